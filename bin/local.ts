@@ -1,0 +1,58 @@
+/**
+ * `npm start`: the whole portal on loopback with no AWS account. Data lives under .local/ and
+ * survives restarts (`npm run reset` wipes it). Ctrl-C stops every process started here.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBackends, startApi } from '../lib/local/runtime.ts';
+import { startScheduler } from '../lib/local/scheduler.ts';
+import { DATA_DIR } from '../lib/local/paths.ts';
+
+const log = (line: string) => console.log(line);
+
+const main = async () => {
+  log('[portal] starting DynamoDB Local, cognito-local and the SES emulator ...');
+  const backends = await startBackends({ dataDir: DATA_DIR, persist: true, ports: { dynamodb: 8000, cognito: 9229, ses: 8005 } });
+  const api = await startApi(backends, { port: 3000, log: true });
+
+  const seedFile = join(DATA_DIR, 'demo-sign-ins.json');
+  if (!existsSync(seedFile)) {
+    log('[portal] seeding the demo (first start) ...');
+    const { seedDemo } = await import('../lib/local/seed.ts');
+    writeFileSync(seedFile, JSON.stringify(await seedDemo(), null, 2));
+  }
+  const signIns = JSON.parse(readFileSync(seedFile, 'utf8')) as { who: string; email: string; password: string }[];
+  const stopScheduler = startScheduler(log);
+  const runtimeFile = join(DATA_DIR, 'runtime.json');
+  writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, api: api.url, ...backends.emulators.env }, null, 2));
+
+  log('');
+  log('C-TPAT Communications Portal is running (local, no AWS account).');
+  log(`  API              ${api.url}   (try ${api.url}/health and ${api.url}/openapi.json)`);
+  log(`  Mail inbox       ${backends.emulators.sesEndpoint}   (every email the portal sends)`);
+  log(`  DynamoDB Local   ${backends.emulators.dynamodbEndpoint}`);
+  log(`  Cognito (local)  ${backends.emulators.cognitoEndpoint}   user pool ${backends.resources.userPoolId}`);
+  log('  Demo sign-ins (POST /auth/login with {"email", "password"}):');
+  for (const s of signIns) log(`    ${s.who.padEnd(44)} ${s.email.padEnd(40)} ${s.password}`);
+  log(`  Data folder      ${DATA_DIR}   (npm run reset wipes it)`);
+  log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('\n[portal] stopping ...');
+    stopScheduler();
+    rmSync(runtimeFile, { force: true });
+    api.server.close();
+    await backends.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+main().catch((error: unknown) => {
+  console.error(`[portal] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminSetUserPasswordCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { cognito, USER_POOL_ID } from '../clients/cognito.ts';
+import type { Role } from '../definitions/roles.ts';
+
+export interface NewIdentity {
+  readonly email: string;
+  readonly name: string;
+  readonly companyId: string;
+  readonly role: Role;
+  /** Temporary password (forces a new one at first sign-in) or, with `permanent`, the password. */
+  readonly password: string;
+  readonly permanent: boolean;
+}
+
+/**
+ * Creates the Cognito identity with its immutable company id and role group. Cognito sends
+ * no message: the portal's own outbox delivers invitations. Returns the user's `sub`.
+ */
+export const createIdentity = async (identity: NewIdentity): Promise<string> => {
+  const { User } = await cognito.send(
+    new AdminCreateUserCommand({
+      UserPoolId: USER_POOL_ID,
+      Username: identity.email,
+      TemporaryPassword: identity.password,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: identity.email },
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'name', Value: identity.name },
+        { Name: 'custom:companyId', Value: identity.companyId },
+      ],
+    }),
+  );
+  const sub = User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+  if (!sub) throw new Error('Cognito created a user without a sub');
+  if (identity.permanent) {
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, Password: identity.password, Permanent: true }));
+  }
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, GroupName: identity.role }));
+  return sub;
+};
+
+/** Removes an identity (used to undo a half-made account). */
+export const deleteIdentity = async (email: string): Promise<void> => {
+  await cognito.send(new AdminDeleteUserCommand({ UserPoolId: USER_POOL_ID, Username: email }));
+};

@@ -1,0 +1,173 @@
+/**
+ * ElectroDB entities on the generic keys of the table definition. Keys are templates declared
+ * here; no other module builds a key string. Everything a company owns has a partition key
+ * that starts with `COMPANY#<companyId>`.
+ */
+import { Entity, Service } from 'electrodb';
+import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
+import { TABLE } from '../definitions/table.ts';
+import { CATEGORY_IDS } from '../definitions/categories.ts';
+import { ROLES } from '../definitions/roles.ts';
+
+const config = { table: TABLE_NAME, client: documents };
+const { gsi1, due } = TABLE.indexes;
+
+export const company = new Entity(
+  {
+    model: { entity: 'company', version: '1', service: 'portal' },
+    attributes: {
+      companyId: { type: 'string', required: true },
+      legalName: { type: 'string', required: true },
+      category: { type: CATEGORY_IDS, required: true },
+      pocEmail: { type: 'string', required: true },
+      pocName: { type: 'string' },
+      identifiers: {
+        type: 'map',
+        required: true,
+        properties: {
+          ein: { type: 'string' },
+          iorNumber: { type: 'string' },
+          scac: { type: 'string' },
+          mid: { type: 'string' },
+          filerCode: { type: 'string' },
+          iataCode: { type: 'string' },
+          fmcLicense: { type: 'string' },
+        },
+      },
+      status: { type: ['active', 'removed'] as const, required: true },
+      enrolledAt: { type: 'string', required: true },
+      enrolledBy: { type: 'string', required: true },
+      version: { type: 'number', required: true },
+    },
+    indexes: {
+      byId: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: [], template: 'COMPANY', casing: 'none' },
+      },
+      byCategory: {
+        index: gsi1.name,
+        pk: { field: gsi1.partitionKey, composite: ['category'], template: 'CATEGORY#${category}', casing: 'none' },
+        sk: { field: gsi1.sortKey, composite: ['status', 'companyId'], template: 'COMPANY#${status}#${companyId}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** A person's portal membership: the source of truth for role, status and permissions. */
+export const member = new Entity(
+  {
+    model: { entity: 'member', version: '1', service: 'portal' },
+    attributes: {
+      companyId: { type: 'string', required: true },
+      userId: { type: 'string', required: true },
+      email: { type: 'string', required: true },
+      name: { type: 'string', required: true },
+      role: { type: ROLES, required: true },
+      status: { type: ['active', 'disabled'] as const, required: true },
+      permissions: {
+        type: 'map',
+        required: true,
+        properties: { editProfile: { type: 'boolean', required: true }, authorizeSharing: { type: 'boolean', required: true } },
+      },
+      createdAt: { type: 'string', required: true },
+      version: { type: 'number', required: true },
+    },
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['userId'], template: 'USER#${userId}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** One email is one person: this claim item makes an email unique across the portal. */
+export const emailClaim = new Entity(
+  {
+    model: { entity: 'emailClaim', version: '1', service: 'portal' },
+    attributes: {
+      email: { type: 'string', required: true },
+      companyId: { type: 'string', required: true },
+      /** `registered-poc` until the POC's account exists, then `user`. */
+      kind: { type: ['registered-poc', 'user'] as const, required: true },
+      userId: { type: 'string' },
+      claimedAt: { type: 'string', required: true },
+    },
+    indexes: {
+      byEmail: {
+        pk: { field: TABLE.partitionKey, composite: ['email'], template: 'EMAIL#${email}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: [], template: 'EMAIL', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** Append-only audit trail; records are never updated or deleted (IAM denies it too). */
+export const audit = new Entity(
+  {
+    model: { entity: 'audit', version: '1', service: 'portal' },
+    attributes: {
+      companyId: { type: 'string', required: true },
+      auditId: { type: 'string', required: true },
+      at: { type: 'string', required: true },
+      day: { type: 'string', required: true },
+      actorId: { type: 'string', required: true },
+      actorRole: { type: 'string', required: true },
+      actorCompanyId: { type: 'string', required: true },
+      action: { type: 'string', required: true },
+      objectType: { type: 'string', required: true },
+      objectId: { type: 'string', required: true },
+      sourceIp: { type: 'string' },
+      changes: { type: 'any' },
+    },
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}#AUDIT', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['at', 'auditId'], template: '${at}#${auditId}', casing: 'none' },
+      },
+      /** CBP reads the whole portal's trail day by day. */
+      byDay: {
+        index: gsi1.name,
+        pk: { field: gsi1.partitionKey, composite: ['day'], template: 'AUDIT#${day}', casing: 'none' },
+        sk: { field: gsi1.sortKey, composite: ['at', 'auditId'], template: '${at}#${auditId}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/**
+ * An open obligation of a company (an enrollment deadline, a recertification, a reminder step).
+ * Only open obligations carry the due-index keys, so the index stays sparse; the shard spreads
+ * them over a few partitions.
+ */
+export const obligation = new Entity(
+  {
+    model: { entity: 'obligation', version: '1', service: 'portal' },
+    attributes: {
+      companyId: { type: 'string', required: true },
+      kind: { type: 'string', required: true },
+      dueAt: { type: 'string', required: true },
+      shard: { type: 'string', required: true },
+      details: { type: 'any' },
+    },
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['kind'], template: 'OBLIGATION#${kind}', casing: 'none' },
+      },
+      byDue: {
+        index: due.name,
+        pk: { field: due.partitionKey, composite: ['shard'], template: 'DUE#${shard}', casing: 'none' },
+        sk: { field: due.sortKey, composite: ['dueAt', 'companyId', 'kind'], template: '${dueAt}#${companyId}#${kind}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** The service ties the entities together for transactions. */
+export const portal = new Service({ company, member, emailClaim, audit, obligation }, config);

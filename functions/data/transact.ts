@@ -1,0 +1,18 @@
+import { Conflict, ServiceUnavailable } from '../http/errors.ts';
+
+interface TransactionOutcome {
+  canceled: boolean;
+  data: ReadonlyArray<{ rejected: boolean; code: string }>;
+}
+
+/**
+ * Turns a canceled ElectroDB transaction into the right error: a failed condition is a 409
+ * built by `onConditionFailed` from the index of the item that failed; a conflict with
+ * another transaction or throttling is a retryable 503. Nothing was written in either case.
+ */
+export const assertCommitted = (outcome: TransactionOutcome, onConditionFailed: (index: number) => Conflict): void => {
+  if (!outcome.canceled) return;
+  const failed = outcome.data.findIndex((item) => item.code === 'ConditionalCheckFailed');
+  if (failed >= 0) throw onConditionFailed(failed);
+  throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
+};

@@ -1,0 +1,30 @@
+/**
+ * The job table: scheduled jobs as plain data. In AWS each becomes an EventBridge Scheduler
+ * schedule invoking its function (with retries and a dead-letter queue); locally the local
+ * scheduler runs the same handlers, and `npm run simulate` runs them as of a given date.
+ */
+import type { Access } from './routes.ts';
+
+export interface JobDefinition {
+  /** Stable id: the construct id and the name `npm run simulate` prints. */
+  readonly id: string;
+  /** Module under `functions/jobs/` exporting `handler`. */
+  readonly handler: string;
+  /** EventBridge Scheduler expression, in UTC. */
+  readonly schedule: string;
+  readonly description: string;
+  readonly access: readonly Access[];
+  /** Minutes between runs on the local scheduler (it does not parse cron). */
+  readonly localEveryMinutes: number;
+}
+
+export const JOBS = [
+  {
+    id: 'dailySweep',
+    handler: 'sweep',
+    schedule: 'cron(0 6 * * ? *)',
+    description: 'Reads the open obligations that are due (deadlines, recertifications, reminders) and acts on each',
+    access: ['table:read', 'table:write'],
+    localEveryMinutes: 24 * 60,
+  },
+] as const satisfies readonly JobDefinition[];

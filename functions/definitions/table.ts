@@ -1,0 +1,43 @@
+/**
+ * The single DynamoDB table, as plain data. The CDK stack, the local bootstrap and the
+ * ElectroDB entities all read this module, so key names and indexes are written once.
+ */
+export interface IndexDefinition {
+  /** Index name as DynamoDB knows it. */
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** Why the index exists; shown in docs and the CDK construct description. */
+  readonly purpose: string;
+}
+
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: {
+    /** General-purpose inverted/lookup index (lists by category, by status, by email, ...). */
+    gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', purpose: 'general-purpose lookups and lists' },
+    /**
+     * Sparse, sharded due-date index: only items with an open obligation (deadline,
+     * recertification, reminder) carry gsi2pk, written as `DUE#<shard>`, with the due date
+     * leading gsi2sk. A sweep queries each shard up to "now" and reads only what is due.
+     */
+    due: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', purpose: 'sparse, sharded due-date index for the scheduled sweeps' },
+  },
+  /** Number of partition values the due-date index is spread across. */
+  dueShards: 4,
+  /** Time-to-live attribute (rate-limit counters and other short-lived items). */
+  ttlAttribute: 'expiresAt',
+} as const;
+
+export type IndexKey = keyof typeof TABLE.indexes;
+
+/** Every index, in a stable order, for the CDK stack and the local bootstrap. */
+export const tableIndexes: readonly IndexDefinition[] = Object.values(TABLE.indexes);
+
+/** The attribute definitions DynamoDB needs: every key attribute is a string. */
+export const keyAttributes: readonly string[] = [
+  TABLE.partitionKey,
+  TABLE.sortKey,
+  ...tableIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+];

@@ -1,0 +1,41 @@
+import type { Deps } from './deps.ts';
+import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
+import { CBP_ROLES } from '../definitions/roles.ts';
+import { NotFound } from '../http/errors.ts';
+import { auditItem } from '../data/audit-records.ts';
+import * as companies from '../data/companies.ts';
+import type { Company, EnrollCompany } from '../schemas/company.ts';
+
+/** CBP enrolls a company; its POC email is claimed so it can later request the account. */
+export const enroll = async (deps: Deps, caller: Caller, input: EnrollCompany): Promise<Company> => {
+  requireRole(caller, CBP_ROLES);
+  const now = deps.clock.now();
+  const record: Company = {
+    companyId: deps.ids.next(),
+    legalName: input.legalName,
+    category: input.category,
+    pocEmail: input.pocEmail.toLowerCase(),
+    ...(input.pocName ? { pocName: input.pocName } : {}),
+    identifiers: input.identifiers,
+    status: 'active',
+    enrolledAt: now.toISOString(),
+    enrolledBy: caller.userId,
+    version: 1,
+  };
+  const audit = auditItem(
+    caller,
+    { companyId: record.companyId, action: 'company.enrolled', objectType: 'company', objectId: record.companyId, changes: { after: record } },
+    now,
+    deps.ids.next(),
+  );
+  await companies.enroll(record, audit, now.toISOString());
+  return record;
+};
+
+/** CBP reads any company; a company's users read only their own (others get 404). */
+export const get = async (caller: Caller, companyId: string): Promise<Company> => {
+  requireCompanyAccess(caller, companyId);
+  const found = await companies.get(companyId);
+  if (!found) throw new NotFound('No such company.');
+  return found;
+};

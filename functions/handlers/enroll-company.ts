@@ -1,0 +1,12 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody } from '../http/request.ts';
+import { created } from '../http/response.ts';
+import { EnrollCompany } from '../schemas/company.ts';
+import { defaultDeps } from '../domain/deps.ts';
+import * as companies from '../domain/companies.ts';
+
+export const handler = authedHandler('enrollCompany', async (event, caller) => {
+  const input = parseBody(EnrollCompany, event);
+  const company = await companies.enroll(defaultDeps, caller, input);
+  return created(company, `/companies/${company.companyId}`);
+});

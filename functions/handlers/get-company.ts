@@ -1,0 +1,10 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import * as companies from '../domain/companies.ts';
+
+export const handler = authedHandler('getCompany', async (event, caller) => {
+  const company = await companies.get(caller, pathParam(event, 'companyId', Id));
+  return ok(company);
+});

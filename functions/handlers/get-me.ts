@@ -1,0 +1,5 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { ok } from '../http/response.ts';
+import { me } from '../domain/identity.ts';
+
+export const handler = authedHandler('getMe', async (_event, caller) => ok(me(caller)));

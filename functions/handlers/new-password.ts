@@ -1,0 +1,11 @@
+import { publicHandler } from '../http/public-handler.ts';
+import { parseBody } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { NewPassword } from '../schemas/auth.ts';
+import { completeNewPassword } from '../domain/auth.ts';
+import { systemClock } from '../domain/deps.ts';
+
+export const handler = publicHandler(async (event) => {
+  const input = parseBody(NewPassword, event);
+  return ok(await completeNewPassword(input.email, input.session, input.newPassword, systemClock.now()));
+});

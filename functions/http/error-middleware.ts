@@ -1,0 +1,29 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { HttpError, ServiceUnavailable } from './errors.ts';
+import { errorResponse, internalError } from './response.ts';
+
+/** The SDK marks throttling and transient faults as retryable; the caller may try again. */
+const isRetryableSdkError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && '$retryable' in error && Boolean((error as { $retryable?: unknown }).$retryable);
+
+/**
+ * One job: turn whatever was thrown into the error body of DESIGN section 6. An HttpError
+ * below 500 is shown as is; a retryable SDK fault is a 503 with Retry-After; anything else is a
+ * generic 500, logged here and never described to the caller.
+ */
+export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
+  onError: async (request) => {
+    const error = request.error;
+    if (error instanceof HttpError) {
+      request.response = errorResponse(error);
+      return;
+    }
+    if (isRetryableSdkError(error)) {
+      request.response = errorResponse(new ServiceUnavailable());
+      return;
+    }
+    console.error(JSON.stringify({ level: 'error', message: 'unhandled error', path: request.event?.resource, error: String(error), stack: (error as Error)?.stack }));
+    request.response = internalError();
+  },
+});

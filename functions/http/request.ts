@@ -1,0 +1,43 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { z } from 'zod';
+import { BadRequest, ValidationFailed, type ErrorDetail } from './errors.ts';
+
+/** Bodies above this are refused before parsing (the route may set a smaller cap). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const toDetails = (error: z.ZodError): ErrorDetail[] =>
+  error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+
+/** Validates any value against a schema; a failure is a 400 naming each field. */
+export const validate = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationFailed(toDetails(result.error));
+  return result.data;
+};
+
+/** Parses and validates a JSON body. Missing, non-JSON and oversized bodies are 400s. */
+export const parseBody = <S extends z.ZodType>(schema: S, event: APIGatewayProxyEvent, maxBytes = DEFAULT_MAX_BODY_BYTES): z.infer<S> => {
+  const raw = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (raw.trim() === '') throw new BadRequest('A JSON request body is required.', [{ field: '', message: 'body is empty' }], 'body_required');
+  const size = Buffer.byteLength(raw, 'utf8');
+  if (size > maxBytes) {
+    throw new BadRequest(`The request body is ${size} bytes; the limit is ${maxBytes}.`, [{ field: '', message: `body exceeds ${maxBytes} bytes` }], 'body_too_large');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new BadRequest('The request body is not valid JSON.', [{ field: '', message: 'not valid JSON' }], 'invalid_json');
+  }
+  return validate(schema, parsed);
+};
+
+/** A path parameter that API Gateway guarantees by the route, checked against its schema. */
+export const pathParam = <S extends z.ZodType>(event: APIGatewayProxyEvent, name: string, schema: S): z.infer<S> => {
+  const result = schema.safeParse(event.pathParameters?.[name]);
+  if (!result.success) throw new ValidationFailed([{ field: name, message: `invalid ${name}` }]);
+  return result.data;
+};

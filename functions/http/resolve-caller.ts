@@ -1,0 +1,41 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { Forbidden, Unauthorized } from './errors.ts';
+import { getMembershipWithCompany } from '../data/members.ts';
+import { CBP_COMPANY_ID } from '../definitions/roles.ts';
+import type { RouteDefinition } from '../definitions/routes.ts';
+import type { Caller } from '../domain/caller.ts';
+
+/**
+ * Builds the caller from the verified token's subject and company id (set by API Gateway's
+ * Cognito authorizer, or the dev server doing the same), then from the portal's own records:
+ * a disabled user, a deleted membership or a removed company take effect at once.
+ */
+export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDefinition): Promise<Caller> => {
+  const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, string | undefined>;
+  const userId = claims.sub;
+  const companyId = claims['custom:companyId'];
+  if (!userId || !companyId) throw new Unauthorized();
+
+  const { membership, company } = await getMembershipWithCompany(companyId, userId);
+  if (!membership) throw new Unauthorized('Your portal account no longer exists.');
+  if (membership.status !== 'active') throw new Forbidden('Your portal account is disabled.');
+  if (route.auth === 'public' || !route.auth.includes(membership.role)) throw new Forbidden();
+
+  const isCbp = companyId === CBP_COMPANY_ID;
+  if (!isCbp && !company) throw new Forbidden('Your company is not enrolled.');
+  if (company?.status === 'removed' && !route.allowRemovedCompany) {
+    throw new Forbidden('Your company has been removed from C-TPAT; you may read messages and reapply.');
+  }
+  return {
+    userId,
+    email: membership.email,
+    name: membership.name,
+    role: membership.role,
+    companyId,
+    permissions: membership.permissions,
+    company: company
+      ? { companyId, legalName: company.legalName, status: company.status }
+      : { companyId: CBP_COMPANY_ID, legalName: 'U.S. Customs and Border Protection', status: 'cbp' },
+    sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown',
+  };
+};

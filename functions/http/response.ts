@@ -1,0 +1,25 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { HttpError } from './errors.ts';
+
+const baseHeaders = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { ...baseHeaders, ...headers },
+  body: JSON.stringify(body),
+});
+
+export const ok = (body: unknown): APIGatewayProxyResult => json(200, body);
+export const created = (body: unknown, location?: string): APIGatewayProxyResult =>
+  json(201, body, location ? { Location: location } : {});
+
+/** The one error body shape of DESIGN section 6. */
+export const errorResponse = (error: HttpError): APIGatewayProxyResult =>
+  json(error.status, { error: { code: error.code, message: error.message, details: error.details } }, error.headers);
+
+export const internalError = (): APIGatewayProxyResult =>
+  json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.', details: [] } });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ROLES } from '../definitions/roles.ts';
+import { CompanyStatus } from './company.ts';
+import { Email } from './common.ts';
+
+export const Role = z.enum(ROLES);
+export const UserStatus = z.enum(['active', 'disabled']);
+export const Permissions = z.object({
+  editProfile: z.boolean(),
+  authorizeSharing: z.boolean(),
+});
+export type Permissions = z.infer<typeof Permissions>;
+
+/** GET /me: who the portal's own records say the caller is. */
+export const Me = z.object({
+  userId: z.string(),
+  email: Email,
+  name: z.string(),
+  role: Role,
+  status: UserStatus,
+  permissions: Permissions,
+  company: z.object({ companyId: z.string(), legalName: z.string(), status: CompanyStatus.or(z.literal('cbp')) }),
+});
+export type Me = z.infer<typeof Me>;

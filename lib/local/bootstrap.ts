@@ -1,0 +1,124 @@
+/**
+ * Creates, in the emulators, the same table and user pool the CDK stack defines, from the same
+ * definitions. Idempotent: an existing table or pool (recorded in the state file) is reused.
+ */
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { TABLE, keyAttributes, tableIndexes } from '../../functions/definitions/table.ts';
+import { USER_POOL_SETTINGS } from '../user-pool-settings.ts';
+import type { Emulators } from './emulators.ts';
+
+export interface LocalResources {
+  readonly tableName: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  /** Token issuer: `<cognito endpoint>/<pool id>`. */
+  readonly issuer: string;
+}
+
+const TABLE_NAME = 'ctpat-portal';
+
+export const ensureTable = async (dynamo: DynamoDBClient, tableName = TABLE_NAME): Promise<void> => {
+  try {
+    await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await dynamo.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableIndexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+  await dynamo.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true } }));
+};
+
+const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
+  const s = USER_POOL_SETTINGS;
+  const { UserPool } = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: 'ctpat-portal-users',
+      UsernameAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: s.temporaryPasswordValidityDays },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: s.passwordMinLength,
+          RequireLowercase: false,
+          RequireUppercase: false,
+          RequireNumbers: false,
+          RequireSymbols: false,
+          TemporaryPasswordValidityDays: s.temporaryPasswordValidityDays,
+        },
+      },
+      Schema: [{ Name: s.companyIdAttribute, AttributeDataType: 'String', Mutable: false }],
+    }),
+  );
+  const userPoolId = UserPool!.Id!;
+  const { UserPoolClient } = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: 'portal',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AccessTokenValidity: s.tokenValidityMinutes.access,
+      IdTokenValidity: s.tokenValidityMinutes.id,
+      RefreshTokenValidity: s.refreshTokenValidityHours,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'hours' },
+      PreventUserExistenceErrors: 'ENABLED',
+    }),
+  );
+  for (const group of s.groups) await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
+  return { userPoolId, userPoolClientId: UserPoolClient!.ClientId! };
+};
+
+/** Creates what is missing and returns the resources' names; `stateFile` remembers the pool. */
+export const bootstrap = async (emulators: Emulators, stateFile: string): Promise<LocalResources> => {
+  const dynamo = new DynamoDBClient({ endpoint: emulators.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const cognito = new CognitoIdentityProviderClient({ endpoint: emulators.cognitoEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(dynamo);
+
+  let pool: { userPoolId: string; userPoolClientId: string } | undefined;
+  if (existsSync(stateFile)) {
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { userPoolId: string; userPoolClientId: string };
+    const exists = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: saved.userPoolId })).then(() => true, () => false);
+    if (exists) pool = saved;
+  }
+  if (!pool) {
+    pool = await createUserPool(cognito);
+    writeFileSync(stateFile, JSON.stringify(pool, null, 2));
+  }
+  dynamo.destroy();
+  cognito.destroy();
+  return { tableName: TABLE_NAME, ...pool, issuer: `${emulators.cognitoEndpoint}/${pool.userPoolId}` };
+};
+
+/** The environment the handlers read (the same variable names the CDK stack sets). */
+export const handlerEnv = (emulators: Emulators, resources: LocalResources, portalUrl: string): Record<string, string> => ({
+  ...emulators.env,
+  TABLE_NAME: resources.tableName,
+  USER_POOL_ID: resources.userPoolId,
+  USER_POOL_CLIENT_ID: resources.userPoolClientId,
+  SENDER_ADDRESS: 'C-TPAT Portal <no-reply@ctpat.local>',
+  EMAIL_CONFIGURATION_SET: 'ctpat-portal',
+  PORTAL_URL: portalUrl,
+});

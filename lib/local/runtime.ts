@@ -1,0 +1,48 @@
+/**
+ * The whole portal on one machine: emulators, the table and user pool bootstrapped from the
+ * shared definitions, the dev API server and the local scheduler.
+ */
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { startEmulators, type Emulators } from './emulators.ts';
+import { bootstrap, handlerEnv, type LocalResources } from './bootstrap.ts';
+import { startDevServer } from './dev-server.ts';
+import { cognitoIdTokenVerifier } from './token-verifier.ts';
+import { freePort } from './processes.ts';
+
+export interface BackendsProps {
+  readonly dataDir: string;
+  readonly persist: boolean;
+  readonly ports?: { readonly dynamodb?: number; readonly cognito?: number; readonly ses?: number };
+  readonly echo?: boolean;
+}
+
+export interface Backends {
+  readonly emulators: Emulators;
+  readonly resources: LocalResources;
+  stop(): Promise<void>;
+}
+
+/** Emulators plus bootstrap; the state file under dataDir remembers the user pool. */
+export const startBackends = async (props: BackendsProps): Promise<Backends> => {
+  mkdirSync(props.dataDir, { recursive: true });
+  const emulators = await startEmulators(props);
+  try {
+    const resources = await bootstrap(emulators, join(props.dataDir, 'state.json'));
+    return { emulators, resources, stop: () => emulators.stop() };
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
+};
+
+/**
+ * Points this process's handlers at the backends (the same variables the CDK stack sets) and
+ * serves the route table. Handlers are imported after the environment is set.
+ */
+export const startApi = async (backends: Backends, options: { port?: number; log?: boolean } = {}) => {
+  const port = await freePort(options.port ?? 0);
+  Object.assign(process.env, handlerEnv(backends.emulators, backends.resources, `http://127.0.0.1:${port}`));
+  const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
+  return startDevServer({ verifier, port, log: options.log });
+};

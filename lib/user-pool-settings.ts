@@ -1,0 +1,18 @@
+/**
+ * User pool settings shared by the CDK stack and the local bootstrap, so the emulator's pool
+ * is made like the deployed one.
+ */
+import { ROLES } from '../functions/definitions/roles.ts';
+import { PASSWORD_MIN_LENGTH } from '../functions/schemas/auth.ts';
+
+export const USER_POOL_SETTINGS = {
+  /** DESIGN section 7: long minimum, no composition rules (OWASP ASVS, NIST 800-63B). */
+  passwordMinLength: PASSWORD_MIN_LENGTH,
+  /** Invitations' temporary passwords expire after this many days (DESIGN: 1 to 3). */
+  temporaryPasswordValidityDays: 3,
+  /** Immutable, server-written custom attribute tying an identity to its company. */
+  companyIdAttribute: 'companyId',
+  groups: ROLES,
+  tokenValidityMinutes: { access: 15, id: 15 },
+  refreshTokenValidityHours: 12,
+} as const;
