@@ -2,6 +2,7 @@
  * `npm start`: the whole portal on loopback with no AWS account. Data lives under .local/ and
  * survives restarts (`npm run reset` wipes it). Ctrl-C stops every process started here.
  */
+import '../lib/local/quiet-sdk.ts';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBackends, startApi } from '../lib/local/runtime.ts';

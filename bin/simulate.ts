@@ -2,6 +2,7 @@
  * `npm run simulate -- --as-of 2006-07-02`: runs the scheduled jobs as of a given date against
  * the local portal's data (the running portal's emulators if it is up, else its own).
  */
+import '../lib/local/quiet-sdk.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,7 +42,7 @@ const main = async () => {
   } else {
     console.log('[simulate] starting the emulators on the local data ...');
     backends = await startBackends({ dataDir: DATA_DIR, persist: true });
-    Object.assign(process.env, handlerEnv(backends.emulators, backends.resources, 'http://127.0.0.1:3000'));
+    Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, 'http://127.0.0.1:3000'));
   }
   try {
     for (const job of JOBS as readonly JobDefinition[]) {

@@ -1,7 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +20,11 @@ export interface PortalFunctionProps {
   readonly memorySize?: number;
   /** Default: 10 seconds for API handlers; API Gateway gives up at 29. */
   readonly timeout?: Duration;
+  /**
+   * Where failed asynchronous invocations go (scheduled jobs). Default: none, which suits API
+   * handlers: API Gateway invokes them synchronously and the caller sees the failure.
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
 }
 
 /**
@@ -29,6 +37,9 @@ export class PortalFunction extends Construct {
   constructor(scope: Construct, id: string, props: PortalFunctionProps) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
+    // Its own role with write access to its own log group only (no AWS managed policy).
+    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(root, 'functions', `${props.entry}.ts`),
       handler: 'handler',
@@ -39,6 +50,8 @@ export class PortalFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
+      role,
+      ...(props.deadLetterQueue ? { onFailure: new destinations.SqsDestination(props.deadLetterQueue), retryAttempts: 2 } : {}),
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       depsLockFilePath: join(root, 'package-lock.json'),
@@ -54,5 +67,14 @@ export class PortalFunction extends Construct {
         banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
       },
     });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only the X-Ray statement added by active tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) uses *: X-Ray has no resource-level permissions. A CDK test checks that no other statement uses *.',
+    });
+  }
+
+  /** The function's role, for grants. */
+  get role(): iam.IRole {
+    return this.function.role!;
   }
 }

@@ -113,8 +113,8 @@ export const bootstrap = async (emulators: Emulators, stateFile: string): Promis
 };
 
 /** The environment the handlers read (the same variable names the CDK stack sets). */
-export const handlerEnv = (emulators: Emulators, resources: LocalResources, portalUrl: string): Record<string, string> => ({
-  ...emulators.env,
+export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResources, portalUrl: string): Record<string, string> => ({
+  ...sdkEnv,
   TABLE_NAME: resources.tableName,
   USER_POOL_ID: resources.userPoolId,
   USER_POOL_CLIENT_ID: resources.userPoolClientId,

@@ -42,7 +42,7 @@ export const startBackends = async (props: BackendsProps): Promise<Backends> => 
  */
 export const startApi = async (backends: Backends, options: { port?: number; log?: boolean } = {}) => {
   const port = await freePort(options.port ?? 0);
-  Object.assign(process.env, handlerEnv(backends.emulators, backends.resources, `http://127.0.0.1:${port}`));
+  Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, `http://127.0.0.1:${port}`));
   const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
   return startDevServer({ verifier, port, log: options.log });
 };

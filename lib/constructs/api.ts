@@ -1,0 +1,124 @@
+import { Duration } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { z } from 'zod';
+import type { RouteDefinition } from '../../functions/definitions/routes.ts';
+
+export interface PortalApiProps {
+  readonly routes: readonly RouteDefinition[];
+  /** The function serving each route, by route id. */
+  readonly functions: ReadonlyMap<string, lambda.IFunction>;
+  readonly userPool: cognito.IUserPool;
+  /** Origins the web client is served from (CORS). */
+  readonly allowedOrigins: readonly string[];
+  /** Steady-state requests per second for the stage. Default: 50. */
+  readonly rateLimit?: number;
+  /** Burst for the stage. Default: 100. */
+  readonly burstLimit?: number;
+}
+
+/** API Gateway's request models are JSON Schema draft 4; zod writes them from the same schemas. */
+const toModelSchema = (schema: z.ZodType): apigw.JsonSchema => {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: 'draft-04', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { schema: apigw.JsonSchemaVersion.DRAFT4, ...(json as apigw.JsonSchema) };
+};
+
+/** The error body of DESIGN section 6, for answers API Gateway gives itself (401, 403, 429, 5xx). */
+const gatewayErrorTemplate = '{"error":{"code":"$context.error.responseType","message":$context.error.messageString,"details":[]}}';
+
+/**
+ * The REST API: one method per route of the route table, the Cognito authorizer on every
+ * non-public route, body validation from the route's zod schema, JSON access logs, stage
+ * throttling, X-Ray, CORS for the web client and a WAF web ACL.
+ */
+export class PortalApi extends Construct {
+  readonly api: apigw.RestApi;
+  readonly webAcl: wafv2.CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: PortalApiProps) {
+    super(scope, id);
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    this.api = new apigw.RestApi(this, 'Api', {
+      restApiName: 'ctpat-portal',
+      description: 'C-TPAT Communications Portal',
+      endpointTypes: [apigw.EndpointType.REGIONAL],
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'v1',
+        accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: true,
+        tracingEnabled: true,
+        throttlingRateLimit: props.rateLimit ?? 50,
+        throttlingBurstLimit: props.burstLimit ?? 100,
+      },
+      defaultCorsPreflightOptions: {
+        allowOrigins: [...props.allowedOrigins],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    for (const [name, type] of [
+      ['Default4xx', apigw.ResponseType.DEFAULT_4XX],
+      ['Default5xx', apigw.ResponseType.DEFAULT_5XX],
+    ] as const) {
+      this.api.addGatewayResponse(name, {
+        type,
+        templates: { 'application/json': gatewayErrorTemplate },
+        responseHeaders: { 'Access-Control-Allow-Origin': `'${props.allowedOrigins[0] ?? '*'}'` },
+      });
+    }
+
+    const authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [props.userPool] });
+    const validator = this.api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
+
+    for (const route of props.routes) {
+      const fn = props.functions.get(route.id);
+      if (!fn) throw new Error(`No function for route ${route.id}; every route in the route table needs one`);
+      const resource = this.api.root.resourceForPath(route.path);
+      const isPublic = route.auth === 'public';
+      resource.addMethod(route.method, new apigw.LambdaIntegration(fn), {
+        operationName: route.id,
+        requestValidator: validator,
+        ...(route.body
+          ? { requestModels: { 'application/json': this.api.addModel(`${route.id}Body`, { contentType: 'application/json', modelName: `${route.id}Body`, schema: toModelSchema(route.body) }) } }
+          : {}),
+        ...(route.pathParams ? { requestParameters: Object.fromEntries(Object.keys(route.pathParams).map((p) => [`method.request.path.${p}`, true])) } : {}),
+        ...(isPublic ? { authorizationType: apigw.AuthorizationType.NONE } : { authorizer, authorizationType: apigw.AuthorizationType.COGNITO }),
+      });
+    }
+
+    this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'ctpat-portal-api', sampledRequestsEnabled: true },
+      rules: [
+        ...['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'].map((name, i) => ({
+          name,
+          priority: i,
+          overrideAction: { none: {} },
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+        })),
+        {
+          name: 'RateLimitPerIp',
+          priority: 10,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP' } },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'RateLimitPerIp', sampledRequestsEnabled: true },
+        },
+      ],
+    });
+    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.api.deploymentStage.stageArn,
+      webAclArn: this.webAcl.attrArn,
+    });
+  }
+}

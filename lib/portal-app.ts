@@ -1,0 +1,21 @@
+import { Validations, type App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { PortalStack } from './portal-stack.ts';
+
+/**
+ * Adds the portal stack and the cdk-nag rule packs to an app; shared by `bin/app.ts` and the
+ * CDK tests so both check exactly what is deployed. Settings come from cdk.json's context.
+ */
+export const createPortalApp = (app: App): App => {
+  const context = (key: string, fallback: string): string => (app.node.tryGetContext(key) as string | undefined) ?? fallback;
+  new PortalStack(app, 'CtpatPortal', {
+    description: 'C-TPAT Communications Portal',
+    senderAddress: context('senderAddress', 'no-reply@ctpat.example.gov'),
+    senderDomain: app.node.tryGetContext('senderDomain') as string | undefined,
+    allowedOrigins: context('allowedOrigins', 'https://portal.ctpat.example.gov').split(','),
+    portalUrl: context('portalUrl', 'https://portal.ctpat.example.gov'),
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));
+  return app;
+};

@@ -1,0 +1,174 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
+import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
+import { TABLE, tableIndexes } from '../functions/definitions/table.ts';
+import { PortalFunction } from './constructs/portal-function.ts';
+import { PortalUserPool } from './constructs/user-pool.ts';
+import { PortalApi } from './constructs/api.ts';
+import { acknowledgeDeadLetterQueue, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, applyNagSuppressions } from './nag-suppressions.ts';
+
+export interface PortalStackProps extends StackProps {
+  /** Address the portal's email comes from, e.g. `no-reply@ctpat.example.gov`. */
+  readonly senderAddress: string;
+  /** Verify this whole domain in SES instead of the single sender address. Default: none. */
+  readonly senderDomain?: string;
+  /** Origins of the web client (CORS). */
+  readonly allowedOrigins: readonly string[];
+  /** Public URL of the portal, used in email links. */
+  readonly portalUrl: string;
+}
+
+/**
+ * The whole deployment, built by looping over the three definitions: the route table (API
+ * methods and their functions), the job table (schedules) and the table definition.
+ */
+export class PortalStack extends Stack {
+  constructor(scope: Construct, id: string, props: PortalStackProps) {
+    super(scope, id, props);
+
+    const table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: TABLE.ttlAttribute,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+      });
+    }
+
+    const users = new PortalUserPool(this, 'Users');
+
+    const configurationSet = new ses.ConfigurationSet(this, 'EmailConfiguration', {
+      reputationMetrics: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    const identity = new ses.EmailIdentity(this, 'Sender', {
+      identity: props.senderDomain ? ses.Identity.domain(props.senderDomain) : ses.Identity.email(props.senderAddress),
+      configurationSet,
+    });
+
+    const alarmTopic = new sns.Topic(this, 'Alarms', {
+      displayName: 'C-TPAT portal alarms',
+      enforceSSL: true,
+      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
+    const alarm = (id: string, metric: cloudwatch.IMetric, description: string) =>
+      new cloudwatch.Alarm(this, id, {
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      }).addAlarmAction(new actions.SnsAction(alarmTopic));
+
+    /** Environment and IAM for exactly the access a function declares. */
+    const environmentFor = (access: readonly Access[]): Record<string, string> => ({
+      ...(access.some((a) => a.startsWith('table:')) ? { TABLE_NAME: table.tableName } : {}),
+      ...(access.some((a) => a.startsWith('cognito:')) ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId } : {}),
+      ...(access.includes('email:send')
+        ? { SENDER_ADDRESS: props.senderAddress, EMAIL_CONFIGURATION_SET: configurationSet.configurationSetName, PORTAL_URL: props.portalUrl }
+        : {}),
+    });
+    const grant = (fn: lambda.IFunction, access: readonly Access[]) => {
+      const tableArns = [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)];
+      const statements: Record<Access, iam.PolicyStatement | undefined> = {
+        // No Scan is granted anywhere: every read is a GetItem or a Query.
+        'table:read': new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], resources: tableArns }),
+        'table:write': new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'], resources: [table.tableArn] }),
+        // InitiateAuth and RespondToAuthChallenge are public Cognito APIs: no IAM needed.
+        'cognito:auth': undefined,
+        'cognito:admin': new iam.PolicyStatement({
+          actions: [
+            'cognito-idp:AdminCreateUser',
+            'cognito-idp:AdminSetUserPassword',
+            'cognito-idp:AdminAddUserToGroup',
+            'cognito-idp:AdminRemoveUserFromGroup',
+            'cognito-idp:AdminDeleteUser',
+            'cognito-idp:AdminDisableUser',
+            'cognito-idp:AdminEnableUser',
+            'cognito-idp:AdminGetUser',
+            'cognito-idp:AdminUserGlobalSignOut',
+          ],
+          resources: [users.pool.userPoolArn],
+        }),
+        'email:send': new iam.PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendBulkEmail'],
+          resources: [
+            this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
+            this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+            this.formatArn({ service: 'ses', resource: 'template', resourceName: '*' }),
+          ],
+        }),
+      };
+      for (const a of access) {
+        const statement = statements[a];
+        if (statement) fn.addToRolePolicy(statement);
+      }
+    };
+
+    const functions = new Map<string, lambda.IFunction>();
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      const { function: fn } = new PortalFunction(this, `Route-${route.id}`, {
+        entry: `handlers/${route.handler}`,
+        description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
+        environment: environmentFor(route.access),
+      });
+      grant(fn, route.access);
+      acknowledgeSynchronousFunction(fn);
+      functions.set(route.id, fn);
+    }
+
+    const portalApi = new PortalApi(this, 'Api', { routes: ROUTES, functions, userPool: users.pool, allowedOrigins: props.allowedOrigins });
+    acknowledgePublicMethods(portalApi.api, ROUTES);
+    alarm('Api5xxAlarm', portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 'The API answered 5xx');
+
+    for (const job of JOBS as readonly JobDefinition[]) {
+      // One queue catches both a schedule whose invocation failed after Scheduler's retries and
+      // an invocation that failed after Lambda's own asynchronous retries.
+      const deadLetters = new sqs.Queue(this, `Job-${job.id}-DeadLetters`, {
+        retentionPeriod: Duration.days(14),
+        enforceSSL: true,
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+      });
+      const { function: fn } = new PortalFunction(this, `Job-${job.id}`, {
+        entry: `jobs/${job.handler}`,
+        description: job.description.slice(0, 256),
+        environment: environmentFor(job.access),
+        timeout: Duration.minutes(5),
+        deadLetterQueue: deadLetters,
+      });
+      grant(fn, job.access);
+      new scheduler.Schedule(this, `Job-${job.id}-Schedule`, {
+        description: job.description.slice(0, 512),
+        schedule: scheduler.ScheduleExpression.expression(job.schedule),
+        target: new targets.LambdaInvoke(fn, { deadLetterQueue: deadLetters, retryAttempts: 3, maxEventAge: Duration.hours(6) }),
+      });
+      alarm(`Job-${job.id}-DeadLetterAlarm`, deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), `The ${job.id} job failed after its retries`);
+      acknowledgeDeadLetterQueue(deadLetters);
+      acknowledgeScheduledFunction(this, fn);
+    }
+
+    applyNagSuppressions(this);
+  }
+}

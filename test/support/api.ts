@@ -1,0 +1,85 @@
+/**
+ * Test-side helpers: the dev server started in this worker (handlers run here, against this
+ * file's table), a small HTTP client, and factories for users and companies.
+ */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { startDevServer } from '../../lib/local/dev-server.ts';
+import { cognitoIdTokenVerifier } from '../../lib/local/token-verifier.ts';
+import type { Role } from '../../functions/definitions/roles.ts';
+import { CBP_COMPANY_ID } from '../../functions/definitions/roles.ts';
+import type { Company, EnrollCompany } from '../../functions/schemas/company.ts';
+
+export interface ApiResponse<T = any> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface RequestOptions {
+  readonly token?: string;
+  /** A value sent as JSON, or a string sent as is (for malformed bodies). */
+  readonly body?: unknown;
+  readonly raw?: boolean;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple 2006';
+
+export const startTestApi = async () => {
+  const backends = inject('backends');
+  const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
+  const { server, url } = await startDevServer({ verifier });
+
+  const request = async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = options.raw ? String(options.body) : JSON.stringify(options.body);
+    }
+    const response = await fetch(`${url}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // leave the text as is
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  };
+
+  const signIn = async (email: string, password = TEST_PASSWORD): Promise<string> => {
+    const res = await request('POST', '/auth/login', { body: { email, password } });
+    if (res.status !== 200 || !res.body.tokens) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.tokens.idToken as string;
+  };
+
+  return { url, request, signIn, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
+
+export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
+
+export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+
+/** A user with a permanent password, created the way the seed does; returns a signed-in token. */
+export const userWithRole = async (api: TestApi, role: Role, companyId = CBP_COMPANY_ID, email = uniqueEmail(role)) => {
+  const { provisionUser } = await import('../../functions/domain/users.ts');
+  const { defaultDeps } = await import('../../functions/domain/deps.ts');
+  const userId = await provisionUser(defaultDeps, { email, name: `Test ${role}`, companyId, role, password: TEST_PASSWORD, permanent: true });
+  return { userId, email, token: await api.signIn(email) };
+};
+
+export const enrollmentInput = (overrides: Partial<EnrollCompany> = {}): EnrollCompany => ({
+  legalName: `Test Importer ${randomUUID().slice(0, 6)}`,
+  category: 'importer',
+  pocEmail: uniqueEmail('poc'),
+  identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
+  ...overrides,
+});
+
+export const enrollCompany = async (api: TestApi, cbpToken: string, overrides: Partial<EnrollCompany> = {}): Promise<Company> => {
+  const res = await api.request<Company>('POST', '/companies', { token: cbpToken, body: enrollmentInput(overrides) });
+  if (res.status !== 201) throw new Error(`enrollment failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+};

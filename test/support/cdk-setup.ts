@@ -1,0 +1,8 @@
+// Handler modules read their configuration at import; the cdk project imports them to check
+// that each exports `handler`, so it gives them placeholder values (nothing is called).
+Object.assign(process.env, {
+  AWS_REGION: 'us-east-1',
+  TABLE_NAME: 'unused',
+  USER_POOL_ID: 'unused',
+  USER_POOL_CLIENT_ID: 'unused',
+});

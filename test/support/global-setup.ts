@@ -1,0 +1,41 @@
+/**
+ * Starts the emulators once for the whole run, on free loopback ports, with DynamoDB Local in
+ * memory and Cognito's data in a temporary folder; stops them after. Test files receive the
+ * endpoints through `inject('backends')`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startBackends } from '../../lib/local/runtime.ts';
+import type { LocalResources } from '../../lib/local/bootstrap.ts';
+
+export interface TestBackends {
+  readonly env: Record<string, string>;
+  readonly resources: LocalResources;
+  readonly sesEndpoint: string;
+  readonly dynamodbEndpoint: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    backends: TestBackends;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ctpat-test-'));
+  const started = Date.now();
+  const backends = await startBackends({ dataDir, persist: false });
+  console.log(`[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint})`);
+  project.provide('backends', {
+    env: backends.emulators.env,
+    resources: backends.resources,
+    sesEndpoint: backends.emulators.sesEndpoint,
+    dynamodbEndpoint: backends.emulators.dynamodbEndpoint,
+  });
+  return async () => {
+    await backends.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Lambda runs Node.js 22; this machine's Node 20 is intentional, so the SDK's notice is noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+/**
+ * Three projects: unit (no AWS), integration (handlers through the real SDK against the
+ * emulators, started once per run by its global setup on free loopback ports) and cdk
+ * (template assertions and cdk-nag).
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/integration-setup.ts'],
+        },
+      },
+      { extends: true, test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], setupFiles: ['test/support/cdk-setup.ts'] } },
+    ],
+  },
+});
