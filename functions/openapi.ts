@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { ROUTES, type RouteDefinition } from './definitions/routes.ts';
 import { ErrorBody } from './schemas/common.ts';
 

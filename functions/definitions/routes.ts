@@ -3,7 +3,7 @@
  * API Gateway method and a Lambda function; the local dev server serves the same entries; the
  * OpenAPI document, the authorization matrix and the fuzz suite are generated from it.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import { ALL_ROLES, CBP_ROLES, type Role } from './roles.ts';
 import { EnrollCompany, Company } from '../schemas/company.ts';
 import { Login, LoginResult, NewPassword } from '../schemas/auth.ts';

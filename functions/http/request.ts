@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import { BadRequest, ValidationFailed, type ErrorDetail } from './errors.ts';
 
 /** Bodies above this are refused before parsing (the route may set a smaller cap). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /** An email address as the portal stores it: trimmed, at most 254 characters, compared lower-cased. */
 export const Email = z.email({ message: 'must be a valid email address' }).max(254);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { CATEGORIES, CATEGORY_IDS } from '../definitions/categories.ts';
 import { Email, Id, IsoDateTime, Text } from './common.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { ROLES } from '../definitions/roles.ts';
 import { CompanyStatus } from './company.ts';
 import { Email } from './common.ts';

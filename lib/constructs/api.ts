@@ -5,7 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { RouteDefinition } from '../../functions/definitions/routes.ts';
 
 export interface PortalApiProps {
