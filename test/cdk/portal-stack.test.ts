@@ -1,0 +1,205 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPortalApp } from '../../lib/portal-app.ts';
+import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import { JOBS } from '../../functions/definitions/jobs.ts';
+import { TABLE, tableIndexes } from '../../functions/definitions/table.ts';
+import { ROLES } from '../../functions/definitions/roles.ts';
+
+let app: App;
+let template: Template;
+let assemblyDir: string;
+
+beforeAll(() => {
+  app = createPortalApp(new App());
+  assemblyDir = app.synth().directory;
+  template = Template.fromStack(app.node.findChild('CtpatPortal') as never);
+}, 180_000);
+
+const resourcesOf = (type: string) => Object.entries(template.findResources(type)) as [string, { Properties: Record<string, any> }][];
+
+describe('DynamoDB table', () => {
+  it('is on-demand, with point-in-time recovery and deletion protection, keyed by the table definition', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableIndexes.map((index) =>
+        Match.objectLike({ IndexName: index.name, KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }] }),
+      ),
+    });
+  });
+
+  it('grants no function Scan, nor any action on the whole account', () => {
+    for (const [, policy] of resourcesOf('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        const actions = [statement.Action].flat();
+        expect(actions).not.toContain('dynamodb:Scan');
+        expect(actions.some((a: string) => a.endsWith(':*'))).toBe(false);
+        if (statement.Resource === '*') expect(actions.every((a: string) => a.startsWith('xray:'))).toBe(true);
+      }
+    }
+  });
+});
+
+describe('Cognito user pool', () => {
+  it('allows admin-created users only, with the password policy of DESIGN section 7 and temporary passwords of 3 days', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+      Policies: { PasswordPolicy: { MinimumLength: 15, RequireLowercase: false, RequireUppercase: false, RequireNumbers: false, RequireSymbols: false, TemporaryPasswordValidityDays: 3 } },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'companyId', Mutable: false })]),
+    });
+  });
+
+  it('has one group per role', () => {
+    const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('has an app client with 15-minute tokens that cannot write companyId', () => {
+    const clients = resourcesOf('AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    const client = clients[0]![1].Properties;
+    expect(client).toMatchObject({ AccessTokenValidity: 15, IdTokenValidity: 15, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' }, PreventUserExistenceErrors: 'ENABLED' });
+    expect(client.RefreshTokenValidity).toBeLessThanOrEqual(24 * 60);
+    expect(client.WriteAttributes).toBeDefined();
+    expect(client.WriteAttributes).not.toContain('custom:companyId');
+  });
+});
+
+describe('REST API', () => {
+  const methods = () => resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
+
+  it('has a method for every route, with the Cognito authorizer on every non-public one', () => {
+    const byName = new Map(methods().map(([, m]) => [m.Properties.OperationName as string, m.Properties]));
+    expect(byName.size).toBe(ROUTES.length);
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      const method = byName.get(route.id);
+      expect(method, route.id).toBeDefined();
+      expect(method!.HttpMethod).toBe(route.method);
+      if (route.auth === 'public') expect(method!.AuthorizationType).toBe('NONE');
+      else {
+        expect(method!.AuthorizationType).toBe('COGNITO_USER_POOLS');
+        expect(method!.AuthorizerId).toBeDefined();
+      }
+      expect(method!.RequestValidatorId).toBeDefined();
+      if (route.body) expect(method!.RequestModels?.['application/json']).toBeDefined();
+    }
+  });
+
+  it('logs access as JSON, throttles the stage and traces requests', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      TracingEnabled: true,
+      MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 })]),
+    });
+  });
+
+  it('is protected by a WAF web ACL with managed rules and a rate limit', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }), Match.objectLike({ Name: 'RateLimitPerIp' })]),
+    });
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('answers its own errors in the portal error shape', () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'DEFAULT_4XX',
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error"') },
+    });
+  });
+});
+
+describe('Lambda functions', () => {
+  it('run Node.js 22 on arm64 with tracing and a log group with retention, one per route and job', () => {
+    const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime === 'nodejs22.x');
+    expect(functions).toHaveLength(ROUTES.length + JOBS.length);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+    }
+    for (const [, group] of resourcesOf('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
+  });
+
+  it('get the table name only when they touch the table', () => {
+    const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime === 'nodejs22.x');
+    const health = functions.find(([, f]) => String(f.Properties.Description).startsWith('GET /health'));
+    expect(health![1].Properties.Environment?.Variables?.TABLE_NAME).toBeUndefined();
+    const enroll = functions.find(([, f]) => String(f.Properties.Description).startsWith('POST /companies'));
+    expect(enroll![1].Properties.Environment.Variables.TABLE_NAME).toBeDefined();
+  });
+});
+
+describe('schedules', () => {
+  it('run every job of the job table with retries and a dead-letter queue, alarmed', () => {
+    const schedules = resourcesOf('AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(JOBS.length);
+    for (const job of JOBS) {
+      const found = schedules.find(([, s]) => s.Properties.ScheduleExpression === job.schedule);
+      expect(found, job.id).toBeDefined();
+      expect(found![1].Properties.Target.RetryPolicy.MaximumRetryAttempts).toBe(3);
+      expect(found![1].Properties.Target.DeadLetterConfig.Arn).toBeDefined();
+    }
+    const alarms = resourcesOf('AWS::CloudWatch::Alarm');
+    expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(JOBS.length);
+    expect(alarms.filter(([, a]) => a.Properties.MetricName === '5XXError')).toHaveLength(1);
+  });
+});
+
+describe('SES', () => {
+  it('has a configuration set and a sender identity that uses it', () => {
+    template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@ctpat.example.gov', ConfigurationSetAttributes: Match.anyValue() });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('reports zero unacknowledged findings from the AwsSolutions and Serverless packs, each acknowledgement with a reason', () => {
+    const report = JSON.parse(readFileSync(join(assemblyDir, 'validation-report.json'), 'utf8')) as { pluginReports: { pluginName: string; violations?: unknown[] }[] };
+    const violations = report.pluginReports.flatMap((r) => (r.violations ?? []).map((v) => ({ plugin: r.pluginName, v })));
+    expect(violations).toEqual([]);
+
+    const acknowledgements: { id: string; reason: string }[] = [];
+    for (const construct of app.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) acknowledgements.push({ id, reason });
+      }
+    }
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const ack of acknowledgements) expect(ack.reason.length, ack.id).toBeGreaterThan(30);
+    console.log(`[cdk-nag] 0 unacknowledged findings; ${acknowledgements.length} acknowledgements, each with a reason`);
+  });
+});
+
+describe('route table', () => {
+  it('points every route and job at a module that exports handler', async () => {
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      const module = (await import(`../../functions/handlers/${route.handler}.ts`)) as { handler?: unknown };
+      expect(typeof module.handler, route.handler).toBe('function');
+    }
+    for (const job of JOBS) {
+      const module = (await import(`../../functions/jobs/${job.handler}.ts`)) as { handler?: unknown };
+      expect(typeof module.handler, job.handler).toBe('function');
+    }
+  });
+
+  it('has unique ids and unique method-path pairs, and every authenticated route reads the table', () => {
+    expect(new Set(ROUTES.map((r) => r.id)).size).toBe(ROUTES.length);
+    expect(new Set(ROUTES.map((r) => `${r.method} ${r.path}`)).size).toBe(ROUTES.length);
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      if (route.auth !== 'public') expect(route.access, route.id).toContain('table:read');
+    }
+  });
+});
