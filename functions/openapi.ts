@@ -25,7 +25,7 @@ export const openApiDocument = () => {
       ...(isPublic ? {} : { security: [{ [bearer.name]: [] }] }),
       request: {
         ...(route.pathParams ? { params: z.object(route.pathParams) } : {}),
-        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body, ...(route.example ? { example: route.example } : {}) } } } } : {}),
       },
       responses: {
         [route.successStatus ?? 200]: {

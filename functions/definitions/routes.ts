@@ -30,6 +30,8 @@ export interface RouteDefinition {
   readonly summary: string;
   readonly pathParams?: Readonly<Record<string, z.ZodType>>;
   readonly body?: z.ZodType;
+  /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
+  readonly example?: Readonly<Record<string, unknown>>;
   readonly response?: z.ZodType;
   /** Status of a successful answer (default 200). */
   readonly successStatus?: number;
@@ -44,11 +46,13 @@ export const ROUTES = [
   {
     id: 'login', method: 'POST', path: '/auth/login', handler: 'login', auth: 'public',
     summary: 'Sign in with email and password; answers tokens or the NEW_PASSWORD_REQUIRED challenge',
-    body: Login, response: LoginResult, access: ['cognito:auth'], mutates: false,
+    body: Login, example: { email: 'officer@cbp.example.gov', password: 'a long passphrase of mine' }, response: LoginResult,
+    access: ['cognito:auth'], mutates: false,
   },
   {
     id: 'newPassword', method: 'POST', path: '/auth/new-password', handler: 'new-password', auth: 'public',
     summary: 'Answer the NEW_PASSWORD_REQUIRED challenge of a first sign-in', body: NewPassword, response: LoginResult,
+    example: { email: 'poc@acme-imports.example.com', session: 'session-from-the-login-answer', newPassword: 'a new long passphrase 2006' },
     access: ['cognito:auth'], mutates: false,
   },
   {
@@ -58,6 +62,10 @@ export const ROUTES = [
   {
     id: 'enrollCompany', method: 'POST', path: '/companies', handler: 'enroll-company', auth: CBP_ROLES,
     summary: 'Enroll a company in C-TPAT (CBP)', body: EnrollCompany, response: Company, successStatus: 201,
+    example: {
+      legalName: 'Acme Imports LLC', category: 'importer', pocEmail: 'poc@acme-imports.example.com', pocName: 'Dana Reyes',
+      identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
+    },
     access: ['table:read', 'table:write'], mutates: true,
   },
   {

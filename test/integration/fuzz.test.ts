@@ -1,0 +1,139 @@
+/**
+ * Schema-driven fuzzing of every route in the route table: random and malformed input always
+ * gets a 4xx in the portal's error shape, never a 5xx, and changes nothing in the table.
+ * A new route joins automatically; one with a body needs an `example` to mutate.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import { CBP_ROLES } from '../../functions/definitions/roles.ts';
+import { enrollCompany, startTestApi, userWithRole, type ApiResponse, type TestApi } from '../support/api.ts';
+import { allItems } from '../support/table.ts';
+
+const RUNS = 25;
+let api: TestApi;
+let tokens: Record<string, string>;
+let companyId: string;
+let checked = 0;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const admin = await userWithRole(api, 'cbp-admin');
+  const officer = await userWithRole(api, 'cbp-officer');
+  companyId = (await enrollCompany(api, admin.token)).companyId;
+  const poc = await userWithRole(api, 'primary-poc', companyId);
+  tokens = { 'cbp-admin': admin.token, 'cbp-officer': officer.token, 'primary-poc': poc.token };
+});
+afterAll(async () => {
+  console.log(`[fuzz] ${checked} requests over ${ROUTES.length} routes: all 4xx with the error body, none stored anything`);
+  await api.close();
+});
+
+const expectClientError = (res: ApiResponse, what: string) => {
+  checked += 1;
+  expect(res.status, `${what} -> ${res.status} ${JSON.stringify(res.body)}`).toBeGreaterThanOrEqual(400);
+  expect(res.status, `${what} -> ${res.status}`).toBeLessThan(500);
+  expect(res.body?.error, what).toMatchObject({ code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+};
+
+/** A JSON value whose type differs from the original's: never valid where the original was. */
+const otherType = (original: unknown) =>
+  fc.jsonValue().filter((v) => typeof v !== typeof original || Array.isArray(v) !== Array.isArray(original) || (v === null) !== (original === null));
+
+const mutations = (example: Readonly<Record<string, unknown>>) => {
+  const keys = Object.keys(example);
+  return fc.oneof(
+    fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(example).filter(([key]) => key !== k && !(k === 'pocName')))),
+    fc.constantFrom(...keys).chain((k) => otherType(example[k]).map((v) => ({ ...example, [k]: v }))),
+    fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k) && k !== '__proto__').map((k) => ({ ...example, [k]: 1 })),
+  );
+};
+
+const tokenFor = (route: RouteDefinition) => {
+  if (route.auth === 'public') return undefined;
+  const role = route.auth.find((r) => CBP_ROLES.includes(r)) ?? route.auth[0]!;
+  return tokens[role];
+};
+
+const pathWith = (route: RouteDefinition, value: string) => route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(value));
+
+describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as const))('%s', (_id, route) => {
+  // Tokens and the enrolled company exist only once the file's beforeAll has run.
+  let token: string | undefined;
+  let concrete: string;
+  let before: number;
+  beforeAll(async () => {
+    token = tokenFor(route);
+    concrete = pathWith(route, companyId);
+    before = (await allItems()).length;
+  });
+  afterAll(async () => {
+    expect((await allItems()).length, `${route.id} stored something`).toBe(before);
+  });
+
+  it('refuses every method the route table does not define on this path, whatever the body', async () => {
+    const defined = new Set((ROUTES as readonly RouteDefinition[]).filter((r) => r.path === route.path).map((r) => r.method));
+    const others = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !defined.has(m as RouteDefinition['method']));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...others), fc.jsonValue(), async (method, body) => {
+        const res = await api.request(method, concrete, { token, body: method === 'GET' ? undefined : body });
+        expectClientError(res, `${method} ${concrete}`);
+        expect(res.status).toBe(405);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  if (route.body) {
+    it('refuses random JSON and text bodies', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string()), async (body) => {
+          const res = await api.request(route.method, concrete, { token, body, raw: true });
+          expectClientError(res, `${route.method} ${concrete} ${body.slice(0, 80)}`);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('refuses a valid example with one field missing, of another type, or one unknown field added', async () => {
+      expect(route.example, `${route.id} needs an example in the route table`).toBeDefined();
+      await fc.assert(
+        fc.asyncProperty(mutations(route.example!), async (body) => {
+          const res = await api.request(route.method, concrete, { token, body });
+          expectClientError(res, `${route.method} ${concrete} ${JSON.stringify(body).slice(0, 120)}`);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('refuses an oversized body', async () => {
+      const res = await api.request(route.method, concrete, { token, body: { ...route.example, padding: 'x'.repeat(100_000) } });
+      expectClientError(res, 'oversized');
+    });
+  }
+
+  if (route.pathParams) {
+    it('refuses random path parameters', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string({ minLength: 1 }), fc.uuid()), async (value) => {
+          const res = await api.request(route.method, pathWith(route, value), { token, body: route.method === 'GET' ? undefined : route.example });
+          expectClientError(res, `${route.method} ${pathWith(route, value)}`);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  if (route.auth !== 'public') {
+    it('refuses random, truncated and foreign-signed tokens', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string({ minLength: 1 }), fc.nat({ max: token!.length - 1 }).map((n) => token!.slice(0, n) + 'x')), async (junk) => {
+          const res = await api.request(route.method, concrete, { token: junk, body: route.method === 'GET' ? undefined : route.example });
+          expectClientError(res, `${route.method} ${concrete} with a junk token`);
+          expect(res.status).toBe(401);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
