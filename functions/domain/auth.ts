@@ -1,5 +1,5 @@
-import * as cognitoAuth from '../data/cognito-auth.ts';
 import type { SignInOutcome } from '../data/cognito-auth.ts';
+import type { Deps } from './deps.ts';
 
 export type LoginResult =
   | { tokens: { idToken: string; accessToken: string; refreshToken?: string; expiresIn: number; tokenType: 'Bearer' } }
@@ -27,8 +27,8 @@ const toResult = (outcome: SignInOutcome, now: Date): LoginResult => {
 };
 
 /** Emails are compared lower-cased everywhere; the pool's usernames are the lower-cased emails. */
-export const login = async (email: string, password: string, now: Date): Promise<LoginResult> =>
-  toResult(await cognitoAuth.signIn(email.toLowerCase(), password), now);
+export const login = async (deps: Pick<Deps, 'auth' | 'clock'>, email: string, password: string): Promise<LoginResult> =>
+  toResult(await deps.auth.signIn(email.toLowerCase(), password), deps.clock.now());
 
-export const completeNewPassword = async (email: string, session: string, newPassword: string, now: Date): Promise<LoginResult> =>
-  toResult(await cognitoAuth.answerNewPassword(email.toLowerCase(), session, newPassword), now);
+export const completeNewPassword = async (deps: Pick<Deps, 'auth' | 'clock'>, email: string, session: string, newPassword: string): Promise<LoginResult> =>
+  toResult(await deps.auth.answerNewPassword(email.toLowerCase(), session, newPassword), deps.clock.now());

@@ -3,11 +3,10 @@ import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { NotFound } from '../http/errors.ts';
 import { auditItem } from '../data/audit-records.ts';
-import * as companies from '../data/companies.ts';
 import type { Company, EnrollCompany } from '../schemas/company.ts';
 
 /** CBP enrolls a company; its POC email is claimed so it can later request the account. */
-export const enroll = async (deps: Deps, caller: Caller, input: EnrollCompany): Promise<Company> => {
+export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, caller: Caller, input: EnrollCompany): Promise<Company> => {
   requireRole(caller, CBP_ROLES);
   const now = deps.clock.now();
   const record: Company = {
@@ -28,14 +27,14 @@ export const enroll = async (deps: Deps, caller: Caller, input: EnrollCompany): 
     now,
     deps.ids.next(),
   );
-  await companies.enroll(record, audit, now.toISOString());
+  await deps.companies.enroll(record, audit, now.toISOString());
   return record;
 };
 
 /** CBP reads any company; a company's users read only their own (others get 404). */
-export const get = async (caller: Caller, companyId: string): Promise<Company> => {
+export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, companyId: string): Promise<Company> => {
   requireCompanyAccess(caller, companyId);
-  const found = await companies.get(companyId);
+  const found = await deps.companies.get(companyId);
   if (!found) throw new NotFound('No such company.');
   return found;
 };

@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type * as companyData from '../data/companies.ts';
+import type * as memberData from '../data/members.ts';
+import type * as identityData from '../data/cognito-users.ts';
+import type * as authData from '../data/cognito-auth.ts';
+import type * as obligationData from '../data/obligations.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -11,9 +16,20 @@ export interface Ids {
 export const systemClock: Clock = { now: () => new Date() };
 export const uuidIds: Ids = { next: () => randomUUID() };
 
+/**
+ * What domain functions may be handed. Each function names the subset it uses, so a handler
+ * passes (and its bundle contains) only the data modules its route needs, and unit tests pass
+ * in-memory fakes.
+ */
 export interface Deps {
   readonly clock: Clock;
   readonly ids: Ids;
+  readonly companies: Pick<typeof companyData, 'enroll' | 'get'>;
+  readonly members: Pick<typeof memberData, 'createMember'>;
+  readonly identities: Pick<typeof identityData, 'createIdentity' | 'deleteIdentity'>;
+  readonly auth: Pick<typeof authData, 'signIn' | 'answerNewPassword'>;
+  readonly obligations: Pick<typeof obligationData, 'due'>;
 }
 
-export const defaultDeps: Deps = { clock: systemClock, ids: uuidIds };
+/** The clock and id source every deployment uses. */
+export const base: Pick<Deps, 'clock' | 'ids'> = { clock: systemClock, ids: uuidIds };

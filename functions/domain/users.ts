@@ -1,6 +1,4 @@
 import type { Deps } from './deps.ts';
-import * as identities from '../data/cognito-users.ts';
-import * as members from '../data/members.ts';
 import type { Role } from '../definitions/roles.ts';
 import type { Permissions } from '../schemas/me.ts';
 
@@ -20,12 +18,12 @@ export interface ProvisionInput {
  * transaction. If the transaction fails the identity is deleted again, so no half-made account
  * is left behind.
  */
-export const provisionUser = async (deps: Deps, input: ProvisionInput): Promise<string> => {
+export const provisionUser = async (deps: Pick<Deps, 'clock' | 'identities' | 'members'>, input: ProvisionInput): Promise<string> => {
   const email = input.email.toLowerCase();
-  const userId = await identities.createIdentity({ ...input, email, permanent: input.permanent ?? false });
+  const userId = await deps.identities.createIdentity({ ...input, email, permanent: input.permanent ?? false });
   const now = deps.clock.now().toISOString();
   try {
-    await members.createMember(
+    await deps.members.createMember(
       {
         companyId: input.companyId,
         userId,
@@ -40,7 +38,7 @@ export const provisionUser = async (deps: Deps, input: ProvisionInput): Promise<
       { email, companyId: input.companyId, kind: 'user', userId, claimedAt: now },
     );
   } catch (error) {
-    await identities.deleteIdentity(email);
+    await deps.identities.deleteIdentity(email);
     throw error;
   }
   return userId;

@@ -3,8 +3,11 @@ import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import * as companies from '../domain/companies.ts';
+import * as companyData from '../data/companies.ts';
+
+const deps = { companies: companyData };
 
 export const handler = authedHandler('getCompany', async (event, caller) => {
-  const company = await companies.get(caller, pathParam(event, 'companyId', Id));
+  const company = await companies.get(deps, caller, pathParam(event, 'companyId', Id));
   return ok(company);
 });

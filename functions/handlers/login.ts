@@ -4,8 +4,11 @@ import { ok } from '../http/response.ts';
 import { Login } from '../schemas/auth.ts';
 import { login } from '../domain/auth.ts';
 import { systemClock } from '../domain/deps.ts';
+import * as auth from '../data/cognito-auth.ts';
+
+const deps = { clock: systemClock, auth };
 
 export const handler = publicHandler(async (event) => {
   const input = parseBody(Login, event);
-  return ok(await login(input.email, input.password, systemClock.now()));
+  return ok(await login(deps, input.email, input.password));
 });

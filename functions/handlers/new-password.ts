@@ -4,8 +4,11 @@ import { ok } from '../http/response.ts';
 import { NewPassword } from '../schemas/auth.ts';
 import { completeNewPassword } from '../domain/auth.ts';
 import { systemClock } from '../domain/deps.ts';
+import * as auth from '../data/cognito-auth.ts';
+
+const deps = { clock: systemClock, auth };
 
 export const handler = publicHandler(async (event) => {
   const input = parseBody(NewPassword, event);
-  return ok(await completeNewPassword(input.email, input.session, input.newPassword, systemClock.now()));
+  return ok(await completeNewPassword(deps, input.email, input.session, input.newPassword));
 });

@@ -59,9 +59,9 @@ describe('sign-in', () => {
 
   it('forces a new password at first sign-in, then signs in with it', async () => {
     const { provisionUser } = await import('../../functions/domain/users.ts');
-    const { defaultDeps } = await import('../../functions/domain/deps.ts');
+    const { allDeps } = await import('../../functions/domain/default-deps.ts');
     const email = uniqueEmail('first');
-    await provisionUser(defaultDeps, { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer', password: 'Temporary-Password-1' });
+    await provisionUser(allDeps, { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer', password: 'Temporary-Password-1' });
 
     const first = await api.request('POST', '/auth/login', { body: { email, password: 'Temporary-Password-1' } });
     expect(first.status).toBe(200);

@@ -65,8 +65,8 @@ export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0
 /** A user with a permanent password, created the way the seed does; returns a signed-in token. */
 export const userWithRole = async (api: TestApi, role: Role, companyId = CBP_COMPANY_ID, email = uniqueEmail(role)) => {
   const { provisionUser } = await import('../../functions/domain/users.ts');
-  const { defaultDeps } = await import('../../functions/domain/deps.ts');
-  const userId = await provisionUser(defaultDeps, { email, name: `Test ${role}`, companyId, role, password: TEST_PASSWORD, permanent: true });
+  const { allDeps } = await import('../../functions/domain/default-deps.ts');
+  const userId = await provisionUser(allDeps, { email, name: `Test ${role}`, companyId, role, password: TEST_PASSWORD, permanent: true });
   return { userId, email, token: await api.signIn(email) };
 };
 

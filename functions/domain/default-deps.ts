@@ -1,0 +1,12 @@
+import { base, type Deps } from './deps.ts';
+import * as companies from '../data/companies.ts';
+import * as members from '../data/members.ts';
+import * as identities from '../data/cognito-users.ts';
+import * as auth from '../data/cognito-auth.ts';
+import * as obligations from '../data/obligations.ts';
+
+/**
+ * Every real dependency, for the local seed and tests. Handlers do not use this: each builds
+ * only the dependencies its route needs, so its bundle holds nothing more.
+ */
+export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations };

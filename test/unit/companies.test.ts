@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import * as companies from '../../functions/domain/companies.ts';
+import { Forbidden, NotFound } from '../../functions/http/errors.ts';
+import type { Company } from '../../functions/schemas/company.ts';
+import { callerFor, fixedClock, sequentialIds } from '../support/factories.ts';
+
+const input = {
+  legalName: 'Acme Imports LLC',
+  category: 'importer' as const,
+  pocEmail: 'Dana.Reyes@Acme.example.com',
+  identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
+};
+
+const fakeStore = () => {
+  const saved: { record: Company; audit: Record<string, unknown>; claimedAt: string }[] = [];
+  return {
+    saved,
+    enroll: async (record: Company, audit: any, claimedAt: string) => {
+      saved.push({ record, audit, claimedAt });
+    },
+    get: async (companyId: string) => saved.find((s) => s.record.companyId === companyId)?.record ?? null,
+  };
+};
+
+describe('enroll', () => {
+  it('records the company as enrolled by the officer, with its POC email lower-cased, and the audit entry in the same write', async () => {
+    const store = fakeStore();
+    const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
+    const company = await companies.enroll(deps, callerFor('cbp-officer'), input);
+
+    expect(company).toEqual({
+      companyId: 'id-1',
+      legalName: 'Acme Imports LLC',
+      category: 'importer',
+      pocEmail: 'dana.reyes@acme.example.com',
+      identifiers: input.identifiers,
+      status: 'active',
+      enrolledAt: '2006-05-01T12:00:00.000Z',
+      enrolledBy: 'user-cbp-officer',
+      version: 1,
+    });
+    expect(store.saved).toHaveLength(1);
+    expect(store.saved[0]!.audit).toMatchObject({
+      companyId: 'id-1',
+      auditId: 'id-2',
+      action: 'company.enrolled',
+      objectType: 'company',
+      objectId: 'id-1',
+      at: '2006-05-01T12:00:00.000Z',
+      day: '2006-05-01',
+      actorId: 'user-cbp-officer',
+      actorRole: 'cbp-officer',
+      actorCompanyId: 'CBP',
+      sourceIp: '203.0.113.7',
+    });
+  });
+
+  it.each(['primary-poc', 'company-user'] as const)('refuses a %s even if the route check were bypassed', async (role) => {
+    const store = fakeStore();
+    const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
+    await expect(companies.enroll(deps, callerFor(role), input)).rejects.toBeInstanceOf(Forbidden);
+    expect(store.saved).toHaveLength(0);
+  });
+});
+
+describe('get', () => {
+  const seeded = async () => {
+    const store = fakeStore();
+    const company = await companies.enroll({ clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds('c'), companies: store }, callerFor('cbp-admin'), input);
+    return { store, company };
+  };
+
+  it('lets CBP staff read any company', async () => {
+    const { store, company } = await seeded();
+    await expect(companies.get({ companies: store }, callerFor('cbp-officer'), company.companyId)).resolves.toEqual(company);
+  });
+
+  it("lets a company's own user read it", async () => {
+    const { store, company } = await seeded();
+    await expect(companies.get({ companies: store }, callerFor('company-user', company.companyId), company.companyId)).resolves.toEqual(company);
+  });
+
+  it("answers 404, not 403, to another company's user, so ids cannot be probed", async () => {
+    const { store, company } = await seeded();
+    await expect(companies.get({ companies: store }, callerFor('primary-poc', 'company-b'), company.companyId)).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it('answers 404 for an unknown company', async () => {
+    const { store } = await seeded();
+    await expect(companies.get({ companies: store }, callerFor('cbp-admin'), 'nope')).rejects.toBeInstanceOf(NotFound);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+import { publicHandler } from '../../functions/http/public-handler.ts';
+import { Conflict, ServiceUnavailable, TooManyRequests } from '../../functions/http/errors.ts';
+import { apiEvent } from '../support/factories.ts';
+
+const run = async (error: unknown) => {
+  const handler = publicHandler(async () => {
+    throw error;
+  });
+  return handler(apiEvent(), {} as never);
+};
+
+describe('error middleware', () => {
+  it('shows an HttpError below 500 as the error body, with its status', async () => {
+    const res = await run(new Conflict('Stale version.', 'version_conflict', [{ field: 'version', message: 'is 3' }]));
+    expect(res.statusCode).toBe(409);
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'version_conflict', message: 'Stale version.', details: [{ field: 'version', message: 'is 3' }] } });
+  });
+
+  it('adds Retry-After to throttling answers', async () => {
+    const res = await run(new TooManyRequests('Slow down.', 30));
+    expect(res.statusCode).toBe(429);
+    expect(res.headers?.['Retry-After']).toBe('30');
+  });
+
+  it('turns a retryable SDK error into a 503 with Retry-After, saying nothing of the SDK', async () => {
+    const sdkError = Object.assign(new Error('Rate of requests exceeds the allowed throughput. arn:aws:dynamodb:...'), { name: 'ThrottlingException', $retryable: { throttling: true } });
+    const res = await run(sdkError);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['Retry-After']).toBeDefined();
+    expect(res.body).not.toContain('arn:aws');
+    expect(JSON.parse(res.body).error.code).toBe(new ServiceUnavailable().code);
+  });
+
+  it('answers anything else with a generic 500 that leaks no message or stack', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = await run(new TypeError("Cannot read properties of undefined (reading 'pk') at secret.ts:12"));
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('secret.ts');
+    expect(res.body).not.toContain('Cannot read');
+    expect(JSON.parse(res.body).error.code).toBe('internal_error');
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
+  });
+});
