@@ -1,0 +1,154 @@
+/**
+ * The foundation benchmarks (DESIGN section 9):
+ *  1. each handler's bundle size (target: at most 250 KB minified);
+ *  2. each handler's cold import time against a bare bundled GetItem handler (target: 1.3x);
+ *  3. authenticated GET /companies/{companyId} latency on the local stack against a bare
+ *     GetItem round trip to the same DynamoDB Local (target: median within 2x), and the number
+ *     of DynamoDB round trips per request (target: at most 2).
+ */
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { ROUTES, type RouteDefinition } from '../functions/definitions/routes.ts';
+import { JOBS } from '../functions/definitions/jobs.ts';
+import { ROOT } from '../lib/local/paths.ts';
+import { median, progress, quantile, round } from './lib.ts';
+
+const BUNDLE_LIMIT = 250 * 1024;
+const COLD_RUNS = 9;
+const LATENCY_REQUESTS = 300;
+
+/** The same esbuild settings as the house Lambda construct (lib/constructs/portal-function.ts). */
+const bundle = async (entry: string, outfile: string) => {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    external: ['@aws-sdk/*'],
+    banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return statSync(outfile).size;
+};
+
+/** Milliseconds to import a bundle in a fresh Node process (the Lambda init phase's share). */
+const coldImport = (file: string): number => {
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, TABLE_NAME: 'bench', USER_POOL_ID: 'bench', USER_POOL_CLIENT_ID: 'bench', AWS_REGION: 'us-east-1' },
+    cwd: ROOT,
+  });
+  return Number(out.toString().trim());
+};
+
+export const bundlesAndColdStarts = async () => {
+  // Inside the repository so the bundles resolve the external AWS SDK from node_modules.
+  const dir = join(ROOT, 'bench', '.build');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const entries = [
+    ...(ROUTES as readonly RouteDefinition[]).map((r) => ({ name: r.handler, entry: join(ROOT, 'functions', 'handlers', `${r.handler}.ts`) })),
+    ...JOBS.map((j) => ({ name: `job:${j.handler}`, entry: join(ROOT, 'functions', 'jobs', `${j.handler}.ts`) })),
+  ];
+  const bareFile = join(dir, 'bare-get-item.mjs');
+  const bareSize = await bundle(join(ROOT, 'bench', 'bare-get-item.ts'), bareFile);
+  const rows = [];
+  for (const e of entries) {
+    const file = join(dir, `${e.name.replace(':', '-')}.mjs`);
+    rows.push({ ...e, file, size: await bundle(e.entry, file) });
+  }
+  progress(`bundled ${rows.length} handlers; measuring cold imports (${COLD_RUNS} runs each, interleaved with the bare handler) ...`);
+  const bareTimes: number[] = [];
+  const times = new Map<string, number[]>(rows.map((r) => [r.name, []]));
+  for (let run = 0; run < COLD_RUNS; run += 1) {
+    bareTimes.push(coldImport(bareFile));
+    for (const r of rows) times.get(r.name)!.push(coldImport(r.file));
+  }
+  const bareMs = median(bareTimes);
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    bare: { sizeBytes: bareSize, coldImportMs: round(bareMs) },
+    handlers: rows.map((r) => {
+      const ms = median(times.get(r.name)!);
+      return { handler: r.name, sizeBytes: r.size, withinSize: r.size <= BUNDLE_LIMIT, coldImportMs: round(ms), ratio: round(ms / bareMs), withinRatio: ms / bareMs <= 1.3 };
+    }),
+  };
+};
+
+export const apiLatency = async () => {
+  const { startBackends, startApi } = await import('../lib/local/runtime.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ctpat-bench-'));
+  progress('starting the emulators (DynamoDB Local in memory) ...');
+  const backends = await startBackends({ dataDir, persist: false });
+  try {
+    const api = await startApi(backends);
+    const { provisionUser } = await import('../functions/domain/users.ts');
+    const { allDeps } = await import('../functions/domain/default-deps.ts');
+    const password = 'benchmark passphrase 2006';
+    await provisionUser(allDeps, { email: 'bench-officer@cbp.example.gov', name: 'Bench Officer', companyId: 'CBP', role: 'cbp-officer', password, permanent: true });
+    const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      return (await (await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json()) as T;
+    };
+    const login = await post<{ tokens: { idToken: string } }>('/auth/login', { email: 'bench-officer@cbp.example.gov', password });
+    const token = login.tokens.idToken;
+    const company = await post<{ companyId: string }>(
+      '/companies',
+      { legalName: 'Bench Imports', category: 'importer', pocEmail: 'poc@bench.example.com', identifiers: { iorNumber: '12-3456789', ein: '12-3456789' } },
+      token,
+    );
+
+    // Count the handlers' DynamoDB round trips through their own module-scoped client.
+    const { dynamo, TABLE_NAME } = await import('../functions/clients/dynamodb.ts');
+    let roundTrips = 0;
+    dynamo.middlewareStack.add((next) => async (args) => {
+      roundTrips += 1;
+      return next(args);
+    }, { step: 'finalizeRequest', name: 'countRoundTrips' });
+
+    const bare = new DynamoDBClient({});
+    const key = { pk: { S: `COMPANY#${company.companyId}` }, sk: { S: 'COMPANY' } };
+    const url = `${api.url}/companies/${company.companyId}`;
+    const headers = { authorization: `Bearer ${token}` };
+    progress(`warming up, then ${LATENCY_REQUESTS} requests each, interleaved ...`);
+    for (let i = 0; i < 30; i += 1) {
+      await fetch(url, { headers }).then((r) => r.arrayBuffer());
+      await bare.send(new GetItemCommand({ TableName: TABLE_NAME, Key: key }));
+    }
+    roundTrips = 0;
+    const apiTimes: number[] = [];
+    const bareTimes: number[] = [];
+    let failures = 0;
+    for (let i = 0; i < LATENCY_REQUESTS; i += 1) {
+      let t = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      apiTimes.push(performance.now() - t);
+      if (res.status !== 200) failures += 1;
+      t = performance.now();
+      await bare.send(new GetItemCommand({ TableName: TABLE_NAME, Key: key }));
+      bareTimes.push(performance.now() - t);
+    }
+    bare.destroy();
+    api.server.close();
+    return {
+      requests: LATENCY_REQUESTS,
+      failures,
+      api: { medianMs: round(median(apiTimes)), p99Ms: round(quantile(apiTimes, 0.99)) },
+      bareGetItem: { medianMs: round(median(bareTimes)), p99Ms: round(quantile(bareTimes, 0.99)) },
+      ratio: round(median(apiTimes) / median(bareTimes)),
+      dynamoRoundTripsPerRequest: round(roundTrips / LATENCY_REQUESTS),
+    };
+  } finally {
+    await backends.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
