@@ -93,7 +93,7 @@ export const apiLatency = async () => {
     const { provisionUser } = await import('../functions/domain/users.ts');
     const { allDeps } = await import('../functions/domain/default-deps.ts');
     const password = 'benchmark passphrase 2006';
-    await provisionUser(allDeps, { email: 'bench-officer@cbp.example.gov', name: 'Bench Officer', companyId: 'CBP', role: 'cbp-officer', password, permanent: true });
+    await provisionUser(allDeps, { email: 'bench-officer@cbp.example.gov', name: 'Bench Officer', companyId: 'CBP', role: 'cbp-officer', password });
     const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
       return (await (await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json()) as T;

@@ -25,6 +25,7 @@ export const openApiDocument = () => {
       ...(isPublic ? {} : { security: [{ [bearer.name]: [] }] }),
       request: {
         ...(route.pathParams ? { params: z.object(route.pathParams) } : {}),
+        ...(route.query ? { query: route.query } : {}),
         ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body, ...(route.example ? { example: route.example } : {}) } } } } : {}),
       },
       responses: {

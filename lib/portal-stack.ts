@@ -14,6 +14,7 @@ import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
 import { TABLE, tableIndexes } from '../functions/definitions/table.ts';
+import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
@@ -66,6 +67,12 @@ export class PortalStack extends Stack {
       identity: props.senderDomain ? ses.Identity.domain(props.senderDomain) : ses.Identity.email(props.senderAddress),
       configurationSet,
     });
+
+    for (const template of Object.values(EMAIL_TEMPLATES)) {
+      new ses.CfnTemplate(this, `EmailTemplate-${template.name}`, {
+        template: { templateName: template.name, subjectPart: template.subject, textPart: template.text, htmlPart: template.html },
+      });
+    }
 
     const alarmTopic = new sns.Topic(this, 'Alarms', {
       displayName: 'C-TPAT portal alarms',
@@ -168,6 +175,12 @@ export class PortalStack extends Stack {
       acknowledgeDeadLetterQueue(deadLetters);
       acknowledgeScheduledFunction(this, fn);
     }
+
+    alarm(
+      'OutboxDeliveryFailedAlarm',
+      new cloudwatch.Metric({ namespace: 'CtpatPortal', metricName: 'OutboxDeliveryFailed', statistic: 'Sum', period: Duration.minutes(5) }),
+      'An email delivery gave up after its last retry',
+    );
 
     applyNagSuppressions(this);
   }

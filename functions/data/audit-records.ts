@@ -1,5 +1,8 @@
 import type { Caller } from '../domain/caller.ts';
 
+/** Who acted: a signed-in caller, or the portal itself on behalf of an anonymous request or a job. */
+export type Actor = Pick<Caller, 'userId' | 'companyId' | 'sourceIp'> & { readonly role: string };
+
 /** What an audit record says, before the data layer gives it keys. */
 export interface AuditEntry {
   readonly companyId: string;
@@ -10,16 +13,16 @@ export interface AuditEntry {
 }
 
 /** The attributes of one audit item: who, when (UTC), what, from where. */
-export const auditItem = (caller: Caller, entry: AuditEntry, at: Date, auditId: string) => {
+export const auditItem = (actor: Actor, entry: AuditEntry, at: Date, auditId: string) => {
   const iso = at.toISOString();
   return {
     ...entry,
     auditId,
     at: iso,
     day: iso.slice(0, 10),
-    actorId: caller.userId,
-    actorRole: caller.role,
-    actorCompanyId: caller.companyId,
-    sourceIp: caller.sourceIp,
+    actorId: actor.userId,
+    actorRole: actor.role,
+    actorCompanyId: actor.companyId,
+    sourceIp: actor.sourceIp,
   };
 };

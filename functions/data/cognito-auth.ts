@@ -9,6 +9,10 @@ import {
   TooManyRequestsException,
   CodeMismatchException,
   ExpiredCodeException,
+  ForgotPasswordCommand,
+  ConfirmForgotPasswordCommand,
+  InvalidParameterException,
+  LimitExceededException,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito, USER_POOL_CLIENT_ID } from '../clients/cognito.ts';
@@ -64,4 +68,33 @@ export const answerNewPassword = async (email: string, session: string, newPassw
     )
     .catch(mapAuthError);
   return outcome(response);
+};
+
+/** New ID and access tokens from a refresh token (the refresh token itself is not rotated). */
+export const refresh = async (refreshToken: string): Promise<SignInOutcome> => {
+  const response = await cognito
+    .send(new InitiateAuthCommand({ ClientId: USER_POOL_CLIENT_ID, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }))
+    .catch(mapAuthError);
+  return outcome(response);
+};
+
+/**
+ * Starts a password reset. Cognito sends the code (in AWS by email; cognito-local prints it).
+ * Unknown emails are silent: with PreventUserExistenceErrors Cognito answers as if it sent one.
+ */
+export const forgotPassword = async (email: string): Promise<void> => {
+  await cognito.send(new ForgotPasswordCommand({ ClientId: USER_POOL_CLIENT_ID, Username: email })).catch((error: unknown) => {
+    if (error instanceof UserNotFoundException || error instanceof NotAuthorizedException || error instanceof InvalidParameterException) return;
+    if (error instanceof LimitExceededException || error instanceof TooManyRequestsException) throw new TooManyRequests();
+    throw error;
+  });
+};
+
+export const confirmForgotPassword = async (email: string, code: string, newPassword: string): Promise<void> => {
+  await cognito.send(new ConfirmForgotPasswordCommand({ ClientId: USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code, Password: newPassword })).catch((error: unknown) => {
+    if (error instanceof LimitExceededException || error instanceof TooManyRequestsException) throw new TooManyRequests();
+    if (error instanceof InvalidPasswordException) throw new BadRequest('That password is not allowed.', [{ field: 'newPassword', message: 'not allowed' }], 'invalid_password');
+    // Wrong code, expired code and unknown email answer alike.
+    throw new BadRequest('The code is wrong or has expired; ask for a new one.', [{ field: 'code', message: 'wrong or expired' }], 'invalid_code');
+  });
 };

@@ -1,6 +1,10 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  UsernameExistsException,
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -45,7 +49,26 @@ export const createIdentity = async (identity: NewIdentity): Promise<string> => 
   return sub;
 };
 
+/** True when Cognito refused the identity because the email already has one. */
+export const isTaken = (error: unknown): boolean => error instanceof UsernameExistsException;
+
 /** Removes an identity (used to undo a half-made account). */
 export const deleteIdentity = async (email: string): Promise<void> => {
   await cognito.send(new AdminDeleteUserCommand({ UserPoolId: USER_POOL_ID, Username: email }));
+};
+
+/** Keeps the informational role groups in step with the portal's records (which decide). */
+export const moveToGroup = async (email: string, from: Role, to: Role): Promise<void> => {
+  await cognito.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: from }));
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: to }));
+};
+
+/**
+ * Disables or re-enables sign-in in Cognito. The portal refuses a disabled member on every
+ * request whatever Cognito says; this stops new sign-ins in AWS as well.
+ */
+export const setEnabled = async (email: string, enabled: boolean): Promise<void> => {
+  await cognito.send(
+    enabled ? new AdminEnableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }) : new AdminDisableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }),
+  );
 };

@@ -169,5 +169,65 @@ export const obligation = new Entity(
   config,
 );
 
+/**
+ * The email outbox (DESIGN section 8): one delivery of one template to at most 50 recipients,
+ * written in the same transaction as the decision to send it. While pending (or leased to a
+ * sender) it sits in the due-date index under `OUTBOX#<shard>`, keyed by its next attempt.
+ */
+export const delivery = new Entity(
+  {
+    model: { entity: 'delivery', version: '1', service: 'portal' },
+    attributes: {
+      deliveryId: { type: 'string', required: true },
+      template: { type: 'string', required: true },
+      /** [{ email, data }]: per-recipient template data. */
+      recipients: { type: 'any', required: true },
+      /** Data every recipient's message shares. */
+      defaultData: { type: 'any', required: true },
+      status: { type: ['pending', 'sending', 'sent', 'failed'] as const, required: true },
+      attempts: { type: 'number', required: true },
+      nextAttemptAt: { type: 'string', required: true },
+      shard: { type: 'string', required: true },
+      /** email -> { status: 'sent' | 'failed', messageId?, error?, at } */
+      results: { type: 'any', required: true },
+      reason: { type: 'string', required: true },
+      createdAt: { type: 'string', required: true },
+    },
+    indexes: {
+      byId: {
+        pk: { field: TABLE.partitionKey, composite: ['deliveryId'], template: 'OUTBOX#${deliveryId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: [], template: 'DELIVERY', casing: 'none' },
+      },
+      byDue: {
+        index: due.name,
+        condition: (attr) => attr.status === 'pending' || attr.status === 'sending',
+        pk: { field: due.partitionKey, composite: ['shard'], template: 'OUTBOX#${shard}', casing: 'none' },
+        sk: { field: due.sortKey, composite: ['nextAttemptAt', 'deliveryId'], template: '${nextAttemptAt}#${deliveryId}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** A fixed-window request counter (rate limits); expires by itself through the table's TTL. */
+export const rateCounter = new Entity(
+  {
+    model: { entity: 'rateCounter', version: '1', service: 'portal' },
+    attributes: {
+      key: { type: 'string', required: true },
+      window: { type: 'string', required: true },
+      count: { type: 'number', required: true },
+      [TABLE.ttlAttribute]: { type: 'number', required: true },
+    },
+    indexes: {
+      byKey: {
+        pk: { field: TABLE.partitionKey, composite: ['key'], template: 'RATE#${key}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['window'], template: 'WINDOW#${window}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
 /** The service ties the entities together for transactions. */
-export const portal = new Service({ company, member, emailClaim, audit, obligation }, config);
+export const portal = new Service({ company, member, emailClaim, audit, obligation, delivery, rateCounter }, config);

@@ -1,6 +1,26 @@
-import { portal } from './entities.ts';
+import { portal, member, emailClaim } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { Conflict } from '../http/errors.ts';
+import { Conflict, BadRequest } from '../http/errors.ts';
+import type { Role } from '../definitions/roles.ts';
+import type { Delivery } from './outbox.ts';
+
+type MemberAttributes = Parameters<typeof member.create>[0];
+type ClaimAttributes = Parameters<typeof emailClaim.create>[0];
+type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
+
+export interface Member {
+  readonly companyId: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly status: 'active' | 'disabled';
+  readonly permissions: { readonly editProfile: boolean; readonly authorizeSharing: boolean };
+  readonly createdAt: string;
+  readonly version: number;
+}
+
+const staleVersion = (what: string) => new Conflict(`The ${what} was changed by someone else; read it again and retry with its current version.`, 'version_conflict', [{ field: 'version', message: 'stale' }]);
 
 /**
  * The caller's membership and their company in one round trip (a transactional get, so both
@@ -11,24 +31,40 @@ export const getMembershipWithCompany = async (companyId: string, userId: string
     .get(({ member, company }) => [member.get({ companyId, userId }).commit(), company.get({ companyId }).commit()])
     .go();
   const [membership, company] = data;
-  return { membership: membership?.item ?? null, company: company?.item ?? null };
+  return { membership: (membership?.item as Member | null) ?? null, company: company?.item ?? null };
+};
+
+export const get = async (companyId: string, userId: string): Promise<Member | null> =>
+  ((await member.get({ companyId, userId }).go()).data as Member | null) ?? null;
+
+export const getClaim = async (email: string) => (await emailClaim.get({ email }).go()).data ?? null;
+
+/** A page of a company's memberships; the cursor is opaque, and a forged one is a 400. */
+export const list = async (companyId: string, cursor: string | null, limit: number): Promise<{ items: Member[]; cursor: string | null }> => {
+  try {
+    const { data, cursor: next } = await member.query.byCompany({ companyId }).go({ cursor, limit, pages: 1 });
+    return { items: data as Member[], cursor: next };
+  } catch (error) {
+    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
+    throw error;
+  }
 };
 
 /**
- * A new membership and its email claim, together. The claim may replace only the company's own
- * registered-POC claim (the POC's account being created); any other existing claim fails.
+ * A new membership, its email claim, its audit record and (for invitations) its email
+ * delivery, together. The claim may replace only the company's own registered-POC claim (the
+ * POC's account being created); any other existing claim fails the whole write.
  */
-export const createMember = async (
-  memberRecord: Parameters<typeof portal.entities.member.create>[0],
-  claim: Parameters<typeof portal.entities.emailClaim.create>[0],
-): Promise<void> => {
+export const createMember = async (items: { member: MemberAttributes; claim: ClaimAttributes; audit?: AuditAttributes; delivery?: Delivery }): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ member, emailClaim }) => [
-      member.create(memberRecord).commit(),
+    .write(({ member, emailClaim, audit, delivery }) => [
+      member.create(items.member).commit(),
       emailClaim
-        .put(claim)
-        .where((attr, op) => `${op.notExists(attr.email)} OR (${op.eq(attr.kind, 'registered-poc')} AND ${op.eq(attr.companyId, claim.companyId)})`)
+        .put(items.claim)
+        .where((attr, op) => `${op.notExists(attr.email)} OR (${op.eq(attr.kind, 'registered-poc')} AND ${op.eq(attr.companyId, items.claim.companyId)})`)
         .commit(),
+      ...(items.audit ? [audit.create(items.audit).commit()] : []),
+      ...(items.delivery ? [delivery.create(items.delivery).commit()] : []),
     ])
     .go();
   assertCommitted(outcome, (index) =>
@@ -36,4 +72,60 @@ export const createMember = async (
       ? new Conflict('That email already belongs to a portal user; one email is one person.', 'email_taken', [{ field: 'email', message: 'already registered' }])
       : new Conflict('That user already exists.'),
   );
+};
+
+/** Changes a membership if it is still at `version`, with its audit record. */
+export const update = async (
+  current: Member,
+  changes: Partial<Pick<Member, 'status' | 'permissions' | 'role'>>,
+  audit: AuditAttributes,
+): Promise<Member> => {
+  const next = { ...current, ...changes, version: current.version + 1 };
+  const outcome = await portal.transaction
+    .write(({ member, audit: auditEntity }) => [
+      member
+        .patch({ companyId: current.companyId, userId: current.userId })
+        .set({ ...changes, version: next.version })
+        .where((attr, op) => op.eq(attr.version, current.version))
+        .commit(),
+      auditEntity.create(audit).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => staleVersion('user'));
+  return next;
+};
+
+/** Deletes a membership at `version` and frees its email, with the audit record. */
+export const remove = async (current: Member, audit: AuditAttributes): Promise<void> => {
+  const outcome = await portal.transaction
+    .write(({ member, emailClaim, audit: auditEntity }) => [
+      member
+        .delete({ companyId: current.companyId, userId: current.userId })
+        .where((attr, op) => op.eq(attr.version, current.version))
+        .commit(),
+      emailClaim.delete({ email: current.email }).commit(),
+      auditEntity.create(audit).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => staleVersion('user'));
+};
+
+/** Hands the primary-POC role from one member to another in one write, with the audit record. */
+export const handOver = async (from: Member, to: Member, audit: AuditAttributes): Promise<void> => {
+  const outcome = await portal.transaction
+    .write(({ member, audit: auditEntity }) => [
+      member
+        .patch({ companyId: from.companyId, userId: from.userId })
+        .set({ role: 'company-user', version: from.version + 1 })
+        .where((attr, op) => `${op.eq(attr.version, from.version)} AND ${op.eq(attr.role, 'primary-poc')}`)
+        .commit(),
+      member
+        .patch({ companyId: to.companyId, userId: to.userId })
+        .set({ role: 'primary-poc', version: to.version + 1, permissions: { editProfile: true, authorizeSharing: true } })
+        .where((attr, op) => `${op.eq(attr.version, to.version)} AND ${op.eq(attr.status, 'active')}`)
+        .commit(),
+      auditEntity.create(audit).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => staleVersion('user'));
 };

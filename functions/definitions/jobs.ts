@@ -27,4 +27,12 @@ export const JOBS = [
     access: ['table:read', 'table:write'],
     localEveryMinutes: 24 * 60,
   },
+  {
+    id: 'sendOutbox',
+    handler: 'send-outbox',
+    schedule: 'rate(1 minute)',
+    description: 'Safety net for the email outbox: sends every delivery that is due (new, retrying, or abandoned by a sender)',
+    access: ['table:read', 'table:write', 'email:send'],
+    localEveryMinutes: 1,
+  },
 ] as const satisfies readonly JobDefinition[];

@@ -9,6 +9,10 @@ import { EnrollCompany, Company } from '../schemas/company.ts';
 import { Login, LoginResult, NewPassword } from '../schemas/auth.ts';
 import { Me } from '../schemas/me.ts';
 import { Id } from '../schemas/common.ts';
+import {
+  AccountRequest, AddStaff, AddUser, ConfirmForgotPassword, ForgotPassword, HandOver, HandOverResult, ListQuery, Message, Refresh,
+  UpdateStaff, UpdateUser, User, UserPage,
+} from '../schemas/users.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -29,6 +33,8 @@ export interface RouteDefinition {
   readonly allowRemovedCompany?: boolean;
   readonly summary: string;
   readonly pathParams?: Readonly<Record<string, z.ZodType>>;
+  /** Query-string schema (lists: cursor and limit). */
+  readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
   readonly example?: Readonly<Record<string, unknown>>;
@@ -72,6 +78,75 @@ export const ROUTES = [
     id: 'getCompany', method: 'GET', path: '/companies/{companyId}', handler: 'get-company', auth: ALL_ROLES, allowRemovedCompany: true,
     summary: "A company's enrollment record (CBP, or the company's own users)", pathParams: { companyId: Id }, response: Company,
     access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'requestAccount', method: 'POST', path: '/auth/signup', handler: 'request-account', auth: 'public',
+    summary: "Ask for the company's portal account with the registered POC email; the answer never says whether it is registered",
+    body: AccountRequest, example: { email: 'poc@acme-imports.example.com' }, response: Message, successStatus: 202,
+    access: ['table:read', 'table:write', 'cognito:admin', 'email:send'], mutates: true,
+  },
+  {
+    id: 'refresh', method: 'POST', path: '/auth/refresh', handler: 'refresh', auth: 'public',
+    summary: 'New tokens from a refresh token', body: Refresh, example: { refreshToken: 'refresh-token-from-the-login-answer' }, response: LoginResult,
+    access: ['cognito:auth'], mutates: false,
+  },
+  {
+    id: 'forgotPassword', method: 'POST', path: '/auth/forgot-password', handler: 'forgot-password', auth: 'public',
+    summary: 'Send a password-reset code; the answer never says whether the email has an account', body: ForgotPassword,
+    example: { email: 'poc@acme-imports.example.com' }, response: Message, successStatus: 202, access: ['cognito:auth'], mutates: false,
+  },
+  {
+    id: 'confirmForgotPassword', method: 'POST', path: '/auth/confirm-forgot-password', handler: 'confirm-forgot-password', auth: 'public',
+    summary: 'Set a new password with the reset code', body: ConfirmForgotPassword,
+    example: { email: 'poc@acme-imports.example.com', code: '123456', newPassword: 'a new long passphrase 2006' }, response: Message,
+    access: ['cognito:auth'], mutates: false,
+  },
+  {
+    id: 'listCompanyUsers', method: 'GET', path: '/companies/{companyId}/users', handler: 'list-company-users', auth: ['primary-poc', ...CBP_ROLES],
+    summary: "A page of the company's users (its primary POC, or CBP)", pathParams: { companyId: Id }, query: ListQuery, response: UserPage,
+    access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'addCompanyUser', method: 'POST', path: '/companies/{companyId}/users', handler: 'add-company-user', auth: ['primary-poc'],
+    summary: 'Add a user to the company and email their invitation (primary POC)', pathParams: { companyId: Id }, body: AddUser,
+    example: { email: 'analyst@acme-imports.example.com', name: 'Jordan Lee', permissions: { editProfile: true, authorizeSharing: false } },
+    response: User, successStatus: 201, access: ['table:read', 'table:write', 'cognito:admin', 'email:send'], mutates: true,
+  },
+  {
+    id: 'getCompanyUser', method: 'GET', path: '/companies/{companyId}/users/{userId}', handler: 'get-company-user', auth: ['primary-poc', ...CBP_ROLES],
+    summary: "One of the company's users (its primary POC, or CBP)", pathParams: { companyId: Id, userId: Id }, response: User,
+    access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'updateCompanyUser', method: 'PATCH', path: '/companies/{companyId}/users/{userId}', handler: 'update-company-user', auth: ['primary-poc'],
+    summary: "Change a user's permissions, or disable / re-enable them (primary POC; names the version it read)", pathParams: { companyId: Id, userId: Id },
+    body: UpdateUser, example: { version: 1, status: 'disabled' }, response: User, access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
+  },
+  {
+    id: 'removeCompanyUser', method: 'DELETE', path: '/companies/{companyId}/users/{userId}', handler: 'remove-company-user', auth: ['primary-poc'],
+    summary: 'Remove a user (primary POC; send the version in If-Match)', pathParams: { companyId: Id, userId: Id }, successStatus: 204,
+    access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
+  },
+  {
+    id: 'handOverPrimaryPoc', method: 'POST', path: '/companies/{companyId}/primary-poc', handler: 'hand-over-primary-poc', auth: ['primary-poc'],
+    summary: 'Hand the primary-POC role to another active user; the old POC becomes a company user', pathParams: { companyId: Id },
+    body: HandOver, example: { userId: '00000000-0000-4000-8000-000000000000' }, response: HandOverResult,
+    access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
+  },
+  {
+    id: 'listStaff', method: 'GET', path: '/staff', handler: 'list-staff', auth: ['cbp-admin'],
+    summary: 'A page of CBP staff accounts (CBP administrators)', query: ListQuery, response: UserPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'addStaff', method: 'POST', path: '/staff', handler: 'add-staff', auth: ['cbp-admin'],
+    summary: 'Add a CBP officer or administrator and email their invitation', body: AddStaff,
+    example: { email: 'new.officer@cbp.example.gov', name: 'Robin Diaz', role: 'cbp-officer' }, response: User, successStatus: 201,
+    access: ['table:read', 'table:write', 'cognito:admin', 'email:send'], mutates: true,
+  },
+  {
+    id: 'updateStaff', method: 'PATCH', path: '/staff/{userId}', handler: 'update-staff', auth: ['cbp-admin'],
+    summary: 'Disable or re-enable a staff account (names the version it read)', pathParams: { userId: Id }, body: UpdateStaff,
+    example: { version: 1, status: 'disabled' }, response: User, access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
   },
 ] as const satisfies readonly RouteDefinition[];
 

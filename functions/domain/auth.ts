@@ -27,8 +27,24 @@ const toResult = (outcome: SignInOutcome, now: Date): LoginResult => {
 };
 
 /** Emails are compared lower-cased everywhere; the pool's usernames are the lower-cased emails. */
-export const login = async (deps: Pick<Deps, 'auth' | 'clock'>, email: string, password: string): Promise<LoginResult> =>
+export const login = async (deps: { auth: Pick<Deps['auth'], 'signIn'> } & Pick<Deps, 'clock'>, email: string, password: string): Promise<LoginResult> =>
   toResult(await deps.auth.signIn(email.toLowerCase(), password), deps.clock.now());
 
-export const completeNewPassword = async (deps: Pick<Deps, 'auth' | 'clock'>, email: string, session: string, newPassword: string): Promise<LoginResult> =>
+export const completeNewPassword = async (deps: { auth: Pick<Deps['auth'], 'answerNewPassword'> } & Pick<Deps, 'clock'>, email: string, session: string, newPassword: string): Promise<LoginResult> =>
   toResult(await deps.auth.answerNewPassword(email.toLowerCase(), session, newPassword), deps.clock.now());
+
+export const refresh = async (deps: { auth: Pick<Deps['auth'], 'refresh'> } & Pick<Deps, 'clock'>, refreshToken: string): Promise<LoginResult> =>
+  toResult(await deps.auth.refresh(refreshToken), deps.clock.now());
+
+/** The same answer whether or not the email has an account. */
+export const PASSWORD_RESET_ANSWER = { message: 'If this email has a portal account, a reset code has been sent to it.' } as const;
+
+export const forgotPassword = async (deps: { auth: Pick<Deps['auth'], 'forgotPassword'> }, email: string) => {
+  await deps.auth.forgotPassword(email.toLowerCase());
+  return PASSWORD_RESET_ANSWER;
+};
+
+export const confirmForgotPassword = async (deps: { auth: Pick<Deps['auth'], 'confirmForgotPassword'> }, email: string, code: string, newPassword: string) => {
+  await deps.auth.confirmForgotPassword(email.toLowerCase(), code, newPassword);
+  return { message: 'Your password has been changed; sign in with it.' };
+};

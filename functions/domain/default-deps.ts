@@ -4,9 +4,12 @@ import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as auth from '../data/cognito-auth.ts';
 import * as obligations from '../data/obligations.ts';
+import * as outbox from '../data/outbox.ts';
+import * as mailer from '../data/email.ts';
+import * as limits from '../data/rate-limits.ts';
 
 /**
  * Every real dependency, for the local seed and tests. Handlers do not use this: each builds
  * only the dependencies its route needs, so its bundle holds nothing more.
  */
-export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations };
+export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits };

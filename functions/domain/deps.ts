@@ -4,6 +4,9 @@ import type * as memberData from '../data/members.ts';
 import type * as identityData from '../data/cognito-users.ts';
 import type * as authData from '../data/cognito-auth.ts';
 import type * as obligationData from '../data/obligations.ts';
+import type * as outboxData from '../data/outbox.ts';
+import type * as emailData from '../data/email.ts';
+import type * as rateLimitData from '../data/rate-limits.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -25,10 +28,13 @@ export interface Deps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly companies: Pick<typeof companyData, 'enroll' | 'get'>;
-  readonly members: Pick<typeof memberData, 'createMember'>;
-  readonly identities: Pick<typeof identityData, 'createIdentity' | 'deleteIdentity'>;
-  readonly auth: Pick<typeof authData, 'signIn' | 'answerNewPassword'>;
+  readonly members: Omit<typeof memberData, 'getMembershipWithCompany'>;
+  readonly identities: typeof identityData;
+  readonly auth: typeof authData;
   readonly obligations: Pick<typeof obligationData, 'due'>;
+  readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'due' | 'get'>;
+  readonly mailer: typeof emailData;
+  readonly limits: typeof rateLimitData;
 }
 
 /** The clock and id source every deployment uses. */

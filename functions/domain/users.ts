@@ -1,45 +1,202 @@
+import { randomBytes } from 'node:crypto';
 import type { Deps } from './deps.ts';
-import type { Role } from '../definitions/roles.ts';
+import { requireRole, type Caller } from './caller.ts';
+import { auditItem, type Actor } from '../data/audit-records.ts';
+import { newDelivery } from '../data/outbox.ts';
+import { sendSoon } from './outbox.ts';
+import type { Member } from '../data/members.ts';
+import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
+import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../http/errors.ts';
 import type { Permissions } from '../schemas/me.ts';
 
-export interface ProvisionInput {
+/** Days an invitation's temporary password stays valid (the user pool says the same). */
+export const INVITATION_VALID_DAYS = 3;
+
+type UserDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer'>;
+
+export interface NewMember {
   readonly email: string;
   readonly name: string;
   readonly companyId: string;
   readonly role: Role;
-  readonly password: string;
-  /** A permanent password (demo seed) instead of a temporary one. */
-  readonly permanent?: boolean;
   readonly permissions?: Permissions;
 }
 
+const defaultPermissions = (role: Role): Permissions => ({ editProfile: role !== 'company-user', authorizeSharing: role === 'primary-poc' });
+
+/** A temporary password that satisfies the pool's policy (length, no composition rules). */
+const temporaryPassword = () => randomBytes(18).toString('base64url');
+
+/** The public view of a membership. */
+export const view = (m: Member) => ({
+  userId: m.userId,
+  companyId: m.companyId,
+  email: m.email,
+  name: m.name,
+  role: m.role,
+  status: m.status,
+  permissions: m.permissions,
+  createdAt: m.createdAt,
+  version: m.version,
+});
+
 /**
- * Creates a person: the Cognito identity, then the membership and the email claim in one
- * transaction. If the transaction fails the identity is deleted again, so no half-made account
- * is left behind.
+ * Creates a person: the Cognito identity first, then the membership, email claim, audit record
+ * and invitation email in one transaction. If that transaction fails, the identity is deleted
+ * again, so no half-made account is left. With `password` (demo seed, tests) the password is
+ * permanent and no invitation is sent. Answers the new member and its delivery id.
  */
-export const provisionUser = async (deps: Pick<Deps, 'clock' | 'identities' | 'members'>, input: ProvisionInput): Promise<string> => {
+export const createUser = async (
+  deps: UserDeps,
+  actor: Actor,
+  input: NewMember,
+  options: { password?: string; action?: string } = {},
+): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
-  const userId = await deps.identities.createIdentity({ ...input, email, permanent: input.permanent ?? false });
-  const now = deps.clock.now().toISOString();
+  const password = options.password ?? temporaryPassword();
+  const userId = await deps.identities.createIdentity({ email, name: input.name, companyId: input.companyId, role: input.role, password, permanent: Boolean(options.password) });
+  const now = deps.clock.now();
+  const member: Member = {
+    companyId: input.companyId,
+    userId,
+    email,
+    name: input.name,
+    role: input.role,
+    status: 'active',
+    permissions: input.permissions ?? defaultPermissions(input.role),
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  const delivery = options.password
+    ? undefined
+    : newDelivery({
+        deliveryId: deps.ids.next(),
+        template: EMAIL_TEMPLATES.invitation.name,
+        recipients: [{ email, data: { name: input.name, email, temporaryPassword: password } }],
+        defaultData: { expiresDays: String(INVITATION_VALID_DAYS) },
+        reason: `invitation:${userId}`,
+        now: now.toISOString(),
+      });
+  const audit = auditItem(
+    actor,
+    { companyId: input.companyId, action: options.action ?? 'user.created', objectType: 'user', objectId: userId, changes: { after: view(member) } },
+    now,
+    deps.ids.next(),
+  );
   try {
-    await deps.members.createMember(
-      {
-        companyId: input.companyId,
-        userId,
-        email,
-        name: input.name,
-        role: input.role,
-        status: 'active',
-        permissions: input.permissions ?? { editProfile: input.role !== 'company-user', authorizeSharing: input.role === 'primary-poc' },
-        createdAt: now,
-        version: 1,
-      },
-      { email, companyId: input.companyId, kind: 'user', userId, claimedAt: now },
-    );
+    await deps.members.createMember({ member, claim: { email, companyId: input.companyId, kind: 'user', userId, claimedAt: now.toISOString() }, audit, delivery });
   } catch (error) {
     await deps.identities.deleteIdentity(email);
     throw error;
   }
-  return userId;
+  await sendSoon(deps, delivery?.deliveryId);
+  return { member, ...(delivery ? { deliveryId: delivery.deliveryId } : {}) };
+};
+
+/** Demo seed and tests: a person with a permanent password, recorded as created by the system. */
+export const provisionUser = async (deps: UserDeps, input: NewMember & { password: string }): Promise<string> => {
+  const system: Actor = { userId: 'system', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'local' };
+  const { member } = await createUser(deps, system, input, { password: input.password, action: 'user.provisioned' });
+  return member.userId;
+};
+
+/** The primary POC manages their company's users; CBP staff may read them. */
+const requireManager = (caller: Caller, companyId: string): void => {
+  requireRole(caller, ['primary-poc']);
+  if (caller.companyId !== companyId) throw new NotFound('No such company.');
+};
+
+const requireReader = (caller: Caller, companyId: string): void => {
+  requireRole(caller, ['primary-poc', 'cbp-admin', 'cbp-officer']);
+  if (caller.role === 'primary-poc' && caller.companyId !== companyId) throw new NotFound('No such company.');
+};
+
+export const addCompanyUser = async (deps: UserDeps, caller: Caller, companyId: string, input: { email: string; name: string; permissions: Permissions }) => {
+  requireManager(caller, companyId);
+  return view((await createUser(deps, caller, { ...input, companyId, role: 'company-user' })).member);
+};
+
+export const listCompanyUsers = async (deps: Pick<Deps, 'members' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
+  requireReader(caller, companyId);
+  const page = await deps.members.list(companyId, cursor, limit);
+  // An empty first page may mean no such company (only CBP can get here with another id).
+  if (page.items.length === 0 && !cursor && !(await deps.companies.get(companyId))) throw new NotFound('No such company.');
+  return { items: page.items.map(view), nextCursor: page.cursor };
+};
+
+const found = async (deps: Pick<Deps, 'members'>, companyId: string, userId: string): Promise<Member> => {
+  const member = await deps.members.get(companyId, userId);
+  if (!member) throw new NotFound('No such user.');
+  return member;
+};
+
+export const getCompanyUser = async (deps: Pick<Deps, 'members'>, caller: Caller, companyId: string, userId: string) => {
+  requireReader(caller, companyId);
+  return view(await found(deps, companyId, userId));
+};
+
+/**
+ * Changes another member's permissions or status (disable / re-enable). Nobody changes their
+ * own status or role; a primary POC is changed only by handing the role over.
+ */
+export const updateMember = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  caller: Caller,
+  target: Member,
+  input: { version: number; status?: 'active' | 'disabled'; permissions?: Permissions },
+) => {
+  if (target.userId === caller.userId) throw new Forbidden('You cannot change your own account here.');
+  if (target.role === 'primary-poc') throw new Forbidden('The primary POC changes only by handing the role over.');
+  requireVersion(target, input.version);
+  const changes = { ...(input.status ? { status: input.status } : {}), ...(input.permissions ? { permissions: input.permissions } : {}) };
+  if (Object.keys(changes).length === 0) throw new BadRequest('Nothing to change.', [{ field: '', message: 'give status or permissions' }]);
+  const now = deps.clock.now();
+  const action = input.status === 'disabled' ? 'user.disabled' : input.status === 'active' && target.status === 'disabled' ? 'user.enabled' : 'user.updated';
+  const audit = auditItem(caller, { companyId: target.companyId, action, objectType: 'user', objectId: target.userId, changes: { before: view(target), set: changes } }, now, deps.ids.next());
+  const updated = await deps.members.update(target, changes, audit);
+  if (input.status && input.status !== target.status) await syncEnabled(deps, target.email, input.status === 'active');
+  return view(updated);
+};
+
+/** A stale version is a 409 that tells the current one, never a silent overwrite. */
+const requireVersion = (target: Member, version: number): void => {
+  if (version !== target.version) {
+    throw new Conflict('The user was changed by someone else; read it again.', 'version_conflict', [{ field: 'version', message: `current version is ${target.version}` }]);
+  }
+};
+
+/** Cognito follows the record; the record already decides, so a failure here is logged, not fatal. */
+const syncEnabled = async (deps: Pick<Deps, 'identities'>, email: string, enabled: boolean) => {
+  await deps.identities.setEnabled(email, enabled).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito enable/disable failed', email, error: String(error) })));
+};
+
+export const updateCompanyUser = async (deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>, caller: Caller, companyId: string, userId: string, input: { version: number; status?: 'active' | 'disabled'; permissions?: Permissions }) => {
+  requireManager(caller, companyId);
+  return updateMember(deps, caller, await found(deps, companyId, userId), input);
+};
+
+export const removeCompanyUser = async (deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>, caller: Caller, companyId: string, userId: string, version: number) => {
+  requireManager(caller, companyId);
+  const target = await found(deps, companyId, userId);
+  if (target.userId === caller.userId) throw new Forbidden('You cannot remove yourself; hand the primary-POC role over first.');
+  requireVersion(target, version);
+  const now = deps.clock.now();
+  await deps.members.remove(target, auditItem(caller, { companyId, action: 'user.removed', objectType: 'user', objectId: userId, changes: { before: view(target) } }, now, deps.ids.next()));
+  await deps.identities.deleteIdentity(target.email).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito delete failed', userId, error: String(error) })));
+};
+
+/** The primary POC hands the role to another active user of the company and becomes a company user. */
+export const handOverPrimaryPoc = async (deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>, caller: Caller, companyId: string, toUserId: string) => {
+  requireManager(caller, companyId);
+  if (toUserId === caller.userId) throw new BadRequest('You already hold the primary-POC role.', [{ field: 'userId', message: 'is you' }]);
+  const [from, to] = await Promise.all([found(deps, companyId, caller.userId), found(deps, companyId, toUserId)]);
+  if (to.status !== 'active') throw new BadRequest('The new primary POC must be an active user.', [{ field: 'userId', message: 'is disabled' }]);
+  const now = deps.clock.now();
+  await deps.members.handOver(from, to, auditItem(caller, { companyId, action: 'company.primary-poc-handed-over', objectType: 'user', objectId: toUserId, changes: { from: from.userId, to: to.userId } }, now, deps.ids.next()));
+  await Promise.all([
+    deps.identities.moveToGroup(from.email, 'primary-poc', 'company-user'),
+    deps.identities.moveToGroup(to.email, 'company-user', 'primary-poc'),
+  ]).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito group sync failed', error: String(error) })));
+  return { from: view({ ...from, role: 'company-user', version: from.version + 1 }), to: view({ ...to, role: 'primary-poc', version: to.version + 1, permissions: { editProfile: true, authorizeSharing: true } }) };
 };

@@ -41,3 +41,19 @@ export const pathParam = <S extends z.ZodType>(event: APIGatewayProxyEvent, name
   if (!result.success) throw new ValidationFailed([{ field: name, message: `invalid ${name}` }]);
   return result.data;
 };
+
+/** Query-string parameters validated like a body: unknown parameters and bad values are 400s. */
+export const parseQuery = <S extends z.ZodType>(schema: S, event: APIGatewayProxyEvent): z.infer<S> => validate(schema, event.queryStringParameters ?? {});
+
+/** The version a DELETE names in `If-Match` (a bare number or a quoted ETag-style number). */
+export const ifMatchVersion = (event: APIGatewayProxyEvent): number => {
+  const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'if-match')?.[1];
+  const version = Number(header?.replace(/^W\//, '').replace(/"/g, ''));
+  if (!header || !Number.isInteger(version) || version < 1) {
+    throw new BadRequest('Send the version you last read in the If-Match header.', [{ field: 'If-Match', message: 'required: the current version number' }], 'version_required');
+  }
+  return version;
+};
+
+/** The client's address as API Gateway saw it. */
+export const sourceIp = (event: APIGatewayProxyEvent): string => event.requestContext?.identity?.sourceIp ?? 'unknown';

@@ -23,3 +23,5 @@ export const errorResponse = (error: HttpError): APIGatewayProxyResult =>
 
 export const internalError = (): APIGatewayProxyResult =>
   json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.', details: [] } });
+
+export const noContent = (): APIGatewayProxyResult => ({ statusCode: 204, headers: { ...baseHeaders }, body: '' });

@@ -10,7 +10,9 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { CreateEmailTemplateCommand, SESv2Client, UpdateEmailTemplateCommand } from '@aws-sdk/client-sesv2';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { EMAIL_TEMPLATES } from '../../functions/definitions/email-templates.ts';
 import { TABLE, keyAttributes, tableIndexes } from '../../functions/definitions/table.ts';
 import { USER_POOL_SETTINGS } from '../user-pool-settings.ts';
 import type { Emulators } from './emulators.ts';
@@ -95,7 +97,7 @@ const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
 export const bootstrap = async (emulators: Emulators, stateFile: string): Promise<LocalResources> => {
   const dynamo = new DynamoDBClient({ endpoint: emulators.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const cognito = new CognitoIdentityProviderClient({ endpoint: emulators.cognitoEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await ensureTable(dynamo);
+  await Promise.all([ensureTable(dynamo), ensureEmailTemplates(emulators.sesEndpoint)]);
 
   let pool: { userPoolId: string; userPoolClientId: string } | undefined;
   if (existsSync(stateFile)) {
@@ -110,6 +112,16 @@ export const bootstrap = async (emulators: Emulators, stateFile: string): Promis
   dynamo.destroy();
   cognito.destroy();
   return { tableName: TABLE_NAME, ...pool, issuer: `${emulators.cognitoEndpoint}/${pool.userPoolId}` };
+};
+
+/** SES templates from the same definitions as the CDK stack; the emulator keeps them in memory, so this runs at every start. */
+export const ensureEmailTemplates = async (sesEndpoint: string): Promise<void> => {
+  const ses = new SESv2Client({ endpoint: sesEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  for (const template of Object.values(EMAIL_TEMPLATES)) {
+    const content = { TemplateName: template.name, TemplateContent: { Subject: template.subject, Text: template.text, Html: template.html } };
+    await ses.send(new CreateEmailTemplateCommand(content)).catch(async () => ses.send(new UpdateEmailTemplateCommand(content)));
+  }
+  ses.destroy();
 };
 
 /** The environment the handlers read (the same variable names the CDK stack sets). */

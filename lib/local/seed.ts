@@ -45,16 +45,16 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
     { who: 'CBP administrator', email: 'admin@cbp.example.gov', password: DEMO_PASSWORD },
     { who: 'CBP officer', email: 'officer@cbp.example.gov', password: DEMO_PASSWORD },
   ];
-  await provisionUser(deps, { email: signIns[0]!.email, name: 'Pat Morgan', companyId: CBP_COMPANY_ID, role: 'cbp-admin', password: DEMO_PASSWORD, permanent: true });
-  await provisionUser(deps, { email: signIns[1]!.email, name: 'Chris Alvarez', companyId: CBP_COMPANY_ID, role: 'cbp-officer', password: DEMO_PASSWORD, permanent: true });
+  await provisionUser(deps, { email: signIns[0]!.email, name: 'Pat Morgan', companyId: CBP_COMPANY_ID, role: 'cbp-admin', password: DEMO_PASSWORD });
+  await provisionUser(deps, { email: signIns[1]!.email, name: 'Chris Alvarez', companyId: CBP_COMPANY_ID, role: 'cbp-officer', password: DEMO_PASSWORD });
 
   const enrolled = [];
   for (const input of DEMO_COMPANIES) enrolled.push(await companies.enroll(deps, SEED_CALLER, input));
 
   // Acme's POC already has an account; the other companies' POCs have yet to request theirs.
   const acme = enrolled[0]!;
-  await provisionUser(deps, { email: acme.pocEmail, name: 'Dana Reyes', companyId: acme.companyId, role: 'primary-poc', password: DEMO_PASSWORD, permanent: true });
-  await provisionUser(deps, { email: 'analyst@acme-imports.example.com', name: 'Jordan Lee', companyId: acme.companyId, role: 'company-user', password: DEMO_PASSWORD, permanent: true });
+  await provisionUser(deps, { email: acme.pocEmail, name: 'Dana Reyes', companyId: acme.companyId, role: 'primary-poc', password: DEMO_PASSWORD });
+  await provisionUser(deps, { email: 'analyst@acme-imports.example.com', name: 'Jordan Lee', companyId: acme.companyId, role: 'company-user', password: DEMO_PASSWORD });
   signIns.push(
     { who: `Primary POC, ${acme.legalName}`, email: acme.pocEmail, password: DEMO_PASSWORD },
     { who: `Company user, ${acme.legalName}`, email: 'analyst@acme-imports.example.com', password: DEMO_PASSWORD },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, enrollmentInput, startTestApi, TEST_PASSWORD, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { itemsOf } from '../support/table.ts';
+import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
 
 let api: TestApi;
 let officer: Awaited<ReturnType<typeof userWithRole>>;
@@ -58,12 +59,14 @@ describe('sign-in', () => {
   });
 
   it('forces a new password at first sign-in, then signs in with it', async () => {
-    const { provisionUser } = await import('../../functions/domain/users.ts');
+    const { createUser } = await import('../../functions/domain/users.ts');
     const { allDeps } = await import('../../functions/domain/default-deps.ts');
     const email = uniqueEmail('first');
-    await provisionUser(allDeps, { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer', password: 'Temporary-Password-1' });
+    await createUser(allDeps, { userId: 'test', role: 'test', companyId: 'CBP', sourceIp: 'test' }, { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer' });
+    const [invitation] = await mailTo(email);
+    const temporary = temporaryPasswordIn(invitation!);
 
-    const first = await api.request('POST', '/auth/login', { body: { email, password: 'Temporary-Password-1' } });
+    const first = await api.request('POST', '/auth/login', { body: { email, password: temporary } });
     expect(first.status).toBe(200);
     expect(first.body.challenge).toBe('NEW_PASSWORD_REQUIRED');
 

@@ -66,7 +66,7 @@ export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0
 export const userWithRole = async (api: TestApi, role: Role, companyId = CBP_COMPANY_ID, email = uniqueEmail(role)) => {
   const { provisionUser } = await import('../../functions/domain/users.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
-  const userId = await provisionUser(allDeps, { email, name: `Test ${role}`, companyId, role, password: TEST_PASSWORD, permanent: true });
+  const userId = await provisionUser(allDeps, { email, name: `Test ${role}`, companyId, role, password: TEST_PASSWORD });
   return { userId, email, token: await api.signIn(email) };
 };
 

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { delivery } from './entities.ts';
+import { TABLE } from '../definitions/table.ts';
+
+export interface Recipient {
+  readonly email: string;
+  readonly data: Record<string, string>;
+}
+
+export interface RecipientResult {
+  readonly status: 'sent' | 'failed';
+  readonly messageId?: string;
+  readonly error?: string;
+  readonly at: string;
+}
+
+export interface Delivery {
+  readonly deliveryId: string;
+  readonly template: string;
+  readonly recipients: readonly Recipient[];
+  readonly defaultData: Record<string, string>;
+  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly shard: string;
+  readonly results: Record<string, RecipientResult>;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
+/** SES v2 bulk sends take at most 50 destinations; a delivery never holds more. */
+export const MAX_RECIPIENTS = 50;
+
+const shardOf = (deliveryId: string) => String(createHash('sha256').update(deliveryId).digest().readUInt32BE(0) % TABLE.dueShards);
+
+/**
+ * The attributes of a new pending delivery, for a transaction that also records the decision
+ * to send it (`portal.transaction.write(({ delivery }) => [delivery.create(item).commit(), ...])`).
+ */
+export const newDelivery = (input: { deliveryId: string; template: string; recipients: readonly Recipient[]; defaultData: Record<string, string>; reason: string; now: string }): Delivery => {
+  if (input.recipients.length === 0 || input.recipients.length > MAX_RECIPIENTS) {
+    throw new Error(`A delivery holds 1 to ${MAX_RECIPIENTS} recipients, not ${input.recipients.length}`);
+  }
+  return {
+    deliveryId: input.deliveryId,
+    template: input.template,
+    recipients: input.recipients,
+    defaultData: input.defaultData,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: input.now,
+    shard: shardOf(input.deliveryId),
+    results: {},
+    reason: input.reason,
+    createdAt: input.now,
+  };
+};
+
+export const get = async (deliveryId: string): Promise<Delivery | null> => ((await delivery.get({ deliveryId }).go()).data as Delivery | null) ?? null;
+
+/**
+ * Leases a delivery to this sender: only one sender wins (a conditional update), and a lease
+ * that is not finished by `leaseUntil` makes the delivery due again. Returns null when the
+ * delivery is finished, leased to another sender, or not due yet.
+ */
+export const claim = async (current: Delivery, now: string, leaseUntil: string): Promise<Delivery | null> => {
+  try {
+    const { data } = await delivery
+      .patch({ deliveryId: current.deliveryId })
+      .set({ status: 'sending', nextAttemptAt: leaseUntil, attempts: current.attempts + 1, shard: current.shard })
+      .where((attr, op) => `${op.eq(attr.attempts, current.attempts)} AND ${op.lte(attr.nextAttemptAt, now)} AND (${op.eq(attr.status, 'pending')} OR ${op.eq(attr.status, 'sending')})`)
+      .go({ response: 'all_new' });
+    return data as Delivery;
+  } catch (error) {
+    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return null;
+    throw error;
+  }
+};
+
+/** Records the outcome of one attempt; `nextAttemptAt` matters only while still pending. */
+export const record = async (claimed: Delivery, outcome: { status: Delivery['status']; results: Record<string, RecipientResult>; nextAttemptAt: string }): Promise<void> => {
+  await delivery
+    .patch({ deliveryId: claimed.deliveryId })
+    .set({ status: outcome.status, results: outcome.results, nextAttemptAt: outcome.nextAttemptAt, shard: claimed.shard })
+    .where((attr, op) => `${op.eq(attr.attempts, claimed.attempts)} AND ${op.eq(attr.status, 'sending')}`)
+    .go();
+};
+
+/** Deliveries due for an attempt at `now`, from the due-date index: pending, or with an expired lease. */
+export async function* due(now: string): AsyncGenerator<Delivery> {
+  for (let shard = 0; shard < TABLE.dueShards; shard += 1) {
+    let cursor: string | null = null;
+    do {
+      const page: { data: Delivery[]; cursor: string | null } = await delivery.query
+        .byDue({ shard: String(shard) })
+        .lte({ nextAttemptAt: now })
+        .go({ cursor, pages: 1, limit: 100 });
+      yield* page.data;
+      cursor = page.cursor;
+    } while (cursor);
+  }
+}

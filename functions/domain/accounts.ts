@@ -1,0 +1,44 @@
+import type { Deps } from './deps.ts';
+import { createUser } from './users.ts';
+import type { Actor } from '../data/audit-records.ts';
+import { TooManyRequests } from '../http/errors.ts';
+
+/** Account requests allowed per email and per source address in one window. */
+export const ACCOUNT_REQUEST_LIMITS = { windowSeconds: 3600, perEmail: 5, perSource: 50 } as const;
+
+/** The one answer every account request gets, whatever the email. */
+export const ACCOUNT_REQUEST_ANSWER = {
+  message: 'If this email is the registered point of contact of an enrolled company without an account, an invitation has been sent to it.',
+} as const;
+
+type AccountDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'companies' | 'limits' | 'outbox' | 'mailer'>;
+
+/**
+ * POST /auth/signup. Creates the primary POC's account if, and only if, the email is the
+ * registered POC email of an enrolled, active company that has no account yet. The answer is
+ * the same in every case (the handler also evens out the time), so nobody can learn which
+ * emails are registered. Asking again, or twenty times at once, creates one account.
+ * Answers the invitation's delivery id when one was created, for the caller to send at once.
+ */
+export const requestAccount = async (deps: AccountDeps, rawEmail: string, sourceIp: string): Promise<string | undefined> => {
+  const email = rawEmail.toLowerCase();
+  const now = deps.clock.now();
+  const { windowSeconds, perEmail, perSource } = ACCOUNT_REQUEST_LIMITS;
+  const [byEmail, bySource] = await Promise.all([deps.limits.hit(`signup:email:${email}`, windowSeconds, now), deps.limits.hit(`signup:source:${sourceIp}`, windowSeconds, now)]);
+  if (byEmail > perEmail || bySource > perSource) throw new TooManyRequests('Too many account requests; try again later.', windowSeconds);
+
+  const claim = await deps.members.getClaim(email);
+  if (claim?.kind !== 'registered-poc') return undefined;
+  const company = await deps.companies.get(claim.companyId);
+  if (!company || company.status !== 'active') return undefined;
+
+  const actor: Actor = { userId: `anonymous:${email}`, role: 'account-request', companyId: company.companyId, sourceIp };
+  try {
+    const { deliveryId } = await createUser(deps, actor, { email, name: company.pocName ?? 'C-TPAT point of contact', companyId: company.companyId, role: 'primary-poc' }, { action: 'account.created' });
+    return deliveryId;
+  } catch (error) {
+    // A concurrent request created it first (Cognito, or the claim in the transaction): one account.
+    if (deps.identities.isTaken(error) || (error as { code?: string }).code === 'email_taken') return undefined;
+    throw error;
+  }
+};

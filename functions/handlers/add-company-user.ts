@@ -1,0 +1,19 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody, pathParam } from '../http/request.ts';
+import { created } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { AddUser } from '../schemas/users.ts';
+import { base } from '../domain/deps.ts';
+import { addCompanyUser } from '../domain/users.ts';
+import * as members from '../data/members.ts';
+import * as identities from '../data/cognito-users.ts';
+import * as outbox from '../data/outbox.ts';
+import * as mailer from '../data/email.ts';
+
+const deps = { ...base, members, identities, outbox, mailer };
+
+export const handler = authedHandler('addCompanyUser', async (event, caller) => {
+  const companyId = pathParam(event, 'companyId', Id);
+  const user = await addCompanyUser(deps, caller, companyId, parseBody(AddUser, event));
+  return created(user, `/companies/${companyId}/users/${user.userId}`);
+});

@@ -1,0 +1,11 @@
+import { publicHandler } from '../http/public-handler.ts';
+import { parseBody } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { ConfirmForgotPassword } from '../schemas/users.ts';
+import { confirmForgotPassword } from '../domain/auth.ts';
+import * as auth from '../data/cognito-auth.ts';
+
+export const handler = publicHandler(async (event) => {
+  const input = parseBody(ConfirmForgotPassword, event);
+  return ok(await confirmForgotPassword({ auth }, input.email, input.code, input.newPassword));
+});

@@ -1,0 +1,15 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody, pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { HandOver } from '../schemas/users.ts';
+import { base } from '../domain/deps.ts';
+import { handOverPrimaryPoc } from '../domain/users.ts';
+import * as members from '../data/members.ts';
+import * as identities from '../data/cognito-users.ts';
+
+const deps = { ...base, members, identities };
+
+export const handler = authedHandler('handOverPrimaryPoc', async (event, caller) =>
+  ok(await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), parseBody(HandOver, event).userId)),
+);

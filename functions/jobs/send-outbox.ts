@@ -1,0 +1,25 @@
+import { systemClock } from '../domain/deps.ts';
+import { drain } from '../domain/outbox.ts';
+import * as outbox from '../data/outbox.ts';
+import * as mailer from '../data/email.ts';
+
+const deps = { clock: systemClock, outbox, mailer };
+
+/**
+ * Runs every minute (and right after each decision to send mail, for that delivery). A
+ * delivery that gave up is counted in the OutboxDeliveryFailed metric, which is alarmed.
+ */
+export const handler = async () => {
+  const report = await drain(deps);
+  console.log(
+    JSON.stringify({
+      level: report.failed ? 'error' : 'info',
+      message: 'outbox drained',
+      ...report,
+      // CloudWatch embedded metric format: the alarm watches this metric.
+      _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: 'CtpatPortal', Dimensions: [[]], Metrics: [{ Name: 'OutboxDeliveryFailed', Unit: 'Count' }] }] },
+      OutboxDeliveryFailed: report.failed,
+    }),
+  );
+  return report;
+};
