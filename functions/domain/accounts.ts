@@ -1,7 +1,7 @@
 import type { Deps } from './deps.ts';
 import { createUser } from './users.ts';
 import type { Actor } from '../data/audit-records.ts';
-import { TooManyRequests } from '../http/errors.ts';
+import { Conflict, TooManyRequests } from '../http/errors.ts';
 
 /** Account requests allowed per email and per source address in one window. */
 export const ACCOUNT_REQUEST_LIMITS = { windowSeconds: 3600, perEmail: 5, perSource: 50 } as const;
@@ -37,8 +37,8 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
     const { deliveryId } = await createUser(deps, actor, { email, name: company.pocName ?? 'C-TPAT point of contact', companyId: company.companyId, role: 'primary-poc' }, { action: 'account.created' });
     return deliveryId;
   } catch (error) {
-    // A concurrent request created it first (Cognito, or the claim in the transaction): one account.
-    if (deps.identities.isTaken(error) || (error as { code?: string }).code === 'email_taken') return undefined;
+    // A concurrent request created it first (in Cognito, or the claim in the transaction): one account.
+    if (error instanceof Conflict && error.code === 'email_taken') return undefined;
     throw error;
   }
 };

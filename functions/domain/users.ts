@@ -55,7 +55,12 @@ export const createUser = async (
 ): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
   const password = options.password ?? temporaryPassword();
-  const userId = await deps.identities.createIdentity({ email, name: input.name, companyId: input.companyId, role: input.role, password, permanent: Boolean(options.password) });
+  const userId = await deps.identities
+    .createIdentity({ email, name: input.name, companyId: input.companyId, role: input.role, password, permanent: Boolean(options.password) })
+    .catch((error: unknown) => {
+      if (deps.identities.isTaken(error)) throw emailTaken();
+      throw error;
+    });
   const now = deps.clock.now();
   const member: Member = {
     companyId: input.companyId,
@@ -158,6 +163,8 @@ export const updateMember = async (
   if (input.status && input.status !== target.status) await syncEnabled(deps, target.email, input.status === 'active');
   return view(updated);
 };
+
+const emailTaken = () => new Conflict('That email already belongs to a portal user; one email is one person.', 'email_taken', [{ field: 'email', message: 'already registered' }]);
 
 /** A stale version is a 409 that tells the current one, never a silent overwrite. */
 const requireVersion = (target: Member, version: number): void => {

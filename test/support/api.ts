@@ -21,6 +21,7 @@ export interface RequestOptions {
   /** A value sent as JSON, or a string sent as is (for malformed bodies). */
   readonly body?: unknown;
   readonly raw?: boolean;
+  readonly headers?: Record<string, string>;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple 2006';
@@ -31,7 +32,7 @@ export const startTestApi = async () => {
   const { server, url } = await startDevServer({ verifier });
 
   const request = async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
     if (options.body !== undefined) {

@@ -15,6 +15,8 @@ export interface TestBackends {
   readonly resources: LocalResources;
   readonly sesEndpoint: string;
   readonly dynamodbEndpoint: string;
+  /** cognito-local's data file for the pool (it keeps password-reset codes there). */
+  readonly cognitoPoolFile: string;
 }
 
 declare module 'vitest' {
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject) {
     resources: backends.resources,
     sesEndpoint: backends.emulators.sesEndpoint,
     dynamodbEndpoint: backends.emulators.dynamodbEndpoint,
+    cognitoPoolFile: join(dataDir, 'cognito', '.cognito', 'db', `${backends.resources.userPoolId}.json`),
   });
   return async () => {
     await backends.stop();
