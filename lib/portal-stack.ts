@@ -124,7 +124,7 @@ export class PortalStack extends Stack {
           resources: [
             this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
             this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
-            this.formatArn({ service: 'ses', resource: 'template', resourceName: '*' }),
+            ...Object.values(EMAIL_TEMPLATES).map((t) => this.formatArn({ service: 'ses', resource: 'template', resourceName: t.name })),
           ],
         }),
       };

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
@@ -58,6 +58,7 @@ export class PortalFunction extends Construct {
       projectRoot: root,
       bundling: {
         minify: true,
+        logLevel: LogLevel.ERROR,
         sourceMap: true,
         format: OutputFormat.ESM,
         target: 'node22',

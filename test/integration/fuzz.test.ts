@@ -125,9 +125,12 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
   }
 
   if (route.auth !== 'public') {
-    it('refuses random, truncated and foreign-signed tokens', async () => {
+    it('refuses random and truncated tokens', async () => {
+      // Cut at least three characters: the last base64url character of a signature carries
+      // padding bits, so changing only that one can leave the signature valid.
+      const junkTokens = fc.oneof(fc.string({ minLength: 1 }), fc.nat({ max: token!.length - 3 }).map((n) => `${token!.slice(0, n)}x`));
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string({ minLength: 1 }), fc.nat({ max: token!.length - 1 }).map((n) => token!.slice(0, n) + 'x')), async (junk) => {
+        fc.asyncProperty(junkTokens, async (junk) => {
           const res = await api.request(route.method, concrete, { token: junk, body: route.method === 'GET' ? undefined : route.example });
           expectClientError(res, `${route.method} ${concrete} with a junk token`);
           expect(res.status).toBe(401);

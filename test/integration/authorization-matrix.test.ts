@@ -1,0 +1,163 @@
+/**
+ * The authorization matrix: every role against every route of the route table, plus another
+ * company's primary POC, a disabled user and a removed company's user. The expected outcome
+ * is written once per route; a route without a row fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteDefinition, type RouteId } from '../../functions/definitions/routes.ts';
+import { enrollCompany, enrollmentInput, startTestApi, uniqueEmail, userWithRole, type RequestOptions, type TestApi } from '../support/api.ts';
+import { markCompanyRemoved } from '../support/fixtures.ts';
+
+const PERSONAS = ['anonymous', 'cbp-admin', 'cbp-officer', 'primary-poc', 'company-user', 'company-user+edit', 'company-user+share', 'other-company-poc', 'disabled-user', 'removed-company-user'] as const;
+type Persona = (typeof PERSONAS)[number];
+/** 'ok' is any 2xx; a number is the exact status. */
+type Outcome = 'ok' | 400 | 401 | 403 | 404;
+type Row = Record<Persona, Outcome>;
+
+const row = (anonymous: Outcome, rest: Partial<Row> & { default: Outcome }): Row =>
+  Object.fromEntries(PERSONAS.map((p) => [p, p === 'anonymous' ? anonymous : (rest[p] ?? rest.default)])) as Row;
+
+/** Public routes answer everyone alike; they are called with an invalid body, so 400 shows no auth step stopped them. */
+const PUBLIC_400 = row(400, { default: 400 });
+const POC_ONLY = row(401, { default: 403, 'primary-poc': 'ok', 'other-company-poc': 404 });
+const POC_AND_CBP_READ = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok', 'primary-poc': 'ok', 'other-company-poc': 404 });
+const CBP_ADMIN_ONLY = row(401, { default: 403, 'cbp-admin': 'ok' });
+
+const MATRIX: Record<RouteId, Row> = {
+  health: row('ok', { default: 'ok' }),
+  openapi: row('ok', { default: 'ok' }),
+  login: PUBLIC_400,
+  newPassword: PUBLIC_400,
+  requestAccount: PUBLIC_400,
+  refresh: PUBLIC_400,
+  forgotPassword: PUBLIC_400,
+  confirmForgotPassword: PUBLIC_400,
+  getMe: row(401, { default: 'ok', 'disabled-user': 403 }),
+  enrollCompany: row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok' }),
+  getCompany: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
+  listCompanyUsers: POC_AND_CBP_READ,
+  getCompanyUser: POC_AND_CBP_READ,
+  addCompanyUser: POC_ONLY,
+  updateCompanyUser: POC_ONLY,
+  removeCompanyUser: POC_ONLY,
+  handOverPrimaryPoc: POC_ONLY,
+  listStaff: CBP_ADMIN_ONLY,
+  addStaff: CBP_ADMIN_ONLY,
+  updateStaff: CBP_ADMIN_ONLY,
+};
+
+let api: TestApi;
+const tokens = {} as Record<Persona, string | undefined>;
+let companyA: string;
+let companyR: string;
+let pocToken: string;
+let cells = 0;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const admin = await userWithRole(api, 'cbp-admin');
+  const officer = await userWithRole(api, 'cbp-officer');
+  const a = await enrollCompany(api, admin.token);
+  const b = await enrollCompany(api, admin.token);
+  const r = await enrollCompany(api, admin.token);
+  companyA = a.companyId;
+  companyR = r.companyId;
+  const poc = await userWithRole(api, 'primary-poc', a.companyId, a.pocEmail);
+  pocToken = poc.token;
+  const grant = async (permissions: { editProfile: boolean; authorizeSharing: boolean }) => {
+    const email = uniqueEmail('member');
+    const u = await userWithRole(api, 'company-user', a.companyId, email);
+    const res = await api.request('PATCH', `/companies/${a.companyId}/users/${u.userId}`, { token: poc.token, body: { version: 1, permissions } });
+    expect(res.status).toBe(200);
+    return u.token;
+  };
+  const disabled = await userWithRole(api, 'company-user', a.companyId);
+  expect((await api.request('PATCH', `/companies/${a.companyId}/users/${disabled.userId}`, { token: poc.token, body: { version: 1, status: 'disabled' } })).status).toBe(200);
+  const removedPoc = await userWithRole(api, 'primary-poc', r.companyId, r.pocEmail);
+  await markCompanyRemoved(r.companyId);
+  Object.assign(tokens, {
+    anonymous: undefined,
+    'cbp-admin': admin.token,
+    'cbp-officer': officer.token,
+    'primary-poc': poc.token,
+    'company-user': await grant({ editProfile: false, authorizeSharing: false }),
+    'company-user+edit': await grant({ editProfile: true, authorizeSharing: false }),
+    'company-user+share': await grant({ editProfile: false, authorizeSharing: true }),
+    'other-company-poc': (await userWithRole(api, 'primary-poc', b.companyId, b.pocEmail)).token,
+    'disabled-user': disabled.token,
+    'removed-company-user': removedPoc.token,
+  });
+});
+afterAll(async () => {
+  console.log(`[authorization matrix] ${cells} cells checked: ${ROUTES.length} routes x ${PERSONAS.length} personas`);
+  await api.close();
+});
+
+/** A request for each route that succeeds when the persona may make it. */
+const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ path: string } & RequestOptions> => {
+  const company = persona === 'removed-company-user' ? companyR : companyA;
+  const freshUser = async () => (await userWithRole(api, 'company-user', company)).userId;
+  switch (route.id as RouteId) {
+    case 'health':
+    case 'openapi':
+    case 'getMe':
+      return { path: route.path };
+    case 'login':
+    case 'newPassword':
+    case 'requestAccount':
+    case 'refresh':
+    case 'forgotPassword':
+    case 'confirmForgotPassword':
+      return { path: route.path, body: { not: 'valid' } };
+    case 'enrollCompany':
+      return { path: route.path, body: enrollmentInput() };
+    case 'getCompany':
+    case 'listCompanyUsers':
+      return { path: route.path.replace('{companyId}', company) };
+    case 'getCompanyUser':
+      return { path: `/companies/${company}/users/${await freshUser()}` };
+    case 'addCompanyUser':
+      return { path: `/companies/${company}/users`, body: { email: uniqueEmail('added'), name: 'Added', permissions: { editProfile: false, authorizeSharing: false } } };
+    case 'updateCompanyUser':
+      return { path: `/companies/${company}/users/${await freshUser()}`, body: { version: 1, permissions: { editProfile: true, authorizeSharing: false } } };
+    case 'removeCompanyUser':
+      return { path: `/companies/${company}/users/${await freshUser()}`, headers: { 'if-match': '1' } };
+    case 'handOverPrimaryPoc':
+      return { path: `/companies/${company}/primary-poc`, body: { userId: await freshUser() } };
+    case 'listStaff':
+      return { path: route.path };
+    case 'addStaff':
+      return { path: route.path, body: { email: uniqueEmail('staff'), name: 'New Staff', role: 'cbp-officer' } };
+    case 'updateStaff':
+      return { path: `/staff/${(await userWithRole(api, 'cbp-officer')).userId}`, body: { version: 1, status: 'disabled' } };
+  }
+  throw new Error(`no request for ${route.id}`);
+};
+
+// Hand-over changes who the POC is, so it runs last.
+const ordered = [...(ROUTES as readonly RouteDefinition[])].sort((a, b) => Number(a.id === 'handOverPrimaryPoc') - Number(b.id === 'handOverPrimaryPoc'));
+
+describe('authorization matrix', () => {
+  it('has a row for every route of the route table', () => {
+    for (const route of ROUTES) expect(MATRIX[route.id as RouteId], `no matrix row for ${route.id}`).toBeDefined();
+  });
+
+  describe.each(ordered.map((r) => [r.id, r] as const))('%s', (_id, route) => {
+    it.each(PERSONAS.map((p) => [p] as const))('%s', async (persona) => {
+      const expected = MATRIX[route.id as RouteId][persona];
+      const { path, ...options } = await requestFor(route, persona);
+      const res = await api.request(route.method, path, { ...options, token: tokens[persona] });
+      cells += 1;
+      if (expected === 'ok') expect(res.status, `${route.id} as ${persona}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+      else {
+        expect(res.status, `${route.id} as ${persona}`).toBe(expected);
+        expect(res.body.error.code).toEqual(expect.any(String));
+      }
+    });
+  });
+
+  it('keeps the hand-over honest: the old POC is now a company user', async () => {
+    const me = await api.request('GET', '/me', { token: pocToken });
+    expect(me.body.role).toBe('company-user');
+  });
+});
