@@ -1,6 +1,6 @@
 import { SendBulkEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET, PORTAL_URL } from '../clients/ses.ts';
-import type { Recipient } from './outbox.ts';
+import type { Recipient } from './delivery-records.ts';
 
 export type SendResult = { readonly email: string } & ({ readonly ok: true; readonly messageId: string } | { readonly ok: false; readonly error: string });
 

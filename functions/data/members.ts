@@ -2,7 +2,7 @@ import { portal, member, emailClaim } from './entities.ts';
 import { assertCommitted } from './transact.ts';
 import { Conflict, BadRequest } from '../http/errors.ts';
 import type { Role } from '../definitions/roles.ts';
-import type { Delivery } from './outbox.ts';
+import type { Delivery } from './delivery-records.ts';
 
 type MemberAttributes = Parameters<typeof member.create>[0];
 type ClaimAttributes = Parameters<typeof emailClaim.create>[0];

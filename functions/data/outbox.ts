@@ -1,60 +1,6 @@
-import { createHash } from 'node:crypto';
 import { delivery } from './entities.ts';
 import { TABLE } from '../definitions/table.ts';
-
-export interface Recipient {
-  readonly email: string;
-  readonly data: Record<string, string>;
-}
-
-export interface RecipientResult {
-  readonly status: 'sent' | 'failed';
-  readonly messageId?: string;
-  readonly error?: string;
-  readonly at: string;
-}
-
-export interface Delivery {
-  readonly deliveryId: string;
-  readonly template: string;
-  readonly recipients: readonly Recipient[];
-  readonly defaultData: Record<string, string>;
-  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
-  readonly attempts: number;
-  readonly nextAttemptAt: string;
-  readonly shard: string;
-  readonly results: Record<string, RecipientResult>;
-  readonly reason: string;
-  readonly createdAt: string;
-}
-
-/** SES v2 bulk sends take at most 50 destinations; a delivery never holds more. */
-export const MAX_RECIPIENTS = 50;
-
-const shardOf = (deliveryId: string) => String(createHash('sha256').update(deliveryId).digest().readUInt32BE(0) % TABLE.dueShards);
-
-/**
- * The attributes of a new pending delivery, for a transaction that also records the decision
- * to send it (`portal.transaction.write(({ delivery }) => [delivery.create(item).commit(), ...])`).
- */
-export const newDelivery = (input: { deliveryId: string; template: string; recipients: readonly Recipient[]; defaultData: Record<string, string>; reason: string; now: string }): Delivery => {
-  if (input.recipients.length === 0 || input.recipients.length > MAX_RECIPIENTS) {
-    throw new Error(`A delivery holds 1 to ${MAX_RECIPIENTS} recipients, not ${input.recipients.length}`);
-  }
-  return {
-    deliveryId: input.deliveryId,
-    template: input.template,
-    recipients: input.recipients,
-    defaultData: input.defaultData,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: input.now,
-    shard: shardOf(input.deliveryId),
-    results: {},
-    reason: input.reason,
-    createdAt: input.now,
-  };
-};
+import type { Delivery, RecipientResult } from './delivery-records.ts';
 
 export const get = async (deliveryId: string): Promise<Delivery | null> => ((await delivery.get({ deliveryId }).go()).data as Delivery | null) ?? null;
 

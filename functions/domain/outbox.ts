@@ -1,7 +1,7 @@
 import type { Clock } from './deps.ts';
 import type * as outboxData from '../data/outbox.ts';
 import type * as emailData from '../data/email.ts';
-import type { Delivery, RecipientResult } from '../data/outbox.ts';
+import type { Delivery, RecipientResult } from '../data/delivery-records.ts';
 
 /** A delivery that still has unsent recipients after this many attempts is marked failed (and alarmed). */
 export const MAX_ATTEMPTS = 5;

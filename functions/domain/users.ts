@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Deps } from './deps.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem, type Actor } from '../data/audit-records.ts';
-import { newDelivery } from '../data/outbox.ts';
+import { newDelivery } from '../data/delivery-records.ts';
 import { sendSoon } from './outbox.ts';
 import type { Member } from '../data/members.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';

@@ -8,6 +8,7 @@ import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import { TABLE, tableIndexes } from '../../functions/definitions/table.ts';
 import { ROLES } from '../../functions/definitions/roles.ts';
+import { EMAIL_TEMPLATES } from '../../functions/definitions/email-templates.ts';
 
 let app: App;
 let template: Template;
@@ -161,6 +162,25 @@ describe('SES', () => {
   it('has a configuration set and a sender identity that uses it', () => {
     template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@ctpat.example.gov', ConfigurationSetAttributes: Match.anyValue() });
+  });
+
+  it('has every email template of the template definitions', () => {
+    for (const t of Object.values(EMAIL_TEMPLATES)) {
+      template.hasResourceProperties('AWS::SES::Template', { Template: { TemplateName: t.name, SubjectPart: t.subject, TextPart: t.text } });
+    }
+  });
+
+  it('alarms when an email delivery gives up', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'CtpatPortal', MetricName: 'OutboxDeliveryFailed', Threshold: 1 });
+  });
+
+  it('lets only the functions that send mail send it, and only with the portal identity and templates', () => {
+    for (const [, policy] of resourcesOf('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        if (![statement.Action].flat().some((a: string) => a.startsWith('ses:'))) continue;
+        expect(JSON.stringify(statement.Resource)).not.toContain('template/*');
+      }
+    }
   });
 });
 

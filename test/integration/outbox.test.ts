@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { mailTo } from '../support/mail.ts';
+import { uniqueEmail } from '../support/api.ts';
+
+describe('the email outbox against DynamoDB Local and the SES emulator', () => {
+  it('sends a pending delivery once, however often and however concurrently the sender runs', async () => {
+    const { portal } = await import('../../functions/data/entities.ts');
+    const { newDelivery } = await import('../../functions/data/delivery-records.ts');
+    const { handler } = await import('../../functions/jobs/send-outbox.ts');
+    const emails = [uniqueEmail('outbox'), uniqueEmail('outbox'), uniqueEmail('outbox')];
+    const item = newDelivery({
+      deliveryId: randomUUID(),
+      template: 'ctpat-invitation',
+      recipients: emails.map((email) => ({ email, data: { name: 'Test', email, temporaryPassword: 'not-a-real-one' } })),
+      defaultData: { expiresDays: '3' },
+      reason: 'test',
+      now: new Date(Date.now() - 1000).toISOString(),
+    });
+    await portal.entities.delivery.create(item).go();
+
+    const reports = await Promise.all([handler(), handler(), handler()]);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    await handler();
+    for (const email of emails) {
+      const mail = await mailTo(email);
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.body.text).toContain(email);
+    }
+    const stored = await portal.entities.delivery.get({ deliveryId: item.deliveryId }).go();
+    expect(stored.data).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(Object.values(stored.data!.results as Record<string, { status: string }>).every((r) => r.status === 'sent')).toBe(true);
+  });
+});

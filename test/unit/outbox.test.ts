@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { attempt, backoffMs, drain, MAX_ATTEMPTS, type OutboxDeps } from '../../functions/domain/outbox.ts';
+import { newDelivery, type Delivery } from '../../functions/data/delivery-records.ts';
+import type { SendResult } from '../../functions/data/email.ts';
+import { fixedClock } from '../support/factories.ts';
+
+/** An in-memory outbox with the same lease semantics as the conditional updates. */
+const memoryOutbox = (items: Delivery[]) => {
+  const store = new Map(items.map((d) => [d.deliveryId, d]));
+  return {
+    store,
+    get: async (id: string) => store.get(id) ?? null,
+    claim: async (current: Delivery, now: string, leaseUntil: string) => {
+      const item = store.get(current.deliveryId)!;
+      if (item.attempts !== current.attempts || item.nextAttemptAt > now || !['pending', 'sending'].includes(item.status)) return null;
+      const claimed = { ...item, status: 'sending' as const, nextAttemptAt: leaseUntil, attempts: item.attempts + 1 };
+      store.set(item.deliveryId, claimed);
+      return claimed;
+    },
+    record: async (claimed: Delivery, outcome: Pick<Delivery, 'status' | 'results' | 'nextAttemptAt'>) => {
+      store.set(claimed.deliveryId, { ...store.get(claimed.deliveryId)!, ...outcome });
+    },
+    due: async function* (now: string) {
+      yield* [...store.values()].filter((d) => ['pending', 'sending'].includes(d.status) && d.nextAttemptAt <= now);
+    },
+  };
+};
+
+/** A mailer that fails the listed addresses `failTimes` times each, and records every send. */
+const flakyMailer = (failing: Record<string, number>) => {
+  const sent: string[] = [];
+  return {
+    sent,
+    sendTemplated: async (_t: string, recipients: readonly { email: string }[]): Promise<SendResult[]> =>
+      recipients.map((r) => {
+        if ((failing[r.email] ?? 0) > 0) {
+          failing[r.email]! -= 1;
+          return { email: r.email, ok: false, error: 'Throttled' };
+        }
+        sent.push(r.email);
+        return { email: r.email, ok: true, messageId: `m-${r.email}` };
+      }),
+  };
+};
+
+const delivery = (id: string, emails: string[], now: string) =>
+  newDelivery({ deliveryId: id, template: 't', recipients: emails.map((email) => ({ email, data: {} })), defaultData: {}, reason: 'test', now });
+
+describe('outbox delivery', () => {
+  it('sends every recipient once, retrying only the failed ones after the backoff', async () => {
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    const outbox = memoryOutbox([delivery('d1', ['a@x.com', 'b@x.com', 'c@x.com'], clock.now().toISOString())]);
+    const mailer = flakyMailer({ 'b@x.com': 2 });
+    const deps: OutboxDeps = { clock, outbox, mailer };
+
+    expect(await attempt(deps, outbox.store.get('d1')!)).toBe('retrying');
+    expect(mailer.sent).toEqual(['a@x.com', 'c@x.com']);
+    // Not due again before the backoff has passed.
+    expect((await drain(deps)).due).toBe(0);
+
+    clock.set(new Date(clock.now().getTime() + backoffMs(1)).toISOString());
+    expect((await drain(deps)).retrying).toBe(1);
+    clock.set(new Date(clock.now().getTime() + backoffMs(2)).toISOString());
+    expect((await drain(deps)).sent).toBe(1);
+    expect(mailer.sent).toEqual(['a@x.com', 'c@x.com', 'b@x.com']);
+    expect(outbox.store.get('d1')).toMatchObject({ status: 'sent', attempts: 3 });
+    expect((await drain(deps)).due).toBe(0);
+  });
+
+  it(`gives up after ${MAX_ATTEMPTS} attempts and marks the delivery failed, keeping what was sent`, async () => {
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    const outbox = memoryOutbox([delivery('d2', ['ok@x.com', 'bad@x.com'], clock.now().toISOString())]);
+    const mailer = flakyMailer({ 'bad@x.com': 99 });
+    const deps: OutboxDeps = { clock, outbox, mailer };
+    const outcomes = [];
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i += 1) {
+      outcomes.push(await drain(deps));
+      clock.set(new Date(clock.now().getTime() + 2 * 60 * 60_000).toISOString());
+    }
+    expect(outcomes.reduce((n, r) => n + r.failed, 0)).toBe(1);
+    expect(outbox.store.get('d2')).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(outbox.store.get('d2')!.results['bad@x.com']).toMatchObject({ status: 'failed', error: 'Throttled' });
+    expect(mailer.sent).toEqual(['ok@x.com']);
+  });
+
+  it('lets only one of two concurrent senders send a delivery', async () => {
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    const outbox = memoryOutbox([delivery('d3', ['a@x.com'], clock.now().toISOString())]);
+    const mailer = flakyMailer({});
+    const deps: OutboxDeps = { clock, outbox, mailer };
+    const snapshot = outbox.store.get('d3')!;
+    const outcomes = await Promise.all([attempt(deps, snapshot), attempt(deps, snapshot)]);
+    expect(outcomes.sort()).toEqual(['sent', 'skipped']);
+    expect(mailer.sent).toEqual(['a@x.com']);
+  });
+
+  it('refuses a delivery of more than 50 recipients', () => {
+    expect(() => delivery('d4', Array.from({ length: 51 }, (_, i) => `u${i}@x.com`), '2026-01-01T00:00:00Z')).toThrow(/1 to 50/);
+  });
+});
