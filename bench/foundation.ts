@@ -43,7 +43,17 @@ const bundle = async (entry: string, outfile: string) => {
 const coldImport = (file: string): number => {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...process.env, TABLE_NAME: 'bench', USER_POOL_ID: 'bench', USER_POOL_CLIENT_ID: 'bench', AWS_REGION: 'us-east-1' },
+    env: {
+      ...process.env,
+      AWS_REGION: 'us-east-1',
+      TABLE_NAME: 'bench',
+      USER_POOL_ID: 'bench',
+      USER_POOL_CLIENT_ID: 'bench',
+      SENDER_ADDRESS: 'bench@example.com',
+      EMAIL_CONFIGURATION_SET: 'bench',
+      PORTAL_URL: 'https://bench.example.com',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
     cwd: ROOT,
   });
   return Number(out.toString().trim());
