@@ -38,6 +38,10 @@ export const company = new Entity(
       enrolledAt: { type: 'string', required: true },
       enrolledBy: { type: 'string', required: true },
       version: { type: 'number', required: true },
+      /** When the account information and every required profile answer were first complete. */
+      portalUpdateCompletedAt: { type: 'string' },
+      nextCertificationDueAt: { type: 'string' },
+      certificationStatus: { type: ['submitted', 'approved', 'returned'] as const },
     },
     indexes: {
       byId: {
@@ -229,5 +233,101 @@ export const rateCounter = new Entity(
   config,
 );
 
+/** Portal Account Information: one record per company, replaced whole, guarded by its version. */
+export const accountInfo = new Entity(
+  {
+    model: { entity: 'accountInfo', version: '1', service: 'portal' },
+    attributes: {
+      companyId: { type: 'string', required: true },
+      contacts: { type: 'any', required: true },
+      headquarters: { type: 'any', required: true },
+      facilities: { type: 'any', required: true },
+      identifiers: { type: 'any', required: true },
+      version: { type: 'number', required: true },
+      updatedAt: { type: 'string', required: true },
+      updatedBy: { type: 'string', required: true },
+    },
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: [], template: 'ACCOUNT_INFO', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+const profileAttributes = {
+  companyId: { type: 'string', required: true },
+  version: { type: 'number', required: true, padding: { length: 9, char: '0' } },
+  answers: { type: 'any', required: true },
+  completeness: { type: 'any', required: true },
+  changed: { type: 'list', items: { type: 'string' }, required: true },
+  savedAt: { type: 'string', required: true },
+  savedBy: { type: 'string', required: true },
+} as const;
+
+/**
+ * The current Security Profile: a copy of the newest version, whose `version` guards saves
+ * (a save names the version it edits; the condition refuses a stale one).
+ */
+export const profileCurrent = new Entity(
+  {
+    model: { entity: 'profileCurrent', version: '1', service: 'portal' },
+    attributes: profileAttributes,
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: [], template: 'PROFILE', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** Every saved Security Profile version, immutable (created once, never updated). */
+export const profileVersion = new Entity(
+  {
+    model: { entity: 'profileVersion', version: '1', service: 'portal' },
+    attributes: profileAttributes,
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['version'], template: 'PROFILE#V${version}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** Annual certifications: the primary POC's statement, the profile version it covers, CBP's review. */
+export const certification = new Entity(
+  {
+    model: { entity: 'certification', version: '1', service: 'portal' },
+    attributes: {
+      companyId: { type: 'string', required: true },
+      certificationId: { type: 'string', required: true },
+      profileVersion: { type: 'number', required: true },
+      certifiedBy: { type: 'string', required: true },
+      certifiedAt: { type: 'string', required: true },
+      nextDueAt: { type: 'string', required: true },
+      status: { type: ['submitted', 'approved', 'returned'] as const, required: true },
+      reviewedBy: { type: 'string' },
+      reviewedAt: { type: 'string' },
+      comments: { type: 'string' },
+    },
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['certificationId'], template: 'CERT#${certificationId}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
 /** The service ties the entities together for transactions. */
-export const portal = new Service({ company, member, emailClaim, audit, obligation, delivery, rateCounter }, config);
+export const portal = new Service(
+  { company, member, emailClaim, audit, obligation, delivery, rateCounter, accountInfo, profileCurrent, profileVersion, certification },
+  config,
+);

@@ -1,6 +1,6 @@
 import { portal, member, emailClaim } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { Conflict, BadRequest } from '../http/errors.ts';
+import { Conflict, BadRequest, versionConflict } from '../http/errors.ts';
 import type { Role } from '../definitions/roles.ts';
 import type { Delivery } from './delivery-records.ts';
 
@@ -19,8 +19,6 @@ export interface Member {
   readonly createdAt: string;
   readonly version: number;
 }
-
-const staleVersion = (what: string) => new Conflict(`The ${what} was changed by someone else; read it again and retry with its current version.`, 'version_conflict', [{ field: 'version', message: 'stale' }]);
 
 /**
  * The caller's membership and their company in one round trip (a transactional get, so both
@@ -91,7 +89,7 @@ export const update = async (
       auditEntity.create(audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, () => staleVersion('user'));
+  assertCommitted(outcome, () => versionConflict('user'));
   return next;
 };
 
@@ -107,7 +105,7 @@ export const remove = async (current: Member, audit: AuditAttributes): Promise<v
       auditEntity.create(audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, () => staleVersion('user'));
+  assertCommitted(outcome, () => versionConflict('user'));
 };
 
 /** Hands the primary-POC role from one member to another in one write, with the audit record. */
@@ -127,5 +125,5 @@ export const handOver = async (from: Member, to: Member, audit: AuditAttributes)
       auditEntity.create(audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, () => staleVersion('user'));
+  assertCommitted(outcome, () => versionConflict('user'));
 };

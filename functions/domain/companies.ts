@@ -38,3 +38,11 @@ export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, company
   if (!found) throw new NotFound('No such company.');
   return found;
 };
+
+/**
+ * An empty list answers 404 when the company itself does not exist (only CBP can ask for
+ * another company's lists, so this read happens only on their empty first pages).
+ */
+export const requireExistsIfEmpty = async (deps: Pick<Deps, 'companies'>, companyId: string, empty: boolean): Promise<void> => {
+  if (empty && !(await deps.companies.get(companyId))) throw new NotFound('No such company.');
+};

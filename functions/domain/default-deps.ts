@@ -7,9 +7,10 @@ import * as obligations from '../data/obligations.ts';
 import * as outbox from '../data/outbox.ts';
 import * as mailer from '../data/email.ts';
 import * as limits from '../data/rate-limits.ts';
+import * as profiles from '../data/profiles.ts';
 
 /**
  * Every real dependency, for the local seed and tests. Handlers do not use this: each builds
  * only the dependencies its route needs, so its bundle holds nothing more.
  */
-export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits };
+export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits, profiles };

@@ -7,6 +7,7 @@ import type * as obligationData from '../data/obligations.ts';
 import type * as outboxData from '../data/outbox.ts';
 import type * as emailData from '../data/email.ts';
 import type * as rateLimitData from '../data/rate-limits.ts';
+import type * as profileData from '../data/profiles.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -35,6 +36,7 @@ export interface Deps {
   readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'due' | 'get'>;
   readonly mailer: typeof emailData;
   readonly limits: typeof rateLimitData;
+  readonly profiles: typeof profileData;
 }
 
 /** The clock and id source every deployment uses. */

@@ -4,10 +4,11 @@ import { requireRole, type Caller } from './caller.ts';
 import { auditItem, type Actor } from '../data/audit-records.ts';
 import { newDelivery } from '../data/delivery-records.ts';
 import { sendSoon } from './outbox.ts';
+import { requireExistsIfEmpty } from './companies.ts';
 import type { Member } from '../data/members.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../http/errors.ts';
+import { BadRequest, Conflict, Forbidden, NotFound, versionConflict } from '../http/errors.ts';
 import type { Permissions } from '../schemas/me.ts';
 
 /** Days an invitation's temporary password stays valid (the user pool says the same). */
@@ -125,8 +126,7 @@ export const addCompanyUser = async (deps: UserDeps, caller: Caller, companyId: 
 export const listCompanyUsers = async (deps: Pick<Deps, 'members' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
   requireReader(caller, companyId);
   const page = await deps.members.list(companyId, cursor, limit);
-  // An empty first page may mean no such company (only CBP can get here with another id).
-  if (page.items.length === 0 && !cursor && !(await deps.companies.get(companyId))) throw new NotFound('No such company.');
+  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
   return { items: page.items.map(view), nextCursor: page.cursor };
 };
 
@@ -168,9 +168,7 @@ const emailTaken = () => new Conflict('That email already belongs to a portal us
 
 /** A stale version is a 409 that tells the current one, never a silent overwrite. */
 const requireVersion = (target: Member, version: number): void => {
-  if (version !== target.version) {
-    throw new Conflict('The user was changed by someone else; read it again.', 'version_conflict', [{ field: 'version', message: `current version is ${target.version}` }]);
-  }
+  if (version !== target.version) throw versionConflict('user', target.version);
 };
 
 /** Cognito follows the record; the record already decides, so a failure here is logged, not fatal. */

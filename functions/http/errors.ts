@@ -97,3 +97,11 @@ export class ServiceUnavailable extends HttpError {
     this.headers['Retry-After'] = String(retryAfterSeconds);
   }
 }
+
+/** A stale version: 409 naming the current one, so the client can read again and retry. */
+export const versionConflict = (what: string, current?: number): Conflict =>
+  new Conflict(
+    `The ${what} was changed by someone else since you read it${current === undefined ? '' : `; its current version is ${current}`}. Read it again and retry.`,
+    'version_conflict',
+    [{ field: 'version', message: current === undefined ? 'stale' : `current version is ${current}` }],
+  );

@@ -52,5 +52,9 @@ export const Company = z.object({
   enrolledAt: IsoDateTime,
   enrolledBy: z.string(),
   version: z.number().int(),
+  /** When the account information and every required profile answer were first complete. */
+  portalUpdateCompletedAt: IsoDateTime.optional(),
+  nextCertificationDueAt: IsoDateTime.optional(),
+  certificationStatus: z.enum(['submitted', 'approved', 'returned']).optional(),
 });
 export type Company = z.infer<typeof Company>;

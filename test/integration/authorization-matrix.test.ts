@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition, type RouteId } from '../../functions/definitions/routes.ts';
 import { enrollCompany, enrollmentInput, startTestApi, uniqueEmail, userWithRole, type RequestOptions, type TestApi } from '../support/api.ts';
 import { markCompanyRemoved } from '../support/fixtures.ts';
+import { accountInfoFor, completeAnswers } from '../support/profile.ts';
+import { randomUUID } from 'node:crypto';
 
 const PERSONAS = ['anonymous', 'cbp-admin', 'cbp-officer', 'primary-poc', 'company-user', 'company-user+edit', 'company-user+share', 'other-company-poc', 'disabled-user', 'removed-company-user'] as const;
 type Persona = (typeof PERSONAS)[number];
@@ -22,6 +24,10 @@ const PUBLIC_400 = row(400, { default: 400 });
 const POC_ONLY = row(401, { default: 403, 'primary-poc': 'ok', 'other-company-poc': 404 });
 const POC_AND_CBP_READ = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok', 'primary-poc': 'ok', 'other-company-poc': 404 });
 const CBP_ADMIN_ONLY = row(401, { default: 403, 'cbp-admin': 'ok' });
+/** The company's data: CBP and the company's own users (not a removed company's, not another's). */
+const COMPANY_READ = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 });
+/** The company's editable records: its primary POC and users allowed to edit. */
+const COMPANY_EDIT = row(401, { default: 403, 'primary-poc': 'ok', 'company-user+edit': 'ok', 'other-company-poc': 404 });
 
 const MATRIX: Record<RouteId, Row> = {
   health: row('ok', { default: 'ok' }),
@@ -44,6 +50,16 @@ const MATRIX: Record<RouteId, Row> = {
   listStaff: CBP_ADMIN_ONLY,
   addStaff: CBP_ADMIN_ONLY,
   updateStaff: CBP_ADMIN_ONLY,
+  getAccountInfo: COMPANY_READ,
+  saveAccountInfo: COMPANY_EDIT,
+  getSecurityProfile: COMPANY_READ,
+  saveSecurityProfile: COMPANY_EDIT,
+  listProfileVersions: COMPANY_READ,
+  getProfileVersion: COMPANY_READ,
+  diffSecurityProfile: COMPANY_READ,
+  certify: POC_ONLY,
+  listCertifications: COMPANY_READ,
+  reviewCertification: row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok' }),
 };
 
 let api: TestApi;
@@ -74,6 +90,9 @@ beforeAll(async () => {
   const disabled = await userWithRole(api, 'company-user', a.companyId);
   expect((await api.request('PATCH', `/companies/${a.companyId}/users/${disabled.userId}`, { token: poc.token, body: { version: 1, status: 'disabled' } })).status).toBe(200);
   const removedPoc = await userWithRole(api, 'primary-poc', r.companyId, r.pocEmail);
+  // Company A has its account information and a complete profile, so reads and certification succeed.
+  expect((await api.request('PUT', `/companies/${a.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
+  expect((await api.request('PUT', `/companies/${a.companyId}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
   await markCompanyRemoved(r.companyId);
   Object.assign(tokens, {
     anonymous: undefined,
@@ -126,12 +145,41 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: `/companies/${company}/primary-poc`, body: { userId: await freshUser() } };
     case 'listStaff':
       return { path: route.path };
+    case 'getAccountInfo':
+    case 'getSecurityProfile':
+    case 'listProfileVersions':
+    case 'listCertifications':
+      return { path: route.path.replace('{companyId}', company) };
+    case 'getProfileVersion':
+      return { path: `/companies/${company}/security-profile/versions/1` };
+    case 'diffSecurityProfile':
+      return { path: `/companies/${company}/security-profile/diff?from=1&to=1` };
+    case 'saveAccountInfo':
+      return { path: `/companies/${company}/account-info`, body: accountInfoFor(await currentVersion(`/companies/${company}/account-info`)) };
+    case 'saveSecurityProfile':
+      return { path: `/companies/${company}/security-profile`, body: { version: await currentVersion(`/companies/${company}/security-profile`), answers: completeAnswers('importer') } };
+    case 'certify':
+      return { path: `/companies/${company}/certifications`, body: { profileVersion: await currentVersion(`/companies/${company}/security-profile`), attestation: true } };
+    case 'reviewCertification':
+      return { path: `/companies/${company}/certifications/${await submittedCertification(company)}/review`, body: { decision: 'return', comments: 'Please describe seal control at each facility.' } };
     case 'addStaff':
       return { path: route.path, body: { email: uniqueEmail('staff'), name: 'New Staff', role: 'cbp-officer' } };
     case 'updateStaff':
       return { path: `/staff/${(await userWithRole(api, 'cbp-officer')).userId}`, body: { version: 1, status: 'disabled' } };
   }
   throw new Error(`no request for ${route.id}`);
+};
+
+/** The version CBP reads now (tests edit as whichever persona they check). */
+const currentVersion = async (path: string): Promise<number> => (await api.request('GET', path, { token: tokens['cbp-admin'] })).body?.version ?? 0;
+
+/** A submitted certification to review, written straight to the table (the route under test is the review). */
+const submittedCertification = async (companyId: string): Promise<string> => {
+  const { certification } = await import('../../functions/data/entities.ts');
+  const certificationId = randomUUID();
+  const now = new Date().toISOString();
+  await certification.create({ companyId, certificationId, profileVersion: 1, certifiedBy: 'test', certifiedAt: now, nextDueAt: now, status: 'submitted' }).go();
+  return certificationId;
 };
 
 // Hand-over changes who the POC is, so it runs last.

@@ -1,0 +1,134 @@
+import { portal, profileVersion, certification as certificationEntity } from './entities.ts';
+import { assertCommitted } from './transact.ts';
+import { BadRequest, Conflict, versionConflict } from '../http/errors.ts';
+import type { AccountInfo } from '../schemas/account-info.ts';
+import type { Certification, ProfileVersion } from '../schemas/profile.ts';
+import type { Company } from '../schemas/company.ts';
+
+type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
+
+export interface CompanyRecord {
+  readonly company: Company | null;
+  readonly accountInfo: AccountInfo | null;
+  readonly profile: ProfileVersion | null;
+}
+
+/** The company, its account information and its current profile, in one round trip. */
+export const load = async (companyId: string): Promise<CompanyRecord> => {
+  const { data } = await portal.transaction
+    .get(({ company, accountInfo, profileCurrent }) => [
+      company.get({ companyId }).commit(),
+      accountInfo.get({ companyId }).commit(),
+      profileCurrent.get({ companyId }).commit(),
+    ])
+    .go();
+  const [company, info, profile] = data;
+  return {
+    company: (company?.item as Company | null) ?? null,
+    accountInfo: (info?.item as AccountInfo | null) ?? null,
+    profile: (profile?.item as ProfileVersion | null) ?? null,
+  };
+};
+
+type TransactionEntities = Parameters<Parameters<typeof portal.transaction.write>[0]>[0];
+
+/** Marks the enrollment requirement met, once: part of the save that completes it. */
+const markComplete = (company: TransactionEntities['company'], companyId: string, at: string) =>
+  company
+    .patch({ companyId })
+    .set({ portalUpdateCompletedAt: at })
+    .where((attr, op) => op.notExists(attr.portalUpdateCompletedAt))
+    .commit();
+
+/** Replaces the account information if it is still at `expected` (0: none yet), with its audit record. */
+export const saveAccountInfo = async (record: AccountInfo, expected: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
+  const outcome = await portal.transaction
+    .write(({ accountInfo, audit: auditEntity, company }) => [
+      accountInfo
+        .put(record)
+        .where((attr, op) => (expected === 0 ? op.notExists(attr.version) : op.eq(attr.version, expected)))
+        .commit(),
+      auditEntity.create(audit).commit(),
+      ...(completesAt ? [markComplete(company, record.companyId, completesAt)] : []),
+    ])
+    .go();
+  assertCommitted(outcome, () => versionConflict('account information'));
+};
+
+/**
+ * Saves a new profile version: the immutable version item, the current copy (only if it is
+ * still at `expected`), the audit record, and the enrollment mark when this save completes it.
+ */
+export const saveProfile = async (next: ProfileVersion, expected: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
+  const outcome = await portal.transaction
+    .write(({ profileCurrent, profileVersion: versions, audit: auditEntity, company }) => [
+      profileCurrent
+        .put(next)
+        .where((attr, op) => (expected === 0 ? op.notExists(attr.version) : op.eq(attr.version, expected)))
+        .commit(),
+      versions.create(next).commit(),
+      auditEntity.create(audit).commit(),
+      ...(completesAt ? [markComplete(company, next.companyId, completesAt)] : []),
+    ])
+    .go();
+  assertCommitted(outcome, () => versionConflict('security profile'));
+};
+
+export const getVersion = async (companyId: string, version: number): Promise<ProfileVersion | null> =>
+  ((await profileVersion.get({ companyId, version }).go()).data as ProfileVersion | null) ?? null;
+
+/** Newest first; the cursor is opaque, and a forged one is a 400. */
+export const listVersions = async (companyId: string, cursor: string | null, limit: number) => {
+  try {
+    const page = await profileVersion.query.byCompany({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' });
+    return { items: page.data as ProfileVersion[], cursor: page.cursor };
+  } catch (error) {
+    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
+    throw error;
+  }
+};
+
+export const listCertifications = async (companyId: string): Promise<Certification[]> =>
+  ((await certificationEntity.query.byCompany({ companyId }).go({ pages: 'all' })).data as Certification[]).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt));
+
+export const getCertification = async (companyId: string, certificationId: string): Promise<Certification | null> =>
+  ((await certificationEntity.get({ companyId, certificationId }).go()).data as Certification | null) ?? null;
+
+/**
+ * Records a certification and moves the company's next due date, if the company is still at
+ * `companyVersion` (so two certifications cannot race), with the audit record.
+ */
+export const certify = async (cert: Certification, company: Company, audit: AuditAttributes): Promise<void> => {
+  const outcome = await portal.transaction
+    .write(({ certification, company: companyEntity, audit: auditEntity }) => [
+      certification.create(cert).commit(),
+      companyEntity
+        .patch({ companyId: company.companyId })
+        .set({ nextCertificationDueAt: cert.nextDueAt, certificationStatus: 'submitted', version: company.version + 1 })
+        .where((attr, op) => op.eq(attr.version, company.version))
+        .commit(),
+      auditEntity.create(audit).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => new Conflict('The company changed while you certified; read it again and retry.', 'version_conflict'));
+};
+
+/** CBP's decision on a submitted certification, mirrored on the company, with the audit record. */
+export const review = async (cert: Certification, company: Company, decision: Pick<Certification, 'status' | 'reviewedBy' | 'reviewedAt' | 'comments'>, audit: AuditAttributes): Promise<void> => {
+  const outcome = await portal.transaction
+    .write(({ certification, company: companyEntity, audit: auditEntity }) => [
+      certification
+        .patch({ companyId: cert.companyId, certificationId: cert.certificationId })
+        .set(decision)
+        .where((attr, op) => op.eq(attr.status, 'submitted'))
+        .commit(),
+      companyEntity
+        .patch({ companyId: company.companyId })
+        .set({ certificationStatus: decision.status, version: company.version + 1 })
+        .where((attr, op) => op.eq(attr.version, company.version))
+        .commit(),
+      auditEntity.create(audit).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => new Conflict('This certification was already reviewed, or the company changed; read it again.', 'version_conflict'));
+};

@@ -1,0 +1,91 @@
+import type { Deps } from './deps.ts';
+import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
+import { auditItem } from '../data/audit-records.ts';
+import { requireExistsIfEmpty } from './companies.ts';
+import { CBP_ROLES } from '../definitions/roles.ts';
+import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
+import type { Certification } from '../schemas/profile.ts';
+
+/** The annual review window opens this many days before the next certification is due. */
+export const REVIEW_WINDOW_DAYS = 90;
+
+/** One calendar year after `from` (UTC). */
+export const oneYearAfter = (from: Date): Date => {
+  const next = new Date(from);
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return next;
+};
+
+export const windowOpensAt = (dueAt: string): Date => new Date(new Date(dueAt).getTime() - REVIEW_WINDOW_DAYS * 86_400_000);
+
+type CertDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
+
+/**
+ * The primary POC certifies that the profile is current. It must name the current, complete
+ * version; a later certification waits for the review window (90 days before the due date),
+ * unless CBP sent the last one back, which must be resubmitted at once.
+ */
+export const certify = async (deps: CertDeps, caller: Caller, companyId: string, input: { profileVersion: number }): Promise<Certification> => {
+  requireCompanyAccess(caller, companyId);
+  requireRole(caller, ['primary-poc']);
+  const { company, profile } = await deps.profiles.load(companyId);
+  if (!company) throw new NotFound('No such company.');
+  if (!profile) throw new BadRequest('Complete and save the security profile before certifying it.', [{ field: 'profileVersion', message: 'no profile saved yet' }], 'profile_missing');
+  if (input.profileVersion !== profile.version) throw versionConflict('security profile', profile.version);
+  if (!profile.completeness.complete) {
+    throw new ValidationFailed(profile.completeness.missing.map((m) => ({ field: `answers.${m.section}.${m.question}`, message: 'is required before certifying' })));
+  }
+  const now = deps.clock.now();
+  if (company.nextCertificationDueAt && company.certificationStatus !== 'returned') {
+    const opens = windowOpensAt(company.nextCertificationDueAt);
+    if (now < opens) {
+      throw new Conflict(
+        `The next certification is due on ${company.nextCertificationDueAt.slice(0, 10)}; the review window opens on ${opens.toISOString().slice(0, 10)}.`,
+        'window_not_open',
+        [{ field: '', message: `certify on or after ${opens.toISOString().slice(0, 10)}` }],
+      );
+    }
+  }
+  const cert: Certification = {
+    companyId,
+    certificationId: deps.ids.next(),
+    profileVersion: profile.version,
+    certifiedBy: caller.userId,
+    certifiedAt: now.toISOString(),
+    nextDueAt: oneYearAfter(now).toISOString(),
+    status: 'submitted',
+  };
+  const audit = auditItem(caller, { companyId, action: 'certification.submitted', objectType: 'certification', objectId: cert.certificationId, changes: { after: cert } }, now, deps.ids.next());
+  await deps.profiles.certify(cert, company, audit);
+  return cert;
+};
+
+export const listCertifications = async (deps: Pick<Deps, 'profiles' | 'companies'>, caller: Caller, companyId: string) => {
+  requireCompanyAccess(caller, companyId);
+  const items = await deps.profiles.listCertifications(companyId);
+  await requireExistsIfEmpty(deps, companyId, items.length === 0);
+  return { items };
+};
+
+/** A CBP officer approves a submitted certification or sends it back with comments. */
+export const review = async (deps: CertDeps, caller: Caller, companyId: string, certificationId: string, input: { decision: 'approve' | 'return'; comments?: string }): Promise<Certification> => {
+  requireRole(caller, CBP_ROLES);
+  const [cert, { company }] = await Promise.all([deps.profiles.getCertification(companyId, certificationId), deps.profiles.load(companyId)]);
+  if (!cert || !company) throw new NotFound('No such certification.');
+  if (cert.status !== 'submitted') throw new Conflict(`This certification was already ${cert.status === 'approved' ? 'approved' : 'sent back'}.`, 'already_reviewed');
+  const now = deps.clock.now();
+  const decision = {
+    status: input.decision === 'approve' ? ('approved' as const) : ('returned' as const),
+    reviewedBy: caller.userId,
+    reviewedAt: now.toISOString(),
+    ...(input.comments ? { comments: input.comments } : {}),
+  };
+  const audit = auditItem(
+    caller,
+    { companyId, action: input.decision === 'approve' ? 'certification.approved' : 'certification.returned', objectType: 'certification', objectId: certificationId, changes: { set: decision } },
+    now,
+    deps.ids.next(),
+  );
+  await deps.profiles.review(cert, company, decision, audit);
+  return { ...cert, ...decision };
+};

@@ -1,0 +1,114 @@
+import type { Deps } from './deps.ts';
+import { requireCompanyAccess, type Caller } from './caller.ts';
+import { answerProblems, changedAnswers, completeness, diff } from './profile-rules.ts';
+import { requireExistsIfEmpty } from './companies.ts';
+import { auditItem } from '../data/audit-records.ts';
+import type { CompanyRecord } from '../data/profiles.ts';
+import { CATEGORIES } from '../definitions/categories.ts';
+import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
+import type { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
+import type { Answers, ProfileVersion } from '../schemas/profile.ts';
+import type { Company } from '../schemas/company.ts';
+
+type ProfileDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
+
+/** The primary POC, or a company user the POC allowed to edit the profile; never CBP. */
+const requireEditor = (caller: Caller, companyId: string): void => {
+  requireCompanyAccess(caller, companyId);
+  if (caller.role === 'primary-poc' || (caller.role === 'company-user' && caller.permissions.editProfile)) return;
+  throw new Forbidden(caller.role === 'company-user' ? 'Your primary POC has not allowed you to edit the profile.' : 'Only the company edits its own information.');
+};
+
+const loaded = async (deps: Pick<Deps, 'profiles'>, companyId: string): Promise<CompanyRecord & { company: Company }> => {
+  const record = await deps.profiles.load(companyId);
+  if (!record.company) throw new NotFound('No such company.');
+  return record as CompanyRecord & { company: Company };
+};
+
+/** Whether this save completes the enrollment requirement for the first time (then: when). */
+const completesAt = (record: CompanyRecord & { company: Company }, hasInfo: boolean, profileComplete: boolean, now: string) =>
+  !record.company.portalUpdateCompletedAt && hasInfo && profileComplete ? now : undefined;
+
+export const getAccountInfo = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string): Promise<AccountInfo> => {
+  requireCompanyAccess(caller, companyId);
+  const { accountInfo } = await loaded(deps, companyId);
+  if (!accountInfo) throw new NotFound('The company has not entered its account information yet.');
+  return accountInfo;
+};
+
+export const saveAccountInfo = async (deps: ProfileDeps, caller: Caller, companyId: string, input: SaveAccountInfo): Promise<AccountInfo> => {
+  requireEditor(caller, companyId);
+  const record = await loaded(deps, companyId);
+  const current = record.accountInfo?.version ?? 0;
+  const category = CATEGORIES.find((c) => c.id === record.company.category)!;
+  const missingIds = category.identifiers.filter((key) => !input.identifiers[key]);
+  if (missingIds.length) throw new ValidationFailed(missingIds.map((key) => ({ field: `identifiers.${key}`, message: `is required for category ${category.id}` })));
+  const now = deps.clock.now();
+  const next: AccountInfo = { ...input, companyId, version: current + 1, updatedAt: now.toISOString(), updatedBy: caller.userId };
+  if (input.version !== current) throw versionConflict('account information', current);
+  const audit = auditItem(caller, { companyId, action: 'account-info.saved', objectType: 'account-info', objectId: companyId, changes: { before: record.accountInfo, after: next } }, now, deps.ids.next());
+  await deps.profiles.saveAccountInfo(next, current, audit, completesAt(record, true, record.profile?.completeness.complete ?? false, now.toISOString()));
+  return next;
+};
+
+export const getProfile = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string) => {
+  requireCompanyAccess(caller, companyId);
+  const { profile, company } = await loaded(deps, companyId);
+  // Before the first save the profile is empty, and its completeness says what is needed.
+  return profile ?? { companyId, version: 0, answers: {}, completeness: completeness(company.category, {}), changed: [], savedAt: company.enrolledAt, savedBy: company.enrolledBy };
+};
+
+/**
+ * Saves the whole profile as a new immutable version. The save names the version it edits; a
+ * stale one is a 409 with the current version, never a silent overwrite.
+ */
+export const saveProfile = async (deps: ProfileDeps, caller: Caller, companyId: string, input: { version: number; answers: Answers }): Promise<ProfileVersion> => {
+  requireEditor(caller, companyId);
+  const record = await loaded(deps, companyId);
+  const problems = answerProblems(record.company.category, input.answers);
+  if (problems.length) throw new ValidationFailed(problems);
+  const current = record.profile?.version ?? 0;
+  if (input.version !== current) throw versionConflict('security profile', current);
+  const now = deps.clock.now().toISOString();
+  const next: ProfileVersion = {
+    companyId,
+    version: current + 1,
+    answers: input.answers,
+    completeness: completeness(record.company.category, input.answers),
+    changed: changedAnswers(record.profile?.answers ?? {}, input.answers),
+    savedAt: now,
+    savedBy: caller.userId,
+  };
+  const audit = auditItem(
+    caller,
+    { companyId, action: 'security-profile.saved', objectType: 'security-profile', objectId: `${companyId}#${next.version}`, changes: { version: next.version, changed: next.changed } },
+    new Date(now),
+    deps.ids.next(),
+  );
+  await deps.profiles.saveProfile(next, current, audit, completesAt(record, Boolean(record.accountInfo), next.completeness.complete, now));
+  return next;
+};
+
+export const listVersions = async (deps: Pick<Deps, 'profiles' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
+  requireCompanyAccess(caller, companyId);
+  const page = await deps.profiles.listVersions(companyId, cursor, limit);
+  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
+  return { items: page.items.map(({ answers: _a, companyId: _c, ...summary }) => summary), nextCursor: page.cursor };
+};
+
+const version = async (deps: Pick<Deps, 'profiles'>, companyId: string, n: number) => {
+  const found = await deps.profiles.getVersion(companyId, n);
+  if (!found) throw new NotFound(`No version ${n} of this profile.`);
+  return found;
+};
+
+export const getVersion = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string, n: number) => {
+  requireCompanyAccess(caller, companyId);
+  return version(deps, companyId, n);
+};
+
+export const diffVersions = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string, from: number, to: number) => {
+  requireCompanyAccess(caller, companyId);
+  const [a, b] = await Promise.all([version(deps, companyId, from), version(deps, companyId, to)]);
+  return { from, to, sections: diff(a.answers, b.answers) };
+};

@@ -1,0 +1,16 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody, pathParam } from '../http/request.ts';
+import { created } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { Certify } from '../schemas/profile.ts';
+import { base } from '../domain/deps.ts';
+import { certify } from '../domain/certifications.ts';
+import * as profiles from '../data/profiles.ts';
+
+const deps = { ...base, profiles };
+
+export const handler = authedHandler('certify', async (event, caller) => {
+  const companyId = pathParam(event, 'companyId', Id);
+  const cert = await certify(deps, caller, companyId, parseBody(Certify, event));
+  return created(cert, `/companies/${companyId}/certifications/${cert.certificationId}`);
+});

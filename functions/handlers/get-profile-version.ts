@@ -1,0 +1,11 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { VersionNumber } from '../schemas/profile.ts';
+import { getVersion } from '../domain/profiles.ts';
+import * as profiles from '../data/profiles.ts';
+
+export const handler = authedHandler('getProfileVersion', async (event, caller) =>
+  ok(await getVersion({ profiles }, caller, pathParam(event, 'companyId', Id), pathParam(event, 'version', VersionNumber))),
+);

@@ -1,0 +1,8 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { getProfile } from '../domain/profiles.ts';
+import * as profiles from '../data/profiles.ts';
+
+export const handler = authedHandler('getSecurityProfile', async (event, caller) => ok(await getProfile({ profiles }, caller, pathParam(event, 'companyId', Id))));

@@ -1,0 +1,14 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody, pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { Review } from '../schemas/profile.ts';
+import { base } from '../domain/deps.ts';
+import { review } from '../domain/certifications.ts';
+import * as profiles from '../data/profiles.ts';
+
+const deps = { ...base, profiles };
+
+export const handler = authedHandler('reviewCertification', async (event, caller) =>
+  ok(await review(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'certificationId', Id), parseBody(Review, event))),
+);

@@ -1,0 +1,14 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody, pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { SaveAccountInfo } from '../schemas/account-info.ts';
+import { base } from '../domain/deps.ts';
+import { saveAccountInfo } from '../domain/profiles.ts';
+import * as profiles from '../data/profiles.ts';
+
+const deps = { ...base, profiles };
+
+export const handler = authedHandler('saveAccountInfo', async (event, caller) =>
+  ok(await saveAccountInfo(deps, caller, pathParam(event, 'companyId', Id), parseBody(SaveAccountInfo, event))),
+);

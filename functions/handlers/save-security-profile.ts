@@ -1,0 +1,18 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody, pathParam } from '../http/request.ts';
+import { created } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { SaveProfile } from '../schemas/profile.ts';
+import { base } from '../domain/deps.ts';
+import { saveProfile } from '../domain/profiles.ts';
+import * as profiles from '../data/profiles.ts';
+
+const deps = { ...base, profiles };
+/** The largest profile (every answer at its maximum length) fits; anything bigger is refused before parsing. */
+const MAX_PROFILE_BYTES = 300 * 1024;
+
+export const handler = authedHandler('saveSecurityProfile', async (event, caller) => {
+  const companyId = pathParam(event, 'companyId', Id);
+  const saved = await saveProfile(deps, caller, companyId, parseBody(SaveProfile, event, MAX_PROFILE_BYTES));
+  return created(saved, `/companies/${companyId}/security-profile/versions/${saved.version}`);
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { answerProblems, changedAnswers, completeness, diff } from '../../functions/domain/profile-rules.ts';
+import { oneYearAfter, windowOpensAt } from '../../functions/domain/certifications.ts';
+import { questionsFor } from '../../functions/definitions/criteria.ts';
+import { completeAnswers } from '../support/profile.ts';
+
+describe('profile rules', () => {
+  it('count required answers per category: a broker answers no container questions', () => {
+    const broker = questionsFor('customs-broker').find((s) => s.id === 'container-trailer-security')!;
+    expect(broker.questions).toHaveLength(0);
+    expect(completeness('customs-broker', completeAnswers('customs-broker'))).toMatchObject({ complete: true, missing: [] });
+    const importer = completeness('importer', {});
+    expect(importer.complete).toBe(false);
+    expect(importer.missing).toHaveLength(importer.required);
+  });
+
+  it('name every answer of the wrong kind or outside the criteria', () => {
+    expect(
+      answerProblems('importer', {
+        'business-partners': { 'partners-ctpat-verified': 'yes', 'partner-review-frequency': 'weekly', 'screening-process': true },
+        'physical-security': { 'made-up': true },
+      }).map((p) => p.field),
+    ).toEqual([
+      'answers.business-partners.partners-ctpat-verified',
+      'answers.business-partners.partner-review-frequency',
+      'answers.business-partners.screening-process',
+      'answers.physical-security.made-up',
+    ]);
+  });
+
+  it('list added, changed and removed answers, and diff them by section', () => {
+    const before = { 'personnel-security': { 'background-checks': 'yearly', 'termination-procedures': true } };
+    const after = { 'personnel-security': { 'background-checks': 'every two years' }, 'physical-security': { fencing: true } };
+    expect(changedAnswers(before, after)).toEqual(['personnel-security.background-checks', 'personnel-security.termination-procedures', 'physical-security.fencing']);
+    expect(diff(before, after).map((s) => [s.section, s.changes.map((c) => [c.question, c.from, c.to])])).toEqual([
+      ['personnel-security', [['background-checks', 'yearly', 'every two years'], ['termination-procedures', true, null]]],
+      ['physical-security', [['fencing', null, true]]],
+    ]);
+  });
+
+  it('put the next certification one calendar year out and open the window 90 days before it', () => {
+    expect(oneYearAfter(new Date('2006-07-01T10:00:00Z')).toISOString()).toBe('2007-07-01T10:00:00.000Z');
+    expect(windowOpensAt('2007-07-01T00:00:00.000Z').toISOString()).toBe('2007-04-02T00:00:00.000Z');
+  });
+});
