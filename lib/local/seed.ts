@@ -8,6 +8,10 @@ import { allDeps } from '../../functions/domain/default-deps.ts';
 import * as companies from '../../functions/domain/companies.ts';
 import { provisionUser } from '../../functions/domain/users.ts';
 import type { EnrollCompany } from '../../functions/schemas/company.ts';
+import type { Answers } from '../../functions/schemas/profile.ts';
+import * as profiles from '../../functions/domain/profiles.ts';
+import { questionsFor } from '../../functions/definitions/criteria.ts';
+import type { CategoryId } from '../../functions/definitions/categories.ts';
 
 export interface DemoSignIn {
   readonly who: string;
@@ -36,6 +40,15 @@ const DEMO_COMPANIES: readonly EnrollCompany[] = [
   { legalName: 'Liberty Customs Brokers', category: 'customs-broker', pocEmail: 'broker@liberty-cb.example.com', pocName: 'Kim Walsh', identifiers: { filerCode: 'LB7' } },
 ];
 
+/** Plausible answers to every question the category is asked. */
+const demoAnswers = (category: CategoryId): Answers =>
+  Object.fromEntries(
+    questionsFor(category).map((section) => [
+      section.id,
+      Object.fromEntries(section.questions.map((q) => [q.id, q.kind === 'yes-no' ? true : q.kind === 'choice' ? q.choices![1]! : `Documented in our security manual, section "${q.id}".`])),
+    ]),
+  );
+
 export const DEMO_PASSWORD = 'c-tpat-demo-password-2006';
 
 /** Creates the demo; returns the sign-ins to print. */
@@ -53,8 +66,27 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
 
   // Acme's POC already has an account; the other companies' POCs have yet to request theirs.
   const acme = enrolled[0]!;
-  await provisionUser(deps, { email: acme.pocEmail, name: 'Dana Reyes', companyId: acme.companyId, role: 'primary-poc', password: DEMO_PASSWORD });
+  const acmePocId = await provisionUser(deps, { email: acme.pocEmail, name: 'Dana Reyes', companyId: acme.companyId, role: 'primary-poc', password: DEMO_PASSWORD });
   await provisionUser(deps, { email: 'analyst@acme-imports.example.com', name: 'Jordan Lee', companyId: acme.companyId, role: 'company-user', password: DEMO_PASSWORD });
+  // Acme has completed its portal update: account information and every required profile answer.
+  const acmePoc: Caller = {
+    ...SEED_CALLER,
+    userId: acmePocId,
+    email: acme.pocEmail,
+    name: 'Dana Reyes',
+    role: 'primary-poc',
+    companyId: acme.companyId,
+    permissions: { editProfile: true, authorizeSharing: true },
+    company: { companyId: acme.companyId, legalName: acme.legalName, status: 'active' },
+  };
+  await profiles.saveAccountInfo(deps, acmePoc, acme.companyId, {
+    version: 0,
+    contacts: [{ name: 'Dana Reyes', title: 'Director of Trade Compliance', email: acme.pocEmail, phone: '+14105550143' }],
+    headquarters: { line1: '100 Harbor Way', city: 'Baltimore', region: 'MD', postalCode: '21230', country: 'US' },
+    facilities: [{ name: 'Dundalk warehouse', kind: 'warehouse', address: { line1: '2700 Broening Hwy', city: 'Baltimore', region: 'MD', postalCode: '21222', country: 'US' } }],
+    identifiers: acme.identifiers,
+  });
+  await profiles.saveProfile(deps, acmePoc, acme.companyId, { version: 0, answers: demoAnswers(acme.category) });
   signIns.push(
     { who: `Primary POC, ${acme.legalName}`, email: acme.pocEmail, password: DEMO_PASSWORD },
     { who: `Company user, ${acme.legalName}`, email: 'analyst@acme-imports.example.com', password: DEMO_PASSWORD },
