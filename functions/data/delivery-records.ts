@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { TABLE } from '../definitions/table.ts';
+import { shardOf } from './due-index.ts';
 
 /** Outbox delivery items as plain data: no client here, so domain code and unit tests use it freely. */
 export interface Recipient {
@@ -31,7 +30,6 @@ export interface Delivery {
 /** SES v2 bulk sends take at most 50 destinations; a delivery never holds more. */
 export const MAX_RECIPIENTS = 50;
 
-const shardOf = (deliveryId: string) => String(createHash('sha256').update(deliveryId).digest().readUInt32BE(0) % TABLE.dueShards);
 
 /**
  * The attributes of a new pending delivery, for a transaction that also records the decision

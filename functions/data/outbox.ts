@@ -1,5 +1,5 @@
 import { delivery } from './entities.ts';
-import { TABLE } from '../definitions/table.ts';
+import { acrossShards } from './due-index.ts';
 import type { Delivery, RecipientResult } from './delivery-records.ts';
 
 export const get = async (deliveryId: string): Promise<Delivery | null> => ((await delivery.get({ deliveryId }).go()).data as Delivery | null) ?? null;
@@ -33,16 +33,5 @@ export const record = async (claimed: Delivery, outcome: { status: Delivery['sta
 };
 
 /** Deliveries due for an attempt at `now`, from the due-date index: pending, or with an expired lease. */
-export async function* due(now: string): AsyncGenerator<Delivery> {
-  for (let shard = 0; shard < TABLE.dueShards; shard += 1) {
-    let cursor: string | null = null;
-    do {
-      const page: { data: Delivery[]; cursor: string | null } = await delivery.query
-        .byDue({ shard: String(shard) })
-        .lte({ nextAttemptAt: now })
-        .go({ cursor, pages: 1, limit: 100 });
-      yield* page.data;
-      cursor = page.cursor;
-    } while (cursor);
-  }
-}
+export const due = (now: string): AsyncGenerator<Delivery> =>
+  acrossShards((shard, cursor) => delivery.query.byDue({ shard }).lte({ nextAttemptAt: now }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>);
