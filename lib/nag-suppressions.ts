@@ -22,7 +22,7 @@ export const STACK_ACKNOWLEDGEMENTS: readonly { id: string; reason: string }[] =
   },
   {
     id: 'AwsSolutions-COG2',
-    reason: 'MFA is optional in the pool because participants sign in without it; the portal itself requires TOTP MFA of CBP staff (DESIGN section 7).',
+    reason: 'MFA is optional in the pool so participants can sign in without it; TOTP is enabled as a second factor, and requiring it of CBP staff is the portal\'s job (planned with the hardening issue, DESIGN section 7).',
   },
   {
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',

@@ -91,6 +91,7 @@ export class PortalStack extends Stack {
 
     /** Environment and IAM for exactly the access a function declares. */
     const environmentFor = (access: readonly Access[]): Record<string, string> => ({
+      ALLOWED_ORIGINS: props.allowedOrigins.join(','),
       ...(access.some((a) => a.startsWith('table:')) ? { TABLE_NAME: table.tableName } : {}),
       ...(access.some((a) => a.startsWith('cognito:')) ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId } : {}),
       ...(access.includes('email:send')
@@ -101,26 +102,26 @@ export class PortalStack extends Stack {
       const tableArns = [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)];
       const statements: Record<Access, iam.PolicyStatement | undefined> = {
         // No Scan is granted anywhere: every read is a GetItem or a Query.
-        'table:read': new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], resources: tableArns }),
+        'table:read': new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], resources: tableArns }),
         'table:write': new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'], resources: [table.tableArn] }),
         // InitiateAuth and RespondToAuthChallenge are public Cognito APIs: no IAM needed.
         'cognito:auth': undefined,
-        'cognito:admin': new iam.PolicyStatement({
+        'cognito:invite': new iam.PolicyStatement({
+          actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser'],
+          resources: [users.pool.userPoolArn],
+        }),
+        'cognito:manage': new iam.PolicyStatement({
           actions: [
-            'cognito-idp:AdminCreateUser',
-            'cognito-idp:AdminSetUserPassword',
+            'cognito-idp:AdminEnableUser',
+            'cognito-idp:AdminDisableUser',
             'cognito-idp:AdminAddUserToGroup',
             'cognito-idp:AdminRemoveUserFromGroup',
             'cognito-idp:AdminDeleteUser',
-            'cognito-idp:AdminDisableUser',
-            'cognito-idp:AdminEnableUser',
-            'cognito-idp:AdminGetUser',
-            'cognito-idp:AdminUserGlobalSignOut',
           ],
           resources: [users.pool.userPoolArn],
         }),
         'email:send': new iam.PolicyStatement({
-          actions: ['ses:SendEmail', 'ses:SendBulkEmail'],
+          actions: ['ses:SendBulkEmail'],
           resources: [
             this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
             this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),

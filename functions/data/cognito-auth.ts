@@ -85,7 +85,12 @@ export const refresh = async (refreshToken: string): Promise<SignInOutcome> => {
 export const forgotPassword = async (email: string): Promise<void> => {
   await cognito.send(new ForgotPasswordCommand({ ClientId: USER_POOL_CLIENT_ID, Username: email })).catch((error: unknown) => {
     if (error instanceof UserNotFoundException || error instanceof NotAuthorizedException || error instanceof InvalidParameterException) return;
-    if (error instanceof LimitExceededException || error instanceof TooManyRequestsException) throw new TooManyRequests();
+    // Cognito's attempt limit exists only for real accounts: answering 429 would reveal one.
+    if (error instanceof LimitExceededException) {
+      console.warn(JSON.stringify({ level: 'warn', message: 'password reset limit reached' }));
+      return;
+    }
+    if (error instanceof TooManyRequestsException) throw new TooManyRequests();
     throw error;
   });
 };

@@ -40,13 +40,19 @@ export const createIdentity = async (identity: NewIdentity): Promise<string> => 
       ],
     }),
   );
-  const sub = User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
-  if (!sub) throw new Error('Cognito created a user without a sub');
-  if (identity.permanent) {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, Password: identity.password, Permanent: true }));
+  try {
+    const sub = User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    if (!sub) throw new Error('Cognito created a user without a sub');
+    if (identity.permanent) {
+      await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, Password: identity.password, Permanent: true }));
+    }
+    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, GroupName: identity.role }));
+    return sub;
+  } catch (error) {
+    // A half-made identity would hold the email forever: take it back before failing.
+    await deleteIdentity(identity.email).catch(() => undefined);
+    throw error;
   }
-  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, GroupName: identity.role }));
-  return sub;
 };
 
 /** True when Cognito refused the identity because the email already has one. */

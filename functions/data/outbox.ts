@@ -2,7 +2,8 @@ import { delivery } from './entities.ts';
 import { acrossShards } from './due-index.ts';
 import type { Delivery, RecipientResult } from './delivery-records.ts';
 
-export const get = async (deliveryId: string): Promise<Delivery | null> => ((await delivery.get({ deliveryId }).go()).data as Delivery | null) ?? null;
+/** Read consistently: it is called right after the transaction that wrote the delivery. */
+export const get = async (deliveryId: string): Promise<Delivery | null> => ((await delivery.get({ deliveryId }).go({ consistent: true })).data as Delivery | null) ?? null;
 
 /**
  * Leases a delivery to this sender: only one sender wins (a conditional update), and a lease
@@ -23,11 +24,22 @@ export const claim = async (current: Delivery, now: string, leaseUntil: string):
   }
 };
 
-/** Records the outcome of one attempt; `nextAttemptAt` matters only while still pending. */
+/**
+ * Records the outcome of one attempt; `nextAttemptAt` matters only while still pending. A
+ * finished delivery keeps its per-recipient results but drops the template data, which may
+ * hold a temporary password.
+ */
 export const record = async (claimed: Delivery, outcome: { status: Delivery['status']; results: Record<string, RecipientResult>; nextAttemptAt: string }): Promise<void> => {
+  const finished = outcome.status === 'sent' || outcome.status === 'failed';
   await delivery
     .patch({ deliveryId: claimed.deliveryId })
-    .set({ status: outcome.status, results: outcome.results, nextAttemptAt: outcome.nextAttemptAt, shard: claimed.shard })
+    .set({
+      status: outcome.status,
+      results: outcome.results,
+      nextAttemptAt: outcome.nextAttemptAt,
+      shard: claimed.shard,
+      ...(finished ? { recipients: claimed.recipients.map((r) => ({ email: r.email, data: {} })) } : {}),
+    })
     .where((attr, op) => `${op.eq(attr.attempts, claimed.attempts)} AND ${op.eq(attr.status, 'sending')}`)
     .go();
 };

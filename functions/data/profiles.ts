@@ -40,38 +40,54 @@ const markComplete = (company: TransactionEntities['company'], companyId: string
     .where((attr, op) => op.notExists(attr.portalUpdateCompletedAt))
     .commit();
 
-/** Replaces the account information if it is still at `expected` (0: none yet), with its audit record. */
-export const saveAccountInfo = async (record: AccountInfo, expected: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
+/** A record changed by someone else between our read and this write: nothing was saved. */
+const concurrentChange = () => new Conflict("The company's records changed while you saved; read them again and retry.", 'concurrent_change');
+
+/**
+ * Replaces the account information if it is still at `expected` (0: none yet), with its audit
+ * record. The profile must still be at `profileSeen` (0: none), the version whose completeness
+ * decided `completesAt`, so two concurrent saves cannot both miss the completion.
+ */
+export const saveAccountInfo = async (record: AccountInfo, expected: number, profileSeen: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ accountInfo, audit: auditEntity, company }) => [
+    .write(({ accountInfo, profileCurrent, audit: auditEntity, company }) => [
       accountInfo
         .put(record)
         .where((attr, op) => (expected === 0 ? op.notExists(attr.version) : op.eq(attr.version, expected)))
+        .commit(),
+      profileCurrent
+        .check({ companyId: record.companyId })
+        .where((attr, op) => (profileSeen === 0 ? op.notExists(attr.version) : op.eq(attr.version, profileSeen)))
         .commit(),
       auditEntity.create(audit).commit(),
       ...(completesAt ? [markComplete(company, record.companyId, completesAt)] : []),
     ])
     .go();
-  assertCommitted(outcome, () => versionConflict('account information'));
+  assertCommitted(outcome, (index) => (index === 0 ? versionConflict('account information') : concurrentChange()));
 };
 
 /**
  * Saves a new profile version: the immutable version item, the current copy (only if it is
  * still at `expected`), the audit record, and the enrollment mark when this save completes it.
+ * The account information must still be at `infoSeen` (0: none), as for saveAccountInfo.
  */
-export const saveProfile = async (next: ProfileVersion, expected: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
+export const saveProfile = async (next: ProfileVersion, expected: number, infoSeen: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ profileCurrent, profileVersion: versions, audit: auditEntity, company }) => [
+    .write(({ profileCurrent, profileVersion: versions, accountInfo, audit: auditEntity, company }) => [
       profileCurrent
         .put(next)
         .where((attr, op) => (expected === 0 ? op.notExists(attr.version) : op.eq(attr.version, expected)))
+        .commit(),
+      accountInfo
+        .check({ companyId: next.companyId })
+        .where((attr, op) => (infoSeen === 0 ? op.notExists(attr.version) : op.eq(attr.version, infoSeen)))
         .commit(),
       versions.create(next).commit(),
       auditEntity.create(audit).commit(),
       ...(completesAt ? [markComplete(company, next.companyId, completesAt)] : []),
     ])
     .go();
-  assertCommitted(outcome, () => versionConflict('security profile'));
+  assertCommitted(outcome, (index) => (index === 0 ? versionConflict('security profile') : concurrentChange()));
 };
 
 export const getVersion = async (companyId: string, version: number): Promise<ProfileVersion | null> =>
@@ -100,8 +116,13 @@ export const getCertification = async (companyId: string, certificationId: strin
  */
 export const certify = async (cert: Certification, company: Company, audit: AuditAttributes): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ certification, company: companyEntity, audit: auditEntity }) => [
+    .write(({ certification, company: companyEntity, profileCurrent, audit: auditEntity }) => [
       certification.create(cert).commit(),
+      // The certified version must still be the current one.
+      profileCurrent
+        .check({ companyId: cert.companyId })
+        .where((attr, op) => op.eq(attr.version, cert.profileVersion))
+        .commit(),
       companyEntity
         .patch({ companyId: company.companyId })
         .set({ nextCertificationDueAt: cert.nextDueAt, certificationStatus: 'submitted', version: company.version + 1 })

@@ -21,7 +21,11 @@ import {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a route's function may touch in AWS; the CDK stack grants exactly this. */
-export type Access = 'table:read' | 'table:write' | 'cognito:auth' | 'cognito:admin' | 'email:send';
+/**
+ * `cognito:invite` creates identities (and may delete one it just made); `cognito:manage`
+ * enables, disables, regroups and deletes existing ones.
+ */
+export type Access = 'table:read' | 'table:write' | 'cognito:auth' | 'cognito:invite' | 'cognito:manage' | 'email:send';
 
 export interface RouteDefinition {
   /** Stable id: OpenAPI operationId and the CDK construct id. */
@@ -87,7 +91,7 @@ export const ROUTES = [
     id: 'requestAccount', method: 'POST', path: '/auth/signup', handler: 'request-account', auth: 'public',
     summary: "Ask for the company's portal account with the registered POC email; the answer never says whether it is registered",
     body: AccountRequest, example: { email: 'poc@acme-imports.example.com' }, response: Message, successStatus: 202,
-    access: ['table:read', 'table:write', 'cognito:admin', 'email:send'], mutates: true,
+    access: ['table:read', 'table:write', 'cognito:invite', 'email:send'], mutates: true,
   },
   {
     id: 'refresh', method: 'POST', path: '/auth/refresh', handler: 'refresh', auth: 'public',
@@ -114,7 +118,7 @@ export const ROUTES = [
     id: 'addCompanyUser', method: 'POST', path: '/companies/{companyId}/users', handler: 'add-company-user', auth: ['primary-poc'],
     summary: 'Add a user to the company and email their invitation (primary POC)', pathParams: { companyId: Id }, body: AddUser,
     example: { email: 'analyst@acme-imports.example.com', name: 'Jordan Lee', permissions: { editProfile: true, authorizeSharing: false } },
-    response: User, successStatus: 201, access: ['table:read', 'table:write', 'cognito:admin', 'email:send'], mutates: true,
+    response: User, successStatus: 201, access: ['table:read', 'table:write', 'cognito:invite', 'email:send'], mutates: true,
   },
   {
     id: 'getCompanyUser', method: 'GET', path: '/companies/{companyId}/users/{userId}', handler: 'get-company-user', auth: ['primary-poc', ...CBP_ROLES],
@@ -124,18 +128,18 @@ export const ROUTES = [
   {
     id: 'updateCompanyUser', method: 'PATCH', path: '/companies/{companyId}/users/{userId}', handler: 'update-company-user', auth: ['primary-poc'],
     summary: "Change a user's permissions, or disable / re-enable them (primary POC; names the version it read)", pathParams: { companyId: Id, userId: Id },
-    body: UpdateUser, example: { version: 1, status: 'disabled' }, response: User, access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
+    body: UpdateUser, example: { version: 1, status: 'disabled' }, response: User, access: ['table:read', 'table:write', 'cognito:manage'], mutates: true,
   },
   {
     id: 'removeCompanyUser', method: 'DELETE', path: '/companies/{companyId}/users/{userId}', handler: 'remove-company-user', auth: ['primary-poc'],
     summary: 'Remove a user (primary POC; send the version in If-Match)', pathParams: { companyId: Id, userId: Id }, successStatus: 204,
-    access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
+    access: ['table:read', 'table:write', 'cognito:manage'], mutates: true,
   },
   {
     id: 'handOverPrimaryPoc', method: 'POST', path: '/companies/{companyId}/primary-poc', handler: 'hand-over-primary-poc', auth: ['primary-poc'],
     summary: 'Hand the primary-POC role to another active user; the old POC becomes a company user', pathParams: { companyId: Id },
     body: HandOver, example: { userId: '00000000-0000-4000-8000-000000000000' }, response: HandOverResult,
-    access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
+    access: ['table:read', 'table:write', 'cognito:manage'], mutates: true,
   },
   {
     id: 'listStaff', method: 'GET', path: '/staff', handler: 'list-staff', auth: ['cbp-admin'],
@@ -145,12 +149,12 @@ export const ROUTES = [
     id: 'addStaff', method: 'POST', path: '/staff', handler: 'add-staff', auth: ['cbp-admin'],
     summary: 'Add a CBP officer or administrator and email their invitation', body: AddStaff,
     example: { email: 'new.officer@cbp.example.gov', name: 'Robin Diaz', role: 'cbp-officer' }, response: User, successStatus: 201,
-    access: ['table:read', 'table:write', 'cognito:admin', 'email:send'], mutates: true,
+    access: ['table:read', 'table:write', 'cognito:invite', 'email:send'], mutates: true,
   },
   {
     id: 'updateStaff', method: 'PATCH', path: '/staff/{userId}', handler: 'update-staff', auth: ['cbp-admin'],
     summary: 'Disable or re-enable a staff account (names the version it read)', pathParams: { userId: Id }, body: UpdateStaff,
-    example: { version: 1, status: 'disabled' }, response: User, access: ['table:read', 'table:write', 'cognito:admin'], mutates: true,
+    example: { version: 1, status: 'disabled' }, response: User, access: ['table:read', 'table:write', 'cognito:manage'], mutates: true,
   },
   {
     id: 'getAccountInfo', method: 'GET', path: '/companies/{companyId}/account-info', handler: 'get-account-info', auth: ALL_ROLES,

@@ -17,10 +17,11 @@ type AccountDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'comp
  * POST /auth/signup. Creates the primary POC's account if, and only if, the email is the
  * registered POC email of an enrolled, active company that has no account yet. The answer is
  * the same in every case (the handler also evens out the time), so nobody can learn which
- * emails are registered. Asking again, or twenty times at once, creates one account.
- * Answers the invitation's delivery id when one was created, for the caller to send at once.
+ * emails are registered. Asking again, or twenty times at once, creates one account. A failure
+ * on the registered path is logged and answered like every other request: an error status
+ * there would tell the caller that the email is registered.
  */
-export const requestAccount = async (deps: AccountDeps, rawEmail: string, sourceIp: string): Promise<string | undefined> => {
+export const requestAccount = async (deps: AccountDeps, rawEmail: string, sourceIp: string): Promise<void> => {
   const email = rawEmail.toLowerCase();
   const now = deps.clock.now();
   const { windowSeconds, perEmail, perSource } = ACCOUNT_REQUEST_LIMITS;
@@ -28,17 +29,16 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
   if (byEmail > perEmail || bySource > perSource) throw new TooManyRequests('Too many account requests; try again later.', windowSeconds);
 
   const claim = await deps.members.getClaim(email);
-  if (claim?.kind !== 'registered-poc') return undefined;
+  if (claim?.kind !== 'registered-poc') return;
   const company = await deps.companies.get(claim.companyId);
-  if (!company || company.status !== 'active') return undefined;
+  if (!company || company.status !== 'active') return;
 
   const actor: Actor = { userId: `anonymous:${email}`, role: 'account-request', companyId: company.companyId, sourceIp };
   try {
-    const { deliveryId } = await createUser(deps, actor, { email, name: company.pocName ?? 'C-TPAT point of contact', companyId: company.companyId, role: 'primary-poc' }, { action: 'account.created' });
-    return deliveryId;
+    await createUser(deps, actor, { email, name: company.pocName ?? 'C-TPAT point of contact', companyId: company.companyId, role: 'primary-poc' }, { action: 'account.created' });
   } catch (error) {
     // A concurrent request created it first (in Cognito, or the claim in the transaction): one account.
-    if (error instanceof Conflict && error.code === 'email_taken') return undefined;
-    throw error;
+    if (error instanceof Conflict && error.code === 'email_taken') return;
+    console.error(JSON.stringify({ level: 'error', message: 'account creation failed', companyId: company.companyId, error: String(error) }));
   }
 };

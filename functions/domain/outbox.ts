@@ -5,8 +5,8 @@ import type { Delivery, RecipientResult } from '../data/delivery-records.ts';
 
 /** A delivery that still has unsent recipients after this many attempts is marked failed (and alarmed). */
 export const MAX_ATTEMPTS = 5;
-/** How long a sender holds a delivery before another may take it over. */
-const LEASE_MS = 5 * 60_000;
+/** How long a sender holds a delivery before another may take it over: longer than a sender runs (5 min). */
+const LEASE_MS = 10 * 60_000;
 /** Exponential backoff between attempts: 30 s, 1 min, 2 min, 4 min ... */
 export const backoffMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 60 * 60_000);
 
@@ -58,7 +58,14 @@ export const drain = async (deps: OutboxDeps): Promise<OutboxReport> => {
   const counts = { due: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   for await (const item of deps.outbox.due(deps.clock.now().toISOString())) {
     counts.due += 1;
-    counts[await attempt(deps, item)] += 1;
+    try {
+      counts[await attempt(deps, item)] += 1;
+    } catch (error) {
+      // One delivery's trouble (a lost lease, a throttled write) must not stop the others; its
+      // lease expires and it becomes due again.
+      counts.skipped += 1;
+      console.error(JSON.stringify({ level: 'error', message: 'delivery attempt failed', deliveryId: item.deliveryId, error: String(error) }));
+    }
   }
   return counts;
 };

@@ -47,7 +47,7 @@ export const saveAccountInfo = async (deps: ProfileDeps, caller: Caller, company
   const next: AccountInfo = { ...input, companyId, version: current + 1, updatedAt: now.toISOString(), updatedBy: caller.userId };
   if (input.version !== current) throw versionConflict('account information', current);
   const audit = auditItem(caller, { companyId, action: 'account-info.saved', objectType: 'account-info', objectId: companyId, changes: { before: record.accountInfo, after: next } }, now, deps.ids.next());
-  await deps.profiles.saveAccountInfo(next, current, audit, completesAt(record, true, record.profile?.completeness.complete ?? false, now.toISOString()));
+  await deps.profiles.saveAccountInfo(next, current, record.profile?.version ?? 0, audit, completesAt(record, true, record.profile?.completeness.complete ?? false, now.toISOString()));
   return next;
 };
 
@@ -85,7 +85,7 @@ export const saveProfile = async (deps: ProfileDeps, caller: Caller, companyId: 
     new Date(now),
     deps.ids.next(),
   );
-  await deps.profiles.saveProfile(next, current, audit, completesAt(record, Boolean(record.accountInfo), next.completeness.complete, now));
+  await deps.profiles.saveProfile(next, current, record.accountInfo?.version ?? 0, audit, completesAt(record, Boolean(record.accountInfo), next.completeness.complete, now));
   return next;
 };
 

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { errorMiddleware } from './error-middleware.ts';
+import { corsMiddleware } from './cors-middleware.ts';
 import { resolveCaller } from './resolve-caller.ts';
 import { routeById, type RouteId } from '../definitions/routes.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -13,5 +14,5 @@ export type AuthedHandlerFn = (event: APIGatewayProxyEvent, caller: Caller) => P
  */
 export const authedHandler = (routeId: RouteId, fn: AuthedHandlerFn) => {
   const route = routeById(routeId);
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(async (event: APIGatewayProxyEvent) => fn(event, await resolveCaller(event, route))).use(errorMiddleware());
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(async (event: APIGatewayProxyEvent) => fn(event, await resolveCaller(event, route))).use(corsMiddleware()).use(errorMiddleware());
 };

@@ -3,9 +3,14 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { HttpError, ServiceUnavailable } from './errors.ts';
 import { errorResponse, internalError } from './response.ts';
 
-/** The SDK marks throttling and transient faults as retryable; the caller may try again. */
-const isRetryableSdkError = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && '$retryable' in error && Boolean((error as { $retryable?: unknown }).$retryable);
+/**
+ * The SDK marks throttling and transient faults as retryable; the caller may try again.
+ * ElectroDB wraps the SDK's error in `cause`.
+ */
+const isRetryableSdkError = (error: unknown): boolean => {
+  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
+  return candidates.some((e) => typeof e === 'object' && e !== null && Boolean((e as { $retryable?: unknown }).$retryable));
+};
 
 /**
  * One job: turn whatever was thrown into the error body of DESIGN section 6. An HttpError

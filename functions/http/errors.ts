@@ -60,11 +60,6 @@ export class NotFound extends HttpError {
   }
 }
 
-export class MethodNotAllowed extends HttpError {
-  readonly status = 405;
-  readonly code = 'method_not_allowed';
-}
-
 export class Conflict extends HttpError {
   readonly status = 409;
   readonly code: string;
@@ -72,11 +67,6 @@ export class Conflict extends HttpError {
     super(message, details);
     this.code = code;
   }
-}
-
-export class PayloadTooLarge extends HttpError {
-  readonly status = 413;
-  readonly code = 'payload_too_large';
 }
 
 export class TooManyRequests extends HttpError {

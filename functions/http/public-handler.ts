@@ -1,8 +1,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { errorMiddleware } from './error-middleware.ts';
+import { corsMiddleware } from './cors-middleware.ts';
 
 export type PublicHandlerFn = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
 /** A handler for a public route: no caller, the shared error mapping. */
-export const publicHandler = (fn: PublicHandlerFn) => middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn).use(errorMiddleware());
+export const publicHandler = (fn: PublicHandlerFn) => middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn).use(corsMiddleware()).use(errorMiddleware());

@@ -11,15 +11,17 @@ const deps = { clock: systemClock, outbox, mailer };
  */
 export const handler = async () => {
   const report = await drain(deps);
-  console.log(
-    JSON.stringify({
+  // Written straight to stdout: the JSON log format would wrap a console.log line in `message`,
+  // and CloudWatch would no longer read the embedded metric.
+  process.stdout.write(
+    `${JSON.stringify({
       level: report.failed ? 'error' : 'info',
       message: 'outbox drained',
       ...report,
       // CloudWatch embedded metric format: the alarm watches this metric.
       _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: 'CtpatPortal', Dimensions: [[]], Metrics: [{ Name: 'OutboxDeliveryFailed', Unit: 'Count' }] }] },
       OutboxDeliveryFailed: report.failed,
-    }),
+    })}\n`,
   );
   return report;
 };

@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
 
-/** An email address as the portal stores it: trimmed, at most 254 characters, compared lower-cased. */
-export const Email = z.email({ message: 'must be a valid email address' }).max(254);
+/** An email address, compared lower-cased; at most 128 characters, Cognito's limit for a username. */
+export const Email = z.email({ message: 'must be a valid email address' }).max(128);
 
 /** Opaque identifiers the portal generates (UUIDs); anything else is refused before any read. */
 export const Id = z.uuid({ message: 'must be an id issued by the portal' });

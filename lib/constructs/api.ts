@@ -19,6 +19,8 @@ export interface PortalApiProps {
   readonly rateLimit?: number;
   /** Burst for the stage. Default: 100. */
   readonly burstLimit?: number;
+  /** Largest request body the WAF lets through. Default: 320 KB (the largest security profile fits). */
+  readonly maxBodyBytes?: number;
 }
 
 /** API Gateway's request models are JSON Schema draft 4; zod writes them from the same schemas. */
@@ -104,9 +106,31 @@ export class PortalApi extends Construct {
           name,
           priority: i,
           overrideAction: { none: {} },
-          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
+              name,
+              // The common set blocks bodies over 8 KB; profiles are larger by design, so that one
+              // rule only counts and the portal's own limit below blocks instead.
+              ...(name === 'AWSManagedRulesCommonRuleSet' ? { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] } : {}),
+            },
+          },
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
         })),
+        {
+          name: 'BodyLargerThanPortalLimit',
+          priority: 5,
+          action: { block: {} },
+          statement: {
+            sizeConstraintStatement: {
+              fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
+              comparisonOperator: 'GT',
+              size: props.maxBodyBytes ?? 320 * 1024,
+              textTransformations: [{ priority: 0, type: 'NONE' }],
+            },
+          },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'BodyLargerThanPortalLimit', sampledRequestsEnabled: true },
+        },
         {
           name: 'RateLimitPerIp',
           priority: 10,

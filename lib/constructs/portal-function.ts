@@ -73,9 +73,4 @@ export class PortalFunction extends Construct {
       reason: 'Only the X-Ray statement added by active tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) uses *: X-Ray has no resource-level permissions. A CDK test checks that no other statement uses *.',
     });
   }
-
-  /** The function's role, for grants. */
-  get role(): iam.IRole {
-    return this.function.role!;
-  }
 }

@@ -133,4 +133,5 @@ export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResou
   SENDER_ADDRESS: 'C-TPAT Portal <no-reply@ctpat.local>',
   EMAIL_CONFIGURATION_SET: 'ctpat-portal',
   PORTAL_URL: portalUrl,
+  ALLOWED_ORIGINS: '*',
 });

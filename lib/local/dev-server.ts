@@ -114,9 +114,13 @@ const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<AP
   }
 
   const pathParameters: Record<string, string> = {};
-  match.c.paramNames.forEach((name, i) => {
-    pathParameters[name] = decodeURIComponent(match.m[i + 1] ?? '');
-  });
+  try {
+    match.c.paramNames.forEach((name, i) => {
+      pathParameters[name] = decodeURIComponent(match.m[i + 1] ?? '');
+    });
+  } catch {
+    return gatewayError(400, 'bad_request', 'The path is not validly encoded.');
+  }
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[key] = value;
   const query = Object.fromEntries(url.searchParams.entries());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mailTo } from '../support/mail.ts';
 import { uniqueEmail } from '../support/api.ts';
+import { itemsOf } from '../support/table.ts';
 
 describe('the email outbox against DynamoDB Local and the SES emulator', () => {
   it('sends a pending delivery once, however often and however concurrently the sender runs', async () => {
@@ -30,5 +31,11 @@ describe('the email outbox against DynamoDB Local and the SES emulator', () => {
     const stored = await portal.entities.delivery.get({ deliveryId: item.deliveryId }).go();
     expect(stored.data).toMatchObject({ status: 'sent', attempts: 1 });
     expect(Object.values(stored.data!.results as Record<string, { status: string }>).every((r) => r.status === 'sent')).toBe(true);
+    // The temporary password does not outlive the send.
+    expect(JSON.stringify(stored.data)).not.toContain('not-a-real-one');
+    // Finished, it has left the sparse due index (the raw item carries no index keys).
+    const raw = (await itemsOf('delivery')).find((d) => d.deliveryId === item.deliveryId)!;
+    expect(raw.gsi2pk).toBeUndefined();
+    expect(raw.gsi2sk).toBeUndefined();
   });
 });

@@ -78,6 +78,20 @@ describe('Supply Chain Security Profile', () => {
     expect((await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'security-profile.saved')).toHaveLength(2);
   });
 
+  it('marks the requirement met even when the two completing saves race: one must re-read and retry', async () => {
+    const { poc, base } = await companyWithPoc();
+    const save = {
+      info: () => api.request('PUT', `${base}/account-info`, { token: poc.token, body: accountInfoFor(0) }),
+      profile: () => api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } }),
+    };
+    const [info, profile] = await Promise.all([save.info(), save.profile()]);
+    const succeeded = [info.status, profile.status].filter((s) => s < 300).length;
+    expect(succeeded).toBeGreaterThanOrEqual(1);
+    if (info.status >= 300) expect((await save.info()).status).toBe(200);
+    if (profile.status >= 300) expect((await save.profile()).status).toBe(201);
+    expect((await api.request('GET', base, { token: poc.token })).body.portalUpdateCompletedAt).toEqual(expect.any(String));
+  });
+
   it('asks only the questions of the company category, and refuses answers of the wrong kind', async () => {
     const { poc, base } = await companyWithPoc('customs-broker');
     const res = await api.request('PUT', `${base}/security-profile`, {

@@ -43,3 +43,15 @@ describe('error middleware', () => {
     log.mockRestore();
   });
 });
+
+describe('CORS', () => {
+  it('echoes an allowed origin on errors as on successes, and no other origin', async () => {
+    const handler = publicHandler(async () => {
+      throw new Conflict('Stale.');
+    });
+    const allowed = await handler(apiEvent({ headers: { Origin: 'https://portal.example.gov' } }), {} as never);
+    expect(allowed.headers?.['Access-Control-Allow-Origin']).toBe('https://portal.example.gov');
+    const other = await handler(apiEvent({ headers: { Origin: 'https://evil.example.com' } }), {} as never);
+    expect(other.headers?.['Access-Control-Allow-Origin']).toBeUndefined();
+  });
+});
