@@ -1,6 +1,6 @@
 import { portal, company } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { Conflict } from '../http/errors.ts';
+import { Conflict, emailTaken } from '../http/errors.ts';
 import type { Company } from '../schemas/company.ts';
 
 export type CompanyRecord = Company;
@@ -16,7 +16,7 @@ export const enroll = async (record: CompanyRecord, auditAttributes: Parameters<
     .go();
   assertCommitted(outcome, (index) =>
     index === 1
-      ? new Conflict('That email is already registered with the portal; one email is one person.', 'email_taken', [{ field: 'pocEmail', message: 'already registered' }])
+      ? emailTaken('pocEmail')
       : new Conflict('A company with that id already exists.'),
   );
 };

@@ -1,6 +1,6 @@
 import { portal, member, emailClaim } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { Conflict, BadRequest, versionConflict } from '../http/errors.ts';
+import { Conflict, BadRequest, emailTaken, versionConflict } from '../http/errors.ts';
 import type { Role } from '../definitions/roles.ts';
 import type { Delivery } from './delivery-records.ts';
 
@@ -67,7 +67,7 @@ export const createMember = async (items: { member: MemberAttributes; claim: Cla
     .go();
   assertCommitted(outcome, (index) =>
     index === 1
-      ? new Conflict('That email already belongs to a portal user; one email is one person.', 'email_taken', [{ field: 'email', message: 'already registered' }])
+      ? emailTaken()
       : new Conflict('That user already exists.'),
   );
 };

@@ -8,7 +8,7 @@ import { requireExistsIfEmpty } from './companies.ts';
 import type { Member } from '../data/members.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
-import { BadRequest, Conflict, Forbidden, NotFound, versionConflict } from '../http/errors.ts';
+import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../http/errors.ts';
 import type { Permissions } from '../schemas/me.ts';
 
 /** Days an invitation's temporary password stays valid (the user pool says the same). */
@@ -163,8 +163,6 @@ export const updateMember = async (
   if (input.status && input.status !== target.status) await syncEnabled(deps, target.email, input.status === 'active');
   return view(updated);
 };
-
-const emailTaken = () => new Conflict('That email already belongs to a portal user; one email is one person.', 'email_taken', [{ field: 'email', message: 'already registered' }]);
 
 /** A stale version is a 409 that tells the current one, never a silent overwrite. */
 const requireVersion = (target: Member, version: number): void => {

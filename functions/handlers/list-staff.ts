@@ -7,5 +7,5 @@ import * as members from '../data/members.ts';
 
 export const handler = authedHandler('listStaff', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await listStaff({ members }, caller, query.cursor ?? null, query.limit ?? 25));
+  return ok(await listStaff({ members }, caller, query.cursor ?? null, query.limit));
 });

@@ -95,3 +95,7 @@ export const versionConflict = (what: string, current?: number): Conflict =>
     'version_conflict',
     [{ field: 'version', message: current === undefined ? 'stale' : `current version is ${current}` }],
   );
+
+/** One email is one person in the whole portal: a second claim on it is a 409 naming the field. */
+export const emailTaken = (field = 'email'): Conflict =>
+  new Conflict('That email already belongs to someone in the portal; one email is one person.', 'email_taken', [{ field, message: 'already registered' }]);

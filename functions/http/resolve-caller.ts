@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { Forbidden, Unauthorized } from './errors.ts';
+import { sourceIp } from './request.ts';
 import { getMembershipWithCompany } from '../data/members.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import type { RouteDefinition } from '../definitions/routes.ts';
@@ -36,6 +37,6 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDef
     company: company
       ? { companyId, legalName: company.legalName, status: company.status }
       : { companyId: CBP_COMPANY_ID, legalName: 'U.S. Customs and Border Protection', status: 'cbp' },
-    sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown',
+    sourceIp: sourceIp(event),
   };
 };

@@ -43,8 +43,8 @@ export const HandOverResult = z.object({ from: User, to: User });
 export const AddStaff = z.strictObject({ email: Email, name: Text(120), role: z.enum(['cbp-officer', 'cbp-admin']) });
 export const UpdateStaff = z.strictObject({ version: Version, status: UserStatus });
 
-/** `?cursor=&limit=` on every list. */
+/** `?cursor=&limit=` on every list; a page holds 25 unless told otherwise. */
 export const ListQuery = z.strictObject({
   cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
 });
