@@ -3,10 +3,8 @@ import { assertCommitted } from './transact.ts';
 import { Conflict, emailTaken } from '../http/errors.ts';
 import type { Company } from '../schemas/company.ts';
 
-export type CompanyRecord = Company;
-
 /** Enrollment: the company, the claim on its POC email and the audit record, all or nothing. */
-export const enroll = async (record: CompanyRecord, auditAttributes: Parameters<typeof portal.entities.audit.create>[0], claimedAt: string): Promise<void> => {
+export const enroll = async (record: Company, auditAttributes: Parameters<typeof portal.entities.audit.create>[0], claimedAt: string): Promise<void> => {
   const outcome = await portal.transaction
     .write(({ company, emailClaim, audit }) => [
       company.create(record).commit(),
@@ -21,7 +19,7 @@ export const enroll = async (record: CompanyRecord, auditAttributes: Parameters<
   );
 };
 
-export const get = async (companyId: string): Promise<CompanyRecord | null> => {
+export const get = async (companyId: string): Promise<Company | null> => {
   const { data } = await company.get({ companyId }).go();
-  return (data as CompanyRecord | null) ?? null;
+  return (data as Company | null) ?? null;
 };

@@ -30,8 +30,6 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
 } as const;
 
-export type IndexKey = keyof typeof TABLE.indexes;
-
 /** Every index, in a stable order, for the CDK stack and the local bootstrap. */
 export const tableIndexes: readonly IndexDefinition[] = Object.values(TABLE.indexes);
 

@@ -1,9 +1,10 @@
 import type { SignInOutcome } from '../data/cognito-auth.ts';
 import type { Deps } from './deps.ts';
+import type * as z from 'zod/v4';
+import type { LoginResult as LoginResultSchema } from '../schemas/auth.ts';
 
-export type LoginResult =
-  | { tokens: { idToken: string; accessToken: string; refreshToken?: string; expiresIn: number; tokenType: 'Bearer' } }
-  | { challenge: 'NEW_PASSWORD_REQUIRED'; session: string };
+/** What sign-in answers: the schema the OpenAPI document publishes. */
+export type LoginResult = z.infer<typeof LoginResultSchema>;
 
 /** Seconds until the ID token expires, from its own `exp` (the emulator omits ExpiresIn). */
 const secondsLeft = (jwt: string, now: Date): number => {
