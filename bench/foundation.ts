@@ -52,6 +52,7 @@ const coldImport = (file: string): number => {
       SENDER_ADDRESS: 'bench@example.com',
       EMAIL_CONFIGURATION_SET: 'bench',
       PORTAL_URL: 'https://bench.example.com',
+      PROGRAM_EMAIL: 'bench@example.com',
       ALLOWED_ORIGINS: 'https://bench.example.com',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,7 @@ export const createPortalApp = (app: App): App => {
     senderDomain: app.node.tryGetContext('senderDomain') as string | undefined,
     allowedOrigins: context('allowedOrigins', 'https://portal.ctpat.example.gov').split(','),
     portalUrl: context('portalUrl', 'https://portal.ctpat.example.gov'),
+    programEmail: context('programEmail', 'ctpat-program@cbp.example.gov'),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));

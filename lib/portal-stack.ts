@@ -29,6 +29,8 @@ export interface PortalStackProps extends StackProps {
   readonly allowedOrigins: readonly string[];
   /** Public URL of the portal, used in email links. */
   readonly portalUrl: string;
+  /** CBP's C-TPAT program mailbox, which is told of removals and reapplications. */
+  readonly programEmail: string;
 }
 
 /**
@@ -93,6 +95,8 @@ export class PortalStack extends Stack {
     const environmentFor = (access: readonly Access[]): Record<string, string> => ({
       ALLOWED_ORIGINS: props.allowedOrigins.join(','),
       ...(access.some((a) => a.startsWith('table:')) ? { TABLE_NAME: table.tableName } : {}),
+      // Whatever writes may queue a notice to CBP's program mailbox (a removal, a reapplication).
+      ...(access.includes('table:write') ? { PROGRAM_EMAIL: props.programEmail } : {}),
       ...(access.some((a) => a.startsWith('cognito:')) ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId } : {}),
       ...(access.includes('email:send')
         ? { SENDER_ADDRESS: props.senderAddress, EMAIL_CONFIGURATION_SET: configurationSet.configurationSetName, PORTAL_URL: props.portalUrl }

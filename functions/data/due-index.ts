@@ -4,6 +4,13 @@ import { TABLE } from '../definitions/table.ts';
 /** The due-index shard an item lands on; the same key always lands on the same shard. */
 export const shardOf = (key: string): string => String(createHash('sha256').update(key).digest().readUInt32BE(0) % TABLE.dueShards);
 
+/**
+ * The bound for "due at or before `at`": the next millisecond, compared with `<`. A stored sort
+ * key is `<time>#<id>`, which sorts after `<time>` itself, so `<= at` would miss an item due at
+ * exactly `at`.
+ */
+export const dueBefore = (at: string): string => new Date(Date.parse(at) + 1).toISOString();
+
 type Page<T> = { data: T[]; cursor: string | null };
 
 /**

@@ -1,5 +1,5 @@
 import { delivery } from './entities.ts';
-import { acrossShards } from './due-index.ts';
+import { acrossShards, dueBefore } from './due-index.ts';
 import type { Delivery, RecipientResult } from './delivery-records.ts';
 
 /** Read consistently: it is called right after the transaction that wrote the delivery. */
@@ -46,4 +46,4 @@ export const record = async (claimed: Delivery, outcome: { status: Delivery['sta
 
 /** Deliveries due for an attempt at `now`, from the due-date index: pending, or with an expired lease. */
 export const due = (now: string): AsyncGenerator<Delivery> =>
-  acrossShards((shard, cursor) => delivery.query.byDue({ shard }).lte({ nextAttemptAt: now }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>);
+  acrossShards((shard, cursor) => delivery.query.byDue({ shard }).lt({ nextAttemptAt: dueBefore(now) }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>);

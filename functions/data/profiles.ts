@@ -4,6 +4,8 @@ import { BadRequest, Conflict, versionConflict } from '../http/errors.ts';
 import type { AccountInfo } from '../schemas/account-info.ts';
 import type { Certification, ProfileVersion } from '../schemas/profile.ts';
 import type { Company } from '../schemas/company.ts';
+import { closeObligation, putObligation } from './obligations.ts';
+import type { Obligation } from './obligation-records.ts';
 
 type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
 
@@ -32,13 +34,25 @@ export const load = async (companyId: string): Promise<CompanyRecord> => {
 
 type TransactionEntities = Parameters<Parameters<typeof portal.transaction.write>[0]>[0];
 
-/** Marks the enrollment requirement met, once: part of the save that completes it. */
-const markComplete = (company: TransactionEntities['company'], companyId: string, at: string) =>
-  company
+/**
+ * The save that completes the portal update for the first time: it marks the company, closes
+ * the enrollment-deadline obligation and, for a company never certified, starts the annual
+ * cycle (the first recertification falls due a year later).
+ */
+export interface Completion {
+  readonly at: string;
+  readonly recertification?: { readonly nextDueAt: string; readonly obligation: Obligation };
+}
+
+const complete = (entities: TransactionEntities, companyId: string, completion: Completion) => [
+  entities.company
     .patch({ companyId })
-    .set({ portalUpdateCompletedAt: at })
+    .set({ portalUpdateCompletedAt: completion.at, ...(completion.recertification ? { nextCertificationDueAt: completion.recertification.nextDueAt } : {}) })
     .where((attr, op) => op.notExists(attr.portalUpdateCompletedAt))
-    .commit();
+    .commit(),
+  closeObligation(entities, companyId, 'enrollment'),
+  ...(completion.recertification ? [putObligation(entities, completion.recertification.obligation)] : []),
+];
 
 /** A record changed by someone else between our read and this write: nothing was saved. */
 const concurrentChange = () => new Conflict("The company's records changed while you saved; read them again and retry.", 'concurrent_change');
@@ -48,19 +62,19 @@ const concurrentChange = () => new Conflict("The company's records changed while
  * record. The profile must still be at `profileSeen` (0: none), the version whose completeness
  * decided `completesAt`, so two concurrent saves cannot both miss the completion.
  */
-export const saveAccountInfo = async (record: AccountInfo, expected: number, profileSeen: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
+export const saveAccountInfo = async (record: AccountInfo, expected: number, profileSeen: number, audit: AuditAttributes, completion?: Completion): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ accountInfo, profileCurrent, audit: auditEntity, company }) => [
-      accountInfo
+    .write((entities) => [
+      entities.accountInfo
         .put(record)
         .where((attr, op) => (expected === 0 ? op.notExists(attr.version) : op.eq(attr.version, expected)))
         .commit(),
-      profileCurrent
+      entities.profileCurrent
         .check({ companyId: record.companyId })
         .where((attr, op) => (profileSeen === 0 ? op.notExists(attr.version) : op.eq(attr.version, profileSeen)))
         .commit(),
-      auditEntity.create(audit).commit(),
-      ...(completesAt ? [markComplete(company, record.companyId, completesAt)] : []),
+      entities.audit.create(audit).commit(),
+      ...(completion ? complete(entities, record.companyId, completion) : []),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? versionConflict('account information') : concurrentChange()));
@@ -71,20 +85,20 @@ export const saveAccountInfo = async (record: AccountInfo, expected: number, pro
  * still at `expected`), the audit record, and the enrollment mark when this save completes it.
  * The account information must still be at `infoSeen` (0: none), as for saveAccountInfo.
  */
-export const saveProfile = async (next: ProfileVersion, expected: number, infoSeen: number, audit: AuditAttributes, completesAt?: string): Promise<void> => {
+export const saveProfile = async (next: ProfileVersion, expected: number, infoSeen: number, audit: AuditAttributes, completion?: Completion): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ profileCurrent, profileVersion: versions, accountInfo, audit: auditEntity, company }) => [
-      profileCurrent
+    .write((entities) => [
+      entities.profileCurrent
         .put(next)
         .where((attr, op) => (expected === 0 ? op.notExists(attr.version) : op.eq(attr.version, expected)))
         .commit(),
-      accountInfo
+      entities.accountInfo
         .check({ companyId: next.companyId })
         .where((attr, op) => (infoSeen === 0 ? op.notExists(attr.version) : op.eq(attr.version, infoSeen)))
         .commit(),
-      versions.create(next).commit(),
-      auditEntity.create(audit).commit(),
-      ...(completesAt ? [markComplete(company, next.companyId, completesAt)] : []),
+      entities.profileVersion.create(next).commit(),
+      entities.audit.create(audit).commit(),
+      ...(completion ? complete(entities, next.companyId, completion) : []),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? versionConflict('security profile') : concurrentChange()));
@@ -111,24 +125,26 @@ export const getCertification = async (companyId: string, certificationId: strin
   ((await certificationEntity.get({ companyId, certificationId }).go()).data as Certification | null) ?? null;
 
 /**
- * Records a certification and moves the company's next due date, if the company is still at
- * `companyVersion` (so two certifications cannot race), with the audit record.
+ * Records a certification and moves the company's next due date and its recertification
+ * obligation, if the company is still at its version (so two certifications cannot race), with
+ * the audit record.
  */
-export const certify = async (cert: Certification, company: Company, audit: AuditAttributes): Promise<void> => {
+export const certify = async (cert: Certification, company: Company, recertification: Obligation, audit: AuditAttributes): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ certification, company: companyEntity, profileCurrent, audit: auditEntity }) => [
-      certification.create(cert).commit(),
+    .write((entities) => [
+      entities.certification.create(cert).commit(),
       // The certified version must still be the current one.
-      profileCurrent
+      entities.profileCurrent
         .check({ companyId: cert.companyId })
         .where((attr, op) => op.eq(attr.version, cert.profileVersion))
         .commit(),
-      companyEntity
+      entities.company
         .patch({ companyId: company.companyId })
         .set({ nextCertificationDueAt: cert.nextDueAt, certificationStatus: 'submitted', version: company.version + 1 })
         .where((attr, op) => op.eq(attr.version, company.version))
         .commit(),
-      auditEntity.create(audit).commit(),
+      putObligation(entities, recertification),
+      entities.audit.create(audit).commit(),
     ])
     .go();
   assertCommitted(outcome, () => new Conflict('The company changed while you certified; read it again and retry.', 'version_conflict'));

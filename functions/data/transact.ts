@@ -16,3 +16,13 @@ export const assertCommitted = (outcome: TransactionOutcome, onConditionFailed: 
   if (failed >= 0) throw onConditionFailed(failed);
   throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
 };
+
+/**
+ * For writes that lose a race harmlessly (a sweep, a re-run): true when committed, false when a
+ * condition failed because somebody acted first; any other cancellation is a retryable 503.
+ */
+export const committed = (outcome: TransactionOutcome): boolean => {
+  if (!outcome.canceled) return true;
+  if (outcome.data.some((item) => item.code === 'ConditionalCheckFailed')) return false;
+  throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
+};

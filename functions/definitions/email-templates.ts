@@ -1,7 +1,9 @@
 /**
  * SES email templates as data: the CDK stack creates them in SES, the local bootstrap creates
  * them in the SES emulator. Placeholders use SES's Handlebars syntax. No template carries a
- * company's confidential data: at most a person's name and where to sign in.
+ * company's confidential data: at most a person's name, a due date, the company's own standing
+ * and where to sign in. Only the program notice, which goes to CBP's own C-TPAT mailbox,
+ * names the company it is about.
  */
 export interface EmailTemplate {
   readonly name: string;
@@ -33,6 +35,52 @@ export const EMAIL_TEMPLATES = {
       '<p>The temporary password expires in {{expiresDays}} days; you will choose your own password when you first sign in.</p>',
       '<p>If you did not expect this message, contact the C-TPAT help desk.</p>',
     ].join('\n'),
+  },
+  reminder: {
+    name: 'ctpat-reminder',
+    subject: 'C-TPAT: your {{what}} is due by {{dueDate}}',
+    text: [
+      'This is a reminder from the C-TPAT Communications Portal.',
+      '',
+      "Your company's {{what}} is due by {{dueDate}} ({{daysLeft}} days from today).",
+      '{{action}}',
+      '',
+      'Sign in at {{portalUrl}} to see what is still needed.',
+      'A company that misses this date is removed from C-TPAT, loses its benefits and has to reapply.',
+    ].join('\n'),
+    html: [
+      '<p>This is a reminder from the C-TPAT Communications Portal.</p>',
+      "<p>Your company's {{what}} is due by <strong>{{dueDate}}</strong> ({{daysLeft}} days from today).<br>{{action}}</p>",
+      '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to see what is still needed.</p>',
+      '<p>A company that misses this date is removed from C-TPAT, loses its benefits and has to reapply.</p>',
+    ].join('\n'),
+  },
+  removal: {
+    name: 'ctpat-removal',
+    subject: 'C-TPAT: your company has been removed from the program',
+    text: [
+      'Your company was removed from C-TPAT on {{removedOn}} because {{reasonText}}.',
+      'Its C-TPAT benefits are suspended from that date.',
+      '',
+      "Your company's users can still sign in at {{portalUrl}} to read messages, and the primary point of contact can apply there to rejoin the program.",
+    ].join('\n'),
+    html: [
+      '<p>Your company was removed from C-TPAT on {{removedOn}} because {{reasonText}}.</p>',
+      '<p>Its C-TPAT benefits are suspended from that date.</p>',
+      '<p>Your company\'s users can still sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to read messages, and the primary point of contact can apply there to rejoin the program.</p>',
+    ].join('\n'),
+  },
+  standing: {
+    name: 'ctpat-standing',
+    subject: 'C-TPAT: {{event}}',
+    text: ['{{event}} on {{date}}.', '{{next}}', '', 'Sign in at {{portalUrl}} for the details.'].join('\n'),
+    html: ['<p>{{event}} on {{date}}.</p>', '<p>{{next}}</p>', '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> for the details.</p>'].join('\n'),
+  },
+  programNotice: {
+    name: 'ctpat-program-notice',
+    subject: 'C-TPAT portal: {{event}}',
+    text: ['{{event}}: {{companyName}} ({{category}}), {{date}}.', '', 'The record and its audit trail are in the portal: {{portalUrl}}'].join('\n'),
+    html: ['<p>{{event}}: {{companyName}} ({{category}}), {{date}}.</p>', '<p>The record and its audit trail are in the portal: <a href="{{portalUrl}}">{{portalUrl}}</a></p>'].join('\n'),
   },
 } as const satisfies Record<string, EmailTemplate>;
 

@@ -5,9 +5,9 @@ import { requireExistsIfEmpty } from './companies.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
 import type { Certification } from '../schemas/profile.ts';
-
-/** The annual review window opens this many days before the next certification is due. */
-export const REVIEW_WINDOW_DAYS = 90;
+import { REVIEW_WINDOW_DAYS } from '../definitions/deadlines.ts';
+import { openObligation } from '../data/obligation-records.ts';
+import { dateOf } from './deadline-schedule.ts';
 
 /** One calendar year after `from` (UTC). */
 export const oneYearAfter = (from: Date): Date => {
@@ -36,7 +36,8 @@ export const certify = async (deps: CertDeps, caller: Caller, companyId: string,
     throw new ValidationFailed(profile.completeness.missing.map((m) => ({ field: `answers.${m.section}.${m.question}`, message: 'is required before certifying' })));
   }
   const now = deps.clock.now();
-  if (company.nextCertificationDueAt && company.certificationStatus !== 'returned') {
+  // The first certification may come at any time; later ones wait for the review window.
+  if (company.nextCertificationDueAt && company.certificationStatus && company.certificationStatus !== 'returned') {
     const opens = windowOpensAt(company.nextCertificationDueAt);
     if (now < opens) {
       throw new Conflict(
@@ -56,7 +57,8 @@ export const certify = async (deps: CertDeps, caller: Caller, companyId: string,
     status: 'submitted',
   };
   const audit = auditItem(caller, { companyId, action: 'certification.submitted', objectType: 'certification', objectId: cert.certificationId, changes: { after: cert } }, now, deps.ids.next());
-  await deps.profiles.certify(cert, company, audit);
+  const recertification = openObligation(company, 'recertification', cert.certifiedAt, { dueDate: dateOf(cert.nextDueAt) });
+  await deps.profiles.certify(cert, company, recertification, audit);
   return cert;
 };
 

@@ -8,6 +8,8 @@ import type * as outboxData from '../data/outbox.ts';
 import type * as emailData from '../data/email.ts';
 import type * as rateLimitData from '../data/rate-limits.ts';
 import type * as profileData from '../data/profiles.ts';
+import type * as deadlineData from '../data/deadlines.ts';
+import type * as standingData from '../data/standing.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -17,7 +19,18 @@ export interface Ids {
   next(): string;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+let now = (): Date => new Date();
+
+/** The clock of every handler and job: the real one, unless the process was handed another. */
+export const systemClock: Clock = { now: () => now() };
+
+/**
+ * Hands this process another clock: the local demo's simulated date (lib/local/demo-clock.ts)
+ * or a test's. A deployment never calls it, so it runs on the real clock.
+ */
+export const useClock = (clock: Clock): void => {
+  now = () => clock.now();
+};
 export const uuidIds: Ids = { next: () => randomUUID() };
 
 /**
@@ -32,7 +45,11 @@ export interface Deps {
   readonly members: Omit<typeof memberData, 'getMembershipWithCompany'>;
   readonly identities: typeof identityData;
   readonly auth: typeof authData;
-  readonly obligations: Pick<typeof obligationData, 'due'>;
+  readonly obligations: Pick<typeof obligationData, 'due' | 'inCategory' | 'reschedule' | 'remind'>;
+  readonly deadlines: typeof deadlineData;
+  readonly standing: typeof standingData;
+  /** CBP's C-TPAT program mailbox, which hears of removals and reapplications. */
+  readonly programEmail: string;
   readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'due' | 'get'>;
   readonly mailer: typeof emailData;
   readonly limits: typeof rateLimitData;

@@ -3,7 +3,10 @@ import { requireCompanyAccess, type Caller } from './caller.ts';
 import { answerProblems, changedAnswers, completeness, diff } from './profile-rules.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { auditItem } from '../data/audit-records.ts';
-import type { CompanyRecord } from '../data/profiles.ts';
+import type { CompanyRecord, Completion } from '../data/profiles.ts';
+import { openObligation } from '../data/obligation-records.ts';
+import { dateOf } from './deadline-schedule.ts';
+import { oneYearAfter } from './certifications.ts';
 import { CATEGORIES } from '../definitions/categories.ts';
 import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
 import type { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
@@ -25,9 +28,16 @@ const loaded = async (deps: Pick<Deps, 'profiles'>, companyId: string): Promise<
   return record as CompanyRecord & { company: Company };
 };
 
-/** Whether this save completes the enrollment requirement for the first time (then: when). */
-const completesAt = (record: CompanyRecord & { company: Company }, hasInfo: boolean, profileComplete: boolean, now: string) =>
-  !record.company.portalUpdateCompletedAt && hasInfo && profileComplete ? now : undefined;
+/**
+ * Whether this save completes the portal update for the first time; then it also starts the
+ * annual cycle of a company never certified (the next sweep schedules its reminders).
+ */
+const completion = (record: CompanyRecord & { company: Company }, hasInfo: boolean, profileComplete: boolean, now: Date): Completion | undefined => {
+  if (record.company.portalUpdateCompletedAt || !hasInfo || !profileComplete) return undefined;
+  if (record.company.nextCertificationDueAt) return { at: now.toISOString() };
+  const nextDueAt = oneYearAfter(now).toISOString();
+  return { at: now.toISOString(), recertification: { nextDueAt, obligation: openObligation(record.company, 'recertification', now.toISOString(), { dueDate: dateOf(nextDueAt) }) } };
+};
 
 export const getAccountInfo = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string): Promise<AccountInfo> => {
   requireCompanyAccess(caller, companyId);
@@ -47,7 +57,7 @@ export const saveAccountInfo = async (deps: ProfileDeps, caller: Caller, company
   const next: AccountInfo = { ...input, companyId, version: current + 1, updatedAt: now.toISOString(), updatedBy: caller.userId };
   if (input.version !== current) throw versionConflict('account information', current);
   const audit = auditItem(caller, { companyId, action: 'account-info.saved', objectType: 'account-info', objectId: companyId, changes: { before: record.accountInfo, after: next } }, now, deps.ids.next());
-  await deps.profiles.saveAccountInfo(next, current, record.profile?.version ?? 0, audit, completesAt(record, true, record.profile?.completeness.complete ?? false, now.toISOString()));
+  await deps.profiles.saveAccountInfo(next, current, record.profile?.version ?? 0, audit, completion(record, true, record.profile?.completeness.complete ?? false, now));
   return next;
 };
 
@@ -85,7 +95,7 @@ export const saveProfile = async (deps: ProfileDeps, caller: Caller, companyId: 
     new Date(now),
     deps.ids.next(),
   );
-  await deps.profiles.saveProfile(next, current, record.accountInfo?.version ?? 0, audit, completesAt(record, Boolean(record.accountInfo), next.completeness.complete, now));
+  await deps.profiles.saveProfile(next, current, record.accountInfo?.version ?? 0, audit, completion(record, Boolean(record.accountInfo), next.completeness.complete, new Date(now)));
   return next;
 };
 

@@ -1,36 +1,148 @@
-import type { Deps } from './deps.ts';
+/**
+ * The daily sweep (DESIGN sections 3.6, 3.7 and 8): sends the reminders that have come due,
+ * removes the companies whose deadline passed or whose certification lapsed, and re-times a
+ * category after its policy was revised. It reads what is due from the sparse, sharded due-date
+ * index and nothing else per company, so its cost follows the number of items due.
+ *
+ * Every action is one conditional transaction on the obligation it read, so a sweep run twice,
+ * or two at once, acts once; a sweep that fails halfway is finished by running it again.
+ */
+import type { Ids } from './deps.ts';
+import type * as obligationData from '../data/obligations.ts';
+import type * as deadlineData from '../data/deadlines.ts';
+import type * as standingData from '../data/standing.ts';
 import type { Obligation } from '../data/obligations.ts';
+import type { Actor } from '../data/audit-records.ts';
+import { auditItem } from '../data/audit-records.ts';
+import { currentPolicies, decide } from './deadline-schedule.ts';
+import * as notices from './notices.ts';
+import { CBP_COMPANY_ID } from '../definitions/roles.ts';
+import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 
-/** Acts on one due obligation; must be idempotent (a sweep may run twice for the same day). */
-export type ObligationHandler = (item: Obligation, asOf: Date) => Promise<string>;
+export interface SweepDeps {
+  readonly ids: Ids;
+  readonly obligations: Pick<typeof obligationData, 'due' | 'inCategory' | 'reschedule' | 'remind'>;
+  readonly deadlines: Pick<typeof deadlineData, 'listRevised' | 'markRetimed'>;
+  readonly standing: Pick<typeof standingData, 'changeStanding'>;
+  readonly programEmail: string;
+}
 
 export interface SweepReport {
   readonly asOf: string;
+  /** Obligations read from the due-date index (all of them due). */
   readonly due: number;
-  readonly handled: Record<string, number>;
-  /** Due items whose kind no handler knows; left in place and reported, never dropped. */
-  readonly unhandled: number;
+  readonly reminded: number;
+  readonly removed: number;
+  readonly rescheduled: number;
+  /** Obligations re-timed after a policy revision. */
+  readonly retimed: number;
+  /** Items another sweep (or the company) acted on first: nothing to do. */
+  readonly skipped: number;
+  readonly failed: number;
+  readonly emailsQueued: number;
+  /** One line per reminder or removal, for people (`npm run simulate`). */
   readonly actions: readonly string[];
 }
 
-/**
- * Reads what is due as of `asOf` from the due-date index and hands each item to the handler
- * for its kind. The deadline and recertification handlers register here (issue 5).
- */
-export const sweep = async (deps: Pick<Deps, 'obligations'>, asOf: Date, handlers: Readonly<Record<string, ObligationHandler>>): Promise<SweepReport> => {
-  const handled: Record<string, number> = {};
-  const actions: string[] = [];
-  let dueCount = 0;
-  let unhandled = 0;
-  for await (const item of deps.obligations.due(asOf.toISOString())) {
-    dueCount += 1;
-    const handler = handlers[item.kind];
-    if (!handler) {
-      unhandled += 1;
-      continue;
-    }
-    actions.push(await handler(item, asOf));
-    handled[item.kind] = (handled[item.kind] ?? 0) + 1;
+/** The sweep acts as this system identity; its audit records say so. */
+export const SWEEP_ACTOR: Actor = { userId: 'system:sweep', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'scheduler' };
+
+/** How many obligations are acted on at once. */
+const CONCURRENCY = 8;
+
+const forEachConcurrently = async <T>(items: AsyncIterable<T>, limit: number, act: (item: T) => Promise<void>): Promise<void> => {
+  const iterator = items[Symbol.asyncIterator]();
+  const worker = async () => {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) await act(next.value);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+};
+
+export class SweepIncomplete extends Error {
+  constructor(readonly report: SweepReport) {
+    super(`The sweep as of ${report.asOf} could not act on ${report.failed} item(s); run it again to finish.`);
   }
-  return { asOf: asOf.toISOString(), due: dueCount, handled, unhandled, actions };
+}
+
+export const sweep = async (deps: SweepDeps, asOf: Date): Promise<SweepReport> => {
+  const at = asOf.toISOString();
+  const stored = await deps.deadlines.listRevised();
+  const policies = currentPolicies(stored);
+  const counts = { due: 0, reminded: 0, removed: 0, rescheduled: 0, retimed: 0, skipped: 0, failed: 0, emailsQueued: 0 };
+  const actions: string[] = [];
+  const guarded = (act: (item: Obligation) => Promise<void>) => async (item: Obligation) => {
+    try {
+      await act(item);
+    } catch (error) {
+      // One item's trouble must not stop the others; it is still due, and the re-run finishes it.
+      counts.failed += 1;
+      console.error(JSON.stringify({ level: 'error', message: 'sweep item failed', companyId: item.companyId, kind: item.kind, error: String(error) }));
+    }
+  };
+
+  // A revised policy first re-times its category, so this same sweep acts on the new dates.
+  for (const policy of stored.filter((p) => p.revision > p.retimedRevision)) {
+    await forEachConcurrently(deps.obligations.inCategory(policy.category), CONCURRENCY, guarded(async (item) => {
+      if (item.policyRevision >= policy.revision) return;
+      const decision = decide(policy, item, asOf);
+      const dueAt = decision.action === 'reschedule' ? decision.nextActionAt : at;
+      if (await deps.obligations.reschedule(item, { dueAt, dueDate: decision.dueDate, policyRevision: policy.revision })) counts.retimed += 1;
+    }));
+    if (counts.failed === 0) await deps.deadlines.markRetimed(policy.category, policy.revision);
+  }
+
+  await forEachConcurrently(deps.obligations.due(at), CONCURRENCY, guarded(async (item) => {
+    counts.due += 1;
+    const policy = policies.get(item.category)!;
+    const outcome = await act(deps, policy, item, asOf);
+    if (outcome === 'skipped') counts.skipped += 1;
+    else {
+      counts[outcome.kind] += 1;
+      counts.emailsQueued += outcome.emails;
+      if (outcome.line) actions.push(outcome.line);
+    }
+  }));
+
+  const report = { asOf: at, ...counts, actions: actions.sort() };
+  if (counts.failed > 0) throw new SweepIncomplete(report);
+  return report;
+};
+
+type Outcome = 'skipped' | { kind: 'reminded' | 'removed' | 'rescheduled'; emails: number; line?: string };
+
+const act = async (deps: SweepDeps, policy: DeadlinePolicy, item: Obligation, asOf: Date): Promise<Outcome> => {
+  const at = asOf.toISOString();
+  const decision = decide(policy, item, asOf);
+  const who = `${item.legalName} (${item.category})`;
+  if (decision.action === 'reschedule') {
+    const moved = await deps.obligations.reschedule(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, policyRevision: policy.revision });
+    return moved ? { kind: 'rescheduled', emails: 0 } : 'skipped';
+  }
+  if (decision.action === 'remind') {
+    const mark = decision.marks[decision.marks.length - 1]!;
+    const delivery = notices.reminder(deps.ids, item, item.kind, { dueDate: decision.dueDate, daysLeft: decision.daysLeft, mark }, at);
+    const audit = auditItem(
+      SWEEP_ACTOR,
+      { companyId: item.companyId, action: 'reminder.sent', objectType: 'obligation', objectId: `${item.companyId}#${item.kind}`, changes: { dueDate: decision.dueDate, step: decision.step, deliveryId: delivery.deliveryId } },
+      asOf,
+      deps.ids.next(),
+    );
+    const sent = await deps.obligations.remind(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, marks: decision.marks, policyRevision: policy.revision }, delivery, audit);
+    return sent ? { kind: 'reminded', emails: 1, line: `reminded ${who}: ${item.kind} due ${decision.dueDate}, ${decision.daysLeft} days left (email to ${item.pocEmail})` } : 'skipped';
+  }
+  const reason = item.kind === 'enrollment' ? 'enrollment-deadline-missed' : 'certification-lapsed';
+  const removal = { at, reason, by: SWEEP_ACTOR.userId } as const;
+  const deliveries = notices.removal(deps.ids, deps.programEmail, item, reason, at);
+  const audit = auditItem(SWEEP_ACTOR, { companyId: item.companyId, action: 'company.removed', objectType: 'company', objectId: item.companyId, changes: { set: { status: 'removed', removal }, dueDate: decision.dueDate } }, asOf, deps.ids.next());
+  const removed = await deps.standing.changeStanding({
+    companyId: item.companyId,
+    expectedStatus: 'active',
+    set: { status: 'removed', removal },
+    obligations: { acted: { kind: item.kind, dueAt: item.dueAt }, close: ['enrollment', 'recertification'] },
+    audit,
+    deliveries,
+  });
+  return removed
+    ? { kind: 'removed', emails: deliveries.length, line: `removed ${who}: ${item.kind} due ${decision.dueDate} passed (notices to ${item.pocEmail} and ${deps.programEmail})` }
+    : 'skipped';
 };

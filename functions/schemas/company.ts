@@ -41,6 +41,23 @@ export const EnrollCompany = z
   });
 export type EnrollCompany = z.infer<typeof EnrollCompany>;
 
+export const RemovalReason = z.enum(['enrollment-deadline-missed', 'certification-lapsed', 'cbp-decision']);
+export type RemovalReason = z.infer<typeof RemovalReason>;
+export const Removal = z.object({ at: IsoDateTime, reason: RemovalReason, note: z.string().optional(), by: z.string() });
+export type Removal = z.infer<typeof Removal>;
+
+export const Reapplication = z.object({
+  status: z.enum(['pending', 'accepted', 'declined']),
+  submittedAt: IsoDateTime,
+  submittedBy: z.string(),
+  statement: z.string(),
+  decidedAt: IsoDateTime.optional(),
+  decidedBy: z.string().optional(),
+  comments: z.string().optional(),
+  deadline: z.string().optional(),
+});
+export type Reapplication = z.infer<typeof Reapplication>;
+
 export const Company = z.object({
   companyId: Id,
   legalName: z.string(),
@@ -56,5 +73,12 @@ export const Company = z.object({
   portalUpdateCompletedAt: IsoDateTime.optional(),
   nextCertificationDueAt: IsoDateTime.optional(),
   certificationStatus: z.enum(['submitted', 'approved', 'returned']).optional(),
+  /** A CBP administrator's extension of this company's portal-update deadline (`YYYY-MM-DD`). */
+  deadlineExtendedTo: z.string().optional(),
+  /** Why and when the company was removed from the program (while `status` is `removed`). */
+  removal: Removal.optional(),
+  reinstatedAt: IsoDateTime.optional(),
+  /** The removed company's request to rejoin, and CBP's decision. */
+  reapplication: Reapplication.optional(),
 });
 export type Company = z.infer<typeof Company>;

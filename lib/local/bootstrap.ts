@@ -124,6 +124,9 @@ export const ensureEmailTemplates = async (sesEndpoint: string): Promise<void> =
   ses.destroy();
 };
 
+/** CBP's program mailbox in the demo: removal and reapplication notices land here. */
+export const PROGRAM_MAILBOX = 'ctpat-program@cbp.example.gov';
+
 /** The environment the handlers read (the same variable names the CDK stack sets). */
 export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResources, portalUrl: string): Record<string, string> => ({
   ...sdkEnv,
@@ -133,5 +136,6 @@ export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResou
   SENDER_ADDRESS: 'C-TPAT Portal <no-reply@ctpat.local>',
   EMAIL_CONFIGURATION_SET: 'ctpat-portal',
   PORTAL_URL: portalUrl,
+  PROGRAM_EMAIL: PROGRAM_MAILBOX,
   ALLOWED_ORIGINS: '*',
 });

@@ -6,14 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition, type RouteId } from '../../functions/definitions/routes.ts';
 import { enrollCompany, enrollmentInput, startTestApi, uniqueEmail, userWithRole, type RequestOptions, type TestApi } from '../support/api.ts';
-import { markCompanyRemoved } from '../support/fixtures.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { randomUUID } from 'node:crypto';
 
 const PERSONAS = ['anonymous', 'cbp-admin', 'cbp-officer', 'primary-poc', 'company-user', 'company-user+edit', 'company-user+share', 'other-company-poc', 'disabled-user', 'removed-company-user'] as const;
 type Persona = (typeof PERSONAS)[number];
 /** 'ok' is any 2xx; a number is the exact status. */
-type Outcome = 'ok' | 400 | 401 | 403 | 404;
+type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
 type Row = Record<Persona, Outcome>;
 
 const row = (anonymous: Outcome, rest: Partial<Row> & { default: Outcome }): Row =>
@@ -24,6 +23,7 @@ const PUBLIC_400 = row(400, { default: 400 });
 const POC_ONLY = row(401, { default: 403, 'primary-poc': 'ok', 'other-company-poc': 404 });
 const POC_AND_CBP_READ = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok', 'primary-poc': 'ok', 'other-company-poc': 404 });
 const CBP_ADMIN_ONLY = row(401, { default: 403, 'cbp-admin': 'ok' });
+const CBP_ONLY = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok' });
 /** The company's data: CBP and the company's own users (not a removed company's, not another's). */
 const COMPANY_READ = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 });
 /** The company's editable records: its primary POC and users allowed to edit. */
@@ -39,7 +39,7 @@ const MATRIX: Record<RouteId, Row> = {
   forgotPassword: PUBLIC_400,
   confirmForgotPassword: PUBLIC_400,
   getMe: row(401, { default: 'ok', 'disabled-user': 403 }),
-  enrollCompany: row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok' }),
+  enrollCompany: CBP_ONLY,
   getCompany: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
   listCompanyUsers: POC_AND_CBP_READ,
   getCompanyUser: POC_AND_CBP_READ,
@@ -59,7 +59,16 @@ const MATRIX: Record<RouteId, Row> = {
   diffSecurityProfile: COMPANY_READ,
   certify: POC_ONLY,
   listCertifications: COMPANY_READ,
-  reviewCertification: row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok' }),
+  reviewCertification: CBP_ONLY,
+  listDeadlines: row(401, { default: 'ok', 'disabled-user': 403, 'removed-company-user': 403 }),
+  reviseDeadline: CBP_ADMIN_ONLY,
+  deadlineHistory: CBP_ONLY,
+  extendDeadline: CBP_ADMIN_ONLY,
+  removeCompany: CBP_ONLY,
+  reinstateCompany: CBP_ADMIN_ONLY,
+  // Only a removed company reapplies: its POC may; an active company's POC is refused for the state, not the role.
+  reapply: row(401, { default: 403, 'primary-poc': 409, 'other-company-poc': 404, 'removed-company-user': 'ok' }),
+  decideReapplication: CBP_ONLY,
 };
 
 let api: TestApi;
@@ -93,7 +102,7 @@ beforeAll(async () => {
   // Company A has its account information and a complete profile, so reads and certification succeed.
   expect((await api.request('PUT', `/companies/${a.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
   expect((await api.request('PUT', `/companies/${a.companyId}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
-  await markCompanyRemoved(r.companyId);
+  expect((await api.request('POST', `/companies/${r.companyId}/removal`, { token: officer.token, body: { version: 1, reason: 'Removed for the matrix.' } })).status).toBe(200);
   Object.assign(tokens, {
     anonymous: undefined,
     'cbp-admin': admin.token,
@@ -166,8 +175,41 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: route.path, body: { email: uniqueEmail('staff'), name: 'New Staff', role: 'cbp-officer' } };
     case 'updateStaff':
       return { path: `/staff/${(await userWithRole(api, 'cbp-officer')).userId}`, body: { version: 1, status: 'disabled' } };
+    case 'listDeadlines':
+      return { path: route.path };
+    case 'deadlineHistory':
+      return { path: '/deadlines/exporter/history' };
+    case 'reviseDeadline': {
+      const current = (await api.request('GET', '/deadlines', { token: tokens['cbp-admin'] })).body.items.find((p: { category: string }) => p.category === 'exporter');
+      return { path: '/deadlines/exporter', body: { revision: current.revision, deadline: null, newEnrolleeDays: 90, reminderDays: [30, 7], reason: 'Matrix revision.' } };
+    }
+    case 'extendDeadline':
+      return { path: `/companies/${(await freshCompany()).companyId}/deadline-extension`, body: { deadline: futureDate(), reason: 'Matrix extension.' } };
+    case 'removeCompany':
+      return { path: `/companies/${(await freshCompany()).companyId}/removal`, body: { version: 1, reason: 'Matrix removal.' } };
+    case 'reinstateCompany':
+      return { path: `/companies/${(await removedCompany()).companyId}/reinstatement`, body: { version: 2, reason: 'Matrix reinstatement.', deadline: futureDate() } };
+    case 'reapply':
+      return { path: `/companies/${company}/reapplication`, body: { statement: 'We have fixed what was missing.' } };
+    case 'decideReapplication':
+      return { path: `/companies/${(await reapplyingCompany()).companyId}/reapplication/decision`, body: { decision: 'accept', deadline: futureDate(), comments: 'Welcome back.' } };
   }
   throw new Error(`no request for ${route.id}`);
+};
+
+const futureDate = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+const freshCompany = () => enrollCompany(api, tokens['cbp-admin']!);
+const removedCompany = async () => {
+  const company = await freshCompany();
+  expect((await api.request('POST', `/companies/${company.companyId}/removal`, { token: tokens['cbp-officer'], body: { version: 1, reason: 'Removed to test.' } })).status).toBe(200);
+  return company;
+};
+const reapplyingCompany = async () => {
+  const company = await freshCompany();
+  const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+  expect((await api.request('POST', `/companies/${company.companyId}/removal`, { token: tokens['cbp-officer'], body: { version: 1, reason: 'Removed to test.' } })).status).toBe(200);
+  expect((await api.request('POST', `/companies/${company.companyId}/reapplication`, { token: poc.token, body: { statement: 'Please take us back.' } })).status).toBe(200);
+  return company;
 };
 
 /** The version CBP reads now (tests edit as whichever persona they check). */

@@ -8,16 +8,18 @@ describe('the daily sweep job', () => {
     const { shardOf } = await import('../../functions/data/due-index.ts');
     const companies = Array.from({ length: 40 }, () => randomUUID());
     for (const [i, companyId] of companies.entries()) {
-      await obligations.put({ companyId, kind: 'test-kind', dueAt: i % 2 ? '2006-07-01T00:00:00.000Z' : '2006-09-01T00:00:00.000Z' });
+      const owner = { companyId, category: 'importer' as const, legalName: `Company ${i}`, pocEmail: `poc-${i}@example.com`, enrolledAt: '2006-01-01T00:00:00.000Z' };
+      await obligations.put(obligations.openObligation(owner, 'recertification', i % 2 ? '2006-07-01T00:00:00.000Z' : '2006-09-01T00:00:00.000Z', { dueDate: '2007-07-01' }));
     }
     expect(new Set(companies.map(shardOf)).size).toBeGreaterThan(1);
 
     const report = await handler({ asOf: '2006-07-02T00:00:00.000Z' });
-    expect(report.due).toBe(20);
-    expect(report.unhandled).toBe(20);
+    expect(report).toMatchObject({ due: 20, rescheduled: 20, reminded: 0, removed: 0, failed: 0 });
+    // Each now waits for its review window to open (90 days before its due date).
+    expect((await obligations.get(companies[1]!, 'recertification'))?.dueAt).toBe('2007-04-02T00:00:00.000Z');
 
     const later = await handler({ asOf: '2006-12-31T00:00:00.000Z' });
-    expect(later.due).toBe(40);
+    expect(later).toMatchObject({ due: 20, rescheduled: 20 });
   });
 
   it('refuses an invalid date rather than sweeping as of now', async () => {

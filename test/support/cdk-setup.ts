@@ -8,5 +8,6 @@ Object.assign(process.env, {
   SENDER_ADDRESS: 'unused@example.com',
   EMAIL_CONFIGURATION_SET: 'unused',
   PORTAL_URL: 'https://unused.example.com',
+  PROGRAM_EMAIL: 'unused@example.com',
   ALLOWED_ORIGINS: 'https://unused.example.com',
 });

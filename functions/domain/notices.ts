@@ -1,0 +1,82 @@
+/**
+ * The emails that a company's standing in the program causes, as outbox deliveries. None
+ * carries confidential data (DESIGN section 7): a due date, the company's own standing, and
+ * where to sign in; only the notice to CBP's program mailbox names the company.
+ */
+import { newDelivery, type Delivery } from '../data/delivery-records.ts';
+import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
+import { CATEGORIES, type CategoryId } from '../definitions/categories.ts';
+import type { Ids } from './deps.ts';
+import type { ObligationKind } from './deadline-schedule.ts';
+import type { RemovalReason } from '../schemas/company.ts';
+
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+/** `2006-07-01` (or an ISO instant) as `July 1, 2006`. */
+export const spelled = (date: string): string => longDate.format(new Date(date.length === 10 ? `${date}T00:00:00Z` : date));
+
+const WHAT: Record<ObligationKind, { what: string; action: string }> = {
+  enrollment: { what: 'portal update', action: 'Complete your Portal Account Information and Supply Chain Security Profile in the portal.' },
+  recertification: {
+    what: 'annual recertification',
+    action: 'The review window is open: review your Supply Chain Security Profile, and have your primary point of contact certify it.',
+  },
+};
+
+const REASON_TEXT: Record<RemovalReason, string> = {
+  'enrollment-deadline-missed': 'its portal update was not completed by the deadline',
+  'certification-lapsed': 'its annual recertification was not submitted by the due date',
+  'cbp-decision': 'of a decision by the C-TPAT program',
+};
+
+interface Target {
+  readonly companyId: string;
+  readonly legalName: string;
+  readonly category: CategoryId;
+  readonly pocEmail: string;
+}
+
+const categoryName = (id: CategoryId) => CATEGORIES.find((c) => c.id === id)?.name ?? id;
+
+export const reminder = (ids: Ids, target: Target, kind: ObligationKind, due: { dueDate: string; daysLeft: number; mark: string }, now: string): Delivery =>
+  newDelivery({
+    deliveryId: ids.next(),
+    template: EMAIL_TEMPLATES.reminder.name,
+    recipients: [{ email: target.pocEmail, data: {} }],
+    defaultData: { ...WHAT[kind], dueDate: spelled(due.dueDate), daysLeft: String(due.daysLeft) },
+    reason: `reminder:${target.companyId}:${due.mark}`,
+    now,
+  });
+
+/** The removal notice to the company's POC, and the announcement to CBP's program mailbox. */
+export const removal = (ids: Ids, programEmail: string, target: Target, reason: RemovalReason, now: string): Delivery[] => [
+  newDelivery({
+    deliveryId: ids.next(),
+    template: EMAIL_TEMPLATES.removal.name,
+    recipients: [{ email: target.pocEmail, data: {} }],
+    defaultData: { removedOn: spelled(now), reasonText: REASON_TEXT[reason] },
+    reason: `removal:${target.companyId}`,
+    now,
+  }),
+  programNotice(ids, programEmail, target, `Company removed (${reason})`, now),
+];
+
+export const programNotice = (ids: Ids, programEmail: string, target: Target, event: string, now: string): Delivery =>
+  newDelivery({
+    deliveryId: ids.next(),
+    template: EMAIL_TEMPLATES.programNotice.name,
+    recipients: [{ email: programEmail, data: {} }],
+    defaultData: { event, companyName: target.legalName, category: categoryName(target.category), date: spelled(now) },
+    reason: `program-notice:${target.companyId}`,
+    now,
+  });
+
+/** A change of standing the company hears about: reinstated, reapplication accepted or declined. */
+export const standing = (ids: Ids, target: Target, event: string, next: string, now: string): Delivery =>
+  newDelivery({
+    deliveryId: ids.next(),
+    template: EMAIL_TEMPLATES.standing.name,
+    recipients: [{ email: target.pocEmail, data: {} }],
+    defaultData: { event, next, date: spelled(now) },
+    reason: `standing:${target.companyId}`,
+    now,
+  });

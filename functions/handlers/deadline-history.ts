@@ -1,0 +1,10 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { CategoryParam } from '../schemas/deadlines.ts';
+import * as deadlines from '../domain/deadlines.ts';
+import * as deadlineData from '../data/deadlines.ts';
+
+const deps = { deadlines: deadlineData };
+
+export const handler = authedHandler('deadlineHistory', async (event) => ok(await deadlines.history(deps, pathParam(event, 'category', CategoryParam))));

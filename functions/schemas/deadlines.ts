@@ -1,0 +1,60 @@
+import * as z from 'zod/v4';
+import { IsoDateTime, Text } from './common.ts';
+import { CategoryId } from './company.ts';
+
+/** A calendar date, `YYYY-MM-DD`; a deadline is met by the end of that day (UTC). */
+export const IsoDate = z.iso.date({ message: 'must be a date like 2006-07-01' });
+
+/** Days before a due date at which reminders go out, largest first, each 1 to 89 (the review window opens at 90). */
+export const ReminderDays = z
+  .array(z.number().int().min(1).max(89))
+  .min(1)
+  .max(8)
+  .refine((days) => new Set(days).size === days.length, { message: 'must not repeat a day' })
+  .transform((days) => [...days].sort((a, b) => b - a));
+
+/** One category's deadline policy; revision 0 is the schedule as first announced. */
+export const DeadlinePolicy = z.object({
+  category: CategoryId,
+  /** The portal-update deadline; null: each new enrollee gets `newEnrolleeDays` from enrollment. */
+  deadline: IsoDate.nullable(),
+  newEnrolleeDays: z.number().int(),
+  reminderDays: z.array(z.number().int()),
+  revision: z.number().int(),
+  revisedAt: IsoDateTime.nullable(),
+  revisedBy: z.string(),
+  reason: z.string(),
+});
+export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
+export const DeadlinePolicyList = z.object({ items: z.array(DeadlinePolicy) });
+
+export const CategoryParam = CategoryId;
+
+/** PUT /deadlines/{category}: names the revision it replaces (0 for the first), and why. */
+export const ReviseDeadline = z.strictObject({
+  revision: z.number().int().min(0).max(1_000_000),
+  deadline: IsoDate.nullable(),
+  newEnrolleeDays: z.number().int().min(1).max(730),
+  reminderDays: ReminderDays,
+  reason: Text(500),
+});
+export type ReviseDeadline = z.infer<typeof ReviseDeadline>;
+
+/** POST /companies/{companyId}/deadline-extension (CBP administrator). */
+export const ExtendDeadline = z.strictObject({ deadline: IsoDate, reason: Text(500) });
+
+/** POST /companies/{companyId}/removal (CBP). */
+export const RemoveCompany = z.strictObject({ version: z.number().int().min(1), reason: Text(500) });
+
+/** POST /companies/{companyId}/reinstatement (CBP administrator): back in, with a new due date. */
+export const ReinstateCompany = z.strictObject({ version: z.number().int().min(1), reason: Text(500), deadline: IsoDate });
+
+/** POST /companies/{companyId}/reapplication (the removed company's primary POC). */
+export const Reapply = z.strictObject({ statement: Text(2000) });
+
+/** POST /companies/{companyId}/reapplication/decision (CBP). Accepting sets the new deadline. */
+export const DecideReapplication = z
+  .strictObject({ decision: z.enum(['accept', 'decline']), deadline: IsoDate.optional(), comments: Text(2000).optional() })
+  .superRefine((input, ctx) => {
+    if (input.decision === 'accept' && !input.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'is required to accept' });
+  });

@@ -1,0 +1,262 @@
+/**
+ * Deadlines, reminders, removal and recertification (issue 5), through the API and the sweep
+ * job on an injected clock, with the emails read back from the SES emulator's store.
+ */
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
+import { mailTo } from '../support/mail.ts';
+import { accountInfoFor, completeAnswers } from '../support/profile.ts';
+import { auditOf, sweepOn, testClock } from '../support/deadlines.ts';
+import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
+import type { Company } from '../../functions/schemas/company.ts';
+
+let api: TestApi;
+let admin: string;
+let officer: string;
+const clock = testClock('2006-05-01T12:00:00.000Z');
+
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = (await userWithRole(api, 'cbp-admin')).token;
+  officer = (await userWithRole(api, 'cbp-officer')).token;
+});
+afterAll(() => api.close());
+
+const company = async (id: string): Promise<Company> => (await api.request<Company>('GET', `/companies/${id}`, { token: officer })).body;
+const subjects = async (email: string) => (await mailTo(email)).map((m) => m.subject);
+const programNoticesAbout = async (legalName: string) => (await mailTo(PROGRAM_MAILBOX)).filter((m) => m.body.text?.includes(legalName));
+
+/** The POC's account, then account information and a complete profile: the portal update. */
+const completeUpdate = async (c: Company) => {
+  const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
+  expect((await api.request('PUT', `/companies/${c.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
+  expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
+  return poc;
+};
+
+describe('enrollment deadlines', () => {
+  let late: Company;
+  let onTime: Company;
+
+  it('reminds at each step of the ladder, once, and leaves a company whose update is complete alone', async () => {
+    clock.set('2006-05-01T12:00:00.000Z');
+    late = await enrollCompany(api, admin);
+    onTime = await enrollCompany(api, admin);
+    await completeUpdate(onTime);
+    await sweepOn(clock, '2006-05-01');
+    expect(await subjects(late.pocEmail)).toEqual([]);
+
+    const steps: [string, string][] = [['2006-06-01', '30'], ['2006-06-17', '14'], ['2006-06-24', '7'], ['2006-06-30', '1']];
+    for (const [n, [date, daysLeft]] of steps.entries()) {
+      await sweepOn(clock, date);
+      await sweepOn(clock, date); // a second run the same day sends nothing more
+      const mail = await mailTo(late.pocEmail);
+      expect(mail, `after ${date}`).toHaveLength(n + 1);
+      expect(mail[n]!.subject).toBe('C-TPAT: your portal update is due by July 1, 2006');
+      expect(mail[n]!.body.text).toContain(`(${daysLeft} days from today)`);
+    }
+    expect(await subjects(onTime.pocEmail)).toEqual([]);
+    expect((await auditOf(late.companyId)).filter((a) => a.action === 'reminder.sent')).toHaveLength(4);
+  });
+
+  it('keeps the company through its deadline day and removes it the day after, telling its POC and CBP', async () => {
+    await sweepOn(clock, '2006-07-01');
+    expect((await company(late.companyId)).status).toBe('active');
+
+    const report = await sweepOn(clock, '2006-07-02');
+    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${late.legalName} (importer): enrollment due 2006-07-01 passed`));
+    expect(await company(late.companyId)).toMatchObject({
+      status: 'removed',
+      removal: { at: '2006-07-02T06:00:00.000Z', reason: 'enrollment-deadline-missed', by: 'system:sweep' },
+      version: 2,
+    });
+    const notice = (await mailTo(late.pocEmail)).at(-1)!;
+    expect(notice.subject).toBe('C-TPAT: your company has been removed from the program');
+    expect(notice.body.text).toContain('removed from C-TPAT on July 2, 2006 because its portal update was not completed by the deadline');
+    expect(notice.body.text).not.toContain(late.legalName);
+    expect(await programNoticesAbout(late.legalName)).toHaveLength(1);
+
+    await sweepOn(clock, '2006-07-02');
+    expect(await mailTo(late.pocEmail)).toHaveLength(5);
+    expect(await programNoticesAbout(late.legalName)).toHaveLength(1);
+    expect((await auditOf(late.companyId)).filter((a) => a.action === 'company.removed')).toHaveLength(1);
+    expect(await company(onTime.companyId)).toMatchObject({ status: 'active', version: 1 });
+  });
+});
+
+describe('deadline revisions and extensions', () => {
+  it('moves the removal date with a revised category deadline, later and then earlier, keeping every revision', async () => {
+    clock.set('2006-05-01T12:00:00.000Z');
+    const broker = await enrollCompany(api, admin, { category: 'customs-broker', identifiers: { filerCode: 'B7X' } });
+    await sweepOn(clock, '2006-05-01');
+
+    clock.set('2006-06-20T15:00:00.000Z');
+    const later = await api.request('PUT', '/deadlines/customs-broker', {
+      token: admin,
+      body: { revision: 0, deadline: '2006-09-01', newEnrolleeDays: 60, reminderDays: [30, 14, 7, 1], reason: 'CBP moved brokers to September 1, 2006.' },
+    });
+    expect(later.status).toBe(200);
+    expect(later.body).toMatchObject({ category: 'customs-broker', deadline: '2006-09-01', revision: 1, revisedAt: '2006-06-20T15:00:00.000Z' });
+
+    await sweepOn(clock, '2006-07-02');
+    await sweepOn(clock, '2006-08-02');
+    expect((await company(broker.companyId)).status).toBe('active');
+    expect(await subjects(broker.pocEmail)).toEqual(['C-TPAT: your portal update is due by September 1, 2006']);
+
+    clock.set('2006-08-03T01:00:00.000Z');
+    const earlier = await api.request('PUT', '/deadlines/customs-broker', {
+      token: admin,
+      body: { revision: 1, deadline: '2006-08-20', newEnrolleeDays: 60, reminderDays: [30, 14, 7, 1], reason: 'Brought forward.' },
+    });
+    expect(earlier.status).toBe(200);
+    // The new date makes its 30-day step due at once: one reminder, sent by the next sweep.
+    await sweepOn(clock, '2006-08-03');
+    expect((await mailTo(broker.pocEmail)).at(-1)!.subject).toBe('C-TPAT: your portal update is due by August 20, 2006');
+    expect((await mailTo(broker.pocEmail)).at(-1)!.body.text).toContain('(17 days from today)');
+    await sweepOn(clock, '2006-08-21');
+    expect(await company(broker.companyId)).toMatchObject({ status: 'removed', removal: { at: '2006-08-21T06:00:00.000Z' } });
+
+    const history = await api.request('GET', '/deadlines/customs-broker/history', { token: officer });
+    expect(history.body.items.map((p: { revision: number; deadline: string }) => [p.revision, p.deadline])).toEqual([[2, '2006-08-20'], [1, '2006-09-01'], [0, '2006-08-01']]);
+    expect(history.body.items[0]).toMatchObject({ reason: 'Brought forward.', revisedBy: expect.any(String), revisedAt: '2006-08-03T01:00:00.000Z' });
+    const listed = await api.request('GET', '/deadlines', { token: admin });
+    expect(listed.body.items.find((p: { category: string }) => p.category === 'customs-broker')).toMatchObject({ revision: 2, deadline: '2006-08-20' });
+    expect((await auditOf('CBP')).filter((a) => a.action === 'deadline-policy.revised').map((a) => a.objectId)).toEqual(['customs-broker', 'customs-broker']);
+  });
+
+  it('refuses a revision that names a stale one', async () => {
+    const stale = await api.request('PUT', '/deadlines/customs-broker', {
+      token: admin,
+      body: { revision: 1, deadline: '2006-10-01', newEnrolleeDays: 60, reminderDays: [30], reason: 'Stale.' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+  });
+
+  it("extends one company's deadline, audited with the reason", async () => {
+    clock.set('2006-05-01T12:00:00.000Z');
+    const extended = await enrollCompany(api, admin);
+    clock.set('2006-06-10T12:00:00.000Z');
+    const res = await api.request('POST', `/companies/${extended.companyId}/deadline-extension`, { token: admin, body: { deadline: '2006-07-15', reason: 'Hurricane damage.' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ deadlineExtendedTo: '2006-07-15', version: 2 });
+    expect((await api.request('POST', `/companies/${extended.companyId}/deadline-extension`, { token: admin, body: { deadline: '2006-06-01', reason: 'Past.' } })).status).toBe(400);
+
+    await sweepOn(clock, '2006-07-02');
+    expect((await company(extended.companyId)).status).toBe('active');
+    await sweepOn(clock, '2006-07-16');
+    expect(await company(extended.companyId)).toMatchObject({ status: 'removed', removal: { reason: 'enrollment-deadline-missed' } });
+    expect((await auditOf(extended.companyId)).find((a) => a.action === 'company.deadline-extended')).toMatchObject({ changes: { reason: 'Hurricane damage.', after: '2006-07-15' } });
+  });
+});
+
+describe('annual recertification', () => {
+  it('opens the review window 90 days ahead and removes a company whose certification lapsed', async () => {
+    clock.set('2006-05-02T12:00:00.000Z');
+    const certified = await enrollCompany(api, admin);
+    const poc = await completeUpdate(certified);
+    expect((await api.request('POST', `/companies/${certified.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } })).status).toBe(201);
+    await sweepOn(clock, '2006-05-03');
+    await sweepOn(clock, '2007-02-01');
+    const window = (await mailTo(certified.pocEmail)).at(-1)!;
+    expect(window.subject).toBe('C-TPAT: your annual recertification is due by May 2, 2007');
+    expect(window.body.text).toContain('The review window is open');
+    await sweepOn(clock, '2007-05-02');
+    expect((await company(certified.companyId)).status).toBe('active');
+    await sweepOn(clock, '2007-05-03');
+    expect(await company(certified.companyId)).toMatchObject({ status: 'removed', removal: { reason: 'certification-lapsed' } });
+    expect((await mailTo(certified.pocEmail)).at(-1)!.body.text).toContain('its annual recertification was not submitted by the due date');
+  });
+
+  it('keeps a company that certifies in its window', async () => {
+    clock.set('2008-01-02T12:00:00.000Z');
+    const renewing = await enrollCompany(api, admin);
+    const poc = await completeUpdate(renewing);
+    expect((await api.request('POST', `/companies/${renewing.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } })).status).toBe(201);
+    clock.set('2008-12-01T12:00:00.000Z');
+    expect((await api.request('POST', `/companies/${renewing.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } })).status).toBe(201);
+    await sweepOn(clock, '2009-01-03');
+    expect((await company(renewing.companyId)).status).toBe('active');
+  });
+});
+
+describe('after removal', () => {
+  it('reinstates a removed company, audited with the reason, with a new due date', async () => {
+    clock.set('2010-03-01T12:00:00.000Z');
+    const c = await enrollCompany(api, admin);
+    const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
+    const removed = await api.request('POST', `/companies/${c.companyId}/removal`, { token: officer, body: { version: 1, reason: 'Validation visit failed.' } });
+    expect(removed.body).toMatchObject({ status: 'removed', removal: { reason: 'cbp-decision', note: 'Validation visit failed.' }, version: 2 });
+    expect((await api.request('GET', `/companies/${c.companyId}/account-info`, { token: poc.token })).status).toBe(403);
+    expect(await programNoticesAbout(c.legalName)).toHaveLength(1);
+
+    const stale = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 1, reason: 'x', deadline: '2010-06-01' } });
+    expect(stale.status).toBe(409);
+    const back = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 2, reason: 'The visit report was wrong.', deadline: '2010-06-01' } });
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2010-06-01', reinstatedAt: '2010-03-01T12:00:00.000Z', version: 3 });
+    expect(back.body.removal).toBeUndefined();
+    expect(await company(c.companyId)).toMatchObject({ status: 'active', version: 3 });
+    expect((await api.request('GET', `/companies/${c.companyId}/security-profile`, { token: poc.token })).status).toBe(200);
+    expect((await mailTo(c.pocEmail)).at(-1)!.subject).toBe('C-TPAT: Your company has been reinstated in C-TPAT');
+    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.reinstated')).toMatchObject({ changes: { reason: 'The visit report was wrong.' } });
+
+    await sweepOn(clock, '2010-06-02');
+    expect((await company(c.companyId)).status).toBe('removed');
+  });
+
+  it("takes a removed company's reapplication and accepts it back with a new deadline", async () => {
+    clock.set('2011-03-01T12:00:00.000Z');
+    const c = await enrollCompany(api, admin);
+    const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
+    await api.request('POST', `/companies/${c.companyId}/removal`, { token: officer, body: { version: 1, reason: 'Removed.' } });
+
+    const applied = await api.request('POST', `/companies/${c.companyId}/reapplication`, { token: poc.token, body: { statement: 'New security manager; profile rewritten.' } });
+    expect(applied.status).toBe(200);
+    expect(applied.body.reapplication).toMatchObject({ status: 'pending', statement: 'New security manager; profile rewritten.' });
+    expect((await api.request('POST', `/companies/${c.companyId}/reapplication`, { token: poc.token, body: { statement: 'Again.' } })).status).toBe(409);
+    expect((await programNoticesAbout(c.legalName)).map((m) => m.subject)).toContain('C-TPAT portal: Reapplication submitted');
+
+    expect((await api.request('POST', `/companies/${c.companyId}/reapplication/decision`, { token: officer, body: { decision: 'accept' } })).status).toBe(400);
+    const accepted = await api.request('POST', `/companies/${c.companyId}/reapplication/decision`, { token: officer, body: { decision: 'accept', deadline: '2011-05-01' } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2011-05-01', reapplication: { status: 'accepted', deadline: '2011-05-01' } });
+    await completeUpdateAs(poc.token, c);
+    await sweepOn(clock, '2011-05-02');
+    expect((await company(c.companyId)).status).toBe('active');
+  });
+});
+
+/** The update, by a POC who already has an account (after a reapplication it starts over). */
+const completeUpdateAs = async (token: string, c: Company) => {
+  const info = await api.request('GET', `/companies/${c.companyId}/account-info`, { token });
+  expect((await api.request('PUT', `/companies/${c.companyId}/account-info`, { token, body: accountInfoFor(info.status === 200 ? info.body.version : 0) })).status).toBe(200);
+  const profile = await api.request('GET', `/companies/${c.companyId}/security-profile`, { token });
+  expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token, body: { version: profile.body.version, answers: completeAnswers('importer') } })).status).toBe(201);
+};
+
+describe('exactly once', () => {
+  it('two sweeps at once leave the same result as one: one reminder and one removal each', async () => {
+    clock.set('2012-05-01T12:00:00.000Z');
+    const revised = await api.request('GET', '/deadlines', { token: admin });
+    const rail = revised.body.items.find((p: { category: string }) => p.category === 'rail-carrier');
+    expect((await api.request('PUT', '/deadlines/rail-carrier', { token: admin, body: { revision: rail.revision, deadline: '2012-07-01', newEnrolleeDays: 30, reminderDays: [30, 14, 7, 1], reason: 'A 2012 round.' } })).status).toBe(200);
+    const carriers = await Promise.all(Array.from({ length: 8 }, (_, i) => enrollCompany(api, admin, { category: 'rail-carrier', identifiers: { scac: `RR${String.fromCharCode(65 + i)}` } })));
+    await sweepOn(clock, '2012-05-01');
+
+    clock.set('2012-06-01T06:00:00.000Z');
+    const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
+    const [a, b] = await Promise.all([sweep({ asOf: '2012-06-01T06:00:00.000Z' }), sweep({ asOf: '2012-06-01T06:00:00.000Z' })]);
+    expect(a.reminded + b.reminded).toBe(8);
+    const [c, d] = await Promise.all([sweep({ asOf: '2012-07-02T06:00:00.000Z' }), sweep({ asOf: '2012-07-02T06:00:00.000Z' })]);
+    expect(c.removed + d.removed).toBe(8);
+    await sweepOn(clock, '2012-07-02');
+
+    for (const carrier of carriers) {
+      expect((await subjects(carrier.pocEmail)).sort()).toEqual(['C-TPAT: your company has been removed from the program', 'C-TPAT: your portal update is due by July 1, 2012']);
+      expect(await programNoticesAbout(carrier.legalName)).toHaveLength(1);
+      expect((await auditOf(carrier.companyId)).filter((r) => r.action === 'company.removed')).toHaveLength(1);
+      expect(await company(carrier.companyId)).toMatchObject({ status: 'removed', version: 2 });
+    }
+  });
+});

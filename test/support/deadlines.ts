@@ -1,0 +1,27 @@
+/** The sweep as the scheduler runs it, on a test's clock: the daily job, then the email sender. */
+import { useClock } from '../../functions/domain/deps.ts';
+import { fixedClock } from './factories.ts';
+import type { SweepReport } from '../../functions/domain/sweep.ts';
+
+export const testClock = (start: string) => {
+  const clock = fixedClock(start);
+  useClock(clock);
+  return clock;
+};
+
+/** Runs the daily sweep as of 06:00 UTC on `date` (as EventBridge would), then sends the mail it queued. */
+export const sweepOn = async (clock: ReturnType<typeof fixedClock>, date: string): Promise<SweepReport> => {
+  const at = `${date}T06:00:00.000Z`;
+  clock.set(at);
+  const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
+  const { handler: send } = await import('../../functions/jobs/send-outbox.ts');
+  const report = await sweep({ asOf: at });
+  await send();
+  return report;
+};
+
+/** A company's audit records, oldest first, straight from the table. */
+export const auditOf = async (companyId: string) => {
+  const { audit } = await import('../../functions/data/entities.ts');
+  return (await audit.query.byCompany({ companyId }).go({ pages: 'all' })).data;
+};
