@@ -7,7 +7,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBackends, startApi } from '../lib/local/runtime.ts';
 import { startScheduler } from '../lib/local/scheduler.ts';
+import { handlerEnv, PROGRAM_MAILBOX } from '../lib/local/bootstrap.ts';
 import { DATA_DIR } from '../lib/local/paths.ts';
+import { demoClock } from '../lib/local/demo-clock.ts';
+import { useClock } from '../functions/domain/deps.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -15,6 +18,9 @@ const main = async () => {
   log('[portal] starting DynamoDB Local, cognito-local and the SES emulator ...');
   const backends = await startBackends({ dataDir: DATA_DIR, persist: true, ports: { dynamodb: 8000, cognito: 9229, ses: 8005 } });
   const api = await startApi(backends, { port: 3000, log: true });
+  // The demo runs on its own date (starting May 1, 2006), never on today's.
+  const clock = demoClock(DATA_DIR);
+  useClock(clock);
 
   const seedFile = join(DATA_DIR, 'demo-sign-ins.json');
   if (!existsSync(seedFile)) {
@@ -23,9 +29,10 @@ const main = async () => {
     writeFileSync(seedFile, JSON.stringify(await seedDemo(), null, 2));
   }
   const signIns = JSON.parse(readFileSync(seedFile, 'utf8')) as { who: string; email: string; password: string }[];
-  const stopScheduler = startScheduler(log);
+  const stopScheduler = startScheduler(clock, log);
   const runtimeFile = join(DATA_DIR, 'runtime.json');
-  writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, api: api.url, ...backends.emulators.env }, null, 2));
+  // `npm run simulate` reads this to work on the running portal's emulators, with the handlers' environment.
+  writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, api: api.url, env: handlerEnv(backends.emulators.env, backends.resources, api.url) }, null, 2));
 
   log('');
   log('C-TPAT Communications Portal is running (local, no AWS account).');
@@ -35,6 +42,8 @@ const main = async () => {
   log(`  Cognito (local)  ${backends.emulators.cognitoEndpoint}   user pool ${backends.resources.userPoolId}`);
   log('  Demo sign-ins (POST /auth/login with {"email", "password"}):');
   for (const s of signIns) log(`    ${s.who.padEnd(44)} ${s.email.padEnd(40)} ${s.password}`);
+  log(`  Demo date        ${clock.now().toISOString().slice(0, 10)}   (npm run simulate -- --as-of 2006-07-02 moves it and runs the daily checks)`);
+  log(`  CBP mailbox      ${PROGRAM_MAILBOX}   (removal and reapplication notices)`);
   log(`  Data folder      ${DATA_DIR}   (npm run reset wipes it)`);
   log('Press Ctrl-C to stop.');
 

@@ -1,6 +1,8 @@
 /**
- * `npm run simulate -- --as-of 2006-07-02`: runs the scheduled jobs as of a given date against
- * the local portal's data (the running portal's emulators if it is up, else its own).
+ * `npm run simulate -- --as-of 2006-07-02`: moves the local demo's date forward to the given day,
+ * running the daily sweep for each day passed, and prints what it did and which emails it
+ * queued. It works on the running portal's emulators if the portal is up (and sends the emails
+ * to its inbox), else starts its own on the local data (the emails then wait in the outbox).
  */
 import '../lib/local/quiet-sdk.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,20 +12,33 @@ import { DATA_DIR } from '../lib/local/paths.ts';
 import { startBackends, type Backends } from '../lib/local/runtime.ts';
 import { handlerEnv } from '../lib/local/bootstrap.ts';
 import { loadJob } from '../lib/local/scheduler.ts';
+import { demoClock } from '../lib/local/demo-clock.ts';
+import { simulateDays } from '../lib/local/simulation.ts';
 import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
+import type { SweepReport } from '../functions/domain/sweep.ts';
+import type { OutboxReport } from '../functions/domain/outbox.ts';
+
+const DAY_MS = 86_400_000;
 
 const { values } = parseArgs({ options: { 'as-of': { type: 'string' } } });
 const asOfText = values['as-of'];
-const asOf = asOfText && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(asOfText) ? new Date(asOfText.length === 10 ? `${asOfText}T00:00:00Z` : asOfText) : undefined;
-if (!asOf || Number.isNaN(asOf.getTime())) {
-  console.error('Usage: npm run simulate -- --as-of YYYY-MM-DD   (runs the scheduled checks as of that date, UTC)');
+const target = asOfText && /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? new Date(`${asOfText}T00:00:00Z`) : undefined;
+if (!target || Number.isNaN(target.getTime())) {
+  console.error('Usage: npm run simulate -- --as-of YYYY-MM-DD   (moves the demo to that day, running the daily checks for each day passed)');
   process.exit(2);
 }
 
-const runningPortal = (): Record<string, string> | undefined => {
+interface Runtime {
+  readonly pid: number;
+  readonly api: string;
+  /** The environment the running portal's handlers have. */
+  readonly env: Record<string, string>;
+}
+
+const runningPortal = (): Runtime | undefined => {
   const file = join(DATA_DIR, 'runtime.json');
   if (!existsSync(file)) return undefined;
-  const runtime = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> & { pid: number };
+  const runtime = JSON.parse(readFileSync(file, 'utf8')) as Runtime;
   try {
     process.kill(runtime.pid, 0);
     return runtime;
@@ -32,24 +47,60 @@ const runningPortal = (): Record<string, string> | undefined => {
   }
 };
 
+/** Runs a job without its JSON log lines (meant for CloudWatch); this command prints its own summary. */
+const quietly =
+  <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    const write = process.stdout.write.bind(process.stdout);
+    const log = console.log;
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (String(chunk).startsWith('{"level"') ? true : write(chunk, ...rest))) as typeof process.stdout.write;
+    console.log = (...items: unknown[]) => (typeof items[0] === 'string' && items[0].startsWith('{"level"') ? undefined : log(...items));
+    try {
+      return await fn(...args);
+    } finally {
+      process.stdout.write = write;
+      console.log = log;
+    }
+  };
+
+const job = (id: string) => (JOBS as readonly JobDefinition[]).find((j) => j.id === id)!;
+
 const main = async () => {
+  if (!existsSync(join(DATA_DIR, 'demo-sign-ins.json'))) {
+    console.error('[simulate] there is no demo yet: run `npm start` once first.');
+    process.exit(2);
+  }
+  const clock = demoClock(DATA_DIR);
+  const from = new Date(clock.now().toISOString().slice(0, 10) + 'T00:00:00Z');
+  if (target < from) {
+    console.error(`[simulate] the demo is already at ${from.toISOString().slice(0, 10)}; it only moves forward (npm run reset starts over).`);
+    process.exit(2);
+  }
   let backends: Backends | undefined;
   const running = runningPortal();
   if (running) {
     console.log(`[simulate] using the running portal's emulators (pid ${running.pid})`);
-    const state = JSON.parse(readFileSync(join(DATA_DIR, 'state.json'), 'utf8')) as { userPoolId: string; userPoolClientId: string };
-    Object.assign(process.env, running, { TABLE_NAME: 'ctpat-portal', USER_POOL_ID: state.userPoolId, USER_POOL_CLIENT_ID: state.userPoolClientId });
+    Object.assign(process.env, running.env);
   } else {
     console.log('[simulate] starting the emulators on the local data ...');
     backends = await startBackends({ dataDir: DATA_DIR, persist: true });
     Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, 'http://127.0.0.1:3000'));
   }
   try {
-    for (const job of JOBS as readonly JobDefinition[]) {
-      console.log(`[simulate] running ${job.id} as of ${asOf.toISOString()} ...`);
-      const result = await (await loadJob(job))({ asOf: asOf.toISOString() });
-      console.log(JSON.stringify(result, null, 2));
-    }
+    const sweep = quietly(await loadJob(job('dailySweep'))) as (event: { asOf: string }) => Promise<SweepReport>;
+    // The SES emulator keeps mail in memory: without a running portal the emails stay queued in
+    // the outbox, and the portal's sender delivers them to its inbox once it starts.
+    const send = running ? (quietly(await loadJob(job('sendOutbox'))) as () => Promise<OutboxReport>) : undefined;
+    const days = Math.round((target.getTime() - from.getTime()) / DAY_MS) + 1;
+    console.log(`[simulate] sweeping ${days} day(s), ${from.toISOString().slice(0, 10)} to ${asOfText} ...`);
+    const totals = await simulateDays({ from, to: target, sweep, send, log: (line) => console.log(line) });
+    clock.set(target);
+    console.log(`[simulate] the demo is now at ${asOfText}: ${totals.reminded} reminder(s), ${totals.removed} removal(s), ${totals.emailsQueued} email(s) queued.`);
+    console.log(
+      running
+        ? `[simulate] ${totals.emailsSent} email(s) sent: read them in the portal's mail inbox (${running.env.AWS_ENDPOINT_URL_SESV2}).`
+        : '[simulate] the emails wait in the outbox; `npm start` delivers them to its mail inbox within a minute.',
+    );
   } finally {
     await backends?.stop();
   }

@@ -42,7 +42,7 @@ export const EMAIL_TEMPLATES = {
     text: [
       'This is a reminder from the C-TPAT Communications Portal.',
       '',
-      "Your company's {{what}} is due by {{dueDate}} ({{daysLeft}} days from today).",
+      "Your company's {{what}} is due by {{dueDate}} ({{daysLeft}} from today).",
       '{{action}}',
       '',
       'Sign in at {{portalUrl}} to see what is still needed.',
@@ -50,7 +50,7 @@ export const EMAIL_TEMPLATES = {
     ].join('\n'),
     html: [
       '<p>This is a reminder from the C-TPAT Communications Portal.</p>',
-      "<p>Your company's {{what}} is due by <strong>{{dueDate}}</strong> ({{daysLeft}} days from today).<br>{{action}}</p>",
+      "<p>Your company's {{what}} is due by <strong>{{dueDate}}</strong> ({{daysLeft}} from today).<br>{{action}}</p>",
       '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to see what is still needed.</p>',
       '<p>A company that misses this date is removed from C-TPAT, loses its benefits and has to reapply.</p>',
     ].join('\n'),

@@ -35,6 +35,9 @@ interface Target {
   readonly pocEmail: string;
 }
 
+/** `1 day`, `30 days`. */
+export const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
+
 const categoryName = (id: CategoryId) => CATEGORIES.find((c) => c.id === id)?.name ?? id;
 
 export const reminder = (ids: Ids, target: Target, kind: ObligationKind, due: { dueDate: string; daysLeft: number; mark: string }, now: string): Delivery =>
@@ -42,7 +45,7 @@ export const reminder = (ids: Ids, target: Target, kind: ObligationKind, due: { 
     deliveryId: ids.next(),
     template: EMAIL_TEMPLATES.reminder.name,
     recipients: [{ email: target.pocEmail, data: {} }],
-    defaultData: { ...WHAT[kind], dueDate: spelled(due.dueDate), daysLeft: String(due.daysLeft) },
+    defaultData: { ...WHAT[kind], dueDate: spelled(due.dueDate), daysLeft: days(due.daysLeft) },
     reason: `reminder:${target.companyId}:${due.mark}`,
     now,
   });

@@ -128,7 +128,7 @@ const act = async (deps: SweepDeps, policy: DeadlinePolicy, item: Obligation, as
       deps.ids.next(),
     );
     const sent = await deps.obligations.remind(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, marks: decision.marks, policyRevision: policy.revision }, delivery, audit);
-    return sent ? { kind: 'reminded', emails: 1, line: `reminded ${who}: ${item.kind} due ${decision.dueDate}, ${decision.daysLeft} days left (email to ${item.pocEmail})` } : 'skipped';
+    return sent ? { kind: 'reminded', emails: 1, line: `reminded ${who}: ${item.kind} due ${decision.dueDate}, ${notices.days(decision.daysLeft)} left (email to ${item.pocEmail})` } : 'skipped';
   }
   const reason = item.kind === 'enrollment' ? 'enrollment-deadline-missed' : 'certification-lapsed';
   const removal = { at, reason, by: SWEEP_ACTOR.userId } as const;

@@ -46,14 +46,14 @@ describe('enrollment deadlines', () => {
     await sweepOn(clock, '2006-05-01');
     expect(await subjects(late.pocEmail)).toEqual([]);
 
-    const steps: [string, string][] = [['2006-06-01', '30'], ['2006-06-17', '14'], ['2006-06-24', '7'], ['2006-06-30', '1']];
+    const steps: [string, string][] = [['2006-06-01', '30 days'], ['2006-06-17', '14 days'], ['2006-06-24', '7 days'], ['2006-06-30', '1 day']];
     for (const [n, [date, daysLeft]] of steps.entries()) {
       await sweepOn(clock, date);
       await sweepOn(clock, date); // a second run the same day sends nothing more
       const mail = await mailTo(late.pocEmail);
       expect(mail, `after ${date}`).toHaveLength(n + 1);
       expect(mail[n]!.subject).toBe('C-TPAT: your portal update is due by July 1, 2006');
-      expect(mail[n]!.body.text).toContain(`(${daysLeft} days from today)`);
+      expect(mail[n]!.body.text).toContain(`(${daysLeft} from today)`);
     }
     expect(await subjects(onTime.pocEmail)).toEqual([]);
     expect((await auditOf(late.companyId)).filter((a) => a.action === 'reminder.sent')).toHaveLength(4);

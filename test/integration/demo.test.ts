@@ -1,0 +1,45 @@
+/**
+ * The local demo's story (issue 5): seeded on May 1, 2006 and moved to July 2, 2006 the way
+ * `npm run simulate -- --as-of 2006-07-02` does it.
+ */
+import { describe, expect, it } from 'vitest';
+import { useClock } from '../../functions/domain/deps.ts';
+import { mailTo } from '../support/mail.ts';
+import { DEMO_START } from '../../lib/local/demo-clock.ts';
+import { simulateDays } from '../../lib/local/simulation.ts';
+
+describe('the 2006 demo', () => {
+  it('removes on July 2, 2006 the demo companies due by July 1 that had not completed their update, and leaves Acme, which had', async () => {
+    useClock({ now: () => DEMO_START });
+    const { seedDemo } = await import('../../lib/local/seed.ts');
+    await seedDemo();
+    const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
+    const { handler: send } = await import('../../functions/jobs/send-outbox.ts');
+    const lines: string[] = [];
+    const totals = await simulateDays({ from: DEMO_START, to: new Date('2006-07-02T00:00:00Z'), sweep, send, log: (line) => lines.push(line) });
+
+    expect(totals).toMatchObject({ days: 63, removed: 2 });
+    const removals = totals.actions.filter((a) => a.includes(' removed '));
+    expect(removals).toEqual([
+      expect.stringMatching(/^2006-07-02 {2}removed Great Lakes Freight Co\. \(highway-carrier-us-canada\): enrollment due 2006-07-01 passed/),
+      expect.stringMatching(/^2006-07-02 {2}removed Harbor Home Goods Inc\. \(importer\): enrollment due 2006-07-01 passed/),
+    ]);
+    expect(totals.actions.join('\n')).not.toContain('Acme');
+    expect(lines).toEqual(totals.actions.map((a) => `  ${a}`));
+
+    const { company } = await import('../../functions/data/entities.ts');
+    const byName = new Map(
+      ((await company.query.byCategory({ category: 'importer' }).go({ pages: 'all' })).data as { legalName: string; status: string }[]).map((c) => [c.legalName, c.status]),
+    );
+    expect(byName.get('Acme Imports LLC')).toBe('active');
+    expect(byName.get('Harbor Home Goods Inc.')).toBe('removed');
+    expect((await mailTo('compliance@harbor-home.example.com')).map((m) => m.subject)).toEqual([
+      'C-TPAT: your portal update is due by July 1, 2006',
+      'C-TPAT: your portal update is due by July 1, 2006',
+      'C-TPAT: your portal update is due by July 1, 2006',
+      'C-TPAT: your portal update is due by July 1, 2006',
+      'C-TPAT: your company has been removed from the program',
+    ]);
+    expect(await mailTo('poc@acme-imports.example.com')).toEqual([]);
+  });
+});
