@@ -1,16 +1,27 @@
 /**
- * `npm run bench`: runs every benchmark, prints each figure beside its DESIGN section 9
- * target, and writes the results (with the machine they came from) to bench/results/.
+ * `npm run bench`: runs every benchmark (the foundation's bundles, cold imports and API latency;
+ * the sweep's scaling), prints each figure beside its DESIGN section 9 target, and writes the
+ * results (with the machine they came from) to bench/results/.
  */
 import '../lib/local/quiet-sdk.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../lib/local/paths.ts';
 import { apiLatency, bundlesAndColdStarts } from './foundation.ts';
+import type { sweepScaling } from './sweep.ts';
+import { spawnSync } from 'node:child_process';
 import { machine, progress } from './lib.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
+
+/** Writes one benchmark's figures, with the machine they came from, to bench/results/<name>.json. */
+const write = (name: string, figures: object) => {
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const file = join(ROOT, 'bench', 'results', `${name}.json`);
+  writeFileSync(file, `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...figures }, null, 2)}\n`);
+  console.log(`Wrote ${file}.`);
+};
 
 const main = async () => {
   const started = Date.now();
@@ -29,11 +40,21 @@ const main = async () => {
   console.log(`  bare GetItem median ${latency.bareGetItem.medianMs} ms   p99 ${latency.bareGetItem.p99Ms} ms`);
   console.log(`  ratio ${latency.ratio}x ${mark(latency.ratio <= 2)}   DynamoDB round trips per request ${latency.dynamoRoundTripsPerRequest} ${mark(latency.dynamoRoundTripsPerRequest <= 2)}`);
 
-  const results = { benchmark: 'foundation', at: new Date().toISOString(), machine: machine(), bundles, latency };
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  const file = join(ROOT, 'bench', 'results', 'foundation.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nWrote ${file} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  write('foundation', { bundles, latency });
+
+  // In a process of its own: the SDK clients are made once per process, for one set of emulators.
+  progress('the sweep benchmark, in its own process ...');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'sweep.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 });
+  if (child.status !== 0) throw new Error(`the sweep benchmark failed (exit ${child.status})`);
+  const sweep = JSON.parse(child.stdout.toString()) as Awaited<ReturnType<typeof sweepScaling>>;
+  console.log(`\nThe daily sweep with the same ${sweep.sizes[0]!.due} obligations due (targets: items read <= 1.1x due; 10x the companies <= 1.3x the time)`);
+  console.log(`  ${'companies'.padStart(10)} ${'due'.padStart(6)} ${'items read'.padStart(11)} ${'read/due'.padStart(9)}      ${'sweep (median)'.padStart(15)}`);
+  for (const s of sweep.sizes) {
+    console.log(`  ${s.companies.toLocaleString('en-US').padStart(10)} ${String(s.due).padStart(6)} ${String(s.itemsRead).padStart(11)} ${`${s.readRatio.toFixed(2)}x`.padStart(9)} ${mark(s.readRatio <= 1.1)} ${`${s.sweepMs} ms`.padStart(15)}`);
+  }
+  console.log(`  50,000 vs 5,000: ${sweep.timeRatio}x the time ${mark(sweep.withinTimeTarget)}   (median of ${sweep.runs} timed runs each, after ${sweep.warmUpRuns} warm-up runs; each run: ${sweep.sizes[0]!.reminded} reminders, ${sweep.sizes[0]!.removed} removals)`);
+  write('sweep', sweep);
+  console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);
 };
 
 main().catch((error: unknown) => {
