@@ -56,21 +56,22 @@ export const sweepScaling = async () => {
       { step: 'initialize', name: 'countReads' },
     );
 
+    // The first PAST_DEADLINE are exporters enrolled in March: no fixed 2006 date, so due 60 days later.
     const companyItem = (n: number) => ({
       companyId: `bench-${String(n).padStart(6, '0')}`,
       legalName: `Bench Company ${n}`,
-      category: 'importer' as const,
+      category: n < PAST_DEADLINE ? ('exporter' as const) : ('importer' as const),
       pocEmail: `poc-${n}@bench.example.com`,
       identifiers: { iorNumber: '12-3456789', ein: '12-3456789' },
       status: 'active' as const,
-      enrolledAt: '2006-05-01T00:00:00.000Z',
+      enrolledAt: n < PAST_DEADLINE ? '2006-03-01T00:00:00.000Z' : '2006-05-01T00:00:00.000Z',
       enrolledBy: 'bench',
       version: 1,
     });
-    /** Companies 0..DUE-1 are due: the first PAST_DEADLINE past an extended deadline, the rest at their 30-day step. */
+    /** Companies 0..DUE-1 are due: the first PAST_DEADLINE past their deadline (April 30), the rest at their 30-day step. */
     const obligationFor = (n: number) => {
       const c = companyItem(n);
-      if (n < PAST_DEADLINE) return openObligation(c, 'enrollment', '2006-06-01T00:00:00.000Z', { extendedTo: '2006-05-31' });
+      if (n < PAST_DEADLINE) return openObligation(c, 'enrollment', '2006-06-01T00:00:00.000Z');
       if (n < DUE) return openObligation(c, 'enrollment', '2006-06-01T00:00:00.000Z');
       // Not due: certified companies waiting for their review window next year.
       return { ...openObligation(c, 'recertification', '2007-02-01T00:00:00.000Z', { dueDate: '2007-05-01' }), policyRevision: 0 };

@@ -19,6 +19,8 @@ const main = async () => {
   const backends = await startBackends({ dataDir: DATA_DIR, persist: true, ports: { dynamodb: 8000, cognito: 9229, ses: 8005 } });
   const api = await startApi(backends, { port: 3000, log: true });
   // The demo runs on its own date (starting May 1, 2006), never on today's.
+  const seededBeforeDeadlines = existsSync(join(DATA_DIR, 'demo-sign-ins.json')) && !existsSync(join(DATA_DIR, 'clock.json'));
+  if (seededBeforeDeadlines) log('[portal] this demo was seeded before deadlines existed: its companies have none. `npm run reset` seeds it again.');
   const clock = demoClock(DATA_DIR);
   useClock(clock);
 

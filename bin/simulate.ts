@@ -94,7 +94,7 @@ const main = async () => {
     const days = Math.round((target.getTime() - from.getTime()) / DAY_MS) + 1;
     console.log(`[simulate] sweeping ${days} day(s), ${from.toISOString().slice(0, 10)} to ${asOfText} ...`);
     const totals = await simulateDays({ from, to: target, sweep, send, log: (line) => console.log(line) });
-    clock.set(target);
+    if (target > clock.now()) clock.set(target);
     console.log(`[simulate] the demo is now at ${asOfText}: ${totals.reminded} reminder(s), ${totals.removed} removal(s), ${totals.emailsQueued} email(s) queued.`);
     console.log(
       running

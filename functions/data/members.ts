@@ -3,6 +3,7 @@ import { assertCommitted } from './transact.ts';
 import { Conflict, BadRequest, emailTaken, versionConflict } from '../http/errors.ts';
 import type { Role } from '../definitions/roles.ts';
 import type { Delivery } from './delivery-records.ts';
+import type { ObligationKind } from '../domain/deadline-schedule.ts';
 
 type MemberAttributes = Parameters<typeof member.create>[0];
 type ClaimAttributes = Parameters<typeof emailClaim.create>[0];
@@ -109,9 +110,9 @@ export const remove = async (current: Member, audit: AuditAttributes): Promise<v
 };
 
 /** Hands the primary-POC role from one member to another in one write, with the audit record. */
-export const handOver = async (from: Member, to: Member, audit: AuditAttributes): Promise<void> => {
+export const handOver = async (from: Member, to: Member, audit: AuditAttributes, company: { companyId: string; version: number; openObligations: readonly ObligationKind[] }): Promise<void> => {
   const outcome = await portal.transaction
-    .write(({ member, audit: auditEntity }) => [
+    .write(({ member, audit: auditEntity, company: companyEntity, obligation }) => [
       member
         .patch({ companyId: from.companyId, userId: from.userId })
         .set({ role: 'company-user', version: from.version + 1 })
@@ -122,8 +123,16 @@ export const handOver = async (from: Member, to: Member, audit: AuditAttributes)
         .set({ role: 'primary-poc', version: to.version + 1, permissions: { editProfile: true, authorizeSharing: true } })
         .where((attr, op) => `${op.eq(attr.version, to.version)} AND ${op.eq(attr.status, 'active')}`)
         .commit(),
+      // The new primary POC becomes the company's point of contact: reminders and notices go to them.
+      companyEntity
+        .patch({ companyId: company.companyId })
+        .set({ pocEmail: to.email })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.version, company.version))
+        .commit(),
+      ...company.openObligations.map((kind) => obligation.patch({ companyId: company.companyId, kind }).set({ pocEmail: to.email }).commit()),
       auditEntity.create(audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, () => versionConflict('user'));
+  assertCommitted(outcome, (index) => (index < 2 ? versionConflict('user') : new Conflict("The company's records changed during the hand-over; try again.", 'concurrent_change')));
 };

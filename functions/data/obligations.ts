@@ -26,6 +26,10 @@ export const put = async (item: Obligation): Promise<void> => {
 export const get = async (companyId: string, kind: ObligationKind): Promise<Obligation | null> =>
   ((await obligation.get({ companyId, kind }).go({ consistent: true })).data as Obligation | null) ?? null;
 
+/** A company's open obligations (at most one per kind). */
+export const ofCompany = async (companyId: string): Promise<Obligation[]> =>
+  (await obligation.query.byCompany({ companyId }).go({ consistent: true })).data as Obligation[];
+
 type Page = { data: Obligation[]; cursor: string | null };
 
 /** Every obligation due at or before `asOf`, from the sparse due-date index. */

@@ -48,7 +48,9 @@ const complete = (entities: TransactionEntities, companyId: string, completion: 
   entities.company
     .patch({ companyId })
     .set({ portalUpdateCompletedAt: completion.at, ...(completion.recertification ? { nextCertificationDueAt: completion.recertification.nextDueAt } : {}) })
-    .where((attr, op) => op.notExists(attr.portalUpdateCompletedAt))
+    .add({ version: 1 })
+    // A company removed while this save was on its way gets no new obligation.
+    .where((attr, op) => `${op.notExists(attr.portalUpdateCompletedAt)} AND ${op.eq(attr.status, 'active')}`)
     .commit(),
   closeObligation(entities, companyId, 'enrollment'),
   ...(completion.recertification ? [putObligation(entities, completion.recertification.obligation)] : []),

@@ -13,7 +13,7 @@ import type { Company } from '../schemas/company.ts';
 
 type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
 type Settable = Partial<Pick<Company, 'status' | 'removal' | 'reinstatedAt' | 'reapplication' | 'deadlineExtendedTo' | 'nextCertificationDueAt'>>;
-type Removable = 'removal' | 'portalUpdateCompletedAt' | 'nextCertificationDueAt' | 'certificationStatus' | 'deadlineExtendedTo';
+type Removable = 'removal' | 'reapplication' | 'portalUpdateCompletedAt' | 'nextCertificationDueAt' | 'certificationStatus' | 'deadlineExtendedTo';
 
 export interface StandingChange {
   readonly companyId: string;
@@ -25,12 +25,12 @@ export interface StandingChange {
   readonly requireIncomplete?: boolean;
   readonly set: Settable;
   readonly remove?: readonly Removable[];
-  /** Whether the change bumps the company's version (every change a reader could notice does). */
+  /** The change always bumps the company's version; these are the obligations it opens and closes. */
   readonly obligations: {
     /** The obligation the sweep read: it must still be due at `dueAt`, and is closed. */
     readonly acted?: { readonly kind: ObligationKind; readonly dueAt: string };
     readonly close?: readonly ObligationKind[];
-    readonly open?: Obligation;
+    readonly open?: readonly Obligation[];
     /** An extension moves the enrollment obligation's deadline and asks for a new schedule. */
     readonly extend?: { readonly extendedTo: string; readonly shard: string; readonly dueAt: string };
   };
@@ -66,7 +66,7 @@ export const changeStanding = async (change: StandingChange): Promise<boolean> =
         );
       }
       for (const kind of close) if (kind !== acted?.kind) parts.push(closeObligation(entities, companyId, kind));
-      if (open) parts.push(putObligation(entities, open));
+      for (const item of open ?? []) parts.push(putObligation(entities, item));
       if (extend) {
         parts.push(
           entities.obligation

@@ -19,10 +19,11 @@ export const assertCommitted = (outcome: TransactionOutcome, onConditionFailed: 
 
 /**
  * For writes that lose a race harmlessly (a sweep, a re-run): true when committed, false when a
- * condition failed because somebody acted first; any other cancellation is a retryable 503.
+ * condition failed or another transaction held the same item (somebody acted first, or is
+ * acting now); any other cancellation (throttling) is a retryable 503.
  */
 export const committed = (outcome: TransactionOutcome): boolean => {
   if (!outcome.canceled) return true;
-  if (outcome.data.some((item) => item.code === 'ConditionalCheckFailed')) return false;
+  if (outcome.data.some((item) => item.code === 'ConditionalCheckFailed' || item.code === 'TransactionConflict')) return false;
   throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
 };

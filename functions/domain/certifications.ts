@@ -7,7 +7,7 @@ import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } fro
 import type { Certification } from '../schemas/profile.ts';
 import { REVIEW_WINDOW_DAYS } from '../definitions/deadlines.ts';
 import { openObligation } from '../data/obligation-records.ts';
-import { dateOf } from './deadline-schedule.ts';
+import { dateOf, dayStart } from './deadline-schedule.ts';
 
 /** One calendar year after `from` (UTC). */
 export const oneYearAfter = (from: Date): Date => {
@@ -16,7 +16,8 @@ export const oneYearAfter = (from: Date): Date => {
   return next;
 };
 
-export const windowOpensAt = (dueAt: string): Date => new Date(new Date(dueAt).getTime() - REVIEW_WINDOW_DAYS * 86_400_000);
+/** The start (UTC) of the day the review window opens: the day the sweep's window reminder goes out. */
+export const windowOpensAt = (dueAt: string): Date => dayStart(dateOf(dueAt), -REVIEW_WINDOW_DAYS);
 
 type CertDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
 

@@ -46,15 +46,16 @@ export const initialPolicy = (category: CategoryId): DeadlinePolicy => ({
 export const currentPolicies = (stored: readonly DeadlinePolicy[]): Map<CategoryId, DeadlinePolicy> =>
   new Map(CATEGORY_IDS.map((id) => [id, stored.find((p) => p.category === id) ?? initialPolicy(id)]));
 
+const later = (a: string, b: string | null | undefined): string => (b && b > a ? b : a);
+
 /**
- * The enrollment deadline of one company: its extension if CBP granted one, else the later of
- * the category deadline and `newEnrolleeDays` after enrollment.
+ * The enrollment deadline of one company: the latest of its category's deadline,
+ * `newEnrolleeDays` after its enrollment, and any date CBP gave it (an extension, a
+ * reinstatement, an accepted reapplication). A category moved later also moves an extended
+ * company; nothing CBP gives a company makes its deadline earlier.
  */
-export const enrollmentDueDate = (policy: DeadlinePolicy, enrolledAt: string, extendedTo?: string): string => {
-  if (extendedTo) return extendedTo;
-  const earliest = dateOf(dayStart(dateOf(enrolledAt), policy.newEnrolleeDays));
-  return policy.deadline && policy.deadline > earliest ? policy.deadline : earliest;
-};
+export const enrollmentDueDate = (policy: DeadlinePolicy, enrolledAt: string, extendedTo?: string): string =>
+  later(later(dateOf(dayStart(dateOf(enrolledAt), policy.newEnrolleeDays)), policy.deadline), extendedTo);
 
 /** The reminder steps (days before the due date), largest first; recertification opens its window first. */
 export const stepsFor = (kind: ObligationKind, policy: DeadlinePolicy): number[] =>

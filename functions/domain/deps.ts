@@ -45,7 +45,7 @@ export interface Deps {
   readonly members: Omit<typeof memberData, 'getMembershipWithCompany'>;
   readonly identities: typeof identityData;
   readonly auth: typeof authData;
-  readonly obligations: Pick<typeof obligationData, 'due' | 'inCategory' | 'reschedule' | 'remind'>;
+  readonly obligations: Pick<typeof obligationData, 'due' | 'inCategory' | 'reschedule' | 'remind' | 'ofCompany'>;
   readonly deadlines: typeof deadlineData;
   readonly standing: typeof standingData;
   /** CBP's C-TPAT program mailbox, which hears of removals and reapplications. */

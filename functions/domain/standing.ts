@@ -7,7 +7,7 @@
 import type { Deps } from './deps.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
-import { openObligation } from '../data/obligation-records.ts';
+import { openObligation, type Obligation } from '../data/obligation-records.ts';
 import { shardOf } from '../data/due-index.ts';
 import type { StandingChange } from '../data/standing.ts';
 import type { Delivery } from '../data/delivery-records.ts';
@@ -63,23 +63,28 @@ export const remove = async (deps: StandingDeps, caller: Caller, companyId: stri
 };
 
 /**
- * Back in the program with a new due date for whatever it had missed: the portal update if it
- * was never completed, else the recertification.
+ * Back in the program, with its obligations open again: the portal update (if never completed)
+ * due by the new date, and the annual recertification (if it has one) due by its own date, or by
+ * the new date if that one has passed or comes sooner.
  */
-const backInProgram = (company: Company, deadline: string, now: string) =>
-  company.portalUpdateCompletedAt
-    ? {
-        set: { nextCertificationDueAt: `${deadline}T00:00:00.000Z` },
-        open: openObligation(company, 'recertification', now, { dueDate: deadline }),
-        close: ['enrollment' as const],
-        next: `Your next annual recertification is due by ${notices.spelled(deadline)}.`,
-      }
-    : {
-        set: { deadlineExtendedTo: deadline },
-        open: openObligation(company, 'enrollment', now, { extendedTo: deadline }),
-        close: ['recertification' as const],
-        next: `Your portal update is now due by ${notices.spelled(deadline)}.`,
-      };
+const backInProgram = (company: Company, deadline: string, now: string) => {
+  const set: { deadlineExtendedTo?: string; nextCertificationDueAt?: string } = {};
+  const open: Obligation[] = [];
+  const next: string[] = [];
+  if (!company.portalUpdateCompletedAt) {
+    set.deadlineExtendedTo = deadline;
+    open.push(openObligation(company, 'enrollment', now, { extendedTo: deadline }));
+    next.push(`Your portal update is now due by ${notices.spelled(deadline)}.`);
+  }
+  if (company.nextCertificationDueAt) {
+    const current = dateOf(company.nextCertificationDueAt);
+    const due = current > deadline ? current : deadline;
+    if (due !== current) set.nextCertificationDueAt = `${due}T00:00:00.000Z`;
+    open.push(openObligation(company, 'recertification', now, { dueDate: due }));
+    next.push(`Your next annual recertification is due by ${notices.spelled(due)}.`);
+  }
+  return { set, open, next: next.join(' ') };
+};
 
 /** A CBP administrator reinstates a removed company, with the reason and a new due date. */
 export const reinstate = async (deps: StandingDeps, caller: Caller, companyId: string, input: { version: number; reason: string; deadline: string }): Promise<Company> => {
@@ -95,8 +100,9 @@ export const reinstate = async (deps: StandingDeps, caller: Caller, companyId: s
     expectedStatus: 'removed',
     expectedVersion: input.version,
     set,
-    remove: ['removal'],
-    obligations: { open: back.open, close: back.close },
+    // A reapplication waiting for a decision has no more purpose (the audit trail keeps it).
+    remove: company.reapplication?.status === 'pending' ? ['removal', 'reapplication'] : ['removal'],
+    obligations: { open: back.open },
     audit: auditItem(caller, { companyId, action: 'company.reinstated', objectType: 'company', objectId: companyId, changes: { reason: input.reason, before: { removal: company.removal }, set } }, now, deps.ids.next()),
     deliveries: [notices.standing(deps.ids, company, 'Your company has been reinstated in C-TPAT', back.next, now.toISOString())],
   });
@@ -183,7 +189,7 @@ export const decideReapplication = async (
     expectedVersion: company.version,
     set,
     remove: ['removal', 'portalUpdateCompletedAt', 'nextCertificationDueAt', 'certificationStatus'],
-    obligations: { open: openObligation(company, 'enrollment', now.toISOString(), { extendedTo: deadline }), close: ['recertification'] },
+    obligations: { open: [openObligation(company, 'enrollment', now.toISOString(), { extendedTo: deadline })], close: ['recertification'] },
     audit: audit(set),
     deliveries: [notices.standing(deps.ids, company, 'Your company has been accepted back into C-TPAT', `Complete your portal update by ${notices.spelled(deadline)}.`, now.toISOString())],
   });

@@ -80,27 +80,37 @@ export const sweep = async (deps: SweepDeps, asOf: Date): Promise<SweepReport> =
     }
   };
 
-  // A revised policy first re-times its category, so this same sweep acts on the new dates.
-  for (const policy of stored.filter((p) => p.revision > p.retimedRevision)) {
-    await forEachConcurrently(deps.obligations.inCategory(policy.category), CONCURRENCY, guarded(async (item) => {
-      if (item.policyRevision >= policy.revision) return;
-      const decision = decide(policy, item, asOf);
-      const dueAt = decision.action === 'reschedule' ? decision.nextActionAt : at;
-      if (await deps.obligations.reschedule(item, { dueAt, dueDate: decision.dueDate, policyRevision: policy.revision })) counts.retimed += 1;
-    }));
-    if (counts.failed === 0) await deps.deadlines.markRetimed(policy.category, policy.revision);
-  }
-
-  await forEachConcurrently(deps.obligations.due(at), CONCURRENCY, guarded(async (item) => {
-    counts.due += 1;
-    const policy = policies.get(item.category)!;
-    const outcome = await act(deps, policy, item, asOf);
+  const record = (outcome: Outcome) => {
     if (outcome === 'skipped') counts.skipped += 1;
     else {
       counts[outcome.kind] += 1;
       counts.emailsQueued += outcome.emails;
       if (outcome.line) actions.push(outcome.line);
     }
+  };
+
+  // A revised policy first re-times its category's open obligations. One the new dates make due
+  // is acted on here and now (the due-date index may not show its new date yet). The revision
+  // counts as applied only when every obligation took it; otherwise the next sweep goes on.
+  for (const policy of stored.filter((p) => p.revision > p.retimedRevision)) {
+    let complete = true;
+    await forEachConcurrently(deps.obligations.inCategory(policy.category), CONCURRENCY, guarded(async (item) => {
+      if (item.policyRevision >= policy.revision) return;
+      const decision = decide(policy, item, asOf);
+      if (decision.action !== 'reschedule') {
+        const outcome = await act(deps, policy, item, asOf);
+        if (outcome === 'skipped') complete = false;
+        return record(outcome);
+      }
+      if (await deps.obligations.reschedule(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, policyRevision: policy.revision })) counts.retimed += 1;
+      else complete = false;
+    }));
+    if (complete && counts.failed === 0) await deps.deadlines.markRetimed(policy.category, policy.revision);
+  }
+
+  await forEachConcurrently(deps.obligations.due(at), CONCURRENCY, guarded(async (item) => {
+    counts.due += 1;
+    record(await act(deps, policies.get(item.category)!, item, asOf));
   }));
 
   const report = { asOf: at, ...counts, actions: actions.sort() };

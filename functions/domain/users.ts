@@ -190,13 +190,30 @@ export const removeCompanyUser = async (deps: Pick<Deps, 'clock' | 'ids' | 'iden
 };
 
 /** The primary POC hands the role to another active user of the company and becomes a company user. */
-export const handOverPrimaryPoc = async (deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>, caller: Caller, companyId: string, toUserId: string) => {
+export const handOverPrimaryPoc = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'companies'> & { obligations: Pick<Deps['obligations'], 'ofCompany'> },
+  caller: Caller,
+  companyId: string,
+  toUserId: string,
+) => {
   requireManager(caller, companyId);
   if (toUserId === caller.userId) throw new BadRequest('You already hold the primary-POC role.', [{ field: 'userId', message: 'is you' }]);
-  const [from, to] = await Promise.all([found(deps, companyId, caller.userId), found(deps, companyId, toUserId)]);
+  const [from, to, company, open] = await Promise.all([
+    found(deps, companyId, caller.userId),
+    found(deps, companyId, toUserId),
+    deps.companies.get(companyId),
+    deps.obligations.ofCompany(companyId),
+  ]);
+  if (!company) throw new NotFound('No such company.');
   if (to.status !== 'active') throw new BadRequest('The new primary POC must be an active user.', [{ field: 'userId', message: 'is disabled' }]);
   const now = deps.clock.now();
-  await deps.members.handOver(from, to, auditItem(caller, { companyId, action: 'company.primary-poc-handed-over', objectType: 'user', objectId: toUserId, changes: { from: from.userId, to: to.userId } }, now, deps.ids.next()));
+  const audit = auditItem(
+    caller,
+    { companyId, action: 'company.primary-poc-handed-over', objectType: 'user', objectId: toUserId, changes: { from: from.userId, to: to.userId, pocEmail: { before: company.pocEmail, after: to.email } } },
+    now,
+    deps.ids.next(),
+  );
+  await deps.members.handOver(from, to, audit, { companyId, version: company.version, openObligations: open.map((o) => o.kind) });
   await Promise.all([
     deps.identities.moveToGroup(from.email, 'primary-poc', 'company-user'),
     deps.identities.moveToGroup(to.email, 'company-user', 'primary-poc'),

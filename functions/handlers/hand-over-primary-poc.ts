@@ -7,8 +7,10 @@ import { base } from '../domain/deps.ts';
 import { handOverPrimaryPoc } from '../domain/users.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
+import * as companies from '../data/companies.ts';
+import * as obligations from '../data/obligations.ts';
 
-const deps = { ...base, members, identities };
+const deps = { ...base, members, identities, companies, obligations };
 
 export const handler = authedHandler('handOverPrimaryPoc', async (event, caller) =>
   ok(await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), parseBody(HandOver, event).userId)),

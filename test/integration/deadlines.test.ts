@@ -80,7 +80,8 @@ describe('enrollment deadlines', () => {
     expect(await mailTo(late.pocEmail)).toHaveLength(5);
     expect(await programNoticesAbout(late.legalName)).toHaveLength(1);
     expect((await auditOf(late.companyId)).filter((a) => a.action === 'company.removed')).toHaveLength(1);
-    expect(await company(onTime.companyId)).toMatchObject({ status: 'active', version: 1 });
+    // Version 2: the save that completed the update.
+    expect(await company(onTime.companyId)).toMatchObject({ status: 'active', version: 2 });
   });
 });
 
@@ -189,20 +190,46 @@ describe('after removal', () => {
     expect(removed.body).toMatchObject({ status: 'removed', removal: { reason: 'cbp-decision', note: 'Validation visit failed.' }, version: 2 });
     expect((await api.request('GET', `/companies/${c.companyId}/account-info`, { token: poc.token })).status).toBe(403);
     expect(await programNoticesAbout(c.legalName)).toHaveLength(1);
+    expect((await api.request('POST', `/companies/${c.companyId}/reapplication`, { token: poc.token, body: { statement: 'Please reconsider.' } })).status).toBe(200);
 
     const stale = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 1, reason: 'x', deadline: '2010-06-01' } });
     expect(stale.status).toBe(409);
-    const back = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 2, reason: 'The visit report was wrong.', deadline: '2010-06-01' } });
+    const back = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 3, reason: 'The visit report was wrong.', deadline: '2010-06-01' } });
     expect(back.status).toBe(200);
-    expect(back.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2010-06-01', reinstatedAt: '2010-03-01T12:00:00.000Z', version: 3 });
+    expect(back.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2010-06-01', reinstatedAt: '2010-03-01T12:00:00.000Z', version: 4 });
+    // The removal and the reapplication waiting for a decision are over (the audit trail keeps both).
     expect(back.body.removal).toBeUndefined();
-    expect(await company(c.companyId)).toMatchObject({ status: 'active', version: 3 });
+    expect(back.body.reapplication).toBeUndefined();
+    expect(await company(c.companyId)).toMatchObject({ status: 'active', version: 4 });
     expect((await api.request('GET', `/companies/${c.companyId}/security-profile`, { token: poc.token })).status).toBe(200);
     expect((await mailTo(c.pocEmail)).at(-1)!.subject).toBe('C-TPAT: Your company has been reinstated in C-TPAT');
     expect((await auditOf(c.companyId)).find((a) => a.action === 'company.reinstated')).toMatchObject({ changes: { reason: 'The visit report was wrong.' } });
 
+    // Without the new date it would have been due April 30 (60 days after enrollment).
+    await sweepOn(clock, '2010-05-02');
+    expect((await company(c.companyId)).status).toBe('active');
     await sweepOn(clock, '2010-06-02');
     expect((await company(c.companyId)).status).toBe('removed');
+  });
+
+  it('reopens every obligation a reinstated company had, so one certified before its update is still recertified', async () => {
+    const obligations = await import('../../functions/data/obligations.ts');
+    clock.set('2013-01-02T12:00:00.000Z');
+    const c = await enrollCompany(api, admin);
+    const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
+    // A complete profile is certified, but the account information never comes: removed for the deadline.
+    expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
+    expect((await api.request('POST', `/companies/${c.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } })).status).toBe(201);
+    await sweepOn(clock, '2013-03-05');
+    const removed = await company(c.companyId);
+    expect(removed).toMatchObject({ status: 'removed', removal: { reason: 'enrollment-deadline-missed' } });
+    expect(await obligations.ofCompany(c.companyId)).toEqual([]);
+
+    clock.set('2013-03-06T12:00:00.000Z');
+    expect((await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: removed.version, reason: 'Filed on paper.', deadline: '2013-04-01' } })).status).toBe(200);
+    expect((await obligations.ofCompany(c.companyId)).map((o) => [o.kind, o.extendedTo ?? o.dueDate])).toEqual([['enrollment', '2013-04-01'], ['recertification', '2014-01-02']]);
+    expect((await api.request('PUT', `/companies/${c.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
+    expect((await obligations.ofCompany(c.companyId)).map((o) => o.kind)).toEqual(['recertification']);
   });
 
   it("takes a removed company's reapplication and accepts it back with a new deadline", async () => {
@@ -234,6 +261,21 @@ const completeUpdateAs = async (token: string, c: Company) => {
   const profile = await api.request('GET', `/companies/${c.companyId}/security-profile`, { token });
   expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token, body: { version: profile.body.version, answers: completeAnswers('importer') } })).status).toBe(201);
 };
+
+describe('who is told', () => {
+  it('sends reminders to the new primary POC after a hand-over', async () => {
+    clock.set('2014-05-01T12:00:00.000Z');
+    const c = await enrollCompany(api, admin);
+    const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
+    const successor = await userWithRole(api, 'company-user', c.companyId);
+    expect((await api.request('POST', `/companies/${c.companyId}/primary-poc`, { token: poc.token, body: { userId: successor.userId } })).status).toBe(200);
+    expect((await company(c.companyId)).pocEmail).toBe(successor.email);
+    await sweepOn(clock, '2014-05-01');
+    await sweepOn(clock, '2014-06-01');
+    expect(await subjects(successor.email)).toEqual(['C-TPAT: your portal update is due by June 30, 2014']);
+    expect(await subjects(c.pocEmail)).toEqual([]);
+  });
+});
 
 describe('exactly once', () => {
   it('two sweeps at once leave the same result as one: one reminder and one removal each', async () => {

@@ -13,11 +13,14 @@ describe('deadline schedule', () => {
     expect(initialPolicy('exporter').deadline).toBeNull();
   });
 
-  it('gives a late enrollee its minimum days, and an extension wins over both', () => {
+  it('gives a late enrollee its minimum days, and an extension the later date', () => {
     expect(enrollmentDueDate(importer, '2006-05-01T09:00:00Z')).toBe('2006-07-01');
     expect(enrollmentDueDate(importer, '2006-06-20T09:00:00Z')).toBe('2006-08-19');
     expect(enrollmentDueDate(initialPolicy('exporter'), '2014-03-01T00:00:00Z')).toBe('2014-04-30');
     expect(enrollmentDueDate(importer, '2006-05-01T09:00:00Z', '2006-07-15')).toBe('2006-07-15');
+    // A category moved past the extension takes the extended company along; a date CBP gives never shortens.
+    expect(enrollmentDueDate({ ...importer, deadline: '2006-08-01' }, '2006-05-01T09:00:00Z', '2006-07-15')).toBe('2006-08-01');
+    expect(enrollmentDueDate(importer, '2006-05-01T09:00:00Z', '2006-06-15')).toBe('2006-07-01');
   });
 
   it('waits for the first reminder step after enrollment', () => {
