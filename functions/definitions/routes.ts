@@ -4,7 +4,7 @@
  * OpenAPI document, the authorization matrix and the fuzz suite are generated from it.
  */
 import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES, type Role } from './roles.ts';
-import { EnrollCompany, Company } from '../schemas/company.ts';
+import { EnrollCompany, CompanyView } from '../schemas/company.ts';
 import { Login, LoginResult, NewPassword } from '../schemas/auth.ts';
 import { Me } from '../schemas/me.ts';
 import { Id } from '../schemas/common.ts';
@@ -78,7 +78,7 @@ export const ROUTES = [
   },
   {
     id: 'enrollCompany', method: 'POST', path: '/companies', handler: 'enroll-company', auth: CBP_ROLES,
-    summary: 'Enroll a company in C-TPAT (CBP)', body: EnrollCompany, response: Company, successStatus: 201,
+    summary: 'Enroll a company in C-TPAT (CBP)', body: EnrollCompany, response: CompanyView, successStatus: 201,
     example: {
       legalName: 'Acme Imports LLC', category: 'importer', pocEmail: 'poc@acme-imports.example.com', pocName: 'Dana Reyes',
       identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
@@ -87,7 +87,7 @@ export const ROUTES = [
   },
   {
     id: 'getCompany', method: 'GET', path: '/companies/{companyId}', handler: 'get-company', auth: ALL_ROLES, allowRemovedCompany: true,
-    summary: "A company's enrollment record (CBP, or the company's own users)", pathParams: { companyId: Id }, response: Company,
+    summary: "A company's enrollment record (CBP, or the company's own users)", pathParams: { companyId: Id }, response: CompanyView,
     access: ['table:read'], mutates: false,
   },
   {
@@ -237,31 +237,31 @@ export const ROUTES = [
   {
     id: 'extendDeadline', method: 'POST', path: '/companies/{companyId}/deadline-extension', handler: 'extend-deadline', auth: ['cbp-admin'],
     summary: "Give one company a later portal-update deadline (CBP administrator, with the reason)", pathParams: { companyId: Id }, body: ExtendDeadline,
-    example: { deadline: '2006-09-15', reason: 'Facility damaged by a hurricane; records being rebuilt.' }, response: Company,
+    example: { deadline: '2006-09-15', reason: 'Facility damaged by a hurricane; records being rebuilt.' }, response: CompanyView,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
   },
   {
     id: 'removeCompany', method: 'POST', path: '/companies/{companyId}/removal', handler: 'remove-company', auth: CBP_ROLES,
     summary: 'Remove a company from the program (CBP; names the version it read); the POC and the program mailbox are told', pathParams: { companyId: Id },
-    body: RemoveCompany, example: { version: 1, reason: 'Validation visit found the security program not implemented.' }, response: Company,
+    body: RemoveCompany, example: { version: 1, reason: 'Validation visit found the security program not implemented.' }, response: CompanyView,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
   },
   {
     id: 'reinstateCompany', method: 'POST', path: '/companies/{companyId}/reinstatement', handler: 'reinstate-company', auth: ['cbp-admin'],
     summary: 'Reinstate a removed company (CBP administrator), with the reason and a new due date for what it had missed', pathParams: { companyId: Id },
-    body: ReinstateCompany, example: { version: 2, reason: 'The update was filed on paper before the deadline.', deadline: '2006-09-01' }, response: Company,
+    body: ReinstateCompany, example: { version: 2, reason: 'The update was filed on paper before the deadline.', deadline: '2006-09-01' }, response: CompanyView,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
   },
   {
     id: 'reapply', method: 'POST', path: '/companies/{companyId}/reapplication', handler: 'reapply', auth: ['primary-poc'], allowRemovedCompany: true,
     summary: "A removed company's primary POC applies to rejoin the program", pathParams: { companyId: Id }, body: Reapply,
-    example: { statement: 'We have completed our security profile and named a new security manager.' }, response: Company,
+    example: { statement: 'We have completed our security profile and named a new security manager.' }, response: CompanyView,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
   },
   {
     id: 'decideReapplication', method: 'POST', path: '/companies/{companyId}/reapplication/decision', handler: 'decide-reapplication', auth: CBP_ROLES,
     summary: 'Accept a reapplication with a new portal-update deadline, or decline it (CBP)', pathParams: { companyId: Id }, body: DecideReapplication,
-    example: { decision: 'accept', deadline: '2006-11-01', comments: 'Welcome back.' }, response: Company,
+    example: { decision: 'accept', deadline: '2006-11-01', comments: 'Welcome back.' }, response: CompanyView,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
   },
 ] as const satisfies readonly RouteDefinition[];

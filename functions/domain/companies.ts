@@ -3,10 +3,10 @@ import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { NotFound } from '../http/errors.ts';
 import { auditItem } from '../data/audit-records.ts';
-import type { Company, EnrollCompany } from '../schemas/company.ts';
+import { companyView, type Company, type CompanyView, type EnrollCompany } from '../schemas/company.ts';
 
 /** CBP enrolls a company; its POC email is claimed so it can later request the account. */
-export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, caller: Caller, input: EnrollCompany): Promise<Company> => {
+export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, caller: Caller, input: EnrollCompany): Promise<CompanyView> => {
   requireRole(caller, CBP_ROLES);
   const now = deps.clock.now();
   const record: Company = {
@@ -28,15 +28,15 @@ export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, ca
     deps.ids.next(),
   );
   await deps.companies.enroll(record, audit, now.toISOString());
-  return record;
+  return companyView(record);
 };
 
 /** CBP reads any company; a company's users read only their own (others get 404). */
-export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, companyId: string): Promise<Company> => {
+export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, companyId: string): Promise<CompanyView> => {
   requireCompanyAccess(caller, companyId);
   const found = await deps.companies.get(companyId);
   if (!found) throw new NotFound('No such company.');
-  return found;
+  return companyView(found);
 };
 
 /**

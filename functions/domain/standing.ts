@@ -16,7 +16,7 @@ import { dateOf } from './deadline-schedule.ts';
 import * as notices from './notices.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
-import type { Company } from '../schemas/company.ts';
+import { companyView, type Company, type CompanyView } from '../schemas/company.ts';
 
 type StandingDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'standing' | 'outbox' | 'mailer' | 'programEmail'>;
 
@@ -36,16 +36,16 @@ const requireFuture = (deadline: string, now: Date) => {
 };
 
 /** Writes the change, then tries its emails at once (the outbox sender retries them anyway). */
-const commit = async (deps: StandingDeps, company: Company, change: Omit<StandingChange, 'companyId'> & { deliveries: readonly Delivery[] }): Promise<Company> => {
+const commit = async (deps: StandingDeps, company: Company, change: Omit<StandingChange, 'companyId'> & { deliveries: readonly Delivery[] }): Promise<CompanyView> => {
   if (!(await deps.standing.changeStanding({ ...change, companyId: company.companyId }))) throw versionConflict('company');
   for (const delivery of change.deliveries) await sendSoon(deps, delivery.deliveryId);
   const updated: Record<string, unknown> = { ...company, ...change.set, version: company.version + 1 };
   for (const key of change.remove ?? []) delete updated[key];
-  return updated as Company;
+  return companyView(updated as Company);
 };
 
 /** A CBP officer or administrator removes a company from the program. */
-export const remove = async (deps: StandingDeps, caller: Caller, companyId: string, input: { version: number; reason: string }): Promise<Company> => {
+export const remove = async (deps: StandingDeps, caller: Caller, companyId: string, input: { version: number; reason: string }): Promise<CompanyView> => {
   requireRole(caller, CBP_ROLES);
   const company = await found(deps, companyId);
   if (company.status === 'removed') throw new Conflict('The company is already removed.', 'already_removed');
@@ -87,7 +87,7 @@ const backInProgram = (company: Company, deadline: string, now: string) => {
 };
 
 /** A CBP administrator reinstates a removed company, with the reason and a new due date. */
-export const reinstate = async (deps: StandingDeps, caller: Caller, companyId: string, input: { version: number; reason: string; deadline: string }): Promise<Company> => {
+export const reinstate = async (deps: StandingDeps, caller: Caller, companyId: string, input: { version: number; reason: string; deadline: string }): Promise<CompanyView> => {
   requireRole(caller, ['cbp-admin']);
   const company = await found(deps, companyId);
   if (company.status !== 'removed') throw new Conflict('Only a removed company can be reinstated.', 'not_removed');
@@ -109,7 +109,7 @@ export const reinstate = async (deps: StandingDeps, caller: Caller, companyId: s
 };
 
 /** A CBP administrator gives one company a later portal-update deadline. */
-export const extendDeadline = async (deps: StandingDeps, caller: Caller, companyId: string, input: { deadline: string; reason: string }): Promise<Company> => {
+export const extendDeadline = async (deps: StandingDeps, caller: Caller, companyId: string, input: { deadline: string; reason: string }): Promise<CompanyView> => {
   requireRole(caller, ['cbp-admin']);
   const company = await found(deps, companyId);
   if (company.status !== 'active' || company.portalUpdateCompletedAt) {
@@ -134,7 +134,7 @@ export const extendDeadline = async (deps: StandingDeps, caller: Caller, company
 };
 
 /** A removed company's primary POC asks to rejoin the program; CBP's program mailbox hears of it. */
-export const reapply = async (deps: StandingDeps, caller: Caller, companyId: string, input: { statement: string }): Promise<Company> => {
+export const reapply = async (deps: StandingDeps, caller: Caller, companyId: string, input: { statement: string }): Promise<CompanyView> => {
   requireRole(caller, ['primary-poc']);
   if (caller.companyId !== companyId) throw new NotFound('No such company.');
   const company = await found(deps, companyId);
@@ -161,7 +161,7 @@ export const decideReapplication = async (
   caller: Caller,
   companyId: string,
   input: { decision: 'accept' | 'decline'; deadline?: string; comments?: string },
-): Promise<Company> => {
+): Promise<CompanyView> => {
   requireRole(caller, CBP_ROLES);
   const company = await found(deps, companyId);
   const pending = company.reapplication;

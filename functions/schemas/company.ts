@@ -82,3 +82,12 @@ export const Company = z.object({
   reapplication: Reapplication.optional(),
 });
 export type Company = z.infer<typeof Company>;
+
+/**
+ * A company as the API shows it: its record, and whether its C-TPAT benefits are in force (they
+ * are off from the moment it is removed until it is reinstated or accepted back).
+ */
+export const CompanyView = Company.extend({ benefits: z.enum(['active', 'suspended']) });
+export type CompanyView = z.infer<typeof CompanyView>;
+
+export const companyView = (company: Company): CompanyView => ({ ...company, benefits: company.status === 'active' ? 'active' : 'suspended' });

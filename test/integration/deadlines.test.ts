@@ -67,6 +67,7 @@ describe('enrollment deadlines', () => {
     expect(report.actions).toContainEqual(expect.stringContaining(`removed ${late.legalName} (importer): enrollment due 2006-07-01 passed`));
     expect(await company(late.companyId)).toMatchObject({
       status: 'removed',
+      benefits: 'suspended',
       removal: { at: '2006-07-02T06:00:00.000Z', reason: 'enrollment-deadline-missed', by: 'system:sweep' },
       version: 2,
     });
@@ -196,7 +197,7 @@ describe('after removal', () => {
     expect(stale.status).toBe(409);
     const back = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 3, reason: 'The visit report was wrong.', deadline: '2010-06-01' } });
     expect(back.status).toBe(200);
-    expect(back.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2010-06-01', reinstatedAt: '2010-03-01T12:00:00.000Z', version: 4 });
+    expect(back.body).toMatchObject({ status: 'active', benefits: 'active', deadlineExtendedTo: '2010-06-01', reinstatedAt: '2010-03-01T12:00:00.000Z', version: 4 });
     // The removal and the reapplication waiting for a decision are over (the audit trail keeps both).
     expect(back.body.removal).toBeUndefined();
     expect(back.body.reapplication).toBeUndefined();
@@ -278,6 +279,38 @@ describe('who is told', () => {
 });
 
 describe('exactly once', () => {
+  it('finishes on a re-run what a sweep that failed halfway left, sending nothing twice', async () => {
+    const { sweep, SweepIncomplete } = await import('../../functions/domain/sweep.ts');
+    const { uuidIds } = await import('../../functions/domain/deps.ts');
+    const real = {
+      ids: uuidIds,
+      obligations: await import('../../functions/data/obligations.ts'),
+      deadlines: await import('../../functions/data/deadlines.ts'),
+      standing: await import('../../functions/data/standing.ts'),
+      programEmail: PROGRAM_MAILBOX,
+    };
+    clock.set('2015-05-01T12:00:00.000Z');
+    const companies = await Promise.all(Array.from({ length: 6 }, () => enrollCompany(api, admin)));
+    await sweepOn(clock, '2015-05-01');
+
+    // Every other reminder fails (a throttled write): the run acts on the rest, then fails.
+    let calls = 0;
+    const flaky = { ...real, obligations: { ...real.obligations, remind: async (...args: Parameters<typeof real.obligations.remind>) => {
+      calls += 1;
+      if (calls % 2 === 0) throw new Error('injected: ProvisionedThroughputExceededException');
+      return real.obligations.remind(...args);
+    } } };
+    const at = new Date('2015-05-31T06:00:00.000Z');
+    clock.set(at.toISOString());
+    const failed = await sweep(flaky, at).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(SweepIncomplete);
+    expect((failed as InstanceType<typeof SweepIncomplete>).report.failed).toBeGreaterThan(0);
+
+    await sweepOn(clock, '2015-05-31');
+    await sweepOn(clock, '2015-05-31');
+    for (const c of companies) expect(await subjects(c.pocEmail)).toEqual(['C-TPAT: your portal update is due by June 30, 2015']);
+  });
+
   it('two sweeps at once leave the same result as one: one reminder and one removal each', async () => {
     clock.set('2012-05-01T12:00:00.000Z');
     const revised = await api.request('GET', '/deadlines', { token: admin });

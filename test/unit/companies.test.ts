@@ -38,8 +38,11 @@ describe('enroll', () => {
       enrolledAt: '2006-05-01T12:00:00.000Z',
       enrolledBy: 'user-cbp-officer',
       version: 1,
+      benefits: 'active',
     });
     expect(store.saved).toHaveLength(1);
+    // Benefits follow the status: shown, never stored.
+    expect(store.saved[0]!.record).not.toHaveProperty('benefits');
     expect(store.saved[0]!.audit).toMatchObject({
       companyId: 'id-1',
       auditId: 'id-2',
