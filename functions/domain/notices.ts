@@ -28,6 +28,12 @@ const REASON_TEXT: Record<RemovalReason, string> = {
   'cbp-decision': 'of a decision by the C-TPAT program',
 };
 
+const REASON_LABEL: Record<RemovalReason, string> = {
+  'enrollment-deadline-missed': 'portal update deadline missed',
+  'certification-lapsed': 'annual recertification lapsed',
+  'cbp-decision': 'removed by CBP',
+};
+
 interface Target {
   readonly companyId: string;
   readonly legalName: string;
@@ -60,7 +66,7 @@ export const removal = (ids: Ids, programEmail: string, target: Target, reason: 
     reason: `removal:${target.companyId}`,
     now,
   }),
-  programNotice(ids, programEmail, target, `Company removed (${reason})`, now),
+  programNotice(ids, programEmail, target, `Company removed: ${REASON_LABEL[reason]}`, now),
 ];
 
 export const programNotice = (ids: Ids, programEmail: string, target: Target, event: string, now: string): Delivery =>
