@@ -9,6 +9,7 @@ import { TABLE } from '../definitions/table.ts';
 import { CATEGORY_IDS } from '../definitions/categories.ts';
 import { ROLES } from '../definitions/roles.ts';
 import { deadlinePolicy, deadlineRevision, obligation } from './schedule-entities.ts';
+import { message, thread } from './message-entities.ts';
 
 const config = { table: TABLE_NAME, client: documents };
 const { gsi1, due } = TABLE.indexes;
@@ -301,12 +302,13 @@ export const certification = new Entity(
   config,
 );
 
-export { obligation, deadlinePolicy, deadlineRevision };
+export { obligation, deadlinePolicy, deadlineRevision, thread, message };
 
 /** The service ties the entities together for transactions. */
 export const portal = new Service(
   {
     company, member, emailClaim, audit, obligation, deadlinePolicy, deadlineRevision, delivery, rateCounter, accountInfo, profileCurrent, profileVersion, certification,
+    thread, message,
   },
   config,
 );

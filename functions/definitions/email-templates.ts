@@ -82,6 +82,19 @@ export const EMAIL_TEMPLATES = {
     text: ['{{event}}: {{companyName}} ({{category}}), {{date}}.', '', 'The record and its audit trail are in the portal: {{portalUrl}}'].join('\n'),
     html: ['<p>{{event}}: {{companyName}} ({{category}}), {{date}}.</p>', '<p>The record and its audit trail are in the portal: <a href="{{portalUrl}}">{{portalUrl}}</a></p>'].join('\n'),
   },
+  messageNotice: {
+    name: 'ctpat-message-notice',
+    subject: 'C-TPAT: a new secure message from {{from}}',
+    text: [
+      'You have a new secure message from {{from}} in the C-TPAT Communications Portal.',
+      '',
+      'Sign in at {{portalUrl}} to read it. For your security, messages are never sent by email.',
+    ].join('\n'),
+    html: [
+      '<p>You have a new secure message from {{from}} in the C-TPAT Communications Portal.</p>',
+      '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to read it. For your security, messages are never sent by email.</p>',
+    ].join('\n'),
+  },
 } as const satisfies Record<string, EmailTemplate>;
 
 export type TemplateKey = keyof typeof EMAIL_TEMPLATES;

@@ -13,6 +13,7 @@ import {
   Certification, CertificationList, Certify, DiffQuery, ProfileDiff, ProfileVersion, ProfileVersionPage, Review, SaveProfile, VersionNumber,
 } from '../schemas/profile.ts';
 import type * as z from 'zod/v4';
+import { MessagePage, PostMessage, StartThread, Thread, ThreadMessage, ThreadPage } from '../schemas/messages.ts';
 import {
   CategoryParam, DeadlinePolicy, DeadlinePolicyList, DecideReapplication, ExtendDeadline, Reapply, ReinstateCompany, RemoveCompany, ReviseDeadline,
 } from '../schemas/deadlines.ts';
@@ -262,6 +263,28 @@ export const ROUTES = [
     id: 'decideReapplication', method: 'POST', path: '/companies/{companyId}/reapplication/decision', handler: 'decide-reapplication', auth: CBP_ROLES,
     summary: 'Accept a reapplication with a new portal-update deadline, or decline it (CBP)', pathParams: { companyId: Id }, body: DecideReapplication,
     example: { decision: 'accept', deadline: '2006-11-01', comments: 'Welcome back.' }, response: CompanyView,
+    access: ['table:read', 'table:write', 'email:send'], mutates: true,
+  },
+  {
+    id: 'listThreads', method: 'GET', path: '/companies/{companyId}/threads', handler: 'list-threads', auth: ALL_ROLES, allowRemovedCompany: true,
+    summary: "The company's secure message threads with CBP, most recent first, each with the caller's side's unread count", pathParams: { companyId: Id },
+    query: ListQuery, response: ThreadPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'startThread', method: 'POST', path: '/companies/{companyId}/threads', handler: 'start-thread', auth: ALL_ROLES, allowRemovedCompany: true,
+    summary: 'Start a secure thread between the company and CBP (the other side gets a notice without the content)', pathParams: { companyId: Id },
+    body: StartThread, example: { subject: 'Seal verification at the Dundalk warehouse', body: 'Our new seal log is attached to the profile; please confirm it meets the criteria.' },
+    response: Thread, successStatus: 201, access: ['table:read', 'table:write', 'email:send'], mutates: true,
+  },
+  {
+    id: 'listMessages', method: 'GET', path: '/companies/{companyId}/threads/{threadId}/messages', handler: 'list-messages', auth: ALL_ROLES, allowRemovedCompany: true,
+    summary: "A page of the thread's messages, oldest first; reading marks the thread read for the caller's side", pathParams: { companyId: Id, threadId: Id },
+    query: ListQuery, response: MessagePage, access: ['table:read', 'table:write'], mutates: false,
+  },
+  {
+    id: 'postMessage', method: 'POST', path: '/companies/{companyId}/threads/{threadId}/messages', handler: 'post-message', auth: ALL_ROLES, allowRemovedCompany: true,
+    summary: 'Reply in a thread (the other side gets a notice without the content)', pathParams: { companyId: Id, threadId: Id },
+    body: PostMessage, example: { body: 'Thank you; the log meets the criteria.' }, response: ThreadMessage, successStatus: 201,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
   },
 ] as const satisfies readonly RouteDefinition[];

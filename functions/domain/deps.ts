@@ -10,6 +10,7 @@ import type * as rateLimitData from '../data/rate-limits.ts';
 import type * as profileData from '../data/profiles.ts';
 import type * as deadlineData from '../data/deadlines.ts';
 import type * as standingData from '../data/standing.ts';
+import type * as messageData from '../data/messages.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -48,6 +49,7 @@ export interface Deps {
   readonly obligations: Pick<typeof obligationData, 'due' | 'inCategory' | 'reschedule' | 'remind' | 'ofCompany'>;
   readonly deadlines: typeof deadlineData;
   readonly standing: typeof standingData;
+  readonly messages: typeof messageData;
   /** CBP's C-TPAT program mailbox, which hears of removals and reapplications. */
   readonly programEmail: string;
   readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'due' | 'get'>;

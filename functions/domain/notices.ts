@@ -3,7 +3,7 @@
  * carries confidential data (DESIGN section 7): a due date, the company's own standing, and
  * where to sign in; only the notice to CBP's program mailbox names the company.
  */
-import { newDelivery, type Delivery } from '../data/delivery-records.ts';
+import { MAX_RECIPIENTS, newDelivery, type Delivery } from '../data/delivery-records.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CATEGORIES, type CategoryId } from '../definitions/categories.ts';
 import type { Ids } from './deps.ts';
@@ -89,3 +89,24 @@ export const standing = (ids: Ids, target: Target, event: string, next: string, 
     reason: `standing:${target.companyId}`,
     now,
   });
+
+/**
+ * "You have a new secure message": to each recipient (in deliveries of at most 50), with no
+ * subject and no content, only who it is from (CBP, or a participant company) and where to read it.
+ */
+export const messageNotice = (ids: Ids, recipients: readonly string[], fromSide: 'company' | 'cbp', reason: string, now: string): Delivery[] => {
+  const deliveries: Delivery[] = [];
+  for (let i = 0; i < recipients.length; i += MAX_RECIPIENTS) {
+    deliveries.push(
+      newDelivery({
+        deliveryId: ids.next(),
+        template: EMAIL_TEMPLATES.messageNotice.name,
+        recipients: recipients.slice(i, i + MAX_RECIPIENTS).map((email) => ({ email, data: {} })),
+        defaultData: { from: fromSide === 'cbp' ? 'CBP' : 'a participant company' },
+        reason,
+        now,
+      }),
+    );
+  }
+  return deliveries;
+};

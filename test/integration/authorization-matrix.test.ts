@@ -24,6 +24,8 @@ const POC_ONLY = row(401, { default: 403, 'primary-poc': 'ok', 'other-company-po
 const POC_AND_CBP_READ = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok', 'primary-poc': 'ok', 'other-company-poc': 404 });
 const CBP_ADMIN_ONLY = row(401, { default: 403, 'cbp-admin': 'ok' });
 const CBP_ONLY = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok' });
+/** Messages: CBP and every user of the company, also of a removed one (not a disabled user, not another company). */
+const MESSAGING = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 });
 /** The company's data: CBP and the company's own users (not a removed company's, not another's). */
 const COMPANY_READ = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 });
 /** The company's editable records: its primary POC and users allowed to edit. */
@@ -69,6 +71,10 @@ const MATRIX: Record<RouteId, Row> = {
   // Only a removed company reapplies: its POC may; an active company's POC is refused for the state, not the role.
   reapply: row(401, { default: 403, 'primary-poc': 409, 'other-company-poc': 404, 'removed-company-user': 'ok' }),
   decideReapplication: CBP_ONLY,
+  listThreads: MESSAGING,
+  startThread: MESSAGING,
+  listMessages: MESSAGING,
+  postMessage: MESSAGING,
 };
 
 let api: TestApi;
@@ -191,12 +197,26 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: `/companies/${(await removedCompany()).companyId}/reinstatement`, body: { version: 2, reason: 'Matrix reinstatement.', deadline: futureDate() } };
     case 'reapply':
       return { path: `/companies/${company}/reapplication`, body: { statement: 'We have fixed what was missing.' } };
+    case 'listThreads':
+      return { path: `/companies/${company}/threads` };
+    case 'startThread':
+      return { path: `/companies/${company}/threads`, body: { subject: 'Matrix thread', body: 'Hello.' } };
+    case 'listMessages':
+      return { path: `/companies/${company}/threads/${await threadIn(company)}/messages` };
+    case 'postMessage':
+      return { path: `/companies/${company}/threads/${await threadIn(company)}/messages`, body: { body: 'A reply.' } };
     case 'decideReapplication':
       return { path: `/companies/${(await reapplyingCompany()).companyId}/reapplication/decision`, body: { decision: 'accept', deadline: futureDate(), comments: 'Welcome back.' } };
   }
   throw new Error(`no request for ${route.id}`);
 };
 
+/** A thread CBP started with the company. */
+const threadIn = async (companyId: string): Promise<string> => {
+  const res = await api.request('POST', `/companies/${companyId}/threads`, { token: tokens['cbp-officer'], body: { subject: 'From CBP', body: 'Please confirm.' } });
+  expect(res.status).toBe(201);
+  return res.body.threadId;
+};
 const futureDate = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 const freshCompany = () => enrollCompany(api, tokens['cbp-admin']!);
 const removedCompany = async () => {

@@ -1,0 +1,12 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseQuery, pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { ListQuery } from '../schemas/users.ts';
+import { listMessages } from '../domain/messages.ts';
+import * as messages from '../data/messages.ts';
+
+export const handler = authedHandler('listMessages', async (event, caller) => {
+  const query = parseQuery(ListQuery, event);
+  return ok(await listMessages({ messages }, caller, pathParam(event, 'companyId', Id), pathParam(event, 'threadId', Id), query.cursor ?? null, query.limit));
+});

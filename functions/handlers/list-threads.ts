@@ -1,0 +1,13 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseQuery, pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { ListQuery } from '../schemas/users.ts';
+import { listThreads } from '../domain/messages.ts';
+import * as messages from '../data/messages.ts';
+import * as companies from '../data/companies.ts';
+
+export const handler = authedHandler('listThreads', async (event, caller) => {
+  const query = parseQuery(ListQuery, event);
+  return ok(await listThreads({ messages, companies }, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
+});

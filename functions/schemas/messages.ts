@@ -1,0 +1,39 @@
+import * as z from 'zod/v4';
+import { IsoDateTime, Text } from './common.ts';
+
+/** Which side of a thread a person writes for: the company, or CBP. */
+export const Side = z.enum(['company', 'cbp']);
+export type Side = z.infer<typeof Side>;
+
+/** A message body: plain text, kept in the portal; no email ever carries it. */
+export const MessageBody = Text(10_000);
+
+export const StartThread = z.strictObject({ subject: Text(200), body: MessageBody });
+export const PostMessage = z.strictObject({ body: MessageBody });
+
+export const Thread = z.object({
+  threadId: z.string(),
+  companyId: z.string(),
+  subject: z.string(),
+  startedBy: z.string(),
+  startedBySide: Side,
+  startedAt: IsoDateTime,
+  lastMessageAt: IsoDateTime,
+  messageCount: z.number().int(),
+  /** Messages the caller's side has not read yet. */
+  unread: z.number().int(),
+});
+export type Thread = z.infer<typeof Thread>;
+export const ThreadPage = z.object({ items: z.array(Thread), nextCursor: z.string().nullable() });
+
+export const ThreadMessage = z.object({
+  messageId: z.string(),
+  threadId: z.string(),
+  body: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  authorSide: Side,
+  sentAt: IsoDateTime,
+});
+export type ThreadMessage = z.infer<typeof ThreadMessage>;
+export const MessagePage = z.object({ thread: Thread, items: z.array(ThreadMessage), nextCursor: z.string().nullable() });

@@ -1,0 +1,101 @@
+/**
+ * Secure messages (issue 6, item 4): threads between a company and CBP, both ways, with unread
+ * counts per side and notice emails that carry no message content.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
+import { mailTo } from '../support/mail.ts';
+import { auditOf } from '../support/deadlines.ts';
+import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
+
+let api: TestApi;
+let admin: string;
+let officer: { email: string; token: string };
+let companyId: string;
+let poc: { email: string; token: string };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = (await userWithRole(api, 'cbp-admin')).token;
+  officer = await userWithRole(api, 'cbp-officer');
+  const company = await enrollCompany(api, admin);
+  companyId = company.companyId;
+  poc = await userWithRole(api, 'primary-poc', companyId, company.pocEmail);
+});
+afterAll(() => api.close());
+
+const SECRET = 'Container MSCU1234567 seal 88231 was found cut';
+const noContent = (email: { subject: string; body: { text?: string; html?: string } }) => {
+  for (const part of [email.subject, email.body.text ?? '', email.body.html ?? '']) {
+    expect(part).not.toContain('MSCU1234567');
+    expect(part).not.toContain('Seal discrepancy');
+  }
+};
+
+describe('secure messages', () => {
+  let threadId: string;
+
+  it('lets a company user start a thread; CBP hears of it without its content and sees it unread', async () => {
+    const started = await api.request('POST', `/companies/${companyId}/threads`, { token: poc.token, body: { subject: 'Seal discrepancy', body: SECRET } });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ subject: 'Seal discrepancy', startedBySide: 'company', messageCount: 1, unread: 0 });
+    threadId = started.body.threadId;
+
+    const notices = (await mailTo(PROGRAM_MAILBOX)).filter((m) => m.subject === 'C-TPAT: a new secure message from a participant company');
+    expect(notices.length).toBeGreaterThan(0);
+    notices.forEach(noContent);
+
+    const listed = await api.request('GET', `/companies/${companyId}/threads`, { token: officer.token });
+    expect(listed.body.items).toEqual([expect.objectContaining({ threadId, unread: 1 })]);
+    const read = await api.request('GET', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token });
+    expect(read.body.items).toEqual([expect.objectContaining({ body: SECRET, authorSide: 'company', authorId: expect.any(String) })]);
+    expect((await api.request('GET', `/companies/${companyId}/threads`, { token: officer.token })).body.items[0].unread).toBe(0);
+  });
+
+  it("answers both ways: each reply tells the other side's participants, never with its text", async () => {
+    const reply = await api.request('POST', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token, body: { body: `Re: ${SECRET}. Send the seal log.` } });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ authorSide: 'cbp', threadId });
+    const toPoc = await mailTo(poc.email);
+    expect(toPoc.map((m) => m.subject)).toEqual(['C-TPAT: a new secure message from CBP']);
+    toPoc.forEach(noContent);
+    expect((await api.request('GET', `/companies/${companyId}/threads`, { token: poc.token })).body.items[0]).toMatchObject({ unread: 1, messageCount: 2 });
+
+    const read = await api.request('GET', `/companies/${companyId}/threads/${threadId}/messages`, { token: poc.token });
+    expect(read.body.items.map((m: { authorSide: string }) => m.authorSide)).toEqual(['company', 'cbp']);
+    expect(read.body.thread.unread).toBe(0);
+
+    expect((await api.request('POST', `/companies/${companyId}/threads/${threadId}/messages`, { token: poc.token, body: { body: 'Log uploaded.' } })).status).toBe(201);
+    const toOfficer = await mailTo(officer.email);
+    expect(toOfficer.map((m) => m.subject)).toEqual(['C-TPAT: a new secure message from a participant company']);
+    toOfficer.forEach(noContent);
+
+    const actions = (await auditOf(companyId)).map((a) => a.action).filter((a) => a.startsWith('thread.') || a.startsWith('message.'));
+    expect(actions.sort()).toEqual(['message.posted', 'message.posted', 'thread.started']);
+  });
+
+  it("keeps a thread from another company's users", async () => {
+    const other = await enrollCompany(api, admin);
+    const otherPoc = await userWithRole(api, 'primary-poc', other.companyId, other.pocEmail);
+    expect((await api.request('GET', `/companies/${companyId}/threads/${threadId}/messages`, { token: otherPoc.token })).status).toBe(404);
+    expect((await api.request('GET', `/companies/${other.companyId}/threads/${threadId}/messages`, { token: otherPoc.token })).status).toBe(404);
+    expect((await api.request('POST', `/companies/${companyId}/threads/${threadId}/messages`, { token: otherPoc.token, body: { body: 'Hi' } })).status).toBe(404);
+  });
+
+  it("lets a removed company's users read and write their messages, and nothing else", async () => {
+    const company = await api.request('GET', `/companies/${companyId}`, { token: officer.token });
+    expect((await api.request('POST', `/companies/${companyId}/removal`, { token: officer.token, body: { version: company.body.version, reason: 'Removed for the test.' } })).status).toBe(200);
+    expect((await api.request('GET', `/companies/${companyId}/threads/${threadId}/messages`, { token: poc.token })).status).toBe(200);
+    expect((await api.request('POST', `/companies/${companyId}/threads/${threadId}/messages`, { token: poc.token, body: { body: 'We will reapply.' } })).status).toBe(201);
+    expect((await api.request('GET', `/companies/${companyId}/account-info`, { token: poc.token })).status).toBe(403);
+  });
+
+  it('refuses an empty or oversized message, storing nothing', async () => {
+    const before = (await api.request('GET', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token })).body.items.length;
+    const empty = await api.request('POST', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token, body: { body: '   ' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toEqual([{ field: 'body', message: 'must not be empty' }]);
+    expect((await api.request('POST', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token, body: { body: 'x'.repeat(10_001) } })).status).toBe(400);
+    expect((await api.request('GET', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token })).body.items).toHaveLength(before);
+  });
+});
