@@ -95,6 +95,23 @@ export const EMAIL_TEMPLATES = {
       '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to read it. For your security, messages are never sent by email.</p>',
     ].join('\n'),
   },
+  alert: {
+    name: 'ctpat-alert',
+    subject: 'C-TPAT {{kindLabel}} ({{severity}}): {{title}}',
+    text: [
+      'CBP has published a {{kindLabel}} for your company in the C-TPAT Communications Portal.',
+      '',
+      'Title: {{title}}',
+      'Severity: {{severity}}',
+      '',
+      'Read it, and acknowledge it, at {{portalUrl}}. Its content is only in the portal.',
+    ].join('\n'),
+    html: [
+      '<p>CBP has published a {{kindLabel}} for your company in the C-TPAT Communications Portal.</p>',
+      '<p>Title: <strong>{{title}}</strong><br>Severity: {{severity}}</p>',
+      '<p>Read it, and acknowledge it, at <a href="{{portalUrl}}">{{portalUrl}}</a>. Its content is only in the portal.</p>',
+    ].join('\n'),
+  },
 } as const satisfies Record<string, EmailTemplate>;
 
 export type TemplateKey = keyof typeof EMAIL_TEMPLATES;

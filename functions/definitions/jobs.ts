@@ -28,6 +28,14 @@ export const JOBS = [
     localEveryMinutes: 24 * 60,
   },
   {
+    id: 'fanOutAlerts',
+    handler: 'fan-out-alerts',
+    schedule: 'rate(1 minute)',
+    description: 'Delivers published alerts page by page: inbox items for the targeted companies and email deliveries for their users',
+    access: ['table:read', 'table:write'],
+    localEveryMinutes: 1,
+  },
+  {
     id: 'sendOutbox',
     handler: 'send-outbox',
     schedule: 'rate(1 minute)',

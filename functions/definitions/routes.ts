@@ -13,6 +13,7 @@ import {
   Certification, CertificationList, Certify, DiffQuery, ProfileDiff, ProfileVersion, ProfileVersionPage, Review, SaveProfile, VersionNumber,
 } from '../schemas/profile.ts';
 import type * as z from 'zod/v4';
+import { Acknowledged, AcknowledgementPage, Alert, AlertPage, PublishAlert } from '../schemas/alerts.ts';
 import { MessagePage, PostMessage, StartThread, Thread, ThreadMessage, ThreadPage } from '../schemas/messages.ts';
 import {
   CategoryParam, DeadlinePolicy, DeadlinePolicyList, DecideReapplication, ExtendDeadline, Reapply, ReinstateCompany, RemoveCompany, ReviseDeadline,
@@ -286,6 +287,40 @@ export const ROUTES = [
     summary: 'Reply in a thread (the other side gets a notice without the content)', pathParams: { companyId: Id, threadId: Id },
     body: PostMessage, example: { body: 'Thank you; the log meets the criteria.' }, response: ThreadMessage, successStatus: 201,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
+  },
+  {
+    id: 'publishAlert', method: 'POST', path: '/alerts', handler: 'publish-alert', auth: CBP_ROLES,
+    summary: 'Publish a cargo security alert (goes out at once) or submit sanitized intelligence (goes out once a second CBP person approves it)',
+    body: PublishAlert, response: Alert, successStatus: 201, access: ['table:read', 'table:write'], mutates: true,
+    example: {
+      kind: 'cargo-security-alert', title: 'Seal tampering reported at Gulf ports', body: 'Verify bolt seals on every inbound container and report anomalies.',
+      severity: 'high', audience: { scope: 'categories', categories: ['importer', 'sea-carrier'] },
+    },
+  },
+  {
+    id: 'approveAlert', method: 'POST', path: '/alerts/{alertId}/approval', handler: 'approve-alert', auth: CBP_ROLES,
+    summary: 'Approve a sanitized intelligence bulletin written by another CBP person (two-person rule); it then goes out', pathParams: { alertId: Id },
+    response: Alert, access: ['table:read', 'table:write'], mutates: true,
+  },
+  {
+    id: 'listAlerts', method: 'GET', path: '/alerts', handler: 'list-alerts', auth: ALL_ROLES, allowRemovedCompany: true,
+    summary: "CBP: every alert, newest first. A company's users: its inbox, with the high-severity alerts it has not acknowledged",
+    query: ListQuery, response: AlertPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'getAlert', method: 'GET', path: '/alerts/{alertId}', handler: 'get-alert', auth: ALL_ROLES, allowRemovedCompany: true,
+    summary: 'One alert with its body (CBP, or the users of a company it was sent to)', pathParams: { alertId: Id }, response: Alert.partial(),
+    access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'acknowledgeAlert', method: 'POST', path: '/alerts/{alertId}/acknowledgement', handler: 'acknowledge-alert', auth: COMPANY_ROLES, allowRemovedCompany: true,
+    summary: 'Acknowledge an alert sent to your company (again changes nothing)', pathParams: { alertId: Id }, response: Acknowledged,
+    access: ['table:read', 'table:write'], mutates: true,
+  },
+  {
+    id: 'listAcknowledgements', method: 'GET', path: '/alerts/{alertId}/acknowledgements', handler: 'list-acknowledgements', auth: CBP_ROLES,
+    summary: 'Per company the alert reached: whether it acknowledged, and which users did (CBP)', pathParams: { alertId: Id }, query: ListQuery,
+    response: AcknowledgementPage, access: ['table:read'], mutates: false,
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -11,10 +11,12 @@ import * as profiles from '../data/profiles.ts';
 import * as deadlines from '../data/deadlines.ts';
 import * as standing from '../data/standing.ts';
 import * as messages from '../data/messages.ts';
+import * as alerts from '../data/alerts.ts';
+import * as audiences from '../data/audiences.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 
 /**
  * Every real dependency, for the local seed and tests. Handlers do not use this: each builds
  * only the dependencies its route needs, so its bundle holds nothing more.
  */
-export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits, profiles, deadlines, standing, messages, programEmail: PROGRAM_EMAIL };
+export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits, profiles, deadlines, standing, messages, alerts, audiences, programEmail: PROGRAM_EMAIL };

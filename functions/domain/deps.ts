@@ -11,6 +11,8 @@ import type * as profileData from '../data/profiles.ts';
 import type * as deadlineData from '../data/deadlines.ts';
 import type * as standingData from '../data/standing.ts';
 import type * as messageData from '../data/messages.ts';
+import type * as alertData from '../data/alerts.ts';
+import type * as audienceData from '../data/audiences.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -50,6 +52,8 @@ export interface Deps {
   readonly deadlines: typeof deadlineData;
   readonly standing: typeof standingData;
   readonly messages: typeof messageData;
+  readonly alerts: typeof alertData;
+  readonly audiences: typeof audienceData;
   /** CBP's C-TPAT program mailbox, which hears of removals and reapplications. */
   readonly programEmail: string;
   readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'due' | 'get'>;

@@ -46,9 +46,10 @@ export class Unauthorized extends HttpError {
 
 export class Forbidden extends HttpError {
   readonly status = 403;
-  readonly code = 'forbidden';
-  constructor(message = 'You are not allowed to do this.') {
+  readonly code: string;
+  constructor(message = 'You are not allowed to do this.', code = 'forbidden') {
     super(message);
+    this.code = code;
   }
 }
 

@@ -86,7 +86,8 @@ export class PortalApi extends Construct {
       if (!fn) throw new Error(`No function for route ${route.id}; every route in the route table needs one`);
       const resource = this.api.root.resourceForPath(route.path);
       const isPublic = route.auth === 'public';
-      resource.addMethod(route.method, new apigw.LambdaIntegration(fn), {
+      // No console test-invoke permission: one Lambda permission per method, not two (CloudFormation allows 500 resources per stack).
+      resource.addMethod(route.method, new apigw.LambdaIntegration(fn, { allowTestInvoke: false }), {
         operationName: route.id,
         requestValidator: validator,
         ...(route.body

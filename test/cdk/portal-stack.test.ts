@@ -78,6 +78,19 @@ describe('Cognito user pool', () => {
   });
 });
 
+describe('the stack', () => {
+  it('stays under CloudFormation\'s 500 resources, with room for a few more routes', () => {
+    const count = Object.keys(template.toJSON().Resources as object).length;
+    // Each route costs about 7 resources (function, role, policy, log group, permission, method, model).
+    // When this fails, move the route functions into a nested stack (see docs/decisions.md, 30).
+    expect(count).toBeLessThanOrEqual(480);
+  });
+
+  it('lets API Gateway invoke each route function once, with no console test-invoke grant', () => {
+    expect(resourcesOf('AWS::Lambda::Permission')).toHaveLength(ROUTES.length);
+  });
+});
+
 describe('REST API', () => {
   const methods = () => resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
 

@@ -75,6 +75,13 @@ const MATRIX: Record<RouteId, Row> = {
   startThread: MESSAGING,
   listMessages: MESSAGING,
   postMessage: MESSAGING,
+  publishAlert: CBP_ONLY,
+  approveAlert: CBP_ONLY,
+  listAlerts: row(401, { default: 'ok', 'disabled-user': 403 }),
+  // Sent to company A and to the removed company R, not to the other company.
+  getAlert: MESSAGING,
+  acknowledgeAlert: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'other-company-poc': 404, 'disabled-user': 403 }),
+  listAcknowledgements: CBP_ONLY,
 };
 
 let api: TestApi;
@@ -205,11 +212,35 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: `/companies/${company}/threads/${await threadIn(company)}/messages` };
     case 'postMessage':
       return { path: `/companies/${company}/threads/${await threadIn(company)}/messages`, body: { body: 'A reply.' } };
+    case 'publishAlert':
+      return { path: route.path, body: alertFor([companyA]) };
+    case 'approveAlert': {
+      // The two-person rule: the other CBP persona wrote it.
+      const author = persona === 'cbp-admin' ? tokens['cbp-officer'] : tokens['cbp-admin'];
+      const written = await api.request('POST', '/alerts', { token: author, body: { ...alertFor([companyA]), kind: 'sanitized-intelligence' } });
+      expect(written.status).toBe(201);
+      return { path: `/alerts/${written.body.alertId}/approval` };
+    }
+    case 'listAlerts':
+      return { path: route.path };
+    case 'getAlert':
+    case 'acknowledgeAlert':
+    case 'listAcknowledgements':
+      return { path: route.path.replace('{alertId}', await sharedAlert()) };
     case 'decideReapplication':
       return { path: `/companies/${(await reapplyingCompany()).companyId}/reapplication/decision`, body: { decision: 'accept', deadline: futureDate(), comments: 'Welcome back.' } };
   }
   throw new Error(`no request for ${route.id}`);
 };
+
+const alertFor = (companyIds: string[]) => ({ kind: 'cargo-security-alert', title: 'Matrix alert', body: 'Check seals.', severity: 'high', audience: { scope: 'companies', companyIds } });
+let shared: Promise<string> | undefined;
+/** One alert, delivered to company A and to the removed company R. */
+const sharedAlert = (): Promise<string> =>
+  (shared ??= api.request('POST', '/alerts', { token: tokens['cbp-officer'], body: alertFor([companyA, companyR]) }).then((res) => {
+    expect(res.status).toBe(201);
+    return res.body.alertId as string;
+  }));
 
 /** A thread CBP started with the company. */
 const threadIn = async (companyId: string): Promise<string> => {

@@ -1,0 +1,170 @@
+import { acknowledgement, alert as alertEntity, fanOut as fanOutEntity, inboxItem, portal } from './entities.ts';
+import { assertCommitted, committed } from './transact.ts';
+import { acrossShards, dueBefore } from './due-index.ts';
+import { BadRequest, Conflict, ServiceUnavailable } from '../http/errors.ts';
+import type { Delivery } from './delivery-records.ts';
+import type { Alert } from '../schemas/alerts.ts';
+
+type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
+
+/** Where one alert's fan-out has got to. */
+export interface FanOut {
+  readonly alertId: string;
+  readonly shard: string;
+  readonly dueAt: string;
+  readonly cursor: string;
+  readonly pages: number;
+  readonly companies: number;
+  readonly recipients: number;
+}
+
+export interface InboxItem {
+  readonly companyId: string;
+  readonly alertId: string;
+  readonly publishedAt: string;
+  readonly kind: Alert['kind'];
+  readonly title: string;
+  readonly severity: Alert['severity'];
+  readonly expiresAt?: string;
+  readonly acknowledgedAt?: string;
+  readonly acknowledgedBy?: string;
+}
+
+export interface Acknowledgement {
+  readonly alertId: string;
+  readonly companyId: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly at: string;
+}
+
+const page = async <T>(run: () => Promise<{ data: unknown[]; cursor: string | null }>, cursor: string | null): Promise<{ items: T[]; cursor: string | null }> => {
+  try {
+    const { data, cursor: next } = await run();
+    return { items: data as T[], cursor: next };
+  } catch (error) {
+    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
+    throw error;
+  }
+};
+
+/** A new alert with its audit record and, when it goes out at once, its fan-out. */
+export const create = async (item: Alert, audit: AuditAttributes, fanOut?: FanOut): Promise<void> => {
+  const outcome = await portal.transaction
+    .write((entities) => [
+      entities.alert.create(item).commit(),
+      entities.audit.create(audit).commit(),
+      ...(fanOut ? [entities.fanOut.create(fanOut).commit()] : []),
+    ])
+    .go();
+  assertCommitted(outcome, () => new Conflict('That alert already exists.'));
+};
+
+export const get = async (alertId: string): Promise<Alert | null> => ((await alertEntity.get({ alertId }).go({ consistent: true })).data as Alert | null) ?? null;
+
+/** A second CBP person's approval publishes an intelligence bulletin and starts its fan-out. */
+export const approve = async (alertId: string, set: { approvedBy: string; publishedAt: string }, fanOut: FanOut, audit: AuditAttributes): Promise<void> => {
+  const outcome = await portal.transaction
+    .write((entities) => [
+      entities.alert
+        .patch({ alertId })
+        .set({ ...set, status: 'published' })
+        .where((attr, op) => op.eq(attr.status, 'awaiting-approval'))
+        .commit(),
+      entities.fanOut.create(fanOut).commit(),
+      entities.audit.create(audit).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => new Conflict('The bulletin was already approved.', 'already_published'));
+};
+
+/** Every alert, newest first (CBP). */
+export const list = (cursor: string | null, limit: number) => page<Alert>(() => alertEntity.query.byCreated({}).go({ cursor, limit, pages: 1, order: 'desc' }), cursor);
+
+/** Fan-outs with work left, from the due-date index. */
+export const dueFanOuts = (now: string): AsyncGenerator<FanOut> =>
+  acrossShards((shard, cursor) => fanOutEntity.query.byDue({ shard }).lt({ dueAt: dueBefore(now) }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: FanOut[]; cursor: string | null }>);
+
+export const getFanOut = async (alertId: string): Promise<FanOut | null> => ((await fanOutEntity.get({ alertId }).go({ consistent: true })).data as FanOut | null) ?? null;
+
+/**
+ * One page of a fan-out, all or nothing: the companies' inbox items, the email deliveries for
+ * their users, and the fan-out's new position (or, on the last page, its end and the alert's
+ * totals), only if nobody wrote this page first. Answers false when somebody did.
+ */
+export const writePage = async (item: FanOut, next: { cursor: string } | 'done', inbox: readonly InboxItem[], deliveries: readonly Delivery[], finishedAt: string): Promise<boolean> => {
+  const companies = item.companies + inbox.length;
+  const recipients = item.recipients + deliveries.reduce((n, d) => n + d.recipients.length, 0);
+  const outcome = await portal.transaction
+    .write((entities) => [
+      ...inbox.map((entry) => entities.inboxItem.create(entry).commit()),
+      ...deliveries.map((d) => entities.delivery.create(d).commit()),
+      next === 'done'
+        ? entities.fanOut
+            .delete({ alertId: item.alertId })
+            .where((attr, op) => op.eq(attr.pages, item.pages))
+            .commit()
+        : entities.fanOut
+            .patch({ alertId: item.alertId })
+            .set({ cursor: next.cursor, pages: item.pages + 1, companies, recipients, shard: item.shard, dueAt: item.dueAt })
+            .where((attr, op) => op.eq(attr.pages, item.pages))
+            .commit(),
+      ...(next === 'done' ? [entities.alert.patch({ alertId: item.alertId }).set({ companies, recipients, fannedOutAt: finishedAt }).commit()] : []),
+    ])
+    .go();
+  return committed(outcome);
+};
+
+/** A company's inbox, newest first. */
+export const inbox = (companyId: string, cursor: string | null, limit: number) =>
+  page<InboxItem>(() => inboxItem.query.byCompany({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' }), cursor);
+
+/** The company's high and critical alerts that nobody in it has acknowledged yet. */
+export const pendingAcknowledgement = async (companyId: string): Promise<InboxItem[]> =>
+  (
+    await inboxItem.query
+      .byCompany({ companyId })
+      .where((attr, op) => `(${op.eq(attr.severity, 'high')} OR ${op.eq(attr.severity, 'critical')}) AND ${op.notExists(attr.acknowledgedAt)}`)
+      .go({ pages: 'all', order: 'desc' })
+  ).data as InboxItem[];
+
+export const inboxEntry = async (companyId: string, publishedAt: string, alertId: string): Promise<InboxItem | null> =>
+  ((await inboxItem.get({ companyId, publishedAt, alertId }).go({ consistent: true })).data as InboxItem | null) ?? null;
+
+/**
+ * A user's acknowledgement with its audit record; the first of the company's users also marks
+ * the company's inbox item and counts the company on the alert. Answers false when this user
+ * had already acknowledged it.
+ */
+export const acknowledge = async (ack: Acknowledgement, entry: InboxItem, audit: AuditAttributes): Promise<boolean> => {
+  const first = !entry.acknowledgedAt;
+  const outcome = await portal.transaction
+    .write((entities) => [
+      entities.acknowledgement.create(ack).commit(),
+      entities.audit.create(audit).commit(),
+      ...(first
+        ? [
+            entities.inboxItem
+              .patch({ companyId: entry.companyId, publishedAt: entry.publishedAt, alertId: entry.alertId })
+              .set({ acknowledgedAt: ack.at, acknowledgedBy: ack.userId })
+              .where((attr, op) => op.notExists(attr.acknowledgedAt))
+              .commit(),
+            entities.alert.patch({ alertId: ack.alertId }).add({ acknowledgedCompanies: 1 }).commit(),
+          ]
+        : []),
+    ])
+    .go();
+  if (!outcome.canceled) return true;
+  const codes = (outcome.data as ReadonlyArray<{ code: string }>).map((d) => d.code);
+  if (codes[0] === 'ConditionalCheckFailed') return false;
+  // Another user of the company acknowledged first: record this user's acknowledgement alone.
+  if (first && codes[2] === 'ConditionalCheckFailed') return acknowledge(ack, { ...entry, acknowledgedAt: ack.at }, audit);
+  throw new ServiceUnavailable('The acknowledgement collided with another; try again.');
+};
+
+/** The companies an alert reached (CBP's acknowledgement view). */
+export const inboxesOf = (alertId: string, cursor: string | null, limit: number) =>
+  page<InboxItem>(() => inboxItem.query.byAlert({ alertId }).go({ cursor, limit, pages: 1 }), cursor);
+
+export const acknowledgementsOf = async (alertId: string, companyId: string): Promise<Acknowledgement[]> =>
+  (await acknowledgement.query.byAlert({ alertId, companyId }).go({ pages: 'all' })).data as Acknowledgement[];

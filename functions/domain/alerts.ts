@@ -1,0 +1,121 @@
+/**
+ * Cargo security alerts and sanitized intelligence (DESIGN section 3.8). A CBP officer publishes
+ * to all active participants, to categories, or to named companies; an alert goes out at once,
+ * an intelligence bulletin only once a second CBP person approves it (two-person rule). Each
+ * targeted company's users read it in their inbox and acknowledge it; CBP sees who did.
+ */
+import type { Deps } from './deps.ts';
+import { isStaff, requireRole, type Caller } from './caller.ts';
+import { auditItem } from '../data/audit-records.ts';
+import type { FanOut, InboxItem } from '../data/alerts.ts';
+import { shardOf } from '../data/due-index.ts';
+import { START } from './fan-out.ts';
+import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.ts';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
+import type { Alert, PublishAlert } from '../schemas/alerts.ts';
+
+type AlertDeps = Pick<Deps, 'clock' | 'ids' | 'alerts' | 'audiences'>;
+
+const newFanOut = (alertId: string, now: string): FanOut => ({ alertId, shard: shardOf(alertId), dueAt: now, cursor: START, pages: 0, companies: 0, recipients: 0 });
+
+export const publish = async (deps: AlertDeps, caller: Caller, input: PublishAlert): Promise<Alert> => {
+  requireRole(caller, CBP_ROLES);
+  if (input.audience.scope === 'companies') {
+    const found = new Set((await deps.audiences.named(input.audience.companyIds)).map((t) => t.companyId));
+    const unknown = input.audience.companyIds.map((id, i) => [id, i] as const).filter(([id]) => !found.has(id));
+    if (unknown.length) throw new ValidationFailed(unknown.map(([, i]) => ({ field: `audience.companyIds.${i}`, message: 'is not an enrolled company' })));
+  }
+  const now = deps.clock.now().toISOString();
+  const immediate = input.kind === 'cargo-security-alert';
+  const alert: Alert = {
+    alertId: deps.ids.next(),
+    ...input,
+    status: immediate ? 'published' : 'awaiting-approval',
+    createdBy: caller.userId,
+    createdAt: now,
+    ...(immediate ? { publishedAt: now } : {}),
+  };
+  const audit = auditItem(caller, { companyId: CBP_COMPANY_ID, action: immediate ? 'alert.published' : 'alert.submitted', objectType: 'alert', objectId: alert.alertId, changes: { after: { ...alert, body: undefined } } }, new Date(now), deps.ids.next());
+  await deps.alerts.create(alert, audit, immediate ? newFanOut(alert.alertId, now) : undefined);
+  return alert;
+};
+
+/** The second person of the two-person rule: another CBP staff member than the author. */
+export const approve = async (deps: AlertDeps, caller: Caller, alertId: string): Promise<Alert> => {
+  requireRole(caller, CBP_ROLES);
+  const alert = await deps.alerts.get(alertId);
+  if (!alert) throw new NotFound('No such alert.');
+  if (alert.status !== 'awaiting-approval') throw new Conflict('Only an intelligence bulletin awaiting approval can be approved.', 'not_awaiting_approval');
+  if (alert.createdBy === caller.userId) throw new Forbidden('A second CBP person must approve what you wrote (two-person rule).', 'two_person_rule');
+  const now = deps.clock.now().toISOString();
+  const set = { approvedBy: caller.userId, publishedAt: now };
+  await deps.alerts.approve(alertId, set, newFanOut(alertId, now), auditItem(caller, { companyId: CBP_COMPANY_ID, action: 'alert.approved', objectType: 'alert', objectId: alertId, changes: { set } }, new Date(now), deps.ids.next()));
+  return { ...alert, ...set, status: 'published' };
+};
+
+const summary = (item: Alert | InboxItem) => ({
+  alertId: item.alertId,
+  kind: item.kind,
+  title: item.title,
+  severity: item.severity,
+  ...('status' in item ? { status: item.status } : {}),
+  ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}),
+  ...(item.expiresAt ? { expiresAt: item.expiresAt } : {}),
+  ...('acknowledgedAt' in item && item.acknowledgedAt ? { acknowledgedAt: item.acknowledgedAt } : {}),
+});
+
+/** CBP: every alert. A company's users: the company's inbox, with what still needs acknowledging. */
+export const list = async (deps: Pick<Deps, 'alerts'>, caller: Caller, cursor: string | null, limit: number) => {
+  if (isStaff(caller)) {
+    const page = await deps.alerts.list(cursor, limit);
+    return { items: page.items.map(summary), nextCursor: page.cursor };
+  }
+  const [page, pending] = await Promise.all([deps.alerts.inbox(caller.companyId, cursor, limit), deps.alerts.pendingAcknowledgement(caller.companyId)]);
+  return { items: page.items.map(summary), pendingAcknowledgement: pending.map(summary), nextCursor: page.cursor };
+};
+
+/** The alert's inbox entry for the caller's company, or 404 (an alert not sent to it does not exist for it). */
+const entryFor = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: string): Promise<{ alert: Alert; entry: InboxItem }> => {
+  const alert = await deps.alerts.get(alertId);
+  const entry = alert?.publishedAt ? await deps.alerts.inboxEntry(caller.companyId, alert.publishedAt, alertId) : null;
+  if (!alert || !entry) throw new NotFound('No such alert.');
+  return { alert, entry };
+};
+
+export const get = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: string) => {
+  if (isStaff(caller)) {
+    const alert = await deps.alerts.get(alertId);
+    if (!alert) throw new NotFound('No such alert.');
+    return alert;
+  }
+  const { alert, entry } = await entryFor(deps, caller, alertId);
+  const { createdBy: _c, approvedBy: _a, audience: _au, companies: _co, recipients: _r, acknowledgedCompanies: _ac, ...shown } = alert;
+  return { ...shown, ...(entry.acknowledgedAt ? { acknowledgedAt: entry.acknowledgedAt } : {}) };
+};
+
+/** A company user acknowledges an alert sent to their company; doing it again changes nothing. */
+export const acknowledge = async (deps: Pick<Deps, 'clock' | 'ids' | 'alerts'>, caller: Caller, alertId: string) => {
+  requireRole(caller, COMPANY_ROLES);
+  const { entry } = await entryFor(deps, caller, alertId);
+  const now = deps.clock.now().toISOString();
+  const ack = { alertId, companyId: caller.companyId, userId: caller.userId, name: caller.name, at: now };
+  const audit = auditItem(caller, { companyId: caller.companyId, action: 'alert.acknowledged', objectType: 'alert', objectId: alertId }, new Date(now), deps.ids.next());
+  await deps.alerts.acknowledge(ack, entry, audit);
+  return { alertId, companyId: caller.companyId, userId: caller.userId, at: now };
+};
+
+/** CBP: per company the alert reached, whether it acknowledged, and which of its users did. */
+export const acknowledgements = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: string, cursor: string | null, limit: number) => {
+  requireRole(caller, CBP_ROLES);
+  const alert = await deps.alerts.get(alertId);
+  if (!alert) throw new NotFound('No such alert.');
+  const page = await deps.alerts.inboxesOf(alertId, cursor, limit);
+  const items = await Promise.all(
+    page.items.map(async (entry) => ({
+      companyId: entry.companyId,
+      ...(entry.acknowledgedAt ? { acknowledgedAt: entry.acknowledgedAt } : {}),
+      users: entry.acknowledgedAt ? (await deps.alerts.acknowledgementsOf(alertId, entry.companyId)).map(({ userId, name, at }) => ({ userId, name, at })) : [],
+    })),
+  );
+  return { alertId, companies: alert.companies ?? 0, acknowledgedCompanies: alert.acknowledgedCompanies ?? 0, items, nextCursor: page.cursor };
+};

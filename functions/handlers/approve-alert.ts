@@ -1,0 +1,17 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { base } from '../domain/deps.ts';
+import { approve } from '../domain/alerts.ts';
+import { run } from '../domain/fan-out.ts';
+import * as alerts from '../data/alerts.ts';
+import * as audiences from '../data/audiences.ts';
+
+const deps = { ...base, alerts, audiences };
+
+export const handler = authedHandler('approveAlert', async (event, caller) => {
+  const alert = await approve(deps, caller, pathParam(event, 'alertId', Id));
+  await run(deps, deps.clock.now, 2_000, alert.alertId).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'in-request fan-out failed; the job carries on', error: String(error) })));
+  return ok(alert);
+});

@@ -1,0 +1,8 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { get } from '../domain/alerts.ts';
+import * as alerts from '../data/alerts.ts';
+
+export const handler = authedHandler('getAlert', async (event, caller) => ok(await get({ alerts }, caller, pathParam(event, 'alertId', Id))));

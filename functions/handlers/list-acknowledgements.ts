@@ -1,0 +1,12 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseQuery, pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { ListQuery } from '../schemas/users.ts';
+import { acknowledgements } from '../domain/alerts.ts';
+import * as alerts from '../data/alerts.ts';
+
+export const handler = authedHandler('listAcknowledgements', async (event, caller) => {
+  const query = parseQuery(ListQuery, event);
+  return ok(await acknowledgements({ alerts }, caller, pathParam(event, 'alertId', Id), query.cursor ?? null, query.limit));
+});

@@ -1,0 +1,11 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseQuery } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { ListQuery } from '../schemas/users.ts';
+import { list } from '../domain/alerts.ts';
+import * as alerts from '../data/alerts.ts';
+
+export const handler = authedHandler('listAlerts', async (event, caller) => {
+  const query = parseQuery(ListQuery, event);
+  return ok(await list({ alerts }, caller, query.cursor ?? null, query.limit));
+});

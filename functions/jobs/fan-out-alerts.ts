@@ -1,0 +1,20 @@
+import { systemClock, uuidIds } from '../domain/deps.ts';
+import { run } from '../domain/fan-out.ts';
+import * as alerts from '../data/alerts.ts';
+import * as audiences from '../data/audiences.ts';
+
+const deps = { ids: uuidIds, alerts, audiences };
+
+/** Leaves a minute of the function's five for the page in flight. */
+const BUDGET_MS = 4 * 60_000;
+
+/**
+ * Runs every minute (and for its first pages right after a publish): every alert still being
+ * delivered gets its next pages of inbox items and email deliveries. The outbox sender sends
+ * the emails.
+ */
+export const handler = async () => {
+  const report = await run(deps, () => systemClock.now(), BUDGET_MS);
+  console.log(JSON.stringify({ level: 'info', message: 'alert fan-out ran', ...report }));
+  return report;
+};
