@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../lib/local/paths.ts';
 import { apiLatency, bundlesAndColdStarts } from './foundation.ts';
 import type { sweepScaling } from './sweep.ts';
+import type { alertFanOut } from './alert.ts';
 import { spawnSync } from 'node:child_process';
 import { machine, progress } from './lib.ts';
 
@@ -21,6 +22,14 @@ const write = (name: string, figures: object) => {
   const file = join(ROOT, 'bench', 'results', `${name}.json`);
   writeFileSync(file, `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...figures }, null, 2)}\n`);
   console.log(`Wrote ${file}.`);
+};
+
+/** A benchmark in a process of its own: the SDK clients are made once per process, for one set of emulators. */
+const inOwnProcess = <T>(name: string): T => {
+  progress(`the ${name} benchmark, in its own process ...`);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', `${name}.ts`)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 });
+  if (child.status !== 0) throw new Error(`the ${name} benchmark failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.toString()) as T;
 };
 
 const main = async () => {
@@ -42,11 +51,7 @@ const main = async () => {
 
   write('foundation', { bundles, latency });
 
-  // In a process of its own: the SDK clients are made once per process, for one set of emulators.
-  progress('the sweep benchmark, in its own process ...');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'sweep.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 });
-  if (child.status !== 0) throw new Error(`the sweep benchmark failed (exit ${child.status})`);
-  const sweep = JSON.parse(child.stdout.toString()) as Awaited<ReturnType<typeof sweepScaling>>;
+  const sweep = inOwnProcess<Awaited<ReturnType<typeof sweepScaling>>>('sweep');
   console.log(`\nThe daily sweep with the same ${sweep.sizes[0]!.due} obligations due (targets: items read <= 1.1x due; 10x the companies <= 1.3x the time)`);
   console.log(`  ${'companies'.padStart(10)} ${'due'.padStart(6)} ${'items read'.padStart(11)} ${'read/due'.padStart(9)}      ${'sweep (median)'.padStart(15)}`);
   for (const s of sweep.sizes) {
@@ -54,6 +59,12 @@ const main = async () => {
   }
   console.log(`  50,000 vs 5,000: ${sweep.timeRatio}x the time ${mark(sweep.withinTimeTarget)}   (median of ${sweep.runs} timed runs each, after ${sweep.warmUpRuns} warm-up runs; each run: ${sweep.sizes[0]!.reminded} reminders, ${sweep.sizes[0]!.removed} removals)`);
   write('sweep', sweep);
+
+  const alert = inOwnProcess<Awaited<ReturnType<typeof alertFanOut>>>('alert');
+  console.log(`\nOne alert to ${alert.recipients.toLocaleString('en-US')} recipients (${alert.companies.toLocaleString('en-US')} companies x ${alert.usersPerCompany} users), SES behind a fake that allows 50 per call and throttles ${alert.throttleShare * 100}% of entries`);
+  console.log(`  first-attempt bulk sends ${alert.firstAttemptCalls} against ceil(recipients/50) = ${alert.minimumCalls} ${mark(alert.firstAttemptCalls === alert.minimumCalls)}   retry calls ${alert.retryCalls} (${alert.throttledEntries} throttled entries)   oversized calls ${alert.oversizedCalls}`);
+  console.log(`  recipients sent ${alert.recipientsSent.toLocaleString('en-US')}   duplicates ${alert.duplicates} ${mark(alert.duplicates === 0 && alert.recipientsSent === alert.recipients)}   fan-out ${alert.fanOut.seconds} s (${alert.fanOut.pages} pages)   sending ${alert.sendSeconds} s (${alert.sendRounds} rounds)`);
+  write('alert', alert);
   console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);
 };
 
