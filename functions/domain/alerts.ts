@@ -64,14 +64,18 @@ const summary = (item: Alert | InboxItem) => ({
   ...('acknowledgedAt' in item && item.acknowledgedAt ? { acknowledgedAt: item.acknowledgedAt } : {}),
 });
 
-/** CBP: every alert. A company's users: the company's inbox, with what still needs acknowledging. */
-export const list = async (deps: Pick<Deps, 'alerts'>, caller: Caller, cursor: string | null, limit: number) => {
+/**
+ * CBP: every alert. A company's users: the company's inbox, with the high and critical alerts it
+ * has not acknowledged and that have not expired.
+ */
+export const list = async (deps: Pick<Deps, 'alerts' | 'clock'>, caller: Caller, cursor: string | null, limit: number) => {
   if (isStaff(caller)) {
     const page = await deps.alerts.list(cursor, limit);
     return { items: page.items.map(summary), nextCursor: page.cursor };
   }
   const [page, pending] = await Promise.all([deps.alerts.inbox(caller.companyId, cursor, limit), deps.alerts.pendingAcknowledgement(caller.companyId)]);
-  return { items: page.items.map(summary), pendingAcknowledgement: pending.map(summary), nextCursor: page.cursor };
+  const now = deps.clock.now().toISOString();
+  return { items: page.items.map(summary), pendingAcknowledgement: pending.filter((i) => !i.expiresAt || i.expiresAt > now).map(summary), nextCursor: page.cursor };
 };
 
 /** The alert's inbox entry for the caller's company, or 404 (an alert not sent to it does not exist for it). */

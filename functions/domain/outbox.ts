@@ -1,7 +1,7 @@
 import type { Clock } from './deps.ts';
 import type * as outboxData from '../data/outbox.ts';
 import type * as emailData from '../data/email.ts';
-import type { Delivery, RecipientResult } from '../data/delivery-records.ts';
+import { MAX_RECIPIENTS, type Delivery, type Recipient, type RecipientResult } from '../data/delivery-records.ts';
 
 /** A delivery that still has unsent recipients after this many attempts is marked failed (and alarmed). */
 export const MAX_ATTEMPTS = 5;
@@ -18,26 +18,71 @@ export interface OutboxDeps {
 
 export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'skipped';
 
+/** Deliveries a drain claims and sends together. */
+const BATCH = 100;
+
+const logFailure = (message: string, deliveryId: string, error: unknown) =>
+  console.error(JSON.stringify({ level: 'error', message, deliveryId, error: String(error) }));
+
 /**
- * One attempt at one delivery: lease it (only one sender wins), send to the recipients not yet
- * sent, record each recipient's result, then finish it, schedule a retry of the failed ones
- * with backoff, or give up after MAX_ATTEMPTS. Recipients already sent are never sent again.
+ * One attempt at several deliveries: lease each (only one sender wins each), then send the
+ * recipients not yet sent, packing those of deliveries that share a template and its shared data
+ * into bulk calls of up to 50 (so retries of a few throttled recipients from many deliveries
+ * fill whole calls), record each recipient's result, and finish each delivery, schedule a retry
+ * of its failed recipients with backoff, or give up after MAX_ATTEMPTS. Recipients already sent
+ * are never sent again. One delivery's trouble (a lost lease, a failed write) skips only it.
  */
-export const attempt = async (deps: OutboxDeps, current: Delivery): Promise<DeliveryOutcome> => {
+export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): Promise<DeliveryOutcome[]> => {
   const now = deps.clock.now();
-  const claimed = await deps.outbox.claim(current, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
-  if (!claimed) return 'skipped';
-  const unsent = claimed.recipients.filter((r) => claimed.results[r.email]?.status !== 'sent');
-  const sent = unsent.length ? await deps.mailer.sendTemplated(claimed.template, unsent, claimed.defaultData) : [];
-  const at = deps.clock.now().toISOString();
-  const results: Record<string, RecipientResult> = { ...claimed.results };
-  for (const r of sent) results[r.email] = r.ok ? { status: 'sent', messageId: r.messageId, at } : { status: 'failed', error: r.error, at };
-  const remaining = claimed.recipients.filter((r) => results[r.email]?.status !== 'sent').length;
-  const status = remaining === 0 ? 'sent' : claimed.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  const nextAttemptAt = status === 'pending' ? new Date(deps.clock.now().getTime() + backoffMs(claimed.attempts)).toISOString() : claimed.nextAttemptAt;
-  await deps.outbox.record(claimed, { status, results, nextAttemptAt });
-  return status === 'pending' ? 'retrying' : status;
+  const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+  const claimed = await Promise.all(
+    items.map((item) =>
+      deps.outbox.claim(item, now.toISOString(), leaseUntil).catch((error: unknown) => {
+        logFailure('delivery claim failed', item.deliveryId, error);
+        return null;
+      }),
+    ),
+  );
+  const results = claimed.map((c) => ({ ...(c?.results ?? {}) }) as Record<string, RecipientResult>);
+  const groups = new Map<string, { template: string; defaultData: Record<string, string>; entries: { index: number; recipient: Recipient }[] }>();
+  claimed.forEach((c, index) => {
+    if (!c) return;
+    const key = `${c.template}\u0000${JSON.stringify(c.defaultData)}`;
+    const group = groups.get(key) ?? { template: c.template, defaultData: c.defaultData, entries: [] };
+    for (const recipient of c.recipients) if (c.results[recipient.email]?.status !== 'sent') group.entries.push({ index, recipient });
+    groups.set(key, group);
+  });
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.entries.length; i += MAX_RECIPIENTS) {
+      const chunk = group.entries.slice(i, i + MAX_RECIPIENTS);
+      const sent = await deps.mailer.sendTemplated(group.template, chunk.map((e) => e.recipient), group.defaultData);
+      const at = deps.clock.now().toISOString();
+      sent.forEach((r, k) => {
+        results[chunk[k]!.index]![r.email] = r.ok ? { status: 'sent', messageId: r.messageId, at } : { status: 'failed', error: r.error, at };
+      });
+    }
+  }
+  return Promise.all(
+    claimed.map(async (c, index): Promise<DeliveryOutcome> => {
+      if (!c) return 'skipped';
+      const remaining = c.recipients.filter((r) => results[index]![r.email]?.status !== 'sent').length;
+      const status = remaining === 0 ? 'sent' : c.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+      const nextAttemptAt = status === 'pending' ? new Date(deps.clock.now().getTime() + backoffMs(c.attempts)).toISOString() : c.nextAttemptAt;
+      try {
+        await deps.outbox.record(c, { status, results: results[index]!, nextAttemptAt });
+      } catch (error) {
+        // Its lease expires and it becomes due again; the recipients it sent stay sent only if
+        // recorded, so a lost record can resend them: logged loudly.
+        logFailure('delivery record failed', c.deliveryId, error);
+        return 'skipped';
+      }
+      return status === 'pending' ? 'retrying' : status;
+    }),
+  );
 };
+
+/** One attempt at one delivery (see attemptAll). */
+export const attempt = async (deps: OutboxDeps, current: Delivery): Promise<DeliveryOutcome> => (await attemptAll(deps, [current]))[0]!;
 
 /** Sends one delivery now if it is due (right after the transaction that created it). */
 export const deliverNow = async (deps: OutboxDeps, deliveryId: string): Promise<DeliveryOutcome> => {
@@ -53,20 +98,19 @@ export interface OutboxReport {
   readonly skipped: number;
 }
 
-/** The safety net: every delivery due now (new, retrying, or with an expired lease) gets an attempt. */
+/** The safety net: every delivery due now (new, retrying, or with an expired lease) gets an attempt, a hundred at a time. */
 export const drain = async (deps: OutboxDeps): Promise<OutboxReport> => {
   const counts = { due: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  const batch: Delivery[] = [];
+  const flush = async () => {
+    for (const outcome of await attemptAll(deps, batch.splice(0))) counts[outcome] += 1;
+  };
   for await (const item of deps.outbox.due(deps.clock.now().toISOString())) {
     counts.due += 1;
-    try {
-      counts[await attempt(deps, item)] += 1;
-    } catch (error) {
-      // One delivery's trouble (a lost lease, a throttled write) must not stop the others; its
-      // lease expires and it becomes due again.
-      counts.skipped += 1;
-      console.error(JSON.stringify({ level: 'error', message: 'delivery attempt failed', deliveryId: item.deliveryId, error: String(error) }));
-    }
+    batch.push(item);
+    if (batch.length === BATCH) await flush();
   }
+  await flush();
   return counts;
 };
 

@@ -25,7 +25,8 @@ const companiesWithUsers = async (category: 'air-carrier' | 'sea-carrier', compa
     const companyId = randomUUID();
     await company.put({ companyId, legalName: `Carrier ${c}`, category, pocEmail: `poc-${companyId}@example.com`, identifiers: {}, status: 'active', enrolledAt: '2016-01-01T00:00:00.000Z', enrolledBy: 'test', version: 1 }).go();
     const members = Array.from({ length: users }, (_, u) => {
-      const email = `user${u}-${companyId.slice(0, 8)}@faults.example.com`;
+      // Fixed addresses: the fake's throttling is decided per address, so the run is the same every time.
+      const email = `user${u}-${category}-${c}@faults.example.com`;
       emails.push(email);
       return { companyId, userId: randomUUID(), email, name: `User ${u}`, role: u === 0 ? ('primary-poc' as const) : ('company-user' as const), status: 'active' as const, permissions: { editProfile: true, authorizeSharing: false }, createdAt: '2016-01-01T00:00:00.000Z', version: 1 };
     });

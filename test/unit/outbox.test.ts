@@ -94,6 +94,38 @@ describe('outbox delivery', () => {
     expect(mailer.sent).toEqual(['a@x.com']);
   });
 
+  it('packs the retries of many deliveries of one message into full calls of 50, never mixing messages', async () => {
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    const now = clock.now().toISOString();
+    // Ten deliveries of one alert, 50 recipients each; the first 6 recipients of each are throttled once.
+    const alertDeliveries = Array.from({ length: 10 }, (_, d) =>
+      newDelivery({ deliveryId: `a${d}`, template: 'alert', recipients: Array.from({ length: 50 }, (_, r) => ({ email: `u${d}-${r}@x.com`, data: {} })), defaultData: { title: 'A' }, reason: 'alert', now }),
+    );
+    const other = newDelivery({ deliveryId: 'b0', template: 'alert', recipients: [{ email: 'other@x.com', data: {} }], defaultData: { title: 'B' }, reason: 'alert', now });
+    const outbox = memoryOutbox([...alertDeliveries, other]);
+    const failing = Object.fromEntries(alertDeliveries.flatMap((d) => d.recipients.slice(0, 6).map((r) => [r.email, 1])));
+    const calls: { template: string; title: string; size: number }[] = [];
+    const mailer = flakyMailer(failing);
+    const counting = {
+      sendTemplated: async (template: string, recipients: readonly { email: string; data: Record<string, string> }[], data: Record<string, string>) => {
+        calls.push({ template, title: data.title!, size: recipients.length });
+        return mailer.sendTemplated(template, recipients);
+      },
+    };
+    const deps: OutboxDeps = { clock, outbox, mailer: counting };
+
+    await drain(deps);
+    expect(calls.map((c) => `${c.title}:${c.size}`).sort()).toEqual([...Array.from({ length: 10 }, () => 'A:50'), 'B:1'].sort());
+    clock.set(new Date(clock.now().getTime() + backoffMs(1)).toISOString());
+    calls.length = 0;
+    await drain(deps);
+    // 60 throttled recipients from ten deliveries: two calls, not ten.
+    expect(calls.map((c) => c.size)).toEqual([50, 10]);
+    expect(new Set(mailer.sent).size).toBe(501);
+    expect(mailer.sent).toHaveLength(501);
+    expect([...outbox.store.values()].every((d) => d.status === 'sent')).toBe(true);
+  });
+
   it('refuses a delivery of more than 50 recipients', () => {
     expect(() => delivery('d4', Array.from({ length: 51 }, (_, i) => `u${i}@x.com`), '2026-01-01T00:00:00Z')).toThrow(/1 to 50/);
   });
