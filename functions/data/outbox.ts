@@ -44,6 +44,23 @@ export const record = async (claimed: Delivery, outcome: { status: Delivery['sta
     .go();
 };
 
+/**
+ * Saves the results so far of a delivery still being sent, so that a sender that dies resends
+ * none of them. A delivery no longer leased to this attempt is left alone.
+ */
+export const progress = async (claimed: Delivery, results: Record<string, RecipientResult>): Promise<void> => {
+  try {
+    await delivery
+      .patch({ deliveryId: claimed.deliveryId })
+      .set({ results })
+      .where((attr, op) => `${op.eq(attr.attempts, claimed.attempts)} AND ${op.eq(attr.status, 'sending')}`)
+      .go();
+  } catch (error) {
+    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return;
+    throw error;
+  }
+};
+
 /** Deliveries due for an attempt at `now`, from the due-date index: pending, or with an expired lease. */
 export const due = (now: string): AsyncGenerator<Delivery> =>
   acrossShards((shard, cursor) => delivery.query.byDue({ shard }).lt({ nextAttemptAt: dueBefore(now) }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>);

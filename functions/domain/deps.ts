@@ -56,7 +56,7 @@ export interface Deps {
   readonly audiences: typeof audienceData;
   /** CBP's C-TPAT program mailbox, which hears of removals and reapplications. */
   readonly programEmail: string;
-  readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'due' | 'get'>;
+  readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'progress' | 'due' | 'get'>;
   readonly mailer: typeof emailData;
   readonly limits: typeof rateLimitData;
   readonly profiles: typeof profileData;

@@ -12,7 +12,7 @@ export const backoffMs = (attempt: number): number => Math.min(30_000 * 2 ** (at
 
 export interface OutboxDeps {
   readonly clock: Clock;
-  readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'due' | 'get'>;
+  readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'progress' | 'due' | 'get'>;
   readonly mailer: Pick<typeof emailData, 'sendTemplated'>;
 }
 
@@ -28,9 +28,11 @@ const logFailure = (message: string, deliveryId: string, error: unknown) =>
  * One attempt at several deliveries: lease each (only one sender wins each), then send the
  * recipients not yet sent, packing those of deliveries that share a template and its shared data
  * into bulk calls of up to 50 (so retries of a few throttled recipients from many deliveries
- * fill whole calls), record each recipient's result, and finish each delivery, schedule a retry
- * of its failed recipients with backoff, or give up after MAX_ATTEMPTS. Recipients already sent
- * are never sent again. One delivery's trouble (a lost lease, a failed write) skips only it.
+ * fill whole calls). After each call, every delivery it finished is recorded (sent, a retry of
+ * its failed recipients scheduled with backoff, or given up after MAX_ATTEMPTS) and a delivery
+ * it only started has its results so far saved, so a sender that dies can resend at most the
+ * call in flight. Recipients already recorded as sent are never sent again. One delivery's
+ * trouble (a lost lease, a failed write) skips only it.
  */
 export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): Promise<DeliveryOutcome[]> => {
   const now = deps.clock.now();
@@ -44,13 +46,45 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
     ),
   );
   const results = claimed.map((c) => ({ ...(c?.results ?? {}) }) as Record<string, RecipientResult>);
+  const outcomes: Promise<DeliveryOutcome>[] = claimed.map(() => Promise.resolve<DeliveryOutcome>('skipped'));
+  /** Writes for one delivery run one after another, while the next call is already being sent. */
+  const after = (index: number, write: () => Promise<DeliveryOutcome>) => (outcomes[index] = outcomes[index]!.then(write));
+
+  const finish = (c: Delivery, index: number) =>
+    after(index, async () => {
+      const remaining = c.recipients.filter((r) => results[index]![r.email]?.status !== 'sent').length;
+      const status = remaining === 0 ? 'sent' : c.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+      const nextAttemptAt = status === 'pending' ? new Date(deps.clock.now().getTime() + backoffMs(c.attempts)).toISOString() : c.nextAttemptAt;
+      try {
+        await deps.outbox.record(c, { status, results: { ...results[index]! }, nextAttemptAt });
+      } catch (error) {
+        // Its lease expires and it becomes due again; what it sent in the last call is resent.
+        logFailure('delivery record failed', c.deliveryId, error);
+        return 'skipped';
+      }
+      return status === 'pending' ? 'retrying' : status;
+    });
+  const saveProgress = (c: Delivery, index: number) =>
+    after(index, async () => {
+      await deps.outbox.progress(c, { ...results[index]! }).catch((error: unknown) => logFailure('delivery progress not saved', c.deliveryId, error));
+      return 'skipped';
+    });
+
   const groups = new Map<string, { template: string; defaultData: Record<string, string>; entries: { index: number; recipient: Recipient }[] }>();
+  /** Per delivery: how many of its recipients this attempt still has to send. */
+  const toSend: number[] = claimed.map(() => 0);
   claimed.forEach((c, index) => {
     if (!c) return;
     const key = `${c.template}\u0000${JSON.stringify(c.defaultData)}`;
     const group = groups.get(key) ?? { template: c.template, defaultData: c.defaultData, entries: [] };
-    for (const recipient of c.recipients) if (c.results[recipient.email]?.status !== 'sent') group.entries.push({ index, recipient });
+    for (const recipient of c.recipients) {
+      if (c.results[recipient.email]?.status === 'sent') continue;
+      group.entries.push({ index, recipient });
+      toSend[index] = toSend[index]! + 1;
+    }
     groups.set(key, group);
+    // Everything sent already (a sender died after its last call): only the record is missing.
+    if (toSend[index] === 0) finish(c, index);
   });
   for (const group of groups.values()) {
     for (let i = 0; i < group.entries.length; i += MAX_RECIPIENTS) {
@@ -60,25 +94,14 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
       sent.forEach((r, k) => {
         results[chunk[k]!.index]![r.email] = r.ok ? { status: 'sent', messageId: r.messageId, at } : { status: 'failed', error: r.error, at };
       });
+      for (const index of new Set(chunk.map((e) => e.index))) {
+        toSend[index] = toSend[index]! - chunk.filter((e) => e.index === index).length;
+        if (toSend[index] === 0) finish(claimed[index]!, index);
+        else saveProgress(claimed[index]!, index);
+      }
     }
   }
-  return Promise.all(
-    claimed.map(async (c, index): Promise<DeliveryOutcome> => {
-      if (!c) return 'skipped';
-      const remaining = c.recipients.filter((r) => results[index]![r.email]?.status !== 'sent').length;
-      const status = remaining === 0 ? 'sent' : c.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-      const nextAttemptAt = status === 'pending' ? new Date(deps.clock.now().getTime() + backoffMs(c.attempts)).toISOString() : c.nextAttemptAt;
-      try {
-        await deps.outbox.record(c, { status, results: results[index]!, nextAttemptAt });
-      } catch (error) {
-        // Its lease expires and it becomes due again; the recipients it sent stay sent only if
-        // recorded, so a lost record can resend them: logged loudly.
-        logFailure('delivery record failed', c.deliveryId, error);
-        return 'skipped';
-      }
-      return status === 'pending' ? 'retrying' : status;
-    }),
-  );
+  return Promise.all(outcomes);
 };
 
 /** One attempt at one delivery (see attemptAll). */
@@ -98,8 +121,13 @@ export interface OutboxReport {
   readonly skipped: number;
 }
 
-/** The safety net: every delivery due now (new, retrying, or with an expired lease) gets an attempt, a hundred at a time. */
-export const drain = async (deps: OutboxDeps): Promise<OutboxReport> => {
+/**
+ * The safety net: every delivery due now (new, retrying, or with an expired lease) gets an
+ * attempt, a hundred at a time, until `budgetMs` is spent (what is left stays due for the next
+ * run, well before the function's timeout would cut a batch short).
+ */
+export const drain = async (deps: OutboxDeps, budgetMs = Number.POSITIVE_INFINITY): Promise<OutboxReport> => {
+  const started = Date.now();
   const counts = { due: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const batch: Delivery[] = [];
   const flush = async () => {
@@ -108,7 +136,10 @@ export const drain = async (deps: OutboxDeps): Promise<OutboxReport> => {
   for await (const item of deps.outbox.due(deps.clock.now().toISOString())) {
     counts.due += 1;
     batch.push(item);
-    if (batch.length === BATCH) await flush();
+    if (batch.length === BATCH) {
+      await flush();
+      if (Date.now() - started >= budgetMs) return counts;
+    }
   }
   await flush();
   return counts;

@@ -17,8 +17,15 @@ const memoryOutbox = (items: Delivery[]) => {
       store.set(item.deliveryId, claimed);
       return claimed;
     },
+    /** Like the conditional update: only while still leased to this attempt. */
     record: async (claimed: Delivery, outcome: Pick<Delivery, 'status' | 'results' | 'nextAttemptAt'>) => {
-      store.set(claimed.deliveryId, { ...store.get(claimed.deliveryId)!, ...outcome });
+      const item = store.get(claimed.deliveryId)!;
+      if (item.attempts !== claimed.attempts || item.status !== 'sending') throw new Error('ConditionalCheckFailed');
+      store.set(claimed.deliveryId, { ...item, ...outcome });
+    },
+    progress: async (claimed: Delivery, results: Delivery['results']) => {
+      const item = store.get(claimed.deliveryId)!;
+      if (item.attempts === claimed.attempts && item.status === 'sending') store.set(claimed.deliveryId, { ...item, results });
     },
     due: async function* (now: string) {
       yield* [...store.values()].filter((d) => ['pending', 'sending'].includes(d.status) && d.nextAttemptAt <= now);
@@ -123,6 +130,41 @@ describe('outbox delivery', () => {
     expect(calls.map((c) => c.size)).toEqual([50, 10]);
     expect(new Set(mailer.sent).size).toBe(501);
     expect(mailer.sent).toHaveLength(501);
+    expect([...outbox.store.values()].every((d) => d.status === 'sent')).toBe(true);
+  });
+
+  it('records after every call, so a sender that dies mid-batch resends at most the call in flight', async () => {
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    const now = clock.now().toISOString();
+    // Retries of 30 recipients from each of ten deliveries: they pack into six calls, and a call spans two deliveries.
+    const items = Array.from({ length: 10 }, (_, d) =>
+      newDelivery({ deliveryId: `k${d}`, template: 'alert', recipients: Array.from({ length: 30 }, (_, r) => ({ email: `k${d}-${r}@x.com`, data: {} })), defaultData: {}, reason: 'alert', now }),
+    );
+    const outbox = memoryOutbox(items);
+    const mailer = flakyMailer({});
+    let calls = 0;
+    const dying = {
+      // The third call reaches SES, then the sender's process is killed before anything after it runs.
+      sendTemplated: async (template: string, recipients: readonly { email: string; data: Record<string, string> }[]) => {
+        const sent = await mailer.sendTemplated(template, recipients);
+        calls += 1;
+        if (calls === 3) throw new Error('killed');
+        return sent;
+      },
+    };
+    await expect(drain({ clock, outbox, mailer: dying })).rejects.toThrow('killed');
+    expect(mailer.sent).toHaveLength(150);
+
+    // After the lease runs out a healthy sender takes over.
+    clock.set(new Date(clock.now().getTime() + 11 * 60_000).toISOString());
+    await drain({ clock, outbox, mailer });
+    const times = new Map<string, number>();
+    for (const email of mailer.sent) times.set(email, (times.get(email) ?? 0) + 1);
+    expect(times.size).toBe(300);
+    const resent = [...times.values()].filter((n) => n > 1).length;
+    // Exactly the 50 recipients of the killed call were sent twice; nobody else.
+    expect(resent).toBe(50);
+    expect([...times.values()].every((n) => n <= 2)).toBe(true);
     expect([...outbox.store.values()].every((d) => d.status === 'sent')).toBe(true);
   });
 
