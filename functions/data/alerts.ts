@@ -1,5 +1,5 @@
 import { acknowledgement, alert as alertEntity, fanOut as fanOutEntity, inboxItem, portal } from './entities.ts';
-import { assertCommitted, committed } from './transact.ts';
+import { assertCommitted } from './transact.ts';
 import { acrossShards, dueBefore } from './due-index.ts';
 import { BadRequest, Conflict, ServiceUnavailable } from '../http/errors.ts';
 import type { Delivery } from './delivery-records.ts';
@@ -90,9 +90,11 @@ export const getFanOut = async (alertId: string): Promise<FanOut | null> => ((aw
 /**
  * One page of a fan-out, all or nothing: the companies' inbox items, the email deliveries for
  * their users, and the fan-out's new position (or, on the last page, its end and the alert's
- * totals), only if nobody wrote this page first. Answers false when somebody did.
+ * totals), only if nobody wrote this page first. Answers 'taken' when somebody did; any other
+ * refusal (an inbox item that already exists would mean a company targeted twice) is an error,
+ * never a page silently skipped.
  */
-export const writePage = async (item: FanOut, next: { cursor: string } | 'done', inbox: readonly InboxItem[], deliveries: readonly Delivery[], finishedAt: string): Promise<boolean> => {
+export const writePage = async (item: FanOut, next: { cursor: string } | 'done', inbox: readonly InboxItem[], deliveries: readonly Delivery[], finishedAt: string): Promise<'written' | 'taken'> => {
   const companies = item.companies + inbox.length;
   const recipients = item.recipients + deliveries.reduce((n, d) => n + d.recipients.length, 0);
   const outcome = await portal.transaction
@@ -112,7 +114,11 @@ export const writePage = async (item: FanOut, next: { cursor: string } | 'done',
       ...(next === 'done' ? [entities.alert.patch({ alertId: item.alertId }).set({ companies, recipients, fannedOutAt: finishedAt }).commit()] : []),
     ])
     .go();
-  return committed(outcome);
+  if (!outcome.canceled) return 'written';
+  const codes = (outcome.data as ReadonlyArray<{ code: string }>).map((d) => d.code);
+  const position = inbox.length + deliveries.length;
+  if (codes[position] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'taken';
+  throw new Error(`The page of alert ${item.alertId}'s fan-out was refused: ${codes.filter((c) => c !== 'None').join(', ')}`);
 };
 
 /** A company's inbox, newest first. */

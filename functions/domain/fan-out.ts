@@ -20,50 +20,77 @@ export interface FanOutDeps {
   readonly audiences: typeof audienceData;
 }
 
-/** Companies per page: their inbox items and deliveries fit one transaction (at most 100 items). */
+/** Companies read per page; a page writes fewer when their users need more deliveries than a transaction holds. */
 export const PAGE_COMPANIES = 40;
+/** Transaction items a page may write: DynamoDB's 100, less the fan-out's own update and, on the last page, the alert's totals. */
+export const PAGE_ITEMS = 98;
 /** Member reads in flight at once. */
 const CONCURRENCY = 8;
 
-/** Where a fan-out is: which target list (a category, or the named companies) and where in it. */
+/**
+ * Where a fan-out is: which target list (a category, or the named companies), where in it, and,
+ * for a company with more users than one transaction holds, how many of its recipients (in
+ * sorted order) earlier pages already wrote.
+ */
 interface Position {
   readonly list: number;
   readonly cursor: string | null;
+  readonly partial?: { readonly companyId: string; readonly written: number };
 }
 export const START = JSON.stringify({ list: 0, cursor: null } satisfies Position);
 
 const KIND_LABEL: Record<Alert['kind'], string> = { 'cargo-security-alert': 'cargo security alert', 'sanitized-intelligence': 'sanitized intelligence bulletin' };
 
-const categoriesOf = (alert: Alert): readonly CategoryId[] => (alert.audience.scope === 'all' ? CATEGORY_IDS : alert.audience.scope === 'categories' ? alert.audience.categories : []);
+/** The audience's lists, each once (the schema refuses repeats; alerts stored before it did may have them). */
+const categoriesOf = (alert: Alert): readonly CategoryId[] =>
+  alert.audience.scope === 'all' ? CATEGORY_IDS : alert.audience.scope === 'categories' ? [...new Set(alert.audience.categories)] : [];
+const namedOf = (alert: Alert): readonly string[] => (alert.audience.scope === 'companies' ? [...new Set(alert.audience.companyIds)].sort() : []);
 
-/** The next page of targets and the position after it ('done' after the last). */
-const targets = async (deps: FanOutDeps, alert: Alert, at: Position): Promise<{ items: Target[]; next: Position | 'done' }> => {
+/** Up to `limit` targets from `at`, and the position after them ('done' after the last). */
+const targets = async (deps: FanOutDeps, alert: Alert, at: Position, limit: number): Promise<{ items: Target[]; next: Position | 'done' }> => {
   if (alert.audience.scope === 'companies') {
-    const ids = [...alert.audience.companyIds].sort();
+    const ids = namedOf(alert);
     const offset = Number(at.cursor ?? 0);
-    const slice = ids.slice(offset, offset + PAGE_COMPANIES);
+    const slice = ids.slice(offset, offset + limit);
     const end = offset + slice.length;
     return { items: await deps.audiences.named(slice), next: end < ids.length ? { list: 0, cursor: String(end) } : 'done' };
   }
   const categories = categoriesOf(alert);
-  const page = await deps.audiences.activeInCategory(categories[at.list]!, at.cursor, PAGE_COMPANIES);
+  const page = await deps.audiences.activeInCategory(categories[at.list]!, at.cursor, limit);
   const next = page.cursor ? { list: at.list, cursor: page.cursor } : at.list + 1 < categories.length ? { list: at.list + 1, cursor: null } : 'done';
   return { items: page.items, next };
 };
 
-const emailsOf = async (deps: FanOutDeps, companies: readonly Target[]): Promise<string[][]> => {
-  const result: string[][] = new Array(companies.length);
+/** Reads the sorted active emails of the companies not read yet into `known`. */
+const readEmails = async (deps: FanOutDeps, companies: readonly Target[], known: Map<string, readonly string[]>): Promise<void> => {
+  const todo = companies.filter((c) => !known.has(c.companyId));
   let next = 0;
   const worker = async () => {
-    while (next < companies.length) {
-      const i = next++;
-      result[i] = await deps.audiences.activeEmails(companies[i]!.companyId);
+    while (next < todo.length) {
+      const { companyId } = todo[next++]!;
+      known.set(companyId, [...(await deps.audiences.activeEmails(companyId))].sort());
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return result;
 };
 
+/** The recipients of these companies still to write, without repeats; the first company's start after what earlier pages wrote. */
+const recipientsOf = (companies: readonly Target[], known: ReadonlyMap<string, readonly string[]>, at: Position): string[] => {
+  const all = new Set<string>();
+  companies.forEach((c, i) => {
+    const emails = known.get(c.companyId)!;
+    const skip = i === 0 && at.partial?.companyId === c.companyId ? at.partial.written : 0;
+    for (const email of emails.slice(skip)) all.add(email);
+  });
+  return [...all];
+};
+
+/** How many of the page's first companies fit one transaction: an inbox item each, and their deliveries of 50. */
+const fitting = (companies: readonly Target[], known: ReadonlyMap<string, readonly string[]>, at: Position): number => {
+  let n = 0;
+  while (n < companies.length && n + 1 + Math.ceil(recipientsOf(companies.slice(0, n + 1), known, at).length / MAX_RECIPIENTS) <= PAGE_ITEMS) n += 1;
+  return n;
+};
 /** The alert's emails for these recipients, 50 to a delivery; the body stays in the portal. */
 export const alertDeliveries = (ids: Ids, alert: Alert, recipients: readonly string[], now: string): Delivery[] => {
   const deliveries: Delivery[] = [];
@@ -82,13 +109,43 @@ export const alertDeliveries = (ids: Ids, alert: Alert, recipients: readonly str
   return deliveries;
 };
 
+/** What one page writes: the inbox items and deliveries, and the position after it. */
+interface PageWrite {
+  readonly companies: readonly Target[];
+  readonly recipients: readonly string[];
+  readonly next: Position | 'done';
+}
+
+/**
+ * Plans one page: as many companies from `at` as fit one transaction (reading fewer again, for
+ * a cursor after the last that fits, when they do not all fit), or, when the first company alone
+ * has more users than fit, the next part of its recipients and no inbox item yet.
+ */
+const plan = async (deps: FanOutDeps, alert: Alert, at: Position): Promise<PageWrite> => {
+  const known = new Map<string, readonly string[]>();
+  let limit = PAGE_COMPANIES;
+  for (;;) {
+    const page = await targets(deps, alert, at, limit);
+    await readEmails(deps, page.items, known);
+    const fit = fitting(page.items, known, at);
+    if (fit === page.items.length) return { companies: page.items, recipients: recipientsOf(page.items, known, at), next: page.next };
+    if (fit > 0) {
+      limit = fit;
+      continue;
+    }
+    const first = page.items[0]!;
+    const part = recipientsOf([first], known, at).slice(0, PAGE_ITEMS * MAX_RECIPIENTS);
+    const written = (at.partial?.companyId === first.companyId ? at.partial.written : 0) + part.length;
+    return { companies: [], recipients: part, next: { ...at, partial: { companyId: first.companyId, written } } };
+  }
+};
+
 /** One page of one fan-out. Answers what happened to it: another page to go, done, or taken by another worker. */
 export const step = async (deps: FanOutDeps, item: FanOut, now: string): Promise<'more' | 'done' | 'lost'> => {
   const alert = await deps.alerts.get(item.alertId);
   if (!alert || alert.status !== 'published') throw new Error(`Fan-out of alert ${item.alertId}, which is not published`);
-  const page = await targets(deps, alert, JSON.parse(item.cursor) as Position);
-  const emails = await emailsOf(deps, page.items);
-  const inbox: InboxItem[] = page.items.map((t) => ({
+  const page = await plan(deps, alert, JSON.parse(item.cursor) as Position);
+  const inbox: InboxItem[] = page.companies.map((t) => ({
     companyId: t.companyId,
     alertId: alert.alertId,
     publishedAt: alert.publishedAt!,
@@ -97,10 +154,10 @@ export const step = async (deps: FanOutDeps, item: FanOut, now: string): Promise
     severity: alert.severity,
     ...(alert.expiresAt ? { expiresAt: alert.expiresAt } : {}),
   }));
-  const deliveries = alertDeliveries(deps.ids, alert, [...new Set(emails.flat())], now);
+  const deliveries = alertDeliveries(deps.ids, alert, page.recipients, now);
   const next = page.next === 'done' ? 'done' : { cursor: JSON.stringify(page.next) };
   const written = await deps.alerts.writePage(item, next, inbox, deliveries, now);
-  if (!written) return 'lost';
+  if (written === 'taken') return 'lost';
   return page.next === 'done' ? 'done' : 'more';
 };
 
@@ -108,15 +165,24 @@ export interface FanOutReport {
   readonly fanOuts: number;
   readonly pages: number;
   readonly done: number;
+  readonly failed: number;
+}
+
+/** Some fan-outs failed (each logged); the others ran. The job fails so that the failure is retried and alarmed. */
+export class FanOutIncomplete extends Error {
+  constructor(readonly report: FanOutReport) {
+    super(`${report.failed} of ${report.fanOuts} alert fan-out(s) failed; they stay due and run again.`);
+  }
 }
 
 /**
  * Runs every due fan-out page by page until it is done, it is taken over, or `budgetMs` runs
- * out (the rest is due again at once, for the next run).
+ * out (the rest is due again at once, for the next run). One fan-out's failure is logged and
+ * does not hold up the others; the run then ends in FanOutIncomplete.
  */
 export const run = async (deps: FanOutDeps, now: () => Date, budgetMs: number, only?: string): Promise<FanOutReport> => {
   const started = Date.now();
-  const counts = { fanOuts: 0, pages: 0, done: 0 };
+  const counts = { fanOuts: 0, pages: 0, done: 0, failed: 0 };
   const items: FanOut[] = [];
   if (only) {
     const item = await deps.alerts.getFanOut(only);
@@ -125,12 +191,18 @@ export const run = async (deps: FanOutDeps, now: () => Date, budgetMs: number, o
   for (const first of items) {
     counts.fanOuts += 1;
     let item: FanOut | null = first;
-    while (item && Date.now() - started < budgetMs) {
-      const outcome = await step(deps, item, now().toISOString());
-      counts.pages += 1;
-      if (outcome === 'done') counts.done += 1;
-      item = outcome === 'more' ? await deps.alerts.getFanOut(item.alertId) : null;
+    try {
+      while (item && Date.now() - started < budgetMs) {
+        const outcome = await step(deps, item, now().toISOString());
+        counts.pages += 1;
+        if (outcome === 'done') counts.done += 1;
+        item = outcome === 'more' ? await deps.alerts.getFanOut(item.alertId) : null;
+      }
+    } catch (error) {
+      counts.failed += 1;
+      console.error(JSON.stringify({ level: 'error', message: 'alert fan-out failed', alertId: first.alertId, error: String(error) }));
     }
   }
+  if (counts.failed > 0) throw new FanOutIncomplete(counts);
   return counts;
 };

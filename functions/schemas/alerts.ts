@@ -5,11 +5,13 @@ import { CategoryId } from './company.ts';
 export const AlertKind = z.enum(['cargo-security-alert', 'sanitized-intelligence']);
 export const Severity = z.enum(['low', 'medium', 'high', 'critical']);
 
+const unique = (values: readonly string[]) => new Set(values).size === values.length;
+
 /** Who an alert is for: every active participant, the active ones in some categories, or named companies (even removed ones). */
 export const Audience = z.discriminatedUnion('scope', [
   z.strictObject({ scope: z.literal('all') }),
-  z.strictObject({ scope: z.literal('categories'), categories: z.array(CategoryId).min(1).max(20) }),
-  z.strictObject({ scope: z.literal('companies'), companyIds: z.array(Id).min(1).max(100) }),
+  z.strictObject({ scope: z.literal('categories'), categories: z.array(CategoryId).min(1).max(20).refine(unique, { message: 'must not repeat a category' }) }),
+  z.strictObject({ scope: z.literal('companies'), companyIds: z.array(Id).min(1).max(100).refine(unique, { message: 'must not repeat a company' }) }),
 ]);
 export type Audience = z.infer<typeof Audience>;
 
