@@ -33,7 +33,6 @@ export const alert = new Entity(
       companies: { type: 'number' },
       recipients: { type: 'number' },
       fannedOutAt: { type: 'string' },
-      acknowledgedCompanies: { type: 'number' },
     },
     indexes: {
       byId: {
@@ -129,6 +128,53 @@ export const acknowledgement = new Entity(
       byAlert: {
         pk: { field: TABLE.partitionKey, composite: ['alertId'], template: 'ALERT#${alertId}', casing: 'none' },
         sk: { field: TABLE.sortKey, composite: ['companyId', 'userId'], template: 'ACK#${companyId}#${userId}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/**
+ * A high or critical alert that nobody in the company has acknowledged yet: written with the
+ * inbox item, deleted by the company's first acknowledgement. The inbox reads these alone, so
+ * listing what is pending never reads the whole inbox.
+ */
+export const pendingAcknowledgement = new Entity(
+  {
+    model: { entity: 'pendingAcknowledgement', version: '1', service: 'portal' },
+    attributes: {
+      companyId: { type: 'string', required: true },
+      alertId: { type: 'string', required: true },
+      publishedAt: { type: 'string', required: true },
+      kind: { type: ALERT_KINDS, required: true },
+      title: { type: 'string', required: true },
+      severity: { type: SEVERITIES, required: true },
+      expiresAt: { type: 'string' },
+    },
+    indexes: {
+      byCompany: {
+        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['publishedAt', 'alertId'], template: 'ACK-PENDING#${publishedAt}#${alertId}', casing: 'none' },
+      },
+    },
+  },
+  config,
+);
+
+/** Companies that acknowledged an alert, counted on one of ACK_COUNT_SHARDS items so that a burst of acknowledgements does not contend for one. */
+export const ACK_COUNT_SHARDS = 10;
+export const acknowledgementCount = new Entity(
+  {
+    model: { entity: 'acknowledgementCount', version: '1', service: 'portal' },
+    attributes: {
+      alertId: { type: 'string', required: true },
+      shard: { type: 'number', required: true },
+      companies: { type: 'number', required: true, default: 0 },
+    },
+    indexes: {
+      byAlert: {
+        pk: { field: TABLE.partitionKey, composite: ['alertId'], template: 'ALERT#${alertId}', casing: 'none' },
+        sk: { field: TABLE.sortKey, composite: ['shard'], template: 'ACKCOUNT#${shard}', casing: 'none' },
       },
     },
   },

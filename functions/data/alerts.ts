@@ -1,9 +1,10 @@
-import { acknowledgement, alert as alertEntity, fanOut as fanOutEntity, inboxItem, portal } from './entities.ts';
+import { acknowledgement, acknowledgementCount, alert as alertEntity, fanOut as fanOutEntity, inboxItem, pendingAcknowledgement as pendingEntity, portal } from './entities.ts';
+import { ACK_COUNT_SHARDS } from './alert-entities.ts';
 import { assertCommitted } from './transact.ts';
 import { acrossShards, dueBefore } from './due-index.ts';
 import { BadRequest, Conflict, ServiceUnavailable } from '../http/errors.ts';
 import type { Delivery } from './delivery-records.ts';
-import type { Alert } from '../schemas/alerts.ts';
+import { awaitsAcknowledgement, type Alert } from '../schemas/alerts.ts';
 
 type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
 
@@ -97,9 +98,11 @@ export const getFanOut = async (alertId: string): Promise<FanOut | null> => ((aw
 export const writePage = async (item: FanOut, next: { cursor: string } | 'done', inbox: readonly InboxItem[], deliveries: readonly Delivery[], finishedAt: string): Promise<'written' | 'taken'> => {
   const companies = item.companies + inbox.length;
   const recipients = item.recipients + deliveries.reduce((n, d) => n + d.recipients.length, 0);
+  const pending = inbox.filter(awaitsAcknowledgement);
   const outcome = await portal.transaction
     .write((entities) => [
       ...inbox.map((entry) => entities.inboxItem.create(entry).commit()),
+      ...pending.map((entry) => entities.pendingAcknowledgement.create(entry).commit()),
       ...deliveries.map((d) => entities.delivery.create(d).commit()),
       next === 'done'
         ? entities.fanOut
@@ -116,7 +119,7 @@ export const writePage = async (item: FanOut, next: { cursor: string } | 'done',
     .go();
   if (!outcome.canceled) return 'written';
   const codes = (outcome.data as ReadonlyArray<{ code: string }>).map((d) => d.code);
-  const position = inbox.length + deliveries.length;
+  const position = inbox.length + pending.length + deliveries.length;
   if (codes[position] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'taken';
   throw new Error(`The page of alert ${item.alertId}'s fan-out was refused: ${codes.filter((c) => c !== 'None').join(', ')}`);
 };
@@ -125,24 +128,29 @@ export const writePage = async (item: FanOut, next: { cursor: string } | 'done',
 export const inbox = (companyId: string, cursor: string | null, limit: number) =>
   page<InboxItem>(() => inboxItem.query.byCompany({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' }), cursor);
 
-/** The company's high and critical alerts that nobody in it has acknowledged yet. */
+/** The company's high and critical alerts that nobody in it has acknowledged yet, newest first: only those items are read. */
 export const pendingAcknowledgement = async (companyId: string): Promise<InboxItem[]> =>
-  (
-    await inboxItem.query
-      .byCompany({ companyId })
-      .where((attr, op) => `(${op.eq(attr.severity, 'high')} OR ${op.eq(attr.severity, 'critical')}) AND ${op.notExists(attr.acknowledgedAt)}`)
-      .go({ pages: 'all', order: 'desc' })
-  ).data as InboxItem[];
+  (await pendingEntity.query.byCompany({ companyId }).go({ pages: 'all', order: 'desc' })).data as InboxItem[];
 
 export const inboxEntry = async (companyId: string, publishedAt: string, alertId: string): Promise<InboxItem | null> =>
   ((await inboxItem.get({ companyId, publishedAt, alertId }).go({ consistent: true })).data as InboxItem | null) ?? null;
 
+export const acknowledgementBy = async (alertId: string, companyId: string, userId: string): Promise<Acknowledgement | null> =>
+  ((await acknowledgement.get({ alertId, companyId, userId }).go({ consistent: true })).data as Acknowledgement | null) ?? null;
+
+/** A company's counter shard, fixed per company so that its one increment lands on one item. */
+const shardOf = (companyId: string): number => [...companyId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % ACK_COUNT_SHARDS;
+
+/** Tries a transaction that collided with another (TransactionConflict) again, with jittered backoff; the last collision is a 503. */
+const CONFLICT_RETRIES = 3;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * A user's acknowledgement with its audit record; the first of the company's users also marks
- * the company's inbox item and counts the company on the alert. Answers false when this user
- * had already acknowledged it.
+ * the company's inbox item, takes it off the pending list and counts the company on the alert.
+ * Answers false when this user had already acknowledged it.
  */
-export const acknowledge = async (ack: Acknowledgement, entry: InboxItem, audit: AuditAttributes): Promise<boolean> => {
+export const acknowledge = async (ack: Acknowledgement, entry: InboxItem, audit: AuditAttributes, attempt = 0): Promise<boolean> => {
   const first = !entry.acknowledgedAt;
   const outcome = await portal.transaction
     .write((entities) => [
@@ -155,7 +163,8 @@ export const acknowledge = async (ack: Acknowledgement, entry: InboxItem, audit:
               .set({ acknowledgedAt: ack.at, acknowledgedBy: ack.userId })
               .where((attr, op) => op.notExists(attr.acknowledgedAt))
               .commit(),
-            entities.alert.patch({ alertId: ack.alertId }).add({ acknowledgedCompanies: 1 }).commit(),
+            entities.pendingAcknowledgement.delete({ companyId: entry.companyId, publishedAt: entry.publishedAt, alertId: entry.alertId }).commit(),
+            entities.acknowledgementCount.upsert({ alertId: ack.alertId, shard: shardOf(entry.companyId) }).add({ companies: 1 }).commit(),
           ]
         : []),
     ])
@@ -164,9 +173,17 @@ export const acknowledge = async (ack: Acknowledgement, entry: InboxItem, audit:
   const codes = (outcome.data as ReadonlyArray<{ code: string }>).map((d) => d.code);
   if (codes[0] === 'ConditionalCheckFailed') return false;
   // Another user of the company acknowledged first: record this user's acknowledgement alone.
-  if (first && codes[2] === 'ConditionalCheckFailed') return acknowledge(ack, { ...entry, acknowledgedAt: ack.at }, audit);
+  if (first && codes[2] === 'ConditionalCheckFailed') return acknowledge(ack, { ...entry, acknowledgedAt: ack.at }, audit, attempt);
+  if (codes.includes('TransactionConflict') && attempt < CONFLICT_RETRIES) {
+    await pause(20 * 2 ** attempt * (0.5 + Math.random()));
+    return acknowledge(ack, entry, audit, attempt + 1);
+  }
   throw new ServiceUnavailable('The acknowledgement collided with another; try again.');
 };
+
+/** How many companies acknowledged the alert: the sum of its counter shards. */
+export const acknowledgedCompanies = async (alertId: string): Promise<number> =>
+  ((await acknowledgementCount.query.byAlert({ alertId }).go({ pages: 'all' })).data as { companies: number }[]).reduce((n, s) => n + s.companies, 0);
 
 /** The companies an alert reached (CBP's acknowledgement view). */
 export const inboxesOf = (alertId: string, cursor: string | null, limit: number) =>

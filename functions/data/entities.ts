@@ -10,7 +10,7 @@ import { CATEGORY_IDS } from '../definitions/categories.ts';
 import { ROLES } from '../definitions/roles.ts';
 import { deadlinePolicy, deadlineRevision, obligation } from './schedule-entities.ts';
 import { message, thread } from './message-entities.ts';
-import { acknowledgement, alert, fanOut, inboxItem } from './alert-entities.ts';
+import { acknowledgement, acknowledgementCount, alert, fanOut, inboxItem, pendingAcknowledgement } from './alert-entities.ts';
 
 const config = { table: TABLE_NAME, client: documents };
 const { gsi1, due } = TABLE.indexes;
@@ -303,13 +303,13 @@ export const certification = new Entity(
   config,
 );
 
-export { obligation, deadlinePolicy, deadlineRevision, thread, message, alert, fanOut, inboxItem, acknowledgement };
+export { obligation, deadlinePolicy, deadlineRevision, thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount };
 
 /** The service ties the entities together for transactions. */
 export const portal = new Service(
   {
     company, member, emailClaim, audit, obligation, deadlinePolicy, deadlineRevision, delivery, rateCounter, accountInfo, profileCurrent, profileVersion, certification,
-    thread, message, alert, fanOut, inboxItem, acknowledgement,
+    thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount,
   },
   config,
 );

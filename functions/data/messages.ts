@@ -73,9 +73,22 @@ export const post = async (companyId: string, threadId: string, msg: StoredMessa
 export const get = async (companyId: string, threadId: string): Promise<StoredThread | null> =>
   ((await threadEntity.get({ companyId, threadId }).go({ consistent: true })).data as StoredThread | null) ?? null;
 
-/** A read marker: the side has read everything so far. Not audited (it changes no record of substance). */
-export const markRead = async (companyId: string, threadId: string, side: Side): Promise<void> => {
-  await threadEntity.patch({ companyId, threadId }).set({ [UNREAD[side]]: 0 }).go();
+/**
+ * A read marker: the side has read the `seen` messages it was shown as unread. A reply that
+ * arrives meanwhile stays unread (the count goes down by what was seen, never to zero blindly);
+ * a concurrent read that already took them off leaves the count alone. Not audited (it changes
+ * no record of substance).
+ */
+export const markRead = async (companyId: string, threadId: string, side: Side, seen: number): Promise<void> => {
+  try {
+    await threadEntity
+      .patch({ companyId, threadId })
+      .add({ [UNREAD[side]]: -seen })
+      .where((attr, op) => op.gte(attr[UNREAD[side]], seen))
+      .go();
+  } catch (error) {
+    if ((error as { cause?: { name?: string } }).cause?.name !== 'ConditionalCheckFailedException') throw error;
+  }
 };
 
 const page = async <T>(run: () => Promise<{ data: unknown[]; cursor: string | null }>, cursor: string | null): Promise<{ items: T[]; cursor: string | null }> => {

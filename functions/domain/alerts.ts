@@ -93,7 +93,7 @@ export const get = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: s
     return alert;
   }
   const { alert, entry } = await entryFor(deps, caller, alertId);
-  const { createdBy: _c, approvedBy: _a, audience: _au, companies: _co, recipients: _r, acknowledgedCompanies: _ac, ...shown } = alert;
+  const { createdBy: _c, approvedBy: _a, audience: _au, companies: _co, recipients: _r, ...shown } = alert;
   return { ...shown, ...(entry.acknowledgedAt ? { acknowledgedAt: entry.acknowledgedAt } : {}) };
 };
 
@@ -104,8 +104,10 @@ export const acknowledge = async (deps: Pick<Deps, 'clock' | 'ids' | 'alerts'>, 
   const now = deps.clock.now().toISOString();
   const ack = { alertId, companyId: caller.companyId, userId: caller.userId, name: caller.name, at: now };
   const audit = auditItem(caller, { companyId: caller.companyId, action: 'alert.acknowledged', objectType: 'alert', objectId: alertId }, new Date(now), deps.ids.next());
-  await deps.alerts.acknowledge(ack, entry, audit);
-  return { alertId, companyId: caller.companyId, userId: caller.userId, at: now };
+  if (await deps.alerts.acknowledge(ack, entry, audit)) return { alertId, companyId: caller.companyId, userId: caller.userId, at: now };
+  // Acknowledged before: the answer is the first acknowledgement, unchanged.
+  const before = await deps.alerts.acknowledgementBy(alertId, caller.companyId, caller.userId);
+  return { alertId, companyId: caller.companyId, userId: caller.userId, at: before?.at ?? now };
 };
 
 /** CBP: per company the alert reached, whether it acknowledged, and which of its users did. */
@@ -113,7 +115,7 @@ export const acknowledgements = async (deps: Pick<Deps, 'alerts'>, caller: Calle
   requireRole(caller, CBP_ROLES);
   const alert = await deps.alerts.get(alertId);
   if (!alert) throw new NotFound('No such alert.');
-  const page = await deps.alerts.inboxesOf(alertId, cursor, limit);
+  const [page, acknowledged] = await Promise.all([deps.alerts.inboxesOf(alertId, cursor, limit), deps.alerts.acknowledgedCompanies(alertId)]);
   const items = await Promise.all(
     page.items.map(async (entry) => ({
       companyId: entry.companyId,
@@ -121,5 +123,5 @@ export const acknowledgements = async (deps: Pick<Deps, 'alerts'>, caller: Calle
       users: entry.acknowledgedAt ? (await deps.alerts.acknowledgementsOf(alertId, entry.companyId)).map(({ userId, name, at }) => ({ userId, name, at })) : [],
     })),
   );
-  return { alertId, companies: alert.companies ?? 0, acknowledgedCompanies: alert.acknowledgedCompanies ?? 0, items, nextCursor: page.cursor };
+  return { alertId, companies: alert.companies ?? 0, acknowledgedCompanies: acknowledged, items, nextCursor: page.cursor };
 };

@@ -12,7 +12,7 @@ import type { Target } from '../data/audiences.ts';
 import { MAX_RECIPIENTS, newDelivery, type Delivery } from '../data/delivery-records.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
-import type { Alert } from '../schemas/alerts.ts';
+import { awaitsAcknowledgement, type Alert } from '../schemas/alerts.ts';
 
 export interface FanOutDeps {
   readonly ids: Ids;
@@ -85,10 +85,13 @@ const recipientsOf = (companies: readonly Target[], known: ReadonlyMap<string, r
   return [...all];
 };
 
-/** How many of the page's first companies fit one transaction: an inbox item each, and their deliveries of 50. */
-const fitting = (companies: readonly Target[], known: ReadonlyMap<string, readonly string[]>, at: Position): number => {
+/**
+ * How many of the page's first companies fit one transaction: `perCompany` items each (the inbox
+ * item, and for a high or critical alert its pending-acknowledgement item) and their deliveries of 50.
+ */
+const fitting = (companies: readonly Target[], known: ReadonlyMap<string, readonly string[]>, at: Position, perCompany: number): number => {
   let n = 0;
-  while (n < companies.length && n + 1 + Math.ceil(recipientsOf(companies.slice(0, n + 1), known, at).length / MAX_RECIPIENTS) <= PAGE_ITEMS) n += 1;
+  while (n < companies.length && (n + 1) * perCompany + Math.ceil(recipientsOf(companies.slice(0, n + 1), known, at).length / MAX_RECIPIENTS) <= PAGE_ITEMS) n += 1;
   return n;
 };
 /** The alert's emails for these recipients, 50 to a delivery; the body stays in the portal. */
@@ -123,11 +126,12 @@ interface PageWrite {
  */
 const plan = async (deps: FanOutDeps, alert: Alert, at: Position): Promise<PageWrite> => {
   const known = new Map<string, readonly string[]>();
+  const perCompany = awaitsAcknowledgement(alert) ? 2 : 1;
   let limit = PAGE_COMPANIES;
   for (;;) {
     const page = await targets(deps, alert, at, limit);
     await readEmails(deps, page.items, known);
-    const fit = fitting(page.items, known, at);
+    const fit = fitting(page.items, known, at, perCompany);
     if (fit === page.items.length) return { companies: page.items, recipients: recipientsOf(page.items, known, at), next: page.next };
     if (fit > 0) {
       limit = fit;

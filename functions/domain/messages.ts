@@ -12,9 +12,10 @@ import { sendSoon } from './outbox.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import * as notices from './notices.ts';
 import { NotFound } from '../http/errors.ts';
+import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import type { Side, Thread } from '../schemas/messages.ts';
 
-type MessageDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'messages' | 'outbox' | 'mailer' | 'programEmail'>;
+type MessageDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'members' | 'messages' | 'outbox' | 'mailer' | 'programEmail'>;
 
 const sideOf = (caller: Caller): Side => (isStaff(caller) ? 'cbp' : 'company');
 
@@ -31,10 +32,35 @@ const view = (t: StoredThread, side: Side): Thread => ({
   unread: side === 'company' ? t.unreadCompany : t.unreadCbp,
 });
 
-/** Who hears of a new message: the other side's participants, never the author. */
-const noticeRecipients = (t: Pick<StoredThread, 'companyParticipants' | 'cbpParticipants'>, authorSide: Side, authorEmail: string, programEmail: string): string[] => {
+/** The participants whose accounts on their side are still active: somebody disabled, removed, or gone to another company hears no more. */
+const stillActive = async (deps: Pick<Deps, 'members'>, emails: readonly string[], sideCompanyId: string): Promise<string[]> => {
+  const checked = await Promise.all(
+    emails.map(async (email) => {
+      const claim = await deps.members.getClaim(email);
+      if (claim?.companyId !== sideCompanyId || !claim.userId) return null;
+      return (await deps.members.get(sideCompanyId, claim.userId))?.status === 'active' ? email : null;
+    }),
+  );
+  return checked.filter((email): email is string => email !== null);
+};
+
+/**
+ * Who hears of a new message: the other side's participants who are still active, never the
+ * author. When none is left, the company's current point of contact (CBP writing) or CBP's
+ * program mailbox (the company writing) hears instead.
+ */
+const noticeRecipients = async (
+  deps: Pick<Deps, 'members' | 'companies' | 'programEmail'>,
+  t: Pick<StoredThread, 'companyId' | 'companyParticipants' | 'cbpParticipants'>,
+  authorSide: Side,
+  authorEmail: string,
+): Promise<string[]> => {
   const others = authorSide === 'company' ? (t.cbpParticipants ?? []) : (t.companyParticipants ?? []);
-  const recipients = others.length ? [...others] : authorSide === 'company' ? [programEmail] : [];
+  let recipients = await stillActive(deps, others, authorSide === 'company' ? CBP_COMPANY_ID : t.companyId);
+  if (recipients.length === 0) {
+    const fallback = authorSide === 'company' ? deps.programEmail : (await deps.companies.get(t.companyId))?.pocEmail;
+    recipients = fallback ? [fallback] : [];
+  }
   return recipients.filter((email) => email !== authorEmail);
 };
 
@@ -67,12 +93,12 @@ export const startThread = async (deps: MessageDeps, caller: Caller, companyId: 
     messageCount: 1,
     unreadCompany: side === 'cbp' ? 1 : 0,
     unreadCbp: side === 'company' ? 1 : 0,
-    // CBP writing first reaches the company's point of contact; each author joins their side.
-    companyParticipants: side === 'company' ? [caller.email] : [company!.pocEmail],
+    // Each author joins their side; CBP writing first reaches the company's point of contact.
+    companyParticipants: side === 'company' ? [caller.email] : [],
     cbpParticipants: side === 'cbp' ? [caller.email] : [],
   };
   const first = newMessage(deps, caller, companyId, threadId, input.body, now);
-  const recipients = noticeRecipients(thread, side, caller.email, deps.programEmail);
+  const recipients = await noticeRecipients(deps, thread, side, caller.email);
   const deliveries = notices.messageNotice(deps.ids, recipients, side, `message:${companyId}:${threadId}`, now);
   const audit = auditItem(caller, { companyId, action: 'thread.started', objectType: 'thread', objectId: threadId, changes: { subject: input.subject, messageId: first.messageId } }, new Date(now), deps.ids.next());
   await deps.messages.start(thread, first, audit, deliveries);
@@ -92,7 +118,7 @@ export const post = async (deps: MessageDeps, caller: Caller, companyId: string,
   const side = sideOf(caller);
   const now = deps.clock.now().toISOString();
   const msg = newMessage(deps, caller, companyId, threadId, input.body, now);
-  const deliveries = notices.messageNotice(deps.ids, noticeRecipients(thread, side, caller.email, deps.programEmail), side, `message:${companyId}:${threadId}`, now);
+  const deliveries = notices.messageNotice(deps.ids, await noticeRecipients(deps, thread, side, caller.email), side, `message:${companyId}:${threadId}`, now);
   const audit = auditItem(caller, { companyId, action: 'message.posted', objectType: 'thread', objectId: threadId, changes: { messageId: msg.messageId } }, new Date(now), deps.ids.next());
   await deps.messages.post(companyId, threadId, msg, caller.email, audit, deliveries);
   for (const d of deliveries) await sendSoon(deps, d.deliveryId);
@@ -106,12 +132,15 @@ export const listThreads = async (deps: Pick<Deps, 'messages' | 'companies'>, ca
   return { items: page.items.map((t) => view(t, sideOf(caller))), nextCursor: page.cursor };
 };
 
-/** A page of the thread's messages; reading it marks the thread read for the caller's side. */
+/** A page of the thread's messages, oldest first; reading the last page (the newest messages) marks them read for the caller's side. */
 export const listMessages = async (deps: Pick<Deps, 'messages'>, caller: Caller, companyId: string, threadId: string, cursor: string | null, limit: number) => {
   requireCompanyAccess(caller, companyId);
   const side = sideOf(caller);
-  const [thread, page] = await Promise.all([found(deps, companyId, threadId), deps.messages.messages(companyId, threadId, cursor, limit)]);
+  // The thread first: every message its unread count includes is then on the pages read after it.
+  const thread = await found(deps, companyId, threadId);
+  const page = await deps.messages.messages(companyId, threadId, cursor, limit);
   const unread = side === 'company' ? thread.unreadCompany : thread.unreadCbp;
-  if (unread > 0) await deps.messages.markRead(companyId, threadId, side);
-  return { thread: { ...view(thread, side), unread: 0 }, items: page.items.map(({ companyId: _c, ...m }) => m), nextCursor: page.cursor };
+  const readToEnd = page.cursor === null;
+  if (unread > 0 && readToEnd) await deps.messages.markRead(companyId, threadId, side, unread);
+  return { thread: { ...view(thread, side), unread: readToEnd ? 0 : unread }, items: page.items.map(({ companyId: _c, ...m }) => m), nextCursor: page.cursor };
 };

@@ -15,6 +15,9 @@ export const Audience = z.discriminatedUnion('scope', [
 ]);
 export type Audience = z.infer<typeof Audience>;
 
+/** High and critical alerts stay listed on the company's inbox until somebody in it acknowledges them. */
+export const awaitsAcknowledgement = (item: { readonly severity: z.infer<typeof Severity> }): boolean => item.severity === 'high' || item.severity === 'critical';
+
 export const PublishAlert = z.strictObject({
   kind: AlertKind,
   title: Text(200),
@@ -41,7 +44,6 @@ export const Alert = z.object({
   companies: z.number().int().optional(),
   recipients: z.number().int().optional(),
   fannedOutAt: IsoDateTime.optional(),
-  acknowledgedCompanies: z.number().int().optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 

@@ -83,8 +83,12 @@ describe('alerts', () => {
   });
 
   it('counts acknowledgements per company and per user, once each', async () => {
-    expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: pocA.token })).status).toBe(200);
-    expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: pocA.token })).status).toBe(200);
+    const once = await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: pocA.token });
+    expect(once.status).toBe(200);
+    const again = await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: pocA.token });
+    expect(again.status).toBe(200);
+    // Acknowledging again answers the first acknowledgement, unchanged.
+    expect(again.body.at).toBe(once.body.at);
     expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: userA.token })).status).toBe(200);
     expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: pocImporter.token })).status).toBe(404);
     expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: officer })).status).toBe(403);

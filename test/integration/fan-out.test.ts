@@ -134,4 +134,25 @@ describe('alert fan-out', () => {
     expect((error as InstanceType<typeof FanOutIncomplete>).report).toMatchObject({ failed: 1, done: 1 });
     expect((await delivered(alert.alertId)).inbox).toEqual([good.companyId]);
   });
+
+  it('takes a burst of acknowledgements from 60 companies at once without a refusal, and lists only pending alerts', async () => {
+    const companies = await Promise.all(Array.from({ length: 60 }, () => companyWithUsers('foreign-manufacturer', 1)));
+    const { publish, acknowledge, acknowledgements, list } = await import('../../functions/domain/alerts.ts');
+    const alert = await publish(await deps(), callerFor('cbp-officer'), { kind: 'cargo-security-alert', title: 'Burst', body: 'B', severity: 'critical', audience: { scope: 'categories', categories: ['foreign-manufacturer'] } });
+    const low = await publish(await deps(), callerFor('cbp-officer'), { kind: 'cargo-security-alert', title: 'Low', body: 'B', severity: 'low', audience: { scope: 'categories', categories: ['foreign-manufacturer'] } });
+    await runFanOut(alert.alertId);
+    await runFanOut(low.alertId);
+    const callerOf = (companyId: string) => callerFor('company-user', companyId, { userId: `user-${companyId}` });
+    const first = companies[0]!.companyId;
+    const pendingOf = async (companyId: string) => (await list(await deps(), callerOf(companyId), null, 20)).pendingAcknowledgement!.map((i: { alertId: string }) => i.alertId);
+    expect(await pendingOf(first)).toEqual([alert.alertId]);
+
+    const d = await deps();
+    const outcomes = await Promise.allSettled(companies.map((c) => acknowledge(d, callerOf(c.companyId), alert.alertId)));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    const view = await acknowledgements(await deps(), callerFor('cbp-officer'), alert.alertId, null, 100);
+    expect(view).toMatchObject({ companies: 60, acknowledgedCompanies: 60 });
+    expect(await pendingOf(first)).toEqual([]);
+    expect((await list(await deps(), callerOf(first), null, 20)).items.map((i: { alertId: string }) => i.alertId).sort()).toEqual([alert.alertId, low.alertId].sort());
+  });
 });

@@ -3,7 +3,7 @@
  * counts per side and notice emails that carry no message content.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
+import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo } from '../support/mail.ts';
 import { auditOf } from '../support/deadlines.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
@@ -97,5 +97,47 @@ describe('secure messages', () => {
     expect(empty.body.error.details).toEqual([{ field: 'body', message: 'must not be empty' }]);
     expect((await api.request('POST', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token, body: { body: 'x'.repeat(10_001) } })).status).toBe(400);
     expect((await api.request('GET', `/companies/${companyId}/threads/${threadId}/messages`, { token: officer.token })).body.items).toHaveLength(before);
+  });
+
+  it('tells only participants who are still active; with none left, the company\'s point of contact hears', async () => {
+    const company = await enrollCompany(api, admin);
+    const ownPoc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+    const user = await userWithRole(api, 'company-user', company.companyId, uniqueEmail('leaver'));
+    const started = await api.request('POST', `/companies/${company.companyId}/threads`, { token: user.token, body: { subject: 'Question', body: 'Which form?' } });
+    expect(started.status).toBe(201);
+    const thread = started.body.threadId;
+    expect((await api.request('POST', `/companies/${company.companyId}/threads/${thread}/messages`, { token: officer.token, body: { body: 'Form 7.' } })).status).toBe(201);
+    expect(await mailTo(user.email)).toHaveLength(1);
+
+    expect((await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, { token: ownPoc.token, body: { version: 1, status: 'disabled' } })).status).toBe(200);
+    expect((await api.request('POST', `/companies/${company.companyId}/threads/${thread}/messages`, { token: officer.token, body: { body: 'Any news?' } })).status).toBe(201);
+    expect(await mailTo(user.email)).toHaveLength(1);
+    expect((await mailTo(ownPoc.email)).map((m) => m.subject)).toEqual(['C-TPAT: a new secure message from CBP']);
+  });
+
+  it('marks read only what the reader saw: not an earlier page, and not a reply that arrives meanwhile', async () => {
+    const company = await enrollCompany(api, admin);
+    const ownPoc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+    const path = `/companies/${company.companyId}/threads`;
+    const thread = (await api.request('POST', path, { token: officer.token, body: { subject: 'Three notes', body: 'One.' } })).body.threadId;
+    for (const body of ['Two.', 'Three.']) expect((await api.request('POST', `${path}/${thread}/messages`, { token: officer.token, body: { body } })).status).toBe(201);
+    const unread = async () => (await api.request('GET', path, { token: ownPoc.token })).body.items[0].unread;
+    expect(await unread()).toBe(3);
+
+    const first = await api.request('GET', `${path}/${thread}/messages?limit=1`, { token: ownPoc.token });
+    expect(first.body.nextCursor).not.toBeNull();
+    expect(first.body.thread.unread).toBe(3);
+    expect(await unread()).toBe(3);
+
+    // The reader saw three unread; a fourth message lands before their read marker does.
+    const { markRead } = await import('../../functions/data/messages.ts');
+    expect((await api.request('POST', `${path}/${thread}/messages`, { token: officer.token, body: { body: 'Four.' } })).status).toBe(201);
+    await markRead(company.companyId, thread, 'company', 3);
+    expect(await unread()).toBe(1);
+
+    const all = await api.request('GET', `${path}/${thread}/messages?limit=50`, { token: ownPoc.token });
+    expect(all.body.items).toHaveLength(4);
+    expect(all.body.thread.unread).toBe(0);
+    expect(await unread()).toBe(0);
   });
 });
