@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -38,8 +38,15 @@ export interface PortalStackProps extends StackProps {
  * methods and their functions), the job table (schedules) and the table definition.
  */
 export class PortalStack extends Stack {
+  /**
+   * The route functions (each with its role, policy, log group and invoke permission), in a
+   * nested stack: with them the portal passes CloudFormation's 500 resources per stack.
+   */
+  readonly routeFunctions: NestedStack;
+
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
+    this.routeFunctions = new NestedStack(this, 'RouteFunctions', { description: 'C-TPAT portal: the functions behind the API routes' });
 
     const table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
@@ -141,7 +148,7 @@ export class PortalStack extends Stack {
 
     const functions = new Map<string, lambda.IFunction>();
     for (const route of ROUTES as readonly RouteDefinition[]) {
-      const { function: fn } = new PortalFunction(this, `Route-${route.id}`, {
+      const { function: fn } = new PortalFunction(this.routeFunctions, `Route-${route.id}`, {
         entry: `handlers/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         environment: environmentFor(route.access),

@@ -15,7 +15,8 @@ beforeAll(() => {
   // Bundling is not what this test is about; skip it to keep the synth quick.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new PortalStack(app, 'EnvCheck', { senderAddress: 'a@example.gov', allowedOrigins: ['https://portal.example.gov'], portalUrl: 'https://portal.example.gov', programEmail: 'program@example.gov' });
-  functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))
+  functions = [Template.fromStack(stack), Template.fromStack(stack.routeFunctions)]
+    .flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function')))
     .filter((f) => f.Properties.Runtime === 'nodejs22.x')
     .map((f) => ({ description: String(f.Properties.Description), variables: Object.keys(f.Properties.Environment?.Variables ?? {}) }));
 }, 120_000);
