@@ -13,7 +13,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
-import { TABLE, tableIndexes } from '../functions/definitions/table.ts';
+import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
@@ -144,6 +144,17 @@ export class PortalStack extends Stack {
         const statement = statements[a];
         if (statement) fn.addToRolePolicy(statement);
       }
+      // Audit records are never edited or deleted (DESIGN section 3.11): whatever the code does,
+      // no function may update or delete an item in an audit partition.
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          sid: 'AuditRecordsAreAppendOnly',
+          effect: iam.Effect.DENY,
+          actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+          resources: [table.tableArn],
+          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITIONS] } },
+        }),
+      );
     };
 
     const functions = new Map<string, lambda.IFunction>();

@@ -11,6 +11,7 @@ import { ROLES } from '../definitions/roles.ts';
 import { deadlinePolicy, deadlineRevision, obligation } from './schedule-entities.ts';
 import { message, thread } from './message-entities.ts';
 import { acknowledgement, acknowledgementCount, alert, fanOut, inboxItem, pendingAcknowledgement } from './alert-entities.ts';
+import { grant, grantRequest } from './sharing-entities.ts';
 
 const config = { table: TABLE_NAME, client: documents };
 const { gsi1, due } = TABLE.indexes;
@@ -303,13 +304,13 @@ export const certification = new Entity(
   config,
 );
 
-export { obligation, deadlinePolicy, deadlineRevision, thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount };
+export { obligation, deadlinePolicy, deadlineRevision, thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest };
 
 /** The service ties the entities together for transactions. */
 export const portal = new Service(
   {
     company, member, emailClaim, audit, obligation, deadlinePolicy, deadlineRevision, delivery, rateCounter, accountInfo, profileCurrent, profileVersion, certification,
-    thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount,
+    thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest,
   },
   config,
 );

@@ -16,6 +16,10 @@ import type * as z from 'zod/v4';
 import { Acknowledged, AcknowledgementPage, Alert, AlertPage, PublishAlert } from '../schemas/alerts.ts';
 import { MessagePage, PostMessage, StartThread, Thread, ThreadMessage, ThreadPage } from '../schemas/messages.ts';
 import {
+  AuditPage, AuditQuery, CompanyExport, CreateGrant, DecideGrantRequest, Grant, GrantPage, GrantRequest, GrantRequestPage, GrantRequestQuery, PartnerQuery, PartnerView,
+  PortalAuditQuery, RequestGrant, SharedWithMe,
+} from '../schemas/sharing.ts';
+import {
   CategoryParam, DeadlinePolicy, DeadlinePolicyList, DecideReapplication, ExtendDeadline, Reapply, ReinstateCompany, RemoveCompany, ReviseDeadline,
 } from '../schemas/deadlines.ts';
 import {
@@ -164,7 +168,7 @@ export const ROUTES = [
   {
     id: 'getAccountInfo', method: 'GET', path: '/companies/{companyId}/account-info', handler: 'get-account-info', auth: ALL_ROLES,
     summary: "The company's Portal Account Information (its users, or CBP)", pathParams: { companyId: Id }, response: AccountInfo,
-    access: ['table:read'], mutates: false,
+    access: ['table:read', 'table:write'], mutates: false,
   },
   {
     id: 'saveAccountInfo', method: 'PUT', path: '/companies/{companyId}/account-info', handler: 'save-account-info', auth: COMPANY_ROLES,
@@ -181,7 +185,7 @@ export const ROUTES = [
   {
     id: 'getSecurityProfile', method: 'GET', path: '/companies/{companyId}/security-profile', handler: 'get-security-profile', auth: ALL_ROLES,
     summary: 'The current Supply Chain Security Profile with its completeness', pathParams: { companyId: Id }, response: ProfileVersion,
-    access: ['table:read'], mutates: false,
+    access: ['table:read', 'table:write'], mutates: false,
   },
   {
     id: 'saveSecurityProfile', method: 'PUT', path: '/companies/{companyId}/security-profile', handler: 'save-security-profile', auth: COMPANY_ROLES,
@@ -197,12 +201,12 @@ export const ROUTES = [
   {
     id: 'getProfileVersion', method: 'GET', path: '/companies/{companyId}/security-profile/versions/{version}', handler: 'get-profile-version', auth: ALL_ROLES,
     summary: 'One saved version of the profile', pathParams: { companyId: Id, version: VersionNumber }, response: ProfileVersion,
-    access: ['table:read'], mutates: false,
+    access: ['table:read', 'table:write'], mutates: false,
   },
   {
     id: 'diffSecurityProfile', method: 'GET', path: '/companies/{companyId}/security-profile/diff', handler: 'diff-security-profile', auth: ALL_ROLES,
     summary: 'What changed between two versions (?from=&to=), section by section', pathParams: { companyId: Id }, query: DiffQuery, response: ProfileDiff,
-    access: ['table:read'], mutates: false,
+    access: ['table:read', 'table:write'], mutates: false,
   },
   {
     id: 'certify', method: 'POST', path: '/companies/{companyId}/certifications', handler: 'certify', auth: ['primary-poc'],
@@ -321,6 +325,62 @@ export const ROUTES = [
     id: 'listAcknowledgements', method: 'GET', path: '/alerts/{alertId}/acknowledgements', handler: 'list-acknowledgements', auth: CBP_ROLES,
     summary: 'Per company the alert reached: whether it acknowledged, and which users did (CBP)', pathParams: { alertId: Id }, query: ListQuery,
     response: AcknowledgementPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'listGrants', method: 'GET', path: '/companies/{companyId}/grants', handler: 'list-grants', auth: ALL_ROLES,
+    summary: "The company's sharing grants in every state: active, expired, revoked (its users, and CBP)", pathParams: { companyId: Id }, query: ListQuery,
+    response: GrantPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'createGrant', method: 'POST', path: '/companies/{companyId}/grants', handler: 'create-grant', auth: COMPANY_ROLES,
+    summary: 'Grant another participant or a foreign customs program a scope of the company\'s data until a date (primary POC, or a user designated to authorize sharing)',
+    pathParams: { companyId: Id }, body: CreateGrant, example: { grantee: { type: 'program', program: 'ca-pip' }, scope: 'status', expiresOn: '2027-06-30' },
+    response: Grant, successStatus: 201, access: ['table:read', 'table:write'], mutates: true,
+  },
+  {
+    id: 'revokeGrant', method: 'DELETE', path: '/companies/{companyId}/grants/{grantId}', handler: 'revoke-grant', auth: COMPANY_ROLES,
+    summary: 'Revoke a grant at once (primary POC, or a user designated to authorize sharing)', pathParams: { companyId: Id, grantId: Id }, successStatus: 204,
+    access: ['table:read', 'table:write'], mutates: true,
+  },
+  {
+    id: 'sharedWithMe', method: 'GET', path: '/shared-with-me', handler: 'shared-with-me', auth: COMPANY_ROLES,
+    summary: "What other companies shared with the caller's company and is in force today", query: ListQuery, response: SharedWithMe,
+    access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'partnerView', method: 'GET', path: '/partners/{companyId}', handler: 'partner-view', auth: COMPANY_ROLES,
+    summary: "Another company's data within the scope of a grant it made to the caller's company (recorded in its audit trail); 404 without one",
+    pathParams: { companyId: Id }, query: PartnerQuery, response: PartnerView, access: ['table:read', 'table:write'], mutates: false,
+  },
+  {
+    id: 'requestGrant', method: 'POST', path: '/partners/{companyId}/grant-requests', handler: 'request-grant', auth: COMPANY_ROLES,
+    summary: 'Ask another participant company for a grant of a scope (primary POC, or a user designated to authorize sharing)', pathParams: { companyId: Id },
+    body: RequestGrant, example: { scope: 'status', message: 'We are onboarding you as a carrier and need your C-TPAT status.' },
+    response: GrantRequest, successStatus: 201, access: ['table:read', 'table:write'], mutates: true,
+  },
+  {
+    id: 'listGrantRequests', method: 'GET', path: '/companies/{companyId}/grant-requests', handler: 'list-grant-requests', auth: ALL_ROLES,
+    summary: 'Grant requests made to the company (incoming) or by it (outgoing)', pathParams: { companyId: Id }, query: GrantRequestQuery,
+    response: GrantRequestPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'decideGrantRequest', method: 'POST', path: '/companies/{companyId}/grant-requests/{requestId}/decision', handler: 'decide-grant-request', auth: COMPANY_ROLES,
+    summary: 'Accept a grant request (a grant of the requested scope is made, until a date) or decline it', pathParams: { companyId: Id, requestId: Id },
+    body: DecideGrantRequest, example: { decision: 'accept', expiresOn: '2027-06-30' }, response: GrantRequest, access: ['table:read', 'table:write'], mutates: true,
+  },
+  {
+    id: 'companyAudit', method: 'GET', path: '/companies/{companyId}/audit', handler: 'company-audit', auth: ALL_ROLES,
+    summary: "The company's audit trail, newest first, optionally one action and a time window (the company's users, and CBP)", pathParams: { companyId: Id },
+    query: AuditQuery, response: AuditPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'portalAudit', method: 'GET', path: '/audit', handler: 'portal-audit', auth: CBP_ROLES,
+    summary: "The whole portal's audit trail for one UTC day, newest first (CBP)", query: PortalAuditQuery, response: AuditPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'exportCompany', method: 'GET', path: '/companies/{companyId}/export', handler: 'export-company', auth: ['primary-poc'],
+    summary: "Everything the portal holds about the company as one JSON document (primary POC; the export is audited)", pathParams: { companyId: Id },
+    response: CompanyExport, access: ['table:read', 'table:write'], mutates: false,
   },
 ] as const satisfies readonly RouteDefinition[];
 

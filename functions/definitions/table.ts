@@ -30,6 +30,9 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
 } as const;
 
+/** The partition keys of audit records (`COMPANY#<id>#AUDIT`), as an IAM pattern: no function may update or delete there. */
+export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
+
 /** Every index, in a stable order, for the CDK stack and the local bootstrap. */
 export const tableIndexes: readonly IndexDefinition[] = Object.values(TABLE.indexes);
 

@@ -13,6 +13,8 @@ import type * as standingData from '../data/standing.ts';
 import type * as messageData from '../data/messages.ts';
 import type * as alertData from '../data/alerts.ts';
 import type * as audienceData from '../data/audiences.ts';
+import type * as grantData from '../data/grants.ts';
+import type * as auditTrailData from '../data/audit-trail.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -54,6 +56,8 @@ export interface Deps {
   readonly messages: typeof messageData;
   readonly alerts: typeof alertData;
   readonly audiences: typeof audienceData;
+  readonly grants: typeof grantData;
+  readonly auditTrail: typeof auditTrailData;
   /** CBP's C-TPAT program mailbox, which hears of removals and reapplications. */
   readonly programEmail: string;
   readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'progress' | 'due' | 'get'>;

@@ -1,5 +1,5 @@
 import type { Deps } from './deps.ts';
-import { requireCompanyAccess, type Caller } from './caller.ts';
+import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
 import { answerProblems, changedAnswers, completeness, diff } from './profile-rules.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { auditItem } from '../data/audit-records.ts';
@@ -39,10 +39,20 @@ const completion = (record: CompanyRecord & { company: Company }, hasInfo: boole
   return { at: now.toISOString(), recertification: { nextDueAt, obligation: openObligation(record.company, 'recertification', now.toISOString(), { dueDate: dateOf(nextDueAt) }) } };
 };
 
-export const getAccountInfo = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string): Promise<AccountInfo> => {
+/** What a read of confidential data needs: the data, and the trail CBP's reads are recorded in. */
+type ReadDeps = Pick<Deps, 'profiles' | 'clock' | 'ids' | 'auditTrail'>;
+
+/** CBP reading a company's confidential records is recorded in the company's trail (DESIGN 3.11); the company's own reads are not. */
+const recordStaffRead = async (deps: ReadDeps, caller: Caller, companyId: string, objectType: string, objectId: string): Promise<void> => {
+  if (!isStaff(caller)) return;
+  await deps.auditTrail.record(auditItem(caller, { companyId, action: `${objectType}.read`, objectType, objectId }, deps.clock.now(), deps.ids.next()));
+};
+
+export const getAccountInfo = async (deps: ReadDeps, caller: Caller, companyId: string): Promise<AccountInfo> => {
   requireCompanyAccess(caller, companyId);
   const { accountInfo } = await loaded(deps, companyId);
   if (!accountInfo) throw new NotFound('The company has not entered its account information yet.');
+  await recordStaffRead(deps, caller, companyId, 'account-info', `v${accountInfo.version}`);
   return accountInfo;
 };
 
@@ -61,9 +71,10 @@ export const saveAccountInfo = async (deps: ProfileDeps, caller: Caller, company
   return next;
 };
 
-export const getProfile = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string) => {
+export const getProfile = async (deps: ReadDeps, caller: Caller, companyId: string) => {
   requireCompanyAccess(caller, companyId);
   const { profile, company } = await loaded(deps, companyId);
+  await recordStaffRead(deps, caller, companyId, 'profile', `v${profile?.version ?? 0}`);
   // Before the first save the profile is empty, and its completeness says what is needed.
   return profile ?? { companyId, version: 0, answers: {}, completeness: completeness(company.category, {}), changed: [], savedAt: company.enrolledAt, savedBy: company.enrolledBy };
 };
@@ -112,13 +123,16 @@ const version = async (deps: Pick<Deps, 'profiles'>, companyId: string, n: numbe
   return found;
 };
 
-export const getVersion = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string, n: number) => {
+export const getVersion = async (deps: ReadDeps, caller: Caller, companyId: string, n: number) => {
   requireCompanyAccess(caller, companyId);
-  return version(deps, companyId, n);
+  const found = await version(deps, companyId, n);
+  await recordStaffRead(deps, caller, companyId, 'profile', `v${n}`);
+  return found;
 };
 
-export const diffVersions = async (deps: Pick<Deps, 'profiles'>, caller: Caller, companyId: string, from: number, to: number) => {
+export const diffVersions = async (deps: ReadDeps, caller: Caller, companyId: string, from: number, to: number) => {
   requireCompanyAccess(caller, companyId);
   const [a, b] = await Promise.all([version(deps, companyId, from), version(deps, companyId, to)]);
+  await recordStaffRead(deps, caller, companyId, 'profile', `v${from}..v${to}`);
   return { from, to, sections: diff(a.answers, b.answers) };
 };

@@ -5,7 +5,12 @@ import { Id } from '../schemas/common.ts';
 import { VersionNumber } from '../schemas/profile.ts';
 import { getVersion } from '../domain/profiles.ts';
 import * as profiles from '../data/profiles.ts';
+import * as auditTrail from '../data/audit-trail.ts';
+import { base } from '../domain/deps.ts';
+
+/** CBP's reads are recorded in the company's trail. */
+const deps = { ...base, profiles, auditTrail };
 
 export const handler = authedHandler('getProfileVersion', async (event, caller) =>
-  ok(await getVersion({ profiles }, caller, pathParam(event, 'companyId', Id), pathParam(event, 'version', VersionNumber))),
+  ok(await getVersion(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'version', VersionNumber))),
 );

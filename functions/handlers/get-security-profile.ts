@@ -4,5 +4,10 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { getProfile } from '../domain/profiles.ts';
 import * as profiles from '../data/profiles.ts';
+import * as auditTrail from '../data/audit-trail.ts';
+import { base } from '../domain/deps.ts';
 
-export const handler = authedHandler('getSecurityProfile', async (event, caller) => ok(await getProfile({ profiles }, caller, pathParam(event, 'companyId', Id))));
+/** CBP's reads are recorded in the company's trail. */
+const deps = { ...base, profiles, auditTrail };
+
+export const handler = authedHandler('getSecurityProfile', async (event, caller) => ok(await getProfile(deps, caller, pathParam(event, 'companyId', Id))));

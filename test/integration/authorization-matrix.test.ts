@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition, type RouteId } from '../../functions/definitions/routes.ts';
 import { enrollCompany, enrollmentInput, startTestApi, uniqueEmail, userWithRole, type RequestOptions, type TestApi } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
+import { auditCount } from '../support/table.ts';
 import { randomUUID } from 'node:crypto';
 
 const PERSONAS = ['anonymous', 'cbp-admin', 'cbp-officer', 'primary-poc', 'company-user', 'company-user+edit', 'company-user+share', 'other-company-poc', 'disabled-user', 'removed-company-user'] as const;
@@ -30,6 +31,8 @@ const MESSAGING = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-
 const COMPANY_READ = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 });
 /** The company's editable records: its primary POC and users allowed to edit. */
 const COMPANY_EDIT = row(401, { default: 403, 'primary-poc': 'ok', 'company-user+edit': 'ok', 'other-company-poc': 404 });
+/** Sharing decisions: the company's primary POC and the users it designated to authorize sharing; never CBP. */
+const SHARING = row(401, { default: 403, 'primary-poc': 'ok', 'company-user+share': 'ok', 'other-company-poc': 404 });
 
 const MATRIX: Record<RouteId, Row> = {
   health: row('ok', { default: 'ok' }),
@@ -82,14 +85,30 @@ const MATRIX: Record<RouteId, Row> = {
   getAlert: MESSAGING,
   acknowledgeAlert: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'other-company-poc': 404, 'disabled-user': 403 }),
   listAcknowledgements: CBP_ONLY,
+  listGrants: COMPANY_READ,
+  createGrant: SHARING,
+  revokeGrant: SHARING,
+  sharedWithMe: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'disabled-user': 403, 'removed-company-user': 403 }),
+  // Company B granted company A `status`: A's users read B; B's own POC has no grant from itself.
+  partnerView: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 }),
+  // Asking a third company: any company's sharing authority may.
+  requestGrant: row(401, { default: 403, 'primary-poc': 'ok', 'company-user+share': 'ok', 'other-company-poc': 'ok' }),
+  listGrantRequests: COMPANY_READ,
+  decideGrantRequest: SHARING,
+  companyAudit: COMPANY_READ,
+  portalAudit: CBP_ONLY,
+  exportCompany: POC_ONLY,
 };
 
 let api: TestApi;
 const tokens = {} as Record<Persona, string | undefined>;
 let companyA: string;
+let companyB: string;
 let companyR: string;
 let pocToken: string;
 let cells = 0;
+/** Mutating routes seen to write exactly one audit record on success. */
+const audited = new Set<string>();
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -99,6 +118,7 @@ beforeAll(async () => {
   const b = await enrollCompany(api, admin.token);
   const r = await enrollCompany(api, admin.token);
   companyA = a.companyId;
+  companyB = b.companyId;
   companyR = r.companyId;
   const poc = await userWithRole(api, 'primary-poc', a.companyId, a.pocEmail);
   pocToken = poc.token;
@@ -227,6 +247,31 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'acknowledgeAlert':
     case 'listAcknowledgements':
       return { path: route.path.replace('{alertId}', await sharedAlert()) };
+    case 'listGrants':
+    case 'listGrantRequests':
+    case 'companyAudit':
+    case 'exportCompany':
+      return { path: route.path.replace('{companyId}', company) };
+    case 'createGrant':
+      return { path: `/companies/${company}/grants`, body: { grantee: { type: 'company', companyId: companyB }, scope: 'status', expiresOn: futureDate() } };
+    case 'revokeGrant': {
+      const made = await api.request('POST', `/companies/${companyA}/grants`, { token: tokens['primary-poc'], body: { grantee: { type: 'program', program: 'eu-aeo' }, scope: 'status', expiresOn: futureDate() } });
+      expect(made.status).toBe(201);
+      return { path: `/companies/${company}/grants/${made.body.grantId}` };
+    }
+    case 'sharedWithMe':
+    case 'portalAudit':
+      return { path: route.path };
+    case 'partnerView':
+      await grantFromB();
+      return { path: `/partners/${companyB}` };
+    case 'requestGrant':
+      return { path: `/partners/${(await freshCompany()).companyId}/grant-requests`, body: { scope: 'status' } };
+    case 'decideGrantRequest': {
+      const asked = await api.request('POST', `/partners/${companyA}/grant-requests`, { token: tokens['other-company-poc'], body: { scope: 'status' } });
+      expect(asked.status).toBe(201);
+      return { path: `/companies/${company}/grant-requests/${asked.body.requestId}/decision`, body: { decision: 'decline' } };
+    }
     case 'decideReapplication':
       return { path: `/companies/${(await reapplyingCompany()).companyId}/reapplication/decision`, body: { decision: 'accept', deadline: futureDate(), comments: 'Welcome back.' } };
   }
@@ -248,6 +293,12 @@ const threadIn = async (companyId: string): Promise<string> => {
   expect(res.status).toBe(201);
   return res.body.threadId;
 };
+let fromB: Promise<void> | undefined;
+/** Company B grants company A its status, once. */
+const grantFromB = (): Promise<void> =>
+  (fromB ??= api.request('POST', `/companies/${companyB}/grants`, { token: tokens['other-company-poc'], body: { grantee: { type: 'company', companyId: companyA }, scope: 'status', expiresOn: futureDate() } }).then((res) => {
+    expect(res.status).toBe(201);
+  }));
 const futureDate = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 const freshCompany = () => enrollCompany(api, tokens['cbp-admin']!);
 const removedCompany = async () => {
@@ -287,6 +338,7 @@ describe('authorization matrix', () => {
     it.each(PERSONAS.map((p) => [p] as const))('%s', async (persona) => {
       const expected = MATRIX[route.id as RouteId][persona];
       const { path, ...options } = await requestFor(route, persona);
+      const before = route.mutates ? await auditCount() : 0;
       const res = await api.request(route.method, path, { ...options, token: tokens[persona] });
       cells += 1;
       if (expected === 'ok') expect(res.status, `${route.id} as ${persona}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
@@ -294,7 +346,24 @@ describe('authorization matrix', () => {
         expect(res.status, `${route.id} as ${persona}`).toBe(expected);
         expect(res.body.error.code).toEqual(expect.any(String));
       }
+      if (route.mutates) {
+        // Every change leaves exactly one audit record; a refused request leaves none.
+        expect(await auditCount(), `${route.id} as ${persona}: audit records written`).toBe(before + (expected === 'ok' ? 1 : 0));
+        if (expected === 'ok') audited.add(route.id);
+      }
     });
+  });
+
+  it('sees every mutating route write exactly one audit record per change', async () => {
+    // The public account request is refused above (an invalid body); here it creates an account.
+    const company = await freshCompany();
+    const before = await auditCount();
+    expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
+    expect(await auditCount()).toBe(before + 1);
+    audited.add('requestAccount');
+    const mutating = ROUTES.filter((r) => r.mutates).map((r) => r.id);
+    console.log(`[audit coverage] ${mutating.filter((id) => audited.has(id)).length}/${mutating.length} mutating routes write exactly one audit record per change; refused requests write none`);
+    expect(mutating.filter((id) => !audited.has(id))).toEqual([]);
   });
 
   it('keeps the hand-over honest: the old POC is now a company user', async () => {

@@ -19,3 +19,23 @@ export const allItems = async (): Promise<Record<string, any>[]> => {
 };
 
 export const itemsOf = async (entity: string) => (await allItems()).filter((i) => i.__edb_e__ === entity);
+
+/** How many audit records the table holds from yesterday and today (UTC), counted on the by-day index without reading them. */
+export const auditCount = async (): Promise<number> => {
+  const { QueryCommand } = await import('@aws-sdk/client-dynamodb');
+  const dynamo = new DynamoDBClient({});
+  let count = 0;
+  for (const offset of [1, 0]) {
+    const day = new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+    let start: Record<string, any> | undefined;
+    do {
+      const page = await dynamo.send(
+        new QueryCommand({ TableName: process.env.TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :day', ExpressionAttributeValues: { ':day': { S: `AUDIT#${day}` } }, Select: 'COUNT', ExclusiveStartKey: start }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  dynamo.destroy();
+  return count;
+};

@@ -1,0 +1,238 @@
+/**
+ * Sharing authorizations (DESIGN section 3.10): a company's primary POC, or a user they
+ * designated, grants another participant or a foreign customs program a scope of the company's
+ * data until a date. Grants are revoked at once and lapse by themselves after their expiry day.
+ * A partner reads only within the scope, and every read is recorded in the owner's trail. CBP
+ * sees grants but never makes one for a company.
+ */
+import type { Deps } from './deps.ts';
+import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
+import { auditItem } from '../data/audit-records.ts';
+import type { StoredGrant, StoredRequest } from '../data/grants.ts';
+import { completeness } from './profile-rules.ts';
+import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
+import { FOREIGN_PROGRAMS, scopeIncludes, type CreateGrant, type Grant, type GrantRequest, type PartnerView, type Scope } from '../schemas/sharing.ts';
+import type { Company } from '../schemas/company.ts';
+
+type SharingDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants'>;
+
+/** The latest expiry a grant may have: two years from today. */
+const MAX_GRANT_DAYS = 731;
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Active, and not past the end of its expiry day (UTC). */
+export const inForce = (g: Pick<StoredGrant, 'status' | 'expiresOn'>, now: Date): boolean => g.status === 'active' && g.expiresOn >= today(now);
+
+export const grantView = (g: StoredGrant, now: Date): Grant => ({
+  grantId: g.grantId,
+  ownerCompanyId: g.ownerCompanyId,
+  ownerLegalName: g.ownerLegalName,
+  grantee: g.granteeType === 'company' ? { type: 'company', companyId: g.granteeId } : { type: 'program', program: g.granteeId.slice('program:'.length) as keyof typeof FOREIGN_PROGRAMS },
+  granteeName: g.granteeName,
+  scope: g.scope,
+  expiresOn: g.expiresOn,
+  status: g.status === 'revoked' ? 'revoked' : inForce(g, now) ? 'active' : 'expired',
+  createdAt: g.createdAt,
+  createdBy: g.createdBy,
+  ...(g.revokedAt ? { revokedAt: g.revokedAt, revokedBy: g.revokedBy } : {}),
+  ...(g.requestId ? { requestId: g.requestId } : {}),
+});
+
+/** The company's primary POC, or a user they allowed to authorize sharing; never CBP, never another company. */
+const requireSharingAuthority = (caller: Caller, companyId: string): void => {
+  requireCompanyAccess(caller, companyId);
+  if (isStaff(caller)) throw new Forbidden('Only the company authorizes sharing of its data; CBP cannot grant on its behalf.', 'company_only');
+  if (caller.role === 'primary-poc' || (caller.role === 'company-user' && caller.permissions.authorizeSharing)) return;
+  throw new Forbidden('Your primary POC has not designated you to authorize sharing.', 'not_designated');
+};
+
+const requireCompanyUser = (caller: Caller): void => {
+  if (isStaff(caller)) throw new Forbidden('Grants are between companies; CBP reads companies directly.', 'company_only');
+};
+
+const checkExpiry = (expiresOn: string, now: Date, field: string): void => {
+  const latest = new Date(now.getTime() + MAX_GRANT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  if (expiresOn < today(now)) throw new ValidationFailed([{ field, message: 'must not be in the past' }]);
+  if (expiresOn > latest) throw new ValidationFailed([{ field, message: `must be at most two years ahead (${latest})` }]);
+};
+
+const activeCompany = async (deps: Pick<Deps, 'companies'>, companyId: string): Promise<Company> => {
+  const company = await deps.companies.get(companyId);
+  if (!company || company.status !== 'active') throw new NotFound('No such participant company.');
+  return company;
+};
+
+/** Grants another participant company or a foreign customs program a scope until a date. */
+export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompanyId: string, input: CreateGrant, request?: StoredRequest): Promise<Grant> => {
+  requireSharingAuthority(caller, ownerCompanyId);
+  const now = deps.clock.now();
+  checkExpiry(input.expiresOn, now, request ? 'expiresOn' : 'expiresOn');
+  const owner = await deps.companies.get(ownerCompanyId);
+  if (!owner) throw new NotFound('No such company.');
+  let granteeId: string;
+  let granteeName: string;
+  if (input.grantee.type === 'company') {
+    if (input.grantee.companyId === ownerCompanyId) throw new ValidationFailed([{ field: 'grantee.companyId', message: 'must be another company' }]);
+    const partner = await deps.companies.get(input.grantee.companyId);
+    if (!partner || partner.status !== 'active') throw new ValidationFailed([{ field: 'grantee.companyId', message: 'is not an active participant company' }]);
+    granteeId = partner.companyId;
+    granteeName = partner.legalName;
+  } else {
+    granteeId = `program:${input.grantee.program}`;
+    granteeName = FOREIGN_PROGRAMS[input.grantee.program];
+  }
+  const at = now.toISOString();
+  const item: StoredGrant = {
+    ownerCompanyId,
+    grantId: deps.ids.next(),
+    ownerLegalName: owner.legalName,
+    granteeType: input.grantee.type,
+    granteeId,
+    granteeName,
+    scope: input.scope,
+    expiresOn: input.expiresOn,
+    status: 'active',
+    createdAt: at,
+    createdBy: caller.userId,
+    ...(request ? { requestId: request.requestId } : {}),
+  };
+  const audit = auditItem(
+    caller,
+    { companyId: ownerCompanyId, action: 'grant.created', objectType: 'grant', objectId: item.grantId, changes: { after: { grantee: input.grantee, scope: input.scope, expiresOn: input.expiresOn, ...(request ? { requestId: request.requestId } : {}) } } },
+    now,
+    deps.ids.next(),
+  );
+  await deps.grants.create(item, audit, request ? { request, decidedBy: caller.userId } : undefined);
+  return grantView(item, now);
+};
+
+/** The company's grants in every state (its users, and CBP). */
+export const listGrants = async (deps: Pick<Deps, 'clock' | 'grants' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
+  requireCompanyAccess(caller, companyId);
+  const page = await deps.grants.ofOwner(companyId, cursor, limit);
+  if (page.items.length === 0 && !cursor && !(await deps.companies.get(companyId))) throw new NotFound('No such company.');
+  const now = deps.clock.now();
+  return { items: page.items.map((g) => grantView(g, now)), nextCursor: page.cursor };
+};
+
+/** Revokes a grant at once: the next read through it is refused. */
+export const revokeGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'grants'>, caller: Caller, companyId: string, grantId: string): Promise<void> => {
+  requireSharingAuthority(caller, companyId);
+  const item = await deps.grants.get(companyId, grantId);
+  if (!item) throw new NotFound('No such grant.');
+  if (item.status === 'revoked') throw new Conflict('The grant was already revoked.', 'already_revoked');
+  const now = deps.clock.now();
+  const audit = auditItem(caller, { companyId, action: 'grant.revoked', objectType: 'grant', objectId: grantId, changes: { before: { status: 'active' }, after: { status: 'revoked' } } }, now, deps.ids.next());
+  await deps.grants.revoke(item, now.toISOString(), caller.userId, audit);
+};
+
+/** What other companies shared with the caller's company and is in force today. */
+export const sharedWithMe = async (deps: Pick<Deps, 'clock' | 'grants'>, caller: Caller, cursor: string | null, limit: number) => {
+  requireCompanyUser(caller);
+  const now = deps.clock.now();
+  const page = await deps.grants.toGrantee(caller.companyId, cursor, limit);
+  return {
+    items: page.items.filter((g) => inForce(g, now)).map((g) => ({ grantId: g.grantId, ownerCompanyId: g.ownerCompanyId, ownerLegalName: g.ownerLegalName, scope: g.scope, expiresOn: g.expiresOn })),
+    nextCursor: page.cursor,
+  };
+};
+
+/** The widest grant in force from the owner to the caller's company, if any. */
+const bestGrant = async (deps: Pick<Deps, 'grants'>, granteeId: string, ownerCompanyId: string, now: Date): Promise<StoredGrant | null> => {
+  let best: StoredGrant | null = null;
+  let cursor: string | null = null;
+  do {
+    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(granteeId, cursor, 100, ownerCompanyId);
+    for (const g of page.items) if (inForce(g, now) && (!best || scopeIncludes(g.scope, best.scope))) best = g;
+    cursor = page.cursor;
+  } while (cursor);
+  return best;
+};
+
+type PartnerDeps = Pick<Deps, 'clock' | 'ids' | 'grants' | 'profiles' | 'auditTrail'>;
+
+/**
+ * A partner reads a company through a grant in force: what the scope allows and nothing more,
+ * recorded in the owner's trail before it is answered. Without a grant the company does not
+ * exist for the caller (404).
+ */
+export const partnerView = async (deps: PartnerDeps, caller: Caller, ownerCompanyId: string, wanted?: Scope): Promise<PartnerView> => {
+  requireCompanyUser(caller);
+  const now = deps.clock.now();
+  const grant = ownerCompanyId === caller.companyId ? null : await bestGrant(deps, caller.companyId, ownerCompanyId, now);
+  if (!grant) throw new NotFound('No such company, or nothing shared with your company.');
+  if (wanted && !scopeIncludes(grant.scope, wanted)) throw new Forbidden(`The grant you hold covers ${grant.scope}, not ${wanted}.`, 'outside_grant');
+  const scope = wanted ?? grant.scope;
+  const record = await deps.profiles.load(ownerCompanyId);
+  if (!record.company) throw new NotFound('No such company, or nothing shared with your company.');
+  const company = record.company;
+  const view: PartnerView = { companyId: company.companyId, legalName: company.legalName, scope, grantId: grant.grantId, expiresOn: grant.expiresOn, status: company.status, category: company.category };
+  if (scopeIncludes(scope, 'profile-summary')) {
+    const certifications = await deps.profiles.listCertifications(ownerCompanyId);
+    const last = certifications.find((c) => c.status !== 'returned');
+    const c = completeness(company.category, record.profile?.answers ?? {});
+    Object.assign(view, {
+      certification: { lastCertifiedAt: last?.certifiedAt ?? null, nextDueAt: company.nextCertificationDueAt ?? null },
+      completeness: { complete: c.complete, answered: c.answered, required: c.required, incompleteSections: [...new Set(c.missing.map((m) => m.section))] },
+    });
+  }
+  if (scope === 'profile' && record.profile) Object.assign(view, { profile: { version: record.profile.version, answers: record.profile.answers, savedAt: record.profile.savedAt } });
+  await deps.auditTrail.record(
+    auditItem(caller, { companyId: ownerCompanyId, action: 'grant.read', objectType: 'grant', objectId: grant.grantId, changes: { scope, readerCompanyId: caller.companyId } }, now, deps.ids.next()),
+  );
+  return view;
+};
+
+/** The caller's company asks another for a grant of a scope. */
+export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants'>, caller: Caller, targetCompanyId: string, input: { scope: Scope; message?: string }): Promise<GrantRequest> => {
+  requireCompanyUser(caller);
+  requireSharingAuthority(caller, caller.companyId);
+  if (targetCompanyId === caller.companyId) throw new BadRequest('Ask another company, not your own.', [{ field: 'companyId', message: 'must be another company' }]);
+  const target = await activeCompany(deps, targetCompanyId);
+  const now = deps.clock.now();
+  const item: StoredRequest = {
+    requestId: deps.ids.next(),
+    requesterCompanyId: caller.companyId,
+    requesterLegalName: caller.company.legalName,
+    targetCompanyId: target.companyId,
+    scope: input.scope,
+    ...(input.message ? { message: input.message } : {}),
+    status: 'pending',
+    requestedAt: now.toISOString(),
+    requestedBy: caller.userId,
+  };
+  // Recorded where both sides can see it: the target's trail holds the request.
+  const audit = auditItem(caller, { companyId: target.companyId, action: 'grant-request.created', objectType: 'grant-request', objectId: item.requestId, changes: { after: { scope: input.scope, requesterCompanyId: caller.companyId } } }, now, deps.ids.next());
+  await deps.grants.createRequest(item, audit);
+  return item;
+};
+
+/** Requests made to the company (incoming) or by it (outgoing). */
+export const listGrantRequests = async (deps: Pick<Deps, 'grants'>, caller: Caller, companyId: string, direction: 'incoming' | 'outgoing', cursor: string | null, limit: number) => {
+  requireCompanyAccess(caller, companyId);
+  const page = direction === 'incoming' ? await deps.grants.incomingRequests(companyId, cursor, limit) : await deps.grants.outgoingRequests(companyId, cursor, limit);
+  return { items: page.items, nextCursor: page.cursor };
+};
+
+/** The asked company accepts (a grant of the requested scope is made, until `expiresOn`) or declines. */
+export const decideGrantRequest = async (
+  deps: SharingDeps,
+  caller: Caller,
+  companyId: string,
+  requestId: string,
+  input: { decision: 'accept'; expiresOn: string } | { decision: 'decline' },
+): Promise<GrantRequest> => {
+  requireSharingAuthority(caller, companyId);
+  const request = await deps.grants.getRequest(companyId, requestId);
+  if (!request) throw new NotFound('No such request.');
+  if (request.status !== 'pending') throw new Conflict('The request was already decided.', 'already_decided');
+  if (input.decision === 'accept') {
+    const grant = await createGrant(deps, caller, companyId, { grantee: { type: 'company', companyId: request.requesterCompanyId }, scope: request.scope, expiresOn: input.expiresOn }, request);
+    return { ...request, status: 'accepted', decidedAt: grant.createdAt, decidedBy: caller.userId, grantId: grant.grantId };
+  }
+  const now = deps.clock.now();
+  const audit = auditItem(caller, { companyId, action: 'grant-request.declined', objectType: 'grant-request', objectId: requestId, changes: { before: { status: 'pending' }, after: { status: 'declined' } } }, now, deps.ids.next());
+  await deps.grants.decline(request, now.toISOString(), caller.userId, audit);
+  return { ...request, status: 'declined', decidedAt: now.toISOString(), decidedBy: caller.userId };
+};

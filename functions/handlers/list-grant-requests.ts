@@ -1,0 +1,12 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseQuery, pathParam } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { Id } from '../schemas/common.ts';
+import { GrantRequestQuery } from '../schemas/sharing.ts';
+import { listGrantRequests } from '../domain/sharing.ts';
+import * as grants from '../data/grants.ts';
+
+export const handler = authedHandler('listGrantRequests', async (event, caller) => {
+  const query = parseQuery(GrantRequestQuery, event);
+  return ok(await listGrantRequests({ grants }, caller, pathParam(event, 'companyId', Id), query.direction, query.cursor ?? null, query.limit));
+});
