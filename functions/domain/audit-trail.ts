@@ -3,9 +3,10 @@
  * are written by the changes (and confidential reads) themselves; nothing here changes one.
  */
 import type { Deps } from './deps.ts';
-import { isStaff, requireCompanyAccess, requireRole, type Caller } from './caller.ts';
+import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
-import { BadRequest, NotFound } from '../http/errors.ts';
+import { BadRequest } from '../http/errors.ts';
+import { requireExistsIfEmpty } from './companies.ts';
 import type { AuditRecord } from '../data/audit-trail.ts';
 
 const shown = ({ day: _day, ...rest }: AuditRecord & { day?: string }) => rest;
@@ -20,7 +21,7 @@ export const companyTrail = async (
   if (query.from && query.to && query.from > query.to) throw new BadRequest('`from` must not be after `to`.', [{ field: 'from', message: 'must not be after to' }]);
   const page = await deps.auditTrail.ofCompany(companyId, query, query.cursor ?? null, query.limit);
   // CBP asking for a company that does not exist hears so, rather than an empty trail.
-  if (page.items.length === 0 && !query.cursor && isStaff(caller) && !(await deps.companies.get(companyId))) throw new NotFound('No such company.');
+  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !query.cursor);
   return { items: page.items.map(shown), nextCursor: page.cursor };
 };
 

@@ -10,6 +10,7 @@ import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import type { StoredGrant, StoredRequest } from '../data/grants.ts';
 import { completeness } from './profile-rules.ts';
+import { requireExistsIfEmpty } from './companies.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
 import { FOREIGN_PROGRAMS, scopeIncludes, type CreateGrant, type Grant, type GrantRequest, type PartnerView, type Scope } from '../schemas/sharing.ts';
 import type { Company } from '../schemas/company.ts';
@@ -111,7 +112,7 @@ export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompan
 export const listGrants = async (deps: Pick<Deps, 'clock' | 'grants' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
   requireCompanyAccess(caller, companyId);
   const page = await deps.grants.ofOwner(companyId, cursor, limit);
-  if (page.items.length === 0 && !cursor && !(await deps.companies.get(companyId))) throw new NotFound('No such company.');
+  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
   const now = deps.clock.now();
   return { items: page.items.map((g) => grantView(g, now)), nextCursor: page.cursor };
 };
@@ -209,9 +210,10 @@ export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies
 };
 
 /** Requests made to the company (incoming) or by it (outgoing). */
-export const listGrantRequests = async (deps: Pick<Deps, 'grants'>, caller: Caller, companyId: string, direction: 'incoming' | 'outgoing', cursor: string | null, limit: number) => {
+export const listGrantRequests = async (deps: Pick<Deps, 'grants' | 'companies'>, caller: Caller, companyId: string, direction: 'incoming' | 'outgoing', cursor: string | null, limit: number) => {
   requireCompanyAccess(caller, companyId);
   const page = direction === 'incoming' ? await deps.grants.incomingRequests(companyId, cursor, limit) : await deps.grants.outgoingRequests(companyId, cursor, limit);
+  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
   return { items: page.items, nextCursor: page.cursor };
 };
 

@@ -5,8 +5,9 @@ import { Id } from '../schemas/common.ts';
 import { GrantRequestQuery } from '../schemas/sharing.ts';
 import { listGrantRequests } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
+import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('listGrantRequests', async (event, caller) => {
   const query = parseQuery(GrantRequestQuery, event);
-  return ok(await listGrantRequests({ grants }, caller, pathParam(event, 'companyId', Id), query.direction, query.cursor ?? null, query.limit));
+  return ok(await listGrantRequests({ grants, companies }, caller, pathParam(event, 'companyId', Id), query.direction, query.cursor ?? null, query.limit));
 });

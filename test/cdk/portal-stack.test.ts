@@ -56,6 +56,25 @@ describe('DynamoDB table', () => {
   });
 });
 
+describe('audit records', () => {
+  it('may be updated or deleted by no function: every function policy denies both on audit partitions', () => {
+    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => /Route|Job/.test(id) && !id.includes('Scheduler'));
+    const denies = (statement: Record<string, any>) =>
+      statement.Effect === 'Deny' &&
+      ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'].every((a) => [statement.Action].flat().includes(a)) &&
+      JSON.stringify(statement.Condition) === JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['COMPANY#*#AUDIT'] } });
+    let writers = 0;
+    for (const [id, policy] of policies) {
+      const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
+      expect(statements.some(denies), `${id} has no deny on audit records`).toBe(true);
+      if (statements.some((st) => st.Effect !== 'Deny' && [st.Action].flat().some((a: string) => a === 'dynamodb:UpdateItem' || a === 'dynamodb:DeleteItem'))) writers += 1;
+    }
+    expect(policies).toHaveLength(ROUTES.length + JOBS.length);
+    expect(writers).toBeGreaterThan(0);
+    console.log(`[cdk] ${policies.length} function policies deny updating and deleting audit records, ${writers} of them on functions that may update other items`);
+  });
+});
+
 describe('Cognito user pool', () => {
   it('allows admin-created users only, with the password policy of DESIGN section 7 and temporary passwords of 3 days', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {

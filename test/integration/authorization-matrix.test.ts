@@ -150,7 +150,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  console.log(`[authorization matrix] ${cells} cells checked: ${ROUTES.length} routes x ${PERSONAS.length} personas`);
+  console.log(`[authorization matrix] ${cells} cells checked: ${ROUTES.length} routes x ${PERSONAS.length} personas, and a partner with each scope asking for each`);
   await api.close();
 });
 
@@ -371,3 +371,40 @@ describe('authorization matrix', () => {
     expect(me.body.role).toBe('company-user');
   });
 });
+
+describe('a partner with each scope', () => {
+  const GRANTED = ['none', 'status', 'profile-summary', 'profile'] as const;
+  const ASKED = ['status', 'profile-summary', 'profile'] as const;
+  /** Granted scope -> asked scope -> outcome: a grant shows its scope and the narrower ones, nothing wider; no grant, nothing at all. */
+  const PARTNER: Record<(typeof GRANTED)[number], Record<(typeof ASKED)[number], Outcome>> = {
+    none: { status: 404, 'profile-summary': 404, profile: 404 },
+    status: { status: 'ok', 'profile-summary': 403, profile: 403 },
+    'profile-summary': { status: 'ok', 'profile-summary': 'ok', profile: 403 },
+    profile: { status: 'ok', 'profile-summary': 'ok', profile: 'ok' },
+  };
+  const partners = {} as Record<(typeof GRANTED)[number], string>;
+
+  beforeAll(async () => {
+    for (const scope of GRANTED) {
+      // (A's designated sharer grants: the matrix handed A's primary role to another user.)
+      const company = await freshCompany();
+      partners[scope] = (await userWithRole(api, 'company-user', company.companyId)).token;
+      if (scope === 'none') continue;
+      const made = await api.request('POST', `/companies/${companyA}/grants`, { token: tokens['company-user+share'], body: { grantee: { type: 'company', companyId: company.companyId }, scope, expiresOn: futureDate() } });
+      expect(made.status).toBe(201);
+    }
+  });
+
+  it.each(GRANTED.flatMap((granted) => ASKED.map((asked) => [granted, asked] as const)))('granted %s, asking for %s', async (granted, asked) => {
+    const res = await api.request('GET', `/partners/${companyA}?scope=${asked}`, { token: partners[granted] });
+    const expected = PARTNER[granted][asked];
+    cells += 1;
+    if (expected === 'ok') {
+      expect(res.status).toBe(200);
+      expect(res.body.scope).toBe(asked);
+      expect('profile' in res.body).toBe(asked === 'profile');
+      expect('completeness' in res.body).toBe(asked !== 'status');
+    } else expect(res.status).toBe(expected);
+  });
+});
+
