@@ -1,9 +1,9 @@
 import { Validations, type App } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import { PortalStack } from './portal-stack.ts';
 
 /**
- * Adds the portal stack and the cdk-nag rule packs to an app; shared by `bin/app.ts` and the
+ * Adds the portal stack and the cdk-nag rule packs (AwsSolutions, Serverless, NIST 800-53 rev 5) to an app; shared by `bin/app.ts` and the
  * CDK tests so both check exactly what is deployed. Settings come from cdk.json's context.
  */
 export const createPortalApp = (app: App): App => {
@@ -17,6 +17,7 @@ export const createPortalApp = (app: App): App => {
     programEmail: context('programEmail', 'ctpat-program@cbp.example.gov'),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));
+  // AwsSolutions and Serverless, and NIST 800-53 rev 5 because CBP is a federal agency.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }), new NIST80053R5Checks(app, { verbose: true }));
   return app;
 };

@@ -1,4 +1,5 @@
-import { Duration, NestedStack, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, NestedStack, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -18,7 +19,7 @@ import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
-import { acknowledgeDeadLetterQueue, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, applyNagSuppressions } from './nag-suppressions.ts';
+import { acknowledgeBackupRole, acknowledgeDeadLetterQueue, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, applyNagSuppressions } from './nag-suppressions.ts';
 
 export interface PortalStackProps extends StackProps {
   /** Address the portal's email comes from, e.g. `no-reply@ctpat.example.gov`. */
@@ -65,6 +66,22 @@ export class PortalStack extends Stack {
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
       });
     }
+
+    // Daily backups kept 35 days, besides point-in-time recovery (NIST 800-53 CP-9).
+    const backups = backup.BackupPlan.daily35DayRetention(this, 'Backup');
+    const selection = backups.addSelection('Table', { resources: [backup.BackupResource.fromDynamoDbTable(table)] });
+    acknowledgeBackupRole(selection.node.findChild('Role'));
+
+    // One customer-managed key for every log group (NIST 800-53 AU-9, SC-28), rotated yearly.
+    const logKey = new kms.Key(this, 'LogKey', { description: 'C-TPAT portal: encrypts its CloudWatch log groups', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    logKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': this.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) } },
+      }),
+    );
 
     const users = new PortalUserPool(this, 'Users');
 
@@ -163,13 +180,14 @@ export class PortalStack extends Stack {
         entry: `handlers/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         environment: environmentFor(route.access),
+        logKey,
       });
       grant(fn, route.access);
       acknowledgeSynchronousFunction(fn);
       functions.set(route.id, fn);
     }
 
-    const portalApi = new PortalApi(this, 'Api', { routes: ROUTES, functions, userPool: users.pool, allowedOrigins: props.allowedOrigins });
+    const portalApi = new PortalApi(this, 'Api', { routes: ROUTES, functions, userPool: users.pool, allowedOrigins: props.allowedOrigins, logKey });
     acknowledgePublicMethods(portalApi.api, ROUTES);
     alarm('Api5xxAlarm', portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 'The API answered 5xx');
 
@@ -187,6 +205,7 @@ export class PortalStack extends Stack {
         environment: environmentFor(job.access),
         timeout: Duration.minutes(5),
         deadLetterQueue: deadLetters,
+        logKey,
       });
       grant(fn, job.access);
       new scheduler.Schedule(this, `Job-${job.id}-Schedule`, {

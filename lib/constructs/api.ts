@@ -1,6 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -15,6 +16,8 @@ export interface PortalApiProps {
   readonly userPool: cognito.IUserPool;
   /** Origins the web client is served from (CORS). */
   readonly allowedOrigins: readonly string[];
+  /** Encrypts the access and WAF log groups. */
+  readonly logKey: kms.IKey;
   /** Steady-state requests per second for the stage. Default: 50. */
   readonly rateLimit?: number;
   /** Burst for the stage. Default: 100. */
@@ -43,7 +46,7 @@ export class PortalApi extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.logKey });
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: 'ctpat-portal',
       description: 'C-TPAT Communications Portal',
@@ -140,6 +143,17 @@ export class PortalApi extends Construct {
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'RateLimitPerIp', sampledRequestsEnabled: true },
         },
       ],
+    });
+    // WAF logs (the group name must start with aws-waf-logs-), without the caller's token.
+    const wafLogs = new logs.LogGroup(this, 'WafLogs', {
+      logGroupName: `aws-waf-logs-${Stack.of(this).stackName}`,
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.logKey,
+    });
+    new wafv2.CfnLoggingConfiguration(this, 'WafLogging', {
+      resourceArn: this.webAcl.attrArn,
+      logDestinationConfigs: [Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: wafLogs.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      redactedFields: [{ singleHeader: { Name: 'authorization' } }],
     });
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
       resourceArn: this.api.deploymentStage.stageArn,
