@@ -56,12 +56,16 @@ export const createUser = async (
 ): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
   const password = options.password ?? temporaryPassword();
-  const userId = await deps.identities
-    .createIdentity({ email, name: input.name, companyId: input.companyId, role: input.role, password, permanent: Boolean(options.password) })
-    .catch((error: unknown) => {
-      if (deps.identities.isTaken(error)) throw emailTaken();
-      throw error;
-    });
+  const identity = { email, name: input.name, companyId: input.companyId, role: input.role, password, permanent: Boolean(options.password) };
+  const userId = await deps.identities.createIdentity(identity).catch(async (error: unknown) => {
+    if (!deps.identities.isTaken(error)) throw error;
+    // An identity no membership claims is what an earlier attempt left when both its write and
+    // its undo failed (throttling): take it back and create it afresh, so a retry completes.
+    const claim = await deps.members.getClaim(email);
+    if (claim?.userId) throw emailTaken();
+    await deps.identities.deleteIdentity(email);
+    return deps.identities.createIdentity(identity);
+  });
   const now = deps.clock.now();
   const member: Member = {
     companyId: input.companyId,
