@@ -10,6 +10,7 @@ import { ROOT } from '../lib/local/paths.ts';
 import { apiLatency, bundlesAndColdStarts } from './foundation.ts';
 import type { sweepScaling } from './sweep.ts';
 import type { alertFanOut } from './alert.ts';
+import type { loadTest } from './load.ts';
 import { spawnSync } from 'node:child_process';
 import { machine, progress } from './lib.ts';
 
@@ -65,6 +66,12 @@ const main = async () => {
   console.log(`  first-attempt bulk sends ${alert.firstAttemptCalls} against ceil(recipients/50) = ${alert.minimumCalls} ${mark(alert.firstAttemptCalls === alert.minimumCalls)}   retry calls ${alert.retryCalls} (${alert.throttledEntries} throttled entries)   oversized calls ${alert.oversizedCalls}`);
   console.log(`  recipients sent ${alert.recipientsSent.toLocaleString('en-US')}   duplicates ${alert.duplicates} ${mark(alert.duplicates === 0 && alert.recipientsSent === alert.recipients)}   fan-out ${alert.fanOut.seconds} s (${alert.fanOut.pages} pages)   sending ${alert.sendSeconds} s (${alert.sendRounds} rounds)`);
   write('alert', alert);
+
+  const load = inOwnProcess<Awaited<ReturnType<typeof loadTest>>>('load');
+  console.log(`\nBounded load on the local stack: ${load.connections} connections for ${load.seconds} s from ${load.companies} companies (${load.mix})`);
+  console.log(`  ${load.requests} requests (${load.requestsPerSecond}/s), errors ${load.errors} (rate ${load.errorRate})   latency median ${load.latencyMs.median} ms, p99 ${load.latencyMs.p99} ms`);
+  console.log(`  acknowledged writes ${load.acknowledgedWrites}, missing afterwards ${load.acknowledgedWritesMissing} ${mark(load.acknowledgedWritesMissing === 0)}`);
+  write('load', load);
   console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);
 };
 
