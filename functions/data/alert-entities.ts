@@ -82,18 +82,23 @@ export const fanOut = new Entity(
   config,
 );
 
+/** What a company's copy of an alert holds: enough to list it without reading the alert. */
+const inboxCopy = {
+  companyId: { type: 'string', required: true },
+  alertId: { type: 'string', required: true },
+  publishedAt: { type: 'string', required: true },
+  kind: { type: ALERT_KINDS, required: true },
+  title: { type: 'string', required: true },
+  severity: { type: SEVERITIES, required: true },
+  expiresAt: { type: 'string' },
+} as const;
+
 /** An alert in one company's inbox, and whether (and by whom first) the company acknowledged it. */
 export const inboxItem = new Entity(
   {
     model: { entity: 'inboxItem', version: '1', service: 'portal' },
     attributes: {
-      companyId: { type: 'string', required: true },
-      alertId: { type: 'string', required: true },
-      publishedAt: { type: 'string', required: true },
-      kind: { type: ALERT_KINDS, required: true },
-      title: { type: 'string', required: true },
-      severity: { type: SEVERITIES, required: true },
-      expiresAt: { type: 'string' },
+      ...inboxCopy,
       acknowledgedAt: { type: 'string' },
       acknowledgedBy: { type: 'string' },
     },
@@ -142,15 +147,7 @@ export const acknowledgement = new Entity(
 export const pendingAcknowledgement = new Entity(
   {
     model: { entity: 'pendingAcknowledgement', version: '1', service: 'portal' },
-    attributes: {
-      companyId: { type: 'string', required: true },
-      alertId: { type: 'string', required: true },
-      publishedAt: { type: 'string', required: true },
-      kind: { type: ALERT_KINDS, required: true },
-      title: { type: 'string', required: true },
-      severity: { type: SEVERITIES, required: true },
-      expiresAt: { type: 'string' },
-    },
+    attributes: inboxCopy,
     indexes: {
       byCompany: {
         pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },

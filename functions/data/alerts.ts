@@ -1,8 +1,9 @@
 import { acknowledgement, acknowledgementCount, alert as alertEntity, fanOut as fanOutEntity, inboxItem, pendingAcknowledgement as pendingEntity, portal } from './entities.ts';
 import { ACK_COUNT_SHARDS } from './alert-entities.ts';
 import { assertCommitted } from './transact.ts';
+import { page } from './pages.ts';
 import { acrossShards, dueBefore } from './due-index.ts';
-import { BadRequest, Conflict, ServiceUnavailable } from '../http/errors.ts';
+import { Conflict, ServiceUnavailable } from '../http/errors.ts';
 import type { Delivery } from './delivery-records.ts';
 import { awaitsAcknowledgement, type Alert } from '../schemas/alerts.ts';
 
@@ -39,15 +40,6 @@ export interface Acknowledgement {
   readonly at: string;
 }
 
-const page = async <T>(run: () => Promise<{ data: unknown[]; cursor: string | null }>, cursor: string | null): Promise<{ items: T[]; cursor: string | null }> => {
-  try {
-    const { data, cursor: next } = await run();
-    return { items: data as T[], cursor: next };
-  } catch (error) {
-    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
-    throw error;
-  }
-};
 
 /** A new alert with its audit record and, when it goes out at once, its fan-out. */
 export const create = async (item: Alert, audit: AuditAttributes, fanOut?: FanOut): Promise<void> => {

@@ -4,7 +4,7 @@
  * audit partitions.
  */
 import { audit } from './entities.ts';
-import { BadRequest } from '../http/errors.ts';
+import { page as pageOf } from './pages.ts';
 
 type AuditAttributes = Parameters<typeof audit.create>[0];
 export type AuditRecord = AuditAttributes & { readonly auditId: string; readonly at: string };
@@ -14,15 +14,7 @@ export const record = async (item: AuditAttributes): Promise<void> => {
   await audit.create(item).go();
 };
 
-const page = async (run: () => Promise<{ data: unknown[]; cursor: string | null }>, cursor: string | null): Promise<{ items: AuditRecord[]; cursor: string | null }> => {
-  try {
-    const { data, cursor: next } = await run();
-    return { items: data as AuditRecord[], cursor: next };
-  } catch (error) {
-    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
-    throw error;
-  }
-};
+const page = (run: () => Promise<{ data: unknown[]; cursor: string | null }>, cursor: string | null) => pageOf<AuditRecord>(run, cursor);
 
 export interface TrailFilter {
   readonly action?: string;

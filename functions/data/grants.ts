@@ -1,6 +1,7 @@
 import { grant as grantEntity, grantRequest as requestEntity, portal } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { BadRequest, Conflict } from '../http/errors.ts';
+import { page } from './pages.ts';
+import { Conflict } from '../http/errors.ts';
 import type { Grant, GrantRequest } from '../schemas/sharing.ts';
 
 type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
@@ -24,15 +25,6 @@ export interface StoredGrant {
 }
 export type StoredRequest = Omit<GrantRequest, 'message'> & { readonly message?: string };
 
-const page = async <T>(run: () => Promise<{ data: unknown[]; cursor: string | null }>, cursor: string | null): Promise<{ items: T[]; cursor: string | null }> => {
-  try {
-    const { data, cursor: next } = await run();
-    return { items: data as T[], cursor: next };
-  } catch (error) {
-    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
-    throw error;
-  }
-};
 
 /** A new grant and its audit record; when it answers a request, the request is decided in the same transaction. */
 export const create = async (item: StoredGrant, audit: AuditAttributes, answers?: { request: StoredRequest; decidedBy: string }): Promise<void> => {

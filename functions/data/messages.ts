@@ -1,6 +1,7 @@
 import { message as messageEntity, portal, thread as threadEntity } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { BadRequest, Conflict } from '../http/errors.ts';
+import { page } from './pages.ts';
+import { Conflict } from '../http/errors.ts';
 import type { Delivery } from './delivery-records.ts';
 import type { ThreadMessage, Side } from '../schemas/messages.ts';
 
@@ -91,15 +92,6 @@ export const markRead = async (companyId: string, threadId: string, side: Side, 
   }
 };
 
-const page = async <T>(run: () => Promise<{ data: unknown[]; cursor: string | null }>, cursor: string | null): Promise<{ items: T[]; cursor: string | null }> => {
-  try {
-    const { data, cursor: next } = await run();
-    return { items: data as T[], cursor: next };
-  } catch (error) {
-    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
-    throw error;
-  }
-};
 
 /** A company's threads, most recent activity first. */
 export const list = (companyId: string, cursor: string | null, limit: number) =>
