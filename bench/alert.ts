@@ -46,7 +46,7 @@ export const alertFanOut = async () => {
     const faults = await injectSesFaults({ throttleShare: THROTTLE_SHARE });
     const caller = {
       userId: 'bench-officer', email: 'bench@cbp.example.gov', name: 'Bench', role: 'cbp-officer' as const, companyId: 'CBP',
-      permissions: { editProfile: false, authorizeSharing: false }, company: { companyId: 'CBP', legalName: 'CBP', status: 'cbp' as const }, sourceIp: 'bench',
+      permissions: { editProfile: false, authorizeSharing: false }, company: { companyId: 'CBP', legalName: 'CBP', status: 'cbp' as const }, sourceIp: 'bench', mfaEnrolled: true,
     };
     progress('publishing the alert and running its fan-out ...');
     let t = performance.now();

@@ -13,6 +13,10 @@ import {
   ConfirmForgotPasswordCommand,
   InvalidParameterException,
   LimitExceededException,
+  AssociateSoftwareTokenCommand,
+  VerifySoftwareTokenCommand,
+  SetUserMFAPreferenceCommand,
+  EnableSoftwareTokenMFAException,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito, USER_POOL_CLIENT_ID } from '../clients/cognito.ts';
@@ -20,7 +24,8 @@ import { BadRequest, TooManyRequests, Unauthorized } from '../http/errors.ts';
 
 export type SignInOutcome =
   | { kind: 'tokens'; result: AuthenticationResultType }
-  | { kind: 'new-password-required'; session: string };
+  | { kind: 'new-password-required'; session: string }
+  | { kind: 'mfa-required'; session: string };
 
 /**
  * Every way a sign-in can fail answers the same 401, so the answer reveals nothing about
@@ -46,6 +51,7 @@ const mapAuthError = (error: unknown): never => {
 const outcome = (response: { AuthenticationResult?: AuthenticationResultType; ChallengeName?: string; Session?: string }): SignInOutcome => {
   if (response.AuthenticationResult) return { kind: 'tokens', result: response.AuthenticationResult };
   if (response.ChallengeName === 'NEW_PASSWORD_REQUIRED' && response.Session) return { kind: 'new-password-required', session: response.Session };
+  if (response.ChallengeName === 'SOFTWARE_TOKEN_MFA' && response.Session) return { kind: 'mfa-required', session: response.Session };
   throw new Unauthorized('This sign-in needs a step the portal does not offer; contact the C-TPAT help desk.');
 };
 
@@ -68,6 +74,50 @@ export const answerNewPassword = async (email: string, session: string, newPassw
     )
     .catch(mapAuthError);
   return outcome(response);
+};
+
+/** The second step of a sign-in with an authenticator app: the six-digit code. A wrong code is the same 401 as a wrong password. */
+export const answerMfa = async (email: string, session: string, code: string): Promise<SignInOutcome> => {
+  const response = await cognito
+    .send(
+      new RespondToAuthChallengeCommand({
+        ClientId: USER_POOL_CLIENT_ID,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: session,
+        ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (error instanceof CodeMismatchException || error instanceof EnableSoftwareTokenMFAException) throw new Unauthorized('Incorrect code.');
+      return mapAuthError(error);
+    });
+  return outcome(response);
+};
+
+/** A new authenticator-app secret for the signed-in user (their access token proves who). */
+export const startTotp = async (accessToken: string): Promise<string> => {
+  const { SecretCode } = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })).catch(mapTokenError);
+  if (!SecretCode) throw new Error('Cognito answered without a secret');
+  return SecretCode;
+};
+
+/** Verifies the first code from the app and makes TOTP the user's required second factor at every sign-in. */
+export const confirmTotp = async (accessToken: string, code: string): Promise<void> => {
+  await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' })).catch(mapTokenError);
+  await cognito
+    .send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }))
+    .catch(mapTokenError);
+};
+
+const mapTokenError = (error: unknown): never => {
+  if (error instanceof TooManyRequestsException || error instanceof LimitExceededException) throw new TooManyRequests();
+  if (error instanceof CodeMismatchException || error instanceof EnableSoftwareTokenMFAException) {
+    throw new BadRequest('That code is not the one the app shows now.', [{ field: 'code', message: 'wrong or expired' }], 'invalid_code');
+  }
+  if (error instanceof NotAuthorizedException || error instanceof InvalidParameterException) {
+    throw new BadRequest('The access token is not valid.', [{ field: 'accessToken', message: 'invalid or expired' }], 'invalid_access_token');
+  }
+  throw error;
 };
 
 /** New ID and access tokens from a refresh token (the refresh token itself is not rotated). */

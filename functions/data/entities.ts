@@ -84,6 +84,8 @@ export const member = new Entity(
       },
       createdAt: { type: 'string', required: true },
       version: { type: 'number', required: true },
+      /** When the user verified an authenticator app (TOTP); Cognito then asks for a code at every sign-in. */
+      mfaEnrolledAt: { type: 'string' },
     },
     indexes: {
       byCompany: {

@@ -19,6 +19,7 @@ export interface Member {
   readonly permissions: { readonly editProfile: boolean; readonly authorizeSharing: boolean };
   readonly createdAt: string;
   readonly version: number;
+  readonly mfaEnrolledAt?: string;
 }
 
 /**
@@ -135,4 +136,20 @@ export const handOver = async (from: Member, to: Member, audit: AuditAttributes,
     ])
     .go();
   assertCommitted(outcome, (index) => (index < 2 ? versionConflict('user') : new Conflict("The company's records changed during the hand-over; try again.", 'concurrent_change')));
+};
+
+/** Records that the user verified an authenticator app, with its audit record. */
+export const markMfaEnrolled = async (current: Member, at: string, audit: AuditAttributes): Promise<void> => {
+  const outcome = await portal.transaction
+    .write((entities) => [
+      entities.member
+        .patch({ companyId: current.companyId, userId: current.userId })
+        .set({ mfaEnrolledAt: at })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.status, 'active'))
+        .commit(),
+      entities.audit.create(audit).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => new Conflict('Your account changed meanwhile; try again.', 'concurrent_change'));
 };

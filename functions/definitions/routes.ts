@@ -5,7 +5,7 @@
  */
 import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES, type Role } from './roles.ts';
 import { EnrollCompany, CompanyView } from '../schemas/company.ts';
-import { Login, LoginResult, NewPassword } from '../schemas/auth.ts';
+import { AnswerMfa, ConfirmTotp, Login, LoginResult, MfaEnrolled, NewPassword, StartTotp, TotpSecret } from '../schemas/auth.ts';
 import { Me } from '../schemas/me.ts';
 import { Id } from '../schemas/common.ts';
 import { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
@@ -48,6 +48,8 @@ export interface RouteDefinition {
   readonly auth: 'public' | readonly Role[];
   /** Whether users of a removed company may call it (reading messages, reapplying). */
   readonly allowRemovedCompany?: boolean;
+  /** Whether CBP staff who have not set up an authenticator app yet may call it (who am I, the set-up). */
+  readonly allowWithoutMfa?: boolean;
   readonly summary: string;
   readonly pathParams?: Readonly<Record<string, z.ZodType>>;
   /** Query-string schema (lists: cursor and limit). */
@@ -79,7 +81,7 @@ export const ROUTES = [
     access: ['cognito:auth'], mutates: false,
   },
   {
-    id: 'getMe', method: 'GET', path: '/me', handler: 'get-me', auth: ALL_ROLES, allowRemovedCompany: true,
+    id: 'getMe', method: 'GET', path: '/me', handler: 'get-me', auth: ALL_ROLES, allowRemovedCompany: true, allowWithoutMfa: true,
     summary: "The caller's identity, role and company, from the portal's records", response: Me, access: ['table:read'], mutates: false,
   },
   {
@@ -325,6 +327,22 @@ export const ROUTES = [
     id: 'listAcknowledgements', method: 'GET', path: '/alerts/{alertId}/acknowledgements', handler: 'list-acknowledgements', auth: CBP_ROLES,
     summary: 'Per company the alert reached: whether it acknowledged, and which users did (CBP)', pathParams: { alertId: Id }, query: ListQuery,
     response: AcknowledgementPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'answerMfa', method: 'POST', path: '/auth/mfa', handler: 'answer-mfa', auth: 'public',
+    summary: 'The second step of a sign-in with an authenticator app: the six-digit code', body: AnswerMfa,
+    example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer', code: '123456' }, response: LoginResult,
+    access: ['cognito:auth'], mutates: false,
+  },
+  {
+    id: 'startTotp', method: 'POST', path: '/me/mfa/totp', handler: 'start-totp', auth: ALL_ROLES, allowWithoutMfa: true,
+    summary: 'Start setting up an authenticator app: a new secret for it (send your access token; required of CBP staff)', body: StartTotp,
+    example: { accessToken: 'access-token-from-the-login-answer' }, response: TotpSecret, access: ['cognito:auth', 'table:read'], mutates: false,
+  },
+  {
+    id: 'confirmTotp', method: 'POST', path: '/me/mfa/totp/verification', handler: 'confirm-totp', auth: ALL_ROLES, allowWithoutMfa: true,
+    summary: 'Finish setting up an authenticator app with its first code; from then on every sign-in asks for a code', body: ConfirmTotp,
+    example: { accessToken: 'access-token-from-the-login-answer', code: '123456' }, response: MfaEnrolled, access: ['cognito:auth', 'table:read', 'table:write'], mutates: true,
   },
   {
     id: 'listGrants', method: 'GET', path: '/companies/{companyId}/grants', handler: 'list-grants', auth: ALL_ROLES,

@@ -14,6 +14,7 @@ const secondsLeft = (jwt: string, now: Date): number => {
 
 const toResult = (outcome: SignInOutcome, now: Date): LoginResult => {
   if (outcome.kind === 'new-password-required') return { challenge: 'NEW_PASSWORD_REQUIRED', session: outcome.session };
+  if (outcome.kind === 'mfa-required') return { challenge: 'SOFTWARE_TOKEN_MFA', session: outcome.session };
   const { IdToken, AccessToken, RefreshToken } = outcome.result;
   if (!IdToken || !AccessToken) throw new Error('Cognito answered without tokens');
   return {
@@ -33,6 +34,9 @@ export const login = async (deps: { auth: Pick<Deps['auth'], 'signIn'> } & Pick<
 
 export const completeNewPassword = async (deps: { auth: Pick<Deps['auth'], 'answerNewPassword'> } & Pick<Deps, 'clock'>, email: string, session: string, newPassword: string): Promise<LoginResult> =>
   toResult(await deps.auth.answerNewPassword(email.toLowerCase(), session, newPassword), deps.clock.now());
+
+export const answerMfa = async (deps: { auth: Pick<Deps['auth'], 'answerMfa'> } & Pick<Deps, 'clock'>, email: string, session: string, code: string): Promise<LoginResult> =>
+  toResult(await deps.auth.answerMfa(email.toLowerCase(), session, code), deps.clock.now());
 
 export const refresh = async (deps: { auth: Pick<Deps['auth'], 'refresh'> } & Pick<Deps, 'clock'>, refreshToken: string): Promise<LoginResult> =>
   toResult(await deps.auth.refresh(refreshToken), deps.clock.now());

@@ -17,6 +17,8 @@ export interface Caller {
   readonly company: { readonly companyId: string; readonly legalName: string; readonly status: CompanyStatus | 'cbp' };
   /** Client address as API Gateway saw it, for the audit trail. */
   readonly sourceIp: string;
+  /** Whether the user has verified an authenticator app (required of CBP staff). */
+  readonly mfaEnrolled: boolean;
 }
 
 export const isStaff = (caller: Caller): boolean => isCbp(caller.role) && caller.companyId === CBP_COMPANY_ID;

@@ -10,4 +10,5 @@ export const me = (caller: Caller): Me => ({
   status: 'active',
   permissions: caller.permissions,
   company: caller.company,
+  mfaEnrolled: caller.mfaEnrolled,
 });

@@ -52,7 +52,7 @@ export const createUser = async (
   deps: UserDeps,
   actor: Actor,
   input: NewMember,
-  options: { password?: string; action?: string } = {},
+  options: { password?: string; action?: string; mfaEnrolledAt?: string } = {},
 ): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
   const password = options.password ?? temporaryPassword();
@@ -77,6 +77,7 @@ export const createUser = async (
     permissions: input.permissions ?? defaultPermissions(input.role),
     createdAt: now.toISOString(),
     version: 1,
+    ...(options.mfaEnrolledAt ? { mfaEnrolledAt: options.mfaEnrolledAt } : {}),
   };
   const delivery = options.password
     ? undefined
@@ -104,10 +105,15 @@ export const createUser = async (
   return { member, ...(delivery ? { deliveryId: delivery.deliveryId } : {}) };
 };
 
-/** Demo seed and tests: a person with a permanent password, recorded as created by the system. */
+/**
+ * Demo seed, tests and benchmarks (never a route): a person with a permanent password, recorded
+ * as created by the system. Provisioned CBP staff are recorded as having an authenticator app, so
+ * the demo's CBP sign-ins need no phone; the real set-up is tested on its own (mfa.test.ts).
+ */
 export const provisionUser = async (deps: UserDeps, input: NewMember & { password: string }): Promise<string> => {
   const system: Actor = { userId: 'system', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'local' };
-  const { member } = await createUser(deps, system, input, { password: input.password, action: 'user.provisioned' });
+  const mfaEnrolledAt = input.companyId === CBP_COMPANY_ID ? deps.clock.now().toISOString() : undefined;
+  const { member } = await createUser(deps, system, input, { password: input.password, action: 'user.provisioned', ...(mfaEnrolledAt ? { mfaEnrolledAt } : {}) });
   return member.userId;
 };
 

@@ -23,6 +23,12 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDef
   if (route.auth === 'public' || !route.auth.includes(membership.role)) throw new Forbidden();
 
   const isCbp = companyId === CBP_COMPANY_ID;
+  // DESIGN section 7: CBP staff use a second factor. Until a staff member has set up an
+  // authenticator app (after which Cognito asks for its code at every sign-in), the portal serves
+  // them only the set-up and who they are.
+  if (isCbp && !membership.mfaEnrolledAt && !route.allowWithoutMfa) {
+    throw new Forbidden('CBP staff must set up an authenticator app first: POST /me/mfa/totp, then /me/mfa/totp/verification.', 'mfa_required');
+  }
   if (!isCbp && !company) throw new Forbidden('Your company is not enrolled.');
   if (company?.status === 'removed' && !route.allowRemovedCompany) {
     throw new Forbidden('Your company has been removed from C-TPAT; you may read messages and reapply.');
@@ -38,5 +44,6 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDef
       ? { companyId, legalName: company.legalName, status: company.status }
       : { companyId: CBP_COMPANY_ID, legalName: 'U.S. Customs and Border Protection', status: 'cbp' },
     sourceIp: sourceIp(event),
+    mfaEnrolled: Boolean(membership.mfaEnrolledAt),
   };
 };

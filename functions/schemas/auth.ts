@@ -30,4 +30,16 @@ export const Tokens = z.object({
 export const LoginResult = z.union([
   z.object({ tokens: Tokens }),
   z.object({ challenge: z.literal('NEW_PASSWORD_REQUIRED'), session: z.string() }),
+  z.object({ challenge: z.literal('SOFTWARE_TOKEN_MFA'), session: z.string() }),
 ]);
+
+const TotpCode = z.string().regex(/^\d{6}$/, { message: 'must be the six digits the app shows' });
+
+/** The second step of a sign-in for a user with an authenticator app. */
+export const AnswerMfa = z.strictObject({ email: Email, session: z.string().min(20).max(4096), code: TotpCode });
+
+/** Setting up an authenticator app: Cognito's calls take the user's access token. */
+export const StartTotp = z.strictObject({ accessToken: z.string().min(20).max(8192) });
+export const TotpSecret = z.object({ secretCode: z.string(), otpauthUri: z.string() });
+export const ConfirmTotp = z.strictObject({ accessToken: z.string().min(20).max(8192), code: TotpCode });
+export const MfaEnrolled = z.object({ mfaEnrolled: z.literal(true) });

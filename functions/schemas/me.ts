@@ -20,5 +20,7 @@ export const Me = z.object({
   status: UserStatus,
   permissions: Permissions,
   company: z.object({ companyId: z.string(), legalName: z.string(), status: CompanyStatus.or(z.literal('cbp')) }),
+  /** Whether an authenticator app is set up (CBP staff must have one before anything else). */
+  mfaEnrolled: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;

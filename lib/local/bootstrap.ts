@@ -74,6 +74,8 @@ const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
         },
       },
       Schema: [{ Name: s.companyIdAttribute, AttributeDataType: 'String', Mutable: false }],
+      // As in AWS: TOTP is optional in the pool, and the portal requires it of CBP staff.
+      MfaConfiguration: 'OPTIONAL',
     }),
   );
   const userPoolId = UserPool!.Id!;

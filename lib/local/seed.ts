@@ -28,6 +28,7 @@ const SEED_CALLER: Caller = {
   companyId: CBP_COMPANY_ID,
   permissions: { editProfile: false, authorizeSharing: false },
   company: { companyId: CBP_COMPANY_ID, legalName: 'U.S. Customs and Border Protection', status: 'cbp' },
+  mfaEnrolled: true,
   sourceIp: 'local-seed',
 };
 

@@ -43,6 +43,10 @@ const MATRIX: Record<RouteId, Row> = {
   refresh: PUBLIC_400,
   forgotPassword: PUBLIC_400,
   confirmForgotPassword: PUBLIC_400,
+  answerMfa: PUBLIC_400,
+  // Called with a made-up access token: past authorization, the domain refuses it (400).
+  startTotp: row(401, { default: 400, 'disabled-user': 403, 'removed-company-user': 403 }),
+  confirmTotp: row(401, { default: 400, 'disabled-user': 403, 'removed-company-user': 403 }),
   getMe: row(401, { default: 'ok', 'disabled-user': 403 }),
   enrollCompany: CBP_ONLY,
   getCompany: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
@@ -169,7 +173,12 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'refresh':
     case 'forgotPassword':
     case 'confirmForgotPassword':
+    case 'answerMfa':
       return { path: route.path, body: { not: 'valid' } };
+    case 'startTotp':
+      return { path: route.path, body: { accessToken: 'not.an-access-token-of-this-user' } };
+    case 'confirmTotp':
+      return { path: route.path, body: { accessToken: 'not.an-access-token-of-this-user', code: '123456' } };
     case 'enrollCompany':
       return { path: route.path, body: enrollmentInput() };
     case 'getCompany':
@@ -361,6 +370,15 @@ describe('authorization matrix', () => {
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
     expect(await auditCount()).toBe(before + 1);
     audited.add('requestAccount');
+    // Setting up an authenticator app needs the user's own access token and a code from the app.
+    const { totp } = await import('../support/totp.ts');
+    const user = await userWithRole(api, 'company-user', companyA, uniqueEmail('app'));
+    const { accessToken } = (await api.request('POST', '/auth/login', { body: { email: user.email, password: 'correct horse battery staple 2006' } })).body.tokens;
+    const { secretCode } = (await api.request('POST', '/me/mfa/totp', { token: user.token, body: { accessToken } })).body;
+    const beforeApp = await auditCount();
+    expect((await api.request('POST', '/me/mfa/totp/verification', { token: user.token, body: { accessToken, code: totp(secretCode) } })).status).toBe(200);
+    expect(await auditCount()).toBe(beforeApp + 1);
+    audited.add('confirmTotp');
     const mutating = ROUTES.filter((r) => r.mutates).map((r) => r.id);
     console.log(`[audit coverage] ${mutating.filter((id) => audited.has(id)).length}/${mutating.length} mutating routes write exactly one audit record per change; refused requests write none`);
     expect(mutating.filter((id) => !audited.has(id))).toEqual([]);

@@ -13,6 +13,7 @@ export const callerFor = (role: Role, companyId = isCbp(role) ? CBP_COMPANY_ID :
   permissions: { editProfile: role !== 'company-user', authorizeSharing: role === 'primary-poc' },
   company: isCbp(role) ? { companyId, legalName: 'U.S. Customs and Border Protection', status: 'cbp' } : { companyId, legalName: 'Company A', status: 'active' },
   sourceIp: '203.0.113.7',
+  mfaEnrolled: isCbp(role),
   ...overrides,
 });
 

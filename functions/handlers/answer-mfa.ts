@@ -1,0 +1,14 @@
+import { publicHandler } from '../http/public-handler.ts';
+import { parseBody } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { AnswerMfa } from '../schemas/auth.ts';
+import { answerMfa } from '../domain/auth.ts';
+import { systemClock } from '../domain/deps.ts';
+import * as auth from '../data/cognito-auth.ts';
+
+const deps = { clock: systemClock, auth };
+
+export const handler = publicHandler(async (event) => {
+  const input = parseBody(AnswerMfa, event);
+  return ok(await answerMfa(deps, input.email, input.session, input.code));
+});

@@ -1,0 +1,8 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseBody } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { StartTotp } from '../schemas/auth.ts';
+import { startTotp } from '../domain/mfa.ts';
+import * as auth from '../data/cognito-auth.ts';
+
+export const handler = authedHandler('startTotp', async (event, caller) => ok(await startTotp({ auth }, caller, parseBody(StartTotp, event).accessToken)));
