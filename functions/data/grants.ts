@@ -23,7 +23,7 @@ export interface StoredGrant {
   readonly revokedBy?: string;
   readonly requestId?: string;
 }
-export type StoredRequest = Omit<GrantRequest, 'message'> & { readonly message?: string };
+export type StoredRequest = Omit<GrantRequest, 'message' | 'requestedBy'> & { readonly message?: string; readonly requestedBy: string };
 
 
 /** A new grant and its audit record; when it answers a request, the request is decided in the same transaction. */

@@ -46,7 +46,7 @@ export interface RouteDefinition {
   readonly handler: string;
   /** `public`, or the roles allowed past the authorizer (checked again in the domain). */
   readonly auth: 'public' | readonly Role[];
-  /** Whether users of a removed company may call it (reading messages, reapplying). */
+  /** Whether users of a removed company may call it (reading messages, reapplying, seeing and revoking what it shared, its trail). */
   readonly allowRemovedCompany?: boolean;
   /** Whether CBP staff who have not set up an authenticator app yet may call it (who am I, the set-up). */
   readonly allowWithoutMfa?: boolean;
@@ -345,7 +345,7 @@ export const ROUTES = [
     example: { accessToken: 'access-token-from-the-login-answer', code: '123456' }, response: MfaEnrolled, access: ['cognito:auth', 'table:read', 'table:write'], mutates: true,
   },
   {
-    id: 'listGrants', method: 'GET', path: '/companies/{companyId}/grants', handler: 'list-grants', auth: ALL_ROLES,
+    id: 'listGrants', method: 'GET', path: '/companies/{companyId}/grants', handler: 'list-grants', auth: ALL_ROLES, allowRemovedCompany: true,
     summary: "The company's sharing grants in every state: active, expired, revoked (its users, and CBP)", pathParams: { companyId: Id }, query: ListQuery,
     response: GrantPage, access: ['table:read'], mutates: false,
   },
@@ -356,7 +356,7 @@ export const ROUTES = [
     response: Grant, successStatus: 201, access: ['table:read', 'table:write'], mutates: true,
   },
   {
-    id: 'revokeGrant', method: 'DELETE', path: '/companies/{companyId}/grants/{grantId}', handler: 'revoke-grant', auth: COMPANY_ROLES,
+    id: 'revokeGrant', method: 'DELETE', path: '/companies/{companyId}/grants/{grantId}', handler: 'revoke-grant', auth: COMPANY_ROLES, allowRemovedCompany: true,
     summary: 'Revoke a grant at once (primary POC, or a user designated to authorize sharing)', pathParams: { companyId: Id, grantId: Id }, successStatus: 204,
     access: ['table:read', 'table:write'], mutates: true,
   },
@@ -387,7 +387,7 @@ export const ROUTES = [
     body: DecideGrantRequest, example: { decision: 'accept', expiresOn: '2027-06-30' }, response: GrantRequest, access: ['table:read', 'table:write'], mutates: true,
   },
   {
-    id: 'companyAudit', method: 'GET', path: '/companies/{companyId}/audit', handler: 'company-audit', auth: ALL_ROLES,
+    id: 'companyAudit', method: 'GET', path: '/companies/{companyId}/audit', handler: 'company-audit', auth: ALL_ROLES, allowRemovedCompany: true,
     summary: "The company's audit trail, newest first, optionally one action and a time window (the company's users, and CBP)", pathParams: { companyId: Id },
     query: AuditQuery, response: AuditPage, access: ['table:read'], mutates: false,
   },

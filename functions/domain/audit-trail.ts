@@ -3,13 +3,25 @@
  * are written by the changes (and confidential reads) themselves; nothing here changes one.
  */
 import type { Deps } from './deps.ts';
-import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
+import { isStaff, requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest } from '../http/errors.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import type { AuditRecord } from '../data/audit-trail.ts';
 
 const shown = ({ day: _day, ...rest }: AuditRecord & { day?: string }) => rest;
+
+/**
+ * A record as a company's own users see it: who in another organisation acted (a CBP officer,
+ * a partner's user) is shown by organisation and role, without their user id or address.
+ */
+export const forCompany = (companyId: string) => (record: AuditRecord & { day?: string }) => {
+  const { sourceIp: _ip, actorId: _id, ...rest } = shown(record);
+  return record.actorCompanyId === companyId ? shown(record) : rest;
+};
+
+/** Timestamps as stored (with milliseconds), so a window compares like with like. */
+const normalised = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
 
 export const companyTrail = async (
   deps: Pick<Deps, 'auditTrail' | 'companies'>,
@@ -19,10 +31,18 @@ export const companyTrail = async (
 ) => {
   requireCompanyAccess(caller, companyId);
   if (query.from && query.to && query.from > query.to) throw new BadRequest('`from` must not be after `to`.', [{ field: 'from', message: 'must not be after to' }]);
-  const page = await deps.auditTrail.ofCompany(companyId, query, query.cursor ?? null, query.limit);
+  const filter = { ...(query.action ? { action: query.action } : {}), ...(query.from ? { from: normalised(query.from) } : {}), ...(query.to ? { to: normalised(query.to) } : {}) };
+  // A filter on the action leaves pages short: read on until the page is full or the trail ends.
+  const items: AuditRecord[] = [];
+  let next: string | null = query.cursor ?? null;
+  do {
+    const page: { items: AuditRecord[]; cursor: string | null } = await deps.auditTrail.ofCompany(companyId, filter, next, query.limit - items.length);
+    items.push(...page.items);
+    next = page.cursor;
+  } while (next && items.length < query.limit);
   // CBP asking for a company that does not exist hears so, rather than an empty trail.
-  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !query.cursor);
-  return { items: page.items.map(shown), nextCursor: page.cursor };
+  await requireExistsIfEmpty(deps, companyId, items.length === 0 && !query.cursor);
+  return { items: items.map(isStaff(caller) ? shown : forCompany(companyId)), nextCursor: next };
 };
 
 /** CBP: the whole portal's trail for one UTC day (default today), newest first. */

@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { grantView } from './sharing.ts';
+import { forCompany } from './audit-trail.ts';
 import { NotFound } from '../http/errors.ts';
 
 type ExportDeps = Pick<Deps, 'clock' | 'ids' | 'profiles' | 'messages' | 'grants' | 'auditTrail'>;
@@ -54,8 +55,9 @@ export const exportCompany = async (deps: ExportDeps, caller: Caller, companyId:
     certifications,
     threads: withMessages,
     grants: given.map((g) => grantView(g, now)),
-    grantsReceived: received.map((g) => grantView(g, now)),
+    // Grants other companies made: who in them made or revoked one is theirs to know.
+    grantsReceived: received.map((g) => grantView(g, now)).map(({ createdBy: _c, revokedBy: _r, ...g }) => g),
     grantRequests,
-    auditTrail: auditTrail.map(({ day: _d, ...r }) => r),
+    auditTrail: auditTrail.map(forCompany(companyId)),
   };
 };

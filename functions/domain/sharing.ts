@@ -12,7 +12,7 @@ import type { StoredGrant, StoredRequest } from '../data/grants.ts';
 import { completeness } from './profile-rules.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
-import { FOREIGN_PROGRAMS, scopeIncludes, type CreateGrant, type Grant, type GrantRequest, type PartnerView, type Scope } from '../schemas/sharing.ts';
+import { FOREIGN_PROGRAMS, SCOPES, scopeIncludes, type CreateGrant, type Grant, type GrantRequest, type PartnerView, type Scope } from '../schemas/sharing.ts';
 import type { Company } from '../schemas/company.ts';
 
 type SharingDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants'>;
@@ -132,23 +132,39 @@ export const revokeGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'grants'>, 
 export const sharedWithMe = async (deps: Pick<Deps, 'clock' | 'grants'>, caller: Caller, cursor: string | null, limit: number) => {
   requireCompanyUser(caller);
   const now = deps.clock.now();
-  const page = await deps.grants.toGrantee(caller.companyId, cursor, limit);
+  // Grants no longer in force stay in the index: read on until the page is full or the list ends.
+  const items: StoredGrant[] = [];
+  let next = cursor;
+  do {
+    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(caller.companyId, next, limit - items.length);
+    items.push(...page.items.filter((g) => inForce(g, now)));
+    next = page.cursor;
+  } while (next && items.length < limit);
   return {
-    items: page.items.filter((g) => inForce(g, now)).map((g) => ({ grantId: g.grantId, ownerCompanyId: g.ownerCompanyId, ownerLegalName: g.ownerLegalName, scope: g.scope, expiresOn: g.expiresOn })),
-    nextCursor: page.cursor,
+    items: items.map((g) => ({ grantId: g.grantId, ownerCompanyId: g.ownerCompanyId, ownerLegalName: g.ownerLegalName, scope: g.scope, expiresOn: g.expiresOn })),
+    nextCursor: next,
   };
 };
 
-/** The widest grant in force from the owner to the caller's company, if any. */
+/**
+ * The widest grant in force from the owner to the caller's company, if any. The grantee index
+ * is eventually consistent, so each candidate, widest first, is confirmed by a consistent read
+ * of the owner's item: a grant revoked a moment ago is refused at once.
+ */
 const bestGrant = async (deps: Pick<Deps, 'grants'>, granteeId: string, ownerCompanyId: string, now: Date): Promise<StoredGrant | null> => {
-  let best: StoredGrant | null = null;
+  const candidates: StoredGrant[] = [];
   let cursor: string | null = null;
   do {
     const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(granteeId, cursor, 100, ownerCompanyId);
-    for (const g of page.items) if (inForce(g, now) && (!best || scopeIncludes(g.scope, best.scope))) best = g;
+    candidates.push(...page.items.filter((g) => inForce(g, now)));
     cursor = page.cursor;
   } while (cursor);
-  return best;
+  candidates.sort((a, b) => SCOPES.indexOf(b.scope) - SCOPES.indexOf(a.scope));
+  for (const candidate of candidates) {
+    const current = await deps.grants.get(ownerCompanyId, candidate.grantId);
+    if (current && inForce(current, now)) return current;
+  }
+  return null;
 };
 
 type PartnerDeps = Pick<Deps, 'clock' | 'ids' | 'grants' | 'profiles' | 'auditTrail'>;
@@ -164,10 +180,15 @@ export const partnerView = async (deps: PartnerDeps, caller: Caller, ownerCompan
   const grant = ownerCompanyId === caller.companyId ? null : await bestGrant(deps, caller.companyId, ownerCompanyId, now);
   if (!grant) throw new NotFound('No such company, or nothing shared with your company.');
   if (wanted && !scopeIncludes(grant.scope, wanted)) throw new Forbidden(`The grant you hold covers ${grant.scope}, not ${wanted}.`, 'outside_grant');
-  const scope = wanted ?? grant.scope;
+  let scope = wanted ?? grant.scope;
   const record = await deps.profiles.load(ownerCompanyId);
   if (!record.company) throw new NotFound('No such company, or nothing shared with your company.');
   const company = record.company;
+  // A company removed from C-TPAT shares its status (that it was removed) and nothing more.
+  if (company.status === 'removed' && scope !== 'status') {
+    if (wanted) throw new Forbidden('The company has been removed from C-TPAT; only its status is shared.', 'owner_removed');
+    scope = 'status';
+  }
   const view: PartnerView = { companyId: company.companyId, legalName: company.legalName, scope, grantId: grant.grantId, expiresOn: grant.expiresOn, status: company.status, category: company.category };
   if (scopeIncludes(scope, 'profile-summary')) {
     const certifications = await deps.profiles.listCertifications(ownerCompanyId);
@@ -214,7 +235,11 @@ export const listGrantRequests = async (deps: Pick<Deps, 'grants' | 'companies'>
   requireCompanyAccess(caller, companyId);
   const page = direction === 'incoming' ? await deps.grants.incomingRequests(companyId, cursor, limit) : await deps.grants.outgoingRequests(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
-  return { items: page.items, nextCursor: page.cursor };
+  // Which user on the other side asked or decided is theirs to know; CBP sees both.
+  const items = isStaff(caller)
+    ? page.items
+    : page.items.map(({ requestedBy, decidedBy, ...r }) => ({ ...r, ...(direction === 'outgoing' ? { requestedBy } : decidedBy ? { decidedBy } : {}) }));
+  return { items, nextCursor: page.cursor };
 };
 
 /** The asked company accepts (a grant of the requested scope is made, until `expiresOn`) or declines. */

@@ -97,8 +97,10 @@ export const GrantRequest = z.object({
   message: z.string().optional(),
   status: z.enum(['pending', 'accepted', 'declined']),
   requestedAt: IsoDateTime,
-  requestedBy: z.string(),
+  /** Shown to the side that asked (and CBP). */
+  requestedBy: z.string().optional(),
   decidedAt: IsoDateTime.optional(),
+  /** Shown to the side that decided (and CBP). */
   decidedBy: z.string().optional(),
   grantId: z.string().optional(),
 });
@@ -119,7 +121,8 @@ export const AuditRecord = z.object({
   auditId: z.string(),
   companyId: z.string(),
   at: IsoDateTime,
-  actorId: z.string(),
+  /** Absent when a company reads an action by someone outside it (CBP, a partner). */
+  actorId: z.string().optional(),
   actorRole: z.string(),
   actorCompanyId: z.string(),
   action: z.string(),
@@ -154,7 +157,7 @@ export const CompanyExport = z.object({
   certifications: z.array(z.record(z.string(), z.unknown())),
   threads: z.array(z.record(z.string(), z.unknown())),
   grants: z.array(Grant),
-  grantsReceived: z.array(Grant),
+  grantsReceived: z.array(Grant.omit({ createdBy: true, revokedBy: true })),
   grantRequests: z.array(GrantRequest),
   auditTrail: z.array(AuditRecord),
 });

@@ -89,9 +89,10 @@ const MATRIX: Record<RouteId, Row> = {
   getAlert: MESSAGING,
   acknowledgeAlert: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'other-company-poc': 404, 'disabled-user': 403 }),
   listAcknowledgements: CBP_ONLY,
-  listGrants: COMPANY_READ,
+  // A removed company still sees and revokes what it shared, and reads its trail.
+  listGrants: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
   createGrant: SHARING,
-  revokeGrant: SHARING,
+  revokeGrant: { ...SHARING, 'removed-company-user': 404 },
   sharedWithMe: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'disabled-user': 403, 'removed-company-user': 403 }),
   // Company B granted company A `status`: A's users read B; B's own POC has no grant from itself.
   partnerView: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 }),
@@ -99,7 +100,7 @@ const MATRIX: Record<RouteId, Row> = {
   requestGrant: row(401, { default: 403, 'primary-poc': 'ok', 'company-user+share': 'ok', 'other-company-poc': 'ok' }),
   listGrantRequests: COMPANY_READ,
   decideGrantRequest: SHARING,
-  companyAudit: COMPANY_READ,
+  companyAudit: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
   portalAudit: CBP_ONLY,
   exportCompany: POC_ONLY,
 };
@@ -113,6 +114,10 @@ let pocToken: string;
 let cells = 0;
 /** Mutating routes seen to write exactly one audit record on success. */
 const audited = new Set<string>();
+/** Reads that are audited whoever reads; and those audited when CBP reads. */
+const AUDITED_READS: readonly string[] = ['partnerView', 'exportCompany'];
+const CBP_AUDITED_READS: readonly string[] = ['getAccountInfo', 'getSecurityProfile', 'getProfileVersion', 'diffSecurityProfile'];
+const auditedReads = new Set<string>();
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -347,7 +352,7 @@ describe('authorization matrix', () => {
     it.each(PERSONAS.map((p) => [p] as const))('%s', async (persona) => {
       const expected = MATRIX[route.id as RouteId][persona];
       const { path, ...options } = await requestFor(route, persona);
-      const before = route.mutates ? await auditCount() : 0;
+      const before = await auditCount();
       const res = await api.request(route.method, path, { ...options, token: tokens[persona] });
       cells += 1;
       if (expected === 'ok') expect(res.status, `${route.id} as ${persona}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
@@ -355,11 +360,14 @@ describe('authorization matrix', () => {
         expect(res.status, `${route.id} as ${persona}`).toBe(expected);
         expect(res.body.error.code).toEqual(expect.any(String));
       }
-      if (route.mutates) {
-        // Every change leaves exactly one audit record; a refused request leaves none.
-        expect(await auditCount(), `${route.id} as ${persona}: audit records written`).toBe(before + (expected === 'ok' ? 1 : 0));
-        if (expected === 'ok') audited.add(route.id);
-      }
+      // Every change, and every read of confidential data (CBP reading a company's records, a
+      // partner reading through a grant, an export), leaves exactly one audit record; a refused
+      // request, and any other read, leaves none.
+      const auditedRead = AUDITED_READS.includes(route.id) || (CBP_AUDITED_READS.includes(route.id) && persona.startsWith('cbp-'));
+      const written = expected === 'ok' && (route.mutates || auditedRead) ? 1 : 0;
+      expect(await auditCount(), `${route.id} as ${persona}: audit records written`).toBe(before + written);
+      if (written && route.mutates) audited.add(route.id);
+      if (written && !route.mutates) auditedReads.add(route.id);
     });
   });
 
@@ -380,8 +388,12 @@ describe('authorization matrix', () => {
     expect(await auditCount()).toBe(beforeApp + 1);
     audited.add('confirmTotp');
     const mutating = ROUTES.filter((r) => r.mutates).map((r) => r.id);
-    console.log(`[audit coverage] ${mutating.filter((id) => audited.has(id)).length}/${mutating.length} mutating routes write exactly one audit record per change; refused requests write none`);
+    console.log(
+      `[audit coverage] ${mutating.filter((id) => audited.has(id)).length}/${mutating.length} mutating routes write exactly one audit record per change; ` +
+        `${auditedReads.size}/${AUDITED_READS.length + CBP_AUDITED_READS.length} confidential reads one per read; refused requests and other reads write none`,
+    );
     expect(mutating.filter((id) => !audited.has(id))).toEqual([]);
+    expect([...AUDITED_READS, ...CBP_AUDITED_READS].filter((id) => !auditedReads.has(id))).toEqual([]);
   });
 
   it('keeps the hand-over honest: the old POC is now a company user', async () => {
