@@ -9,6 +9,7 @@ import type { Deps } from './deps.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import type { StoredGrant, StoredRequest } from '../data/grants.ts';
+import { granteeKey, granteeOf } from '../data/grant-records.ts';
 import { completeness } from './profile-rules.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
@@ -29,7 +30,7 @@ export const grantView = (g: StoredGrant, now: Date): Grant => ({
   grantId: g.grantId,
   ownerCompanyId: g.ownerCompanyId,
   ownerLegalName: g.ownerLegalName,
-  grantee: g.granteeType === 'company' ? { type: 'company', companyId: g.granteeId } : { type: 'program', program: g.granteeId.slice('program:'.length) as keyof typeof FOREIGN_PROGRAMS },
+  grantee: granteeOf(g),
   granteeName: g.granteeName,
   scope: g.scope,
   expiresOn: g.expiresOn,
@@ -52,7 +53,8 @@ const requireCompanyUser = (caller: Caller): void => {
   if (isStaff(caller)) throw new Forbidden('Grants are between companies; CBP reads companies directly.', 'company_only');
 };
 
-const checkExpiry = (expiresOn: string, now: Date, field: string): void => {
+const checkExpiry = (expiresOn: string, now: Date): void => {
+  const field = 'expiresOn';
   const latest = new Date(now.getTime() + MAX_GRANT_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (expiresOn < today(now)) throw new ValidationFailed([{ field, message: 'must not be in the past' }]);
   if (expiresOn > latest) throw new ValidationFailed([{ field, message: `must be at most two years ahead (${latest})` }]);
@@ -68,19 +70,16 @@ const activeCompany = async (deps: Pick<Deps, 'companies'>, companyId: string): 
 export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompanyId: string, input: CreateGrant, request?: StoredRequest): Promise<Grant> => {
   requireSharingAuthority(caller, ownerCompanyId);
   const now = deps.clock.now();
-  checkExpiry(input.expiresOn, now, request ? 'expiresOn' : 'expiresOn');
+  checkExpiry(input.expiresOn, now);
   const owner = await deps.companies.get(ownerCompanyId);
   if (!owner) throw new NotFound('No such company.');
-  let granteeId: string;
   let granteeName: string;
   if (input.grantee.type === 'company') {
     if (input.grantee.companyId === ownerCompanyId) throw new ValidationFailed([{ field: 'grantee.companyId', message: 'must be another company' }]);
     const partner = await deps.companies.get(input.grantee.companyId);
     if (!partner || partner.status !== 'active') throw new ValidationFailed([{ field: 'grantee.companyId', message: 'is not an active participant company' }]);
-    granteeId = partner.companyId;
     granteeName = partner.legalName;
   } else {
-    granteeId = `program:${input.grantee.program}`;
     granteeName = FOREIGN_PROGRAMS[input.grantee.program];
   }
   const at = now.toISOString();
@@ -89,7 +88,7 @@ export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompan
     grantId: deps.ids.next(),
     ownerLegalName: owner.legalName,
     granteeType: input.grantee.type,
-    granteeId,
+    granteeId: granteeKey(input.grantee),
     granteeName,
     scope: input.scope,
     expiresOn: input.expiresOn,
