@@ -46,10 +46,12 @@ const main = async () => {
     console.log(`  ${h.handler.padEnd(24)} ${kb(h.sizeBytes).padStart(10)} ${mark(h.withinSize)} ${`${h.coldImportMs} ms`.padStart(12)} ${h.ratio.toFixed(2).padStart(6)} ${mark(h.withinRatio)}`);
   }
   console.log('\nGET /companies/{companyId}, authenticated, on the local stack (target: median <= 2x a bare GetItem; <= 2 DynamoDB round trips)');
-  console.log(`  API          median ${latency.api.medianMs} ms   p99 ${latency.api.p99Ms} ms   (${latency.requests} requests, ${latency.failures} failed)`);
-  console.log(`  bare GetItem median ${latency.bareGetItem.medianMs} ms   p99 ${latency.bareGetItem.p99Ms} ms`);
-  console.log(`  ratio ${latency.ratio}x ${mark(latency.ratio <= 2)}   DynamoDB round trips per request ${latency.dynamoRoundTripsPerRequest} ${mark(latency.dynamoRoundTripsPerRequest <= 2)}`);
-
+  for (const l of latency) {
+    console.log(`  ${l.caller}`);
+    console.log(`    API          median ${l.api.medianMs} ms   p99 ${l.api.p99Ms} ms   (${l.requests} requests, ${l.failures} failed)`);
+    console.log(`    bare GetItem median ${l.bareGetItem.medianMs} ms   p99 ${l.bareGetItem.p99Ms} ms`);
+    console.log(`    ratio ${l.ratio}x ${mark(l.ratio <= 2)}   DynamoDB round trips per request ${l.dynamoRoundTripsPerRequest} ${mark(l.dynamoRoundTripsPerRequest <= 2)}`);
+  }
   write('foundation', { bundles, latency });
 
   const sweep = inOwnProcess<Awaited<ReturnType<typeof sweepScaling>>>('sweep');

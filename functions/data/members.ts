@@ -23,12 +23,13 @@ export interface Member {
 }
 
 /**
- * The caller's membership and their company in one round trip (a transactional get, so both
- * are read at the same instant). Either is null when missing.
+ * The caller's membership (in `companyId`) and a company (their own, or for staff the one they
+ * are looking at) in one round trip: a transactional get, so both are read at the same instant.
+ * Either is null when missing.
  */
-export const getMembershipWithCompany = async (companyId: string, userId: string) => {
+export const getMembershipWithCompany = async (companyId: string, readCompanyId: string, userId: string) => {
   const { data } = await portal.transaction
-    .get(({ member, company }) => [member.get({ companyId, userId }).commit(), company.get({ companyId }).commit()])
+    .get(({ member, company }) => [member.get({ companyId, userId }).commit(), company.get({ companyId: readCompanyId }).commit()])
     .go();
   const [membership, company] = data;
   return { membership: (membership?.item as Member | null) ?? null, company: company?.item ?? null };

@@ -1,5 +1,5 @@
 import { CBP_COMPANY_ID, isCbp, type Role } from '../definitions/roles.ts';
-import type { CompanyStatus } from '../schemas/company.ts';
+import type { Company, CompanyStatus } from '../schemas/company.ts';
 import type { Permissions } from '../schemas/me.ts';
 import { Forbidden, NotFound } from '../http/errors.ts';
 
@@ -19,6 +19,12 @@ export interface Caller {
   readonly sourceIp: string;
   /** Whether the user has verified an authenticator app (required of CBP staff). */
   readonly mfaEnrolled: boolean;
+  /**
+   * The company item read in the same consistent transactional get as the membership: the
+   * caller's own, or for CBP staff the one the path names (record null when there is none).
+   * A read of that company then costs no second round trip (DESIGN section 9).
+   */
+  readonly prefetched?: { readonly companyId: string; readonly record: Company | null };
 }
 
 export const isStaff = (caller: Caller): boolean => isCbp(caller.role) && caller.companyId === CBP_COMPANY_ID;

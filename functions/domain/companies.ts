@@ -31,10 +31,13 @@ export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, ca
   return companyView(record);
 };
 
-/** CBP reads any company; a company's users read only their own (others get 404). */
+/**
+ * CBP reads any company; a company's users read only their own (others get 404), with the company
+ * read alongside the caller's membership when it is the one asked for (one round trip).
+ */
 export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, companyId: string): Promise<CompanyView> => {
   requireCompanyAccess(caller, companyId);
-  const found = await deps.companies.get(companyId);
+  const found = caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
   if (!found) throw new NotFound('No such company.');
   return companyView(found);
 };

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { Forbidden, Unauthorized } from './errors.ts';
 import { sourceIp } from './request.ts';
+import { Id } from '../schemas/common.ts';
 import { getMembershipWithCompany } from '../data/members.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import type { RouteDefinition } from '../definitions/routes.ts';
@@ -17,12 +18,17 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDef
   const companyId = claims['custom:companyId'];
   if (!userId || !companyId) throw new Unauthorized();
 
-  const { membership, company } = await getMembershipWithCompany(companyId, userId);
+  const isCbp = companyId === CBP_COMPANY_ID;
+  // Staff have no company item of their own; the company the path names is read instead, so
+  // that a staff read of one company is one round trip too (DESIGN section 9).
+  const viewed = isCbp ? Id.safeParse(event.pathParameters?.companyId) : undefined;
+  const readCompanyId = viewed?.success ? viewed.data : companyId;
+  const { membership, company: read } = await getMembershipWithCompany(companyId, readCompanyId, userId);
+  const company = isCbp ? null : read;
   if (!membership) throw new Unauthorized('Your portal account no longer exists.');
   if (membership.status !== 'active') throw new Forbidden('Your portal account is disabled.');
   if (route.auth === 'public' || !route.auth.includes(membership.role)) throw new Forbidden();
 
-  const isCbp = companyId === CBP_COMPANY_ID;
   // DESIGN section 7: CBP staff use a second factor. Until a staff member has set up an
   // authenticator app (after which Cognito asks for its code at every sign-in), the portal serves
   // them only the set-up and who they are.
@@ -45,5 +51,6 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDef
       : { companyId: CBP_COMPANY_ID, legalName: 'U.S. Customs and Border Protection', status: 'cbp' },
     sourceIp: sourceIp(event),
     mfaEnrolled: Boolean(membership.mfaEnrolledAt),
+    ...(isCbp && !viewed?.success ? {} : { prefetched: { companyId: readCompanyId, record: read } }),
   };
 };

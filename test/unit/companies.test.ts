@@ -83,6 +83,19 @@ describe('get', () => {
     await expect(companies.get({ companies: store }, callerFor('company-user', company.companyId), company.companyId)).resolves.toEqual(company);
   });
 
+  it('serves the company read with the membership without a second read, and still answers 404 when it was not found', async () => {
+    const { store, company } = await seeded();
+    const record = store.saved[0]!.record;
+    const noReads = { ...store, get: async () => expect.unreachable('the company was read twice') };
+    const prefetched = { companyId: company.companyId, record };
+    await expect(companies.get({ companies: noReads }, callerFor('primary-poc', company.companyId, { prefetched }), company.companyId)).resolves.toEqual(company);
+    await expect(companies.get({ companies: noReads }, callerFor('cbp-officer', 'CBP', { prefetched }), company.companyId)).resolves.toEqual(company);
+    const missing = { companyId: 'gone', record: null };
+    await expect(companies.get({ companies: noReads }, callerFor('cbp-officer', 'CBP', { prefetched: missing }), 'gone')).rejects.toBeInstanceOf(NotFound);
+    // Any other id goes to the store.
+    await expect(companies.get({ companies: store }, callerFor('cbp-officer', 'CBP', { prefetched }), 'nope')).rejects.toBeInstanceOf(NotFound);
+  });
+
   it("answers 404, not 403, to another company's user, so ids cannot be probed", async () => {
     const { store, company } = await seeded();
     await expect(companies.get({ companies: store }, callerFor('primary-poc', 'company-b'), company.companyId)).rejects.toBeInstanceOf(NotFound);
