@@ -6,6 +6,8 @@ import '../lib/local/quiet-sdk.ts';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBackends, startApi } from '../lib/local/runtime.ts';
+import { startWebServer } from '../lib/local/web-server.ts';
+import { freePort } from '../lib/local/processes.ts';
 import { startScheduler } from '../lib/local/scheduler.ts';
 import { handlerEnv, PROGRAM_MAILBOX } from '../lib/local/bootstrap.ts';
 import { DATA_DIR } from '../lib/local/paths.ts';
@@ -17,7 +19,9 @@ const log = (line: string) => console.log(line);
 const main = async () => {
   log('[portal] starting DynamoDB Local, cognito-local and the SES emulator ...');
   const backends = await startBackends({ dataDir: DATA_DIR, persist: true, ports: { dynamodb: 8000, cognito: 9229, ses: 8005 } });
-  const api = await startApi(backends, { port: 3000, log: true });
+  const webPort = await freePort(3001);
+  const api = await startApi(backends, { port: 3000, log: true, portalUrl: `http://127.0.0.1:${webPort}` });
+  const web = await startWebServer({ apiUrl: api.url, port: webPort });
   // The demo runs on its own date (starting May 1, 2006), never on today's.
   const seededBeforeDeadlines = existsSync(join(DATA_DIR, 'demo-sign-ins.json')) && !existsSync(join(DATA_DIR, 'clock.json'));
   if (seededBeforeDeadlines) log('[portal] this demo was seeded before deadlines existed: its companies have none. `npm run reset` seeds it again.');
@@ -38,11 +42,12 @@ const main = async () => {
 
   log('');
   log('C-TPAT Communications Portal is running (local, no AWS account).');
+  log(`  Web portal       ${web.url}   (sign in with a demo account below)`);
   log(`  API              ${api.url}   (try ${api.url}/health and ${api.url}/openapi.json)`);
   log(`  Mail inbox       ${backends.emulators.sesEndpoint}   (every email the portal sends)`);
   log(`  DynamoDB Local   ${backends.emulators.dynamodbEndpoint}`);
   log(`  Cognito (local)  ${backends.emulators.cognitoEndpoint}   user pool ${backends.resources.userPoolId}`);
-  log('  Demo sign-ins (POST /auth/login with {"email", "password"}):');
+  log('  Demo sign-ins (on the web portal, or POST /auth/login with {"email", "password"}):');
   for (const s of signIns) log(`    ${s.who.padEnd(44)} ${s.email.padEnd(40)} ${s.password}`);
   log(`  Demo date        ${clock.now().toISOString().slice(0, 10)}   (npm run simulate -- --as-of 2006-07-02 moves it and runs the daily checks)`);
   log(`  CBP mailbox      ${PROGRAM_MAILBOX}   (removal and reapplication notices)`);
@@ -57,6 +62,7 @@ const main = async () => {
     stopScheduler();
     rmSync(runtimeFile, { force: true });
     api.server.close();
+    web.server.close();
     await backends.stop();
     process.exit(0);
   };

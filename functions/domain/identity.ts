@@ -1,8 +1,13 @@
 import type { Caller } from './caller.ts';
+import type { Clock } from './deps.ts';
 import type { Me } from '../schemas/me.ts';
 
-/** GET /me answers from the records the handler wrapper already read: no further round trip. */
-export const me = (caller: Caller): Me => ({
+/**
+ * GET /me answers from the records the handler wrapper already read: no further round trip.
+ * It also gives the portal's date, so pages count days to a deadline by the portal's clock
+ * (the local demo's simulated date), not the browser's.
+ */
+export const me = (deps: { clock: Clock }, caller: Caller): Me => ({
   userId: caller.userId,
   email: caller.email,
   name: caller.name,
@@ -11,4 +16,5 @@ export const me = (caller: Caller): Me => ({
   permissions: caller.permissions,
   company: caller.company,
   mfaEnrolled: caller.mfaEnrolled,
+  now: deps.clock.now().toISOString(),
 });

@@ -40,9 +40,10 @@ export const startBackends = async (props: BackendsProps): Promise<Backends> => 
  * Points this process's handlers at the backends (the same variables the CDK stack sets) and
  * serves the route table. Handlers are imported after the environment is set.
  */
-export const startApi = async (backends: Backends, options: { port?: number; log?: boolean } = {}) => {
+export const startApi = async (backends: Backends, options: { port?: number; log?: boolean; portalUrl?: string } = {}) => {
   const port = await freePort(options.port ?? 0);
-  Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, `http://127.0.0.1:${port}`));
+  // Emails link to the web portal when it runs, else to the API.
+  Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, options.portalUrl ?? `http://127.0.0.1:${port}`));
   const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
   return startDevServer({ verifier, port, log: options.log });
 };

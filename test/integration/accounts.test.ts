@@ -85,6 +85,8 @@ describe('the primary POC', () => {
     const pocToken = await activatePoc(company.pocEmail);
     const me = await api.request('GET', '/me', { token: pocToken });
     expect(me.body).toMatchObject({ role: 'primary-poc', company: { companyId: company.companyId } });
+    // The portal's own date, for the pages' countdowns (the demo's clock, not the browser's).
+    expect(Math.abs(Date.parse(me.body.now) - Date.now())).toBeLessThan(60_000);
 
     const email = uniqueEmail('analyst');
     const added = await api.request('POST', `/companies/${company.companyId}/users`, { token: pocToken, body: { email, name: 'Jordan Lee', permissions: { editProfile: true, authorizeSharing: false } } });

@@ -1,0 +1,59 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './api/session.tsx';
+import { Layout } from './components/layout.tsx';
+import { Loading } from './components/data.tsx';
+import { SignIn } from './pages/auth/sign-in.tsx';
+import { ForgotPassword } from './pages/auth/forgot-password.tsx';
+import { RequestAccount } from './pages/auth/request-account.tsx';
+import { companyPages } from './pages/company/index.tsx';
+import { cbpPages } from './pages/cbp/index.tsx';
+import type { PageRoute } from './pages/page-route.ts';
+import { PageTitle } from './components/layout.tsx';
+
+const NotFoundPage = () => (
+  <>
+    <PageTitle>Page not found</PageTitle>
+    <p>There is no page at this address. Use the navigation above.</p>
+  </>
+);
+
+/**
+ * The portal's pages. Signed-out visitors see the sign-in pages; company users the
+ * participant area; CBP staff the staff area under /cbp. The API checks every call again:
+ * hiding a page is convenience, not security.
+ */
+export const App = () => {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Layout nav={[]}><Loading what="Signing you in" /></Layout>;
+
+  if (!me) {
+    return (
+      <Layout nav={[]}>
+        <Routes>
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/request-account" element={<RequestAccount />} />
+          <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location.pathname }} />} />
+        </Routes>
+      </Layout>
+    );
+  }
+
+  const staff = me.company.status === 'cbp';
+  const pages: readonly PageRoute[] = (staff ? cbpPages : companyPages).filter((p) => !p.roles || p.roles.includes(me.role));
+  const nav = pages.filter((p) => p.nav).map((p) => ({ to: p.path, label: p.nav! }));
+  const home = staff ? '/cbp' : '/';
+  return (
+    <Layout nav={nav}>
+      <Routes>
+        {pages.map((p) => (
+          <Route key={p.path} path={p.path} element={p.element} />
+        ))}
+        <Route path="/sign-in" element={<Navigate to={home} replace />} />
+        {staff ? <Route path="/" element={<Navigate to="/cbp" replace />} /> : null}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+};

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/client.ts';
+
+export const Loading = ({ what = 'Loading' }: { what?: string }) => (
+  <p className="loading" role="status">{what}…</p>
+);
+
+export const LoadError = ({ error, retry }: { error: ApiError; retry?: () => void }) => (
+  <div className="alert alert--error" role="alert">
+    <p>{error.message}</p>
+    {retry ? <button type="button" className="button" onClick={retry}>Try again</button> : null}
+  </div>
+);
+
+/** Renders `children(data)` once loaded, with the loading and error states in between. */
+export const Async = <T,>({ state, children, what }: { state: { data: T | undefined; error: ApiError | undefined; reload(): void }; children: (data: T) => ReactNode; what?: string }) => {
+  if (state.error) return <LoadError error={state.error} retry={state.reload} />;
+  if (state.data === undefined) return <Loading what={what} />;
+  return <>{children(state.data)}</>;
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  active: 'Active',
+  removed: 'Removed',
+  suspended: 'Suspended',
+  reapplying: 'Reapplying',
+  cbp: 'CBP',
+};
+
+/** A company or item status: text first (never colour alone). */
+export const StatusBadge = ({ status }: { status: string }) => (
+  <span className={`badge badge--${status}`}>{STATUS_LABELS[status] ?? status.replaceAll('-', ' ')}</span>
+);
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+
+export const DateText = ({ iso, withTime = false }: { iso: string | undefined | null; withTime?: boolean }) =>
+  iso ? <time dateTime={iso}>{(withTime ? dateTimeFormat : dateFormat).format(new Date(iso))}</time> : <span>—</span>;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Days left until a due date, counted against the portal's date (the API's clock, which the
+ * local demo moves), not the browser's: `now` is passed in.
+ */
+export const Countdown = ({ due, now, label }: { due: string; now: string; label: string }) => {
+  const days = Math.ceil((Date.parse(due) - Date.parse(now)) / DAY_MS);
+  const text = days > 1 ? `${days} days left` : days === 1 ? '1 day left' : days === 0 ? 'Due today' : `${-days} days overdue`;
+  return (
+    <div className={`countdown${days < 0 ? ' countdown--overdue' : days <= 30 ? ' countdown--soon' : ''}`}>
+      <p className="countdown__label">{label}</p>
+      <p className="countdown__days">{text}</p>
+      <p className="countdown__date">
+        Due <DateText iso={due} />
+      </p>
+    </div>
+  );
+};
+
+/** "Show more" for the API's cursor-paged lists. */
+export const MoreButton = ({ cursor, onMore, busy }: { cursor: string | null | undefined; onMore: () => void; busy?: boolean }) =>
+  cursor ? (
+    <button type="button" className="button" onClick={onMore} disabled={busy}>
+      Show more
+    </button>
+  ) : null;
+
+/** An empty list says so in words. */
+export const Empty = ({ children }: { children: ReactNode }) => <p className="empty">{children}</p>;

@@ -1,0 +1,121 @@
+/**
+ * Form parts with the accessibility a federal site needs (Section 508 / WCAG 2.1 AA): every
+ * control has a visible label, an error is tied to its control with aria-describedby and
+ * aria-invalid, and a failed submit announces a summary in an alert region and moves focus to it.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { ApiError } from '../api/client.ts';
+import { asApiError } from './use-load.ts';
+
+interface FieldProps {
+  readonly label: string;
+  readonly error?: string | undefined;
+  readonly hint?: string;
+}
+
+const described = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+const FieldFrame = ({ id, label, hint, error, children }: FieldProps & { id: string; children: ReactNode }) => (
+  <div className={`field${error ? ' field--error' : ''}`}>
+    <label htmlFor={id}>{label}</label>
+    {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+    {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+    {children}
+  </div>
+);
+
+export const TextField = ({ label, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) => {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...input} />
+    </FieldFrame>
+  );
+};
+
+export const TextArea = ({ label, error, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) => {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} rows={4} {...input} />
+    </FieldFrame>
+  );
+};
+
+export const SelectField = ({ label, error, hint, options, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) => {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+};
+
+export const CheckboxField = ({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) => {
+  const id = useId();
+  return (
+    <div className="field field--check">
+      <input id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+    </div>
+  );
+};
+
+/** The error summary: announced, focused, and listing each field's message. */
+export const ErrorSummary = ({ error }: { error: ApiError | undefined }) => {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
+      <p>{error.message}</p>
+      {error.details.length > 0 ? (
+        <ul>
+          {error.details.map((d) => (
+            <li key={`${d.field}:${d.message}`}>{d.field ? `${d.field}: ${d.message}` : d.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+};
+
+export const Success = ({ message }: { message: string | undefined }) =>
+  message ? <div className="alert alert--success" role="status">{message}</div> : null;
+
+/**
+ * Submit handling for a form: runs `action`, keeps the API error for the summary and the
+ * field-level messages, and disables the submit button while it runs.
+ */
+export const useSubmit = <T,>(action: () => Promise<T>) => {
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy) return undefined;
+    setBusy(true);
+    setError(undefined);
+    try {
+      return await action();
+    } catch (caught) {
+      setError(asApiError(caught));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, onSubmit, fieldError: (field: string) => error?.fieldError(field), setError };
+};
+
+export const SubmitButton = ({ busy, children }: { busy: boolean; children: ReactNode }) => (
+  <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy || undefined}>
+    {busy ? 'Working…' : children}
+  </button>
+);

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { SessionProvider } from './api/session.tsx';
+import { App } from './app.tsx';
+import './styles.css';
+
+/** The API's address comes from /config.json beside the page, so one build serves every stage. */
+const start = async () => {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const config = (await (await fetch('/config.json', { cache: 'no-store' })).json()) as { apiUrl: string };
+    root.render(
+      <StrictMode>
+        <BrowserRouter>
+          <SessionProvider apiUrl={config.apiUrl.replace(/\/$/, '')}>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </StrictMode>,
+    );
+  } catch {
+    root.render(<main id="main"><h1>The portal is unavailable</h1><p>Its configuration could not be loaded. Try again in a few minutes.</p></main>);
+  }
+};
+
+void start();

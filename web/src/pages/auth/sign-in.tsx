@@ -1,0 +1,81 @@
+/**
+ * Sign-in, with the two follow-up steps Cognito may ask for: choosing a new password on the
+ * first sign-in (NEW_PASSWORD_REQUIRED, with the temporary password from the invitation) and
+ * the authenticator code (SOFTWARE_TOKEN_MFA, CBP staff).
+ */
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { PASSWORD_MIN_LENGTH } from '../../../../functions/schemas/auth.ts';
+
+type Step = { kind: 'password' } | { kind: 'new-password'; session: string } | { kind: 'mfa'; session: string };
+
+export const SignIn = () => {
+  const { api, signedIn } = useSession();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'password' });
+
+  const next = async (result: ResponseOf<'login'>) => {
+    if ('tokens' in result) {
+      const me = await signedIn(result.tokens);
+      navigate(me.company.status === 'cbp' ? '/cbp' : '/', { replace: true });
+    } else if (result.challenge === 'NEW_PASSWORD_REQUIRED') setStep({ kind: 'new-password', session: result.session });
+    else setStep({ kind: 'mfa', session: result.session });
+  };
+
+  const submit = useSubmit(async () => {
+    if (step.kind === 'password') return next(await api.call('login', { body: { email, password } }));
+    if (step.kind === 'new-password') return next(await api.call('newPassword', { body: { email, session: step.session, newPassword } }));
+    return next(await api.call('answerMfa', { body: { email, session: step.session, code } }));
+  });
+
+  return (
+    <div className="narrow">
+      <PageTitle lead="For C-TPAT participants and CBP staff.">
+        {step.kind === 'password' ? 'Sign in' : step.kind === 'new-password' ? 'Choose your password' : 'Enter your authenticator code'}
+      </PageTitle>
+      <ErrorSummary error={submit.error} />
+      <form onSubmit={submit.onSubmit} noValidate className="form">
+        {step.kind === 'password' ? (
+          <>
+            <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={submit.fieldError('email')} />
+            <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={submit.fieldError('password')} />
+            <SubmitButton busy={submit.busy}>Sign in</SubmitButton>
+          </>
+        ) : step.kind === 'new-password' ? (
+          <>
+            <p>This is your first sign-in. Choose a password of your own to replace the temporary one from your invitation.</p>
+            <TextField
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of several words is easiest to remember.`}
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.target.value)}
+              error={submit.fieldError('newPassword')}
+            />
+            <SubmitButton busy={submit.busy}>Set password and sign in</SubmitButton>
+          </>
+        ) : (
+          <>
+            <TextField label="Six-digit code" inputMode="numeric" autoComplete="one-time-code" required pattern="\d{6}" value={code} onChange={(e) => setCode(e.target.value)} error={submit.fieldError('code')} />
+            <SubmitButton busy={submit.busy}>Verify</SubmitButton>
+          </>
+        )}
+      </form>
+      <ul className="links">
+        <li><Link to="/forgot-password">Forgot your password?</Link></li>
+        <li><Link to="/request-account">Your company's point of contact and new to the portal? Request your account</Link></li>
+      </ul>
+    </div>
+  );
+};

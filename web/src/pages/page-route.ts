@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../../../functions/definitions/roles.ts';
+
+/** One page of the portal: its path, what it shows, and its place in the navigation. */
+export interface PageRoute {
+  readonly path: string;
+  readonly element: ReactNode;
+  /** Label in the navigation; pages without one are reached from other pages. */
+  readonly nav?: string;
+  /** Roles that see the page (default: every role of its area). */
+  readonly roles?: readonly Role[];
+}
