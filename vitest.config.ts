@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 /**
- * Three projects: unit (no AWS), integration (handlers through the real SDK against the
- * emulators, started once per run by its global setup on free loopback ports) and cdk
- * (template assertions and cdk-nag).
+ * Four projects: unit (no AWS), integration (handlers through the real SDK against the
+ * emulators, started once per run by its global setup on free loopback ports), e2e (the web
+ * portal in headless Chromium against the same emulators) and cdk (template assertions and
+ * cdk-nag).
  */
 export default defineConfig({
   test: {
@@ -21,6 +22,17 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/integration-setup.ts'],
+          // One browser at a time on this two-core machine.
+          fileParallelism: false,
         },
       },
       { extends: true, test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], setupFiles: ['test/support/cdk-setup.ts'] } },

@@ -18,3 +18,23 @@ if (stale) {
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   console.log('[setup] dependencies installed.');
 }
+
+// The browser tests drive Debian's Chromium (no browser download: this machine's network is
+// the npm registry and Debian's packages). Installed here when missing and allowed (root).
+const wantsBrowser = process.env.npm_lifecycle_event === 'test';
+const haveChromium = () => {
+  try {
+    execSync('command -v chromium', { stdio: 'ignore', shell: '/bin/sh' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+if (wantsBrowser && !haveChromium()) {
+  if (process.getuid?.() === 0) {
+    console.log("[setup] chromium is missing: installing Debian's chromium for the browser tests (apt-get) ...");
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit', shell: '/bin/sh' });
+  } else {
+    console.log("[setup] chromium is missing and this user cannot install it: run `sudo apt-get install chromium` (the browser tests need it).");
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The end-to-end tests' portal and browser: the dev API in this worker (so a test can move the
+ * portal's clock and run the scheduled jobs, as `npm run simulate` does), the built web portal
+ * served as `npm start` serves it (same security headers as CloudFront), and Debian's Chromium
+ * driven by playwright-core. Also axe-core checks and screenshots.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '../../lib/local/processes.ts';
+import { ROOT } from '../../lib/local/paths.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * Starts the API and the web portal for this test file. It must run before any handler is
+ * imported: the handlers read PORTAL_URL (the link in every email) once, at load.
+ */
+export const startPortal = async () => {
+  const webPort = await freePort();
+  process.env.PORTAL_URL = `http://127.0.0.1:${webPort}`;
+  const { startTestApi } = await import('./api.ts');
+  const { startWebServer } = await import('../../lib/local/web-server.ts');
+  const api = await startTestApi();
+  const web = await startWebServer({ apiUrl: api.url, port: webPort });
+  return {
+    api,
+    webUrl: web.url,
+    close: async () => {
+      web.server.close();
+      await api.close();
+    },
+  };
+};
+
+/**
+ * Chromium as the machine's probe runs it: headless, and with the background networking that
+ * this closed network refuses turned off.
+ */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+
+/** A fresh browser profile (its own sessionStorage) at a viewport; page errors fail loudly. */
+export const newPage = async (browser: Browser, viewport: { width: number; height: number } = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) errors.push(message.text());
+  });
+  return { context, page, errors };
+};
+
+/** Signs in through the sign-in page and waits for the signed-in home page. */
+export const signInAs = async (page: Page, webUrl: string, email: string, password: string) => {
+  await page.goto(`${webUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+};
+
+// Evaluated through the DevTools protocol, which the pages' Content-Security-Policy (no inline
+// scripts) does not govern, so the pages are checked under the policy they really have.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeFinding {
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/**
+ * axe-core's WCAG 2.0/2.1 A and AA rules (and its best practices) on the page as it is now:
+ * the serious and critical findings.
+ */
+export const seriousViolations = async (page: Page): Promise<AxeFinding[]> => {
+  await page.evaluate(axeSource);
+  // (Given as source text: this project's Node types have no DOM.)
+  const results = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })`,
+  )) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+};
+
+/** Writes `<name>-<desktop|phone>.png` under docs/screenshots (the README links the folder). */
+export const screenshot = async (page: Page, name: string, width: 'desktop' | 'phone') => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true, animations: 'disabled' });
+};
