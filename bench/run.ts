@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../lib/local/paths.ts';
 import { apiLatency, bundlesAndColdStarts } from './foundation.ts';
+import type { webFirstPage } from './web.ts';
 import type { sweepScaling } from './sweep.ts';
 import type { alertFanOut } from './alert.ts';
 import type { loadTest } from './load.ts';
@@ -74,6 +75,14 @@ const main = async () => {
   console.log(`  ${load.requests} requests (${load.requestsPerSecond}/s), errors ${load.errors} (rate ${load.errorRate})   latency median ${load.latencyMs.median} ms, p99 ${load.latencyMs.p99} ms`);
   console.log(`  acknowledged writes ${load.acknowledgedWrites}, missing afterwards ${load.acknowledgedWritesMissing} ${mark(load.acknowledgedWritesMissing === 0)}`);
   write('load', load);
+
+  const web = inOwnProcess<Awaited<ReturnType<typeof webFirstPage>>>('web');
+  const kbOf = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`\nThe web portal's first page in headless Chromium, cold cache, ${web.runs} loads each (target: interactive in under a second)`);
+  console.log(`  sign-in page usable       median ${web.signInInteractiveMs.median} ms, p90 ${web.signInInteractiveMs.p90} ms, max ${web.signInInteractiveMs.max} ms`);
+  console.log(`  signed-in home with data  median ${web.signedInHomeMs.median} ms, p90 ${web.signedInHomeMs.p90} ms, max ${web.signedInHomeMs.max} ms ${mark(web.withinTarget)}`);
+  console.log(`  assets: ${web.assets.map((a) => `${a.name} ${kbOf(a.bytes)} (${kbOf(a.gzipBytes)} gzip)`).join(', ')}`);
+  write('web', web);
   console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);
 };
 

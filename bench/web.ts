@@ -1,0 +1,87 @@
+/**
+ * The web portal's first page on the local stack (issue 9: "the first page interactive in
+ * under a second"): Debian's Chromium with a cold cache loads the sign-in page from the local
+ * web server until its form can be used, and, signed in, the dashboard until its data is
+ * shown. Also the size of what the browser downloads (raw, and gzip as CloudFront serves it).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median, progress, quantile, round } from './lib.ts';
+import { WEB_DIST } from '../lib/local/paths.ts';
+
+const RUNS = 15;
+
+export const webFirstPage = async () => {
+  const { startBackends, startApi } = await import('../lib/local/runtime.ts');
+  const { startWebServer } = await import('../lib/local/web-server.ts');
+  const { freePort } = await import('../lib/local/processes.ts');
+  const { launchBrowser } = await import('../test/support/browser.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ctpat-bench-web-'));
+  progress('starting the emulators, the API and the web server ...');
+  const backends = await startBackends({ dataDir, persist: false });
+  const browser = await launchBrowser();
+  try {
+    const webPort = await freePort();
+    const api = await startApi(backends, { portalUrl: `http://127.0.0.1:${webPort}` });
+    const web = await startWebServer({ apiUrl: api.url, port: webPort });
+    const { provisionUser } = await import('../functions/domain/users.ts');
+    const { allDeps } = await import('../functions/domain/default-deps.ts');
+    const password = 'web benchmark passphrase 2006';
+    await provisionUser(allDeps, { email: 'web-officer@cbp.example.gov', name: 'Web Officer', companyId: 'CBP', role: 'cbp-officer', password });
+
+    const signInTimes: number[] = [];
+    const homeTimes: number[] = [];
+    progress(`${RUNS} cold loads of the sign-in page, then of the signed-in home page ...`);
+    for (let i = 0; i < RUNS; i += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      let t = performance.now();
+      await page.goto(`${web.url}/sign-in`, { waitUntil: 'commit' });
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Email').fill('web-officer@cbp.example.gov'); // interactive: it takes input
+      signInTimes.push(performance.now() - t);
+
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      // A second tab of the same session, with an empty page cache: the home page and its data.
+      const second = await context.newPage();
+      await second.route('**/*', (route) => route.continue({ headers: { ...route.request().headers(), 'cache-control': 'no-cache' } }));
+      const stored = await page.evaluate('sessionStorage.getItem("ctpat.session")');
+      await second.addInitScript(`sessionStorage.setItem("ctpat.session", ${JSON.stringify(stored)})`);
+      t = performance.now();
+      await second.goto(`${web.url}/`, { waitUntil: 'commit' });
+      await second.getByRole('button', { name: 'Sign out' }).waitFor();
+      await second.locator('h1').first().waitFor();
+      await second.getByRole('status').filter({ hasText: /Loading|Signing you in/ }).first().waitFor({ state: 'detached' });
+      homeTimes.push(performance.now() - t);
+      await context.close();
+    }
+    web.server.close();
+    api.server.close();
+
+    const assets = readdirSync(join(WEB_DIST, 'assets')).map((name) => {
+      const bytes = readFileSync(join(WEB_DIST, 'assets', name));
+      return { name, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+    });
+    return {
+      runs: RUNS,
+      signInInteractiveMs: { median: round(median(signInTimes)), p90: round(quantile(signInTimes, 0.9)), max: round(Math.max(...signInTimes)) },
+      signedInHomeMs: { median: round(median(homeTimes)), p90: round(quantile(homeTimes, 0.9)), max: round(Math.max(...homeTimes)) },
+      withinTarget: quantile(signInTimes, 0.9) < 1000 && quantile(homeTimes, 0.9) < 1000,
+      assets,
+    };
+  } finally {
+    await browser.close();
+    await backends.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+/** `npx tsx bench/web.ts` runs this benchmark alone (bench/run.ts runs it in its own process). */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await import('../lib/local/quiet-sdk.ts');
+  console.log(JSON.stringify(await webFirstPage(), null, 2));
+}
