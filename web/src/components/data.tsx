@@ -68,3 +68,13 @@ export const MoreButton = ({ cursor, onMore, busy }: { cursor: string | null | u
 
 /** An empty list says so in words. */
 export const Empty = ({ children }: { children: ReactNode }) => <p className="empty">{children}</p>;
+
+/**
+ * A wide table's box: scrolls sideways on a phone instead of widening the page, and is a
+ * labelled, focusable region so keyboard users can scroll it too (axe scrollable-region-focusable).
+ */
+export const TableWrap = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+    {children}
+  </div>
+);

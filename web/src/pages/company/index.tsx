@@ -1,4 +1,29 @@
 import type { PageRoute } from '../page-route.ts';
+import { Dashboard } from './dashboard.tsx';
+import { Account } from './account.tsx';
+import { Profile } from './profile.tsx';
+import { ProfileHistory } from './profile-history.tsx';
+import { Certification } from './certification.tsx';
+import { Users } from './users.tsx';
+import { AlertDetail, Alerts } from './alerts.tsx';
+import { Messages, Thread } from './messages.tsx';
+import { Sharing } from './sharing.tsx';
+import { Audit } from './audit.tsx';
+import { Export } from './export.tsx';
 
 /** The participant area's pages, in navigation order. */
-export const companyPages: readonly PageRoute[] = [];
+export const companyPages: readonly PageRoute[] = [
+  { path: '/', element: <Dashboard />, nav: 'Dashboard' },
+  { path: '/account', element: <Account />, nav: 'Account' },
+  { path: '/profile', element: <Profile />, nav: 'Security profile' },
+  { path: '/profile/history', element: <ProfileHistory /> },
+  { path: '/certification', element: <Certification />, nav: 'Certification' },
+  { path: '/users', element: <Users />, nav: 'Users', roles: ['primary-poc'] },
+  { path: '/alerts', element: <Alerts />, nav: 'Alerts' },
+  { path: '/alerts/:alertId', element: <AlertDetail /> },
+  { path: '/messages', element: <Messages />, nav: 'Messages' },
+  { path: '/messages/:threadId', element: <Thread /> },
+  { path: '/sharing', element: <Sharing />, nav: 'Sharing' },
+  { path: '/audit', element: <Audit />, nav: 'Audit trail' },
+  { path: '/export', element: <Export />, nav: 'Export', roles: ['primary-poc'] },
+];

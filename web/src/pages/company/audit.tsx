@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useSession } from '../../api/session.tsx';
+import { Async, DateText, Empty, LoadError, MoreButton, TableWrap } from '../../components/data.tsx';
+import { TextField } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { useMe, usePaged } from './shared.tsx';
+
+const ROLE_LABELS: Record<string, string> = {
+  'primary-poc': 'Primary POC',
+  'company-user': 'Company user',
+  'cbp-officer': 'CBP officer',
+  'cbp-admin': 'CBP administrator',
+  system: 'The portal',
+};
+
+/** Who did it, as far as the company may know: its own people by id, outsiders by role and company. */
+const actor = (r: { actorId?: string | undefined; actorRole: string; actorCompanyId: string }, me: { userId: string; company: { companyId: string } }) => {
+  const role = ROLE_LABELS[r.actorRole] ?? r.actorRole;
+  if (r.actorId && r.actorId === me.userId) return `You (${role})`;
+  if (r.actorCompanyId === 'CBP') return role;
+  if (r.actorCompanyId !== me.company.companyId) return `${role} of a partner company`;
+  return r.actorId ? `${role} ${r.actorId.slice(0, 8)}` : role;
+};
+
+/** The company's audit trail: every change and every sensitive read, newest first, in UTC. */
+export const Audit = () => {
+  const me = useMe();
+  const { api } = useSession();
+  const companyId = me.company.companyId;
+  const [action, setAction] = useState('');
+  const [applied, setApplied] = useState('');
+  const list = usePaged((cursor) => api.call('companyAudit', { path: { companyId }, query: { cursor, limit: 25, action: applied || undefined } }), [companyId, applied]);
+  return (
+    <>
+      <PageTitle lead="Every change to your company's records and every read by CBP or a partner, newest first. Times are UTC. Records are never edited or deleted.">Audit trail</PageTitle>
+      <form className="filters" noValidate onSubmit={(e) => { e.preventDefault(); setApplied(action.trim()); }}>
+        <TextField label="Action (optional)" hint="For example profile.saved or grant.created" value={action} onChange={(e) => setAction(e.target.value)} error={list.state.error?.fieldError('action')} />
+        <button type="submit" className="button">Filter</button>
+      </form>
+      <Async state={list.state} what="Loading the audit trail">
+        {() =>
+          list.items.length === 0 ? (
+            <Empty>No records{applied ? ` for ${applied}` : ''}.</Empty>
+          ) : (
+            <TableWrap label="Audit records">
+              <table>
+                <caption>Audit records, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When (UTC)</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">What</th>
+                    <th scope="col">From</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((r) => (
+                    <tr key={r.auditId}>
+                      <td><DateText iso={r.at} withTime /></td>
+                      <td><code>{r.action}</code></td>
+                      <td>{actor(r, me)}</td>
+                      <td>{r.objectType} <span className="hint">{r.objectId.length > 24 ? `${r.objectId.slice(0, 8)}…` : r.objectId}</span></td>
+                      <td>{r.sourceIp ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )
+        }
+      </Async>
+      {list.moreError ? <LoadError error={list.moreError} /> : null}
+      <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+    </>
+  );
+};

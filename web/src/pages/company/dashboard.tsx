@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import { Async, Countdown, DateText, Empty, StatusBadge } from '../../components/data.tsx';
+import { ErrorSummary, SubmitButton, Success, TextArea, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { useLoad } from '../../components/use-load.ts';
+import type { ResponseOf } from '../../api/client.ts';
+import { CATEGORIES } from '../../../../functions/definitions/categories.ts';
+import { isPrimaryPoc, isRemoved, REMOVAL_REASONS, useMe } from './shared.tsx';
+
+type Company = ResponseOf<'getCompany'>;
+type Policies = ResponseOf<'listDeadlines'>['items'];
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The enrollment deadline, as the sweep computes it: the latest of the category's deadline,
+ * `newEnrolleeDays` after enrollment, and any date CBP gave the company.
+ */
+const enrollmentDue = (company: Company, policies: Policies): string => {
+  const policy = policies.find((p) => p.category === company.category);
+  const enrolledDay = Date.parse(`${company.enrolledAt.slice(0, 10)}T00:00:00.000Z`);
+  let due = new Date(enrolledDay + (policy?.newEnrolleeDays ?? 60) * DAY_MS).toISOString().slice(0, 10);
+  for (const other of [policy?.deadline, company.deadlineExtendedTo]) if (other && other > due) due = other;
+  return `${due}T00:00:00.000Z`;
+};
+
+const Removed = ({ company, reload }: { company: Company; reload: () => void }) => {
+  const me = useMe();
+  const { api } = useSession();
+  const [statement, setStatement] = useState('');
+  const [done, setDone] = useState<string>();
+  const submit = useSubmit(async () => {
+    await api.call('reapply', { path: { companyId: company.companyId }, body: { statement } });
+    setDone('Your reapplication was sent to CBP. You will be told of its decision by a secure message.');
+    reload();
+  });
+  const reapplication = company.reapplication;
+  return (
+    <section className="removed-notice" aria-labelledby="removed-heading">
+      <h2 id="removed-heading">Your company has been removed from C-TPAT</h2>
+      {company.removal ? (
+        <p>
+          Removed on <DateText iso={company.removal.at} />. {REMOVAL_REASONS[company.removal.reason] ?? company.removal.reason}
+          {company.removal.note ? ` ${company.removal.note}` : ''}
+        </p>
+      ) : null}
+      <p>Your C-TPAT benefits are suspended. You can still read your messages and alerts and write to CBP.</p>
+      {reapplication ? (
+        <p>
+          Reapplication sent on <DateText iso={reapplication.submittedAt} />: <strong>{reapplication.status}</strong>
+          {reapplication.comments ? `. CBP's comments: ${reapplication.comments}` : ''}
+        </p>
+      ) : null}
+      <Success message={done} />
+      {isPrimaryPoc(me) && (!reapplication || reapplication.status === 'declined') && !done ? (
+        <>
+          <h3>How to reapply</h3>
+          <p>As the primary point of contact, tell CBP what your company has done to meet the C-TPAT criteria. CBP reviews the reapplication and, if it accepts it, sets a new deadline for your portal update.</p>
+          <ErrorSummary error={submit.error} />
+          <form className="form" noValidate onSubmit={submit.onSubmit}>
+            <TextArea label="Reapplication statement" required maxLength={2000} value={statement} onChange={(e) => setStatement(e.target.value)} error={submit.fieldError('statement')} />
+            <SubmitButton busy={submit.busy}>Apply to rejoin C-TPAT</SubmitButton>
+          </form>
+        </>
+      ) : !isPrimaryPoc(me) ? (
+        <p>Only your company's primary point of contact can reapply.</p>
+      ) : null}
+    </section>
+  );
+};
+
+const Obligation = ({ company, policies, now }: { company: Company; policies: Policies | undefined; now: string }) => {
+  if (!company.portalUpdateCompletedAt) {
+    if (!policies) return null;
+    return (
+      <>
+        <Countdown due={enrollmentDue(company, policies)} now={now} label="Portal update deadline" />
+        <p>
+          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by this date, or your company is removed from C-TPAT.
+        </p>
+      </>
+    );
+  }
+  if (company.nextCertificationDueAt) {
+    return (
+      <>
+        <Countdown due={company.nextCertificationDueAt} now={now} label="Next annual recertification" />
+        <p><Link to="/certification">Certification</Link> opens 90 days before the due date.</p>
+      </>
+    );
+  }
+  return <p>Your portal update is complete.</p>;
+};
+
+/** The participant's home: standing, the next due date, and what is new. */
+export const Dashboard = () => {
+  const me = useMe();
+  const { api } = useSession();
+  const companyId = me.company.companyId;
+  const removed = isRemoved(me);
+  const company = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
+  const policies = useLoad(() => (removed ? Promise.resolve({ items: [] }) : api.call('listDeadlines')), [removed]);
+  const alerts = useLoad(() => api.call('listAlerts', { query: { limit: 25 } }), []);
+  const threads = useLoad(() => api.call('listThreads', { path: { companyId }, query: { limit: 5 } }), [companyId]);
+
+  return (
+    <>
+      <PageTitle>Dashboard</PageTitle>
+      <Async state={company} what="Loading your company">
+        {(c) => (
+          <>
+            <section aria-labelledby="company-heading" className="card">
+              <h2 id="company-heading">{c.legalName}</h2>
+              <dl className="record">
+                <dt>Status</dt>
+                <dd><StatusBadge status={c.status} /></dd>
+                <dt>Category</dt>
+                <dd>{CATEGORIES.find((k) => k.id === c.category)?.name ?? c.category}</dd>
+                <dt>C-TPAT benefits</dt>
+                <dd>{c.benefits === 'active' ? 'In force' : 'Suspended'}</dd>
+                <dt>Enrolled</dt>
+                <dd><DateText iso={c.enrolledAt} /></dd>
+              </dl>
+            </section>
+            {c.status === 'removed' ? <Removed company={c} reload={company.reload} /> : <Obligation company={c} policies={policies.data?.items} now={me.now} />}
+          </>
+        )}
+      </Async>
+
+      <div className="cards">
+        <section className="card" aria-labelledby="alerts-heading">
+          <h2 id="alerts-heading">Alerts</h2>
+          <Async state={alerts} what="Loading alerts">
+            {(page) => {
+              const unacknowledged = page.items.filter((a) => !a.acknowledgedAt).length;
+              const pending = page.pendingAcknowledgement ?? [];
+              return (
+                <>
+                  <p className="figure">{unacknowledged}{page.nextCursor ? '+' : ''}</p>
+                  <p>unacknowledged {unacknowledged === 1 ? 'alert' : 'alerts'} in your inbox</p>
+                  {pending.length > 0 ? (
+                    <>
+                      <p><strong>{pending.length} high-severity {pending.length === 1 ? 'alert needs' : 'alerts need'} acknowledgement:</strong></p>
+                      <ul>
+                        {pending.map((a) => (
+                          <li key={a.alertId}><Link to={`/alerts/${a.alertId}`}>{a.title}</Link></li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  <p><Link to="/alerts">All alerts</Link></p>
+                </>
+              );
+            }}
+          </Async>
+        </section>
+        <section className="card" aria-labelledby="messages-heading">
+          <h2 id="messages-heading">Recent messages</h2>
+          <Async state={threads} what="Loading messages">
+            {(page) =>
+              page.items.length === 0 ? (
+                <Empty>No messages yet.</Empty>
+              ) : (
+                <ul>
+                  {page.items.map((t) => (
+                    <li key={t.threadId}>
+                      <Link to={`/messages/${t.threadId}`}>{t.subject}</Link>
+                      {t.unread > 0 ? <strong> ({t.unread} unread)</strong> : null}
+                      <br />
+                      <span className="hint">Last message <DateText iso={t.lastMessageAt} /></span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Async>
+          <p><Link to="/messages">All messages</Link></p>
+        </section>
+      </div>
+    </>
+  );
+};

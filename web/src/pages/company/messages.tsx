@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import { Async, DateText, Empty, LoadError, MoreButton, TableWrap } from '../../components/data.tsx';
+import { ErrorSummary, SubmitButton, Success, TextArea, TextField, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { useMe, usePaged } from './shared.tsx';
+
+/** Secure threads between the company and CBP; the email notices never carry their content. */
+export const Messages = () => {
+  const me = useMe();
+  const { api } = useSession();
+  const navigate = useNavigate();
+  const companyId = me.company.companyId;
+  const list = usePaged((cursor) => api.call('listThreads', { path: { companyId }, query: { cursor, limit: 25 } }), [companyId]);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const submit = useSubmit(async () => {
+    const thread = await api.call('startThread', { path: { companyId }, body: { subject: subject.trim(), body } });
+    navigate(`/messages/${thread.threadId}`, { state: { sent: true } });
+  });
+  return (
+    <>
+      <PageTitle lead="Secure messages between your company and CBP. Email only tells you that a new message is waiting here.">Messages</PageTitle>
+      <Async state={list.state} what="Loading messages">
+        {() =>
+          list.items.length === 0 ? (
+            <Empty>No messages yet.</Empty>
+          ) : (
+            <TableWrap label="Message threads">
+              <table>
+                <caption>Threads, most recent first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Subject</th>
+                    <th scope="col">Started</th>
+                    <th scope="col">Last message</th>
+                    <th scope="col" className="num">Messages</th>
+                    <th scope="col" className="num">Unread</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((t) => (
+                    <tr key={t.threadId}>
+                      <td>
+                        <Link to={`/messages/${t.threadId}`}>{t.subject}</Link>
+                        {t.unread > 0 ? <strong> (new)</strong> : null}
+                      </td>
+                      <td>
+                        <DateText iso={t.startedAt} /> by {t.startedBySide === 'cbp' ? 'CBP' : 'your company'}
+                      </td>
+                      <td><DateText iso={t.lastMessageAt} withTime /></td>
+                      <td className="num">{t.messageCount}</td>
+                      <td className="num">{t.unread}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )
+        }
+      </Async>
+      {list.moreError ? <LoadError error={list.moreError} /> : null}
+      <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+      <section aria-labelledby="new-thread-heading">
+        <h2 id="new-thread-heading">Write to CBP</h2>
+        <ErrorSummary error={submit.error} />
+        <form className="form" noValidate onSubmit={submit.onSubmit}>
+          <TextField label="Subject" required maxLength={200} value={subject} onChange={(e) => setSubject(e.target.value)} error={submit.fieldError('subject')} />
+          <TextArea label="Message" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} error={submit.fieldError('body')} />
+          <SubmitButton busy={submit.busy}>Send message</SubmitButton>
+        </form>
+      </section>
+    </>
+  );
+};
+
+/** One thread, oldest message first, with the reply form. */
+export const Thread = () => {
+  const { threadId = '' } = useParams();
+  const me = useMe();
+  const { api } = useSession();
+  const companyId = me.company.companyId;
+  const [round, setRound] = useState(0);
+  const list = usePaged((cursor) => api.call('listMessages', { path: { companyId, threadId }, query: { cursor, limit: 50 } }), [companyId, threadId, round]);
+  const [body, setBody] = useState('');
+  const [sent, setSent] = useState<string>();
+  const submit = useSubmit(async () => {
+    setSent(undefined);
+    await api.call('postMessage', { path: { companyId, threadId }, body: { body } });
+    setBody('');
+    setSent('Your message was sent.');
+    setRound((r) => r + 1);
+  });
+  const thread = list.state.data?.thread;
+  return (
+    <>
+      {thread ? <PageTitle lead="Secure message thread with CBP">{thread.subject}</PageTitle> : list.state.error ? <PageTitle>Message thread</PageTitle> : null}
+      <p><Link to="/messages">Back to messages</Link></p>
+      <Async state={list.state} what="Loading the thread">
+        {() => (
+          <>
+            <ol className="message-list" aria-label="Messages, oldest first">
+              {list.items.map((m) => (
+                <li key={m.messageId} className={`message${m.authorSide === 'cbp' ? ' message--cbp' : ''}`}>
+                  <p className="message__meta">
+                    <strong>{m.authorName}</strong> ({m.authorSide === 'cbp' ? 'CBP' : me.company.legalName}), <DateText iso={m.sentAt} withTime />
+                  </p>
+                  <p className="message__body">{m.body}</p>
+                </li>
+              ))}
+            </ol>
+            {list.moreError ? <LoadError error={list.moreError} /> : null}
+            <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+            <section aria-labelledby="reply-heading">
+              <h2 id="reply-heading">Reply</h2>
+              <ErrorSummary error={submit.error} />
+              <Success message={sent} />
+              <form className="form" noValidate onSubmit={submit.onSubmit}>
+                <TextArea label="Message" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} error={submit.fieldError('body')} />
+                <SubmitButton busy={submit.busy}>Send message</SubmitButton>
+              </form>
+            </section>
+          </>
+        )}
+      </Async>
+    </>
+  );
+};

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { Async, DateText, Empty, MoreButton, TableWrap } from '../../components/data.tsx';
+import { ErrorSummary, SelectField, SubmitButton, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { useLoad } from '../../components/use-load.ts';
+import { ActiveCompanyOnly, answerText, useMe } from './shared.tsx';
+
+type Version = ResponseOf<'listProfileVersions'>['items'][number];
+type Diff = ResponseOf<'diffSecurityProfile'>;
+
+const Compare = ({ versions }: { versions: readonly Version[] }) => {
+  const me = useMe();
+  const { api } = useSession();
+  const [from, setFrom] = useState(String(versions[1]?.version ?? versions[0]?.version ?? ''));
+  const [to, setTo] = useState(String(versions[0]?.version ?? ''));
+  const [diff, setDiff] = useState<Diff>();
+  const submit = useSubmit(async () => setDiff(await api.call('diffSecurityProfile', { path: { companyId: me.company.companyId }, query: { from, to } })));
+  const options = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${new Date(v.savedAt).toISOString().slice(0, 10)})` }));
+  const changes = diff?.sections.flatMap((s) => s.changes.map((c) => ({ ...c, section: s.title }))) ?? [];
+  return (
+    <section aria-labelledby="compare-heading">
+      <h2 id="compare-heading">Compare two versions</h2>
+      <ErrorSummary error={submit.error} />
+      <form className="filters" noValidate onSubmit={submit.onSubmit}>
+        <SelectField label="Old version" value={from} onChange={(e) => setFrom(e.target.value)} options={options} error={submit.fieldError('from')} />
+        <SelectField label="New version" value={to} onChange={(e) => setTo(e.target.value)} options={options} error={submit.fieldError('to')} />
+        <SubmitButton busy={submit.busy}>Compare versions</SubmitButton>
+      </form>
+      {diff ? (
+        changes.length === 0 ? (
+          <p role="status">No answers differ between version {diff.from} and version {diff.to}.</p>
+        ) : (
+          <TableWrap label={`Differences between version ${diff.from} and version ${diff.to}`}>
+            <table className="diff-table">
+              <caption>
+                Differences between version {diff.from} and version {diff.to} ({changes.length} {changes.length === 1 ? 'answer' : 'answers'})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Version {diff.from} (old)</th>
+                  <th scope="col">Version {diff.to} (new)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((c) => (
+                  <tr key={`${c.section}:${c.question}`}>
+                    <th scope="row">
+                      <span className="hint">{c.section}</span>
+                      <br />
+                      {c.text}
+                    </th>
+                    <td className="diff-removed">{answerText(c.from)}</td>
+                    <td className="diff-added">{answerText(c.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )
+      ) : null}
+    </section>
+  );
+};
+
+/** Every saved version of the profile, and what changed between any two of them. */
+export const ProfileHistory = () => {
+  const me = useMe();
+  const { api } = useSession();
+  const companyId = me.company.companyId;
+  const [pages, setPages] = useState<Version[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useLoad(async () => {
+    const page = await api.call('listProfileVersions', { path: { companyId }, query: { limit: 25 } });
+    setPages([]);
+    setCursor(page.nextCursor);
+    return page;
+  }, [companyId]);
+  const more = async () => {
+    if (!cursor) return;
+    setBusy(true);
+    try {
+      const page = await api.call('listProfileVersions', { path: { companyId }, query: { cursor, limit: 25 } });
+      setPages((p) => [...p, ...page.items]);
+      setCursor(page.nextCursor);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <ActiveCompanyOnly title="Security Profile History">
+      <PageTitle lead="Every save of the security profile is kept. Compare any two versions side by side.">Security Profile History</PageTitle>
+      <p><Link to="/profile">Back to the security profile</Link></p>
+      <Async state={first} what="Loading versions">
+        {(page) => {
+          const versions = [...page.items, ...pages];
+          if (versions.length === 0) return <Empty>The profile has not been saved yet.</Empty>;
+          return (
+            <>
+              {versions.length > 1 ? <Compare versions={versions} /> : <p>Save the profile again to compare versions.</p>}
+              <h2>Versions</h2>
+              <TableWrap label="Profile versions">
+                <table>
+                  <caption>Saved versions, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Version</th>
+                      <th scope="col">Saved</th>
+                      <th scope="col">Required answered</th>
+                      <th scope="col">Answers changed</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {versions.map((v) => (
+                      <tr key={v.version}>
+                        <td className="num">{v.version}</td>
+                        <td><DateText iso={v.savedAt} withTime /></td>
+                        <td>
+                          {v.completeness.required - v.completeness.missing.length} of {v.completeness.required}
+                          {v.completeness.complete ? ' (complete)' : ''}
+                        </td>
+                        <td className="num">{v.changed.length}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              <MoreButton cursor={cursor} onMore={more} busy={busy} />
+            </>
+          );
+        }}
+      </Async>
+    </ActiveCompanyOnly>
+  );
+};

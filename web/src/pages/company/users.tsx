@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { Async, DateText, LoadError, MoreButton, StatusBadge, TableWrap } from '../../components/data.tsx';
+import { CheckboxField, ErrorSummary, SelectField, SubmitButton, Success, TextField, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { ActiveCompanyOnly, SrOnly, useAction, useMe, usePaged } from './shared.tsx';
+
+type User = ResponseOf<'listCompanyUsers'>['items'][number];
+
+const permissionText = (u: User) =>
+  u.role === 'primary-poc' ? 'Everything (primary POC)' : [u.permissions.editProfile ? 'Edits profile' : 'Reads only', u.permissions.authorizeSharing ? 'authorizes sharing' : ''].filter(Boolean).join(', ');
+
+const AddUserForm = ({ onAdded }: { onAdded: () => void }) => {
+  const me = useMe();
+  const { api } = useSession();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [editProfile, setEditProfile] = useState(false);
+  const [authorizeSharing, setAuthorizeSharing] = useState(false);
+  const [done, setDone] = useState<string>();
+  const submit = useSubmit(async () => {
+    setDone(undefined);
+    const user = await api.call('addCompanyUser', { path: { companyId: me.company.companyId }, body: { name: name.trim(), email: email.trim(), permissions: { editProfile, authorizeSharing } } });
+    setDone(`${user.name} was added. An invitation with a temporary password was emailed to ${user.email}.`);
+    setName('');
+    setEmail('');
+    setEditProfile(false);
+    setAuthorizeSharing(false);
+    onAdded();
+  });
+  return (
+    <section aria-labelledby="add-user-heading">
+      <h2 id="add-user-heading">Add a user</h2>
+      <p>Every user has their own sign-in. The invitation goes to the email you give.</p>
+      <ErrorSummary error={submit.error} />
+      <Success message={done} />
+      <form className="form" noValidate onSubmit={submit.onSubmit}>
+        <TextField label="Full name" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} error={submit.fieldError('name')} />
+        <TextField label="Email address" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} error={submit.fieldError('email')} />
+        <fieldset>
+          <legend>Permissions</legend>
+          <p className="hint">Every user can read the company's information, alerts and messages.</p>
+          <CheckboxField label="May edit the account information and security profile" checked={editProfile} onChange={(e) => setEditProfile(e.target.checked)} />
+          <CheckboxField label="May authorize sharing with other parties" checked={authorizeSharing} onChange={(e) => setAuthorizeSharing(e.target.checked)} />
+        </fieldset>
+        <SubmitButton busy={submit.busy}>Add user</SubmitButton>
+      </form>
+    </section>
+  );
+};
+
+const HandOver = ({ users }: { users: readonly User[] }) => {
+  const me = useMe();
+  const { api, reloadMe } = useSession();
+  const navigate = useNavigate();
+  const candidates = users.filter((u) => u.role === 'company-user' && u.status === 'active');
+  const [userId, setUserId] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const chosen = candidates.find((u) => u.userId === userId);
+  const submit = useSubmit(async () => {
+    await api.call('handOverPrimaryPoc', { path: { companyId: me.company.companyId }, body: { userId } });
+    await reloadMe();
+    navigate('/', { replace: true });
+  });
+  return (
+    <section aria-labelledby="hand-over-heading">
+      <h2 id="hand-over-heading">Hand over the primary POC role</h2>
+      {candidates.length === 0 ? (
+        <p>Add an active user first: the role can only go to an active user of your company.</p>
+      ) : (
+        <>
+          <p>The new primary POC manages users, certifies the profile and authorizes sharing. You become an ordinary user.</p>
+          <ErrorSummary error={submit.error} />
+          {!confirming || !chosen ? (
+            <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); if (chosen) setConfirming(true); }}>
+              <SelectField label="New primary POC" value={userId} onChange={(e) => setUserId(e.target.value)} options={[{ value: '', label: 'Choose a user' }, ...candidates.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))]} />
+              <button type="submit" className="button" disabled={!chosen}>Hand over primary POC</button>
+            </form>
+          ) : (
+            <form className="alert alert--warning" noValidate onSubmit={submit.onSubmit} aria-labelledby="confirm-hand-over">
+              <p id="confirm-hand-over"><strong>Make {chosen.name} the primary POC?</strong> You will lose the primary POC's rights at once and cannot take them back yourself.</p>
+              <div className="actions">
+                <SubmitButton busy={submit.busy}>Confirm hand-over to {chosen.name}</SubmitButton>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>Cancel</button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+};
+
+/** The primary POC manages the company's users: add, disable or enable, remove, hand over. */
+export const Users = () => {
+  const me = useMe();
+  const { api } = useSession();
+  const companyId = me.company.companyId;
+  const [round, setRound] = useState(0);
+  const list = usePaged((cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor, limit: 50 } }), [companyId, round]);
+  const reload = () => setRound((r) => r + 1);
+  const [confirmRemove, setConfirmRemove] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  const action = useAction();
+  const done = (text: string) => {
+    setMessage(text);
+    setConfirmRemove(undefined);
+    reload();
+  };
+  const setStatus = (u: User, status: 'active' | 'disabled') =>
+    action.run(async () => {
+      setMessage(undefined);
+      await api.call('updateCompanyUser', { path: { companyId, userId: u.userId }, body: { version: u.version, status } });
+      done(`${u.name} was ${status === 'active' ? 're-enabled' : 'disabled'}.`);
+    });
+  const remove = (u: User) =>
+    action.run(async () => {
+      setMessage(undefined);
+      await api.call('removeCompanyUser', { path: { companyId, userId: u.userId }, headers: { 'if-match': String(u.version) } });
+      done(`${u.name} was removed.`);
+    });
+
+  return (
+    <ActiveCompanyOnly title="Users">
+      <PageTitle lead="The people who may use the portal for your company.">Users</PageTitle>
+      <ErrorSummary error={action.error} />
+      <Success message={message} />
+      <Async state={list.state} what="Loading users">
+        {() => (
+          <>
+            <TableWrap label="Users">
+              <table>
+                <caption>Your company's users</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Permissions</th>
+                    <th scope="col">Added</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((u) => (
+                    <tr key={u.userId}>
+                      <td>{u.name}{u.userId === me.userId ? ' (you)' : ''}</td>
+                      <td>{u.email}</td>
+                      <td><StatusBadge status={u.status} /></td>
+                      <td>{permissionText(u)}</td>
+                      <td><DateText iso={u.createdAt} /></td>
+                      <td>
+                        {u.role === 'company-user' ? (
+                          confirmRemove === u.userId ? (
+                            <div className="row-actions">
+                              <span>Remove {u.name}?</span>
+                              <button type="button" className="button button--danger" disabled={action.busy} onClick={() => remove(u)}>Confirm removal<SrOnly> of {u.name}</SrOnly></button>
+                              <button type="button" className="button" onClick={() => setConfirmRemove(undefined)}>Cancel</button>
+                            </div>
+                          ) : (
+                            <div className="row-actions">
+                              {u.status === 'active' ? (
+                                <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'disabled')}>Disable<SrOnly> {u.name}</SrOnly></button>
+                              ) : (
+                                <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'active')}>Enable<SrOnly> {u.name}</SrOnly></button>
+                              )}
+                              <button type="button" className="button button--danger" disabled={action.busy} onClick={() => setConfirmRemove(u.userId)}>Remove<SrOnly> {u.name}</SrOnly></button>
+                            </div>
+                          )
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            {list.moreError ? <LoadError error={list.moreError} /> : null}
+            <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+            <AddUserForm onAdded={reload} />
+            <HandOver users={list.items} />
+          </>
+        )}
+      </Async>
+    </ActiveCompanyOnly>
+  );
+};
