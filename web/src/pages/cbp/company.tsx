@@ -344,7 +344,7 @@ const ThreadsSection = ({ company }: { company: Company }) => {
               {items.map((t) => (
                 <li key={t.threadId} className="message">
                   <p className="message__meta">
-                    {t.messageCount} messages, last <DateText iso={t.lastMessageAt} withTime />{t.unread ? `, ${t.unread} unread` : ''}
+                    {t.messageCount === 1 ? '1 message' : `${t.messageCount} messages`}, last <DateText iso={t.lastMessageAt} withTime />{t.unread ? `, ${t.unread} unread` : ''}
                   </p>
                   <Link to={`/cbp/companies/${companyId}/messages/${t.threadId}`}>{t.subject}</Link>
                 </li>

@@ -2,6 +2,8 @@ import type { PageRoute } from '../page-route.ts';
 import './cbp.css';
 import { StaffOnly } from './shared.tsx';
 import { MfaSetup } from './mfa.tsx';
+import { Overview } from './overview.tsx';
+import { Companies } from './companies.tsx';
 import { Enroll } from './enroll.tsx';
 import { CompanyRecord } from './company.tsx';
 import { ThreadPage } from './thread.tsx';
@@ -14,6 +16,8 @@ import { Audit } from './audit.tsx';
 
 /** CBP staff's pages (under /cbp), in navigation order. Each but the MFA set-up waits for it. */
 export const cbpPages: readonly PageRoute[] = [
+  { path: '/cbp', nav: 'Overview', element: <StaffOnly><Overview /></StaffOnly> },
+  { path: '/cbp/companies', nav: 'Companies', element: <StaffOnly><Companies /></StaffOnly> },
   { path: '/cbp/enroll', nav: 'Enroll', element: <StaffOnly><Enroll /></StaffOnly> },
   { path: '/cbp/companies/:companyId', element: <StaffOnly><CompanyRecord /></StaffOnly> },
   { path: '/cbp/companies/:companyId/messages/:threadId', element: <StaffOnly><ThreadPage /></StaffOnly> },
