@@ -155,6 +155,38 @@ describe('the CBP staff area', () => {
     await context.close();
   });
 
+  it("holds sanitized intelligence for a second officer: the author's own approval is refused on the page, another officer's publishes it", async () => {
+    const author = await newPage(browser);
+    await signInStaff(author.page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await author.page.goto(`${portal.webUrl}/cbp/alerts`);
+    await settled(author.page);
+    await author.page.getByLabel('Kind').selectOption('sanitized-intelligence');
+    await author.page.getByLabel('Title').fill('Pattern of seal substitution on northbound trailers');
+    await author.page.getByLabel('Message').fill('Sanitized summary: seals replaced with look-alikes between the plant and the border.');
+    await author.page.getByLabel('Severity').selectOption('high');
+    await author.page.getByRole('button', { name: 'Publish alert' }).click();
+    await expect.poll(() => author.page.getByRole('status').filter({ hasText: "waiting for a second officer's approval" }).count()).toBe(1);
+    const pending = author.page.getByRole('row').filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
+    await pending.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => author.page.getByRole('alert').count()).toBe(1);
+    expect(await author.page.getByRole('alert').textContent()).toMatch(/approv/i);
+    expect(await pending.textContent()).toContain('Awaiting approval');
+    expect(await seriousViolations(author.page)).toEqual([]);
+    await author.context.close();
+
+    const second = await userWithRole(portal.api, 'cbp-officer');
+    const approver = await newPage(browser);
+    await signInStaff(approver.page, portal.webUrl, second.email, TEST_PASSWORD);
+    await approver.page.goto(`${portal.webUrl}/cbp/alerts`);
+    await settled(approver.page);
+    const row = approver.page.getByRole('row').filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => approver.page.getByRole('status').filter({ hasText: 'is approved and published' }).count()).toBe(1);
+    await expect.poll(() => row.textContent()).toContain('Published');
+    expect([...author.errors, ...approver.errors]).toEqual([]);
+    await approver.context.close();
+  });
+
   it('enrolls a company through the form and removes it only after the confirmation step', async () => {
     const { context, page, errors } = await newPage(browser);
     await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
