@@ -11,6 +11,7 @@ import { Async, DateText, Empty, LoadError, MoreButton } from '../../components/
 import { CheckboxField, ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
+import { listCompanies } from './contract.ts';
 import { ALERT_KINDS, CATEGORY_OPTIONS, TableWrap, alertKindName, useAction, usePaged } from './shared.tsx';
 
 type Kind = ResponseOf<'publishAlert'>['kind'];
@@ -24,6 +25,52 @@ const SEVERITIES: { value: Severity; label: string }[] = [
   { value: 'critical', label: 'Critical (stays on inboxes until acknowledged)' },
 ];
 
+/**
+ * Named companies as checkboxes, from the company list (a page at a time); if the list cannot be
+ * read, company ids can still be typed, one a line.
+ */
+const CompanyPicker = ({ selected, onChange, error }: { selected: string[]; onChange: (ids: string[]) => void; error: string | undefined }) => {
+  const { api } = useSession();
+  const list = usePaged((cursor) => listCompanies(api, { cursor, limit: 100 }), []);
+  if (list.state.error) {
+    return (
+      <TextArea
+        label="Company ids"
+        hint="The company list could not be read: type one company id per line (from the company's record page). Named companies receive the alert even if removed."
+        value={selected.join('\n')}
+        onChange={(e) => onChange(e.target.value.split(/[\s,]+/).filter(Boolean))}
+        error={error}
+      />
+    );
+  }
+  return (
+    <fieldset>
+      <legend>Companies</legend>
+      <p className="hint">Named companies receive the alert even if they were removed from the program.</p>
+      {error ? <p className="field-error">{error}</p> : null}
+      <Async state={list.state} what="Loading companies">
+        {(items) =>
+          items.length ? (
+            <div className="check-group">
+              {items.map((c) => (
+                <CheckboxField
+                  key={c.companyId}
+                  label={`${c.legalName}${c.status === 'removed' ? ' (removed)' : ''}`}
+                  checked={selected.includes(c.companyId)}
+                  onChange={(e) => onChange(e.target.checked ? [...selected, c.companyId] : selected.filter((id) => id !== c.companyId))}
+                />
+              ))}
+            </div>
+          ) : (
+            <Empty>No company is enrolled yet.</Empty>
+          )
+        }
+      </Async>
+      <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+    </fieldset>
+  );
+};
+
 const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publishAlert'>) => void }) => {
   const { api } = useSession();
   const [kind, setKind] = useState<Kind>('cargo-security-alert');
@@ -32,7 +79,7 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
   const [severity, setSeverity] = useState<Severity>('medium');
   const [scope, setScope] = useState<Scope>('all');
   const [categories, setCategories] = useState<string[]>([]);
-  const [companyIds, setCompanyIds] = useState('');
+  const [companyIds, setCompanyIds] = useState<string[]>([]);
   const [expiresOn, setExpiresOn] = useState('');
 
   const submit = useSubmit(async () => {
@@ -41,14 +88,14 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
         ? { scope: 'all' as const }
         : scope === 'categories'
           ? { scope: 'categories' as const, categories: categories as CategoryId[] }
-          : { scope: 'companies' as const, companyIds: companyIds.split(/[\s,]+/).filter(Boolean) };
+          : { scope: 'companies' as const, companyIds };
     const alert = await api.call('publishAlert', {
       body: { kind, title, body, severity, audience, ...(expiresOn ? { expiresAt: `${expiresOn}T23:59:59Z` } : {}) },
     });
     setTitle('');
     setBody('');
     setCategories([]);
-    setCompanyIds('');
+    setCompanyIds([]);
     setExpiresOn('');
     onPublished(alert);
   });
@@ -93,11 +140,9 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
         </fieldset>
       ) : null}
       {scope === 'companies' ? (
-        <TextArea
-          label="Company ids"
-          hint="One company id per line (from the company's record page). Named companies receive the alert even if removed."
-          value={companyIds}
-          onChange={(e) => setCompanyIds(e.target.value)}
+        <CompanyPicker
+          selected={companyIds}
+          onChange={setCompanyIds}
           error={submit.fieldError('audience.companyIds')}
         />
       ) : null}

@@ -5,7 +5,7 @@
  * refusal or slow read does not hide the rest. (Staff reads of the profile are audited.)
  */
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
 import { Async, Countdown, DateText, Empty, LoadError, Loading, MoreButton, StatusBadge } from '../../components/data.tsx';
@@ -434,6 +434,12 @@ export const CompanyRecord = () => {
   const [company, setCompany] = useState<Company | undefined>();
   useEffect(() => setCompany(loaded.data), [loaded.data]);
   const shown = company ?? loaded.data;
+  const { hash } = useLocation();
+  const ready = Boolean(shown);
+  // A link to one section (#section-messages from the Messages page) lands on it once the record is shown.
+  useEffect(() => {
+    if (ready && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [ready, hash]);
 
   if (loaded.error) {
     return (
