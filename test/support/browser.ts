@@ -99,3 +99,36 @@ export const screenshot = async (page: Page, name: string, width: 'desktop' | 'p
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true, animations: 'disabled' });
 };
+
+/**
+ * Signs a CBP staff member in through the sign-in page and its second factor. With `secret`
+ * (their authenticator app's key) it answers the code step; a staff member without an app yet
+ * is sent to /cbp/mfa, where this sets one up as a person would. Returns the app's secret.
+ */
+export const signInStaff = async (page: Page, webUrl: string, email: string, password: string, secret?: string): Promise<string | undefined> => {
+  const { totp } = await import('./totp.ts');
+  await page.goto(`${webUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const code = page.getByLabel('Six-digit code');
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await code.or(signOut).first().waitFor();
+  if (await code.isVisible()) {
+    if (!secret) throw new Error(`${email} has an authenticator app: pass its secret`);
+    await code.fill(totp(secret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await signOut.waitFor();
+    return secret;
+  }
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.filter({ hasText: /Set up your authenticator app|Compliance overview/ }).waitFor();
+  if (!(await heading.textContent())?.includes('Set up your authenticator app')) return secret;
+  await page.getByRole('button', { name: 'Start set-up' }).click();
+  const newSecret = await page.locator('[data-secret]').getAttribute('data-secret');
+  if (!newSecret) throw new Error('The set-up page showed no secret');
+  await page.getByLabel('Six-digit code').fill(totp(newSecret));
+  await page.getByRole('button', { name: 'Confirm code' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Compliance overview' }).waitFor();
+  return newSecret;
+};

@@ -1,0 +1,220 @@
+/**
+ * The CBP staff area in the browser: an officer without an authenticator app is sent to set one
+ * up; every staff page, for an administrator, at desktop and phone widths, shows its heading,
+ * has no serious or critical axe-core finding (WCAG 2.1 A/AA and best practices) and no page
+ * error, with screenshots to docs/screenshots; and the main forms work: enrolling a company,
+ * removing one behind its confirmation step, publishing a cargo alert.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInStaff, startPortal } from '../support/browser.ts';
+import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
+import type { Company } from '../../functions/schemas/company.ts';
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+let browser: Browser;
+let admin: { email: string; token: string };
+let company: Company;
+let threadId: string;
+let alertId: string;
+const ALERT_TITLE = 'Bolt seals reported cut at Gulf ports';
+const checked: string[] = [];
+
+/** A CBP officer as an administrator creates one: permanent password here, no authenticator app yet. */
+const newOfficer = async () => {
+  const email = uniqueEmail('officer');
+  const { createUser } = await import('../../functions/domain/users.ts');
+  const { allDeps } = await import('../../functions/domain/default-deps.ts');
+  await createUser(allDeps, { userId: 'test', role: 'cbp-admin', companyId: 'CBP', sourceIp: 'test' }, { email, name: 'Officer Robin Diaz', companyId: 'CBP', role: 'cbp-officer' }, { password: TEST_PASSWORD });
+  return email;
+};
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+  admin = await userWithRole(portal.api, 'cbp-admin');
+  company = await enrollCompany(portal.api, admin.token, { legalName: 'Harbor Freight Imports LLC' });
+  const thread = await portal.api.request('POST', `/companies/${company.companyId}/threads`, {
+    token: admin.token,
+    body: { subject: 'Seal log review', body: 'Please confirm how seals are recorded at your warehouse.' },
+  });
+  expect(thread.status).toBe(201);
+  threadId = thread.body.threadId;
+  const alert = await portal.api.request('POST', '/alerts', {
+    token: admin.token,
+    body: { kind: 'cargo-security-alert', title: ALERT_TITLE, body: 'Verify every bolt seal on inbound containers.', severity: 'high', audience: { scope: 'all' } },
+  });
+  expect(alert.status).toBe(201);
+  alertId = alert.body.alertId;
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+  console.log(`[a11y] ${checked.length} CBP page views checked with axe-core, 0 serious or critical violations:\n  ${checked.join('\n  ')}`);
+});
+
+/** Waits until no section of the page is still loading. */
+const settled = async (page: Page) => {
+  await page.locator('h1').first().waitFor();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: /^(Loading|Signing you in)/ }).count(), { timeout: 20_000 }).toBe(0);
+};
+
+/** The page at both widths: its heading, axe, a screenshot each; and no error in the page. */
+const check = async (page: Page, name: string, heading: string, errors: string[]) => {
+  for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await settled(page);
+    expect(await page.locator('h1').textContent(), `${name} heading`).toBe(heading);
+    expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
+    await screenshot(page, `cbp-${name}`, width);
+    checked.push(`cbp-${name} (${width}) ${new URL(page.url()).pathname}`);
+  }
+  expect(errors, `${name}: errors in the page`).toEqual([]);
+};
+
+describe('the CBP staff area', () => {
+  it('sends an officer without an authenticator app to set one up, which then guards every sign-in', async () => {
+    const email = await newOfficer();
+    const { context, page, errors } = await newPage(browser);
+    await page.goto(`${portal.webUrl}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cbp/mfa');
+    await check(page, 'mfa', 'Set up your authenticator app', errors);
+    // Any staff page sends them back until the app is set up.
+    await page.goto(`${portal.webUrl}/cbp/alerts`);
+    await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor();
+    await page.getByRole('button', { name: 'Start set-up' }).click();
+    await page.locator('[data-secret]').waitFor();
+    await check(page, 'mfa-secret', 'Set up your authenticator app', errors);
+    await context.close();
+
+    // signInStaff sets it up as a person would, then a second sign-in asks for the app's code.
+    const first = await newPage(browser);
+    const secret = await signInStaff(first.page, portal.webUrl, email, TEST_PASSWORD);
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await first.context.close();
+    const second = await newPage(browser);
+    await signInStaff(second.page, portal.webUrl, email, TEST_PASSWORD, secret);
+    await second.page.getByRole('heading', { level: 1, name: 'Compliance overview' }).waitFor();
+    // An officer sees no staff management and no administrator's actions on a company.
+    expect(await second.page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual(['Overview', 'Companies', 'Enroll', 'Deadlines', 'Alerts', 'Messages', 'Audit']);
+    await second.page.goto(`${portal.webUrl}/cbp/companies/${company.companyId}`);
+    await second.page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
+    expect(await second.page.getByRole('button', { name: 'Extend deadline' }).count()).toBe(0);
+    expect(await second.page.getByRole('button', { name: 'Remove company' }).count()).toBe(1);
+    expect([...errors, ...first.errors, ...second.errors]).toEqual([]);
+    await second.context.close();
+  });
+
+  it('passes axe at both widths on every page, for an administrator', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    const pages: [string, string, string][] = [
+      ['overview', '/cbp', 'Compliance overview'],
+      ['companies', '/cbp/companies', 'Companies'],
+      ['company', `/cbp/companies/${company.companyId}`, company.legalName],
+      ['enroll', '/cbp/enroll', 'Enroll a company'],
+      ['deadlines', '/cbp/deadlines', 'Deadlines'],
+      ['alerts', '/cbp/alerts', 'Alerts'],
+      ['alert', `/cbp/alerts/${alertId}`, ALERT_TITLE],
+      ['messages', '/cbp/messages', 'Messages'],
+      ['thread', `/cbp/companies/${company.companyId}/messages/${threadId}`, 'Seal log review'],
+      ['staff', '/cbp/staff', 'Staff'],
+      ['audit', '/cbp/audit', 'Audit trail'],
+    ];
+    for (const [name, path, heading] of pages) {
+      await page.goto(`${portal.webUrl}${path}`);
+      await check(page, name, heading, errors);
+    }
+    expect(await page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual(['Overview', 'Companies', 'Enroll', 'Deadlines', 'Alerts', 'Messages', 'Staff', 'Audit']);
+    expect(checked.filter((c) => pages.some(([name]) => c.startsWith(`cbp-${name} `)))).toHaveLength(pages.length * 2);
+    await context.close();
+  });
+
+  it('publishes a cargo alert through the form and lists it at once', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await page.goto(`${portal.webUrl}/cbp/alerts`);
+    await settled(page);
+    await page.getByLabel('Kind').selectOption('cargo-security-alert');
+    await page.getByLabel('Title').fill('Fraudulent carrier documents in circulation');
+    await page.getByLabel('Message').fill('Verify carrier SCACs against the C-TPAT status check before tendering cargo.');
+    await page.getByLabel('Severity').selectOption('medium');
+    await page.getByLabel('Active participants in some categories').check();
+    await page.getByLabel('U.S. importer of record').check();
+    await page.getByRole('button', { name: 'Publish alert' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'is published' }).count()).toBe(1);
+    const row = page.getByRole('row').filter({ hasText: 'Fraudulent carrier documents in circulation' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Published');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("holds sanitized intelligence for a second officer: the author's own approval is refused on the page, another officer's publishes it", async () => {
+    const author = await newPage(browser);
+    await signInStaff(author.page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await author.page.goto(`${portal.webUrl}/cbp/alerts`);
+    await settled(author.page);
+    await author.page.getByLabel('Kind').selectOption('sanitized-intelligence');
+    await author.page.getByLabel('Title').fill('Pattern of seal substitution on northbound trailers');
+    await author.page.getByLabel('Message').fill('Sanitized summary: seals replaced with look-alikes between the plant and the border.');
+    await author.page.getByLabel('Severity').selectOption('high');
+    await author.page.getByRole('button', { name: 'Publish alert' }).click();
+    await expect.poll(() => author.page.getByRole('status').filter({ hasText: "waiting for a second officer's approval" }).count()).toBe(1);
+    const pending = author.page.getByRole('row').filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
+    await pending.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => author.page.getByRole('alert').count()).toBe(1);
+    expect(await author.page.getByRole('alert').textContent()).toMatch(/approv/i);
+    expect(await pending.textContent()).toContain('Awaiting approval');
+    expect(await seriousViolations(author.page)).toEqual([]);
+    await author.context.close();
+
+    const second = await userWithRole(portal.api, 'cbp-officer');
+    const approver = await newPage(browser);
+    await signInStaff(approver.page, portal.webUrl, second.email, TEST_PASSWORD);
+    await approver.page.goto(`${portal.webUrl}/cbp/alerts`);
+    await settled(approver.page);
+    const row = approver.page.getByRole('row').filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => approver.page.getByRole('status').filter({ hasText: 'is approved and published' }).count()).toBe(1);
+    await expect.poll(() => row.textContent()).toContain('Published');
+    expect([...author.errors, ...approver.errors]).toEqual([]);
+    await approver.context.close();
+  });
+
+  it('enrolls a company through the form and removes it only after the confirmation step', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await page.goto(`${portal.webUrl}/cbp/enroll`);
+    await settled(page);
+    await page.getByLabel('Legal name').fill('Gulf Coast Brokers Inc.');
+    await page.getByLabel('Category').selectOption('customs-broker');
+    await page.getByLabel('Filer code').fill('bad code');
+    await page.getByLabel('Point of contact email').fill(uniqueEmail('broker-poc'));
+    await page.getByRole('button', { name: 'Enroll company' }).click();
+    await expect.poll(() => page.getByLabel('Filer code').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Filer code').fill('G7B');
+    await page.getByRole('button', { name: 'Enroll company' }).click();
+    await page.getByRole('link', { name: 'Open Gulf Coast Brokers Inc.' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gulf Coast Brokers Inc.' }).waitFor();
+    await settled(page);
+
+    await page.getByLabel('Reason for removal').fill('Validation visit found the security program not implemented.');
+    await page.getByRole('button', { name: 'Remove company' }).click();
+    const confirm = page.getByRole('button', { name: 'Confirm: remove company' });
+    await confirm.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await confirm.click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'is removed from the program' }).count()).toBe(1);
+    expect(await page.locator('.badge--removed').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Reinstate company' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,92 @@
+/** One alert as CBP sees it, with who acknowledged it among the companies it reached. */
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import { Async, DateText, Empty, LoadError, MoreButton } from '../../components/data.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { useLoad } from '../../components/use-load.ts';
+import { TableWrap, alertKindName, categoryName, usePaged } from './shared.tsx';
+
+export const AlertDetail = () => {
+  const { alertId = '' } = useParams();
+  const { api } = useSession();
+  const alert = useLoad(() => api.call('getAlert', { path: { alertId } }), [alertId]);
+  const acks = usePaged(
+    async (cursor) => {
+      const page = await api.call('listAcknowledgements', { path: { alertId }, query: { cursor } });
+      // The page names companies by id; their names make it readable.
+      const names = await Promise.all(page.items.map((i) => api.call('getCompany', { path: { companyId: i.companyId } }).then((c) => c.legalName).catch(() => i.companyId)));
+      return { ...page, items: page.items.map((item, n) => ({ ...item, legalName: names[n]! })) };
+    },
+    [alertId],
+  );
+
+  return (
+    <Async state={alert} what="Loading the alert">
+      {(a) => (
+        <>
+          <PageTitle lead={<Link to="/cbp/alerts">All alerts</Link>}>{a.title ?? 'Alert'}</PageTitle>
+          <dl className="record">
+            <dt>Kind</dt><dd>{a.kind ? alertKindName(a.kind) : '—'}</dd>
+            <dt>Severity</dt><dd>{a.severity}</dd>
+            <dt>Status</dt><dd>{a.status === 'awaiting-approval' ? 'Awaiting a second officer\'s approval' : 'Published'}</dd>
+            <dt>Audience</dt>
+            <dd>
+              {a.audience?.scope === 'all' ? 'Every active participant' : a.audience?.scope === 'categories' ? a.audience.categories.map(categoryName).join('; ') : a.audience?.scope === 'companies' ? `${a.audience.companyIds.length} named companies` : '—'}
+            </dd>
+            <dt>Written</dt><dd><DateText iso={a.createdAt} withTime /> by {a.createdBy ?? '—'}</dd>
+            <dt>Published</dt><dd>{a.publishedAt ? <><DateText iso={a.publishedAt} withTime />{a.approvedBy ? `, approved by ${a.approvedBy}` : ''}</> : 'Not yet'}</dd>
+            <dt>Expires</dt><dd><DateText iso={a.expiresAt} /></dd>
+            <dt>Reached</dt><dd>{a.companies ?? 0} companies, {a.recipients ?? 0} users emailed</dd>
+          </dl>
+          <h2>Message</h2>
+          <p className="message pre-wrap">{a.body}</p>
+          <section className="cbp-section" aria-labelledby="acks">
+            <h2 id="acks">Acknowledgements</h2>
+            <Async state={{ data: acks.first, error: acks.state.error, reload: acks.state.reload }} what="Loading acknowledgements">
+              {(first) => (
+                <>
+                  <p className="figure">
+                    {first.acknowledgedCompanies} of {first.companies}
+                  </p>
+                  <p>companies the alert was delivered to have acknowledged it.</p>
+                  {first.companies > 0 ? (
+                    <progress className="progress" max={first.companies} value={first.acknowledgedCompanies} aria-label="Companies that acknowledged">
+                      {first.acknowledgedCompanies} of {first.companies}
+                    </progress>
+                  ) : null}
+                  {acks.state.data && acks.state.data.length > 0 ? (
+                    <TableWrap label="Companies reached">
+                      <table>
+                        <caption>Companies reached</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">Company</th>
+                            <th scope="col">Acknowledged</th>
+                            <th scope="col">By</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {acks.state.data.map((item) => (
+                            <tr key={item.companyId}>
+                              <td><Link to={`/cbp/companies/${item.companyId}`}>{item.legalName}</Link></td>
+                              <td>{item.acknowledgedAt ? <DateText iso={item.acknowledgedAt} withTime /> : 'Not yet'}</td>
+                              <td>{item.users.length ? item.users.map((u) => u.name).join(', ') : '—'}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </TableWrap>
+                  ) : (
+                    <Empty>{a.status === 'awaiting-approval' ? 'Not delivered yet: it is waiting for approval.' : 'No company has received it yet.'}</Empty>
+                  )}
+                </>
+              )}
+            </Async>
+            {acks.moreError ? <LoadError error={acks.moreError} /> : null}
+            <MoreButton cursor={acks.cursor} onMore={() => void acks.more()} busy={acks.busy} />
+          </section>
+        </>
+      )}
+    </Async>
+  );
+};

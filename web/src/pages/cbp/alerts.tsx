@@ -1,0 +1,244 @@
+/**
+ * Cargo security alerts and sanitized intelligence: the publish form and every alert. A cargo
+ * alert goes out at once; sanitized intelligence waits for a second CBP person's approval (the
+ * API refuses the author's own approval, and the page shows its refusal).
+ */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { Async, DateText, Empty, LoadError, MoreButton } from '../../components/data.tsx';
+import { CheckboxField, ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import type { CategoryId } from '../../../../functions/definitions/categories.ts';
+import { listCompanies } from './contract.ts';
+import { ALERT_KINDS, CATEGORY_OPTIONS, TableWrap, alertKindName, useAction, usePaged } from './shared.tsx';
+
+type Kind = ResponseOf<'publishAlert'>['kind'];
+type Severity = ResponseOf<'publishAlert'>['severity'];
+type Scope = 'all' | 'categories' | 'companies';
+
+const SEVERITIES: { value: Severity; label: string }[] = [
+  { value: 'low', label: 'Low' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'high', label: 'High (stays on inboxes until acknowledged)' },
+  { value: 'critical', label: 'Critical (stays on inboxes until acknowledged)' },
+];
+
+/**
+ * Named companies as checkboxes, from the company list (a page at a time); if the list cannot be
+ * read, company ids can still be typed, one a line.
+ */
+const CompanyPicker = ({ selected, onChange, error }: { selected: string[]; onChange: (ids: string[]) => void; error: string | undefined }) => {
+  const { api } = useSession();
+  const list = usePaged((cursor) => listCompanies(api, { cursor, limit: 100 }), []);
+  if (list.state.error) {
+    return (
+      <TextArea
+        label="Company ids"
+        hint="The company list could not be read: type one company id per line (from the company's record page). Named companies receive the alert even if removed."
+        value={selected.join('\n')}
+        onChange={(e) => onChange(e.target.value.split(/[\s,]+/).filter(Boolean))}
+        error={error}
+      />
+    );
+  }
+  return (
+    <fieldset>
+      <legend>Companies</legend>
+      <p className="hint">Named companies receive the alert even if they were removed from the program.</p>
+      {error ? <p className="field-error">{error}</p> : null}
+      <Async state={list.state} what="Loading companies">
+        {(items) =>
+          items.length ? (
+            <div className="check-group">
+              {items.map((c) => (
+                <CheckboxField
+                  key={c.companyId}
+                  label={`${c.legalName}${c.status === 'removed' ? ' (removed)' : ''}`}
+                  checked={selected.includes(c.companyId)}
+                  onChange={(e) => onChange(e.target.checked ? [...selected, c.companyId] : selected.filter((id) => id !== c.companyId))}
+                />
+              ))}
+            </div>
+          ) : (
+            <Empty>No company is enrolled yet.</Empty>
+          )
+        }
+      </Async>
+      <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+    </fieldset>
+  );
+};
+
+const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publishAlert'>) => void }) => {
+  const { api } = useSession();
+  const [kind, setKind] = useState<Kind>('cargo-security-alert');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [severity, setSeverity] = useState<Severity>('medium');
+  const [scope, setScope] = useState<Scope>('all');
+  const [categories, setCategories] = useState<string[]>([]);
+  const [companyIds, setCompanyIds] = useState<string[]>([]);
+  const [expiresOn, setExpiresOn] = useState('');
+
+  const submit = useSubmit(async () => {
+    const audience =
+      scope === 'all'
+        ? { scope: 'all' as const }
+        : scope === 'categories'
+          ? { scope: 'categories' as const, categories: categories as CategoryId[] }
+          : { scope: 'companies' as const, companyIds };
+    const alert = await api.call('publishAlert', {
+      body: { kind, title, body, severity, audience, ...(expiresOn ? { expiresAt: `${expiresOn}T23:59:59Z` } : {}) },
+    });
+    setTitle('');
+    setBody('');
+    setCategories([]);
+    setCompanyIds([]);
+    setExpiresOn('');
+    onPublished(alert);
+  });
+
+  return (
+    <form onSubmit={submit.onSubmit} noValidate className="form">
+      <ErrorSummary error={submit.error} />
+      <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} options={ALERT_KINDS} error={submit.fieldError('kind')}
+        hint={kind === 'sanitized-intelligence' ? 'Goes out only after a second CBP officer approves it.' : 'Goes out to the audience at once.'} />
+      <TextField label="Title" required value={title} onChange={(e) => setTitle(e.target.value)} error={submit.fieldError('title')} />
+      <TextArea label="Message" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} error={submit.fieldError('body')}
+        hint="Emails say only that there is an alert and where to read it; the message stays in the portal." />
+      <SelectField label="Severity" value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} options={SEVERITIES} error={submit.fieldError('severity')} />
+      <fieldset>
+        <legend>Audience</legend>
+        {([
+          ['all', 'Every active participant'],
+          ['categories', 'Active participants in some categories'],
+          ['companies', 'Named companies'],
+        ] as const).map(([value, label]) => (
+          <div className="field field--check" key={value}>
+            <input id={`audience-${value}`} type="radio" name="audience" value={value} checked={scope === value} onChange={() => setScope(value)} />
+            <label htmlFor={`audience-${value}`}>{label}</label>
+          </div>
+        ))}
+        {submit.fieldError('audience') ? <p className="field-error">{submit.fieldError('audience')}</p> : null}
+      </fieldset>
+      {scope === 'categories' ? (
+        <fieldset>
+          <legend>Categories</legend>
+          {submit.fieldError('audience.categories') ? <p className="field-error">{submit.fieldError('audience.categories')}</p> : null}
+          <div className="check-group">
+            {CATEGORY_OPTIONS.map((c) => (
+              <CheckboxField
+                key={c.value}
+                label={c.label}
+                checked={categories.includes(c.value)}
+                onChange={(e) => setCategories((current) => (e.target.checked ? [...current, c.value] : current.filter((v) => v !== c.value)))}
+              />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      {scope === 'companies' ? (
+        <CompanyPicker
+          selected={companyIds}
+          onChange={setCompanyIds}
+          error={submit.fieldError('audience.companyIds')}
+        />
+      ) : null}
+      <TextField label="Expires on (optional)" type="date" hint="The alert leaves inboxes after this day (UTC)." value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} error={submit.fieldError('expiresAt')} />
+      <SubmitButton busy={submit.busy}>Publish alert</SubmitButton>
+    </form>
+  );
+};
+
+export const Alerts = () => {
+  const { api } = useSession();
+  const list = usePaged((cursor) => api.call('listAlerts', { query: { cursor } }), []);
+  const approve = useAction();
+  const [done, setDone] = useState<string | undefined>();
+
+  return (
+    <>
+      <PageTitle lead="Send cargo security alerts and sanitized intelligence to participants' portal inboxes; every active user of the companies reached gets an email that there is one.">
+        Alerts
+      </PageTitle>
+      <Success message={done} />
+      <section aria-labelledby="publish">
+        <h2 id="publish">Publish an alert</h2>
+        <div className="alert alert--info">
+          <p><strong>Cargo security alerts</strong> go out to their audience as soon as you publish them.</p>
+          <p><strong>Sanitized intelligence</strong> needs a second CBP officer's approval: it waits in the list below until someone other than its author approves it.</p>
+        </div>
+        <PublishForm
+          onPublished={(alert) => {
+            setDone(alert.status === 'published' ? `"${alert.title}" is published.` : `"${alert.title}" is waiting for a second officer's approval.`);
+            list.state.reload();
+          }}
+        />
+      </section>
+      <section className="cbp-section" aria-labelledby="all-alerts">
+        <h2 id="all-alerts">All alerts</h2>
+        <ErrorSummary error={approve.error} />
+        <Async state={list.state} what="Loading alerts">
+          {(items) =>
+            items.length === 0 ? (
+              <Empty>No alerts yet.</Empty>
+            ) : (
+              <TableWrap label="All alerts">
+                <table>
+                  <caption>All alerts, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Title</th>
+                      <th scope="col">Kind</th>
+                      <th scope="col">Severity</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Published</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((a) => (
+                      <tr key={a.alertId}>
+                        <td><Link to={`/cbp/alerts/${a.alertId}`}>{a.title}</Link></td>
+                        <td>{alertKindName(a.kind)}</td>
+                        <td className="nowrap">{a.severity}</td>
+                        <td>
+                          {a.status === 'awaiting-approval' ? (
+                            <>
+                              <span>Awaiting approval</span>{' '}
+                              <button
+                                type="button"
+                                className="button"
+                                disabled={approve.busy}
+                                onClick={() =>
+                                  void approve.run(async () => {
+                                    setDone(undefined);
+                                    const approved = await api.call('approveAlert', { path: { alertId: a.alertId } });
+                                    setDone(`"${approved.title}" is approved and published.`);
+                                    list.state.reload();
+                                  })
+                                }
+                              >
+                                Approve
+                              </button>
+                            </>
+                          ) : (
+                            'Published'
+                          )}
+                        </td>
+                        <td className="nowrap">{a.publishedAt ? <DateText iso={a.publishedAt} withTime /> : '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )
+          }
+        </Async>
+        {list.moreError ? <LoadError error={list.moreError} /> : null}
+        <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+      </section>
+    </>
+  );
+};

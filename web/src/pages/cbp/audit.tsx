@@ -1,0 +1,79 @@
+/** The whole portal's audit trail, one UTC day at a time, optionally one action (CBP). */
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { Async, DateText, Empty, LoadError, MoreButton } from '../../components/data.tsx';
+import { TextField } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { TableWrap, portalToday, usePaged } from './shared.tsx';
+
+export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
+
+/** An audit page as a table; used here and on a company's record. */
+export const AuditTable = ({ items, caption, withCompany }: { items: readonly AuditRecord[]; caption: string; withCompany: boolean }) => (
+  <TableWrap label={caption}>
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">When (UTC)</th>
+          <th scope="col">Action</th>
+          {withCompany ? <th scope="col">Company</th> : null}
+          <th scope="col">Object</th>
+          <th scope="col">By</th>
+          <th scope="col">From</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((r) => (
+          <tr key={r.auditId}>
+            <td className="nowrap"><DateText iso={r.at} withTime /></td>
+            <td>{r.action}</td>
+            {withCompany ? <td>{r.companyId === 'CBP' ? 'CBP' : <Link to={`/cbp/companies/${r.companyId}`}>{r.companyId}</Link>}</td> : null}
+            <td>{r.objectType} {r.objectId}</td>
+            <td>{r.actorRole}{r.actorId ? ` ${r.actorId}` : ''}{r.actorCompanyId !== r.companyId ? ` (${r.actorCompanyId})` : ''}</td>
+            <td>{r.sourceIp ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </TableWrap>
+);
+
+export const Audit = () => {
+  const { api, me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const day = params.get('day') ?? portalToday(me?.now);
+  const action = params.get('action') ?? '';
+  const [dayInput, setDayInput] = useState(day);
+  const [actionInput, setActionInput] = useState(action);
+  const trail = usePaged((cursor) => api.call('portalAudit', { query: { day, action: action || undefined, cursor } }), [day, action]);
+
+  return (
+    <>
+      <PageTitle lead="Every change and every sensitive read in the portal, newest first, one UTC day at a time. Records are never edited or deleted.">Audit trail</PageTitle>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Audit trail filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const next = new URLSearchParams();
+          if (dayInput) next.set('day', dayInput);
+          if (actionInput.trim()) next.set('action', actionInput.trim());
+          setParams(next);
+        }}
+      >
+        <TextField label="Day (UTC)" type="date" value={dayInput} onChange={(e) => setDayInput(e.target.value)} />
+        <TextField label="Action" hint="For example company.enrolled or profile.saved." value={actionInput} onChange={(e) => setActionInput(e.target.value)} />
+        <button type="submit" className="button button--primary">Apply filters</button>
+      </form>
+      <Async state={trail.state} what="Loading the trail">
+        {(items) => (items.length ? <AuditTable items={items} caption={`Audit records for ${day}${action ? `, action ${action}` : ''}`} withCompany /> : <Empty>No audit records for this day{action ? ' and action' : ''}.</Empty>)}
+      </Async>
+      {trail.moreError ? <LoadError error={trail.moreError} /> : null}
+      <MoreButton cursor={trail.cursor} onMore={() => void trail.more()} busy={trail.busy} />
+    </>
+  );
+};

@@ -1,0 +1,96 @@
+/** Every enrolled company, filtered by status, category and what falls due before a date; the filters live in the address. */
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../api/session.tsx';
+import { Async, DateText, Empty, LoadError, MoreButton, StatusBadge } from '../../components/data.tsx';
+import { SelectField, TextField } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { listCompanies } from './contract.ts';
+import { CATEGORY_OPTIONS, TableWrap, categoryName, usePaged } from './shared.tsx';
+
+const STATUS_OPTIONS = [
+  { value: '', label: 'Any status' },
+  { value: 'active', label: 'Active' },
+  { value: 'removed', label: 'Removed' },
+];
+
+export const Companies = () => {
+  const { api } = useSession();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const category = params.get('category') ?? '';
+  const dueBefore = params.get('dueBefore') ?? '';
+  const [form, setForm] = useState({ status, category, dueBefore });
+  const list = usePaged(
+    (cursor) => listCompanies(api, { status: status || undefined, category: category || undefined, dueBefore: dueBefore || undefined, cursor }),
+    [status, category, dueBefore],
+  );
+  const filtered = Boolean(status || category || dueBefore);
+
+  return (
+    <>
+      <PageTitle lead={<>Every participant enrolled in C-TPAT. <Link to="/cbp/enroll">Enroll a company</Link></>}>Companies</PageTitle>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Company filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const next = new URLSearchParams();
+          for (const [key, value] of Object.entries(form)) if (value) next.set(key, value);
+          setParams(next);
+        }}
+      >
+        <SelectField label="Status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} options={STATUS_OPTIONS} />
+        <SelectField label="Category" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} options={[{ value: '', label: 'Any category' }, ...CATEGORY_OPTIONS]} />
+        <TextField label="Due before" type="date" value={form.dueBefore} onChange={(e) => setForm({ ...form, dueBefore: e.target.value })} />
+        <button type="submit" className="button button--primary">Apply filters</button>
+      </form>
+      <Async state={list.state} what="Loading companies">
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>{filtered ? 'No company matches these filters.' : 'No company is enrolled yet.'}</Empty>
+          ) : (
+            <TableWrap label="Companies">
+              <table>
+                <caption>{filtered ? 'Companies matching the filters' : 'All companies'}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Legal name</th>
+                    <th scope="col">Category</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Point of contact</th>
+                    <th scope="col">Enrolled</th>
+                    <th scope="col">Next due</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((c) => (
+                    <tr key={c.companyId}>
+                      <th scope="row"><Link to={`/cbp/companies/${c.companyId}`}>{c.legalName}</Link></th>
+                      <td>{categoryName(c.category)}</td>
+                      <td><StatusBadge status={c.status} /></td>
+                      <td>{c.pocEmail}</td>
+                      <td className="nowrap"><DateText iso={c.enrolledAt} /></td>
+                      <td>
+                        {c.dueOn ? (
+                          <>
+                            <DateText iso={c.dueOn} /> {c.dueKind === 'recertification' ? '(recertification)' : '(portal update)'}
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )
+        }
+      </Async>
+      {list.moreError ? <LoadError error={list.moreError} /> : null}
+      <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+    </>
+  );
+};

@@ -1,0 +1,136 @@
+/**
+ * Deadline policy per enrollment category (the date, or days from enrollment for new enrollees,
+ * and the reminder ladder), its revision by a CBP administrator, and every revision kept.
+ */
+import { useState } from 'react';
+import { useSession } from '../../api/session.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { Async, DateText, Empty } from '../../components/data.tsx';
+import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { useLoad } from '../../components/use-load.ts';
+import type { CategoryId } from '../../../../functions/definitions/categories.ts';
+import { CATEGORY_OPTIONS, TableWrap, categoryName, isAdmin } from './shared.tsx';
+
+type Policy = ResponseOf<'listDeadlines'>['items'][number];
+
+const PolicyTable = ({ items, caption, withCategory }: { items: readonly Policy[]; caption: string; withCategory: boolean }) => (
+  <TableWrap label={caption}>
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {withCategory ? <th scope="col">Category</th> : <th scope="col">Revision</th>}
+          <th scope="col">Deadline</th>
+          <th scope="col">Reminders (days before)</th>
+          <th scope="col">Revised</th>
+          <th scope="col">Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((p) => (
+          <tr key={`${p.category}:${p.revision}`}>
+            {withCategory ? <th scope="row">{categoryName(p.category)}</th> : <th scope="row" className="num">{p.revision}</th>}
+            <td>{p.deadline ? <DateText iso={p.deadline} /> : `${p.newEnrolleeDays} days from enrollment`}</td>
+            <td>{p.reminderDays.join(', ')}</td>
+            <td>{p.revisedAt ? <><DateText iso={p.revisedAt} withTime /> (revision {p.revision})</> : 'As first announced'}</td>
+            <td>{p.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </TableWrap>
+);
+
+const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) => void }) => {
+  const { api } = useSession();
+  const [deadline, setDeadline] = useState(policy.deadline ?? '');
+  const [days, setDays] = useState(String(policy.newEnrolleeDays));
+  const [reminders, setReminders] = useState(policy.reminderDays.join(', '));
+  const [reason, setReason] = useState('');
+  const submit = useSubmit(async () => {
+    const revised = await api.call('reviseDeadline', {
+      path: { category: policy.category },
+      body: {
+        revision: policy.revision,
+        deadline: deadline || null,
+        newEnrolleeDays: Number(days),
+        reminderDays: reminders.split(/[\s,]+/).filter(Boolean).map(Number),
+        reason,
+      },
+    });
+    setReason('');
+    onRevised(revised);
+  });
+  return (
+    <form onSubmit={submit.onSubmit} noValidate className="form">
+      <ErrorSummary error={submit.error} />
+      <TextField
+        label="Deadline"
+        type="date"
+        hint="Leave empty to give each new enrollee a number of days from enrollment instead."
+        value={deadline}
+        onChange={(e) => setDeadline(e.target.value)}
+        error={submit.fieldError('deadline')}
+      />
+      <TextField label="Days for new enrollees" type="number" min={1} max={730} required value={days} onChange={(e) => setDays(e.target.value)} error={submit.fieldError('newEnrolleeDays')} />
+      <TextField
+        label="Reminder days"
+        hint="Days before the deadline, separated by commas, for example 30, 14, 7, 1 (each 1 to 89)."
+        required
+        value={reminders}
+        onChange={(e) => setReminders(e.target.value)}
+        error={submit.fieldError('reminderDays')}
+      />
+      <TextArea label="Reason for revision" required value={reason} onChange={(e) => setReason(e.target.value)} error={submit.fieldError('reason')} />
+      <SubmitButton busy={submit.busy}>Revise deadline</SubmitButton>
+    </form>
+  );
+};
+
+export const Deadlines = () => {
+  const { api, me } = useSession();
+  const policies = useLoad(() => api.call('listDeadlines'), []);
+  const [category, setCategory] = useState<string>(CATEGORY_OPTIONS[0]!.value);
+  const history = useLoad(() => api.call('deadlineHistory', { path: { category } }), [category]);
+  const [done, setDone] = useState<string | undefined>();
+  const current = policies.data?.items.find((p) => p.category === category);
+
+  return (
+    <>
+      <PageTitle lead="Each enrollment category's portal-update deadline and reminder ladder. A company that misses its deadline is removed from the program at the next daily sweep.">
+        Deadlines
+      </PageTitle>
+      <Success message={done} />
+      <Async state={policies} what="Loading deadlines">
+        {(data) => (data.items.length ? <PolicyTable items={data.items} caption="Deadline policy in force" withCategory /> : <Empty>No deadline policy yet.</Empty>)}
+      </Async>
+
+      <section className="cbp-section" aria-labelledby="one-category">
+        <h2 id="one-category">One category</h2>
+        <SelectField label="Category to revise or review" value={category} onChange={(e) => { setCategory(e.target.value); setDone(undefined); }} options={CATEGORY_OPTIONS} />
+        {isAdmin(me?.role) && current ? (
+          <>
+            <h3>Revise the deadline</h3>
+            <p>The revision is kept with your name and reason, and takes effect at the next sweep.</p>
+            <Revise
+              key={`${current.category}:${current.revision}`}
+              policy={current}
+              onRevised={(p) => {
+                setDone(`The deadline for ${categoryName(p.category)} is revised (revision ${p.revision}).`);
+                policies.reload();
+                history.reload();
+              }}
+            />
+          </>
+        ) : !isAdmin(me?.role) ? (
+          <p>Only a CBP administrator can revise a deadline.</p>
+        ) : null}
+        <h3>Revision history</h3>
+        <Async state={history} what="Loading the history">
+          {(data) => (data.items.length ? <PolicyTable items={data.items} caption={`Revisions for ${categoryName(category as CategoryId)}, newest first`} withCategory={false} /> : <Empty>No revisions.</Empty>)}
+        </Async>
+      </section>
+    </>
+  );
+};

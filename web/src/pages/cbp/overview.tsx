@@ -1,0 +1,192 @@
+/**
+ * The programme at a glance: companies by status and category, and deadlines and removals per
+ * month. Each chart is one image with a summary for screen readers, and the same figures follow
+ * it as a table (the chart never carries information the table does not).
+ */
+import { useSession } from '../../api/session.tsx';
+import { Async, DateText, Empty } from '../../components/data.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import { useLoad } from '../../components/use-load.ts';
+import { complianceOverview, type ComplianceOverview } from './contract.ts';
+import { TableWrap, categoryName } from './shared.tsx';
+
+/** Colours with at least 3:1 contrast on white, told apart by the legend's words and the order of the bars too. */
+const STATUS_COLOURS: Record<string, string> = { active: '#005ea2', removed: '#b50909' };
+const FALLBACK = ['#1a4480', '#936f38', '#00702b', '#54278f'];
+const statusLabel = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const colourOf = (s: string, i: number) => STATUS_COLOURS[s] ?? FALLBACK[i % FALLBACK.length]!;
+
+const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthName = (m: string) => monthFormat.format(new Date(`${m}-01T00:00:00Z`));
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const Legend = ({ items }: { items: { label: string; colour: string }[] }) => (
+  <ul className="chart__legend" aria-hidden="true">
+    {items.map((i) => (
+      <li key={i.label}>
+        <svg className="chart__swatch" viewBox="0 0 16 16" focusable="false"><rect width="16" height="16" fill={i.colour} /></svg>
+        {i.label}
+      </li>
+    ))}
+  </ul>
+);
+
+const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCategory'] }) => {
+  const statuses = [...new Set(data.map((d) => d.status))].sort((a, b) => (a === 'active' ? -1 : b === 'active' ? 1 : a.localeCompare(b)));
+  const categories = [...new Set(data.map((d) => d.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+  const count = (category: string, status: string) => data.filter((d) => d.category === category && d.status === status).reduce((n, d) => n + d.count, 0);
+  const totals = statuses.map((s) => ({ status: s, n: categories.reduce((sum, c) => sum + count(c, s), 0) }));
+  const max = Math.max(1, ...categories.flatMap((c) => statuses.map((s) => count(c, s))));
+  if (categories.length === 0) return <Empty>No company is enrolled yet.</Empty>;
+
+  const labelWidth = 300;
+  const barArea = 360;
+  const bar = 16;
+  const rowHeight = statuses.length * bar + 14;
+  const height = categories.length * rowHeight + 10;
+  const summary = `Bar chart of companies by category and status: ${totals.map((t) => `${t.n} ${t.status}`).join(', ')}, in ${plural(categories.length, 'category', 'categories')}. The table below gives every figure.`;
+
+  return (
+    <figure className="chart">
+      <Legend items={statuses.map((s, i) => ({ label: statusLabel(s), colour: colourOf(s, i) }))} />
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${labelWidth + barArea + 50} ${height}`}>
+        {categories.map((c, row) => {
+          const y = row * rowHeight + 6;
+          return (
+            <g key={c}>
+              <text x={labelWidth - 8} y={y + (statuses.length * bar) / 2 + 4} textAnchor="end">{categoryName(c).length > 44 ? `${categoryName(c).slice(0, 42)}…` : categoryName(c)}</text>
+              {statuses.map((s, i) => {
+                const n = count(c, s);
+                const w = (n / max) * barArea;
+                return (
+                  <g key={s}>
+                    <rect x={labelWidth} y={y + i * bar} width={Math.max(w, n ? 2 : 0)} height={bar - 3} fill={colourOf(s, i)} />
+                    <text x={labelWidth + w + 4} y={y + i * bar + 11}>{n}</text>
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+        <line x1={labelWidth} x2={labelWidth} y1={0} y2={height} stroke="#1b1b1b" />
+      </svg>
+      <figcaption className="visually-hidden">Companies by category and status</figcaption>
+      <TableWrap label="Companies by category and status, as a table">
+        <table>
+          <caption>Companies by category and status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              {statuses.map((s) => <th scope="col" className="num" key={s}>{statusLabel(s)}</th>)}
+              <th scope="col" className="num">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c) => (
+              <tr key={c}>
+                <th scope="row">{categoryName(c)}</th>
+                {statuses.map((s) => <td className="num" key={s}>{count(c, s)}</td>)}
+                <td className="num">{statuses.reduce((n, s) => n + count(c, s), 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All categories</th>
+              {totals.map((t) => <td className="num" key={t.status}>{t.n}</td>)}
+              <td className="num">{totals.reduce((n, t) => n + t.n, 0)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableWrap>
+    </figure>
+  );
+};
+
+const SERIES = [
+  { key: 'deadlines', label: 'Deadlines', colour: '#005ea2' },
+  { key: 'removals', label: 'Removals', colour: '#b50909' },
+] as const;
+
+const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) => {
+  if (months.length === 0) return <Empty>No deadlines or removals to show.</Empty>;
+  const max = Math.max(1, ...months.flatMap((m) => [m.deadlines, m.removals]));
+  const plot = 200;
+  const slot = 64;
+  const bar = 22;
+  const left = 10;
+  const width = left + months.length * slot + 10;
+  const total = (k: 'deadlines' | 'removals') => months.reduce((n, m) => n + m[k], 0);
+  const summary = `Bar chart of deadlines and removals per month, ${monthName(months[0]!.month)} to ${monthName(months[months.length - 1]!.month)}: ${plural(total('deadlines'), 'deadline')} and ${plural(total('removals'), 'removal')} in all. The table below gives every month.`;
+  return (
+    <figure className="chart">
+      <Legend items={SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${plot + 50}`}>
+        {months.map((m, i) => {
+          const x = left + i * slot + 6;
+          return (
+            <g key={m.month}>
+              {SERIES.map((s, j) => {
+                const n = m[s.key];
+                const h = (n / max) * (plot - 20);
+                return (
+                  <g key={s.key}>
+                    <rect x={x + j * (bar + 2)} y={plot - h} width={bar} height={Math.max(h, n ? 2 : 0)} fill={s.colour} />
+                    <text x={x + j * (bar + 2) + bar / 2} y={plot - h - 4} textAnchor="middle">{n}</text>
+                  </g>
+                );
+              })}
+              <text x={x + bar} y={plot + 18} textAnchor="middle">{monthName(m.month).split(' ')[0]}</text>
+              <text x={x + bar} y={plot + 34} textAnchor="middle">{m.month.slice(0, 4)}</text>
+            </g>
+          );
+        })}
+        <line x1={left} x2={width - 10} y1={plot} y2={plot} stroke="#1b1b1b" />
+      </svg>
+      <figcaption className="visually-hidden">Deadlines and removals per month</figcaption>
+      <TableWrap label="Deadlines and removals per month, as a table">
+        <table>
+          <caption>Deadlines and removals per month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col" className="num">Deadlines</th>
+              <th scope="col" className="num">Removals</th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{monthName(m.month)}</th>
+                <td className="num">{m.deadlines}</td>
+                <td className="num">{m.removals}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </figure>
+  );
+};
+
+export const Overview = () => {
+  const { api } = useSession();
+  const overview = useLoad(() => complianceOverview(api), []);
+  return (
+    <>
+      <PageTitle lead="Where the program's participants stand, and what falls due or was lost month by month.">Compliance overview</PageTitle>
+      <Async state={overview} what="Loading the overview">
+        {(o) => (
+          <>
+            <p>Figures as of <DateText iso={o.asOf} withTime />.</p>
+            <h2>Companies by status and category</h2>
+            <ByCategory data={o.byStatusAndCategory} />
+            <h2>Deadlines and removals per month</h2>
+            <ByMonth months={o.months} />
+          </>
+        )}
+      </Async>
+    </>
+  );
+};

@@ -1,0 +1,111 @@
+/** CBP administrators manage staff accounts: list, add (with an emailed invitation), disable and re-enable. */
+import { useState } from 'react';
+import { useSession } from '../../api/session.tsx';
+import { Async, DateText, Empty, LoadError, MoreButton, StatusBadge } from '../../components/data.tsx';
+import { ErrorSummary, SelectField, Success, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
+import { PageTitle } from '../../components/layout.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { TableWrap, useAction, usePaged } from './shared.tsx';
+
+type StaffUser = ResponseOf<'listStaff'>['items'][number];
+const ROLE_NAMES: Record<string, string> = { 'cbp-admin': 'CBP administrator', 'cbp-officer': 'CBP officer' };
+
+export const Staff = () => {
+  const { api, me } = useSession();
+  const list = usePaged((cursor) => api.call('listStaff', { query: { cursor } }), []);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'cbp-officer' | 'cbp-admin'>('cbp-officer');
+  const [done, setDone] = useState<string | undefined>();
+
+  const add = useSubmit(async () => {
+    const user = await api.call('addStaff', { body: { name, email: email.trim(), role } });
+    setDone(`${user.name} was added as a ${ROLE_NAMES[user.role] ?? user.role}; their invitation is on its way to ${user.email}.`);
+    setName('');
+    setEmail('');
+    list.state.reload();
+  });
+  const toggle = useAction();
+  const setStatus = (user: StaffUser) =>
+    toggle.run(async () => {
+      const next = user.status === 'active' ? 'disabled' : 'active';
+      await api.call('updateStaff', { path: { userId: user.userId }, body: { version: user.version, status: next } });
+      setDone(`${user.name} is now ${next === 'active' ? 'enabled' : 'disabled'}.`);
+      list.state.reload();
+    });
+
+  return (
+    <>
+      <PageTitle lead="CBP officers and administrators. A disabled account can no longer sign in; enabling it restores it.">Staff</PageTitle>
+      <Success message={done} />
+      <ErrorSummary error={toggle.error} />
+      <Async state={list.state} what="Loading staff">
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>No staff accounts.</Empty>
+          ) : (
+            <TableWrap label="Staff accounts">
+              <table>
+                <caption>Staff accounts</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Added</th>
+                    <th scope="col">Action</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((user) => (
+                    <tr key={user.userId}>
+                      <td>{user.name}</td>
+                      <td>{user.email}</td>
+                      <td>{ROLE_NAMES[user.role] ?? user.role}</td>
+                      <td><StatusBadge status={user.status} /></td>
+                      <td><DateText iso={user.createdAt} /></td>
+                      <td>
+                        {user.userId === me?.userId ? (
+                          <span>You</span>
+                        ) : (
+                          <button type="button" className={`button${user.status === 'active' ? ' button--danger' : ''}`} disabled={toggle.busy} onClick={() => void setStatus(user)}>
+                            {user.status === 'active' ? 'Disable' : 'Enable'}
+                            <span className="visually-hidden"> {user.name}</span>
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )
+        }
+      </Async>
+      {list.moreError ? <LoadError error={list.moreError} /> : null}
+      <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+
+      <section className="cbp-section" aria-labelledby="add-staff">
+        <h2 id="add-staff">Add a staff member</h2>
+        <p>They receive an invitation with a temporary password, choose their own password at first sign-in, and must then set up an authenticator app.</p>
+        <ErrorSummary error={add.error} />
+        <form onSubmit={add.onSubmit} noValidate className="form">
+          <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={add.fieldError('name')} />
+          <TextField label="Email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={add.fieldError('email')} />
+          <SelectField
+            label="Role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as typeof role)}
+            options={[
+              { value: 'cbp-officer', label: 'CBP officer' },
+              { value: 'cbp-admin', label: 'CBP administrator' },
+            ]}
+            error={add.fieldError('role')}
+          />
+          <SubmitButton busy={add.busy}>Add staff member</SubmitButton>
+        </form>
+      </section>
+    </>
+  );
+};
