@@ -215,6 +215,129 @@ describe('a removed company', () => {
   });
 });
 
+describe('the journeys through the forms', () => {
+  let other: Company;
+  let otherPoc: { email: string; token: string; userId: string };
+  let page: Page;
+  let errors: string[];
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    other = await enrollCompany(portal.api, officer.token);
+    otherPoc = await userWithRole(portal.api, 'primary-poc', other.companyId, other.pocEmail);
+    const opened = await newPage(browser);
+    ({ page, errors } = opened);
+    close = () => opened.context.close();
+    await signInAs(page, portal.webUrl, otherPoc.email, TEST_PASSWORD);
+  });
+  afterAll(() => close?.());
+
+  const settled = async (heading: string) => {
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe(heading);
+    await page.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+  };
+
+  it('saves the account information, and after a concurrent save says so and reloads instead of overwriting', async () => {
+    await visit(page, '/account');
+    await settled('Portal Account Information');
+    expect(await page.getByLabel('Importer of record (IOR) number (required)').inputValue()).toBe('12-3456789AB');
+    await page.getByLabel('Name').fill('Dana Reyes');
+    await page.getByLabel('Title').fill('Director of Trade Compliance');
+    await page.getByLabel('Phone').fill('+12025550143');
+    await page.getByLabel('Street address').fill('100 Harbor Way');
+    await page.getByLabel('City').fill('Baltimore');
+    await page.getByRole('button', { name: 'Save account information' }).click();
+    await expect.poll(() => page.getByText('Account information saved (version 1).').count()).toBe(1);
+
+    const elsewhere = await portal.api.request('PUT', `/companies/${other.companyId}/account-info`, { token: otherPoc.token, body: { ...accountInfoFor(1), contacts: [{ ...accountInfoFor(1).contacts[0]!, title: 'Chief Security Officer' }] } });
+    expect(elsewhere.status).toBe(200);
+    await page.getByLabel('Title').fill('Compliance Manager');
+    await page.getByRole('button', { name: 'Save account information' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Someone else saved/);
+    await page.getByRole('button', { name: 'Reload the latest version' }).click();
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Chief Security Officer');
+    await page.getByRole('button', { name: 'Save account information' }).click();
+    await expect.poll(() => page.getByText('Account information saved (version 3).').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('answers profile questions, shows the progress, and certifies once the profile is complete', async () => {
+    await visit(page, '/profile');
+    await settled('Security Profile');
+    const group = page.getByRole('group', { name: 'Are employees identified by badge at every access point? (required)' });
+    expect(await group.getByLabel('Unanswered').isChecked()).toBe(true);
+    await group.getByLabel('Yes').check();
+    await page.getByLabel('Describe how visitors and vendors are identified, logged and escorted. (required)').fill('Badges issued at the gate; escorts at all times.');
+    await expect.poll(() => page.getByRole('progressbar', { name: /2 of \d+ required questions answered/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Save security profile' }).click();
+    await expect.poll(() => page.getByText(/Security profile saved as version 1\./).count()).toBe(1);
+
+    await visit(page, '/certification');
+    await settled('Certification');
+    await expect.poll(() => page.getByText(/Answer every required question/).count()).toBe(1);
+    const { completeAnswers } = await import('../support/profile.ts');
+    expect((await portal.api.request('PUT', `/companies/${other.companyId}/security-profile`, { token: otherPoc.token, body: { version: 1, answers: completeAnswers('importer') } })).status).toBe(201);
+    await visit(page, '/certification');
+    await settled('Certification');
+    await page.getByLabel(/I certify, as an officer of/).check();
+    await page.getByRole('button', { name: 'Certify the security profile' }).click();
+    await expect.poll(() => page.getByText(/Certification submitted/).count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Certifications' }).getByRole('row').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('starts a thread with CBP and replies in it', async () => {
+    await visit(page, '/messages');
+    await settled('Messages');
+    await page.getByLabel('Subject').fill('Question about seal logs');
+    await page.getByLabel('Message').fill('Do handwritten seal logs meet the criteria?');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await settled('Question about seal logs');
+    await page.getByLabel('Message').fill('We also keep a scanned copy.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await expect.poll(() => page.getByText('We also keep a scanned copy.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Do handwritten seal logs meet the criteria?').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('shares with a foreign customs program and revokes it', async () => {
+    await visit(page, '/sharing');
+    await settled('Sharing');
+    await page.getByLabel('Share with').selectOption('program');
+    await page.getByLabel('Foreign customs program').selectOption('eu-aeo');
+    await page.getByLabel('What to share').selectOption('profile-summary');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect.poll(() => page.getByText(/European Union Authorised Economic Operator can now see/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Revoke sharing with European Union Authorised Economic Operator' }).click();
+    await expect.poll(() => page.getByText(/was revoked/).count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Grants your company made' }).getByText('Revoked').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('adds a user, disables and re-enables them, and hands the primary POC role over after a confirmation', async () => {
+    await visit(page, '/users');
+    await settled('Users');
+    const email = `analyst-${other.companyId.slice(0, 8)}@example.com`;
+    await page.getByLabel('Full name').fill('Jordan Lee');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('May edit the account information and security profile').check();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.getByText(/Jordan Lee was added/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Disable Jordan Lee' }).click();
+    await expect.poll(() => page.getByText('Jordan Lee was disabled.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Enable Jordan Lee' }).click();
+    await expect.poll(() => page.getByText('Jordan Lee was re-enabled.').count()).toBe(1);
+
+    await page.getByLabel('New primary POC').selectOption({ label: `Jordan Lee (${email})` });
+    await page.getByRole('button', { name: 'Hand over primary POC' }).click();
+    await page.getByRole('button', { name: 'Confirm hand-over to Jordan Lee' }).click();
+    await settled('Dashboard');
+    const nav = page.getByRole('navigation', { name: 'Portal' });
+    await expect.poll(() => nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the page views', () => {
   it('covers every participant page at both widths', () => {
     // POC: 13 pages + 3 states; user: 10 pages + 1 state; removed company: 1.

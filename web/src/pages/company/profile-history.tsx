@@ -21,7 +21,7 @@ const Compare = ({ versions }: { versions: readonly Version[] }) => {
   const options = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${new Date(v.savedAt).toISOString().slice(0, 10)})` }));
   const changes = diff?.sections.flatMap((s) => s.changes.map((c) => ({ ...c, section: s.title }))) ?? [];
   return (
-    <section aria-labelledby="compare-heading">
+    <section>
       <h2 id="compare-heading">Compare two versions</h2>
       <ErrorSummary error={submit.error} />
       <form className="filters" noValidate onSubmit={submit.onSubmit}>
