@@ -108,10 +108,10 @@ export const ProfileHistory = () => {
                   <caption>Saved versions, newest first</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Version</th>
+                      <th scope="col" className="num">Version</th>
                       <th scope="col">Saved</th>
                       <th scope="col">Required answered</th>
-                      <th scope="col">Answers changed</th>
+                      <th scope="col" className="num">Answers changed</th>
                     </tr>
                   </thead>
                   <tbody>

@@ -101,7 +101,13 @@ const ProfileEditor = ({ category, version, savedAt, initial, onReload }: { cate
           <button type="button" className="button" onClick={onReload}>Reload the latest version</button>
         </div>
       ) : (
-        <ErrorSummary error={submit.error} />
+        <ErrorSummary
+          error={submit.error}
+          fieldName={(field) => {
+            const [, sectionId, questionId] = field.split('.');
+            return sections.find((s) => s.id === sectionId)?.questions.find((q) => q.id === questionId)?.text;
+          }}
+        />
       )}
       <Success message={saved} />
       <form className="form" noValidate onSubmit={submit.onSubmit}>

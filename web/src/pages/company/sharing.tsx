@@ -276,7 +276,7 @@ export const Sharing = () => {
   return (
     <>
       <PageTitle lead="Your company's information is confidential within CBP. It is shared only where your company authorizes it, and every read is recorded in your audit trail.">Sharing</PageTitle>
-      <p>
+      <p className="company-id">
         Your company ID, for partners who want to share with you: <code>{me.company.companyId}</code>
       </p>
       {!canShare(me) ? <div className="alert alert--info"><p>You can see what is shared. Your primary point of contact has not designated you to authorize sharing.</p></div> : null}
