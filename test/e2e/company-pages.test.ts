@@ -60,6 +60,17 @@ afterAll(async () => {
   console.log(`[a11y] ${checked.length} participant page views checked with axe-core:\n  ${checked.join('\n  ')}`);
 });
 
+/** When the page scrolls sideways: by how much, and the elements that stick out on the right (outside a table's scrolling box). */
+const WIDER_THAN_PAGE = `(() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  return [...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.parentElement?.closest('.table-wrap'))
+    .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '') + ' ' + Math.round(el.getBoundingClientRect().right))
+    .slice(0, 10)
+    .concat(['page ' + (document.documentElement.scrollWidth - width) + ' px too wide']);
+})()`;
+
 /** The page at both widths: its heading, axe, a screenshot; and no error in the page. */
 const check = async (page: Page, name: string, heading: string, errors: string[]) => {
   for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
@@ -67,6 +78,8 @@ const check = async (page: Page, name: string, heading: string, errors: string[]
     await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toBe(heading);
     await page.getByRole('status').filter({ hasText: /Loading|Signing you in/ }).first().waitFor({ state: 'detached' });
     expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
+    // Reflow (WCAG 1.4.10): the page itself never scrolls sideways; wide tables scroll in their own box.
+    expect(await page.evaluate(WIDER_THAN_PAGE), `${name} at ${width}: sideways scroll`).toEqual([]);
     await screenshot(page, `company-${name}`, width);
     checked.push(`company-${name} (${width}) ${new URL(page.url()).pathname}`);
   }
