@@ -123,7 +123,7 @@ describe('the primary POC', () => {
     const { context, page } = await newPage(browser);
     await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Dashboard');
-    await expect.poll(() => page.getByText('Portal update deadline').count()).toBe(1);
+    await expect.poll(() => page.getByText('Enrollment deadline').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: ALERT_TITLE }).count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: THREAD_SUBJECT }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: company.legalName }).count()).toBe(1);
@@ -341,6 +341,15 @@ describe('the journeys through the forms', () => {
     await expect.poll(() => page.getByText('Jordan Lee was disabled.').count()).toBe(1);
     await page.getByRole('button', { name: 'Enable Jordan Lee' }).click();
     await expect.poll(() => page.getByText('Jordan Lee was re-enabled.').count()).toBe(1);
+
+    await page.getByLabel('Full name').fill('Sam Ortiz');
+    await page.getByLabel('Email address').fill(`sam-${other.companyId.slice(0, 8)}@example.com`);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.getByText(/Sam Ortiz was added/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Remove Sam Ortiz' }).click();
+    await page.getByRole('button', { name: 'Confirm removal of Sam Ortiz' }).click();
+    await expect.poll(() => page.getByText('Sam Ortiz was removed.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Users' }).getByText('Sam Ortiz').count()).toBe(0);
 
     await page.getByLabel('New primary POC').selectOption({ label: `Jordan Lee (${email})` });
     await page.getByRole('button', { name: 'Hand over primary POC' }).click();

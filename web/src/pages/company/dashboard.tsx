@@ -76,9 +76,9 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
     if (!policies) return null;
     return (
       <>
-        <Countdown due={enrollmentDue(company, policies)} now={now} label="Portal update deadline" />
+        <Countdown due={enrollmentDue(company, policies)} now={now} label="Enrollment deadline" />
         <p>
-          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by this date, or your company is removed from C-TPAT.
+          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by this date (the end of the day, UTC), or your company is removed from C-TPAT.
         </p>
       </>
     );
@@ -86,7 +86,7 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
   if (company.nextCertificationDueAt) {
     return (
       <>
-        <Countdown due={company.nextCertificationDueAt} now={now} label="Next annual recertification" />
+        <Countdown due={company.nextCertificationDueAt} now={now} label="Next recertification" />
         <p><Link to="/certification">Certification</Link> opens 90 days before the due date.</p>
       </>
     );
