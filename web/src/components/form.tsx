@@ -66,8 +66,11 @@ export const CheckboxField = ({ label, hint, ...input }: { label: string; hint?:
   );
 };
 
-/** The error summary: announced, focused, and listing each field's message. */
-export const ErrorSummary = ({ error }: { error: ApiError | undefined }) => {
+/**
+ * The error summary: announced, focused, and listing each field's message. `fieldName` turns
+ * the API's field path (`contacts.0.phone`) into the words of the form ("Contact 1: Phone").
+ */
+export const ErrorSummary = ({ error, fieldName }: { error: ApiError | undefined; fieldName?: (field: string) => string | undefined }) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();
@@ -75,11 +78,11 @@ export const ErrorSummary = ({ error }: { error: ApiError | undefined }) => {
   if (!error) return null;
   return (
     <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
-      <p>{error.message}</p>
+      <p>{fieldName && error.details.length > 0 ? 'Correct what is marked below, then try again:' : error.message}</p>
       {error.details.length > 0 ? (
         <ul>
           {error.details.map((d) => (
-            <li key={`${d.field}:${d.message}`}>{d.field ? `${d.field}: ${d.message}` : d.message}</li>
+            <li key={`${d.field}:${d.message}`}>{d.field ? `${fieldName?.(d.field) ?? d.field}: ${d.message}` : d.message}</li>
           ))}
         </ul>
       ) : null}

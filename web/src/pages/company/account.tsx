@@ -37,6 +37,24 @@ const toBody = (form: AccountForm): SaveAccountInfo => ({
   identifiers: Object.fromEntries(IDENTIFIER_KEYS.filter((k) => form.identifiers[k].trim()).map((k) => [k, form.identifiers[k].trim()])),
 });
 
+const ADDRESS_LABELS: Record<string, string> = { line1: 'Street address', line2: 'Address line 2', city: 'City', region: 'State, province or region', postalCode: 'Postal code', country: 'Country code' };
+const CONTACT_LABELS: Record<string, string> = { name: 'Name', title: 'Title', email: 'Email', phone: 'Phone' };
+
+/** The API's field path in the form's words, for the error summary. */
+const fieldName = (field: string): string | undefined => {
+  const [head, a, b, c] = field.split('.');
+  if (head === 'contacts' && a !== undefined) return b ? `Contact ${Number(a) + 1}: ${CONTACT_LABELS[b] ?? b}` : `Contact ${Number(a) + 1}`;
+  if (head === 'contacts') return 'Contacts';
+  if (head === 'headquarters' && a) return `Headquarters: ${ADDRESS_LABELS[a] ?? a}`;
+  if (head === 'identifiers' && a) return IDENTIFIER_LABELS[a as keyof Identifiers] ?? a;
+  if (head === 'facilities' && a !== undefined) {
+    const where = `Facility ${Number(a) + 1}`;
+    if (b === 'address' && c) return `${where}: ${ADDRESS_LABELS[c] ?? c}`;
+    return b ? `${where}: ${b === 'kind' ? 'Kind' : 'Name'}` : where;
+  }
+  return undefined;
+};
+
 const AddressFields = ({ value, onChange, prefix, labelPrefix, error, disabled }: { value: AddressForm; onChange: (a: AddressForm) => void; prefix: string; labelPrefix: string; error: (f: string) => string | undefined; disabled: boolean }) => {
   const label = (text: string) => (labelPrefix ? `${labelPrefix}${text.charAt(0).toLowerCase()}${text.slice(1)}` : text);
   const field = (key: keyof AddressForm) => ({ value: value[key], disabled, onChange: (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value }), error: error(`${prefix}.${key}`) });
@@ -81,7 +99,7 @@ const AccountEditor = ({ initial, category, onReload }: { initial: AccountForm; 
           <button type="button" className="button" onClick={onReload}>Reload the latest version</button>
         </div>
       ) : (
-        <ErrorSummary error={submit.error} />
+        <ErrorSummary error={submit.error} fieldName={fieldName} />
       )}
       <Success message={saved} />
       <form className="form" noValidate onSubmit={submit.onSubmit}>

@@ -79,6 +79,11 @@ export const Certification = () => {
             ) : (
               <p>Your company has not certified yet. Certify once the account information and security profile are complete.</p>
             )}
+            {company.certificationStatus ? (
+              <p>
+                Last certification: <StatusBadge status={company.certificationStatus} />
+              </p>
+            ) : null}
             {company.certificationStatus === 'returned' ? (
               <div className="alert alert--warning"><p>CBP sent the last certification back. Update the profile as asked and certify again.</p></div>
             ) : null}

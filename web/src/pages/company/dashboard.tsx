@@ -38,7 +38,7 @@ const Removed = ({ company, reload }: { company: Company; reload: () => void }) 
   });
   const reapplication = company.reapplication;
   return (
-    <section className="removed-notice" aria-labelledby="removed-heading">
+    <section className="removed-notice">
       <h2 id="removed-heading">Your company has been removed from C-TPAT</h2>
       {company.removal ? (
         <p>
@@ -76,9 +76,9 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
     if (!policies) return null;
     return (
       <>
-        <Countdown due={enrollmentDue(company, policies)} now={now} label="Portal update deadline" />
+        <Countdown due={enrollmentDue(company, policies)} now={now} label="Enrollment deadline" />
         <p>
-          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by this date, or your company is removed from C-TPAT.
+          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by this date (the end of the day, UTC), or your company is removed from C-TPAT.
         </p>
       </>
     );
@@ -86,7 +86,7 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
   if (company.nextCertificationDueAt) {
     return (
       <>
-        <Countdown due={company.nextCertificationDueAt} now={now} label="Next annual recertification" />
+        <Countdown due={company.nextCertificationDueAt} now={now} label="Next recertification" />
         <p><Link to="/certification">Certification</Link> opens 90 days before the due date.</p>
       </>
     );
@@ -111,7 +111,7 @@ export const Dashboard = () => {
       <Async state={company} what="Loading your company">
         {(c) => (
           <>
-            <section aria-labelledby="company-heading" className="card">
+            <section className="card">
               <h2 id="company-heading">{c.legalName}</h2>
               <dl className="record">
                 <dt>Status</dt>
@@ -130,7 +130,7 @@ export const Dashboard = () => {
       </Async>
 
       <div className="cards">
-        <section className="card" aria-labelledby="alerts-heading">
+        <section className="card">
           <h2 id="alerts-heading">Alerts</h2>
           <Async state={alerts} what="Loading alerts">
             {(page) => {
@@ -156,7 +156,7 @@ export const Dashboard = () => {
             }}
           </Async>
         </section>
-        <section className="card" aria-labelledby="messages-heading">
+        <section className="card">
           <h2 id="messages-heading">Recent messages</h2>
           <Async state={threads} what="Loading messages">
             {(page) =>

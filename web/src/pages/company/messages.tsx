@@ -27,7 +27,7 @@ export const Messages = () => {
           list.items.length === 0 ? (
             <Empty>No messages yet.</Empty>
           ) : (
-            <TableWrap label="Message threads">
+            <TableWrap label="Threads">
               <table>
                 <caption>Threads, most recent first</caption>
                 <thead>
@@ -62,7 +62,7 @@ export const Messages = () => {
       </Async>
       {list.moreError ? <LoadError error={list.moreError} /> : null}
       <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
-      <section aria-labelledby="new-thread-heading">
+      <section>
         <h2 id="new-thread-heading">Write to CBP</h2>
         <ErrorSummary error={submit.error} />
         <form className="form" noValidate onSubmit={submit.onSubmit}>
@@ -100,7 +100,7 @@ export const Thread = () => {
       <Async state={list.state} what="Loading the thread">
         {() => (
           <>
-            <ol className="message-list" aria-label="Messages, oldest first">
+            <ol className="message-list">
               {list.items.map((m) => (
                 <li key={m.messageId} className={`message${m.authorSide === 'cbp' ? ' message--cbp' : ''}`}>
                   <p className="message__meta">
@@ -112,7 +112,7 @@ export const Thread = () => {
             </ol>
             {list.moreError ? <LoadError error={list.moreError} /> : null}
             <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
-            <section aria-labelledby="reply-heading">
+            <section>
               <h2 id="reply-heading">Reply</h2>
               <ErrorSummary error={submit.error} />
               <Success message={sent} />

@@ -21,7 +21,7 @@ const Compare = ({ versions }: { versions: readonly Version[] }) => {
   const options = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${new Date(v.savedAt).toISOString().slice(0, 10)})` }));
   const changes = diff?.sections.flatMap((s) => s.changes.map((c) => ({ ...c, section: s.title }))) ?? [];
   return (
-    <section aria-labelledby="compare-heading">
+    <section>
       <h2 id="compare-heading">Compare two versions</h2>
       <ErrorSummary error={submit.error} />
       <form className="filters" noValidate onSubmit={submit.onSubmit}>
@@ -108,10 +108,10 @@ export const ProfileHistory = () => {
                   <caption>Saved versions, newest first</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Version</th>
+                      <th scope="col" className="num">Version</th>
                       <th scope="col">Saved</th>
                       <th scope="col">Required answered</th>
-                      <th scope="col">Answers changed</th>
+                      <th scope="col" className="num">Answers changed</th>
                     </tr>
                   </thead>
                   <tbody>

@@ -101,12 +101,18 @@ const ProfileEditor = ({ category, version, savedAt, initial, onReload }: { cate
           <button type="button" className="button" onClick={onReload}>Reload the latest version</button>
         </div>
       ) : (
-        <ErrorSummary error={submit.error} />
+        <ErrorSummary
+          error={submit.error}
+          fieldName={(field) => {
+            const [, sectionId, questionId] = field.split('.');
+            return sections.find((s) => s.id === sectionId)?.questions.find((q) => q.id === questionId)?.text;
+          }}
+        />
       )}
       <Success message={saved} />
       <form className="form" noValidate onSubmit={submit.onSubmit}>
         {sections.map((section) => (
-          <section className="profile-section" key={section.id} aria-labelledby={`section-${section.id}`}>
+          <section className="profile-section" key={section.id}>
             <h2 id={`section-${section.id}`}>{section.title}</h2>
             {section.questions.map((q) => (
               <QuestionField key={q.id} question={q} value={answers[section.id]?.[q.id]} onChange={(v) => set(section.id, q.id, v)} error={submit.fieldError(`answers.${section.id}.${q.id}`)} disabled={!editable} />

@@ -35,7 +35,7 @@ const CreateGrantForm = ({ onCreated }: { onCreated: () => void }) => {
     onCreated();
   });
   return (
-    <section aria-labelledby="grant-heading">
+    <section>
       <h2 id="grant-heading">Share with another party</h2>
       <ErrorSummary error={submit.error} />
       <Success message={done} />
@@ -70,7 +70,7 @@ const Grants = ({ reloadKey }: { reloadKey: number }) => {
       setRound((r) => r + 1);
     });
   return (
-    <section aria-labelledby="grants-heading">
+    <section>
       <h2 id="grants-heading">What your company shares</h2>
       <ErrorSummary error={action.error} />
       <Success message={message} />
@@ -141,7 +141,7 @@ const RequestRow = ({ request, onDecided }: { request: GrantRequest; onDecided: 
       <td>
         {request.status === 'pending' && canShare(me) ? (
           <div className="row-actions">
-            <TextField label={`Share with ${request.requesterLegalName} until`} type="date" value={until} onChange={(e) => setUntil(e.target.value)} error={action.error?.fieldError('expiresOn')} />
+            <TextField label={`Grant ${request.requesterLegalName} access until`} type="date" value={until} onChange={(e) => setUntil(e.target.value)} error={action.error?.fieldError('expiresOn')} />
             <button type="button" className="button button--primary" disabled={action.busy} onClick={() => decide('accept')}>Accept<SrOnly> the request of {request.requesterLegalName}</SrOnly></button>
             <button type="button" className="button" disabled={action.busy} onClick={() => decide('decline')}>Decline<SrOnly> the request of {request.requesterLegalName}</SrOnly></button>
             {action.error && !action.error.fieldError('expiresOn') ? <p className="field-error" role="alert">{action.error.message}</p> : null}
@@ -161,7 +161,7 @@ const Requests = ({ onDecided }: { onDecided: () => void }) => {
   const [round, setRound] = useState(0);
   const list = usePaged((cursor) => api.call('listGrantRequests', { path: { companyId }, query: { direction: 'incoming', cursor, limit: 25 } }), [companyId, round]);
   return (
-    <section aria-labelledby="requests-heading">
+    <section>
       <h2 id="requests-heading">Requests to your company</h2>
       <Async state={list.state} what="Loading requests">
         {() =>
@@ -210,7 +210,7 @@ const AskForm = () => {
     setMessage('');
   });
   return (
-    <section aria-labelledby="ask-heading">
+    <section>
       <h2 id="ask-heading">Ask a company to share with you</h2>
       <ErrorSummary error={submit.error} />
       <Success message={done} />
@@ -228,7 +228,7 @@ const SharedWithUs = () => {
   const { api } = useSession();
   const list = usePaged((cursor) => api.call('sharedWithMe', { query: { cursor, limit: 25 } }), []);
   return (
-    <section aria-labelledby="shared-heading">
+    <section>
       <h2 id="shared-heading">Shared with your company</h2>
       <Async state={list.state} what="Loading what is shared with you">
         {() =>
@@ -276,7 +276,7 @@ export const Sharing = () => {
   return (
     <>
       <PageTitle lead="Your company's information is confidential within CBP. It is shared only where your company authorizes it, and every read is recorded in your audit trail.">Sharing</PageTitle>
-      <p>
+      <p className="company-id">
         Your company ID, for partners who want to share with you: <code>{me.company.companyId}</code>
       </p>
       {!canShare(me) ? <div className="alert alert--info"><p>You can see what is shared. Your primary point of contact has not designated you to authorize sharing.</p></div> : null}

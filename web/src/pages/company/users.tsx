@@ -31,7 +31,7 @@ const AddUserForm = ({ onAdded }: { onAdded: () => void }) => {
     onAdded();
   });
   return (
-    <section aria-labelledby="add-user-heading">
+    <section>
       <h2 id="add-user-heading">Add a user</h2>
       <p>Every user has their own sign-in. The invitation goes to the email you give.</p>
       <ErrorSummary error={submit.error} />
@@ -65,7 +65,7 @@ const HandOver = ({ users }: { users: readonly User[] }) => {
     navigate('/', { replace: true });
   });
   return (
-    <section aria-labelledby="hand-over-heading">
+    <section>
       <h2 id="hand-over-heading">Hand over the primary POC role</h2>
       {candidates.length === 0 ? (
         <p>Add an active user first: the role can only go to an active user of your company.</p>
