@@ -125,20 +125,21 @@ describe('the journey through the web portal', () => {
     await signInAs(cbp.page, portal.webUrl, officer.email, TEST_PASSWORD);
     await cbp.page.goto(`${portal.webUrl}/cbp/alerts`);
     await expect.poll(() => heading(cbp.page)).toBe('Alerts');
-    await cbp.page.getByLabel('Kind').selectOption({ label: 'Cargo security alert' });
+    await cbp.page.getByLabel('Kind').selectOption('cargo-security-alert');
     await cbp.page.getByLabel('Title').fill(alertTitle);
     await cbp.page.getByLabel('Message').fill('Two bolt seals on containers from berth 14 were found re-glued. Inspect every seal before release.');
     await cbp.page.getByLabel('Severity').selectOption('high');
     await chooseImporterAudience(cbp.page);
     await cbp.page.getByRole('button', { name: 'Publish alert' }).click();
-    await expect.poll(() => cbp.page.getByRole('link', { name: alertTitle }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await cbp.page.getByRole('status').filter({ hasText: 'is published' }).waitFor();
+    await expect.poll(() => cbp.page.getByRole('link', { name: alertTitle }).count()).toBeGreaterThan(0);
     await screenshot(cbp.page, 'journey-3-alert-published', 'desktop');
 
     // 7. The new user signs in for the first time and acknowledges the alert.
     const user = await newPage(browser);
     await firstSignIn(user.page, userEmail, temporaryPasswordIn(userInvitation), TEST_PASSWORD);
     await user.page.getByRole('link', { name: 'Alerts', exact: true }).click();
-    await user.page.getByRole('link', { name: alertTitle }).click();
+    await user.page.getByRole('link', { name: alertTitle }).first().click();
     await user.page.getByRole('button', { name: 'Acknowledge' }).click();
     await user.page.getByText(/Acknowledged on/).waitFor();
     await screenshot(user.page, 'journey-4-alert-acknowledged', 'desktop');
@@ -195,7 +196,6 @@ async function answerEveryQuestion(page: Page) {
 
 /** Sends the alert to the importer category. */
 async function chooseImporterAudience(page: Page) {
-  const byCategory = page.getByRole('radio', { name: /categor/i });
-  if (await byCategory.count()) await byCategory.first().check();
-  await page.getByRole('checkbox', { name: /^Importer/ }).first().check();
+  await page.getByLabel('Active participants in some categories').check();
+  await page.getByLabel('U.S. importer of record').check();
 }
