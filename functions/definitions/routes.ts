@@ -7,6 +7,7 @@ import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES, type Role } from './roles.ts';
 import { EnrollCompany, CompanyView } from '../schemas/company.ts';
 import { AnswerMfa, ConfirmTotp, Login, LoginResult, MfaEnrolled, NewPassword, StartTotp, TotpSecret } from '../schemas/auth.ts';
 import { Me } from '../schemas/me.ts';
+import { CompanyListQuery, CompanyPage, ComplianceOverview, OverviewQuery } from '../schemas/compliance.ts';
 import { Id } from '../schemas/common.ts';
 import { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
 import {
@@ -92,6 +93,16 @@ export const ROUTES = [
       identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
     },
     access: ['table:read', 'table:write'], mutates: true,
+  },
+  {
+    id: 'listCompanies', method: 'GET', path: '/companies', handler: 'list-companies', auth: CBP_ROLES,
+    summary: 'A page of enrolled companies with their next due date, filtered by status, category and due date (CBP)', query: CompanyListQuery, response: CompanyPage,
+    access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'complianceOverview', method: 'GET', path: '/compliance/overview', handler: 'compliance-overview', auth: CBP_ROLES,
+    summary: 'Companies by status and category, and due dates and removals per month (CBP)', query: OverviewQuery, response: ComplianceOverview,
+    access: ['table:read'], mutates: false,
   },
   {
     id: 'getCompany', method: 'GET', path: '/companies/{companyId}', handler: 'get-company', auth: ALL_ROLES, allowRemovedCompany: true,

@@ -112,6 +112,33 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
     });
   }
 
+  if (route.query) {
+    const known = Object.keys((route.query as unknown as { shape: Record<string, unknown> }).shape);
+    const withQuery = (key: string, value: string) => `${concrete}?${new URLSearchParams({ [key]: value })}`;
+
+    it('refuses an unknown query parameter with a 400 naming it', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !known.includes(k)), fc.string({ maxLength: 40 }), async (key, value) => {
+          const res = await api.request(route.method, withQuery(key, value), { token, body: route.method === 'GET' ? undefined : route.example });
+          expectClientError(res, `${route.method} ${withQuery(key, value)}`);
+          expect(res.status).toBe(400);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('answers random values of its own query parameters with a page or a 4xx, never a 5xx', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...known), fc.oneof(fc.string({ maxLength: 300 }), fc.integer().map(String), fc.base64String({ maxLength: 200 })), async (key, value) => {
+          const res = await api.request(route.method, withQuery(key, value), { token, body: route.method === 'GET' ? undefined : route.example });
+          if (res.status >= 400) expectClientError(res, `${route.method} ${withQuery(key, value)}`);
+          else expect(res.status, `${route.method} ${withQuery(key, value)}`).toBeLessThan(300);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
   if (route.pathParams) {
     it('refuses random path parameters', async () => {
       await fc.assert(

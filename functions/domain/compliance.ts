@@ -1,0 +1,123 @@
+/**
+ * CBP's view across companies: the companies list with its filters, and the compliance overview
+ * (companies by status and category; due dates and removals per month). Reads only; they write no
+ * audit record, like every list that shows no company's confidential records.
+ */
+import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
+import { CBP_ROLES } from '../definitions/roles.ts';
+import { BadRequest } from '../http/errors.ts';
+import { requireRole, type Caller } from './caller.ts';
+import { currentPolicies, dateOf, enrollmentDueDate } from './deadline-schedule.ts';
+import type { Clock } from './deps.ts';
+import type * as companyData from '../data/companies.ts';
+import type * as deadlineData from '../data/deadlines.ts';
+import type { Company } from '../schemas/company.ts';
+import type { DeadlinePolicy } from '../schemas/deadlines.ts';
+import type { CompanyListQuery, CompanySummary, ComplianceOverview } from '../schemas/compliance.ts';
+
+export interface ComplianceDeps {
+  readonly clock: Clock;
+  readonly companies: Pick<typeof companyData, 'ofCategory' | 'standingOfCategory'>;
+  readonly deadlines: Pick<typeof deadlineData, 'listRevised'>;
+}
+
+type Standing = Pick<Company, 'status' | 'category' | 'enrolledAt' | 'portalUpdateCompletedAt' | 'nextCertificationDueAt' | 'deadlineExtendedTo' | 'removal'>;
+
+/**
+ * The next date a company must meet: its enrollment deadline while its portal update is not
+ * complete, its annual recertification once it has one (the earlier of the two when both are
+ * open); nothing for a removed company.
+ */
+export const nextDue = (company: Standing, policies: ReadonlyMap<CategoryId, DeadlinePolicy>): Pick<CompanySummary, 'dueOn' | 'dueKind'> => {
+  if (company.status !== 'active') return { dueOn: null, dueKind: null };
+  const open: { dueOn: string; dueKind: 'enrollment' | 'recertification' }[] = [];
+  if (!company.portalUpdateCompletedAt) open.push({ dueOn: enrollmentDueDate(policies.get(company.category)!, company.enrolledAt, company.deadlineExtendedTo), dueKind: 'enrollment' });
+  if (company.nextCertificationDueAt) open.push({ dueOn: dateOf(company.nextCertificationDueAt), dueKind: 'recertification' });
+  return open.sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0] ?? { dueOn: null, dueKind: null };
+};
+
+/** Reads of the index per request at most, so a narrow `dueBefore` filter cannot make a request unbounded. */
+const MAX_READS = 20;
+
+const encodeCursor = (at: { category: number; inner: string | null }): string => Buffer.from(JSON.stringify(at)).toString('base64url');
+const decodeCursor = (cursor: string | undefined, categories: number): { category: number; inner: string | null } => {
+  if (!cursor) return { category: 0, inner: null };
+  try {
+    const at = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { category: unknown; inner: unknown };
+    if (Number.isInteger(at.category) && (at.category as number) >= 0 && (at.category as number) < categories && (at.inner === null || typeof at.inner === 'string')) {
+      return { category: at.category as number, inner: at.inner as string | null };
+    }
+  } catch {
+    // reported below
+  }
+  throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
+};
+
+/**
+ * A page of companies, category by category from the category index (a Query per page, never a
+ * Scan), each with its next due date. `dueBefore` filters after the read, so a page may hold
+ * fewer than `limit` companies and still have a next cursor.
+ */
+export const listCompanies = async (deps: ComplianceDeps, caller: Caller, query: CompanyListQuery): Promise<{ items: CompanySummary[]; nextCursor: string | null }> => {
+  requireRole(caller, CBP_ROLES);
+  const categories: readonly CategoryId[] = query.category ? [query.category] : CATEGORY_IDS;
+  let { category, inner } = decodeCursor(query.cursor, categories.length);
+  const policies = currentPolicies(await deps.deadlines.listRevised());
+  const items: CompanySummary[] = [];
+  for (let reads = 0; category < categories.length && items.length < query.limit && reads < MAX_READS; reads += 1) {
+    const page = await deps.companies.ofCategory(categories[category]!, query.status, inner, query.limit - items.length);
+    for (const company of page.items) {
+      const due = nextDue(company, policies);
+      if (query.dueBefore && !(due.dueOn && due.dueOn <= query.dueBefore)) continue;
+      const { companyId, legalName, status, pocEmail, enrolledAt } = company;
+      items.push({ companyId, legalName, category: company.category, status, pocEmail, enrolledAt, ...due });
+    }
+    inner = page.cursor;
+    if (!inner) category += 1;
+  }
+  return { items, nextCursor: category < categories.length ? encodeCursor({ category, inner }) : null };
+};
+
+/** The `count` months ending with `last` (`YYYY-MM`), oldest first. */
+export const monthsEnding = (last: string, count: number): string[] => {
+  const [year, month] = last.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(year, month - 1 - (count - 1 - i), 1)).toISOString().slice(0, 7));
+};
+
+/**
+ * The overview from every company's standing: counts by status and category (only pairs that
+ * occur), and per month the due dates that fall in it and the removals made in it. The months run
+ * from `past - 1` months before the clock's month to `ahead` months after it, so staff see what is
+ * coming as well as what happened. A removal is counted while the company is removed (a reinstated
+ * company's earlier removal is in its audit trail).
+ */
+export const overviewOf = (companies: readonly Standing[], policies: ReadonlyMap<CategoryId, DeadlinePolicy>, now: Date, past: number, ahead: number): ComplianceOverview => {
+  const months = monthsEnding(now.toISOString().slice(0, 7), past).concat(
+    ahead > 0 ? monthsEnding(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1)).toISOString().slice(0, 7), ahead) : [],
+  );
+  const series = new Map(months.map((month) => [month, { month, deadlines: 0, removals: 0 }]));
+  const counts = new Map<string, { status: Company['status']; category: CategoryId; count: number }>();
+  for (const company of companies) {
+    const key = `${company.status}|${company.category}`;
+    const entry = counts.get(key) ?? { status: company.status, category: company.category, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+    const due = nextDue(company, policies).dueOn;
+    const dueMonth = due ? series.get(due.slice(0, 7)) : undefined;
+    if (dueMonth) dueMonth.deadlines += 1;
+    const removedMonth = company.status === 'removed' && company.removal ? series.get(company.removal.at.slice(0, 7)) : undefined;
+    if (removedMonth) removedMonth.removals += 1;
+  }
+  const order = (c: { status: string; category: CategoryId }) => `${c.status}|${String(CATEGORY_IDS.indexOf(c.category)).padStart(2, '0')}`;
+  return { asOf: now.toISOString(), byStatusAndCategory: [...counts.values()].sort((a, b) => order(a).localeCompare(order(b))), months: [...series.values()] };
+};
+
+/**
+ * The compliance overview: one Query per category (in parallel, only the fields it counts) and
+ * the deadline policies; nothing per day or per company.
+ */
+export const complianceOverview = async (deps: ComplianceDeps, caller: Caller, query: { months: number; ahead: number }): Promise<ComplianceOverview> => {
+  requireRole(caller, CBP_ROLES);
+  const [stored, ...categories] = await Promise.all([deps.deadlines.listRevised(), ...CATEGORY_IDS.map((category) => deps.companies.standingOfCategory(category))]);
+  return overviewOf(categories.flat(), currentPolicies(stored), deps.clock.now(), query.months, query.ahead);
+};

@@ -1,0 +1,10 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseQuery } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { OverviewQuery } from '../schemas/compliance.ts';
+import { base } from '../domain/deps.ts';
+import { complianceOverview } from '../domain/compliance.ts';
+import * as companies from '../data/companies.ts';
+import * as deadlines from '../data/deadlines.ts';
+
+export const handler = authedHandler('complianceOverview', async (event, caller) => ok(await complianceOverview({ ...base, companies, deadlines }, caller, parseQuery(OverviewQuery, event))));
