@@ -101,7 +101,7 @@ export const ProfileHistory = () => {
           if (versions.length === 0) return <Empty>The profile has not been saved yet.</Empty>;
           return (
             <>
-              {versions.length > 1 ? <Compare versions={versions} /> : <p>Save the profile again to compare versions.</p>}
+              <Compare versions={versions} />
               <h2>Versions</h2>
               <TableWrap label="Profile versions">
                 <table>
