@@ -328,6 +328,19 @@ describe('the journeys through the forms', () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows a partner what the company shared with it, and only within the grant", async () => {
+    const expiresOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const grant = await portal.api.request('POST', `/companies/${other.companyId}/grants`, { token: otherPoc.token, body: { grantee: { type: 'company', companyId: company.companyId }, scope: 'profile', expiresOn } });
+    expect(grant.status).toBe(201);
+    const viewer = await newPage(browser);
+    await signInAs(viewer.page, portal.webUrl, user.email, TEST_PASSWORD);
+    await visit(viewer.page, '/sharing');
+    await viewer.page.getByRole('link', { name: other.legalName }).click();
+    await check(viewer.page, 'partner', other.legalName, viewer.errors);
+    await expect.poll(() => viewer.page.getByText('Are employees identified by badge at every access point?').count()).toBe(1);
+    await viewer.context.close();
+  });
+
   it('adds a user, disables and re-enables them, and hands the primary POC role over after a confirmation', async () => {
     await visit(page, '/users');
     await settled('Users');
@@ -363,7 +376,7 @@ describe('the journeys through the forms', () => {
 
 describe('the page views', () => {
   it('covers every participant page at both widths', () => {
-    // POC: 13 pages + 3 states; user: 10 pages + 1 state; removed company: 1.
-    expect(checked.length).toBe(2 * (13 + 3 + 10 + 1 + 1));
+    // POC: 13 pages + 3 states; user: 10 pages + 1 state + a partner's view; removed company: 1.
+    expect(checked.length).toBe(2 * (13 + 3 + 10 + 1 + 1 + 1));
   });
 });

@@ -26,7 +26,8 @@ const trimmed = (a: AddressForm) => ({
   city: a.city.trim(),
   ...(a.region.trim() ? { region: a.region.trim() } : {}),
   ...(a.postalCode.trim() ? { postalCode: a.postalCode.trim() } : {}),
-  country: a.country.trim(),
+  // Codes are capitals; typing them in lower case is not worth an error.
+  country: a.country.trim().toUpperCase(),
 });
 
 const toBody = (form: AccountForm): SaveAccountInfo => ({
@@ -34,7 +35,7 @@ const toBody = (form: AccountForm): SaveAccountInfo => ({
   contacts: form.contacts.map((c) => ({ name: c.name.trim(), title: c.title.trim(), email: c.email.trim(), phone: c.phone.trim() })),
   headquarters: trimmed(form.headquarters),
   facilities: form.facilities.map((f) => ({ name: f.name.trim(), kind: f.kind as SaveAccountInfo['facilities'][number]['kind'], address: trimmed(f.address) })),
-  identifiers: Object.fromEntries(IDENTIFIER_KEYS.filter((k) => form.identifiers[k].trim()).map((k) => [k, form.identifiers[k].trim()])),
+  identifiers: Object.fromEntries(IDENTIFIER_KEYS.filter((k) => form.identifiers[k].trim()).map((k) => [k, form.identifiers[k].trim().toUpperCase()])),
 });
 
 const ADDRESS_LABELS: Record<string, string> = { line1: 'Street address', line2: 'Address line 2', city: 'City', region: 'State, province or region', postalCode: 'Postal code', country: 'Country code' };
