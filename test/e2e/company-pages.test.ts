@@ -212,7 +212,7 @@ describe('a company user', () => {
 });
 
 describe('a removed company', () => {
-  it("shows its primary POC the removal and how to reapply, and closes the other pages", async () => {
+  it('shows its primary POC the removal and lets them reapply, and closes the other pages', async () => {
     const removed = await enrollCompany(portal.api, officer.token);
     const removedPoc = await userWithRole(portal.api, 'primary-poc', removed.companyId, removed.pocEmail);
     const removal = await portal.api.request('POST', `/companies/${removed.companyId}/removal`, { token: officer.token, body: { version: 1, reason: 'Validation visit found the program not implemented.' } });
@@ -222,6 +222,10 @@ describe('a removed company', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Your company has been removed from C-TPAT' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).count()).toBe(1);
     await check(page, 'removed-dashboard', 'Dashboard', errors);
+    await page.getByLabel('Reapplication statement').fill('We named a security manager and completed our profile.');
+    await page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).click();
+    await expect.poll(() => page.getByText(/Your reapplication was sent to CBP/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Reapplication sent on .*: pending/).count()).toBe(1);
     await visit(page, '/account');
     await expect.poll(() => page.getByText(/this page is closed/).count()).toBe(1);
     expect(errors).toEqual([]);
