@@ -19,7 +19,7 @@ import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
-import { WebHosting } from './constructs/web-hosting.ts';
+import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import { acknowledgeBackupRole, acknowledgeDeadLetterQueue, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, acknowledgeWebHosting, applyNagSuppressions } from './nag-suppressions.ts';
 
 export interface PortalStackProps extends StackProps {
@@ -53,6 +53,8 @@ export class PortalStack extends Stack {
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
+    // Before bundling sixty-odd functions, not after.
+    requireBuiltClient(props.webAssetsPath);
     this.routeFunctions = new NestedStack(this, 'RouteFunctions', { description: 'C-TPAT portal: the functions behind the API routes' });
 
     const table = new dynamodb.Table(this, 'Table', {

@@ -25,6 +25,12 @@ export interface WebHostingProps {
   readonly priceClass?: cloudfront.PriceClass;
 }
 
+/** Throws, saying how to build it, unless `assetsPath` holds a built client. */
+export const requireBuiltClient = (assetsPath: string): void => {
+  const index = join(assetsPath, 'index.html');
+  if (!existsSync(index)) throw new Error(`The web client is not built (${index} is missing): run npm run build:web, or set the webAssetsPath context to a built client`);
+};
+
 /** Files fetched anew on every page load; everything else Vite writes is content-hashed. */
 const ENTRY_FILES = ['index.html', 'config.json'];
 
@@ -49,9 +55,7 @@ export class WebHosting extends Construct {
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
     this.hasCustomCertificate = props.certificate !== undefined;
-    if (!existsSync(join(props.assetsPath, 'index.html'))) {
-      throw new Error(`The web client is not built (${join(props.assetsPath, 'index.html')} is missing): run npm run build:web, or set the webAssetsPath context to a built client`);
-    }
+    requireBuiltClient(props.assetsPath);
 
     // Access logs of the bucket and the distribution. CloudFront's standard logs are delivered
     // with an ACL grant, so this bucket keeps ACLs (owner preferred); nothing in it is public.
