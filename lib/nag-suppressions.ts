@@ -1,4 +1,4 @@
-import { CfnResource, Validations, type Stack } from 'aws-cdk-lib';
+import { CfnResource, Token, Validations, type Stack } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -164,7 +164,9 @@ export const acknowledgeWebHosting = (stack: Stack, web: WebHosting): void => {
     reason: `${deploy}; the AWS managed basic execution policy lets it write its own logs and nothing more.`,
   });
   const policy = role.node.findChild('DefaultPolicy');
-  const assetBucket = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`;
+  // cdk-nag writes pseudo parameters as <AWS::Name>; the region is one when the stack has no env.
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const assetBucket = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*`;
   for (const [finding, what] of [
     ['Action::s3:GetObject*', 'read the CDK asset zip (CDK grant helper: GetObject, GetObjectVersion, GetObjectTagging...)'],
     ['Action::s3:GetBucket*', 'read the location and versioning of the asset and web buckets (CDK grant helper)'],
