@@ -47,7 +47,7 @@ export class WebHosting extends Construct {
   /** Deployments of the hashed assets and of the entry files. */
   readonly assets: s3deploy.BucketDeployment;
   readonly entry: s3deploy.BucketDeployment;
-  /** `https://` and the distribution's domain name. */
+  /** `https://` and the first custom domain name, or the distribution's own. */
   readonly url: string;
   /** Whether viewers get a custom certificate (and so a TLS 1.2 minimum) rather than CloudFront's default. */
   readonly hasCustomCertificate: boolean;
@@ -56,6 +56,7 @@ export class WebHosting extends Construct {
     super(scope, id);
     this.hasCustomCertificate = props.certificate !== undefined;
     requireBuiltClient(props.assetsPath);
+    if (props.domainNames?.length && !props.certificate) throw new Error('WebHosting: domainNames need a certificate (in us-east-1) that covers them');
 
     // Access logs of the bucket and the distribution. CloudFront's standard logs are delivered
     // with an ACL grant, so this bucket keeps ACLs (owner preferred); nothing in it is public.
@@ -120,7 +121,7 @@ export class WebHosting extends Construct {
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
     });
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url = `https://${props.certificate && props.domainNames?.[0] ? props.domainNames[0] : this.distribution.distributionDomainName}`;
 
     // Hashed assets first, cached for a year; old ones stay (no prune) for pages already open.
     const build = s3deploy.Source.asset(props.assetsPath);

@@ -1,4 +1,5 @@
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { Template } from 'aws-cdk-lib/assertions';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPortalApp } from '../../lib/portal-app.ts';
 import { PortalStack } from '../../lib/portal-stack.ts';
+import { WebHosting } from '../../lib/constructs/web-hosting.ts';
 import { contentSecurityPolicy, webSecurityHeaders } from '../../lib/web-headers.ts';
 import { nagFindings } from '../support/nag.ts';
 import { stubWebClient } from '../support/web-client.ts';
@@ -108,6 +110,19 @@ describe('distribution', () => {
 
   it('logs requests to the log bucket', () => {
     expect(distributionConfig().Logging).toEqual({ Bucket: { 'Fn::GetAtt': [ids.logs, 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
+  });
+
+  it('requires TLS 1.2 of viewers and is reached by its own name when given a custom domain and certificate', () => {
+    const custom = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'CustomDomain', { env: { region: 'us-east-1' } });
+    const certificate = acm.Certificate.fromCertificateArn(custom, 'Certificate', 'arn:aws:acm:us-east-1:111111111111:certificate/example');
+    const props = { assetsPath: stubWebClient(), apiOrigin: 'https://api.example.gov', apiUrl: 'https://api.example.gov/v1/' };
+    const web = new WebHosting(custom, 'Web', { ...props, domainNames: ['portal.example.gov'], certificate });
+    expect(web.url).toBe('https://portal.example.gov');
+    expect(web.hasCustomCertificate).toBe(true);
+    Template.fromStack(custom).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: { Aliases: ['portal.example.gov'], ViewerCertificate: { AcmCertificateArn: certificate.certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' } },
+    });
+    expect(() => new WebHosting(custom, 'NoCertificate', { ...props, domainNames: ['portal.example.gov'] })).toThrow(/certificate/);
   });
 
   it('is published as the PortalUrl output', () => {
