@@ -1,11 +1,13 @@
-import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { Template } from 'aws-cdk-lib/assertions';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import { createPortalApp } from '../../lib/portal-app.ts';
+import { acknowledgeWebHosting } from '../../lib/nag-suppressions.ts';
 import { PortalStack } from '../../lib/portal-stack.ts';
 import { WebHosting } from '../../lib/constructs/web-hosting.ts';
 import { contentSecurityPolicy, webSecurityHeaders } from '../../lib/web-headers.ts';
@@ -240,5 +242,15 @@ describe('cdk-nag', () => {
     for (const ack of hosting) expect(ack.reason.length, ack.id).toBeGreaterThan(60);
     expect(new Set(hosting.map((a) => a.reason)).size).toBe(hosting.length);
     console.log(`[cdk-nag] web hosting: 0 unacknowledged findings; ${hosting.length} acknowledgements on its constructs and the BucketDeployment function, each with its own reason`);
+  });
+
+  it('needs none of the stack-wide acknowledgements, which were written for the portal\'s own functions', () => {
+    const alone = new App({ outdir: mkdtempSync(join(tmpdir(), 'ctpat-web-nag-')) });
+    const stack = new Stack(alone, 'WebOnly', { env: { region: 'us-east-1' } });
+    const web = new WebHosting(stack, 'Web', { assetsPath: stubWebClient(), apiOrigin: 'https://api.example.gov', apiUrl: 'https://api.example.gov/v1/' });
+    acknowledgeWebHosting(stack, web);
+    Validations.of(alone).addPlugins(new AwsSolutionsChecks(alone), new ServerlessChecks(alone), new NIST80053R5Checks(alone));
+    const { violations } = nagFindings(alone, alone.synth().directory);
+    expect(violations).toEqual([]);
   });
 });
