@@ -1,9 +1,10 @@
-import { CfnResource, Validations, type Stack } from 'aws-cdk-lib';
+import { CfnResource, Token, Validations, type Stack } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import type { RouteDefinition } from '../functions/definitions/routes.ts';
+import type { WebHosting } from './constructs/web-hosting.ts';
 
 /**
  * The cdk-nag findings this app acknowledges, each with its reason. Stack-wide ones are few
@@ -114,4 +115,81 @@ export const acknowledgeBackupRole = (role: IConstruct): void => {
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
     reason: 'AWS Backup assumes this role only to back up the resources its selection names (the portal table); AWSBackupServiceRolePolicyForBackup is the policy AWS maintains for exactly that service role.',
   });
+};
+
+/**
+ * The web client's hosting (lib/constructs/web-hosting.ts): the distribution, its two buckets and
+ * the function CDK's BucketDeployment brings, each finding on the construct it concerns.
+ */
+export const acknowledgeWebHosting = (stack: Stack, web: WebHosting): void => {
+  const distribution = web.distribution.node.defaultChild as IConstruct;
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions-CFR1',
+    reason: 'No geo restriction: participants include foreign manufacturers and the foreign customs programs they share with (DESIGN section 3.10); the distribution serves only the public client code, and all data is behind the authenticated API.',
+  });
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions-CFR2',
+    reason: 'The distribution serves static files from S3 and processes no input; the API that does has its own regional WAF web ACL (managed rule sets, body limit, per-IP rate rule). A CloudFront-scope web ACL must live in us-east-1 and would only add cost here.',
+  });
+  if (!web.hasCustomCertificate) {
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason: 'The distribution uses the default *.cloudfront.net certificate, for which CloudFront fixes the viewer security policy at TLSv1 and ignores a minimum protocol version; given a custom domain and ACM certificate (WebHosting certificate prop) it requires TLS 1.2 (TLSv1.2_2021). Modern browsers negotiate TLS 1.2 or 1.3 either way.',
+    });
+  }
+
+  Validations.of(web.bucket).acknowledge({
+    id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+    reason: 'The bucket holds only the built client code and config.json (the API URL), all of which every visitor downloads: SSE-S3 encrypts it at rest, and a KMS key would add a key-policy grant to CloudFront without protecting anything confidential.',
+  });
+  Validations.of(web.bucket).acknowledge({
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason: 'The contents are rebuilt from the repository and redeployed by every deployment (and versioned for roll-back); a cross-region copy would add nothing a redeploy does not.',
+  });
+  Validations.of(web.logs).acknowledge({
+    id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+    reason: 'S3 server access log delivery supports only SSE-S3 default encryption on its destination bucket, so this log bucket is SSE-S3 (with SSL enforced, public access blocked and versioning on).',
+  });
+  Validations.of(web.logs).acknowledge({
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason: 'Access logs of the static client (no portal data; the audit trail of what users do lives in the DynamoDB table with its backups); versioned and retained a year, not replicated across regions.',
+  });
+
+  // CDK's BucketDeployment function: one per stack, run by CloudFormation only during a deployment.
+  const role = web.deploymentRole;
+  const fn = role.node.scope as IConstruct;
+  const deploy = 'CDK\'s BucketDeployment function copies the built client into the web bucket during a CloudFormation deployment and does nothing else';
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason: `${deploy}; the AWS managed basic execution policy lets it write its own logs and nothing more.`,
+  });
+  const policy = role.node.findChild('DefaultPolicy');
+  // cdk-nag writes pseudo parameters as <AWS::Name>; the region is one when the stack has no env.
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const assetBucket = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*`;
+  for (const [finding, what] of [
+    ['Action::s3:GetObject*', 'read the CDK asset zip (CDK grant helper: GetObject, GetObjectVersion, GetObjectTagging...)'],
+    ['Action::s3:GetBucket*', 'read the location and versioning of the asset and web buckets (CDK grant helper)'],
+    ['Action::s3:List*', 'list the web bucket to sync it (CDK grant helper)'],
+    ['Action::s3:DeleteObject*', 'replace objects of the web bucket (CDK grant helper)'],
+    ['Action::s3:Abort*', 'abort its own multipart uploads to the web bucket (CDK grant helper)'],
+    [`Resource::${assetBucket}`, 'read the asset it was given from the CDK bootstrap bucket; the asset key is chosen at deploy time'],
+    [`Resource::<${stack.getLogicalId(web.bucket.node.defaultChild as CfnResource)}.Arn>/*`, 'write any object of the web bucket, as any client build may contain new file names'],
+  ] as const) {
+    Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: `${deploy}: it may ${what}.` });
+  }
+  Validations.of(policy).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: `${deploy}. BucketDeployment grants cloudfront:CreateInvalidation and GetInvalidation on *; WebHosting overrides that statement in the template to this distribution's ARN (asserted by test/cdk/web-hosting.test.ts), an override cdk-nag does not see.`,
+  });
+  // The stack-wide runtime acknowledgement is about the portal's Node.js functions; this one is CDK's.
+  const runtime = 'its runtime (Python) is chosen by aws-cdk-lib\'s BucketDeployment, not by this app, and moves with aws-cdk-lib upgrades; it runs only during deployments and serves no request';
+  Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: `${deploy}; ${runtime}.` });
+  Validations.of(fn).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: `${deploy}; ${runtime} (a newer Python runtime arrives with a newer aws-cdk-lib).` });
+  Validations.of(fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason: `${deploy}; CloudFormation invokes it and waits for its answer, so a failure fails and rolls back the deployment instead of reaching a queue.` });
+  Validations.of(fn).acknowledge({ id: 'Serverless-LambdaTracing', reason: `${deploy}; its runs are recorded as CloudFormation events and in its log group, and X-Ray traces of a copy job would show nothing more.` });
+  Validations.of(fn).acknowledge({ id: 'NIST.800.53.R5-LambdaDLQ', reason: `${deploy}; CloudFormation waits for its answer, so there is no asynchronous failure for a queue to catch.` });
+  Validations.of(fn).acknowledge({ id: 'NIST.800.53.R5-LambdaConcurrency', reason: `${deploy}; it runs once or twice per deployment, so reserving concurrency for it would only take from the portal\'s functions.` });
+  Validations.of(fn).acknowledge({ id: 'NIST.800.53.R5-LambdaInsideVPC', reason: `${deploy}; it talks only to S3 and CloudFront public endpoints, as IAM-signed requests over TLS.` });
+  Validations.of(fn).acknowledge({ id: 'NIST.800.53.R5-IAMNoInlinePolicy', reason: `${deploy}; CDK generates its policy with exactly the two buckets and the one distribution it works on.` });
 };

@@ -1,6 +1,8 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
+import { resolve } from 'node:path';
 import { PortalStack } from './portal-stack.ts';
+import { WEB_DIST } from './local/paths.ts';
 
 /**
  * Adds the portal stack and the cdk-nag rule packs (AwsSolutions, Serverless, NIST 800-53 rev 5) to an app; shared by `bin/app.ts` and the
@@ -15,6 +17,8 @@ export const createPortalApp = (app: App): App => {
     allowedOrigins: context('allowedOrigins', 'https://portal.ctpat.example.gov').split(','),
     portalUrl: context('portalUrl', 'https://portal.ctpat.example.gov'),
     programEmail: context('programEmail', 'ctpat-program@cbp.example.gov'),
+    // The built client; tests point this at a small stand-in instead of a Vite build.
+    webAssetsPath: resolve(context('webAssetsPath', WEB_DIST)),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
   });
   // AwsSolutions and Serverless, and NIST 800-53 rev 5 because CBP is a federal agency.

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, NestedStack, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Lazy, NestedStack, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -19,15 +19,18 @@ import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
-import { acknowledgeBackupRole, acknowledgeDeadLetterQueue, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, applyNagSuppressions } from './nag-suppressions.ts';
+import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
+import { acknowledgeBackupRole, acknowledgeDeadLetterQueue, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, acknowledgeWebHosting, applyNagSuppressions } from './nag-suppressions.ts';
 
 export interface PortalStackProps extends StackProps {
   /** Address the portal's email comes from, e.g. `no-reply@ctpat.example.gov`. */
   readonly senderAddress: string;
   /** Verify this whole domain in SES instead of the single sender address. Default: none. */
   readonly senderDomain?: string;
-  /** Origins of the web client (CORS). */
+  /** Further origins of the web client (CORS), e.g. a custom domain; the CloudFront URL is always allowed, first. */
   readonly allowedOrigins: readonly string[];
+  /** Folder of the built web client (`npm run build:web` writes web/dist). */
+  readonly webAssetsPath: string;
   /** Public URL of the portal, used in email links. */
   readonly portalUrl: string;
   /** CBP's C-TPAT program mailbox, which is told of removals and reapplications. */
@@ -44,9 +47,14 @@ export class PortalStack extends Stack {
    * nested stack: with them the portal passes CloudFormation's 500 resources per stack.
    */
   readonly routeFunctions: NestedStack;
+  /** The API and the web client's hosting, for tests and for stacks built on this one. */
+  readonly api: PortalApi;
+  readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
+    // Before bundling sixty-odd functions, not after.
+    requireBuiltClient(props.webAssetsPath);
     this.routeFunctions = new NestedStack(this, 'RouteFunctions', { description: 'C-TPAT portal: the functions behind the API routes' });
 
     const table = new dynamodb.Table(this, 'Table', {
@@ -115,9 +123,20 @@ export class PortalStack extends Stack {
         alarmDescription: description,
       }).addAlarmAction(new actions.SnsAction(alarmTopic));
 
+    // The web client's CloudFront URL is allowed first, but the distribution is built after the
+    // API (its CSP names the API): resolved at synth, once both exist.
+    let web: WebHosting | undefined;
+    const webUrl = Lazy.string({
+      produce: () => {
+        if (!web) throw new Error('The web hosting was never added to the stack');
+        return web.url;
+      },
+    });
+    const allowedOrigins = [webUrl, ...props.allowedOrigins];
+
     /** Environment and IAM for exactly the access a function declares. */
     const environmentFor = (access: readonly Access[]): Record<string, string> => ({
-      ALLOWED_ORIGINS: props.allowedOrigins.join(','),
+      ALLOWED_ORIGINS: allowedOrigins.join(','),
       ...(access.some((a) => a.startsWith('table:')) ? { TABLE_NAME: table.tableName } : {}),
       // Whatever writes may queue a notice to CBP's program mailbox (a removal, a reapplication).
       ...(access.includes('table:write') ? { PROGRAM_EMAIL: props.programEmail } : {}),
@@ -187,8 +206,19 @@ export class PortalStack extends Stack {
       functions.set(route.id, fn);
     }
 
-    const portalApi = new PortalApi(this, 'Api', { routes: ROUTES, functions, userPool: users.pool, allowedOrigins: props.allowedOrigins, logKey });
+    const portalApi = new PortalApi(this, 'Api', { routes: ROUTES, functions, userPool: users.pool, allowedOrigins, logKey });
     acknowledgePublicMethods(portalApi.api, ROUTES);
+    // The CSP names the API by its id only: the stage URL would depend on the CORS methods,
+    // which depend on the distribution's domain name.
+    web = new WebHosting(this, 'Web', {
+      assetsPath: props.webAssetsPath,
+      apiOrigin: `https://${portalApi.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      apiUrl: portalApi.api.url,
+    });
+    this.api = portalApi;
+    this.web = web;
+    acknowledgeWebHosting(this, web);
+    new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
     alarm('Api5xxAlarm', portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 'The API answered 5xx');
 
     for (const job of JOBS as readonly JobDefinition[]) {

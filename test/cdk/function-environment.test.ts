@@ -7,6 +7,7 @@ import { PortalStack } from '../../lib/portal-stack.ts';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import { ROOT } from '../../lib/local/paths.ts';
+import { stubWebClient } from '../support/web-client.ts';
 
 const run = promisify(execFile);
 let functions: { description: string; variables: string[] }[];
@@ -14,7 +15,7 @@ let functions: { description: string; variables: string[] }[];
 beforeAll(() => {
   // Bundling is not what this test is about; skip it to keep the synth quick.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new PortalStack(app, 'EnvCheck', { senderAddress: 'a@example.gov', allowedOrigins: ['https://portal.example.gov'], portalUrl: 'https://portal.example.gov', programEmail: 'program@example.gov' });
+  const stack = new PortalStack(app, 'EnvCheck', { senderAddress: 'a@example.gov', allowedOrigins: ['https://portal.example.gov'], portalUrl: 'https://portal.example.gov', programEmail: 'program@example.gov', webAssetsPath: stubWebClient() });
   functions = [Template.fromStack(stack), Template.fromStack(stack.routeFunctions)]
     .flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function')))
     .filter((f) => f.Properties.Runtime === 'nodejs22.x')

@@ -212,7 +212,7 @@ describe('a company user', () => {
 });
 
 describe('a removed company', () => {
-  it("shows its primary POC the removal and how to reapply, and closes the other pages", async () => {
+  it('shows its primary POC the removal and lets them reapply, and closes the other pages', async () => {
     const removed = await enrollCompany(portal.api, officer.token);
     const removedPoc = await userWithRole(portal.api, 'primary-poc', removed.companyId, removed.pocEmail);
     const removal = await portal.api.request('POST', `/companies/${removed.companyId}/removal`, { token: officer.token, body: { version: 1, reason: 'Validation visit found the program not implemented.' } });
@@ -222,6 +222,10 @@ describe('a removed company', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Your company has been removed from C-TPAT' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).count()).toBe(1);
     await check(page, 'removed-dashboard', 'Dashboard', errors);
+    await page.getByLabel('Reapplication statement').fill('We named a security manager and completed our profile.');
+    await page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).click();
+    await expect.poll(() => page.getByText(/Your reapplication was sent to CBP/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Reapplication sent on .*: pending/).count()).toBe(1);
     await visit(page, '/account');
     await expect.poll(() => page.getByText(/this page is closed/).count()).toBe(1);
     expect(errors).toEqual([]);
@@ -328,6 +332,19 @@ describe('the journeys through the forms', () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows a partner what the company shared with it, and only within the grant", async () => {
+    const expiresOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const grant = await portal.api.request('POST', `/companies/${other.companyId}/grants`, { token: otherPoc.token, body: { grantee: { type: 'company', companyId: company.companyId }, scope: 'profile', expiresOn } });
+    expect(grant.status).toBe(201);
+    const viewer = await newPage(browser);
+    await signInAs(viewer.page, portal.webUrl, user.email, TEST_PASSWORD);
+    await visit(viewer.page, '/sharing');
+    await viewer.page.getByRole('link', { name: other.legalName }).click();
+    await check(viewer.page, 'partner', other.legalName, viewer.errors);
+    await expect.poll(() => viewer.page.getByText('Are employees identified by badge at every access point?').count()).toBe(1);
+    await viewer.context.close();
+  });
+
   it('adds a user, disables and re-enables them, and hands the primary POC role over after a confirmation', async () => {
     await visit(page, '/users');
     await settled('Users');
@@ -363,7 +380,7 @@ describe('the journeys through the forms', () => {
 
 describe('the page views', () => {
   it('covers every participant page at both widths', () => {
-    // POC: 13 pages + 3 states; user: 10 pages + 1 state; removed company: 1.
-    expect(checked.length).toBe(2 * (13 + 3 + 10 + 1 + 1));
+    // POC: 13 pages + 3 states; user: 10 pages + 1 state + a partner's view; removed company: 1.
+    expect(checked.length).toBe(2 * (13 + 3 + 10 + 1 + 1 + 1));
   });
 });

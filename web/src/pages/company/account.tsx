@@ -26,7 +26,8 @@ const trimmed = (a: AddressForm) => ({
   city: a.city.trim(),
   ...(a.region.trim() ? { region: a.region.trim() } : {}),
   ...(a.postalCode.trim() ? { postalCode: a.postalCode.trim() } : {}),
-  country: a.country.trim(),
+  // Codes are capitals; typing them in lower case is not worth an error.
+  country: a.country.trim().toUpperCase(),
 });
 
 const toBody = (form: AccountForm): SaveAccountInfo => ({
@@ -34,7 +35,7 @@ const toBody = (form: AccountForm): SaveAccountInfo => ({
   contacts: form.contacts.map((c) => ({ name: c.name.trim(), title: c.title.trim(), email: c.email.trim(), phone: c.phone.trim() })),
   headquarters: trimmed(form.headquarters),
   facilities: form.facilities.map((f) => ({ name: f.name.trim(), kind: f.kind as SaveAccountInfo['facilities'][number]['kind'], address: trimmed(f.address) })),
-  identifiers: Object.fromEntries(IDENTIFIER_KEYS.filter((k) => form.identifiers[k].trim()).map((k) => [k, form.identifiers[k].trim()])),
+  identifiers: Object.fromEntries(IDENTIFIER_KEYS.filter((k) => form.identifiers[k].trim()).map((k) => [k, form.identifiers[k].trim().toUpperCase()])),
 });
 
 const ADDRESS_LABELS: Record<string, string> = { line1: 'Street address', line2: 'Address line 2', city: 'City', region: 'State, province or region', postalCode: 'Postal code', country: 'Country code' };
@@ -57,7 +58,7 @@ const fieldName = (field: string): string | undefined => {
 
 const AddressFields = ({ value, onChange, prefix, labelPrefix, error, disabled }: { value: AddressForm; onChange: (a: AddressForm) => void; prefix: string; labelPrefix: string; error: (f: string) => string | undefined; disabled: boolean }) => {
   const label = (text: string) => (labelPrefix ? `${labelPrefix}${text.charAt(0).toLowerCase()}${text.slice(1)}` : text);
-  const field = (key: keyof AddressForm) => ({ value: value[key], disabled, onChange: (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value }), error: error(`${prefix}.${key}`) });
+  const field = (key: keyof AddressForm) => ({ value: value[key], readOnly: disabled, onChange: (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value }), error: error(`${prefix}.${key}`) });
   return (
     <>
       <TextField label={label('Street address')} autoComplete="address-line1" required {...field('line1')} />
@@ -107,10 +108,10 @@ const AccountEditor = ({ initial, category, onReload }: { initial: AccountForm; 
         {form.contacts.map((c, i) => (
           <fieldset className="subform" key={i}>
             <legend>Contact {i + 1}</legend>
-            <TextField label="Name" autoComplete="name" required disabled={!editable} value={c.name} onChange={(e) => setContact(i, { ...c, name: e.target.value })} error={err(`contacts.${i}.name`)} />
-            <TextField label="Title" autoComplete="organization-title" required disabled={!editable} value={c.title} onChange={(e) => setContact(i, { ...c, title: e.target.value })} error={err(`contacts.${i}.title`)} />
-            <TextField label="Email" type="email" autoComplete="email" required disabled={!editable} value={c.email} onChange={(e) => setContact(i, { ...c, email: e.target.value })} error={err(`contacts.${i}.email`)} />
-            <TextField label="Phone" type="tel" autoComplete="tel" required hint="International format, like +12025550143." disabled={!editable} value={c.phone} onChange={(e) => setContact(i, { ...c, phone: e.target.value })} error={err(`contacts.${i}.phone`)} />
+            <TextField label="Name" autoComplete="name" required readOnly={!editable} value={c.name} onChange={(e) => setContact(i, { ...c, name: e.target.value })} error={err(`contacts.${i}.name`)} />
+            <TextField label="Title" autoComplete="organization-title" required readOnly={!editable} value={c.title} onChange={(e) => setContact(i, { ...c, title: e.target.value })} error={err(`contacts.${i}.title`)} />
+            <TextField label="Email" type="email" autoComplete="email" required readOnly={!editable} value={c.email} onChange={(e) => setContact(i, { ...c, email: e.target.value })} error={err(`contacts.${i}.email`)} />
+            <TextField label="Phone" type="tel" autoComplete="tel" required hint="International format, like +12025550143." readOnly={!editable} value={c.phone} onChange={(e) => setContact(i, { ...c, phone: e.target.value })} error={err(`contacts.${i}.phone`)} />
             {editable && form.contacts.length > 1 ? (
               <button type="button" className="button button--danger" onClick={() => setForm((f) => ({ ...f, contacts: f.contacts.filter((_, j) => j !== i) }))}>
                 Remove contact {i + 1}
@@ -131,7 +132,7 @@ const AccountEditor = ({ initial, category, onReload }: { initial: AccountForm; 
             key={key}
             label={`${IDENTIFIER_LABELS[key]}${required.includes(key) ? ' (required)' : ' (optional)'}`}
             required={required.includes(key)}
-            disabled={!editable}
+            readOnly={!editable}
             value={form.identifiers[key]}
             onChange={(e) => setForm((f) => ({ ...f, identifiers: { ...f.identifiers, [key]: e.target.value } }))}
             error={err(`identifiers.${key}`)}
@@ -143,7 +144,7 @@ const AccountEditor = ({ initial, category, onReload }: { initial: AccountForm; 
         {form.facilities.map((f, i) => (
           <fieldset className="subform" key={i}>
             <legend>Facility {i + 1}</legend>
-            <TextField label={`Facility ${i + 1} name`} required disabled={!editable} value={f.name} onChange={(e) => setFacility(i, { ...f, name: e.target.value })} error={err(`facilities.${i}.name`)} />
+            <TextField label={`Facility ${i + 1} name`} required readOnly={!editable} value={f.name} onChange={(e) => setFacility(i, { ...f, name: e.target.value })} error={err(`facilities.${i}.name`)} />
             <SelectField
               label={`Facility ${i + 1} kind`}
               disabled={!editable}

@@ -8,6 +8,7 @@ import { Users } from './users.tsx';
 import { AlertDetail, Alerts } from './alerts.tsx';
 import { Messages, Thread } from './messages.tsx';
 import { Sharing } from './sharing.tsx';
+import { Partner } from './partner.tsx';
 import { Audit } from './audit.tsx';
 import { Export } from './export.tsx';
 
@@ -24,6 +25,7 @@ export const companyPages: readonly PageRoute[] = [
   { path: '/messages', element: <Messages />, nav: 'Messages' },
   { path: '/messages/:threadId', element: <Thread /> },
   { path: '/sharing', element: <Sharing />, nav: 'Sharing' },
+  { path: '/sharing/partners/:companyId', element: <Partner /> },
   { path: '/audit', element: <Audit />, nav: 'Audit trail' },
   { path: '/export', element: <Export />, nav: 'Export', roles: ['primary-poc'] },
 ];

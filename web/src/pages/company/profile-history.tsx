@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, MoreButton, TableWrap } from '../../components/data.tsx';
+import { Async, DateText, Empty, LoadError, MoreButton, TableWrap } from '../../components/data.tsx';
 import { ErrorSummary, SelectField, SubmitButton, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
-import { useLoad } from '../../components/use-load.ts';
-import { ActiveCompanyOnly, answerText, useMe } from './shared.tsx';
+import { ActiveCompanyOnly, answerText, useMe, usePaged } from './shared.tsx';
 
 type Version = ResponseOf<'listProfileVersions'>['items'][number];
 type Diff = ResponseOf<'diffSecurityProfile'>;
@@ -71,37 +70,18 @@ export const ProfileHistory = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const [pages, setPages] = useState<Version[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const first = useLoad(async () => {
-    const page = await api.call('listProfileVersions', { path: { companyId }, query: { limit: 25 } });
-    setPages([]);
-    setCursor(page.nextCursor);
-    return page;
-  }, [companyId]);
-  const more = async () => {
-    if (!cursor) return;
-    setBusy(true);
-    try {
-      const page = await api.call('listProfileVersions', { path: { companyId }, query: { cursor, limit: 25 } });
-      setPages((p) => [...p, ...page.items]);
-      setCursor(page.nextCursor);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const list = usePaged((cursor) => api.call('listProfileVersions', { path: { companyId }, query: { cursor, limit: 25 } }), [companyId]);
   return (
     <ActiveCompanyOnly title="Security Profile History">
       <PageTitle lead="Every save of the security profile is kept. Compare any two versions side by side.">Security Profile History</PageTitle>
       <p><Link to="/profile">Back to the security profile</Link></p>
-      <Async state={first} what="Loading versions">
-        {(page) => {
-          const versions = [...page.items, ...pages];
+      <Async state={list.state} what="Loading versions">
+        {() => {
+          const versions = list.items;
           if (versions.length === 0) return <Empty>The profile has not been saved yet.</Empty>;
           return (
             <>
-              {versions.length > 1 ? <Compare versions={versions} /> : <p>Save the profile again to compare versions.</p>}
+              <Compare versions={versions} />
               <h2>Versions</h2>
               <TableWrap label="Profile versions">
                 <table>
@@ -129,7 +109,8 @@ export const ProfileHistory = () => {
                   </tbody>
                 </table>
               </TableWrap>
-              <MoreButton cursor={cursor} onMore={more} busy={busy} />
+              {list.moreError ? <LoadError error={list.moreError} /> : null}
+              <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
             </>
           );
         }}

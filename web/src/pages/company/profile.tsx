@@ -47,7 +47,7 @@ const QuestionField = ({ question, value, onChange, error, disabled }: { questio
       />
     );
   }
-  return <TextArea label={label} value={typeof value === 'string' ? value : ''} maxLength={MAX_TEXT_ANSWER} disabled={disabled} onChange={(e) => onChange(e.target.value)} error={error} />;
+  return <TextArea label={label} value={typeof value === 'string' ? value : ''} maxLength={MAX_TEXT_ANSWER} readOnly={disabled} onChange={(e) => onChange(e.target.value)} error={error} />;
 };
 
 /** Drops blank text answers: an empty answer is no answer. */

@@ -1,13 +1,12 @@
 /**
  * What the participant pages share: the signed-in company user, what their role and permissions
- * let them do (the API checks again), and the wording of identifiers and removal reasons.
+ * let them do (the API checks again), paged lists, and the wording of identifiers and reasons.
  */
 import { useState, type ReactNode } from 'react';
-import { useLoad } from '../../components/use-load.ts';
-import { asApiError } from '../../components/use-load.ts';
-import type { ApiError } from '../../api/client.ts';
 import { Link } from 'react-router';
+import type { ApiError } from '../../api/client.ts';
 import { useSession, type Me } from '../../api/session.tsx';
+import { asApiError, useLoad } from '../../components/use-load.ts';
 import { PageTitle } from '../../components/layout.tsx';
 import type { Identifiers } from '../../../../functions/schemas/company.ts';
 import './company.css';

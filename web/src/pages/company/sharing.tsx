@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
 import { Async, DateText, Empty, LoadError, MoreButton, StatusBadge, TableWrap } from '../../components/data.tsx';
@@ -248,7 +249,7 @@ const SharedWithUs = () => {
                 <tbody>
                   {list.items.map((s) => (
                     <tr key={s.grantId}>
-                      <td>{s.ownerLegalName}</td>
+                      <td><Link to={`/sharing/partners/${s.ownerCompanyId}`}>{s.ownerLegalName}</Link></td>
                       <td>{SCOPE_LABELS[s.scope]}</td>
                       <td>{s.expiresOn}</td>
                     </tr>
