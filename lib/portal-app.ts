@@ -15,7 +15,8 @@ export const createPortalApp = (app: App): App => {
     senderAddress: context('senderAddress', 'no-reply@ctpat.example.gov'),
     senderDomain: app.node.tryGetContext('senderDomain') as string | undefined,
     allowedOrigins: context('allowedOrigins', 'https://portal.ctpat.example.gov').split(','),
-    portalUrl: context('portalUrl', 'https://portal.ctpat.example.gov'),
+    // The link in every email; without a setting, the CloudFront URL the portal is served from.
+    portalUrl: app.node.tryGetContext('portalUrl') as string | undefined,
     programEmail: context('programEmail', 'ctpat-program@cbp.example.gov'),
     // The built client; tests point this at a small stand-in instead of a Vite build.
     webAssetsPath: resolve(context('webAssetsPath', WEB_DIST)),

@@ -32,7 +32,8 @@ export interface PortalStackProps extends StackProps {
   /** Folder of the built web client (`npm run build:web` writes web/dist). */
   readonly webAssetsPath: string;
   /** Public URL of the portal, used in email links. */
-  readonly portalUrl: string;
+  /** The portal's address in emails (default: the CloudFront URL the web portal is served from). */
+  readonly portalUrl?: string;
   /** CBP's C-TPAT program mailbox, which is told of removals and reapplications. */
   readonly programEmail: string;
 }
@@ -142,7 +143,7 @@ export class PortalStack extends Stack {
       ...(access.includes('table:write') ? { PROGRAM_EMAIL: props.programEmail } : {}),
       ...(access.some((a) => a.startsWith('cognito:')) ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId } : {}),
       ...(access.includes('email:send')
-        ? { SENDER_ADDRESS: props.senderAddress, EMAIL_CONFIGURATION_SET: configurationSet.configurationSetName, PORTAL_URL: props.portalUrl }
+        ? { SENDER_ADDRESS: props.senderAddress, EMAIL_CONFIGURATION_SET: configurationSet.configurationSetName, PORTAL_URL: props.portalUrl ?? webUrl }
         : {}),
     });
     const grant = (fn: lambda.IFunction, access: readonly Access[]) => {

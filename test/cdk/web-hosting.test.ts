@@ -127,6 +127,14 @@ describe('distribution', () => {
     expect(() => new WebHosting(custom, 'NoCertificate', { ...props, domainNames: ['portal.example.gov'] })).toThrow(/certificate/);
   });
 
+  it('is the link in the emails when no portalUrl is set (the email sender runs in the main stack)', () => {
+    const urls = Object.values(template.findResources('AWS::Lambda::Function'))
+      .map((fn) => fn.Properties.Environment?.Variables?.PORTAL_URL)
+      .filter(Boolean);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(text(url)).toBe(portalUrl());
+  });
+
   it('is published as the PortalUrl output', () => {
     expect(text(template.findOutputs('PortalUrl')['PortalUrl']!.Value)).toBe(portalUrl());
   });
