@@ -217,4 +217,40 @@ describe('the CBP staff area', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('replies in a thread, revises a deadline with its reason kept, and adds then disables a staff member', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+
+    await page.goto(`${portal.webUrl}/cbp/companies/${company.companyId}/messages/${threadId}`);
+    await settled(page);
+    await page.getByLabel('Message').fill('Thank you; please also list the seal numbers used in March.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByText('please also list the seal numbers used in March.').waitFor();
+
+    await page.goto(`${portal.webUrl}/cbp/deadlines`);
+    await settled(page);
+    await page.getByLabel('Category to revise or review').selectOption('rail-carrier');
+    await page.getByLabel('Deadline', { exact: true }).fill('2006-08-01');
+    await page.getByLabel('Reason for revision').fill('CBP moved the carrier deadline to August 1, 2006.');
+    await page.getByRole('button', { name: 'Revise deadline' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Rail carrier is revised (revision 1)' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: /Revisions for Rail carrier/ }).textContent()).toContain('CBP moved the carrier deadline to August 1, 2006.');
+
+    await page.goto(`${portal.webUrl}/cbp/staff`);
+    await settled(page);
+    const email = uniqueEmail('new-officer');
+    await page.getByLabel('Name').fill('Officer Sam Okafor');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Role').selectOption('cbp-officer');
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.waitFor();
+    await row.getByRole('button', { name: /Disable/ }).click();
+    await expect.poll(() => row.textContent()).toMatch(/disabled/i);
+    await row.getByRole('button', { name: /Enable/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
