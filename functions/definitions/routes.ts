@@ -7,6 +7,7 @@ import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES, type Role } from './roles.ts';
 import { EnrollCompany, CompanyView } from '../schemas/company.ts';
 import { AnswerMfa, ConfirmTotp, Login, LoginResult, MfaEnrolled, NewPassword, StartTotp, TotpSecret } from '../schemas/auth.ts';
 import { Me } from '../schemas/me.ts';
+import { CompanyListQuery, CompanyPage, ComplianceOverview, OverviewQuery } from '../schemas/compliance.ts';
 import { Id } from '../schemas/common.ts';
 import { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
 import {
@@ -83,6 +84,16 @@ export const ROUTES = [
   {
     id: 'getMe', method: 'GET', path: '/me', handler: 'get-me', auth: ALL_ROLES, allowRemovedCompany: true, allowWithoutMfa: true,
     summary: "The caller's identity, role and company, from the portal's records", response: Me, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'listCompanies', method: 'GET', path: '/companies', handler: 'list-companies', auth: CBP_ROLES,
+    summary: 'A page of the program\'s companies with their next due date, filtered by status, category and due date (CBP)', query: CompanyListQuery,
+    response: CompanyPage, access: ['table:read'], mutates: false,
+  },
+  {
+    id: 'complianceOverview', method: 'GET', path: '/compliance/overview', handler: 'compliance-overview', auth: CBP_ROLES,
+    summary: 'Companies by status and category, and due dates and removals per month over the last months (CBP)', query: OverviewQuery,
+    response: ComplianceOverview, access: ['table:read'], mutates: false,
   },
   {
     id: 'enrollCompany', method: 'POST', path: '/companies', handler: 'enroll-company', auth: CBP_ROLES,

@@ -49,6 +49,8 @@ const MATRIX: Record<RouteId, Row> = {
   confirmTotp: row(401, { default: 400, 'disabled-user': 403, 'removed-company-user': 403 }),
   getMe: row(401, { default: 'ok', 'disabled-user': 403 }),
   enrollCompany: CBP_ONLY,
+  listCompanies: CBP_ONLY,
+  complianceOverview: CBP_ONLY,
   getCompany: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
   listCompanyUsers: POC_AND_CBP_READ,
   getCompanyUser: POC_AND_CBP_READ,
@@ -275,6 +277,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     }
     case 'sharedWithMe':
     case 'portalAudit':
+    case 'listCompanies':
+    case 'complianceOverview':
       return { path: route.path };
     case 'partnerView':
       await grantFromB();

@@ -1,0 +1,11 @@
+import { authedHandler } from '../http/authed-handler.ts';
+import { parseQuery } from '../http/request.ts';
+import { ok } from '../http/response.ts';
+import { OverviewQuery } from '../schemas/compliance.ts';
+import { base } from '../domain/deps.ts';
+import { complianceOverview } from '../domain/compliance.ts';
+import * as companyLists from '../data/company-lists.ts';
+import * as deadlines from '../data/deadlines.ts';
+
+export const handler = authedHandler('complianceOverview', async (event, caller) =>
+  ok(await complianceOverview({ ...base, companyLists, deadlines }, caller, parseQuery(OverviewQuery, event).months)));
