@@ -253,4 +253,33 @@ describe('the CBP staff area', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('filters the company list through the address and opens a company; the overview draws its figures as charts with tables', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await settled(page);
+    const charts = page.locator('svg[role="img"]');
+    expect(await charts.count()).toBe(2);
+    expect(await charts.first().getAttribute('aria-label')).toMatch(/companies by category and status: \d+ active/i);
+    expect(await page.getByRole('region', { name: 'Companies by category and status, as a table' }).textContent()).toContain('U.S. importer of record');
+    expect(await charts.nth(1).getAttribute('aria-label')).toMatch(/deadlines and removals per month/i);
+
+    await page.getByRole('link', { name: 'Companies' }).click();
+    await settled(page);
+    await page.getByLabel('Status').selectOption('active');
+    await page.getByLabel('Category').selectOption('importer');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=active&category=importer');
+    await settled(page);
+    await page.getByRole('link', { name: company.legalName }).waitFor();
+    expect(await page.getByRole('link', { name: 'Gulf Coast Brokers Inc.' }).count()).toBe(0);
+    // The address alone brings the same filters back.
+    await page.reload();
+    await settled(page);
+    expect(await page.getByLabel('Category').inputValue()).toBe('importer');
+    await page.getByRole('link', { name: company.legalName }).click();
+    await page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
