@@ -34,7 +34,10 @@ const Legend = ({ items }: { items: { label: string; colour: string }[] }) => (
 
 export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCategory'] }) => {
   const statuses = [...new Set(data.map((d) => d.status))].sort((a, b) => (a === 'active' ? -1 : b === 'active' ? 1 : a.localeCompare(b)));
-  const categories = [...new Set(data.map((d) => d.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+  const all = [...new Set(data.map((d) => d.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+  // Categories without a company are left out (all of them shown only when every one is empty).
+  const withCompanies = all.filter((c) => data.some((d) => d.category === c && d.count > 0));
+  const categories = withCompanies.length ? withCompanies : all;
   const count = (category: string, status: string) => data.filter((d) => d.category === category && d.status === status).reduce((n, d) => n + d.count, 0);
   const totals = statuses.map((s) => ({ status: s, n: categories.reduce((sum, c) => sum + count(c, s), 0) }));
   const max = Math.max(1, ...categories.flatMap((c) => statuses.map((s) => count(c, s))));
@@ -76,7 +79,7 @@ export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCate
       <figcaption className="visually-hidden">Companies by category and status</figcaption>
       <TableWrap label="Companies by category and status, as a table">
         <table>
-          <caption>Companies by category and status</caption>
+          <caption>Companies by category and status{withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}</caption>
           <thead>
             <tr>
               <th scope="col">Category</th>
