@@ -118,8 +118,8 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
   if (months.length === 0) return <Empty>No deadlines or removals to show.</Empty>;
   const max = Math.max(1, ...months.flatMap((m) => [m.deadlines, m.removals]));
   const plot = 200;
-  const slot = 64;
-  const bar = 22;
+  const slot = 46;
+  const bar = 17;
   const left = 10;
   const width = Math.max(240, left + months.length * slot + 10);
   const total = (k: 'deadlines' | 'removals') => months.reduce((n, m) => n + m[k], 0);
