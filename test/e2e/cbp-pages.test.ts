@@ -217,4 +217,69 @@ describe('the CBP staff area', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('replies in a thread, revises a deadline with its reason kept, and adds then disables a staff member', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+
+    await page.goto(`${portal.webUrl}/cbp/companies/${company.companyId}/messages/${threadId}`);
+    await settled(page);
+    await page.getByLabel('Message').fill('Thank you; please also list the seal numbers used in March.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByText('please also list the seal numbers used in March.').waitFor();
+
+    await page.goto(`${portal.webUrl}/cbp/deadlines`);
+    await settled(page);
+    await page.getByLabel('Category to revise or review').selectOption('rail-carrier');
+    await page.getByLabel('Deadline', { exact: true }).fill('2006-08-01');
+    await page.getByLabel('Reason for revision').fill('CBP moved the carrier deadline to August 1, 2006.');
+    await page.getByRole('button', { name: 'Revise deadline' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Rail carrier is revised (revision 1)' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: /Revisions for Rail carrier/ }).textContent()).toContain('CBP moved the carrier deadline to August 1, 2006.');
+
+    await page.goto(`${portal.webUrl}/cbp/staff`);
+    await settled(page);
+    const email = uniqueEmail('new-officer');
+    await page.getByLabel('Name').fill('Officer Sam Okafor');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Role').selectOption('cbp-officer');
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.waitFor();
+    await row.getByRole('button', { name: /Disable/ }).click();
+    await expect.poll(() => row.textContent()).toMatch(/disabled/i);
+    await row.getByRole('button', { name: /Enable/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('filters the company list through the address and opens a company; the overview draws its figures as charts with tables', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await settled(page);
+    const charts = page.locator('svg[role="img"]');
+    expect(await charts.count()).toBe(2);
+    expect(await charts.first().getAttribute('aria-label')).toMatch(/companies by category and status: \d+ active/i);
+    expect(await page.getByRole('region', { name: 'Companies by category and status, as a table' }).textContent()).toContain('U.S. importer of record');
+    expect(await charts.nth(1).getAttribute('aria-label')).toMatch(/deadlines and removals per month/i);
+
+    await page.getByRole('link', { name: 'Companies' }).click();
+    await settled(page);
+    await page.getByLabel('Status').selectOption('active');
+    await page.getByLabel('Category').selectOption('importer');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=active&category=importer');
+    await settled(page);
+    await page.getByRole('link', { name: company.legalName }).waitFor();
+    expect(await page.getByRole('link', { name: 'Gulf Coast Brokers Inc.' }).count()).toBe(0);
+    // The address alone brings the same filters back.
+    await page.reload();
+    await settled(page);
+    expect(await page.getByLabel('Category').inputValue()).toBe('importer');
+    await page.getByRole('link', { name: company.legalName }).click();
+    await page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -186,7 +186,7 @@ export const Alerts = () => {
               <Empty>No alerts yet.</Empty>
             ) : (
               <TableWrap label="All alerts">
-                <table>
+                <table className="cbp-wide">
                   <caption>All alerts, newest first</caption>
                   <thead>
                     <tr>

@@ -13,7 +13,7 @@ export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
 /** An audit page as a table; used here and on a company's record. */
 export const AuditTable = ({ items, caption, withCompany }: { items: readonly AuditRecord[]; caption: string; withCompany: boolean }) => (
   <TableWrap label={caption}>
-    <table>
+    <table className="cbp-wide">
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -52,7 +52,7 @@ export const Companies = () => {
             <Empty>{filtered ? 'No company matches these filters.' : 'No company is enrolled yet.'}</Empty>
           ) : (
             <TableWrap label="Companies">
-              <table>
+              <table className="cbp-wide">
                 <caption>{filtered ? 'Companies matching the filters' : 'All companies'}</caption>
                 <thead>
                   <tr>

@@ -1,16 +1,11 @@
-/**
- * The two staff reads across companies (GET /companies and GET /compliance/overview), as the
- * staff pages use them: typed from the route table like every other call.
- */
+/** CBP's company list (GET /companies) and compliance overview (GET /compliance/overview), typed from the route table. */
 import type { ApiClient, ResponseOf } from '../../api/client.ts';
 
 export type CompanyPage = ResponseOf<'listCompanies'>;
 export type CompanySummary = CompanyPage['items'][number];
 export type ComplianceOverview = ResponseOf<'complianceOverview'>;
 
-type CompanyQuery = { status?: string; category?: string; dueBefore?: string; cursor?: string; limit?: number };
-
-export const listCompanies = (api: ApiClient, query: CompanyQuery): Promise<CompanyPage> =>
+export const listCompanies = (api: ApiClient, query: { status?: string; category?: string; dueBefore?: string; cursor?: string; limit?: number }) =>
   api.call('listCompanies', { query });
 
-export const complianceOverview = (api: ApiClient): Promise<ComplianceOverview> => api.call('complianceOverview', {});
+export const complianceOverview = (api: ApiClient) => api.call('complianceOverview');

@@ -38,7 +38,7 @@ export const MfaSetup = () => {
           <SubmitButton busy={start.busy}>Start set-up</SubmitButton>
         </form>
       ) : (
-        <form onSubmit={confirm.onSubmit} noValidate className="form">
+        <form onSubmit={confirm.onSubmit} noValidate className="form form--tight">
           <h2>1. Add this key to your app</h2>
           <p>Choose to enter a key by hand, and type this secret (spaces do not matter):</p>
           <p className="secret">

@@ -32,49 +32,54 @@ const Legend = ({ items }: { items: { label: string; colour: string }[] }) => (
   </ul>
 );
 
-const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCategory'] }) => {
+export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCategory'] }) => {
   const statuses = [...new Set(data.map((d) => d.status))].sort((a, b) => (a === 'active' ? -1 : b === 'active' ? 1 : a.localeCompare(b)));
-  const categories = [...new Set(data.map((d) => d.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+  const all = [...new Set(data.map((d) => d.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
+  // Categories without a company are left out (all of them shown only when every one is empty).
+  const withCompanies = all.filter((c) => data.some((d) => d.category === c && d.count > 0));
+  const categories = withCompanies.length ? withCompanies : all;
   const count = (category: string, status: string) => data.filter((d) => d.category === category && d.status === status).reduce((n, d) => n + d.count, 0);
   const totals = statuses.map((s) => ({ status: s, n: categories.reduce((sum, c) => sum + count(c, s), 0) }));
   const max = Math.max(1, ...categories.flatMap((c) => statuses.map((s) => count(c, s))));
   if (categories.length === 0) return <Empty>No company is enrolled yet.</Empty>;
 
-  const labelWidth = 300;
-  const barArea = 360;
-  const bar = 16;
-  const rowHeight = statuses.length * bar + 14;
-  const height = categories.length * rowHeight + 10;
+  // Each category's name sits above its bars, so the chart keeps one width on a phone and a desktop.
+  const width = 480;
+  const barArea = width - 50;
+  const bar = 18;
+  const rowHeight = 22 + statuses.length * bar + 12;
+  const height = categories.length * rowHeight + 4;
   const summary = `Bar chart of companies by category and status: ${totals.map((t) => `${t.n} ${t.status}`).join(', ')}, in ${plural(categories.length, 'category', 'categories')}. The table below gives every figure.`;
 
   return (
     <figure className="chart">
       <Legend items={statuses.map((s, i) => ({ label: statusLabel(s), colour: colourOf(s, i) }))} />
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${labelWidth + barArea + 50} ${height}`}>
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width={width * 1.25} height={height * 1.25} className="chart__plot">
         {categories.map((c, row) => {
-          const y = row * rowHeight + 6;
+          const y = row * rowHeight;
+          const name = categoryName(c);
           return (
             <g key={c}>
-              <text x={labelWidth - 8} y={y + (statuses.length * bar) / 2 + 4} textAnchor="end">{categoryName(c).length > 44 ? `${categoryName(c).slice(0, 42)}…` : categoryName(c)}</text>
+              <text x={6} y={y + 16}>{name.length > 62 ? `${name.slice(0, 60)}…` : name}</text>
               {statuses.map((s, i) => {
                 const n = count(c, s);
                 const w = (n / max) * barArea;
                 return (
                   <g key={s}>
-                    <rect x={labelWidth} y={y + i * bar} width={Math.max(w, n ? 2 : 0)} height={bar - 3} fill={colourOf(s, i)} />
-                    <text x={labelWidth + w + 4} y={y + i * bar + 11}>{n}</text>
+                    <rect x={1} y={y + 22 + i * bar} width={Math.max(w, n ? 2 : 0)} height={bar - 4} fill={colourOf(s, i)} />
+                    <text x={w + 6} y={y + 22 + i * bar + 12}>{n}</text>
                   </g>
                 );
               })}
             </g>
           );
         })}
-        <line x1={labelWidth} x2={labelWidth} y1={0} y2={height} stroke="#1b1b1b" />
+        <line x1={0.5} x2={0.5} y1={0} y2={height} stroke="#1b1b1b" />
       </svg>
       <figcaption className="visually-hidden">Companies by category and status</figcaption>
       <TableWrap label="Companies by category and status, as a table">
         <table>
-          <caption>Companies by category and status</caption>
+          <caption>Companies by category and status{withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}</caption>
           <thead>
             <tr>
               <th scope="col">Category</th>
@@ -109,20 +114,20 @@ const SERIES = [
   { key: 'removals', label: 'Removals', colour: '#b50909' },
 ] as const;
 
-const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) => {
+export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) => {
   if (months.length === 0) return <Empty>No deadlines or removals to show.</Empty>;
   const max = Math.max(1, ...months.flatMap((m) => [m.deadlines, m.removals]));
   const plot = 200;
-  const slot = 64;
-  const bar = 22;
+  const slot = 46;
+  const bar = 17;
   const left = 10;
-  const width = left + months.length * slot + 10;
+  const width = Math.max(240, left + months.length * slot + 10);
   const total = (k: 'deadlines' | 'removals') => months.reduce((n, m) => n + m[k], 0);
   const summary = `Bar chart of deadlines and removals per month, ${monthName(months[0]!.month)} to ${monthName(months[months.length - 1]!.month)}: ${plural(total('deadlines'), 'deadline')} and ${plural(total('removals'), 'removal')} in all. The table below gives every month.`;
   return (
     <figure className="chart">
       <Legend items={SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${plot + 50}`}>
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${plot + 50}`} width={width * 1.25} height={(plot + 50) * 1.25} className="chart__plot">
         {months.map((m, i) => {
           const x = left + i * slot + 6;
           return (

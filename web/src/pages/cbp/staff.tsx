@@ -45,7 +45,7 @@ export const Staff = () => {
             <Empty>No staff accounts.</Empty>
           ) : (
             <TableWrap label="Staff accounts">
-              <table>
+              <table className="cbp-wide">
                 <caption>Staff accounts</caption>
                 <thead>
                   <tr>

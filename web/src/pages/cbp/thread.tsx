@@ -36,7 +36,7 @@ export const ThreadPage = () => {
       ) : (
         <>
           <PageTitle lead={<>With <Link to={`/cbp/companies/${companyId}`}>{companyName}</Link>. Started <DateText iso={thread.startedAt} withTime />.</>}>{thread.subject}</PageTitle>
-          <ol className="plain-list" aria-label="Messages, oldest first">
+          <ol className="plain-list" aria-label="Conversation, oldest first">
             {(messages.state.data ?? []).map((m) => (
               <li key={m.messageId} className={`message${m.authorSide === 'cbp' ? ' message--cbp' : ''}`}>
                 <p className="message__meta">
