@@ -44,7 +44,7 @@ export const Messages = () => {
                     <tr key={c.companyId}>
                       <th scope="row">
                         <Link to={`/cbp/companies/${c.companyId}#section-messages`}>
-                          {c.legalName}<span className="visually-hidden">: messages</span>
+                          {c.legalName}<span className="sr-only">: messages</span>
                         </Link>
                       </th>
                       <td>{categoryName(c.category)}</td>

@@ -76,7 +76,7 @@ export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCate
         })}
         <line x1={0.5} x2={0.5} y1={0} y2={height} stroke="#1b1b1b" />
       </svg>
-      <figcaption className="visually-hidden">Companies by category and status</figcaption>
+      <figcaption className="sr-only">Companies by category and status</figcaption>
       <TableWrap label="Companies by category and status, as a table">
         <table>
           <caption>Companies by category and status{withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}</caption>
@@ -149,7 +149,7 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
         })}
         <line x1={left} x2={width - 10} y1={plot} y2={plot} stroke="#1b1b1b" />
       </svg>
-      <figcaption className="visually-hidden">Deadlines and removals per month</figcaption>
+      <figcaption className="sr-only">Deadlines and removals per month</figcaption>
       <TableWrap label="Deadlines and removals per month, as a table">
         <table>
           <caption>Deadlines and removals per month</caption>

@@ -71,7 +71,7 @@ export const Staff = () => {
                         ) : (
                           <button type="button" className={`button${user.status === 'active' ? ' button--danger' : ''}`} disabled={toggle.busy} onClick={() => void setStatus(user)}>
                             {user.status === 'active' ? 'Disable' : 'Enable'}
-                            <span className="visually-hidden"> {user.name}</span>
+                            <span className="sr-only"> {user.name}</span>
                           </button>
                         )}
                       </td>

@@ -45,11 +45,11 @@ const AlertTable = ({ items, caption }: { items: readonly AlertSummary[]; captio
 export const Alerts = () => {
   const { api } = useSession();
   const list = usePaged((cursor) => api.call('listAlerts', { query: { cursor, limit: 25 } }), []);
-  const pending = list.state.data?.pendingAcknowledgement ?? [];
+  const pending = list.page.data?.pendingAcknowledgement ?? [];
   return (
     <>
       <PageTitle lead="Cargo security alerts and sanitized intelligence CBP sent to your company. Open an alert to read it and acknowledge it.">Alerts</PageTitle>
-      <Async state={list.state} what="Loading alerts">
+      <Async state={list.page} what="Loading alerts">
         {() => (
           <>
             {pending.length > 0 ? (

@@ -34,10 +34,10 @@ export const Audit = () => {
     <>
       <PageTitle lead="Every change to your company's records and every read by CBP or a partner, newest first. Times are UTC. Records are never edited or deleted.">Audit trail</PageTitle>
       <form className="filters" noValidate onSubmit={(e) => { e.preventDefault(); setApplied(action.trim()); }}>
-        <TextField label="Action (optional)" hint="For example profile.saved or grant.created" value={action} onChange={(e) => setAction(e.target.value)} error={list.state.error?.fieldError('action')} />
+        <TextField label="Action (optional)" hint="For example profile.saved or grant.created" value={action} onChange={(e) => setAction(e.target.value)} error={list.page.error?.fieldError('action')} />
         <button type="submit" className="button">Filter</button>
       </form>
-      <Async state={list.state} what="Loading the audit trail">
+      <Async state={list.page} what="Loading the audit trail">
         {() =>
           list.items.length === 0 ? (
             <Empty>No records{applied ? ` for ${applied}` : ''}.</Empty>

@@ -22,7 +22,7 @@ export const Messages = () => {
   return (
     <>
       <PageTitle lead="Secure messages between your company and CBP. Email only tells you that a new message is waiting here.">Messages</PageTitle>
-      <Async state={list.state} what="Loading messages">
+      <Async state={list.page} what="Loading messages">
         {() =>
           list.items.length === 0 ? (
             <Empty>No messages yet.</Empty>
@@ -92,12 +92,12 @@ export const Thread = () => {
     setSent('Your message was sent.');
     setRound((r) => r + 1);
   });
-  const thread = list.state.data?.thread;
+  const thread = list.page.data?.thread;
   return (
     <>
-      {thread ? <PageTitle lead="Secure message thread with CBP">{thread.subject}</PageTitle> : list.state.error ? <PageTitle>Message thread</PageTitle> : null}
+      {thread ? <PageTitle lead="Secure message thread with CBP">{thread.subject}</PageTitle> : list.page.error ? <PageTitle>Message thread</PageTitle> : null}
       <p><Link to="/messages">Back to messages</Link></p>
-      <Async state={list.state} what="Loading the thread">
+      <Async state={list.page} what="Loading the thread">
         {() => (
           <>
             <ol className="message-list">

@@ -75,7 +75,7 @@ export const ProfileHistory = () => {
     <ActiveCompanyOnly title="Security Profile History">
       <PageTitle lead="Every save of the security profile is kept. Compare any two versions side by side.">Security Profile History</PageTitle>
       <p><Link to="/profile">Back to the security profile</Link></p>
-      <Async state={list.state} what="Loading versions">
+      <Async state={list.page} what="Loading versions">
         {() => {
           const versions = list.items;
           if (versions.length === 0) return <Empty>The profile has not been saved yet.</Empty>;

@@ -2,11 +2,9 @@
  * What the participant pages share: the signed-in company user, what their role and permissions
  * let them do (the API checks again), paged lists, and the wording of identifiers and reasons.
  */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ApiError } from '../../api/client.ts';
 import { useSession, type Me } from '../../api/session.tsx';
-import { asApiError, useLoad } from '../../components/use-load.ts';
 import { PageTitle } from '../../components/layout.tsx';
 import type { Identifiers } from '../../../../functions/schemas/company.ts';
 import './company.css';
@@ -75,55 +73,4 @@ export const ActiveCompanyOnly = ({ title, children }: { title: string; children
 /** Text for screen readers only: tells apart buttons that look alike ("Disable" on each row). */
 export const SrOnly = ({ children }: { children: ReactNode }) => <span className="sr-only">{children}</span>;
 
-/**
- * A cursor-paged list: the first page loads with the page (and again on `reload`), "Show more"
- * appends the next ones.
- */
-export const usePaged = <P extends { items: unknown[]; nextCursor: string | null }>(read: (cursor: string | undefined) => Promise<P>, deps: readonly unknown[]) => {
-  type T = P['items'][number];
-  const [extra, setExtra] = useState<T[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [moreError, setMoreError] = useState<ApiError>();
-  const first = useLoad(async () => {
-    const page = await read(undefined);
-    setExtra([]);
-    setCursor(page.nextCursor);
-    return page;
-  }, deps);
-  const more = async () => {
-    if (!cursor) return;
-    setBusy(true);
-    setMoreError(undefined);
-    try {
-      const page = await read(cursor);
-      setExtra((e) => [...e, ...(page.items as T[])]);
-      setCursor(page.nextCursor);
-    } catch (error) {
-      setMoreError(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const items: T[] = first.data ? [...(first.data.items as T[]), ...extra] : [];
-  return { state: first, items, cursor, more, busy, moreError };
-};
-
-/** A button's action outside a form (disable, revoke, acknowledge): its error and busy state. */
-export const useAction = () => {
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
-};
+export { usePaged, useAction } from '../../components/use-paged.ts';

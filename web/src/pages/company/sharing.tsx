@@ -75,7 +75,7 @@ const Grants = ({ reloadKey }: { reloadKey: number }) => {
       <h2 id="grants-heading">What your company shares</h2>
       <ErrorSummary error={action.error} />
       <Success message={message} />
-      <Async state={list.state} what="Loading grants">
+      <Async state={list.page} what="Loading grants">
         {() =>
           list.items.length === 0 ? (
             <Empty>Your company shares nothing with anyone.</Empty>
@@ -164,7 +164,7 @@ const Requests = ({ onDecided }: { onDecided: () => void }) => {
   return (
     <section>
       <h2 id="requests-heading">Requests to your company</h2>
-      <Async state={list.state} what="Loading requests">
+      <Async state={list.page} what="Loading requests">
         {() =>
           list.items.length === 0 ? (
             <Empty>No company has asked your company to share.</Empty>
@@ -231,7 +231,7 @@ const SharedWithUs = () => {
   return (
     <section>
       <h2 id="shared-heading">Shared with your company</h2>
-      <Async state={list.state} what="Loading what is shared with you">
+      <Async state={list.page} what="Loading what is shared with you">
         {() =>
           list.items.length === 0 ? (
             <Empty>No company shares anything with yours now.</Empty>

@@ -127,7 +127,7 @@ export const Users = () => {
       <PageTitle lead="The people who may use the portal for your company.">Users</PageTitle>
       <ErrorSummary error={action.error} />
       <Success message={message} />
-      <Async state={list.state} what="Loading users">
+      <Async state={list.page} what="Loading users">
         {() => (
           <>
             <TableWrap label="Users">
