@@ -12,11 +12,20 @@ export const LoadError = ({ error, retry }: { error: ApiError; retry?: () => voi
   </div>
 );
 
-/** Renders `children(data)` once loaded, with the loading and error states in between. */
-export const Async = <T,>({ state, children, what }: { state: { data: T | undefined; error: ApiError | undefined; reload(): void }; children: (data: T) => ReactNode; what?: string }) => {
+/**
+ * Renders `children(data)` once loaded, with the loading and error states in between. While a
+ * loaded list reloads (new filters, after a change) the old data stays, under a status saying it
+ * is loading, so nobody mistakes it for the answer to the new question.
+ */
+export const Async = <T,>({ state, children, what }: { state: { data: T | undefined; error: ApiError | undefined; loading?: boolean; reload(): void }; children: (data: T) => ReactNode; what?: string }) => {
   if (state.error) return <LoadError error={state.error} retry={state.reload} />;
   if (state.data === undefined) return <Loading what={what} />;
-  return <>{children(state.data)}</>;
+  return (
+    <>
+      {state.loading ? <Loading what={what} /> : null}
+      <div aria-busy={state.loading ? true : undefined}>{children(state.data)}</div>
+    </>
+  );
 };
 
 const STATUS_LABELS: Record<string, string> = {
@@ -77,4 +86,12 @@ export const TableWrap = ({ label, children }: { label: string; children: ReactN
   <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
     {children}
   </div>
+);
+
+/** The end of a paged list: the error of the last "Show more", if any, and the button while there is more. */
+export const MorePages = ({ list }: { list: { cursor: string | null; more: () => Promise<void>; busy: boolean; moreError: ApiError | undefined } }) => (
+  <>
+    {list.moreError ? <LoadError error={list.moreError} /> : null}
+    <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+  </>
 );

@@ -36,7 +36,7 @@ export const usePaged = <P extends Page<unknown>,>(read: (cursor: string | undef
       setBusy(false);
     }
   };
-  return { page, state: { data: items, error: page.error, reload: page.reload }, items: items ?? [], first: page.data, cursor, more, busy, moreError };
+  return { page, state: { data: items, error: page.error, loading: page.loading, reload: page.reload }, items: items ?? [], first: page.data, cursor, more, busy, moreError };
 };
 
 /** A button's action outside a form (approve, disable, revoke, acknowledge): its error and busy state; `run` answers whether it succeeded. */

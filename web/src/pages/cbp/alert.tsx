@@ -1,7 +1,7 @@
 /** One alert as CBP sees it, with who acknowledged it among the companies it reached. */
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import { Async, DateText, Empty, LoadError, MoreButton } from '../../components/data.tsx';
+import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { TableWrap, alertKindName, categoryName, usePaged } from './shared.tsx';
@@ -82,8 +82,7 @@ export const AlertDetail = () => {
                 </>
               )}
             </Async>
-            {acks.moreError ? <LoadError error={acks.moreError} /> : null}
-            <MoreButton cursor={acks.cursor} onMore={() => void acks.more()} busy={acks.busy} />
+            <MorePages list={acks} />
           </section>
         </>
       )}

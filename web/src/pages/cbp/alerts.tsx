@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, LoadError, MoreButton } from '../../components/data.tsx';
+import { Async, DateText, Empty, MoreButton, MorePages } from '../../components/data.tsx';
 import { CheckboxField, ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
@@ -236,8 +236,7 @@ export const Alerts = () => {
             )
           }
         </Async>
-        {list.moreError ? <LoadError error={list.moreError} /> : null}
-        <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+        <MorePages list={list} />
       </section>
     </>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, LoadError, MoreButton } from '../../components/data.tsx';
+import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
 import { TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { TableWrap, portalToday, usePaged } from './shared.tsx';
@@ -72,8 +72,7 @@ export const Audit = () => {
       <Async state={trail.state} what="Loading the trail">
         {(items) => (items.length ? <AuditTable items={items} caption={`Audit records for ${day}${action ? `, action ${action}` : ''}`} withCompany /> : <Empty>No audit records for this day{action ? ' and action' : ''}.</Empty>)}
       </Async>
-      {trail.moreError ? <LoadError error={trail.moreError} /> : null}
-      <MoreButton cursor={trail.cursor} onMore={() => void trail.more()} busy={trail.busy} />
+      <MorePages list={trail} />
     </>
   );
 };

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import { Async, DateText, Empty, LoadError, MoreButton, StatusBadge } from '../../components/data.tsx';
+import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components/data.tsx';
 import { SelectField, TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { listCompanies } from './contract.ts';
@@ -89,8 +89,7 @@ export const Companies = () => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+      <MorePages list={list} />
     </>
   );
 };

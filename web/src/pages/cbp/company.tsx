@@ -8,7 +8,7 @@ import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, Countdown, DateText, Empty, LoadError, Loading, MoreButton, StatusBadge } from '../../components/data.tsx';
+import { Async, Countdown, DateText, Empty, LoadError, Loading, MoreButton, StatusBadge, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -421,8 +421,7 @@ const CompanyAuditSection = ({ companyId }: { companyId: string }) => {
       <Async state={trail.state} what="Loading the trail">
         {(items) => (items.length ? <AuditTable items={items} caption="The company's audit trail, newest first" withCompany={false} /> : <Empty>No records.</Empty>)}
       </Async>
-      {trail.moreError ? <LoadError error={trail.moreError} /> : null}
-      <MoreButton cursor={trail.cursor} onMore={() => void trail.more()} busy={trail.busy} />
+      <MorePages list={trail} />
     </>
   );
 };

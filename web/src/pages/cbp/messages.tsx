@@ -6,7 +6,7 @@
  */
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import { Async, Empty, LoadError, MoreButton, StatusBadge } from '../../components/data.tsx';
+import { Async, Empty, StatusBadge, MorePages } from '../../components/data.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { listCompanies } from './contract.ts';
 import { TableWrap, categoryName, usePaged } from './shared.tsx';
@@ -57,8 +57,7 @@ export const Messages = () => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+      <MorePages list={list} />
     </>
   );
 };

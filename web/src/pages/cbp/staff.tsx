@@ -1,7 +1,7 @@
 /** CBP administrators manage staff accounts: list, add (with an emailed invitation), disable and re-enable. */
 import { useState } from 'react';
 import { useSession } from '../../api/session.tsx';
-import { Async, DateText, Empty, LoadError, MoreButton, StatusBadge } from '../../components/data.tsx';
+import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, SelectField, Success, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import type { ResponseOf } from '../../api/client.ts';
@@ -83,8 +83,7 @@ export const Staff = () => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />
+      <MorePages list={list} />
 
       <section className="cbp-section" aria-labelledby="add-staff">
         <h2 id="add-staff">Add a staff member</h2>

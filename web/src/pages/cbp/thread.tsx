@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import { DateText, LoadError, Loading, MoreButton } from '../../components/data.tsx';
+import { DateText, LoadError, Loading, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, Success, SubmitButton, TextArea, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -46,8 +46,7 @@ export const ThreadPage = () => {
               </li>
             ))}
           </ol>
-          {messages.moreError ? <LoadError error={messages.moreError} /> : null}
-          <MoreButton cursor={messages.cursor} onMore={() => void messages.more()} busy={messages.busy} />
+          <MorePages list={messages} />
           <h2>Reply</h2>
           <Success message={sent} />
           <ErrorSummary error={reply.error} />

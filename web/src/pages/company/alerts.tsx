@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, LoadError, MoreButton, TableWrap } from '../../components/data.tsx';
+import { Async, DateText, Empty, LoadError, TableWrap, MorePages } from '../../components/data.tsx';
 import { ErrorSummary } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -61,8 +61,7 @@ export const Alerts = () => {
               </div>
             ) : null}
             {list.items.length === 0 ? <Empty>No alerts have been sent to your company.</Empty> : <AlertTable items={list.items} caption="Alerts, newest first" />}
-            {list.moreError ? <LoadError error={list.moreError} /> : null}
-            <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+            <MorePages list={list} />
           </>
         )}
       </Async>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSession } from '../../api/session.tsx';
-import { Async, DateText, Empty, LoadError, MoreButton, TableWrap } from '../../components/data.tsx';
+import { Async, DateText, Empty, TableWrap, MorePages } from '../../components/data.tsx';
 import { TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useMe, usePaged } from './shared.tsx';
@@ -70,8 +70,7 @@ export const Audit = () => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+      <MorePages list={list} />
     </>
   );
 };

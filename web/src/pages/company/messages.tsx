@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import { Async, DateText, Empty, LoadError, MoreButton, TableWrap } from '../../components/data.tsx';
+import { Async, DateText, Empty, TableWrap, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, SubmitButton, Success, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useMe, usePaged } from './shared.tsx';
@@ -60,8 +60,7 @@ export const Messages = () => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+      <MorePages list={list} />
       <section>
         <h2 id="new-thread-heading">Write to CBP</h2>
         <ErrorSummary error={submit.error} />
@@ -110,8 +109,7 @@ export const Thread = () => {
                 </li>
               ))}
             </ol>
-            {list.moreError ? <LoadError error={list.moreError} /> : null}
-            <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+            <MorePages list={list} />
             <section>
               <h2 id="reply-heading">Reply</h2>
               <ErrorSummary error={submit.error} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, LoadError, MoreButton, TableWrap } from '../../components/data.tsx';
+import { Async, DateText, Empty, TableWrap, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, SelectField, SubmitButton, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { ActiveCompanyOnly, answerText, useMe, usePaged } from './shared.tsx';
@@ -109,8 +109,7 @@ export const ProfileHistory = () => {
                   </tbody>
                 </table>
               </TableWrap>
-              {list.moreError ? <LoadError error={list.moreError} /> : null}
-              <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+              <MorePages list={list} />
             </>
           );
         }}

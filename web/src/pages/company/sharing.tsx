@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, LoadError, MoreButton, StatusBadge, TableWrap } from '../../components/data.tsx';
+import { Async, DateText, Empty, StatusBadge, TableWrap, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, SelectField, SubmitButton, Success, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { FOREIGN_PROGRAMS, SCOPES } from '../../../../functions/schemas/sharing.ts';
@@ -116,8 +116,7 @@ const Grants = ({ reloadKey }: { reloadKey: number }) => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+      <MorePages list={list} />
     </section>
   );
 };
@@ -191,8 +190,7 @@ const Requests = ({ onDecided }: { onDecided: () => void }) => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+      <MorePages list={list} />
     </section>
   );
 };
@@ -260,8 +258,7 @@ const SharedWithUs = () => {
           )
         }
       </Async>
-      {list.moreError ? <LoadError error={list.moreError} /> : null}
-      <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+      <MorePages list={list} />
     </section>
   );
 };

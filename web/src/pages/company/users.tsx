@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, LoadError, MoreButton, StatusBadge, TableWrap } from '../../components/data.tsx';
+import { Async, DateText, StatusBadge, TableWrap, MorePages } from '../../components/data.tsx';
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, Success, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { ActiveCompanyOnly, SrOnly, useAction, useMe, usePaged } from './shared.tsx';
@@ -178,8 +178,7 @@ export const Users = () => {
                 </tbody>
               </table>
             </TableWrap>
-            {list.moreError ? <LoadError error={list.moreError} /> : null}
-            <MoreButton cursor={list.cursor} onMore={list.more} busy={list.busy} />
+            <MorePages list={list} />
             <AddUserForm onAdded={reload} />
             <HandOver users={list.items} />
           </>
