@@ -222,6 +222,10 @@ describe('a removed company', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Your company has been removed from C-TPAT' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).count()).toBe(1);
     await check(page, 'removed-dashboard', 'Dashboard', errors);
+    // The navigation offers what a removed company may still use, not the pages the API refuses it.
+    const nav = page.getByRole('navigation');
+    for (const open of ['Dashboard', 'Alerts', 'Messages', 'Sharing', 'Audit trail']) expect(await nav.getByRole('link', { name: open, exact: true }).count(), open).toBe(1);
+    for (const closed of ['Account', 'Security profile', 'Certification', 'Users', 'Export']) expect(await nav.getByRole('link', { name: closed, exact: true }).count(), closed).toBe(0);
     await page.getByLabel('Reapplication statement').fill('We named a security manager and completed our profile.');
     await page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).click();
     await expect.poll(() => page.getByText(/Your reapplication was sent to CBP/).count()).toBe(1);

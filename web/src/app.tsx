@@ -42,7 +42,9 @@ export const App = () => {
 
   const staff = me.company.status === 'cbp';
   const pages: readonly PageRoute[] = (staff ? cbpPages : companyPages).filter((p) => !p.roles || p.roles.includes(me.role));
-  const nav = pages.filter((p) => p.nav).map((p) => ({ to: p.path, label: p.nav! }));
+  // A removed company's pages that the API refuses stay reachable (they say why) but leave the navigation.
+  const removed = me.company.status === 'removed';
+  const nav = pages.filter((p) => p.nav && !(removed && p.activeCompanyOnly)).map((p) => ({ to: p.path, label: p.nav! }));
   const home = staff ? '/cbp' : '/';
   return (
     <Layout nav={nav}>

@@ -9,4 +9,6 @@ export interface PageRoute {
   readonly nav?: string;
   /** Roles that see the page (default: every role of its area). */
   readonly roles?: readonly Role[];
+  /** Left out of a removed company's navigation (the page itself says why it is closed): the API refuses it until CBP takes the company back. */
+  readonly activeCompanyOnly?: boolean;
 }

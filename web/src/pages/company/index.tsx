@@ -15,11 +15,11 @@ import { Export } from './export.tsx';
 /** The participant area's pages, in navigation order. */
 export const companyPages: readonly PageRoute[] = [
   { path: '/', element: <Dashboard />, nav: 'Dashboard' },
-  { path: '/account', element: <Account />, nav: 'Account' },
-  { path: '/profile', element: <Profile />, nav: 'Security profile' },
-  { path: '/profile/history', element: <ProfileHistory /> },
-  { path: '/certification', element: <Certification />, nav: 'Certification' },
-  { path: '/users', element: <Users />, nav: 'Users', roles: ['primary-poc'] },
+  { path: '/account', element: <Account />, nav: 'Account', activeCompanyOnly: true },
+  { path: '/profile', element: <Profile />, nav: 'Security profile', activeCompanyOnly: true },
+  { path: '/profile/history', element: <ProfileHistory />, activeCompanyOnly: true },
+  { path: '/certification', element: <Certification />, nav: 'Certification', activeCompanyOnly: true },
+  { path: '/users', element: <Users />, nav: 'Users', roles: ['primary-poc'], activeCompanyOnly: true },
   { path: '/alerts', element: <Alerts />, nav: 'Alerts' },
   { path: '/alerts/:alertId', element: <AlertDetail /> },
   { path: '/messages', element: <Messages />, nav: 'Messages' },
@@ -27,5 +27,5 @@ export const companyPages: readonly PageRoute[] = [
   { path: '/sharing', element: <Sharing />, nav: 'Sharing' },
   { path: '/sharing/partners/:companyId', element: <Partner /> },
   { path: '/audit', element: <Audit />, nav: 'Audit trail' },
-  { path: '/export', element: <Export />, nav: 'Export', roles: ['primary-poc'] },
+  { path: '/export', element: <Export />, nav: 'Export', roles: ['primary-poc'], activeCompanyOnly: true },
 ];
