@@ -9,7 +9,7 @@ import { errorResponse, internalError } from './response.ts';
  * outlasted the SDK's own retries, classified as the SDK classifies them; the caller may try
  * again. ElectroDB wraps the SDK's error in `cause`.
  */
-const isRetryableSdkError = (error: unknown): boolean => {
+export const isRetryableSdkError = (error: unknown): boolean => {
   const candidates = [error, (error as { cause?: unknown } | null)?.cause];
   return candidates.some((e) => typeof e === 'object' && e !== null && (isThrottlingError(e as never) || isTransientError(e as never)));
 };
