@@ -14,7 +14,8 @@ export const createPortalApp = (app: App): App => {
     description: 'C-TPAT Communications Portal',
     senderAddress: context('senderAddress', 'no-reply@ctpat.example.gov'),
     senderDomain: app.node.tryGetContext('senderDomain') as string | undefined,
-    allowedOrigins: context('allowedOrigins', 'https://portal.ctpat.example.gov').split(','),
+    // Origins allowed besides the CloudFront URL the portal is served from (a custom domain, say).
+    allowedOrigins: context('allowedOrigins', '').split(',').filter(Boolean),
     // The link in every email; without a setting, the CloudFront URL the portal is served from.
     portalUrl: app.node.tryGetContext('portalUrl') as string | undefined,
     programEmail: context('programEmail', 'ctpat-program@cbp.example.gov'),

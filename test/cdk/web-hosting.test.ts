@@ -24,7 +24,7 @@ const ids = { distribution: '', bucket: '', logs: '', api: '', stage: '' };
 
 beforeAll(() => {
   // Function bundling is not what these tests are about; skipping it keeps the synth quick.
-  app = createPortalApp(new App({ context: { webAssetsPath: stubWebClient(), 'aws:cdk:bundling-stacks': [] } }));
+  app = createPortalApp(new App({ context: { webAssetsPath: stubWebClient(), allowedOrigins: 'https://portal.example.gov', 'aws:cdk:bundling-stacks': [] } }));
   assemblyDir = app.synth().directory;
   stack = app.node.findChild('CtpatPortal') as PortalStack;
   template = Template.fromStack(stack);
@@ -225,7 +225,7 @@ describe('CORS', () => {
     for (const method of preflights) {
       const [response] = method.Properties.Integration.IntegrationResponses;
       expect(text(response.ResponseParameters['method.response.header.Access-Control-Allow-Origin'])).toBe(`'${portalUrl()}'`);
-      expect(response.ResponseTemplates['application/json']).toContain('"https://portal.ctpat.example.gov"');
+      expect(response.ResponseTemplates['application/json']).toContain('"https://portal.example.gov"');
     }
     for (const response of Object.values(template.findResources('AWS::ApiGateway::GatewayResponse'))) {
       expect(text(response.Properties.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin'])).toBe(`'${portalUrl()}'`);
@@ -235,7 +235,7 @@ describe('CORS', () => {
     for (const fn of functions) {
       const origins = text(fn.Properties.Environment.Variables.ALLOWED_ORIGINS).split(',');
       expect(origins[0]).toMatch(/^https:\/\/<.*DomainName>$/);
-      expect(origins.slice(1)).toEqual(['https://portal.ctpat.example.gov']);
+      expect(origins.slice(1)).toEqual(['https://portal.example.gov']);
     }
   });
 });
