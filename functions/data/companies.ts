@@ -32,7 +32,7 @@ export const get = async (companyId: string): Promise<Company | null> => {
   return (data as Company | null) ?? null;
 };
 
-/** A page of one category's companies (of one status, if given), in company-id order. */
+/** A page of one category's companies (of one status, if given): by status, then company id. */
 export const ofCategory = (category: CategoryId, status: CompanyStatus | undefined, cursor: string | null, limit: number) =>
   page<Company>(() => company.query.byCategory(status ? { category, status } : { category }).go({ cursor, limit, pages: 1 }), cursor);
 

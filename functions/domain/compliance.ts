@@ -86,10 +86,12 @@ export const monthsEnding = (last: string, count: number): string[] => {
 
 /**
  * The overview from every company's standing: counts by status and category (only pairs that
- * occur), and per month the due dates that fall in it and the removals made in it. The months run
- * from `past - 1` months before the clock's month to `ahead` months after it, so staff see what is
- * coming as well as what happened. A removal is counted while the company is removed (a reinstated
- * company's earlier removal is in its audit trail).
+ * occur), and per month the removals made in it and the open due dates that fall in it. The months
+ * run from `past - 1` months before the clock's month to `ahead` months after it. A due date is a
+ * company's next one still open (a met deadline gives way to the recertification; a removed company
+ * has none), so ahead of the clock `deadlines` is what is coming, and behind it what is overdue and
+ * not yet swept; the history of deadlines met or missed is in the audit trail. A removal is counted
+ * while the company is removed (a reinstated company's earlier removal is in its audit trail).
  */
 export const overviewOf = (companies: readonly Standing[], policies: ReadonlyMap<CategoryId, DeadlinePolicy>, now: Date, past: number, ahead: number): ComplianceOverview => {
   const months = monthsEnding(now.toISOString().slice(0, 7), past).concat(

@@ -33,13 +33,16 @@ export type CompanySummary = z.infer<typeof CompanySummary>;
 export const CompanyPage = z.object({ items: z.array(CompanySummary), nextCursor: z.string().nullable() });
 
 export const OverviewQuery = z.strictObject({
-  /** How many months the time series covers, ending with the portal's current month. */
+  /** How many months up to and including the portal's current month the series covers. */
   months: z.coerce.number().int().min(1).max(24).default(12),
   /** How many months after the current one the due dates are counted for (removals are all in the past). */
   ahead: z.coerce.number().int().min(0).max(12).default(6),
 });
 
-/** The program at a glance: companies by status and category, and due dates and removals per month. */
+/**
+ * The program at a glance: companies by status and category; per month, removals and the open due
+ * dates that fall in it (upcoming ahead of the portal's date, overdue and not yet swept behind it).
+ */
 export const ComplianceOverview = z.object({
   asOf: IsoDateTime,
   byStatusAndCategory: z.array(z.object({ status: CompanyStatus, category: CategoryId, count: z.number().int() })),

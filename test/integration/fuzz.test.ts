@@ -124,6 +124,7 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
           const res = await api.request(route.method, withQuery(key, value), { token, body: route.method === 'GET' ? undefined : route.example });
           expectClientError(res, `${route.method} ${withQuery(key, value)}`);
           expect(res.status).toBe(400);
+          expect(JSON.stringify(res.body.error.details), `the error names ${JSON.stringify(key)}`).toContain(JSON.stringify(key).slice(1, -1));
         }),
         { numRuns: RUNS },
       );

@@ -49,7 +49,9 @@ export const Companies = () => {
       <Async state={list.state} what="Loading companies">
         {(items) =>
           items.length === 0 ? (
-            <Empty>{filtered ? 'No company matches these filters.' : 'No company is enrolled yet.'}</Empty>
+            // A due-date filter is applied as companies are read, a bounded number per request: an
+            // empty page with more to read is not yet an answer.
+            <Empty>{list.cursor ? 'No match among the companies read so far. Show more to keep looking.' : filtered ? 'No company matches these filters.' : 'No company is enrolled yet.'}</Empty>
           ) : (
             <TableWrap label="Companies">
               <table className="cbp-wide">
