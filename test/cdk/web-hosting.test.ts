@@ -1,7 +1,7 @@
 import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { Template } from 'aws-cdk-lib/assertions';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +215,7 @@ describe('client deployment', () => {
     const empty = mkdtempSync(join(tmpdir(), 'ctpat-no-web-'));
     const props = { senderAddress: 'a@example.gov', allowedOrigins: [], portalUrl: 'https://portal.example.gov', programEmail: 'p@example.gov', webAssetsPath: empty };
     expect(() => new PortalStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'NoWeb', props)).toThrow(/npm run build:web/);
+    rmSync(empty, { recursive: true, force: true });
   });
 });
 
@@ -258,7 +259,9 @@ describe('cdk-nag', () => {
     const web = new WebHosting(stack, 'Web', { assetsPath: stubWebClient(), apiOrigin: 'https://api.example.gov', apiUrl: 'https://api.example.gov/v1/' });
     acknowledgeWebHosting(stack, web);
     Validations.of(alone).addPlugins(new AwsSolutionsChecks(alone), new ServerlessChecks(alone), new NIST80053R5Checks(alone));
-    const { violations } = nagFindings(alone, alone.synth().directory);
+    const outdir = alone.synth().directory;
+    const { violations } = nagFindings(alone, outdir);
+    rmSync(outdir, { recursive: true, force: true });
     expect(violations).toEqual([]);
   });
 });
