@@ -11,6 +11,7 @@ import type { ResponseOf } from '../../api/client.ts';
 import { Async, Countdown, DateText, Empty, LoadError, Loading, MoreButton, StatusBadge, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { ProfileVersionsTable } from '../../components/profile-versions.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { SECTIONS } from '../../../../functions/definitions/criteria.ts';
 import { CompanyActions } from './company-actions.tsx';
@@ -165,35 +166,13 @@ const ProfileSection = ({ companyId }: { companyId: string }) => {
       <Async state={versions.state} what="Loading versions">
         {(items) =>
           items.length ? (
-            <TableWrap label="Profile versions">
-              <table>
-                <caption>Profile versions, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">Version</th>
-                    <th scope="col">Saved</th>
-                    <th scope="col">Complete</th>
-                    <th scope="col">Answers changed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((v) => (
-                    <tr key={v.version}>
-                      <td className="num">{v.version}</td>
-                      <td><DateText iso={v.savedAt} withTime /></td>
-                      <td>{v.completeness.complete ? 'Yes' : `${v.completeness.answered} of ${v.completeness.required}`}</td>
-                      <td>{v.changed.length}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <ProfileVersionsTable versions={items} />
           ) : (
             <Empty>No saved versions.</Empty>
           )
         }
       </Async>
-      <MoreButton cursor={versions.cursor} onMore={() => void versions.more()} busy={versions.busy} />
+      <MorePages list={versions} />
     </>
   );
 };

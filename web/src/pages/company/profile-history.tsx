@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, TableWrap, MorePages } from '../../components/data.tsx';
+import { Async, Empty, TableWrap, MorePages } from '../../components/data.tsx';
 import { ErrorSummary, SelectField, SubmitButton, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { ProfileVersionsTable } from '../../components/profile-versions.tsx';
 import { ActiveCompanyOnly, answerText, useMe, usePaged } from './shared.tsx';
 
 type Version = ResponseOf<'listProfileVersions'>['items'][number];
@@ -83,32 +84,7 @@ export const ProfileHistory = () => {
             <>
               <Compare versions={versions} />
               <h2>Versions</h2>
-              <TableWrap label="Profile versions">
-                <table>
-                  <caption>Saved versions, newest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">Version</th>
-                      <th scope="col">Saved</th>
-                      <th scope="col">Required answered</th>
-                      <th scope="col" className="num">Answers changed</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {versions.map((v) => (
-                      <tr key={v.version}>
-                        <td className="num">{v.version}</td>
-                        <td><DateText iso={v.savedAt} withTime /></td>
-                        <td>
-                          {v.completeness.required - v.completeness.missing.length} of {v.completeness.required}
-                          {v.completeness.complete ? ' (complete)' : ''}
-                        </td>
-                        <td className="num">{v.changed.length}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <ProfileVersionsTable versions={versions} />
               <MorePages list={list} />
             </>
           );
