@@ -155,7 +155,8 @@ export class PortalStack extends Stack {
         // InitiateAuth and RespondToAuthChallenge are public Cognito APIs: no IAM needed.
         'cognito:auth': undefined,
         'cognito:invite': new iam.PolicyStatement({
-          actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser'],
+          // AdminGetUser and AdminSetUserPassword: a new invitation for someone who never chose a password.
+          actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminSetUserPassword'],
           resources: [users.pool.userPoolArn],
         }),
         'cognito:manage': new iam.PolicyStatement({
@@ -248,6 +249,18 @@ export class PortalStack extends Stack {
       acknowledgeDeadLetterQueue(deadLetters);
       acknowledgeScheduledFunction(this, fn);
     }
+
+    // Cognito's password-reset codes reach people through the portal's own SES template.
+    const emailSenderAccess: readonly Access[] = ['email:send'];
+    const { function: emailSender } = new PortalFunction(this, 'CustomEmailSender', {
+      entry: 'triggers/custom-email-sender',
+      description: "Cognito custom email sender: emails a password-reset code with the portal's SES template",
+      environment: { ...environmentFor(emailSenderAccess), CODE_KEY_ARN: users.codeKey.keyArn },
+      logKey,
+    });
+    grant(emailSender, emailSenderAccess);
+    users.useEmailSender(emailSender);
+    acknowledgeSynchronousFunction(emailSender);
 
     alarm(
       'OutboxDeliveryFailedAlarm',

@@ -7,6 +7,8 @@ import {
   UsernameExistsException,
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
+  AdminGetUserCommand,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito, USER_POOL_ID } from '../clients/cognito.ts';
 import type { Role } from '../definitions/roles.ts';
@@ -77,4 +79,23 @@ export const setEnabled = async (email: string, enabled: boolean): Promise<void>
   await cognito.send(
     enabled ? new AdminEnableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }) : new AdminDisableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }),
   );
+};
+
+/**
+ * True when the identity exists and has never chosen a password (it still holds a temporary
+ * one, used or expired): only such an identity is invited again.
+ */
+export const awaitsFirstSignIn = async (email: string): Promise<boolean> => {
+  try {
+    const { UserStatus } = await cognito.send(new AdminGetUserCommand({ UserPoolId: USER_POOL_ID, Username: email }));
+    return UserStatus === 'FORCE_CHANGE_PASSWORD';
+  } catch (error) {
+    if (error instanceof UserNotFoundException) return false;
+    throw error;
+  }
+};
+
+/** Replaces a not-yet-used (or expired) temporary password: the user must choose their own at sign-in. */
+export const setTemporaryPassword = async (email: string, password: string): Promise<void> => {
+  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: USER_POOL_ID, Username: email, Password: password, Permanent: false }));
 };

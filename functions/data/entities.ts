@@ -86,6 +86,8 @@ export const member = new Entity(
       version: { type: 'number', required: true },
       /** When the user verified an authenticator app (TOTP); Cognito then asks for a code at every sign-in. */
       mfaEnrolledAt: { type: 'string' },
+      /** When the latest invitation (a temporary password) was sent; it expires three days later on the portal's clock. */
+      invitedAt: { type: 'string' },
     },
     indexes: {
       byCompany: {

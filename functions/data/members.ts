@@ -20,6 +20,8 @@ export interface Member {
   readonly createdAt: string;
   readonly version: number;
   readonly mfaEnrolledAt?: string;
+  /** When the latest invitation was sent (absent for permanent passwords and older records). */
+  readonly invitedAt?: string;
 }
 
 /**
@@ -153,4 +155,25 @@ export const markMfaEnrolled = async (current: Member, at: string, audit: AuditA
     ])
     .go();
   assertCommitted(outcome, () => new Conflict('Your account changed meanwhile; try again.', 'concurrent_change'));
+};
+
+/**
+ * Records a fresh invitation (a new temporary password was just set in Cognito): the time it
+ * was sent, the audit record and the email delivery, together. Refused when the member changed
+ * status or left meanwhile.
+ */
+export const recordInvitation = async (current: Member, at: string, audit: AuditAttributes, delivery: Delivery): Promise<void> => {
+  const outcome = await portal.transaction
+    .write((entities) => [
+      entities.member
+        .patch({ companyId: current.companyId, userId: current.userId })
+        .set({ invitedAt: at })
+        .add({ version: 1 })
+        .where((attr, op) => `${op.eq(attr.status, 'active')} AND ${op.eq(attr.role, current.role)}`)
+        .commit(),
+      entities.audit.create(audit).commit(),
+      entities.delivery.create(delivery).commit(),
+    ])
+    .go();
+  assertCommitted(outcome, () => new Conflict('The account changed meanwhile; try again.', 'concurrent_change'));
 };

@@ -36,6 +36,23 @@ export const EMAIL_TEMPLATES = {
       '<p>If you did not expect this message, contact the C-TPAT help desk.</p>',
     ].join('\n'),
   },
+  passwordReset: {
+    name: 'ctpat-password-reset',
+    subject: 'Your C-TPAT Portal password reset code',
+    text: [
+      'Someone asked to reset the password of your C-TPAT Communications Portal account.',
+      '',
+      'Your reset code is {{code}}. It is valid for {{validMinutes}} minutes.',
+      'Enter it at {{portalUrl}}/forgot-password with your new password.',
+      '',
+      'If you did not ask for this, ignore this email: your password has not changed.',
+    ].join('\n'),
+    html: [
+      '<p>Someone asked to reset the password of your C-TPAT Communications Portal account.</p>',
+      '<p>Your reset code is <strong>{{code}}</strong>. It is valid for {{validMinutes}} minutes.<br>Enter it at <a href="{{portalUrl}}/forgot-password">{{portalUrl}}/forgot-password</a> with your new password.</p>',
+      '<p>If you did not ask for this, ignore this email: your password has not changed.</p>',
+    ].join('\n'),
+  },
   reminder: {
     name: 'ctpat-reminder',
     subject: 'C-TPAT: your {{what}} is due by {{dueDate}}',

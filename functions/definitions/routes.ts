@@ -73,7 +73,8 @@ export const ROUTES = [
     id: 'login', method: 'POST', path: '/auth/login', handler: 'login', auth: 'public',
     summary: 'Sign in with email and password; answers tokens or the NEW_PASSWORD_REQUIRED challenge',
     body: Login, example: { email: 'officer@cbp.example.gov', password: 'a long passphrase of mine' }, response: LoginResult,
-    access: ['cognito:auth'], mutates: false,
+    // table:read: a first sign-in checks the invitation's age on the portal's clock.
+    access: ['cognito:auth', 'table:read'], mutates: false,
   },
   {
     id: 'newPassword', method: 'POST', path: '/auth/new-password', handler: 'new-password', auth: 'public',
@@ -122,8 +123,9 @@ export const ROUTES = [
   },
   {
     id: 'forgotPassword', method: 'POST', path: '/auth/forgot-password', handler: 'forgot-password', auth: 'public',
-    summary: 'Send a password-reset code; the answer never says whether the email has an account', body: ForgotPassword,
-    example: { email: 'poc@acme-imports.example.com' }, response: Message, successStatus: 202, access: ['cognito:auth'], mutates: false,
+    summary: 'Send a password-reset code (or, to someone who never chose a password, a new invitation); the answer never says whether the email has an account',
+    body: ForgotPassword, example: { email: 'poc@acme-imports.example.com' }, response: Message, successStatus: 202,
+    access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite', 'email:send'], mutates: true,
   },
   {
     id: 'confirmForgotPassword', method: 'POST', path: '/auth/confirm-forgot-password', handler: 'confirm-forgot-password', auth: 'public',
@@ -156,6 +158,12 @@ export const ROUTES = [
     id: 'removeCompanyUser', method: 'DELETE', path: '/companies/{companyId}/users/{userId}', handler: 'remove-company-user', auth: ['primary-poc'],
     summary: 'Remove a user (primary POC; send the version in If-Match)', pathParams: { companyId: Id, userId: Id }, successStatus: 204,
     access: ['table:read', 'table:write', 'cognito:manage'], mutates: true,
+  },
+  {
+    id: 'resendInvitation', method: 'POST', path: '/companies/{companyId}/users/{userId}/invitation', handler: 'resend-invitation', auth: ['primary-poc', 'cbp-admin'],
+    summary: "Send a new invitation to a user who never chose a password (the primary POC for their users, a CBP administrator for a company's primary POC)",
+    pathParams: { companyId: Id, userId: Id }, response: Message, successStatus: 202,
+    access: ['table:read', 'table:write', 'cognito:invite', 'email:send'], mutates: true,
   },
   {
     id: 'handOverPrimaryPoc', method: 'POST', path: '/companies/{companyId}/primary-poc', handler: 'hand-over-primary-poc', auth: ['primary-poc'],

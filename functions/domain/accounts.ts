@@ -1,5 +1,6 @@
 import type { Deps } from './deps.ts';
 import { createUser } from './users.ts';
+import { memberByEmail, reinvite } from './invitations.ts';
 import type { Actor } from '../data/audit-records.ts';
 import { Conflict, TooManyRequests } from '../http/errors.ts';
 
@@ -15,7 +16,9 @@ type AccountDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'comp
 
 /**
  * POST /auth/signup. Creates the primary POC's account if, and only if, the email is the
- * registered POC email of an enrolled, active company that has no account yet. The answer is
+ * registered POC email of an enrolled company (active or removed: a removed company's POC
+ * signs in to reapply) that has no account yet; asked by a primary POC who never chose a
+ * password (the invitation was lost or expired), it sends a new invitation. The answer is
  * the same in every case (the handler also evens out the time), so nobody can learn which
  * emails are registered. Asking again, or twenty times at once, creates one account. A failure
  * on the registered path is logged and answered like every other request: an error status
@@ -29,9 +32,16 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
   if (byEmail > perEmail || bySource > perSource) throw new TooManyRequests('Too many account requests; try again later.', windowSeconds);
 
   const claim = await deps.members.getClaim(email);
+  if (claim?.kind === 'user') {
+    const member = await memberByEmail(deps, email);
+    if (member?.role !== 'primary-poc' || member.status !== 'active') return;
+    const actor: Actor = { userId: `anonymous:${email}`, role: 'account-request', companyId: member.companyId, sourceIp };
+    await reinvite(deps, actor, member).catch((error: unknown) => logFailure('invitation resend failed', member.companyId, error));
+    return;
+  }
   if (claim?.kind !== 'registered-poc') return;
   const company = await deps.companies.get(claim.companyId);
-  if (!company || company.status !== 'active') return;
+  if (!company) return;
 
   const actor: Actor = { userId: `anonymous:${email}`, role: 'account-request', companyId: company.companyId, sourceIp };
   try {
@@ -39,6 +49,10 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
   } catch (error) {
     // A concurrent request created it first (in Cognito, or the claim in the transaction): one account.
     if (error instanceof Conflict && error.code === 'email_taken') return;
-    console.error(JSON.stringify({ level: 'error', message: 'account creation failed', companyId: company.companyId, error: String(error) }));
+    logFailure('account creation failed', company.companyId, error);
   }
+};
+
+const logFailure = (message: string, companyId: string, error: unknown): void => {
+  console.error(JSON.stringify({ level: 'error', message, companyId, error: String(error) }));
 };

@@ -1,4 +1,7 @@
 import type { SignInOutcome } from '../data/cognito-auth.ts';
+import type { Actor } from '../data/audit-records.ts';
+import { invitationExpired, memberByEmail, reinvite } from './invitations.ts';
+import { Unauthorized } from '../http/errors.ts';
 import type { Deps } from './deps.ts';
 import type * as z from 'zod/v4';
 import type { LoginResult as LoginResultSchema } from '../schemas/auth.ts';
@@ -28,9 +31,27 @@ const toResult = (outcome: SignInOutcome, now: Date): LoginResult => {
   };
 };
 
-/** Emails are compared lower-cased everywhere; the pool's usernames are the lower-cased emails. */
-export const login = async (deps: { auth: Pick<Deps['auth'], 'signIn'> } & Pick<Deps, 'clock'>, email: string, password: string): Promise<LoginResult> =>
-  toResult(await deps.auth.signIn(email.toLowerCase(), password), deps.clock.now());
+/** What a person whose temporary password expired is told: how to get a new one. */
+export const INVITATION_EXPIRED =
+  'Your temporary password has expired. Ask for a new invitation: "Forgot password" sends one, and so does "Request your account" for a company\'s point of contact.';
+
+/**
+ * Emails are compared lower-cased everywhere; the pool's usernames are the lower-cased emails.
+ * A first sign-in with an invitation older than its validity is refused on the portal's clock.
+ */
+export const login = async (
+  deps: { auth: Pick<Deps['auth'], 'signIn'>; members: Pick<Deps['members'], 'getClaim' | 'get'> } & Pick<Deps, 'clock'>,
+  rawEmail: string,
+  password: string,
+): Promise<LoginResult> => {
+  const email = rawEmail.toLowerCase();
+  const outcome = await deps.auth.signIn(email, password);
+  if (outcome.kind === 'new-password-required') {
+    const member = await memberByEmail(deps, email);
+    if (member && invitationExpired(member, deps.clock.now())) throw new Unauthorized(INVITATION_EXPIRED);
+  }
+  return toResult(outcome, deps.clock.now());
+};
 
 export const completeNewPassword = async (deps: { auth: Pick<Deps['auth'], 'answerNewPassword'> } & Pick<Deps, 'clock'>, email: string, session: string, newPassword: string): Promise<LoginResult> =>
   toResult(await deps.auth.answerNewPassword(email.toLowerCase(), session, newPassword), deps.clock.now());
@@ -42,10 +63,28 @@ export const refresh = async (deps: { auth: Pick<Deps['auth'], 'refresh'> } & Pi
   toResult(await deps.auth.refresh(refreshToken), deps.clock.now());
 
 /** The same answer whether or not the email has an account. */
-export const PASSWORD_RESET_ANSWER = { message: 'If this email has a portal account, a reset code has been sent to it.' } as const;
+export const PASSWORD_RESET_ANSWER = {
+  message: 'If this email has a portal account, a reset code has been sent to it (or, if you never chose a password, a new invitation).',
+} as const;
 
-export const forgotPassword = async (deps: { auth: Pick<Deps['auth'], 'forgotPassword'> }, email: string) => {
-  await deps.auth.forgotPassword(email.toLowerCase());
+type ForgotDeps = { auth: Pick<Deps['auth'], 'forgotPassword'> } & Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer' | 'limits'>;
+
+/**
+ * Starts a password reset. Someone who never chose a password (a lost or expired invitation:
+ * Cognito refuses them a reset) gets a new invitation instead. The answer is the same either way.
+ */
+export const forgotPassword = async (deps: ForgotDeps, rawEmail: string, sourceIp: string) => {
+  const email = rawEmail.toLowerCase();
+  const member = await memberByEmail(deps, email);
+  if (member?.status === 'active') {
+    const actor: Actor = { userId: `anonymous:${email}`, role: 'password-reset', companyId: member.companyId, sourceIp };
+    const outcome = await reinvite(deps, actor, member).catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', message: 'invitation resend failed', companyId: member.companyId, error: String(error) }));
+      return 'failed' as const;
+    });
+    if (outcome !== 'has-password') return PASSWORD_RESET_ANSWER;
+  }
+  await deps.auth.forgotPassword(email);
   return PASSWORD_RESET_ANSWER;
 };
 

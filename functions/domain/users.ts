@@ -1,18 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { Deps } from './deps.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem, type Actor } from '../data/audit-records.ts';
-import { newDelivery } from '../data/delivery-records.ts';
+import { invitationDelivery, temporaryPassword } from './invitations.ts';
 import { sendSoon } from './outbox.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import type { Member } from '../data/members.ts';
-import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
 import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../http/errors.ts';
 import type { Permissions } from '../schemas/me.ts';
-
-/** Days an invitation's temporary password stays valid (the user pool says the same). */
-export const INVITATION_VALID_DAYS = 3;
 
 type UserDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer'>;
 
@@ -25,9 +20,6 @@ export interface NewMember {
 }
 
 const defaultPermissions = (role: Role): Permissions => ({ editProfile: role !== 'company-user', authorizeSharing: role === 'primary-poc' });
-
-/** A temporary password that satisfies the pool's policy (length, no composition rules). */
-const temporaryPassword = () => randomBytes(18).toString('base64url');
 
 /** The public view of a membership. */
 export const view = (m: Member) => ({
@@ -78,17 +70,9 @@ export const createUser = async (
     createdAt: now.toISOString(),
     version: 1,
     ...(options.mfaEnrolledAt ? { mfaEnrolledAt: options.mfaEnrolledAt } : {}),
+    ...(options.password ? {} : { invitedAt: now.toISOString() }),
   };
-  const delivery = options.password
-    ? undefined
-    : newDelivery({
-        deliveryId: deps.ids.next(),
-        template: EMAIL_TEMPLATES.invitation.name,
-        recipients: [{ email, data: { name: input.name, email, temporaryPassword: password } }],
-        defaultData: { expiresDays: String(INVITATION_VALID_DAYS) },
-        reason: `invitation:${userId}`,
-        now: now.toISOString(),
-      });
+  const delivery = options.password ? undefined : invitationDelivery(deps.ids.next(), member, password, now.toISOString());
   const audit = auditItem(
     actor,
     { companyId: input.companyId, action: options.action ?? 'user.created', objectType: 'user', objectId: userId, changes: { after: view(member) } },

@@ -5,8 +5,9 @@ import { Login } from '../schemas/auth.ts';
 import { login } from '../domain/auth.ts';
 import { systemClock } from '../domain/deps.ts';
 import * as auth from '../data/cognito-auth.ts';
+import * as members from '../data/members.ts';
 
-const deps = { clock: systemClock, auth };
+const deps = { clock: systemClock, auth, members };
 
 export const handler = publicHandler(async (event) => {
   const input = parseBody(Login, event);

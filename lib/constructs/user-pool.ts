@@ -1,5 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { USER_POOL_SETTINGS as S } from '../user-pool-settings.ts';
 
@@ -12,10 +15,27 @@ import { USER_POOL_SETTINGS as S } from '../user-pool-settings.ts';
 export class PortalUserPool extends Construct {
   readonly pool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** Cognito encrypts the one-time codes it hands to the custom email sender with this key. */
+  readonly codeKey: kms.Key;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    this.codeKey = new kms.Key(this, 'CodeKey', { description: 'C-TPAT portal: encrypts Cognito codes for the custom email sender', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    // Cognito encrypts with it; the pool's own ARN would make a cycle, so the account and service bound it.
+    const stack = Stack.of(this);
+    this.codeKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cognito-idp.amazonaws.com')],
+        actions: ['kms:Encrypt', 'kms:CreateGrant'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' }) },
+        },
+      }),
+    );
     this.pool = new cognito.UserPool(this, 'Pool', {
+      customSenderKmsKey: this.codeKey,
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
@@ -53,5 +73,14 @@ export class PortalUserPool extends Construct {
       refreshTokenValidity: Duration.hours(S.refreshTokenValidityHours),
       writeAttributes: writable,
     });
+  }
+
+  /**
+   * Has Cognito send its emails (password-reset codes) through `sender`, which decrypts each
+   * code with the code key and sends the portal's own SES template.
+   */
+  useEmailSender(sender: lambda.IFunction): void {
+    this.pool.addTrigger(cognito.UserPoolOperation.CUSTOM_EMAIL_SENDER, sender);
+    this.codeKey.grantDecrypt(sender);
   }
 }

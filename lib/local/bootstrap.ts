@@ -16,6 +16,7 @@ import { EMAIL_TEMPLATES } from '../../functions/definitions/email-templates.ts'
 import { TABLE, keyAttributes, tableIndexes } from '../../functions/definitions/table.ts';
 import { USER_POOL_SETTINGS } from '../user-pool-settings.ts';
 import type { Emulators } from './emulators.ts';
+import { LOCAL_CODE_KEY } from './trigger-host.ts';
 
 export interface LocalResources {
   readonly tableName: string;
@@ -140,4 +141,5 @@ export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResou
   PORTAL_URL: portalUrl,
   PROGRAM_EMAIL: PROGRAM_MAILBOX,
   ALLOWED_ORIGINS: '*',
+  CODE_KEY_ARN: LOCAL_CODE_KEY.arn,
 });

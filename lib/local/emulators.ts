@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { freePort, startProcess, waitUntil, type ManagedProcess } from './processes.ts';
+import { CUSTOM_EMAIL_SENDER_FUNCTION, LOCAL_CODE_KEY, startTriggerHost, type TriggerHost } from './trigger-host.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,8 @@ export interface Emulators {
   readonly dynamodbEndpoint: string;
   readonly cognitoEndpoint: string;
   readonly sesEndpoint: string;
+  /** The KMS and Lambda stand-ins behind Cognito's custom email sender trigger. */
+  readonly triggers: TriggerHost;
   /** Environment for the AWS SDK: the standard per-service endpoint variables. */
   readonly env: Record<string, string>;
   stop(): Promise<void>;
@@ -51,8 +54,10 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
     freePort(props.ports?.ses ?? 0),
   ]);
   const started: ManagedProcess[] = [];
+  const triggers = await startTriggerHost();
   const stop = async () => {
     await Promise.all(started.map((p) => p.stop()));
+    await triggers.stop();
   };
   try {
     // DynamoDB Local: the package's own spawn() knows where its jar is.
@@ -82,7 +87,16 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
     const cognitoDir = join(props.dataDir, 'cognito');
     mkdirSync(join(cognitoDir, '.cognito'), { recursive: true });
     const cognitoEndpoint = `http://127.0.0.1:${cognitoPort}`;
-    writeFileSync(join(cognitoDir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: cognitoEndpoint } }, null, 2));
+    // Password-reset codes go through the portal's custom email sender, as in AWS: cognito-local
+    // encrypts them with the KMS stand-in and invokes the trigger through the Lambda stand-in.
+    const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+    const cognitoConfig = {
+      TokenConfig: { IssuerDomain: cognitoEndpoint },
+      TriggerFunctions: { CustomEmailSender: CUSTOM_EMAIL_SENDER_FUNCTION },
+      LambdaClient: { ...local, endpoint: triggers.endpoint },
+      KMSConfig: { ...local, endpoint: triggers.endpoint, KMSKeyId: LOCAL_CODE_KEY.arn, KMSKeyAlias: LOCAL_CODE_KEY.alias },
+    };
+    writeFileSync(join(cognitoDir, '.cognito', 'config.json'), JSON.stringify(cognitoConfig, null, 2));
     const cognito = startProcess('cognito', process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
       cwd: cognitoDir,
       env: { ...process.env, PORT: String(cognitoPort), HOST: '127.0.0.1' },
@@ -106,6 +120,7 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
       dynamodbEndpoint,
       cognitoEndpoint,
       sesEndpoint,
+      triggers,
       env: {
         AWS_REGION: 'us-east-1',
         AWS_ACCESS_KEY_ID: 'local',
@@ -113,6 +128,7 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
         AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognitoEndpoint,
         AWS_ENDPOINT_URL_SESV2: sesEndpoint,
+        AWS_ENDPOINT_URL_KMS: triggers.endpoint,
       },
       stop,
     };

@@ -15,6 +15,8 @@ export interface BackendsProps {
   readonly persist: boolean;
   readonly ports?: { readonly dynamodb?: number; readonly cognito?: number; readonly ses?: number };
   readonly echo?: boolean;
+  /** Where emails sent by Cognito's trigger link to (default: the usual local web portal). */
+  readonly portalUrl?: string;
 }
 
 export interface Backends {
@@ -29,6 +31,8 @@ export const startBackends = async (props: BackendsProps): Promise<Backends> => 
   const emulators = await startEmulators(props);
   try {
     const resources = await bootstrap(emulators, join(props.dataDir, 'state.json'));
+    // The trigger's emails link to the web portal when startApi is told where it is.
+    emulators.triggers.useEnvironment(handlerEnv(emulators.env, resources, props.portalUrl ?? 'http://127.0.0.1:3001'));
     return { emulators, resources, stop: () => emulators.stop() };
   } catch (error) {
     await emulators.stop();

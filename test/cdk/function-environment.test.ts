@@ -30,10 +30,11 @@ const importsWith = async (module: string, variables: string[]) => {
 };
 
 describe('function environments', () => {
-  it('give every route and job function each variable its code reads at cold start', async () => {
+  it('give every route, job and trigger function each variable its code reads at cold start', async () => {
     const targets = [
       ...(ROUTES as readonly RouteDefinition[]).map((r) => ({ prefix: `${r.method} ${r.path}:`, module: `./functions/handlers/${r.handler}.ts` })),
       ...JOBS.map((j) => ({ prefix: j.description.slice(0, 40), module: `./functions/jobs/${j.handler}.ts` })),
+      { prefix: 'Cognito custom email sender', module: './functions/triggers/custom-email-sender.ts' },
     ];
     // A few at a time: each is a fresh Node process.
     for (let i = 0; i < targets.length; i += 4) {

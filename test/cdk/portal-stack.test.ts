@@ -71,7 +71,7 @@ describe('NIST 800-53 fixes', () => {
 
 describe('audit records', () => {
   it('may be updated or deleted by no function: every function policy denies both on audit partitions', () => {
-    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => /Route|Job/.test(id) && !id.includes('Scheduler'));
+    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => /Route|Job|CustomEmailSender/.test(id) && !id.includes('Scheduler'));
     const denies = (statement: Record<string, any>) =>
       statement.Effect === 'Deny' &&
       ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'].every((a) => [statement.Action].flat().includes(a)) &&
@@ -82,7 +82,8 @@ describe('audit records', () => {
       expect(statements.some(denies), `${id} has no deny on audit records`).toBe(true);
       if (statements.some((st) => st.Effect !== 'Deny' && [st.Action].flat().some((a: string) => a === 'dynamodb:UpdateItem' || a === 'dynamodb:DeleteItem'))) writers += 1;
     }
-    expect(policies).toHaveLength(ROUTES.length + JOBS.length);
+    // Every route, every job, and Cognito's custom email sender.
+    expect(policies).toHaveLength(ROUTES.length + JOBS.length + 1);
     expect(writers).toBeGreaterThan(0);
     console.log(`[cdk] ${policies.length} function policies deny updating and deleting audit records, ${writers} of them on functions that may update other items`);
   });
@@ -98,6 +99,21 @@ describe('Cognito user pool', () => {
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Schema: Match.arrayWith([Match.objectLike({ Name: 'companyId', Mutable: false })]),
     });
+  });
+
+  it("sends password-reset codes through the portal's custom email sender, which alone may decrypt them", () => {
+    const keyId = resourcesOf('AWS::KMS::Key').find(([, k]) => String(k.Properties.Description).includes('Cognito codes'))?.[0];
+    expect(keyId).toBeDefined();
+    template.hasResourceProperties('AWS::KMS::Key', { Description: Match.stringLikeRegexp('Cognito codes'), EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { KMSKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] }, CustomEmailSender: { LambdaArn: Match.anyValue(), LambdaVersion: 'V1_0' } },
+    });
+    const [, policy] = resourcesOf('AWS::IAM::Policy').find(([id]) => id.startsWith('CustomEmailSender')) ?? [];
+    expect(policy).toBeDefined();
+    const statements = policy!.Properties.PolicyDocument.Statement as Record<string, any>[];
+    const decrypts = statements.filter((st) => st.Effect === 'Allow' && [st.Action].flat().includes('kms:Decrypt'));
+    expect(decrypts.map((st) => st.Resource)).toEqual([{ 'Fn::GetAtt': [keyId, 'Arn'] }]);
+    expect(statements.some((st) => st.Effect === 'Allow' && [st.Action].flat().some((a: string) => a.startsWith('dynamodb:')))).toBe(false);
   });
 
   it('has one group per role', () => {

@@ -58,6 +58,8 @@ const MATRIX: Record<RouteId, Row> = {
   updateCompanyUser: POC_ONLY,
   removeCompanyUser: POC_ONLY,
   handOverPrimaryPoc: POC_ONLY,
+  // The primary POC resends their users' invitations; a CBP administrator a company's primary POC's.
+  resendInvitation: row(401, { default: 403, 'primary-poc': 'ok', 'cbp-admin': 'ok', 'other-company-poc': 404 }),
   listStaff: CBP_ADMIN_ONLY,
   addStaff: CBP_ADMIN_ONLY,
   updateStaff: CBP_ADMIN_ONLY,
@@ -201,6 +203,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: `/companies/${company}/users/${await freshUser()}`, headers: { 'if-match': '1' } };
     case 'handOverPrimaryPoc':
       return { path: `/companies/${company}/primary-poc`, body: { userId: await freshUser() } };
+    case 'resendInvitation':
+      return { path: `/companies/${persona === 'cbp-admin' ? await invitedPoc() : `${company}/users/${await invitedUser(company)}`}/invitation` };
     case 'listStaff':
       return { path: route.path };
     case 'getAccountInfo':
@@ -319,6 +323,20 @@ const grantFromB = (): Promise<void> =>
   }));
 const futureDate = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 const freshCompany = () => enrollCompany(api, tokens['cbp-admin']!);
+/** A user the primary POC invited (who has not signed in yet); in a removed company, a provisioned one. */
+const invitedUser = async (companyId: string): Promise<string> => {
+  if (companyId !== companyA) return (await userWithRole(api, 'company-user', companyId)).userId;
+  const added = await api.request('POST', `/companies/${companyId}/users`, { token: pocToken, body: { email: uniqueEmail('invited'), name: 'Invited', permissions: { editProfile: false, authorizeSharing: false } } });
+  expect(added.status).toBe(201);
+  return added.body.userId;
+};
+/** `<companyId>/users/<userId>` of a new company's primary POC whose account was just requested. */
+const invitedPoc = async (): Promise<string> => {
+  const company = await freshCompany();
+  expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
+  const users = await api.request('GET', `/companies/${company.companyId}/users`, { token: tokens['cbp-admin'] });
+  return `${company.companyId}/users/${users.body.items[0].userId}`;
+};
 const removedCompany = async () => {
   const company = await freshCompany();
   expect((await api.request('POST', `/companies/${company.companyId}/removal`, { token: tokens['cbp-officer'], body: { version: 1, reason: 'Removed to test.' } })).status).toBe(200);
@@ -382,6 +400,11 @@ describe('authorization matrix', () => {
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
     expect(await auditCount()).toBe(before + 1);
     audited.add('requestAccount');
+    // "Forgot password" from someone who never chose one sends a new invitation, audited.
+    const beforeReset = await auditCount();
+    expect((await api.request('POST', '/auth/forgot-password', { body: { email: company.pocEmail } })).status).toBe(202);
+    expect(await auditCount()).toBe(beforeReset + 1);
+    audited.add('forgotPassword');
     // Setting up an authenticator app needs the user's own access token and a code from the app.
     const { totp } = await import('../support/totp.ts');
     const user = await userWithRole(api, 'company-user', companyA, uniqueEmail('app'));

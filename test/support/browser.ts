@@ -5,6 +5,7 @@
  * driven by playwright-core. Also axe-core checks and screenshots.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -12,7 +13,11 @@ import { freePort } from '../../lib/local/processes.ts';
 import { ROOT } from '../../lib/local/paths.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Where screenshots go: docs/screenshots with `npm run screenshots`; otherwise a folder outside
+ * the working tree, so `npm test` rewrites no tracked file.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(tmpdir(), 'ctpat-screenshots');
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
@@ -94,7 +99,7 @@ export const seriousViolations = async (page: Page): Promise<AxeFinding[]> => {
     .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 };
 
-/** Writes `<name>-<desktop|phone>.png` under docs/screenshots (the README links the folder). */
+/** Writes `<name>-<desktop|phone>.png` under SCREENSHOTS (docs/screenshots when asked; the README links that folder). */
 export const screenshot = async (page: Page, name: string, width: 'desktop' | 'phone') => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true, animations: 'disabled' });
