@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, daysBetween, PROGRAM_TIME_ZONE, programDate, programDayStart, programMonth, spelledDate } from '../../functions/definitions/program-time.ts';
+import { addDays, addYears, daysBetween, endOfProgramDay, PROGRAM_TIME_ZONE, programDate, programDayStart, programMonth, spelledDate } from '../../functions/definitions/program-time.ts';
 
 describe('program time', () => {
   it('is Washington, D.C.', () => {
@@ -45,6 +45,12 @@ describe('program time', () => {
     // 2006 followed the old rule: DST began on the first Sunday of April.
     expect(programDayStart('2006-04-02').toISOString()).toBe('2006-04-02T05:00:00.000Z');
     expect(programDayStart('2006-04-03').toISOString()).toBe('2006-04-03T04:00:00.000Z');
+  });
+
+  it('ends a program day at 23:59:59 Eastern, in EDT or EST', () => {
+    expect(endOfProgramDay('2006-07-01')).toBe('2006-07-02T03:59:59.000Z');
+    expect(endOfProgramDay('2006-10-29')).toBe('2006-10-30T04:59:59.000Z');
+    expect(endOfProgramDay('2007-03-11')).toBe('2007-03-12T03:59:59.000Z');
   });
 
   it('is the inverse of programDate on every day of two years', () => {
