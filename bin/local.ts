@@ -13,6 +13,7 @@ import { handlerEnv, PROGRAM_MAILBOX } from '../lib/local/bootstrap.ts';
 import { DATA_DIR } from '../lib/local/paths.ts';
 import { demoClock } from '../lib/local/demo-clock.ts';
 import { useClock } from '../functions/domain/deps.ts';
+import { programDate } from '../functions/definitions/program-time.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -49,7 +50,7 @@ const main = async () => {
   log(`  Cognito (local)  ${backends.emulators.cognitoEndpoint}   user pool ${backends.resources.userPoolId}`);
   log('  Demo sign-ins (on the web portal, or POST /auth/login with {"email", "password"}):');
   for (const s of signIns) log(`    ${s.who.padEnd(44)} ${s.email.padEnd(40)} ${s.password}`);
-  log(`  Demo date        ${clock.now().toISOString().slice(0, 10)}   (npm run simulate -- --as-of 2006-07-02 moves it and runs the daily checks)`);
+  log(`  Demo date        ${programDate(clock.now())}   (program time, Washington; npm run simulate -- --as-of 2006-07-02 moves it and runs the daily checks)`);
   log(`  CBP mailbox      ${PROGRAM_MAILBOX}   (removal and reapplication notices)`);
   log(`  Data folder      ${DATA_DIR}   (npm run reset wipes it)`);
   log('Press Ctrl-C to stop.');

@@ -17,13 +17,13 @@ import { simulateDays } from '../lib/local/simulation.ts';
 import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
 import type { SweepReport } from '../functions/domain/sweep.ts';
 import type { OutboxReport } from '../functions/domain/outbox.ts';
-
-const DAY_MS = 86_400_000;
+import { addDays, daysBetween, isDate, programDate, programDayStart } from '../functions/definitions/program-time.ts';
 
 const { values } = parseArgs({ options: { 'as-of': { type: 'string' } } });
 const asOfText = values['as-of'];
-const target = asOfText && /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? new Date(`${asOfText}T00:00:00Z`) : undefined;
-if (!target || Number.isNaN(target.getTime())) {
+// A program date, swept as of 00:00 in Washington (decision 24); `addDays(d, 0)` refuses 2006-02-30.
+const target = asOfText && isDate(asOfText) && addDays(asOfText, 0) === asOfText ? asOfText : undefined;
+if (!target) {
   console.error('Usage: npm run simulate -- --as-of YYYY-MM-DD   (moves the demo to that day, running the daily checks for each day passed)');
   process.exit(2);
 }
@@ -71,9 +71,9 @@ const main = async () => {
     process.exit(2);
   }
   const clock = demoClock(DATA_DIR);
-  const from = new Date(clock.now().toISOString().slice(0, 10) + 'T00:00:00Z');
+  const from = programDate(clock.now());
   if (target < from) {
-    console.error(`[simulate] the demo is already at ${from.toISOString().slice(0, 10)}; it only moves forward (npm run reset starts over).`);
+    console.error(`[simulate] the demo is already at ${from}; it only moves forward (npm run reset starts over).`);
     process.exit(2);
   }
   let backends: Backends | undefined;
@@ -91,11 +91,12 @@ const main = async () => {
     // The SES emulator keeps mail in memory: without a running portal the emails stay queued in
     // the outbox, and the portal's sender delivers them to its inbox once it starts.
     const send = running ? (quietly(await loadJob(job('sendOutbox'))) as () => Promise<OutboxReport>) : undefined;
-    const days = Math.round((target.getTime() - from.getTime()) / DAY_MS) + 1;
-    console.log(`[simulate] sweeping ${days} day(s), ${from.toISOString().slice(0, 10)} to ${asOfText} ...`);
+    const days = daysBetween(from, target) + 1;
+    console.log(`[simulate] sweeping ${days} day(s), ${from} to ${target} ...`);
     const totals = await simulateDays({ from, to: target, sweep, send, log: (line) => console.log(line) });
-    if (target > clock.now()) clock.set(target);
-    console.log(`[simulate] the demo is now at ${asOfText}: ${totals.reminded} reminder(s), ${totals.removed} removal(s), ${totals.emailsQueued} email(s) queued.`);
+    const targetStart = programDayStart(target);
+    if (targetStart > clock.now()) clock.set(targetStart);
+    console.log(`[simulate] the demo is now at ${target}: ${totals.reminded} reminder(s), ${totals.removed} removal(s), ${totals.emailsQueued} email(s) queued.`);
     console.log(
       running
         ? `[simulate] ${totals.emailsSent} email(s) sent: read them in the portal's mail inbox (${running.env.AWS_ENDPOINT_URL_SESV2}).`

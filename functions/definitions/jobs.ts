@@ -22,6 +22,8 @@ export const JOBS = [
   {
     id: 'dailySweep',
     handler: 'sweep',
+    // 06:00 UTC is 01:00 EST or 02:00 EDT: always after midnight in Washington, so each run sees
+    // the program day that has just begun (decision 24), whichever side of a DST change it is.
     schedule: 'cron(0 6 * * ? *)',
     description: 'Reads the open obligations that are due (deadlines, recertifications, reminders) and acts on each',
     access: ['table:read', 'table:write'],

@@ -7,17 +7,16 @@ import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } fro
 import type { Certification } from '../schemas/profile.ts';
 import { REVIEW_WINDOW_DAYS } from '../definitions/deadlines.ts';
 import { openObligation } from '../data/obligation-records.ts';
-import { dateOf, dayStart } from './deadline-schedule.ts';
+import { addYears, programDate, programDayStart } from '../definitions/program-time.ts';
 
-/** One calendar year after `from` (UTC). */
-export const oneYearAfter = (from: Date): Date => {
-  const next = new Date(from);
-  next.setUTCFullYear(next.getUTCFullYear() + 1);
-  return next;
-};
+/**
+ * The next certification's due date, a calendar year after the program date of `from`, as the
+ * instant that program day starts (so both its UTC and its Washington date read the due date).
+ */
+export const oneYearAfter = (from: Date): Date => programDayStart(addYears(programDate(from), 1));
 
-/** The start (UTC) of the day the review window opens: the day the sweep's window reminder goes out. */
-export const windowOpensAt = (dueAt: string): Date => dayStart(dateOf(dueAt), -REVIEW_WINDOW_DAYS);
+/** The start (00:00 Eastern) of the day the review window opens: the day the sweep's window reminder goes out. */
+export const windowOpensAt = (dueAt: string): Date => programDayStart(programDate(dueAt), -REVIEW_WINDOW_DAYS);
 
 type CertDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
 
@@ -42,9 +41,9 @@ export const certify = async (deps: CertDeps, caller: Caller, companyId: string,
     const opens = windowOpensAt(company.nextCertificationDueAt);
     if (now < opens) {
       throw new Conflict(
-        `The next certification is due on ${company.nextCertificationDueAt.slice(0, 10)}; the review window opens on ${opens.toISOString().slice(0, 10)}.`,
+        `The next certification is due on ${programDate(company.nextCertificationDueAt)}; the review window opens on ${programDate(opens)}.`,
         'window_not_open',
-        [{ field: '', message: `certify on or after ${opens.toISOString().slice(0, 10)}` }],
+        [{ field: '', message: `certify on or after ${programDate(opens)}` }],
       );
     }
   }
@@ -58,7 +57,7 @@ export const certify = async (deps: CertDeps, caller: Caller, companyId: string,
     status: 'submitted',
   };
   const audit = auditItem(caller, { companyId, action: 'certification.submitted', objectType: 'certification', objectId: cert.certificationId, changes: { after: cert } }, now, deps.ids.next());
-  const recertification = openObligation(company, 'recertification', cert.certifiedAt, { dueDate: dateOf(cert.nextDueAt) });
+  const recertification = openObligation(company, 'recertification', cert.certifiedAt, { dueDate: programDate(cert.nextDueAt) });
   await deps.profiles.certify(cert, company, recertification, audit);
   return cert;
 };

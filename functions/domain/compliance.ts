@@ -7,7 +7,8 @@ import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest } from '../http/errors.ts';
 import { requireRole, type Caller } from './caller.ts';
-import { currentPolicies, dateOf, enrollmentDueDate } from './deadline-schedule.ts';
+import { currentPolicies, enrollmentDueDate } from './deadline-schedule.ts';
+import { programDate, programMonth } from '../definitions/program-time.ts';
 import type { Clock } from './deps.ts';
 import type * as companyData from '../data/companies.ts';
 import type * as deadlineData from '../data/deadlines.ts';
@@ -32,7 +33,7 @@ export const nextDue = (company: Standing, policies: ReadonlyMap<CategoryId, Dea
   if (company.status !== 'active') return { dueOn: null, dueKind: null };
   const open: { dueOn: string; dueKind: 'enrollment' | 'recertification' }[] = [];
   if (!company.portalUpdateCompletedAt) open.push({ dueOn: enrollmentDueDate(policies.get(company.category)!, company.enrolledAt, company.deadlineExtendedTo), dueKind: 'enrollment' });
-  if (company.nextCertificationDueAt) open.push({ dueOn: dateOf(company.nextCertificationDueAt), dueKind: 'recertification' });
+  if (company.nextCertificationDueAt) open.push({ dueOn: programDate(company.nextCertificationDueAt), dueKind: 'recertification' });
   return open.sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0] ?? { dueOn: null, dueKind: null };
 };
 
@@ -78,11 +79,14 @@ export const listCompanies = async (deps: ComplianceDeps, caller: Caller, query:
   return { items, nextCursor: category < categories.length ? encodeCursor({ category, inner }) : null };
 };
 
-/** The `count` months ending with `last` (`YYYY-MM`), oldest first. */
-export const monthsEnding = (last: string, count: number): string[] => {
-  const [year, month] = last.split('-').map(Number) as [number, number];
-  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(year, month - 1 - (count - 1 - i), 1)).toISOString().slice(0, 7));
+/** The month `months` after `month` (`YYYY-MM`; before it when negative): calendar arithmetic only. */
+const monthAfter = (month: string, months: number): string => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m - 1 + months, 1)).toISOString().slice(0, 7);
 };
+
+/** The `count` months ending with `last` (`YYYY-MM`), oldest first. */
+export const monthsEnding = (last: string, count: number): string[] => Array.from({ length: count }, (_, i) => monthAfter(last, i - (count - 1)));
 
 /**
  * The overview from every company's standing: counts by status and category (only pairs that
@@ -94,9 +98,9 @@ export const monthsEnding = (last: string, count: number): string[] => {
  * while the company is removed (a reinstated company's earlier removal is in its audit trail).
  */
 export const overviewOf = (companies: readonly Standing[], policies: ReadonlyMap<CategoryId, DeadlinePolicy>, now: Date, past: number, ahead: number): ComplianceOverview => {
-  const months = monthsEnding(now.toISOString().slice(0, 7), past).concat(
-    ahead > 0 ? monthsEnding(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1)).toISOString().slice(0, 7), ahead) : [],
-  );
+  // Months in program time: a removal at 9 pm Eastern on June 30 (01:00Z, July 1) counts in June.
+  const current = programMonth(now);
+  const months = monthsEnding(current, past).concat(ahead > 0 ? monthsEnding(monthAfter(current, ahead), ahead) : []);
   const series = new Map(months.map((month) => [month, { month, deadlines: 0, removals: 0 }]));
   const counts = new Map<string, { status: Company['status']; category: CategoryId; count: number }>();
   for (const company of companies) {
@@ -107,7 +111,7 @@ export const overviewOf = (companies: readonly Standing[], policies: ReadonlyMap
     const due = nextDue(company, policies).dueOn;
     const dueMonth = due ? series.get(due.slice(0, 7)) : undefined;
     if (dueMonth) dueMonth.deadlines += 1;
-    const removedMonth = company.status === 'removed' && company.removal ? series.get(company.removal.at.slice(0, 7)) : undefined;
+    const removedMonth = company.status === 'removed' && company.removal ? series.get(programMonth(company.removal.at)) : undefined;
     if (removedMonth) removedMonth.removals += 1;
   }
   const order = (c: { status: string; category: CategoryId }) => `${c.status}|${String(CATEGORY_IDS.indexOf(c.category)).padStart(2, '0')}`;

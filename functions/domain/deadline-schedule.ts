@@ -1,13 +1,13 @@
 /**
  * When a company must next be looked at, as pure functions of the policy, the obligation and
- * the date. A due date `D` is met by the end of `D` (UTC): the removal falls at the start of
- * the day after, and the reminder `n` days before falls at the start of `D - n`.
+ * the date. A due date `D` is met by the end of `D` in program time (Washington, decision 24):
+ * the removal falls at 00:00 Eastern on the day after, and the reminder `n` days before at
+ * 00:00 Eastern on `D - n`, in EDT or EST as each day falls.
  */
 import { DEFAULT_NEW_ENROLLEE_DAYS, DEFAULT_REMINDER_DAYS, INITIAL_DEADLINES, REVIEW_WINDOW_DAYS } from '../definitions/deadlines.ts';
 import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
-
-const DAY_MS = 86_400_000;
+import { addDays, daysBetween, programDate, programDayStart } from '../definitions/program-time.ts';
 
 export type ObligationKind = 'enrollment' | 'recertification';
 
@@ -25,10 +25,6 @@ export type Decision =
   | { readonly action: 'remove'; readonly dueDate: string }
   | { readonly action: 'remind'; readonly dueDate: string; readonly step: number; readonly daysLeft: number; readonly marks: readonly string[]; readonly nextActionAt: string }
   | { readonly action: 'reschedule'; readonly dueDate: string; readonly nextActionAt: string };
-
-/** The start (00:00 UTC) of a `YYYY-MM-DD` day, plus `days`. */
-export const dayStart = (date: string, days = 0): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS);
-export const dateOf = (at: Date | string): string => new Date(at).toISOString().slice(0, 10);
 
 /** Revision 0 of a category's policy: the 2006 schedule as first announced. */
 export const initialPolicy = (category: CategoryId): DeadlinePolicy => ({
@@ -55,7 +51,7 @@ const later = (a: string, b: string | null | undefined): string => (b && b > a ?
  * company; nothing CBP gives a company makes its deadline earlier.
  */
 export const enrollmentDueDate = (policy: DeadlinePolicy, enrolledAt: string, extendedTo?: string): string =>
-  later(later(dateOf(dayStart(dateOf(enrolledAt), policy.newEnrolleeDays)), policy.deadline), extendedTo);
+  later(later(addDays(programDate(enrolledAt), policy.newEnrolleeDays), policy.deadline), extendedTo);
 
 /** The reminder steps (days before the due date), largest first; recertification opens its window first. */
 export const stepsFor = (kind: ObligationKind, policy: DeadlinePolicy): number[] =>
@@ -71,15 +67,16 @@ export const stepKey = (kind: ObligationKind, dueDate: string, days: number): st
  */
 export const decide = (policy: DeadlinePolicy, state: ScheduleState, asOf: Date): Decision => {
   const dueDate = state.kind === 'enrollment' ? enrollmentDueDate(policy, state.enrolledAt!, state.extendedTo) : state.dueDate!;
-  const lapseAt = dayStart(dueDate, 1);
+  const lapseAt = programDayStart(dueDate, 1);
   if (asOf >= lapseAt) return { action: 'remove', dueDate };
   const sent = new Set(state.remindersSent);
   const pending = stepsFor(state.kind, policy).filter((days) => !sent.has(stepKey(state.kind, dueDate, days)));
-  const due = pending.filter((days) => dayStart(dueDate, -days) <= asOf);
-  const later = pending.filter((days) => dayStart(dueDate, -days) > asOf).map((days) => dayStart(dueDate, -days).getTime());
+  const due = pending.filter((days) => programDayStart(dueDate, -days) <= asOf);
+  const later = pending.filter((days) => programDayStart(dueDate, -days) > asOf).map((days) => programDayStart(dueDate, -days).getTime());
   const nextActionAt = new Date(Math.min(lapseAt.getTime(), ...later)).toISOString();
   if (due.length === 0) return { action: 'reschedule', dueDate, nextActionAt };
   const step = Math.min(...due);
-  const daysLeft = Math.round((dayStart(dueDate).getTime() - dayStart(dateOf(asOf)).getTime()) / DAY_MS);
+  // Program days: on D - 7 in Washington there are 7 days left, whatever the hour or the DST change.
+  const daysLeft = daysBetween(programDate(asOf), dueDate);
   return { action: 'remind', dueDate, step, daysLeft, marks: due.map((days) => stepKey(state.kind, dueDate, days)), nextActionAt };
 };

@@ -9,10 +9,10 @@ import { CATEGORIES, type CategoryId } from '../definitions/categories.ts';
 import type { Ids } from './deps.ts';
 import type { ObligationKind } from './deadline-schedule.ts';
 import type { RemovalReason } from '../schemas/company.ts';
+import { spelledDate } from '../definitions/program-time.ts';
 
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-/** `2006-07-01` (or an ISO instant) as `July 1, 2006`. */
-export const spelled = (date: string): string => longDate.format(new Date(date.length === 10 ? `${date}T00:00:00Z` : date));
+/** `2006-07-01` (or an ISO instant, by its day in Washington) as `July 1, 2006`. */
+export const spelled = (date: string): string => spelledDate(date);
 
 const WHAT: Record<ObligationKind, { what: string; action: string }> = {
   enrollment: { what: 'portal update', action: 'Complete your Portal Account Information and Supply Chain Security Profile in the portal.' },

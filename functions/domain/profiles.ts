@@ -5,7 +5,7 @@ import { requireExistsIfEmpty } from './companies.ts';
 import { auditItem } from '../data/audit-records.ts';
 import type { CompanyRecord, Completion } from '../data/profiles.ts';
 import { openObligation } from '../data/obligation-records.ts';
-import { dateOf } from './deadline-schedule.ts';
+import { programDate } from '../definitions/program-time.ts';
 import { oneYearAfter } from './certifications.ts';
 import { CATEGORIES } from '../definitions/categories.ts';
 import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
@@ -36,7 +36,7 @@ const completion = (record: CompanyRecord & { company: Company }, hasInfo: boole
   if (record.company.portalUpdateCompletedAt || !hasInfo || !profileComplete) return undefined;
   if (record.company.nextCertificationDueAt) return { at: now.toISOString() };
   const nextDueAt = oneYearAfter(now).toISOString();
-  return { at: now.toISOString(), recertification: { nextDueAt, obligation: openObligation(record.company, 'recertification', now.toISOString(), { dueDate: dateOf(nextDueAt) }) } };
+  return { at: now.toISOString(), recertification: { nextDueAt, obligation: openObligation(record.company, 'recertification', now.toISOString(), { dueDate: programDate(nextDueAt) }) } };
 };
 
 /** What a read of confidential data needs: the data, and the trail CBP's reads are recorded in. */

@@ -12,7 +12,7 @@ import { shardOf } from '../data/due-index.ts';
 import type { StandingChange } from '../data/standing.ts';
 import type { Delivery } from '../data/delivery-records.ts';
 import { sendSoon } from './outbox.ts';
-import { dateOf } from './deadline-schedule.ts';
+import { programDate, programDayStart } from '../definitions/program-time.ts';
 import * as notices from './notices.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
@@ -30,9 +30,10 @@ const requireVersion = (company: Company, version: number) => {
   if (version !== company.version) throw versionConflict('company', company.version);
 };
 
-/** A new due date must be a day after today. */
+/** A new due date must be a day after today (in program time). */
 const requireFuture = (deadline: string, now: Date) => {
-  if (deadline <= dateOf(now)) throw new ValidationFailed([{ field: 'deadline', message: `must be after ${dateOf(now)}` }]);
+  const today = programDate(now);
+  if (deadline <= today) throw new ValidationFailed([{ field: 'deadline', message: `must be after ${today}` }]);
 };
 
 /** Writes the change, then tries its emails at once (the outbox sender retries them anyway). */
@@ -77,9 +78,9 @@ const backInProgram = (company: Company, deadline: string, now: string) => {
     next.push(`Your portal update is now due by ${notices.spelled(deadline)}.`);
   }
   if (company.nextCertificationDueAt) {
-    const current = dateOf(company.nextCertificationDueAt);
+    const current = programDate(company.nextCertificationDueAt);
     const due = current > deadline ? current : deadline;
-    if (due !== current) set.nextCertificationDueAt = `${due}T00:00:00.000Z`;
+    if (due !== current) set.nextCertificationDueAt = programDayStart(due).toISOString();
     open.push(openObligation(company, 'recertification', now, { dueDate: due }));
     next.push(`Your next annual recertification is due by ${notices.spelled(due)}.`);
   }

@@ -4,16 +4,18 @@ import * as obligations from '../data/obligations.ts';
 import * as deadlines from '../data/deadlines.ts';
 import * as standing from '../data/standing.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
+import { isDate, programDayStart } from '../definitions/program-time.ts';
 
 const deps = { ids: uuidIds, obligations, deadlines, standing, programEmail: PROGRAM_EMAIL };
 
 /**
- * EventBridge Scheduler invokes this daily. `asOf` (ISO) lets a re-run or `npm run simulate`
- * pick the date; a run that could not act on every item throws, so Scheduler retries it (the
- * retry only finishes what is left) and, after its retries, the dead-letter alarm fires.
+ * EventBridge Scheduler invokes this daily. `asOf` (an ISO instant, or a program date meaning
+ * 00:00 Eastern on that day) lets a re-run or `npm run simulate` pick the date; a run that could
+ * not act on every item throws, so Scheduler retries it (the retry only finishes what is left)
+ * and, after its retries, the dead-letter alarm fires.
  */
 export const handler = async (event: { asOf?: string } = {}) => {
-  const asOf = event.asOf ? new Date(event.asOf) : systemClock.now();
+  const asOf = event.asOf ? (isDate(event.asOf) ? programDayStart(event.asOf) : new Date(event.asOf)) : systemClock.now();
   if (Number.isNaN(asOf.getTime())) throw new Error(`Invalid asOf: ${event.asOf}`);
   const report = await sweep(deps, asOf);
   console.log(JSON.stringify({ level: 'info', message: 'sweep finished', ...report, actions: report.actions.length }));

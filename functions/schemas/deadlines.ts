@@ -2,7 +2,7 @@ import * as z from 'zod/v4';
 import { IsoDateTime, Text } from './common.ts';
 import { CategoryId } from './company.ts';
 
-/** A calendar date, `YYYY-MM-DD`; a deadline is met by the end of that day (UTC). */
+/** A calendar date, `YYYY-MM-DD`; a deadline is met by the end of that day in Washington (program time, decision 24). */
 export const IsoDate = z.iso.date({ message: 'must be a date like 2006-07-01' });
 
 /** Days before a due date at which reminders go out, largest first, each 1 to 89 (the review window opens at 90). */

@@ -7,8 +7,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../functions/domain/deps.ts';
+import { programDayStart } from '../../functions/definitions/program-time.ts';
 
-export const DEMO_START = new Date('2006-05-01T00:00:00.000Z');
+/** 00:00 on May 1, 2006 in Washington (04:00Z, EDT): the demo's dates are program dates. */
+export const DEMO_START = programDayStart('2006-05-01');
 
 interface Stored {
   /** The simulated instant ... */

@@ -1,18 +1,17 @@
 /**
  * Moving the demo's date forward: the daily sweep for each day passed (and, when a sender is
- * given, the email sender after it), each on that day's clock. `npm run simulate` and its test
- * share this loop.
+ * given, the email sender after it), each on that day's clock: 00:00 in Washington, the start of
+ * the program day (decision 24). `npm run simulate` and its test share this loop.
  */
 import { useClock } from '../../functions/domain/deps.ts';
+import { addDays, programDayStart } from '../../functions/definitions/program-time.ts';
 import type { SweepReport } from '../../functions/domain/sweep.ts';
 import type { OutboxReport } from '../../functions/domain/outbox.ts';
 
-const DAY_MS = 86_400_000;
-
 export interface SimulationProps {
-  /** First and last day to sweep, at 00:00 UTC. */
-  readonly from: Date;
-  readonly to: Date;
+  /** First and last program day to sweep (`YYYY-MM-DD`), each as of its start in Washington. */
+  readonly from: string;
+  readonly to: string;
   readonly sweep: (event: { asOf: string }) => Promise<SweepReport>;
   /** The email sender; without it the emails wait in the outbox. */
   readonly send?: () => Promise<OutboxReport>;
@@ -30,8 +29,8 @@ export interface SimulationTotals {
 
 export const simulateDays = async (props: SimulationProps): Promise<SimulationTotals> => {
   const totals = { days: 0, reminded: 0, removed: 0, emailsQueued: 0, emailsSent: 0, actions: [] as string[] };
-  for (let day = props.from; day <= props.to; day = new Date(day.getTime() + DAY_MS)) {
-    const date = day.toISOString().slice(0, 10);
+  for (let date = props.from; date <= props.to; date = addDays(date, 1)) {
+    const day = programDayStart(date);
     // Everything this day does (the emails' timestamps too) happens on the demo's date.
     useClock({ now: () => day });
     const report = await props.sweep({ asOf: day.toISOString() });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { testClock } from '../support/deadlines.ts';
 import { setNextCertificationDue } from '../support/fixtures.ts';
+import { programDayStart } from '../../functions/definitions/program-time.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { CompanySummary, ComplianceOverview } from '../../functions/schemas/compliance.ts';
 
@@ -28,10 +29,11 @@ beforeAll(async () => {
   co.brokerB = await enrollCompany(api, admin, { category: 'customs-broker', identifiers: { filerCode: 'AB2' }, legalName: 'Broker B' });
   co.exporter = await enrollCompany(api, admin, { category: 'exporter', identifiers: { ein: '98-7654321' }, legalName: 'Exporter' });
 
-  // The completed importer: portal update done, recertification due next April.
+  // The completed importer: portal update done, recertification due next April (stored, as the
+  // portal stores it, as the instant that program day starts in Washington).
   const { company } = await import('../../functions/data/entities.ts');
   await company.patch({ companyId: co.completed.companyId }).set({ portalUpdateCompletedAt: '2006-05-01T12:00:00.000Z' }).go();
-  await setNextCertificationDue(co.completed.companyId, new Date('2007-04-15T00:00:00.000Z'));
+  await setNextCertificationDue(co.completed.companyId, programDayStart('2007-04-15'));
   const removed = await api.request('POST', `/companies/${co.removed.companyId}/removal`, { token: officer, body: { version: co.removed.version, reason: 'Validation visit found the security program not implemented.' } });
   expect(removed.status).toBe(200);
   const extended = await api.request('POST', `/companies/${co.extended.companyId}/deadline-extension`, { token: admin, body: { deadline: '2006-09-15', reason: 'Facility damaged by a hurricane; records being rebuilt.' } });

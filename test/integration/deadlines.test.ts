@@ -6,7 +6,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo } from '../support/mail.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
-import { auditOf, sweepOn, testClock } from '../support/deadlines.ts';
+import { auditOf, sweepAt, sweepOn, testClock } from '../support/deadlines.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 
@@ -83,6 +83,66 @@ describe('enrollment deadlines', () => {
     expect((await auditOf(late.companyId)).filter((a) => a.action === 'company.removed')).toHaveLength(1);
     // Version 2: the save that completed the update.
     expect(await company(onTime.companyId)).toMatchObject({ status: 'active', version: 2 });
+  });
+});
+
+describe('program time: deadlines are days in Washington (decision 24)', () => {
+  const status = async (c: Company) => (await company(c.companyId)).status;
+
+  it('meets July 1, 2006 through 23:59 EDT and removes the company at 00:00 EDT on July 2', async () => {
+    clock.set('2006-05-01T12:00:00.000Z');
+    const c = await enrollCompany(api, admin);
+    await sweepAt(clock, '2006-05-01T12:00:00.000Z');
+    // 8 pm EDT on June 30 is July 1 in UTC; in Washington one day is left.
+    await sweepAt(clock, '2006-07-01T00:00:00.000Z');
+    expect((await mailTo(c.pocEmail)).at(-1)!.body.text).toContain('(1 day from today)');
+    // Midnight UTC is 8 pm on July 1 in Washington: the old UTC day's end, not the program's.
+    await sweepAt(clock, '2006-07-02T00:00:00.000Z');
+    expect(await status(c)).toBe('active');
+    await sweepAt(clock, '2006-07-02T03:59:00.000Z');
+    expect(await status(c)).toBe('active');
+
+    const report = await sweepAt(clock, '2006-07-02T04:00:00.000Z');
+    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2006-07-01 passed`));
+    expect(await company(c.companyId)).toMatchObject({ status: 'removed', removal: { at: '2006-07-02T04:00:00.000Z', reason: 'enrollment-deadline-missed' } });
+    expect((await mailTo(c.pocEmail)).at(-1)!.body.text).toContain('removed from C-TPAT on July 2, 2006');
+  });
+
+  it('meets a deadline on the day DST ends (October 29, 2006) through 23:59 EST, reminding at 00:00 EDT the day before', async () => {
+    // Enrolled August 30: 60 days for a late importer, due October 29, the day clocks go back.
+    clock.set('2006-08-30T15:00:00.000Z');
+    const c = await enrollCompany(api, admin);
+    await sweepAt(clock, '2006-08-30T15:00:00.000Z');
+    await sweepAt(clock, '2006-10-22T06:00:00.000Z');
+    const reminders = (await mailTo(c.pocEmail)).length;
+    expect((await mailTo(c.pocEmail)).at(-1)!.subject).toBe('C-TPAT: your portal update is due by October 29, 2006');
+    // D - 1 starts at 00:00 EDT on October 28 (04:00Z), not a minute before.
+    await sweepAt(clock, '2006-10-28T03:59:00.000Z');
+    expect(await mailTo(c.pocEmail)).toHaveLength(reminders);
+    await sweepAt(clock, '2006-10-28T04:00:00.000Z');
+    expect(await mailTo(c.pocEmail)).toHaveLength(reminders + 1);
+    expect((await mailTo(c.pocEmail)).at(-1)!.body.text).toContain('(1 day from today)');
+
+    // October 29 has 25 hours and ends at 00:00 EST on the 30th, 05:00Z; 04:00Z is 23:00 EST.
+    await sweepAt(clock, '2006-10-30T04:00:00.000Z');
+    expect(await status(c)).toBe('active');
+    await sweepAt(clock, '2006-10-30T04:59:00.000Z');
+    expect(await status(c)).toBe('active');
+    const report = await sweepAt(clock, '2006-10-30T05:00:00.000Z');
+    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2006-10-29 passed`));
+    expect(await status(c)).toBe('removed');
+  });
+
+  it('meets a deadline on the day DST starts (March 11, 2007) through 23:59 EDT and removes at 00:00 EDT the next day', async () => {
+    // Enrolled January 10, 2007: due March 11, the day clocks go forward (it has 23 hours).
+    clock.set('2007-01-10T15:00:00.000Z');
+    const c = await enrollCompany(api, admin);
+    await sweepAt(clock, '2007-01-10T15:00:00.000Z');
+    await sweepAt(clock, '2007-03-12T03:59:00.000Z');
+    expect(await status(c)).toBe('active');
+    const report = await sweepAt(clock, '2007-03-12T04:00:00.000Z');
+    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2007-03-11 passed`));
+    expect(await status(c)).toBe('removed');
   });
 });
 

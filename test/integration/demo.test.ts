@@ -7,6 +7,7 @@ import { useClock } from '../../functions/domain/deps.ts';
 import { mailTo } from '../support/mail.ts';
 import { DEMO_START } from '../../lib/local/demo-clock.ts';
 import { simulateDays } from '../../lib/local/simulation.ts';
+import { programDate } from '../../functions/definitions/program-time.ts';
 
 describe('the 2006 demo', () => {
   it('removes on July 2, 2006 the demo companies due by July 1 that had not completed their update, and leaves Acme, which had', async () => {
@@ -16,7 +17,7 @@ describe('the 2006 demo', () => {
     const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
     const { handler: send } = await import('../../functions/jobs/send-outbox.ts');
     const lines: string[] = [];
-    const totals = await simulateDays({ from: DEMO_START, to: new Date('2006-07-02T00:00:00Z'), sweep, send, log: (line) => lines.push(line) });
+    const totals = await simulateDays({ from: programDate(DEMO_START), to: '2006-07-02', sweep, send, log: (line) => lines.push(line) });
 
     expect(totals).toMatchObject({ days: 63, removed: 2 });
     const removals = totals.actions.filter((a) => a.includes(' removed '));

@@ -4,6 +4,7 @@ import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { setNextCertificationDue } from '../support/fixtures.ts';
 import { itemsOf } from '../support/table.ts';
 import { MAX_TEXT_ANSWER, questionsFor } from '../../functions/definitions/criteria.ts';
+import { addYears, programDate, programDayStart } from '../../functions/definitions/program-time.ts';
 
 let api: TestApi;
 let officer: Awaited<ReturnType<typeof userWithRole>>;
@@ -198,9 +199,8 @@ describe('annual certification', () => {
     expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: completeAnswers('importer') } })).status).toBe(201);
     const first = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
     expect(first.status).toBe(201);
-    const certifiedAt = new Date(first.body.certifiedAt);
-    const expectedDue = new Date(certifiedAt);
-    expectedDue.setUTCFullYear(expectedDue.getUTCFullYear() + 1);
+    // Due a calendar year after the day it was made in Washington, kept as the instant that day starts.
+    const expectedDue = programDayStart(addYears(programDate(first.body.certifiedAt), 1));
     expect(first.body.nextDueAt).toBe(expectedDue.toISOString());
     expect((await api.request('GET', base, { token: poc.token })).body).toMatchObject({ nextCertificationDueAt: expectedDue.toISOString(), certificationStatus: 'submitted' });
 

@@ -16,10 +16,16 @@ describe('the daily sweep job', () => {
     const report = await handler({ asOf: '2006-07-02T00:00:00.000Z' });
     expect(report).toMatchObject({ due: 20, rescheduled: 20, reminded: 0, removed: 0, failed: 0 });
     // Each now waits for its review window to open (90 days before its due date).
-    expect((await obligations.get(companies[1]!, 'recertification'))?.dueAt).toBe('2007-04-02T00:00:00.000Z');
+    expect((await obligations.get(companies[1]!, 'recertification'))?.dueAt).toBe('2007-04-02T04:00:00.000Z');
 
     const later = await handler({ asOf: '2006-12-31T00:00:00.000Z' });
     expect(later).toMatchObject({ due: 20, rescheduled: 20 });
+  });
+
+  it('sweeps a date given without a time as of 00:00 in Washington, the start of that program day', async () => {
+    const { handler } = await import('../../functions/jobs/sweep.ts');
+    expect((await handler({ asOf: '2006-01-01' })).asOf).toBe('2006-01-01T05:00:00.000Z');
+    expect((await handler({ asOf: '2006-06-01' })).asOf).toBe('2006-06-01T04:00:00.000Z');
   });
 
   it('refuses an invalid date rather than sweeping as of now', async () => {

@@ -9,9 +9,8 @@ export const testClock = (start: string) => {
   return clock;
 };
 
-/** Runs the daily sweep as of 06:00 UTC on `date` (as EventBridge would), then sends the mail it queued. */
-export const sweepOn = async (clock: ReturnType<typeof fixedClock>, date: string): Promise<SweepReport> => {
-  const at = `${date}T06:00:00.000Z`;
+/** Runs the daily sweep as of the instant `at` on the test's clock, then sends the mail it queued. */
+export const sweepAt = async (clock: ReturnType<typeof fixedClock>, at: string): Promise<SweepReport> => {
   clock.set(at);
   const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
   const { handler: send } = await import('../../functions/jobs/send-outbox.ts');
@@ -19,6 +18,9 @@ export const sweepOn = async (clock: ReturnType<typeof fixedClock>, date: string
   await send();
   return report;
 };
+
+/** Runs the daily sweep as of 06:00 UTC on `date` (01:00 EST or 02:00 EDT, as EventBridge would), then sends the mail it queued. */
+export const sweepOn = (clock: ReturnType<typeof fixedClock>, date: string): Promise<SweepReport> => sweepAt(clock, `${date}T06:00:00.000Z`);
 
 /** A company's audit records, oldest first, straight from the table. */
 export const auditOf = async (companyId: string) => {

@@ -15,13 +15,13 @@ describe('nextDue', () => {
   it('is the enrollment deadline until the portal update is complete, with an extension winning when later', () => {
     expect(nextDue(company({}), policies)).toEqual({ dueOn: '2006-07-01', dueKind: 'enrollment' });
     expect(nextDue(company({ deadlineExtendedTo: '2006-09-15' }), policies)).toEqual({ dueOn: '2006-09-15', dueKind: 'enrollment' });
-    expect(nextDue(company({ enrolledAt: '2006-06-20T00:00:00.000Z' }), policies)).toEqual({ dueOn: '2006-08-19', dueKind: 'enrollment' });
+    expect(nextDue(company({ enrolledAt: '2006-06-20T12:00:00.000Z' }), policies)).toEqual({ dueOn: '2006-08-19', dueKind: 'enrollment' });
   });
 
   it('is the recertification once the update is done, the earlier of the two when both are open, and nothing once removed', () => {
-    expect(nextDue(company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z', nextCertificationDueAt: '2007-05-02T00:00:00.000Z' }), policies)).toEqual({ dueOn: '2007-05-02', dueKind: 'recertification' });
+    expect(nextDue(company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z', nextCertificationDueAt: '2007-05-02T04:00:00.000Z' }), policies)).toEqual({ dueOn: '2007-05-02', dueKind: 'recertification' });
     expect(nextDue(company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z' }), policies)).toEqual({ dueOn: null, dueKind: null });
-    expect(nextDue(company({ nextCertificationDueAt: '2006-06-01T00:00:00.000Z' }), policies)).toEqual({ dueOn: '2006-06-01', dueKind: 'recertification' });
+    expect(nextDue(company({ nextCertificationDueAt: '2006-06-01T04:00:00.000Z' }), policies)).toEqual({ dueOn: '2006-06-01', dueKind: 'recertification' });
     expect(nextDue(company({ status: 'removed' }), policies)).toEqual({ dueOn: null, dueKind: null });
   });
 });
@@ -40,10 +40,10 @@ describe('overviewOf', () => {
         company({}),
         company({ category: 'exporter' }),
         company({ status: 'removed', removal: { at: '2006-04-03T06:00:00.000Z', reason: 'cbp-decision', by: 'x' } as Company['removal'] }),
-        company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z', nextCertificationDueAt: '2009-01-01T00:00:00.000Z' }),
+        company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z', nextCertificationDueAt: '2009-01-01T05:00:00.000Z' }),
       ],
       policies,
-      new Date('2006-05-10T00:00:00.000Z'),
+      new Date('2006-05-10T12:00:00.000Z'),
       2,
       2,
     );

@@ -39,7 +39,18 @@ describe('profile rules', () => {
   });
 
   it('put the next certification one calendar year out and open the window 90 days before it', () => {
-    expect(oneYearAfter(new Date('2006-07-01T10:00:00Z')).toISOString()).toBe('2007-07-01T10:00:00.000Z');
-    expect(windowOpensAt('2007-07-01T00:00:00.000Z').toISOString()).toBe('2007-04-02T00:00:00.000Z');
+    // The due date is a program date, kept as the instant its day starts in Washington.
+    expect(oneYearAfter(new Date('2006-07-01T10:00:00Z')).toISOString()).toBe('2007-07-01T04:00:00.000Z');
+    expect(windowOpensAt('2007-07-01T04:00:00.000Z').toISOString()).toBe('2007-04-02T04:00:00.000Z');
+  });
+
+  it('counts the year from the day of the certification in Washington, not in UTC', () => {
+    // 10 pm EDT on July 1 is already July 2 in UTC; the next one is due July 1, 2007.
+    expect(oneYearAfter(new Date('2006-07-02T02:00:00Z')).toISOString()).toBe('2007-07-01T04:00:00.000Z');
+    // 11:30 pm EST on March 10, 2007. The same instant a UTC year on (04:30Z) is 00:30 EDT on
+    // March 11, 2008, since DST began on March 9 that year; the due date is March 10.
+    expect(oneYearAfter(new Date('2007-03-11T04:30:00Z')).toISOString()).toBe('2008-03-10T04:00:00.000Z');
+    // The window opens across the November DST change at 00:00 EDT, 90 days before a January date in EST.
+    expect(windowOpensAt('2007-01-27T05:00:00.000Z').toISOString()).toBe('2006-10-29T04:00:00.000Z');
   });
 });

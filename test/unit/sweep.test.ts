@@ -3,7 +3,7 @@ import { sweep, SweepIncomplete, type SweepDeps } from '../../functions/domain/s
 import { openObligation, type Obligation } from '../../functions/data/obligation-records.ts';
 import { sequentialIds } from '../support/factories.ts';
 
-const owner = (n: number, category: 'importer' | 'exporter' = 'importer', enrolledAt = '2006-05-01T00:00:00.000Z') => ({ companyId: `c${n}`, category, legalName: `Company ${n}`, pocEmail: `poc${n}@example.com`, enrolledAt });
+const owner = (n: number, category: 'importer' | 'exporter' = 'importer', enrolledAt = '2006-05-01T12:00:00.000Z') => ({ companyId: `c${n}`, category, legalName: `Company ${n}`, pocEmail: `poc${n}@example.com`, enrolledAt });
 
 /** In-memory obligations; `remind` and `changeStanding` record what they were asked to do. */
 const fakeDeps = (items: Obligation[], overrides: Partial<SweepDeps['obligations']> = {}) => {
@@ -40,7 +40,7 @@ describe('sweep', () => {
     const items = [
       openObligation(owner(1), 'enrollment', '2006-06-01T00:00:00.000Z'),
       // An exporter has no fixed 2006 date: 60 days from enrollment, May 31.
-      openObligation(owner(2, 'exporter', '2006-04-01T00:00:00.000Z'), 'enrollment', '2006-05-01T00:00:00.000Z'),
+      openObligation(owner(2, 'exporter', '2006-04-01T12:00:00.000Z'), 'enrollment', '2006-05-01T00:00:00.000Z'),
       openObligation(owner(3), 'enrollment', '2006-05-01T00:00:00.000Z', { extendedTo: '2006-12-01' }),
     ];
     const { deps, reminded, removed } = fakeDeps(items);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.ts';
+import { daysBetween, programDate, spelledDate } from '../../../functions/definitions/program-time.ts';
 
 export const Loading = ({ what = 'Loading' }: { what?: string }) => (
   <p className="loading" role="status">{what}…</p>
@@ -41,20 +42,21 @@ export const StatusBadge = ({ status }: { status: string }) => (
   <span className={`badge badge--${status}`}>{STATUS_LABELS[status] ?? status.replaceAll('-', ' ')}</span>
 );
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
+/**
+ * A date (`2006-07-01`), or the day of an instant in program time (Washington, where the
+ * program's dates are kept); with the time, an instant as the audit trail records it, in UTC.
+ */
 export const DateText = ({ iso, withTime = false }: { iso: string | undefined | null; withTime?: boolean }) =>
-  iso ? <time dateTime={iso}>{(withTime ? dateTimeFormat : dateFormat).format(new Date(iso))}</time> : <span>—</span>;
-
-const DAY_MS = 86_400_000;
+  iso ? <time dateTime={iso}>{withTime ? dateTimeFormat.format(new Date(iso)) : spelledDate(iso)}</time> : <span>—</span>;
 
 /**
- * Days left until a due date, counted against the portal's date (the API's clock, which the
- * local demo moves), not the browser's: `now` is passed in.
+ * Days left until a due date, in program days as the reminders count them, against the portal's
+ * date (the API's clock, which the local demo moves), not the browser's: `now` is passed in.
  */
 export const Countdown = ({ due, now, label }: { due: string; now: string; label: string }) => {
-  const days = Math.ceil((Date.parse(due) - Date.parse(now)) / DAY_MS);
+  const days = daysBetween(programDate(now), programDate(due));
   const text = days > 1 ? `${days} days left` : days === 1 ? '1 day left' : days === 0 ? 'Due today' : `${-days} days overdue`;
   return (
     <div className={`countdown${days < 0 ? ' countdown--overdue' : days <= 30 ? ' countdown--soon' : ''}`}>

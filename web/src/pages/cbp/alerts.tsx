@@ -11,6 +11,7 @@ import { Async, DateText, Empty, MoreButton, MorePages } from '../../components/
 import { CheckboxField, ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
+import { endOfProgramDay } from '../../../../functions/definitions/program-time.ts';
 import { listCompanies } from './contract.ts';
 import { ALERT_KINDS, CATEGORY_OPTIONS, TableWrap, alertKindName, useAction, usePaged } from './shared.tsx';
 
@@ -90,7 +91,7 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
           ? { scope: 'categories' as const, categories: categories as CategoryId[] }
           : { scope: 'companies' as const, companyIds };
     const alert = await api.call('publishAlert', {
-      body: { kind, title, body, severity, audience, ...(expiresOn ? { expiresAt: `${expiresOn}T23:59:59Z` } : {}) },
+      body: { kind, title, body, severity, audience, ...(expiresOn ? { expiresAt: endOfProgramDay(expiresOn) } : {}) },
     });
     setTitle('');
     setBody('');
@@ -146,7 +147,7 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
           error={submit.fieldError('audience.companyIds')}
         />
       ) : null}
-      <TextField label="Expires on (optional)" type="date" hint="The alert leaves inboxes after this day (UTC)." value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} error={submit.fieldError('expiresAt')} />
+      <TextField label="Expires on (optional)" type="date" hint="The alert leaves inboxes after this day, Eastern time." value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} error={submit.fieldError('expiresAt')} />
       <SubmitButton busy={submit.busy}>Publish alert</SubmitButton>
     </form>
   );

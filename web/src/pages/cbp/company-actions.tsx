@@ -7,6 +7,7 @@ import { useSession } from '../../api/session.tsx';
 import { ApiError, type ResponseOf } from '../../api/client.ts';
 import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { isAdmin } from './shared.tsx';
+import { programDate } from '../../../../functions/definitions/program-time.ts';
 
 type Company = ResponseOf<'getCompany'>;
 
@@ -103,7 +104,7 @@ const DecideReapplication = ({ company, onDone }: { company: Company; onDone: (c
   return (
     <form onSubmit={submit.onSubmit} noValidate className="form">
       <h3>Decide the reapplication</h3>
-      <p>Submitted {r.submittedAt.slice(0, 10)}: “{r.statement}”</p>
+      <p>Submitted {programDate(r.submittedAt)}: “{r.statement}”</p>
       <ErrorSummary error={submit.error} />
       <SelectField label="Decision" value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)} options={[{ value: 'accept', label: 'Accept back into the program' }, { value: 'decline', label: 'Decline' }]} />
       {decision === 'accept' ? (

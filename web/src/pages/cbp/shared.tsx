@@ -13,7 +13,7 @@ export const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c.id as string, 
 
 export const isAdmin = (role: Role | undefined): boolean => role === 'cbp-admin';
 
-/** Today's date on the portal's clock, `YYYY-MM-DD`. */
+/** Today's UTC date on the portal's clock, `YYYY-MM-DD`: the audit trail's day, which stays UTC (decision 24). */
 export const portalToday = (now: string | undefined): string => (now ?? new Date().toISOString()).slice(0, 10);
 
 /**

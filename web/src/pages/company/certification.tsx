@@ -7,20 +7,20 @@ import { CheckboxField, ErrorSummary, SubmitButton, Success, useSubmit } from '.
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { REVIEW_WINDOW_DAYS } from '../../../../functions/definitions/deadlines.ts';
+import { programDate, programDayStart } from '../../../../functions/definitions/program-time.ts';
 import { ActiveCompanyOnly, isPrimaryPoc, useMe } from './shared.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 type Profile = ResponseOf<'getSecurityProfile'>;
-
-const DAY_MS = 86_400_000;
 
 /** Why the primary POC cannot certify now, or undefined when they can (the API decides again). */
 const blocker = (company: Company, profile: Profile, now: string): string | undefined => {
   if (profile.version === 0) return 'Save the security profile before certifying it.';
   if (!profile.completeness.complete) return `Answer every required question of the security profile first (${profile.completeness.missing.length} still missing).`;
   if (company.nextCertificationDueAt && company.certificationStatus && company.certificationStatus !== 'returned') {
-    const opens = Date.parse(`${company.nextCertificationDueAt.slice(0, 10)}T00:00:00.000Z`) - REVIEW_WINDOW_DAYS * DAY_MS;
-    if (Date.parse(now) < opens) return `The next certification opens on ${new Date(opens).toISOString().slice(0, 10)}, ${REVIEW_WINDOW_DAYS} days before it is due.`;
+    // As the API decides: from 00:00 Eastern, REVIEW_WINDOW_DAYS program days before the due date.
+    const opens = programDayStart(programDate(company.nextCertificationDueAt), -REVIEW_WINDOW_DAYS);
+    if (new Date(now) < opens) return `The next certification opens on ${programDate(opens)}, ${REVIEW_WINDOW_DAYS} days before it is due.`;
   }
   return undefined;
 };
@@ -32,7 +32,7 @@ const CertifyForm = ({ company, profile, onDone }: { company: Company; profile: 
   const [done, setDone] = useState<string>();
   const submit = useSubmit(async () => {
     const cert = await api.call('certify', { path: { companyId: company.companyId }, body: { profileVersion: profile.version, attestation: attest as true } });
-    setDone(`Certification submitted. CBP will review it. The next one is due ${new Date(cert.nextDueAt).toISOString().slice(0, 10)}.`);
+    setDone(`Certification submitted. CBP will review it. The next one is due ${programDate(cert.nextDueAt)}.`);
     onDone();
   });
   if (!isPrimaryPoc(me)) return <p>Only your company's primary point of contact signs the annual certification.</p>;

@@ -7,23 +7,22 @@ import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import type { ResponseOf } from '../../api/client.ts';
 import { CATEGORIES } from '../../../../functions/definitions/categories.ts';
+import { addDays, programDate } from '../../../../functions/definitions/program-time.ts';
 import { isPrimaryPoc, isRemoved, REMOVAL_REASONS, useMe } from './shared.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 type Policies = ResponseOf<'listDeadlines'>['items'];
 
-const DAY_MS = 86_400_000;
-
 /**
- * The enrollment deadline, as the sweep computes it: the latest of the category's deadline,
- * `newEnrolleeDays` after enrollment, and any date CBP gave the company.
+ * The enrollment deadline (a program date), as the sweep computes it: the latest of the
+ * category's deadline, `newEnrolleeDays` after the day of enrollment in Washington, and any date
+ * CBP gave the company.
  */
 const enrollmentDue = (company: Company, policies: Policies): string => {
   const policy = policies.find((p) => p.category === company.category);
-  const enrolledDay = Date.parse(`${company.enrolledAt.slice(0, 10)}T00:00:00.000Z`);
-  let due = new Date(enrolledDay + (policy?.newEnrolleeDays ?? 60) * DAY_MS).toISOString().slice(0, 10);
+  let due = addDays(programDate(company.enrolledAt), policy?.newEnrolleeDays ?? 60);
   for (const other of [policy?.deadline, company.deadlineExtendedTo]) if (other && other > due) due = other;
-  return `${due}T00:00:00.000Z`;
+  return due;
 };
 
 const Removed = ({ company, reload }: { company: Company; reload: () => void }) => {
@@ -78,7 +77,7 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
       <>
         <Countdown due={enrollmentDue(company, policies)} now={now} label="Enrollment deadline" />
         <p>
-          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by this date (the end of the day, UTC), or your company is removed from C-TPAT.
+          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by the end of this day, Eastern time (Washington, D.C.), or your company is removed from C-TPAT.
         </p>
       </>
     );

@@ -7,6 +7,7 @@ import { ErrorSummary, SelectField, SubmitButton, useSubmit } from '../../compon
 import { PageTitle } from '../../components/layout.tsx';
 import { ProfileVersionsTable } from '../../components/profile-versions.tsx';
 import { ActiveCompanyOnly, answerText, useMe, usePaged } from './shared.tsx';
+import { programDate } from '../../../../functions/definitions/program-time.ts';
 
 type Version = ResponseOf<'listProfileVersions'>['items'][number];
 type Diff = ResponseOf<'diffSecurityProfile'>;
@@ -18,7 +19,7 @@ const Compare = ({ versions }: { versions: readonly Version[] }) => {
   const [to, setTo] = useState(String(versions[0]?.version ?? ''));
   const [diff, setDiff] = useState<Diff>();
   const submit = useSubmit(async () => setDiff(await api.call('diffSecurityProfile', { path: { companyId: me.company.companyId }, query: { from, to } })));
-  const options = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${new Date(v.savedAt).toISOString().slice(0, 10)})` }));
+  const options = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${programDate(v.savedAt)})` }));
   const changes = diff?.sections.flatMap((s) => s.changes.map((c) => ({ ...c, section: s.title }))) ?? [];
   return (
     <section>
