@@ -28,9 +28,17 @@ export const load = async (companyId: string): Promise<CompanyRecord> => {
   return {
     company: (company?.item as Company | null) ?? null,
     accountInfo: (info?.item as AccountInfo | null) ?? null,
-    profile: (profile?.item as ProfileVersion | null) ?? null,
+    profile: asVersion((profile?.item as ProfileVersion | null) ?? null),
   };
 };
+
+/**
+ * A stored version as the API shows it. Versions saved before `answered` counted required
+ * questions only carry a count that includes optional answers ("30 of 26"); the required
+ * answers given are exactly the required questions less the ones missing at that save.
+ */
+const asVersion = (item: ProfileVersion | null): ProfileVersion | null =>
+  item && { ...item, completeness: { ...item.completeness, answered: item.completeness.required - item.completeness.missing.length } };
 
 type TransactionEntities = Parameters<Parameters<typeof portal.transaction.write>[0]>[0];
 
@@ -107,13 +115,13 @@ export const saveProfile = async (next: ProfileVersion, expected: number, infoSe
 };
 
 export const getVersion = async (companyId: string, version: number): Promise<ProfileVersion | null> =>
-  ((await profileVersion.get({ companyId, version }).go()).data as ProfileVersion | null) ?? null;
+  asVersion(((await profileVersion.get({ companyId, version }).go()).data as ProfileVersion | null) ?? null);
 
 /** Newest first; the cursor is opaque, and a forged one is a 400. */
 export const listVersions = async (companyId: string, cursor: string | null, limit: number) => {
   try {
     const page = await profileVersion.query.byCompany({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' });
-    return { items: page.data as ProfileVersion[], cursor: page.cursor };
+    return { items: (page.data as ProfileVersion[]).map((item) => asVersion(item)!), cursor: page.cursor };
   } catch (error) {
     if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
     throw error;

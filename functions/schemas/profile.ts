@@ -14,6 +14,7 @@ export const VersionNumber = z.coerce.number().int().min(1).max(1_000_000_000);
 export const SaveProfile = z.strictObject({ version: z.number().int().min(0).max(1_000_000_000), answers: Answers });
 
 export const Missing = z.object({ section: z.string(), question: z.string(), text: z.string() });
+/** `answered` and `required` count the required questions of the company's category only. */
 export const Completeness = z.object({ complete: z.boolean(), answered: z.number().int(), required: z.number().int(), missing: z.array(Missing) });
 export type Completeness = z.infer<typeof Completeness>;
 

@@ -1,7 +1,7 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
-import { setNextCertificationDue } from '../support/fixtures.ts';
+import { setNextCertificationDue, setStoredAnsweredCount } from '../support/fixtures.ts';
 import { itemsOf } from '../support/table.ts';
 import { MAX_TEXT_ANSWER, questionsFor } from '../../functions/definitions/criteria.ts';
 
@@ -73,6 +73,15 @@ describe('Supply Chain Security Profile', () => {
     const second = await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: full } });
     expect(second.status).toBe(201);
     expect(second.body.completeness).toMatchObject({ complete: true, missing: [] });
+    // `full` answers the optional questions too; they do not count towards the required ones.
+    expect(second.body.completeness.answered).toBe(second.body.completeness.required);
+    expect(first.body.completeness.answered).toBe(first.body.completeness.required - first.body.completeness.missing.length);
+    // A version stored when optional answers were counted ("30 of 26") reads back with the required count.
+    await setStoredAnsweredCount(company.companyId, 2, second.body.completeness.required + 4);
+    const versions = await api.request('GET', `${base}/security-profile/versions`, { token: officer.token });
+    expect(versions.body.items.map((v: { completeness: { answered: number } }) => v.completeness.answered)).toEqual([second.body.completeness.required, first.body.completeness.answered]);
+    expect((await api.request('GET', `${base}/security-profile`, { token: poc.token })).body.completeness.answered).toBe(second.body.completeness.required);
+    expect((await api.request('GET', `${base}/security-profile/versions/2`, { token: poc.token })).body.completeness.answered).toBe(second.body.completeness.required);
     const marked = (await api.request('GET', base, { token: officer.token })).body.portalUpdateCompletedAt;
     expect(marked).toBe(second.body.savedAt);
     expect((await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'security-profile.saved')).toHaveLength(2);
