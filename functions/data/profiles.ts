@@ -128,16 +128,23 @@ export const listVersions = async (companyId: string, cursor: string | null, lim
   }
 };
 
-export const listCertifications = async (companyId: string): Promise<Certification[]> =>
-  ((await certificationEntity.query.byCompany({ companyId }).go({ pages: 'all' })).data as Certification[]).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt));
+type StoredCertification = Omit<Certification, 'statement'> & Partial<Pick<Certification, 'statement'>>;
 
-export const getCertification = async (companyId: string, certificationId: string): Promise<Certification | null> =>
-  ((await certificationEntity.get({ companyId, certificationId }).go()).data as Certification | null) ?? null;
+/** Certifications made before the statement was recorded all carried the usual one (`attestation: true`). */
+const asCertification = (item: StoredCertification): Certification => ({ ...item, statement: item.statement ?? 'profile-current' });
+
+export const listCertifications = async (companyId: string): Promise<Certification[]> =>
+  ((await certificationEntity.query.byCompany({ companyId }).go({ pages: 'all' })).data as StoredCertification[]).map(asCertification).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt));
+
+export const getCertification = async (companyId: string, certificationId: string): Promise<Certification | null> => {
+  const item = (await certificationEntity.get({ companyId, certificationId }).go()).data as StoredCertification | null;
+  return item ? asCertification(item) : null;
+};
 
 /**
- * Records a certification and moves the company's next due date and its recertification
- * obligation, if the company is still at its version (so two certifications cannot race), with
- * the audit record.
+ * Records a certification and moves the company's next due date, its last certification (which
+ * a later certification of the same version re-confirms) and its recertification obligation, if
+ * the company is still at its version (so two certifications cannot race), with the audit record.
  */
 export const certify = async (cert: Certification, company: Company, recertification: Obligation, audit: AuditAttributes): Promise<void> => {
   const outcome = await portal.transaction
@@ -150,7 +157,12 @@ export const certify = async (cert: Certification, company: Company, recertifica
         .commit(),
       entities.company
         .patch({ companyId: company.companyId })
-        .set({ nextCertificationDueAt: cert.nextDueAt, certificationStatus: 'submitted', version: company.version + 1 })
+        .set({
+          nextCertificationDueAt: cert.nextDueAt,
+          certificationStatus: 'submitted',
+          lastCertification: { certificationId: cert.certificationId, profileVersion: cert.profileVersion, certifiedAt: cert.certifiedAt },
+          version: company.version + 1,
+        })
         .where((attr, op) => op.eq(attr.version, company.version))
         .commit(),
       putObligation(entities, recertification),

@@ -18,3 +18,9 @@ export const setStoredAnsweredCount = async (companyId: string, version: number,
   await profileVersion.patch({ companyId, version }).set({ completeness }).go();
   await profileCurrent.patch({ companyId }).set({ completeness }).where((attr, op) => op.eq(attr.version, version)).go();
 };
+
+/** A company certified before its record named its last certification (the certifications are still there). */
+export const forgetLastCertification = async (companyId: string): Promise<void> => {
+  const { company } = await import('../../functions/data/entities.ts');
+  await company.patch({ companyId }).remove(['lastCertification']).go();
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerProblems, changedAnswers, completeness, diff } from '../../functions/domain/profile-rules.ts';
-import { oneYearAfter, windowOpensAt } from '../../functions/domain/certifications.ts';
+import { oneYearAfter, windowOpensAt } from '../../functions/domain/certification-rules.ts';
 import { questionsFor } from '../../functions/definitions/criteria.ts';
 import { completeAnswers } from '../support/profile.ts';
 
