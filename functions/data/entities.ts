@@ -46,6 +46,10 @@ export const company = new Entity(
       portalUpdateCompletedAt: { type: 'string' },
       nextCertificationDueAt: { type: 'string' },
       certificationStatus: { type: ['submitted', 'approved', 'returned'] as const },
+      lastCertification: {
+        type: 'map',
+        properties: { certificationId: { type: 'string', required: true }, profileVersion: { type: 'number', required: true }, certifiedAt: { type: 'string', required: true } },
+      },
       deadlineExtendedTo: { type: 'string' },
       removal: { type: 'any' },
       reinstatedAt: { type: 'string' },
@@ -294,6 +298,12 @@ export const certification = new Entity(
       certifiedAt: { type: 'string', required: true },
       nextDueAt: { type: 'string', required: true },
       status: { type: ['submitted', 'approved', 'returned'] as const, required: true },
+      // Not required: certifications made before the statement was recorded have none (read as `profile-current`).
+      statement: { type: ['profile-current', 'reviewed-unchanged'] as const },
+      reconfirms: {
+        type: 'map',
+        properties: { certificationId: { type: 'string', required: true }, profileVersion: { type: 'number', required: true }, certifiedAt: { type: 'string', required: true } },
+      },
       reviewedBy: { type: 'string' },
       reviewedAt: { type: 'string' },
       comments: { type: 'string' },

@@ -28,9 +28,17 @@ export const load = async (companyId: string): Promise<CompanyRecord> => {
   return {
     company: (company?.item as Company | null) ?? null,
     accountInfo: (info?.item as AccountInfo | null) ?? null,
-    profile: (profile?.item as ProfileVersion | null) ?? null,
+    profile: asVersion((profile?.item as ProfileVersion | null) ?? null),
   };
 };
+
+/**
+ * A stored version as the API shows it. Versions saved before `answered` counted required
+ * questions only carry a count that includes optional answers ("30 of 26"); the required
+ * answers given are exactly the required questions less the ones missing at that save.
+ */
+const asVersion = (item: ProfileVersion | null): ProfileVersion | null =>
+  item && { ...item, completeness: { ...item.completeness, answered: item.completeness.required - item.completeness.missing.length } };
 
 type TransactionEntities = Parameters<Parameters<typeof portal.transaction.write>[0]>[0];
 
@@ -107,29 +115,36 @@ export const saveProfile = async (next: ProfileVersion, expected: number, infoSe
 };
 
 export const getVersion = async (companyId: string, version: number): Promise<ProfileVersion | null> =>
-  ((await profileVersion.get({ companyId, version }).go()).data as ProfileVersion | null) ?? null;
+  asVersion(((await profileVersion.get({ companyId, version }).go()).data as ProfileVersion | null) ?? null);
 
 /** Newest first; the cursor is opaque, and a forged one is a 400. */
 export const listVersions = async (companyId: string, cursor: string | null, limit: number) => {
   try {
     const page = await profileVersion.query.byCompany({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' });
-    return { items: page.data as ProfileVersion[], cursor: page.cursor };
+    return { items: (page.data as ProfileVersion[]).map((item) => asVersion(item)!), cursor: page.cursor };
   } catch (error) {
     if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
     throw error;
   }
 };
 
-export const listCertifications = async (companyId: string): Promise<Certification[]> =>
-  ((await certificationEntity.query.byCompany({ companyId }).go({ pages: 'all' })).data as Certification[]).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt));
+type StoredCertification = Omit<Certification, 'statement'> & Partial<Pick<Certification, 'statement'>>;
 
-export const getCertification = async (companyId: string, certificationId: string): Promise<Certification | null> =>
-  ((await certificationEntity.get({ companyId, certificationId }).go()).data as Certification | null) ?? null;
+/** Certifications made before the statement was recorded all carried the usual one (`attestation: true`). */
+const asCertification = (item: StoredCertification): Certification => ({ ...item, statement: item.statement ?? 'profile-current' });
+
+export const listCertifications = async (companyId: string): Promise<Certification[]> =>
+  ((await certificationEntity.query.byCompany({ companyId }).go({ pages: 'all' })).data as StoredCertification[]).map(asCertification).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt));
+
+export const getCertification = async (companyId: string, certificationId: string): Promise<Certification | null> => {
+  const item = (await certificationEntity.get({ companyId, certificationId }).go()).data as StoredCertification | null;
+  return item ? asCertification(item) : null;
+};
 
 /**
- * Records a certification and moves the company's next due date and its recertification
- * obligation, if the company is still at its version (so two certifications cannot race), with
- * the audit record.
+ * Records a certification and moves the company's next due date, its last certification (which
+ * a later certification of the same version re-confirms) and its recertification obligation, if
+ * the company is still at its version (so two certifications cannot race), with the audit record.
  */
 export const certify = async (cert: Certification, company: Company, recertification: Obligation, audit: AuditAttributes): Promise<void> => {
   const outcome = await portal.transaction
@@ -142,7 +157,12 @@ export const certify = async (cert: Certification, company: Company, recertifica
         .commit(),
       entities.company
         .patch({ companyId: company.companyId })
-        .set({ nextCertificationDueAt: cert.nextDueAt, certificationStatus: 'submitted', version: company.version + 1 })
+        .set({
+          nextCertificationDueAt: cert.nextDueAt,
+          certificationStatus: 'submitted',
+          lastCertification: { certificationId: cert.certificationId, profileVersion: cert.profileVersion, certifiedAt: cert.certifiedAt },
+          version: company.version + 1,
+        })
         .where((attr, op) => op.eq(attr.version, company.version))
         .commit(),
       putObligation(entities, recertification),

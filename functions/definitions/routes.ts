@@ -231,7 +231,8 @@ export const ROUTES = [
   },
   {
     id: 'certify', method: 'POST', path: '/companies/{companyId}/certifications', handler: 'certify', auth: ['primary-poc'],
-    summary: 'The primary POC certifies that the current, complete profile is accurate (annual; the window opens 90 days before the due date)',
+    summary:
+      'The primary POC certifies the current, complete profile: the first at once, later ones from 90 days before the due date, a sent-back one at once; an unchanged profile needs reviewedUnchanged: true',
     pathParams: { companyId: Id }, body: Certify, example: { profileVersion: 1, attestation: true }, response: Certification, successStatus: 201,
     access: ['table:read', 'table:write'], mutates: true,
   },

@@ -4,28 +4,53 @@ import { auditItem } from '../data/audit-records.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
-import type { Certification } from '../schemas/profile.ts';
-import { REVIEW_WINDOW_DAYS } from '../definitions/deadlines.ts';
+import type { Certification, Certify } from '../schemas/profile.ts';
+import type { Company } from '../schemas/company.ts';
 import { openObligation } from '../data/obligation-records.ts';
-import { addYears, programDate, programDayStart } from '../definitions/program-time.ts';
-
-/**
- * The next certification's due date, a calendar year after the program date of `from`, as the
- * instant that program day starts (so both its UTC and its Washington date read the due date).
- */
-export const oneYearAfter = (from: Date): Date => programDayStart(addYears(programDate(from), 1));
-
-/** The start (00:00 Eastern) of the day the review window opens: the day the sweep's window reminder goes out. */
-export const windowOpensAt = (dueAt: string): Date => programDayStart(programDate(dueAt), -REVIEW_WINDOW_DAYS);
+import { programDate } from '../definitions/program-time.ts';
+import { certificationWindow, oneYearAfter, statementFor, windowNotOpenMessage, type LastCertification } from './certification-rules.ts';
 
 type CertDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
 
 /**
- * The primary POC certifies that the profile is current. It must name the current, complete
- * version; a later certification waits for the review window (90 days before the due date),
- * unless CBP sent the last one back, which must be resubmitted at once.
+ * The company's last certification. The company record names it; a company certified before it
+ * did (its `certificationStatus` set, no `lastCertification`) has it looked up once more.
  */
-export const certify = async (deps: CertDeps, caller: Caller, companyId: string, input: { profileVersion: number }): Promise<Certification> => {
+const lastCertification = async (deps: CertDeps, company: Company): Promise<LastCertification | undefined> => {
+  if (company.lastCertification || !company.certificationStatus) return company.lastCertification;
+  const [newest] = await deps.profiles.listCertifications(company.companyId);
+  return newest && { certificationId: newest.certificationId, profileVersion: newest.profileVersion, certifiedAt: newest.certifiedAt };
+};
+
+/**
+ * The statement the request must make: `reviewedUnchanged: true` exactly when the profile has not
+ * changed since the last certification, so the record never says less, or more, than is true.
+ */
+const requireStatement = (input: Certify, profileVersion: number, last: LastCertification | undefined) => {
+  const statement = statementFor(profileVersion, last);
+  if (statement === 'reviewed-unchanged' && !input.reviewedUnchanged) {
+    throw new BadRequest(
+      `The security profile has not changed since the certification of ${last!.certifiedAt.slice(0, 10)} (version ${profileVersion}). State that you reviewed it and it is still accurate.`,
+      [{ field: 'reviewedUnchanged', message: 'must be true: the profile has not changed since the last certification' }],
+      'statement_required',
+    );
+  }
+  if (statement === 'profile-current' && input.reviewedUnchanged) {
+    throw new BadRequest(
+      last ? `The security profile changed since the last certification (version ${last.profileVersion}); certify the changed profile without stating it is unchanged.` : 'The company has not certified before; there is no earlier certification to re-confirm.',
+      [{ field: 'reviewedUnchanged', message: last ? `must be left out: the profile changed since version ${last.profileVersion}` : 'must be left out: nothing was certified before' }],
+      'statement_not_true',
+    );
+  }
+  return { statement, ...(statement === 'reviewed-unchanged' ? { reconfirms: last! } : {}) };
+};
+
+/**
+ * The primary POC certifies that the profile is current (decision 20). It must name the current,
+ * complete version. The first certification may be made at once; a certification CBP sent back
+ * may be resubmitted at once; any other waits for the review window, 90 days before the due date.
+ */
+export const certify = async (deps: CertDeps, caller: Caller, companyId: string, input: Certify): Promise<Certification> => {
   requireCompanyAccess(caller, companyId);
   requireRole(caller, ['primary-poc']);
   const { company, profile } = await deps.profiles.load(companyId);
@@ -36,17 +61,11 @@ export const certify = async (deps: CertDeps, caller: Caller, companyId: string,
     throw new ValidationFailed(profile.completeness.missing.map((m) => ({ field: `answers.${m.section}.${m.question}`, message: 'is required before certifying' })));
   }
   const now = deps.clock.now();
-  // The first certification may come at any time; later ones wait for the review window.
-  if (company.nextCertificationDueAt && company.certificationStatus && company.certificationStatus !== 'returned') {
-    const opens = windowOpensAt(company.nextCertificationDueAt);
-    if (now < opens) {
-      throw new Conflict(
-        `The next certification is due on ${programDate(company.nextCertificationDueAt)}; the review window opens on ${programDate(opens)}.`,
-        'window_not_open',
-        [{ field: '', message: `certify on or after ${programDate(opens)}` }],
-      );
-    }
+  const window = certificationWindow(company, now);
+  if (window.kind === 'not-yet') {
+    throw new Conflict(windowNotOpenMessage(window), 'window_not_open', [{ field: '', message: `certify on or after ${window.opensOn}` }]);
   }
+  const statement = requireStatement(input, profile.version, await lastCertification(deps, company));
   const cert: Certification = {
     companyId,
     certificationId: deps.ids.next(),
@@ -55,6 +74,7 @@ export const certify = async (deps: CertDeps, caller: Caller, companyId: string,
     certifiedAt: now.toISOString(),
     nextDueAt: oneYearAfter(now).toISOString(),
     status: 'submitted',
+    ...statement,
   };
   const audit = auditItem(caller, { companyId, action: 'certification.submitted', objectType: 'certification', objectId: cert.certificationId, changes: { after: cert } }, now, deps.ids.next());
   const recertification = openObligation(company, 'recertification', cert.certifiedAt, { dueDate: programDate(cert.nextDueAt) });

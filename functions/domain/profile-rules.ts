@@ -29,21 +29,21 @@ export const answerProblems = (category: CategoryId, answers: Answers): ErrorDet
   return problems;
 };
 
-/** Which required answers are missing for this category. */
+/**
+ * Which required answers are missing for this category. `answered` counts required questions
+ * only, so it never exceeds `required` however many optional questions are answered.
+ */
 export const completeness = (category: CategoryId, answers: Answers): Completeness => {
   const missing = [];
   let required = 0;
-  let answered = 0;
   for (const section of questionsFor(category)) {
     for (const question of section.questions) {
-      const answer = answers[section.id]?.[question.id];
-      if (answer !== undefined) answered += 1;
       if (!question.required) continue;
       required += 1;
-      if (answer === undefined) missing.push({ section: section.id, question: question.id, text: question.text });
+      if (answers[section.id]?.[question.id] === undefined) missing.push({ section: section.id, question: question.id, text: question.text });
     }
   }
-  return { complete: missing.length === 0, answered, required, missing };
+  return { complete: missing.length === 0, answered: required - missing.length, required, missing };
 };
 
 const keysOf = (answers: Answers) => Object.entries(answers).flatMap(([s, qs]) => Object.keys(qs).map((q) => `${s}.${q}`));

@@ -6,7 +6,7 @@ import { auditItem } from '../data/audit-records.ts';
 import type { CompanyRecord, Completion } from '../data/profiles.ts';
 import { openObligation } from '../data/obligation-records.ts';
 import { programDate } from '../definitions/program-time.ts';
-import { oneYearAfter } from './certifications.ts';
+import { oneYearAfter } from './certification-rules.ts';
 import { CATEGORIES } from '../definitions/categories.ts';
 import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
 import type { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';

@@ -73,6 +73,8 @@ export const Company = z.object({
   portalUpdateCompletedAt: IsoDateTime.optional(),
   nextCertificationDueAt: IsoDateTime.optional(),
   certificationStatus: z.enum(['submitted', 'approved', 'returned']).optional(),
+  /** The latest certification: a certification of the same profile version re-confirms it. */
+  lastCertification: z.object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime }).optional(),
   /** A CBP administrator's extension of this company's portal-update deadline (`YYYY-MM-DD`). */
   deadlineExtendedTo: z.string().optional(),
   /** Why and when the company was removed from the program (while `status` is `removed`). */

@@ -1,6 +1,7 @@
 import * as z from 'zod/v4';
 import { IsoDateTime, Text } from './common.ts';
 import { MAX_TEXT_ANSWER } from '../definitions/criteria.ts';
+import { CERTIFICATION_STATEMENT_KINDS } from '../definitions/certification-statements.ts';
 
 const Key = z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'must be a section or question id' });
 export const Answer = z.union([z.boolean(), Text(MAX_TEXT_ANSWER)]);
@@ -14,6 +15,7 @@ export const VersionNumber = z.coerce.number().int().min(1).max(1_000_000_000);
 export const SaveProfile = z.strictObject({ version: z.number().int().min(0).max(1_000_000_000), answers: Answers });
 
 export const Missing = z.object({ section: z.string(), question: z.string(), text: z.string() });
+/** `answered` and `required` count the required questions of the company's category only. */
 export const Completeness = z.object({ complete: z.boolean(), answered: z.number().int(), required: z.number().int(), missing: z.array(Missing) });
 export type Completeness = z.infer<typeof Completeness>;
 
@@ -46,11 +48,18 @@ export const ProfileDiff = z.object({
 });
 
 export const CertificationStatus = z.enum(['submitted', 'approved', 'returned']);
+export const CertificationStatement = z.enum(CERTIFICATION_STATEMENT_KINDS);
 export const Certify = z.strictObject({
   profileVersion: z.number().int().min(1),
   /** The officer's signed statement that the profile is current. */
   attestation: z.literal(true, { message: 'must be true: you attest that the profile is current' }),
+  /**
+   * Required, and only allowed, when the profile has not changed since the last certification:
+   * the POC states that it was reviewed and is still accurate.
+   */
+  reviewedUnchanged: z.literal(true, { message: 'must be true: you state that you reviewed the unchanged profile and it is still accurate' }).optional(),
 });
+export type Certify = z.infer<typeof Certify>;
 export const Review = z
   .strictObject({ decision: z.enum(['approve', 'return']), comments: Text(4000).optional() })
   .refine((r) => r.decision === 'approve' || Boolean(r.comments), { message: 'comments are required when sending a certification back', path: ['comments'] });
@@ -62,6 +71,12 @@ export const Certification = z.object({
   certifiedAt: IsoDateTime,
   nextDueAt: IsoDateTime,
   status: CertificationStatus,
+  /**
+   * What the POC stated: `profile-current`, or `reviewed-unchanged` when the profile had not
+   * changed since the last certification (which `reconfirms` names).
+   */
+  statement: CertificationStatement,
+  reconfirms: z.object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime }).optional(),
   reviewedBy: z.string().optional(),
   reviewedAt: IsoDateTime.optional(),
   comments: z.string().optional(),

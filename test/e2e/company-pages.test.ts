@@ -301,10 +301,14 @@ describe('the journeys through the forms', () => {
     expect((await portal.api.request('PUT', `/companies/${other.companyId}/security-profile`, { token: otherPoc.token, body: { version: 1, answers: completeAnswers('importer') } })).status).toBe(201);
     await visit(page, '/certification');
     await settled('Certification');
+    // A first certification is accepted at once: the page says so, not that a window must open.
+    await expect.poll(() => page.getByText('Your company has not certified yet: you can certify now, once your profile is complete.').count()).toBe(1);
     await page.getByLabel(/I certify, as an officer of/).check();
     await page.getByRole('button', { name: 'Certify the security profile' }).click();
     await expect.poll(() => page.getByText(/Certification submitted/).count()).toBe(1);
     await expect.poll(() => page.getByRole('region', { name: 'Certifications' }).getByRole('row').count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Certifications' }).getByText('Current and accurate').count()).toBe(1);
+    await expect.poll(() => page.getByText(/^Your next certification is due on \d{4}-\d{2}-\d{2}\. You can certify from \d{4}-\d{2}-\d{2}, 90 days before it is due\.$/).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

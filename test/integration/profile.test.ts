@@ -1,10 +1,11 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
-import { setNextCertificationDue } from '../support/fixtures.ts';
+import { forgetLastCertification, setNextCertificationDue, setStoredAnsweredCount } from '../support/fixtures.ts';
 import { itemsOf } from '../support/table.ts';
 import { MAX_TEXT_ANSWER, questionsFor } from '../../functions/definitions/criteria.ts';
 import { addYears, programDate, programDayStart } from '../../functions/definitions/program-time.ts';
+import { windowOpensAt } from '../../functions/domain/certification-rules.ts';
 
 let api: TestApi;
 let officer: Awaited<ReturnType<typeof userWithRole>>;
@@ -74,6 +75,15 @@ describe('Supply Chain Security Profile', () => {
     const second = await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: full } });
     expect(second.status).toBe(201);
     expect(second.body.completeness).toMatchObject({ complete: true, missing: [] });
+    // `full` answers the optional questions too; they do not count towards the required ones.
+    expect(second.body.completeness.answered).toBe(second.body.completeness.required);
+    expect(first.body.completeness.answered).toBe(first.body.completeness.required - first.body.completeness.missing.length);
+    // A version stored when optional answers were counted ("30 of 26") reads back with the required count.
+    await setStoredAnsweredCount(company.companyId, 2, second.body.completeness.required + 4);
+    const versions = await api.request('GET', `${base}/security-profile/versions`, { token: officer.token });
+    expect(versions.body.items.map((v: { completeness: { answered: number } }) => v.completeness.answered)).toEqual([second.body.completeness.required, first.body.completeness.answered]);
+    expect((await api.request('GET', `${base}/security-profile`, { token: poc.token })).body.completeness.answered).toBe(second.body.completeness.required);
+    expect((await api.request('GET', `${base}/security-profile/versions/2`, { token: poc.token })).body.completeness.answered).toBe(second.body.completeness.required);
     const marked = (await api.request('GET', base, { token: officer.token })).body.portalUpdateCompletedAt;
     expect(marked).toBe(second.body.savedAt);
     expect((await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'security-profile.saved')).toHaveLength(2);
@@ -207,11 +217,11 @@ describe('annual certification', () => {
     const early = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('window_not_open');
-    expect(early.body.error.message).toMatch(/review window opens on \d{4}-\d{2}-\d{2}/);
+    expect(early.body.error.message).toBe(`Your next certification is due on ${expectedDue.toISOString().slice(0, 10)}. You can certify from ${windowOpensAt(expectedDue.toISOString()).toISOString().slice(0, 10)}, 90 days before it is due.`);
 
-    // A year later (the due date is now 30 days away), the window is open.
+    // A year later (the due date is now 30 days away), the window is open; the profile is unchanged, so the POC re-confirms it.
     await setNextCertificationDue(company.companyId, new Date(Date.now() + 30 * 86_400_000));
-    const second = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
+    const second = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true, reviewedUnchanged: true } });
     expect(second.status).toBe(201);
 
     const sentBack = await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, { token: officer.token, body: { decision: 'return' } });
@@ -223,7 +233,7 @@ describe('annual certification', () => {
     expect((await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, { token: officer.token, body: { decision: 'approve' } })).status).toBe(409);
 
     // A sent-back certification must be resubmitted, window or not.
-    const resubmitted = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
+    const resubmitted = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true, reviewedUnchanged: true } });
     expect(resubmitted.status).toBe(201);
     const approved = await api.request('POST', `${base}/certifications/${resubmitted.body.certificationId}/review`, { token: officer.token, body: { decision: 'approve' } });
     expect(approved.body.status).toBe('approved');
@@ -232,5 +242,56 @@ describe('annual certification', () => {
     expect(list.body.items.map((c: { status: string }) => c.status)).toEqual(['approved', 'returned', 'submitted']);
     const actions = (await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action.startsWith('certification.')).map((a) => a.action).sort();
     expect(actions).toEqual(['certification.approved', 'certification.returned', 'certification.submitted', 'certification.submitted', 'certification.submitted']);
+  });
+
+  it('re-confirms an unchanged profile only with the statement that it was reviewed and is still accurate, and keeps that statement', async () => {
+    const { company, poc, base } = await companyWithPoc();
+    const certify = (body: object) => api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true, ...body } });
+    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
+
+    // Nothing was certified before: there is nothing to re-confirm.
+    const nothingBefore = await certify({ reviewedUnchanged: true });
+    expect(nothingBefore.status).toBe(400);
+    expect(nothingBefore.body.error.details).toEqual([{ field: 'reviewedUnchanged', message: 'must be left out: nothing was certified before' }]);
+    const first = await certify({});
+    expect(first.status).toBe(201);
+    expect(first.body.statement).toBe('profile-current');
+    expect(first.body).not.toHaveProperty('reconfirms');
+    expect((await api.request('GET', base, { token: poc.token })).body.lastCertification).toEqual({ certificationId: first.body.certificationId, profileVersion: 1, certifiedAt: first.body.certifiedAt });
+
+    // A year later, with no change to the profile (and a record from before the company named its last certification).
+    await setNextCertificationDue(company.companyId, new Date(Date.now() + 30 * 86_400_000));
+    await forgetLastCertification(company.companyId);
+    const unstated = await certify({});
+    expect(unstated.status).toBe(400);
+    expect(unstated.body.error.code).toBe('statement_required');
+    expect(unstated.body.error.details).toEqual([{ field: 'reviewedUnchanged', message: 'must be true: the profile has not changed since the last certification' }]);
+    expect((await certify({ reviewedUnchanged: false })).body.error.details[0].field).toBe('reviewedUnchanged');
+    expect((await api.request('GET', `${base}/certifications`, { token: poc.token })).body.items).toHaveLength(1);
+
+    const reconfirmed = await certify({ reviewedUnchanged: true });
+    expect(reconfirmed.status).toBe(201);
+    const reconfirms = { certificationId: first.body.certificationId, profileVersion: 1, certifiedAt: first.body.certifiedAt };
+    expect(reconfirmed.body).toMatchObject({ profileVersion: 1, statement: 'reviewed-unchanged', reconfirms });
+
+    // The record keeps the statement, for the company and for CBP, and so does the audit trail.
+    for (const token of [poc.token, officer.token]) {
+      const list = await api.request('GET', `${base}/certifications`, { token });
+      expect(list.body.items.map((c: { statement: string; reconfirms?: object }) => [c.statement, c.reconfirms])).toEqual([['reviewed-unchanged', reconfirms], ['profile-current', undefined]]);
+    }
+    const submitted = (await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'certification.submitted' && a.objectId === reconfirmed.body.certificationId);
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]!.changes).toMatchObject({ after: { statement: 'reviewed-unchanged', reconfirms, profileVersion: 1 } });
+
+    // Once the profile changes, the usual statement applies and the re-confirmation is refused as untrue.
+    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: { ...completeAnswers('importer'), 'information-technology-security': { ...completeAnswers('importer')['information-technology-security'], mfa: false } } } })).status).toBe(201);
+    const returned = await api.request('POST', `${base}/certifications/${reconfirmed.body.certificationId}/review`, { token: officer.token, body: { decision: 'return', comments: 'Say whether remote access uses MFA.' } });
+    expect(returned.status).toBe(200);
+    const untrue = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true, reviewedUnchanged: true } });
+    expect(untrue.status).toBe(400);
+    expect(untrue.body.error.details).toEqual([{ field: 'reviewedUnchanged', message: 'must be left out: the profile changed since version 1' }]);
+    const changed = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
+    expect(changed.status).toBe(201);
+    expect(changed.body.statement).toBe('profile-current');
   });
 });

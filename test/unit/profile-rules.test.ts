@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerProblems, changedAnswers, completeness, diff } from '../../functions/domain/profile-rules.ts';
-import { oneYearAfter, windowOpensAt } from '../../functions/domain/certifications.ts';
+import { oneYearAfter, windowOpensAt } from '../../functions/domain/certification-rules.ts';
 import { questionsFor } from '../../functions/definitions/criteria.ts';
 import { completeAnswers } from '../support/profile.ts';
 
@@ -12,6 +12,19 @@ describe('profile rules', () => {
     const importer = completeness('importer', {});
     expect(importer.complete).toBe(false);
     expect(importer.missing).toHaveLength(importer.required);
+  });
+
+  it('count only required questions as answered: optional answers do not push the count past the required total', () => {
+    const all = completeAnswers('importer');
+    const c = completeness('importer', all);
+    const optional = questionsFor('importer').flatMap((s) => s.questions.filter((q) => !q.required));
+    expect(optional.length).toBeGreaterThan(0);
+    expect(c).toMatchObject({ complete: true, answered: c.required, missing: [] });
+    // Only optional answers: none of the required ones is answered yet.
+    const optionalOnly = Object.fromEntries(questionsFor('importer').map((s) => [s.id, Object.fromEntries(s.questions.filter((q) => !q.required).map((q) => [q.id, all[s.id]![q.id]!]))]));
+    const none = completeness('importer', optionalOnly);
+    expect(none.answered).toBe(0);
+    expect(none.missing).toHaveLength(none.required);
   });
 
   it('name every answer of the wrong kind or outside the criteria', () => {

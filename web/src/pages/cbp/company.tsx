@@ -12,6 +12,7 @@ import { Async, Countdown, DateText, Empty, LoadError, Loading, MoreButton, Stat
 import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { ProfileVersionsTable } from '../../components/profile-versions.tsx';
+import { StatementText } from '../../components/certification-words.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { SECTIONS } from '../../../../functions/definitions/criteria.ts';
 import { CompanyActions } from './company-actions.tsx';
@@ -193,6 +194,7 @@ const ReviewForm = ({ companyId, certification, onReviewed }: { companyId: strin
   return (
     <form onSubmit={submit.onSubmit} noValidate className="form">
       <h3>Review the certification of <DateText iso={certification.certifiedAt} /></h3>
+      <p>Profile version {certification.profileVersion}. The primary point of contact stated: <StatementText certification={certification} />.</p>
       <ErrorSummary error={submit.error} />
       <SelectField label="Review decision" value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)} options={[{ value: 'approve', label: 'Approve' }, { value: 'return', label: 'Send back with comments' }]} />
       <TextArea label="Review comments" hint="Required when sending it back." value={comments} onChange={(e) => setComments(e.target.value)} error={submit.fieldError('comments')} />
@@ -220,6 +222,7 @@ const CertificationsSection = ({ companyId }: { companyId: string }) => {
                   <tr>
                     <th scope="col">Certified</th>
                     <th scope="col" className="num">Profile version</th>
+                    <th scope="col">POC's statement</th>
                     <th scope="col">Next due</th>
                     <th scope="col">Review</th>
                   </tr>
@@ -229,6 +232,7 @@ const CertificationsSection = ({ companyId }: { companyId: string }) => {
                     <tr key={c.certificationId}>
                       <td><DateText iso={c.certifiedAt} /></td>
                       <td className="num">{c.profileVersion}</td>
+                      <td><StatementText certification={c} /></td>
                       <td><DateText iso={c.nextDueAt} /></td>
                       <td>{c.status}{c.reviewedAt ? <>, <DateText iso={c.reviewedAt} /></> : null}{c.comments ? `: ${c.comments}` : ''}</td>
                     </tr>

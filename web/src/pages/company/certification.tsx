@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import type { ResponseOf } from '../../api/client.ts';
+import { ApiError, type ResponseOf } from '../../api/client.ts';
 import { Async, Countdown, DateText, Empty, StatusBadge, TableWrap } from '../../components/data.tsx';
 import { CheckboxField, ErrorSummary, SubmitButton, Success, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { REVIEW_WINDOW_DAYS } from '../../../../functions/definitions/deadlines.ts';
-import { programDate, programDayStart } from '../../../../functions/definitions/program-time.ts';
+import { programDate } from '../../../../functions/definitions/program-time.ts';
+import { StatementText, windowWords } from '../../components/certification-words.tsx';
+import { certificationWindow, statementFor, type LastCertification } from '../../../../functions/domain/certification-rules.ts';
+import { CERTIFICATION_STATEMENTS } from '../../../../functions/definitions/certification-statements.ts';
 import { ActiveCompanyOnly, isPrimaryPoc, useMe } from './shared.tsx';
 
 type Company = ResponseOf<'getCompany'>;
@@ -17,21 +19,24 @@ type Profile = ResponseOf<'getSecurityProfile'>;
 const blocker = (company: Company, profile: Profile, now: string): string | undefined => {
   if (profile.version === 0) return 'Save the security profile before certifying it.';
   if (!profile.completeness.complete) return `Answer every required question of the security profile first (${profile.completeness.missing.length} still missing).`;
-  if (company.nextCertificationDueAt && company.certificationStatus && company.certificationStatus !== 'returned') {
-    // As the API decides: from 00:00 Eastern, REVIEW_WINDOW_DAYS program days before the due date.
-    const opens = programDayStart(programDate(company.nextCertificationDueAt), -REVIEW_WINDOW_DAYS);
-    if (new Date(now) < opens) return `The next certification opens on ${programDate(opens)}, ${REVIEW_WINDOW_DAYS} days before it is due.`;
-  }
-  return undefined;
+  const window = certificationWindow(company, new Date(now));
+  return window.kind === 'not-yet' ? `You can certify from ${window.opensOn}, when the review window opens.` : undefined;
 };
 
-const CertifyForm = ({ company, profile, onDone }: { company: Company; profile: Profile; onDone: () => void }) => {
+const FIELD_NAMES: Record<string, string> = { attestation: 'Certification statement', reviewedUnchanged: 'Review of the unchanged profile' };
+
+const CertifyForm = ({ company, profile, last, onDone }: { company: Company; profile: Profile; last: LastCertification | undefined; onDone: () => void }) => {
   const me = useMe();
   const { api } = useSession();
   const [attest, setAttest] = useState(false);
+  const [reviewed, setReviewed] = useState(false);
   const [done, setDone] = useState<string>();
+  // Nothing changed since the last certification: the POC states the profile was reviewed and is still accurate.
+  const unchanged = statementFor(profile.version, last) === 'reviewed-unchanged';
   const submit = useSubmit(async () => {
-    const cert = await api.call('certify', { path: { companyId: company.companyId }, body: { profileVersion: profile.version, attestation: attest as true } });
+    if (unchanged && !reviewed) throw new ApiError(400, 'validation', 'Tick the box to state that you reviewed the unchanged security profile and it is still accurate.', []);
+    if (!attest) throw new ApiError(400, 'validation', 'Tick the box to certify that the security profile is current and accurate.', []);
+    const cert = await api.call('certify', { path: { companyId: company.companyId }, body: { profileVersion: profile.version, attestation: true, ...(unchanged ? { reviewedUnchanged: true as const } : {}) } });
     setDone(`Certification submitted. CBP will review it. The next one is due ${programDate(cert.nextDueAt)}.`);
     onDone();
   });
@@ -41,14 +46,21 @@ const CertifyForm = ({ company, profile, onDone }: { company: Company; profile: 
   if (reason) return <div className="alert alert--info"><p>{reason}</p><p><Link to="/profile">Go to the security profile</Link></p></div>;
   return (
     <>
-      <ErrorSummary error={submit.error} />
+      <ErrorSummary error={submit.error} fieldName={(field) => FIELD_NAMES[field]} />
       <form className="form" noValidate onSubmit={submit.onSubmit}>
         <p>You are certifying version {profile.version} of the security profile, saved <DateText iso={profile.savedAt} />.</p>
-        <CheckboxField
-          label={`I certify, as an officer of ${company.legalName}, that the security profile is current and accurate`}
-          checked={attest}
-          onChange={(e) => setAttest(e.target.checked)}
-        />
+        {unchanged && last ? (
+          <>
+            <div className="alert alert--info">
+              <p>
+                The security profile has not changed since your certification of <DateText iso={last.certifiedAt} /> (version {last.profileVersion}). <Link to="/profile">Review it</Link>, change what is no longer
+                accurate, or confirm that it is still accurate.
+              </p>
+            </div>
+            <CheckboxField label={CERTIFICATION_STATEMENTS['reviewed-unchanged']} checked={reviewed} onChange={(e) => setReviewed(e.target.checked)} />
+          </>
+        ) : null}
+        <CheckboxField label={CERTIFICATION_STATEMENTS['profile-current']} checked={attest} onChange={(e) => setAttest(e.target.checked)} />
         <SubmitButton busy={submit.busy}>Certify the security profile</SubmitButton>
       </form>
     </>
@@ -70,25 +82,24 @@ export const Certification = () => {
   }, [companyId]);
   return (
     <ActiveCompanyOnly title="Certification">
-      <PageTitle lead="Once a year the primary point of contact certifies that the security profile is current. CBP reviews each certification.">Certification</PageTitle>
+      <PageTitle lead="The primary point of contact certifies that the security profile is current: the first time as soon as the profile is complete, then every year from 90 days before the due date. CBP reviews each certification; one it sends back can be certified again at once.">
+        Certification
+      </PageTitle>
       <Async state={state} what="Loading certifications">
         {({ company, profile, certifications }) => (
           <>
-            {company.nextCertificationDueAt ? (
-              <Countdown due={company.nextCertificationDueAt} now={me.now} label="Next certification" />
-            ) : (
-              <p>Your company has not certified yet. Certify once the account information and security profile are complete.</p>
-            )}
+            {company.nextCertificationDueAt ? <Countdown due={company.nextCertificationDueAt} now={me.now} label={company.certificationStatus ? 'Next certification' : 'First certification due'} /> : null}
+            {company.certificationStatus !== 'returned' ? <p>{windowWords(certificationWindow(company, new Date(me.now)))}</p> : null}
             {company.certificationStatus ? (
               <p>
                 Last certification: <StatusBadge status={company.certificationStatus} />
               </p>
             ) : null}
             {company.certificationStatus === 'returned' ? (
-              <div className="alert alert--warning"><p>CBP sent the last certification back. Update the profile as asked and certify again.</p></div>
+              <div className="alert alert--warning"><p>CBP sent the last certification back: you can certify again now. Update the profile as CBP asked, then certify it.</p></div>
             ) : null}
             <h2>Certify</h2>
-            <CertifyForm company={company} profile={profile} onDone={state.reload} />
+            <CertifyForm company={company} profile={profile} last={company.lastCertification ?? certifications[0]} onDone={state.reload} />
             <h2>Certifications</h2>
             {certifications.length === 0 ? (
               <Empty>No certifications yet.</Empty>
@@ -100,6 +111,7 @@ export const Certification = () => {
                     <tr>
                       <th scope="col">Certified</th>
                       <th scope="col">Profile version</th>
+                      <th scope="col">Statement</th>
                       <th scope="col">Status</th>
                       <th scope="col">Next due</th>
                       <th scope="col">CBP's comments</th>
@@ -110,6 +122,7 @@ export const Certification = () => {
                       <tr key={c.certificationId}>
                         <td><DateText iso={c.certifiedAt} /></td>
                         <td className="num">{c.profileVersion}</td>
+                        <td><StatementText certification={c} /></td>
                         <td><StatusBadge status={c.status} /></td>
                         <td><DateText iso={c.nextDueAt} /></td>
                         <td>{c.comments ?? '—'}</td>

@@ -8,6 +8,8 @@ import { useLoad } from '../../components/use-load.ts';
 import type { ResponseOf } from '../../api/client.ts';
 import { CATEGORIES } from '../../../../functions/definitions/categories.ts';
 import { addDays, programDate } from '../../../../functions/definitions/program-time.ts';
+import { certificationWindow } from '../../../../functions/domain/certification-rules.ts';
+import { windowWords } from '../../components/certification-words.tsx';
 import { isPrimaryPoc, isRemoved, REMOVAL_REASONS, useMe } from './shared.tsx';
 
 type Company = ResponseOf<'getCompany'>;
@@ -83,10 +85,12 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
     );
   }
   if (company.nextCertificationDueAt) {
+    // The words follow the rule the API enforces (decision 20): a first certification at once.
+    const window = certificationWindow(company, new Date(now));
     return (
       <>
-        <Countdown due={company.nextCertificationDueAt} now={now} label="Next recertification" />
-        <p><Link to="/certification">Certification</Link> opens 90 days before the due date.</p>
+        <Countdown due={company.nextCertificationDueAt} now={now} label={window.kind === 'first' ? 'First certification due' : 'Next recertification'} />
+        <p>{windowWords(window)} <Link to="/certification">Go to certification</Link></p>
       </>
     );
   }
