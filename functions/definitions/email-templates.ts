@@ -60,13 +60,13 @@ export const EMAIL_TEMPLATES = {
     subject: 'C-TPAT: your company has been removed from the program',
     text: [
       'Your company was removed from C-TPAT on {{removedOn}} because {{reasonText}}.',
-      'Its C-TPAT benefits are suspended from that date.',
+      'Its C-TPAT benefits are revoked from that date.',
       '',
       "Your company's users can still sign in at {{portalUrl}} to read messages, and the primary point of contact can apply there to rejoin the program.",
     ].join('\n'),
     html: [
       '<p>Your company was removed from C-TPAT on {{removedOn}} because {{reasonText}}.</p>',
-      '<p>Its C-TPAT benefits are suspended from that date.</p>',
+      '<p>Its C-TPAT benefits are revoked from that date.</p>',
       '<p>Your company\'s users can still sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to read messages, and the primary point of contact can apply there to rejoin the program.</p>',
     ].join('\n'),
   },
