@@ -112,10 +112,16 @@ export const findLeaks = (emails: readonly CheckedEmail[], values: readonly Conf
 export const summary = (emails: number, values: readonly Confidential[], leaks: readonly Leak[]): string =>
   `[test] email content check: ${emails} emails, ${new Set(values.filter((v) => meaningful(v.value)).map((v) => normal(v.value))).size} confidential values, ${leaks.length} leaks`;
 
-/** The error that fails the run: each leaking email's recipients, subject and the value it carried. */
-export const leakReport = (leaks: readonly Leak[]): string =>
-  [
-    `${leaks.length} email(s) carry confidential content the tests sent to the portal:`,
-    ...leaks.slice(0, 20).map((l) => `  to ${l.to.join(', ')}, subject "${l.subject}": carries ${l.kind} "${l.value.slice(0, 120)}"`),
-    ...(leaks.length > 20 ? [`  ... and ${leaks.length - 20} more`] : []),
-  ].join('\n');
+/**
+ * The error that fails the run: for each value that leaked, the first email that carried it
+ * (recipients and subject) and how many emails did.
+ */
+export const leakReport = (leaks: readonly Leak[]): string => {
+  const byValue = new Map<string, Leak[]>();
+  for (const leak of leaks) byValue.set(leak.value, [...(byValue.get(leak.value) ?? []), leak]);
+  const lines = [...byValue.values()].map(([first, ...rest]) => {
+    const more = rest.length > 0 ? ` (and ${rest.length} more email(s))` : '';
+    return `  to ${first!.to.join(', ')}, subject "${first!.subject}": carries ${first!.kind} "${first!.value.slice(0, 120)}"${more}`;
+  });
+  return [`${leaks.length} email(s) carry confidential content the tests sent to the portal:`, ...lines.slice(0, 30), ...(lines.length > 30 ? [`  ... and ${lines.length - 30} more values`] : [])].join('\n');
+};
