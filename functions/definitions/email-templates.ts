@@ -1,9 +1,10 @@
 /**
  * SES email templates as data: the CDK stack creates them in SES, the local bootstrap creates
- * them in the SES emulator. Placeholders use SES's Handlebars syntax. No template carries a
- * company's confidential data: at most a person's name, a due date, the company's own standing
- * and where to sign in. Only the program notice, which goes to CBP's own C-TPAT mailbox,
- * names the company it is about.
+ * them in the SES emulator. Placeholders use SES's Handlebars syntax. No template carries
+ * confidential content: no company data, no alert's or bulletin's title or text, no message's
+ * subject or text; at most the recipient's own name and address, a due date, the company's own
+ * standing, an alert's kind and severity, and where to sign in. Only the program notice, which
+ * goes to CBP's own C-TPAT mailbox, names the company it is about.
  */
 export interface EmailTemplate {
   readonly name: string;
@@ -77,13 +78,13 @@ export const EMAIL_TEMPLATES = {
     subject: 'C-TPAT: your company has been removed from the program',
     text: [
       'Your company was removed from C-TPAT on {{removedOn}} because {{reasonText}}.',
-      'Its C-TPAT benefits are suspended from that date.',
+      'Its C-TPAT benefits are revoked from that date.',
       '',
       "Your company's users can still sign in at {{portalUrl}} to read messages, and the primary point of contact can apply there to rejoin the program.",
     ].join('\n'),
     html: [
       '<p>Your company was removed from C-TPAT on {{removedOn}} because {{reasonText}}.</p>',
-      '<p>Its C-TPAT benefits are suspended from that date.</p>',
+      '<p>Its C-TPAT benefits are revoked from that date.</p>',
       '<p>Your company\'s users can still sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to read messages, and the primary point of contact can apply there to rejoin the program.</p>',
     ].join('\n'),
   },
@@ -112,21 +113,22 @@ export const EMAIL_TEMPLATES = {
       '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to read it. For your security, messages are never sent by email.</p>',
     ].join('\n'),
   },
+  // Kind, severity, what to do and where: an alert's title is as sensitive as its text, so
+  // neither is ever in an email. (Deliveries queued before this change still carry a `title`
+  // in their data; the template no longer reads it.)
   alert: {
     name: 'ctpat-alert',
-    subject: 'C-TPAT {{kindLabel}} ({{severity}}): {{title}}',
+    subject: 'C-TPAT: a new {{kindLabel}} ({{severity}} severity) for your company',
     text: [
-      'CBP has published a {{kindLabel}} for your company in the C-TPAT Communications Portal.',
+      'CBP has published a {{kindLabel}} of {{severity}} severity for your company in the C-TPAT Communications Portal.',
       '',
-      'Title: {{title}}',
-      'Severity: {{severity}}',
-      '',
-      'Read it, and acknowledge it, at {{portalUrl}}. Its content is only in the portal.',
+      'Sign in at {{portalUrl}} to read it and acknowledge it.',
+      'For your security, its title and content are only in the portal, never in email.',
     ].join('\n'),
     html: [
-      '<p>CBP has published a {{kindLabel}} for your company in the C-TPAT Communications Portal.</p>',
-      '<p>Title: <strong>{{title}}</strong><br>Severity: {{severity}}</p>',
-      '<p>Read it, and acknowledge it, at <a href="{{portalUrl}}">{{portalUrl}}</a>. Its content is only in the portal.</p>',
+      '<p>CBP has published a {{kindLabel}} of <strong>{{severity}}</strong> severity for your company in the C-TPAT Communications Portal.</p>',
+      '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> to read it and acknowledge it.</p>',
+      '<p>For your security, its title and content are only in the portal, never in email.</p>',
     ].join('\n'),
   },
 } as const satisfies Record<string, EmailTemplate>;

@@ -94,7 +94,7 @@ const fitting = (companies: readonly Target[], known: ReadonlyMap<string, readon
   while (n < companies.length && (n + 1) * perCompany + Math.ceil(recipientsOf(companies.slice(0, n + 1), known, at).length / MAX_RECIPIENTS) <= PAGE_ITEMS) n += 1;
   return n;
 };
-/** The alert's emails for these recipients, 50 to a delivery; the body stays in the portal. */
+/** The alert's emails for these recipients, 50 to a delivery: its kind and severity only; title and body stay in the portal. */
 export const alertDeliveries = (ids: Ids, alert: Alert, recipients: readonly string[], now: string): Delivery[] => {
   const deliveries: Delivery[] = [];
   for (let i = 0; i < recipients.length; i += MAX_RECIPIENTS) {
@@ -103,7 +103,7 @@ export const alertDeliveries = (ids: Ids, alert: Alert, recipients: readonly str
         deliveryId: ids.next(),
         template: EMAIL_TEMPLATES.alert.name,
         recipients: recipients.slice(i, i + MAX_RECIPIENTS).map((email) => ({ email, data: {} })),
-        defaultData: { kindLabel: KIND_LABEL[alert.kind], title: alert.title, severity: alert.severity },
+        defaultData: { kindLabel: KIND_LABEL[alert.kind], severity: alert.severity },
         reason: `alert:${alert.alertId}`,
         now,
       }),

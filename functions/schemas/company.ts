@@ -86,10 +86,18 @@ export const Company = z.object({
 export type Company = z.infer<typeof Company>;
 
 /**
- * A company as the API shows it: its record, and whether its C-TPAT benefits are in force (they
- * are off from the moment it is removed until it is reinstated or accepted back).
+ * Whether a company's C-TPAT benefits are in force. A removal revokes them, from the moment of
+ * removal until CBP reinstates the company or accepts it back. Not `suspended`: in C-TPAT a
+ * suspension is a different, lesser sanction, and a removal must never be described as one.
  */
-export const CompanyView = Company.extend({ benefits: z.enum(['active', 'suspended']) });
+export const Benefits = z.enum(['active', 'revoked']);
+export type Benefits = z.infer<typeof Benefits>;
+
+/**
+ * A company as the API shows it: its record, and its benefits. Benefits follow the status and
+ * are never stored, so no stored item carries an older word for them.
+ */
+export const CompanyView = Company.extend({ benefits: Benefits });
 export type CompanyView = z.infer<typeof CompanyView>;
 
-export const companyView = (company: Company): CompanyView => ({ ...company, benefits: company.status === 'active' ? 'active' : 'suspended' });
+export const companyView = (company: Company): CompanyView => ({ ...company, benefits: company.status === 'active' ? 'active' : 'revoked' });

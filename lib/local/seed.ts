@@ -32,7 +32,8 @@ const SEED_CALLER: Caller = {
   sourceIp: 'local-seed',
 };
 
-const DEMO_COMPANIES: readonly EnrollCompany[] = [
+/** The demo's companies, as CBP enrolls them (the email-content check reads their names too). */
+export const DEMO_COMPANIES: readonly EnrollCompany[] = [
   { legalName: 'Acme Imports LLC', category: 'importer', pocEmail: 'poc@acme-imports.example.com', pocName: 'Dana Reyes', identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' } },
   { legalName: 'Harbor Home Goods Inc.', category: 'importer', pocEmail: 'compliance@harbor-home.example.com', pocName: 'Lee Park', identifiers: { iorNumber: '98-7654321', ein: '98-7654321' } },
   { legalName: 'Great Lakes Freight Co.', category: 'highway-carrier-us-canada', pocEmail: 'security@glfreight.example.com', pocName: 'Sam Novak', identifiers: { scac: 'GLFC' } },

@@ -24,6 +24,7 @@ afterAll(() => api.close());
 const rail = (i: number) => enrollCompany(api, admin, { category: 'rail-carrier', identifiers: { scac: `RL${String.fromCharCode(65 + i)}` } });
 const sendMail = async () => (await import('../../functions/jobs/send-outbox.ts')).handler();
 const BODY = 'Inspect every bolt seal on cars arriving from yard 14; two were found re-glued.';
+const BULLETIN_SUBJECT = 'C-TPAT: a new sanitized intelligence bulletin (medium severity) for your company';
 
 describe('alerts', () => {
   let a: Company;
@@ -65,8 +66,13 @@ describe('alerts', () => {
 
     for (const who of [pocA, userA, pocB]) {
       const mail = await mailTo(who.email);
-      expect(mail.map((m) => m.subject), who.email).toEqual(['C-TPAT cargo security alert (high): Re-glued seals at yard 14']);
-      expect(mail[0]!.body.text).not.toContain('bolt seal');
+      expect(mail.map((m) => m.subject), who.email).toEqual(['C-TPAT: a new cargo security alert (high severity) for your company']);
+      expect(mail[0]!.body.text).toContain('to read it and acknowledge it');
+      // Neither the title nor the text: both stay in the portal.
+      for (const part of [mail[0]!.subject, mail[0]!.body.text, mail[0]!.body.html]) {
+        expect(part).not.toContain('Re-glued seals');
+        expect(part).not.toContain('bolt seal');
+      }
     }
     // (The removed company's POC has its removal notice; nothing about the alert.)
     for (const who of [disabledA, pocImporter, pocRemoved]) expect((await mailTo(who.email)).filter((m) => m.subject.includes('alert')), who.email).toEqual([]);
@@ -112,7 +118,7 @@ describe('alerts', () => {
     expect(written.body).toMatchObject({ status: 'awaiting-approval' });
     const id = written.body.alertId;
     await sendMail();
-    expect((await mailTo(pocB.email)).map((m) => m.subject)).not.toContain('C-TPAT sanitized intelligence bulletin (medium): Smuggling method: hollow axles');
+    expect((await mailTo(pocB.email)).map((m) => m.subject)).not.toContain(BULLETIN_SUBJECT);
     expect((await api.request('GET', `/alerts/${id}`, { token: pocB.token })).status).toBe(404);
 
     const self = await api.request('POST', `/alerts/${id}/approval`, { token: officer });
@@ -123,7 +129,9 @@ describe('alerts', () => {
     expect(approved.body).toMatchObject({ status: 'published', approvedBy: expect.any(String) });
     expect((await api.request('POST', `/alerts/${id}/approval`, { token: admin })).status).toBe(409);
     await sendMail();
-    expect((await mailTo(pocB.email)).map((m) => m.subject)).toContain('C-TPAT sanitized intelligence bulletin (medium): Smuggling method: hollow axles');
+    const bulletin = (await mailTo(pocB.email)).filter((m) => m.subject === BULLETIN_SUBJECT);
+    expect(bulletin).toHaveLength(1);
+    expect(`${bulletin[0]!.subject} ${bulletin[0]!.body.text} ${bulletin[0]!.body.html}`).not.toMatch(/hollow axles|Sanitized summary/);
     expect((await api.request('GET', `/alerts/${id}`, { token: pocB.token })).status).toBe(200);
   });
 

@@ -311,7 +311,7 @@ const sharedAlert = (): Promise<string> =>
 
 /** A thread CBP started with the company. */
 const threadIn = async (companyId: string): Promise<string> => {
-  const res = await api.request('POST', `/companies/${companyId}/threads`, { token: tokens['cbp-officer'], body: { subject: 'From CBP', body: 'Please confirm.' } });
+  const res = await api.request('POST', `/companies/${companyId}/threads`, { token: tokens['cbp-officer'], body: { subject: 'Seal records for the matrix', body: 'Please confirm.' } });
   expect(res.status).toBe(201);
   return res.body.threadId;
 };

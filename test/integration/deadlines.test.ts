@@ -67,7 +67,7 @@ describe('enrollment deadlines', () => {
     expect(report.actions).toContainEqual(expect.stringContaining(`removed ${late.legalName} (importer): enrollment due 2006-07-01 passed`));
     expect(await company(late.companyId)).toMatchObject({
       status: 'removed',
-      benefits: 'suspended',
+      benefits: 'revoked',
       removal: { at: '2006-07-02T06:00:00.000Z', reason: 'enrollment-deadline-missed', by: 'system:sweep' },
       version: 2,
     });
@@ -75,6 +75,9 @@ describe('enrollment deadlines', () => {
     expect(notice.subject).toBe('C-TPAT: your company has been removed from the program');
     expect(notice.body.text).toContain('removed from C-TPAT on July 2, 2006 because its portal update was not completed by the deadline');
     expect(notice.body.text).not.toContain(late.legalName);
+    // A removal revokes benefits; a suspension is a different, lesser sanction and is never the word for it.
+    expect(notice.body.text).toContain('Its C-TPAT benefits are revoked from that date.');
+    expect(`${notice.subject} ${notice.body.text} ${notice.body.html}`).not.toMatch(/suspend/i);
     expect(await programNoticesAbout(late.legalName)).toHaveLength(1);
 
     await sweepOn(clock, '2006-07-02');

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { useClock } from '../../functions/domain/deps.ts';
 import { mailTo } from '../support/mail.ts';
+import { recordSent } from '../support/confidential-log.ts';
 import { DEMO_START } from '../../lib/local/demo-clock.ts';
 import { simulateDays } from '../../lib/local/simulation.ts';
 import { programDate } from '../../functions/definitions/program-time.ts';
@@ -12,7 +13,8 @@ import { programDate } from '../../functions/definitions/program-time.ts';
 describe('the 2006 demo', () => {
   it('removes on July 2, 2006 the demo companies due by July 1 that had not completed their update, and leaves Acme, which had', async () => {
     useClock({ now: () => DEMO_START });
-    const { seedDemo } = await import('../../lib/local/seed.ts');
+    const { seedDemo, DEMO_COMPANIES } = await import('../../lib/local/seed.ts');
+    for (const demo of DEMO_COMPANIES) recordSent('POST', '/companies', demo);
     await seedDemo();
     const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
     const { handler: send } = await import('../../functions/jobs/send-outbox.ts');

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useClock } from '../../functions/domain/deps.ts';
+import type { PublishAlert } from '../../functions/schemas/alerts.ts';
+import { recordSent } from '../support/confidential-log.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 import { injectSesFaults } from '../support/ses-faults.ts';
 import { mailTo } from '../support/mail.ts';
@@ -23,7 +25,8 @@ const companiesWithUsers = async (category: 'air-carrier' | 'sea-carrier', compa
   const emails: string[] = [];
   for (let c = 0; c < companies; c += 1) {
     const companyId = randomUUID();
-    await company.put({ companyId, legalName: `Carrier ${c}`, category, pocEmail: `poc-${companyId}@example.com`, identifiers: {}, status: 'active', enrolledAt: '2016-01-01T00:00:00.000Z', enrolledBy: 'test', version: 1 }).go();
+    recordSent('POST', '/companies', { legalName: `Carrier ${c} of ${category}` });
+    await company.put({ companyId, legalName: `Carrier ${c} of ${category}`, category, pocEmail: `poc-${companyId}@example.com`, identifiers: {}, status: 'active', enrolledAt: '2016-01-01T00:00:00.000Z', enrolledBy: 'test', version: 1 }).go();
     const members = Array.from({ length: users }, (_, u) => {
       // Fixed addresses: the fake's throttling is decided per address, so the run is the same every time.
       const email = `user${u}-${category}-${c}@faults.example.com`;
@@ -40,7 +43,9 @@ const alertTo = async (category: 'air-carrier' | 'sea-carrier') => {
   const { publish } = await import('../../functions/domain/alerts.ts');
   const { run } = await import('../../functions/domain/fan-out.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
-  const alert = await publish(allDeps, callerFor('cbp-officer'), { kind: 'cargo-security-alert', title: `Faults ${category}`, body: 'Body.', severity: 'medium', audience: { scope: 'categories', categories: [category] } });
+  const input: PublishAlert = { kind: 'cargo-security-alert', title: `Faults ${category}`, body: 'Body.', severity: 'medium', audience: { scope: 'categories', categories: [category] } };
+  recordSent('POST', '/alerts', input);
+  const alert = await publish(allDeps, callerFor('cbp-officer'), input);
   await run(allDeps, () => clock.now(), 60_000, alert.alertId);
   return alert.alertId;
 };

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useClock } from '../../functions/domain/deps.ts';
+import { recordSent } from '../support/confidential-log.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 import { injectDynamoFaults } from '../support/dynamo-faults.ts';
 import { itemsOf } from '../support/table.ts';
@@ -22,6 +23,7 @@ afterEach(() => removeFaults?.());
 const companyWithUsers = async (category: CategoryId, users: number, status: 'active' | 'removed' = 'active') => {
   const { company, member } = await import('../../functions/data/entities.ts');
   const companyId = randomUUID();
+  recordSent('POST', '/companies', { legalName: `Company ${companyId}` });
   await company.put({ companyId, legalName: `Company ${companyId}`, category, pocEmail: `poc-${companyId}@example.com`, identifiers: {}, status, enrolledAt: '2016-01-01T00:00:00.000Z', enrolledBy: 'test', version: 1 }).go();
   const member_ = (u: number, state: 'active' | 'disabled') => ({
     companyId,
@@ -43,7 +45,9 @@ const deps = async () => (await import('../../functions/domain/default-deps.ts')
 
 const publish = async (audience: Audience) => {
   const { publish } = await import('../../functions/domain/alerts.ts');
-  return publish(await deps(), callerFor('cbp-officer'), { kind: 'cargo-security-alert', title: 'Fan-out edges', body: 'Body.', severity: 'medium', audience });
+  const input = { kind: 'cargo-security-alert', title: 'Fan-out edges', body: 'Body of the fan-out alert.', severity: 'medium', audience } as const;
+  recordSent('POST', '/alerts', input);
+  return publish(await deps(), callerFor('cbp-officer'), input);
 };
 
 const runFanOut = async (only?: string) => (await import('../../functions/domain/fan-out.ts')).run(await deps(), () => clock.now(), 120_000, only);

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { testClock } from '../support/deadlines.ts';
+import type { PublishAlert } from '../../functions/schemas/alerts.ts';
+import { recordSent } from '../support/confidential-log.ts';
 import { callerFor } from '../support/factories.ts';
 import { allItems } from '../support/table.ts';
 import { mailTo, type StoredEmail } from '../support/mail.ts';
@@ -30,7 +32,9 @@ beforeAll(async () => {
   const { publish } = await import('../../functions/domain/alerts.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
   // Published without its in-request pages, so the fan-out job has all of it to do.
-  await publish(allDeps, callerFor('cbp-officer'), { kind: 'cargo-security-alert', title: 'Replay alert', body: 'Body.', severity: 'high', audience: { scope: 'categories', categories: ['customs-broker'] } });
+  const input: PublishAlert = { kind: 'cargo-security-alert', title: 'Replay alert', body: 'Body of the replayed alert.', severity: 'high', audience: { scope: 'categories', categories: ['customs-broker'] } };
+  recordSent('POST', '/alerts', input);
+  await publish(allDeps, callerFor('cbp-officer'), input);
 });
 afterAll(() => api.close());
 

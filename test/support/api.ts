@@ -9,6 +9,7 @@ import { cognitoIdTokenVerifier } from '../../lib/local/token-verifier.ts';
 import type { Role } from '../../functions/definitions/roles.ts';
 import { CBP_COMPANY_ID } from '../../functions/definitions/roles.ts';
 import type { Company, EnrollCompany } from '../../functions/schemas/company.ts';
+import { recordSent } from './confidential-log.ts';
 
 export interface ApiResponse<T = any> {
   readonly status: number;
@@ -36,6 +37,8 @@ export const startTestApi = async () => {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
     if (options.body !== undefined) {
+      // Every confidential value a test sends is one no email may carry (checked at the run's end).
+      if (!options.raw) recordSent(method, path, options.body);
       headers['content-type'] = 'application/json';
       body = options.raw ? String(options.body) : JSON.stringify(options.body);
     }

@@ -1,14 +1,16 @@
 /**
  * Starts the emulators once for the whole run, on free loopback ports, with DynamoDB Local in
  * memory and Cognito's data in a temporary folder; stops them after. Test files receive the
- * endpoints through `inject('backends')`.
+ * endpoints through `inject('backends')`. Before stopping them it checks every email the run sent
+ * for confidential content the tests sent (`email-check.ts`), and a leak fails the run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startBackends } from '../../lib/local/runtime.ts';
-import type { LocalResources } from '../../lib/local/bootstrap.ts';
+import { PROGRAM_MAILBOX, type LocalResources } from '../../lib/local/bootstrap.ts';
+import { checkEmailContent } from './email-check.ts';
 
 export interface TestBackends {
   readonly env: Record<string, string>;
@@ -17,6 +19,8 @@ export interface TestBackends {
   readonly dynamodbEndpoint: string;
   /** cognito-local's data file for the pool (it keeps password-reset codes there). */
   readonly cognitoPoolFile: string;
+  /** Where workers record the confidential values they send, for the email-content check. */
+  readonly confidentialDir: string;
 }
 
 declare module 'vitest' {
@@ -27,6 +31,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ctpat-test-'));
+  const confidentialDir = join(dataDir, 'confidential');
+  mkdirSync(confidentialDir);
   const started = Date.now();
   const backends = await startBackends({ dataDir, persist: false });
   console.log(`[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint})`);
@@ -36,9 +42,18 @@ export default async function setup(project: TestProject) {
     sesEndpoint: backends.emulators.sesEndpoint,
     dynamodbEndpoint: backends.emulators.dynamodbEndpoint,
     cognitoPoolFile: join(dataDir, 'cognito', '.cognito', 'db', `${backends.resources.userPoolId}.json`),
+    confidentialDir,
   });
   return async () => {
-    await backends.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await checkEmailContent({ sesEndpoint: backends.emulators.sesEndpoint, recordDir: confidentialDir, programMailbox: PROGRAM_MAILBOX, log: (line) => console.log(line) });
+    } catch (error) {
+      // Vitest prints a teardown's error ("error during close") but still exits 0: fail the run here.
+      process.exitCode = 1;
+      throw error;
+    } finally {
+      await backends.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as companies from '../../functions/domain/companies.ts';
 import { Forbidden, NotFound } from '../../functions/http/errors.ts';
-import type { Company } from '../../functions/schemas/company.ts';
+import { Benefits, companyView, type Company } from '../../functions/schemas/company.ts';
 import { callerFor, fixedClock, sequentialIds } from '../support/factories.ts';
 
 const input = {
@@ -104,5 +104,14 @@ describe('get', () => {
   it('answers 404 for an unknown company', async () => {
     const { store } = await seeded();
     await expect(companies.get({ companies: store }, callerFor('cbp-admin'), 'nope')).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe('companyView', () => {
+  it("shows a removed company's benefits as revoked, never suspended (a lesser sanction in C-TPAT)", () => {
+    const record: Company = { companyId: 'c1', ...input, status: 'removed', enrolledAt: '2006-05-01T12:00:00.000Z', enrolledBy: 'u', version: 2 };
+    expect(companyView(record).benefits).toBe('revoked');
+    expect(companyView({ ...record, status: 'active' }).benefits).toBe('active');
+    expect(Benefits.options).not.toContain('suspended');
   });
 });

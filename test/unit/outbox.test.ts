@@ -106,23 +106,23 @@ describe('outbox delivery', () => {
     const now = clock.now().toISOString();
     // Ten deliveries of one alert, 50 recipients each; the first 6 recipients of each are throttled once.
     const alertDeliveries = Array.from({ length: 10 }, (_, d) =>
-      newDelivery({ deliveryId: `a${d}`, template: 'alert', recipients: Array.from({ length: 50 }, (_, r) => ({ email: `u${d}-${r}@x.com`, data: {} })), defaultData: { title: 'A' }, reason: 'alert', now }),
+      newDelivery({ deliveryId: `a${d}`, template: 'alert', recipients: Array.from({ length: 50 }, (_, r) => ({ email: `u${d}-${r}@x.com`, data: {} })), defaultData: { severity: 'high' }, reason: 'alert', now }),
     );
-    const other = newDelivery({ deliveryId: 'b0', template: 'alert', recipients: [{ email: 'other@x.com', data: {} }], defaultData: { title: 'B' }, reason: 'alert', now });
+    const other = newDelivery({ deliveryId: 'b0', template: 'alert', recipients: [{ email: 'other@x.com', data: {} }], defaultData: { severity: 'low' }, reason: 'alert', now });
     const outbox = memoryOutbox([...alertDeliveries, other]);
     const failing = Object.fromEntries(alertDeliveries.flatMap((d) => d.recipients.slice(0, 6).map((r) => [r.email, 1])));
-    const calls: { template: string; title: string; size: number }[] = [];
+    const calls: { template: string; severity: string; size: number }[] = [];
     const mailer = flakyMailer(failing);
     const counting = {
       sendTemplated: async (template: string, recipients: readonly { email: string; data: Record<string, string> }[], data: Record<string, string>) => {
-        calls.push({ template, title: data.title!, size: recipients.length });
+        calls.push({ template, severity: data.severity!, size: recipients.length });
         return mailer.sendTemplated(template, recipients);
       },
     };
     const deps: OutboxDeps = { clock, outbox, mailer: counting };
 
     await drain(deps);
-    expect(calls.map((c) => `${c.title}:${c.size}`).sort()).toEqual([...Array.from({ length: 10 }, () => 'A:50'), 'B:1'].sort());
+    expect(calls.map((c) => `${c.severity}:${c.size}`).sort()).toEqual([...Array.from({ length: 10 }, () => 'high:50'), 'low:1'].sort());
     clock.set(new Date(clock.now().getTime() + backoffMs(1)).toISOString());
     calls.length = 0;
     await drain(deps);

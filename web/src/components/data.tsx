@@ -32,8 +32,6 @@ export const Async = <T,>({ state, children, what }: { state: { data: T | undefi
 const STATUS_LABELS: Record<string, string> = {
   active: 'Active',
   removed: 'Removed',
-  suspended: 'Suspended',
-  reapplying: 'Reapplying',
   cbp: 'CBP',
 };
 

@@ -39,7 +39,7 @@ const NotYet = ({ error, retry, text }: { error: Parameters<typeof LoadError>[0]
 const Enrollment = ({ company, now }: { company: Company; now: string | undefined }) => (
   <dl className="record">
     <dt>Status</dt>
-    <dd><StatusBadge status={company.status} /> Benefits {company.benefits === 'active' ? 'in force' : 'suspended'}</dd>
+    <dd><StatusBadge status={company.status} /> Benefits {company.benefits === 'active' ? 'in force' : 'revoked'}</dd>
     <dt>Category</dt><dd>{categoryName(company.category)}</dd>
     <dt>Point of contact</dt><dd>{company.pocName ? `${company.pocName}, ` : ''}{company.pocEmail}</dd>
     {Object.entries(company.identifiers).map(([key, value]) => (

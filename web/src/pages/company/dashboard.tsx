@@ -34,7 +34,7 @@ const Removed = ({ company, reload }: { company: Company; reload: () => void }) 
   const [done, setDone] = useState<string>();
   const submit = useSubmit(async () => {
     await api.call('reapply', { path: { companyId: company.companyId }, body: { statement } });
-    setDone('Your reapplication was sent to CBP. You will be told of its decision by a secure message.');
+    setDone('Your reapplication was sent to CBP. Its decision will show on this page, and your point of contact will be told by email.');
     reload();
   });
   const reapplication = company.reapplication;
@@ -47,7 +47,7 @@ const Removed = ({ company, reload }: { company: Company; reload: () => void }) 
           {company.removal.note ? ` ${company.removal.note}` : ''}
         </p>
       ) : null}
-      <p>Your C-TPAT benefits are suspended. You can still read your messages and alerts and write to CBP.</p>
+      <p>Your C-TPAT benefits are revoked. You can still read your messages and alerts and write to CBP.</p>
       {reapplication ? (
         <p>
           Reapplication sent on <DateText iso={reapplication.submittedAt} />: <strong>{reapplication.status}</strong>
@@ -122,7 +122,7 @@ export const Dashboard = () => {
                 <dt>Category</dt>
                 <dd>{CATEGORIES.find((k) => k.id === c.category)?.name ?? c.category}</dd>
                 <dt>C-TPAT benefits</dt>
-                <dd>{c.benefits === 'active' ? 'In force' : 'Suspended'}</dd>
+                <dd>{c.benefits === 'active' ? 'In force' : 'Revoked'}</dd>
                 <dt>Enrolled</dt>
                 <dd><DateText iso={c.enrolledAt} /></dd>
               </dl>
