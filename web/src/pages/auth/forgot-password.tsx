@@ -38,7 +38,10 @@ export const ForgotPassword = () => {
           <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} readOnly={sent} error={submit.fieldError('email')} />
           {sent ? (
             <>
-              <p role="status">If the email has a portal account, a reset code is on its way. Enter it below.</p>
+              <p role="status">
+                If the email has a portal account, a reset code is on its way: enter it below. If you never chose a password (your invitation was lost or
+                has expired), a new invitation with a temporary password is on its way instead: <Link to="/sign-in">sign in</Link> with it.
+              </p>
               <TextField label="Reset code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} error={submit.fieldError('code')} />
               <TextField label="New password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={submit.fieldError('newPassword')} />
               <SubmitButton busy={submit.busy}>Set new password</SubmitButton>
