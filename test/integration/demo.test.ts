@@ -3,8 +3,9 @@
  * `npm run simulate -- --as-of 2006-07-02` does it.
  */
 import { describe, expect, it } from 'vitest';
+import { startTestApi } from '../support/api.ts';
 import { useClock } from '../../functions/domain/deps.ts';
-import { mailTo } from '../support/mail.ts';
+import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { DEMO_START } from '../../lib/local/demo-clock.ts';
 import { simulateDays } from '../../lib/local/simulation.ts';
@@ -44,5 +45,22 @@ describe('the 2006 demo', () => {
       'C-TPAT: your company has been removed from the program',
     ]);
     expect(await mailTo('poc@acme-imports.example.com')).toEqual([]);
+  });
+
+  it("then lets the removed Harbor Home Goods' POC, who never had an account, request it, sign in and reapply, as the README says", async () => {
+    const api = await startTestApi();
+    const pocEmail = 'compliance@harbor-home.example.com';
+    expect((await api.request('POST', '/auth/signup', { body: { email: pocEmail } })).status).toBe(202);
+    const invitation = (await mailTo(pocEmail)).find((m) => m.subject === 'Your C-TPAT Portal account');
+    expect(invitation, 'the invitation is in the mail inbox').toBeDefined();
+    const challenge = await api.request('POST', '/auth/login', { body: { email: pocEmail, password: temporaryPasswordIn(invitation!) } });
+    const signedIn = await api.request('POST', '/auth/new-password', { body: { email: pocEmail, session: challenge.body.session, newPassword: 'harbor home goods 2006 passphrase' } });
+    const token = signedIn.body.tokens.idToken as string;
+    const me = await api.request('GET', '/me', { token });
+    expect(me.body.company).toMatchObject({ legalName: 'Harbor Home Goods Inc.', status: 'removed' });
+    const applied = await api.request('POST', `/companies/${me.body.company.companyId}/reapplication`, { token, body: { statement: 'We have named a security manager and will complete the profile.' } });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.reapplication).toMatchObject({ status: 'pending' });
+    await api.close();
   });
 });
