@@ -13,7 +13,6 @@ import { newDelivery, type Delivery } from '../data/delivery-records.ts';
 import type { Member } from '../data/members.ts';
 import { sendSoon } from './outbox.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
-import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { Conflict, Forbidden, NotFound, TooManyRequests } from '../http/errors.ts';
 
 /** Days an invitation's temporary password stays valid (the user pool says the same). */
@@ -74,8 +73,9 @@ export const memberByEmail = async (deps: { members: Pick<Deps['members'], 'getC
 
 /**
  * POST /companies/{companyId}/users/{userId}/invitation: the primary POC resends one of their
- * users' invitations; a CBP administrator resends a company's primary POC's (or a staff
- * member's). Refused (409) for someone who has already chosen a password, 429 past the limit.
+ * users' invitations; a CBP administrator resends a company's primary POC's (staff use "forgot
+ * password", which does the same). Refused (409) for someone who has already chosen a password,
+ * 429 past the limit.
  */
 export const resendInvitation = async (deps: ReinviteDeps, caller: Caller, companyId: string, userId: string) => {
   requireRole(caller, ['primary-poc', 'cbp-admin']);
@@ -83,7 +83,7 @@ export const resendInvitation = async (deps: ReinviteDeps, caller: Caller, compa
   const member = await deps.members.get(companyId, userId);
   if (!member) throw new NotFound('No such user.');
   if (member.userId === caller.userId) throw new Forbidden('You cannot resend your own invitation; use "Forgot password" on the sign-in page.');
-  if (caller.role === 'cbp-admin' && member.role !== 'primary-poc' && companyId !== CBP_COMPANY_ID) {
+  if (caller.role === 'cbp-admin' && member.role !== 'primary-poc') {
     throw new Forbidden("A company's primary point of contact resends their own users' invitations.");
   }
   if (member.status !== 'active') throw new Conflict('The user is disabled; enable them first.', 'user_disabled');
