@@ -115,6 +115,12 @@ export const Users = () => {
       await api.call('updateCompanyUser', { path: { companyId, userId: u.userId }, body: { version: u.version, status } });
       done(`${u.name} was ${status === 'active' ? 're-enabled' : 'disabled'}.`);
     });
+  // Only someone who never chose a password gets one; the API says so (409) for anyone else.
+  const resend = (u: User) =>
+    action.run(async () => {
+      setMessage(undefined);
+      done((await api.call('resendInvitation', { path: { companyId, userId: u.userId } })).message);
+    });
   const remove = (u: User) =>
     action.run(async () => {
       setMessage(undefined);
@@ -162,7 +168,10 @@ export const Users = () => {
                           ) : (
                             <div className="row-actions">
                               {u.status === 'active' ? (
-                                <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'disabled')}>Disable<SrOnly> {u.name}</SrOnly></button>
+                                <>
+                                  <button type="button" className="button" disabled={action.busy} onClick={() => resend(u)}>Resend invitation<SrOnly> to {u.name}</SrOnly></button>
+                                  <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'disabled')}>Disable<SrOnly> {u.name}</SrOnly></button>
+                                </>
                               ) : (
                                 <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'active')}>Enable<SrOnly> {u.name}</SrOnly></button>
                               )}
