@@ -212,7 +212,8 @@ describe('schedules', () => {
       expect(found![1].Properties.Target.DeadLetterConfig.Arn).toBeDefined();
     }
     const alarms = resourcesOf('AWS::CloudWatch::Alarm');
-    expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(JOBS.length);
+    // One dead-letter alarm per job, and one per event handler (asserted with the email feedback below).
+    expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(JOBS.length + EVENT_HANDLERS.length);
     expect(alarms.filter(([, a]) => a.Properties.MetricName === '5XXError')).toHaveLength(1);
   });
 });
