@@ -109,6 +109,14 @@ export const acknowledgeScheduledFunction = (stack: Stack, fn: lambda.IFunction)
   }
 };
 
+/** An event handler's function: like a job's, failed asynchronous invocations go to its alarmed dead-letter queue as an on-failure destination. */
+export const acknowledgeEventFunction = (fn: lambda.IFunction): void => {
+  Validations.of(fn).acknowledge({
+    id: 'Serverless-LambdaDLQ',
+    reason: 'Failed asynchronous invocations go to an on-failure destination (the event handler\'s dead-letter queue, alarmed, which its EventBridge rule also uses), which carries more context than a legacy DLQ.',
+  });
+};
+
 /** AWS Backup's selection role carries the service's own managed policy, scoped by the selection to the one table. */
 export const acknowledgeBackupRole = (role: IConstruct): void => {
   Validations.of(role).acknowledge({

@@ -3,6 +3,8 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -14,13 +16,16 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
+import { EVENT_HANDLERS, type EventHandlerDefinition } from '../functions/definitions/events.ts';
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
-import { acknowledgeBackupRole, acknowledgeDeadLetterQueue, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, acknowledgeWebHosting, applyNagSuppressions } from './nag-suppressions.ts';
+import {
+  acknowledgeBackupRole, acknowledgeDeadLetterQueue, acknowledgeEventFunction, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, acknowledgeWebHosting, applyNagSuppressions,
+} from './nag-suppressions.ts';
 
 export interface PortalStackProps extends StackProps {
   /** Address the portal's email comes from, e.g. `no-reply@ctpat.example.gov`. */
@@ -261,6 +266,42 @@ export class PortalStack extends Stack {
     grant(emailSender, emailSenderAccess);
     users.useEmailSender(emailSender);
     acknowledgeSynchronousFunction(emailSender);
+    // SES publishes the configuration set's bounces and complaints to the default event bus (the
+    // only bus SES can use); each event handler's rule picks its own out, with retries and an
+    // alarmed dead-letter queue like the jobs'.
+    const defaultBus = events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+    configurationSet.addEventDestination('Feedback', {
+      destination: ses.EventDestination.eventBus(defaultBus),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+    });
+    const patterns: Record<EventHandlerDefinition['source'], events.EventPattern> = {
+      'ses-feedback': {
+        source: ['aws.ses'],
+        detailType: ['Email Bounced', 'Email Complaint Received'],
+        detail: { mail: { tags: { 'ses:configuration-set': [configurationSet.configurationSetName] } } },
+      },
+    };
+    for (const handler of EVENT_HANDLERS as readonly EventHandlerDefinition[]) {
+      const deadLetters = new sqs.Queue(this, `Event-${handler.id}-DeadLetters`, { retentionPeriod: Duration.days(14), enforceSSL: true, encryption: sqs.QueueEncryption.SQS_MANAGED });
+      const { function: fn } = new PortalFunction(this, `Event-${handler.id}`, {
+        entry: `events/${handler.handler}`,
+        description: handler.description.slice(0, 256),
+        environment: environmentFor(handler.access),
+        timeout: Duration.minutes(1),
+        deadLetterQueue: deadLetters,
+        logKey,
+      });
+      grant(fn, handler.access);
+      new events.Rule(this, `Event-${handler.id}-Rule`, {
+        description: handler.description.slice(0, 512),
+        eventBus: defaultBus,
+        eventPattern: patterns[handler.source],
+        targets: [new eventTargets.LambdaFunction(fn, { deadLetterQueue: deadLetters, retryAttempts: 3, maxEventAge: Duration.hours(6) })],
+      });
+      alarm(`Event-${handler.id}-DeadLetterAlarm`, deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), `The ${handler.id} event handler failed after its retries`);
+      acknowledgeDeadLetterQueue(deadLetters);
+      acknowledgeEventFunction(fn);
+    }
 
     alarm(
       'OutboxDeliveryFailedAlarm',

@@ -12,6 +12,7 @@ import { deadlinePolicy, deadlineRevision, obligation } from './schedule-entitie
 import { message, thread } from './message-entities.ts';
 import { acknowledgement, acknowledgementCount, alert, fanOut, inboxItem, pendingAcknowledgement } from './alert-entities.ts';
 import { grant, grantRequest } from './sharing-entities.ts';
+import { secondaryContact, unreachableAddress } from './contact-entities.ts';
 
 const config = { table: TABLE_NAME, client: documents };
 const { gsi1, due } = TABLE.indexes;
@@ -54,6 +55,12 @@ export const company = new Entity(
       removal: { type: 'any' },
       reinstatedAt: { type: 'string' },
       reapplication: { type: 'any' },
+      /** The contact the company named besides its POC: reminders and removal notices go to both. */
+      secondaryContact: { type: 'map', properties: { name: { type: 'string', required: true }, email: { type: 'string', required: true } } },
+      /** SES reported the POC's address (`pocEmail`) unreachable: `{ at, reason, detail? }`; cleared when the address changes. */
+      pocUnreachable: { type: 'any' },
+      /** The same for the secondary contact's address. */
+      secondaryUnreachable: { type: 'any' },
     },
     indexes: {
       byId: {
@@ -318,13 +325,13 @@ export const certification = new Entity(
   config,
 );
 
-export { obligation, deadlinePolicy, deadlineRevision, thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest };
+export { obligation, deadlinePolicy, deadlineRevision, thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest, secondaryContact, unreachableAddress };
 
 /** The service ties the entities together for transactions. */
 export const portal = new Service(
   {
     company, member, emailClaim, audit, obligation, deadlinePolicy, deadlineRevision, delivery, rateCounter, accountInfo, profileCurrent, profileVersion, certification,
-    thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest,
+    thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest, secondaryContact, unreachableAddress,
   },
   config,
 );

@@ -131,6 +131,8 @@ export const handOver = async (from: Member, to: Member, audit: AuditAttributes,
       companyEntity
         .patch({ companyId: company.companyId })
         .set({ pocEmail: to.email })
+        // A mark of the old address's unreachability says nothing about the new one.
+        .remove(['pocUnreachable'])
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, company.version))
         .commit(),

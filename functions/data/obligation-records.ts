@@ -13,6 +13,8 @@ export interface Obligation {
   readonly category: CategoryId;
   readonly legalName: string;
   readonly pocEmail: string;
+  /** The company's secondary contact, told alongside the POC. */
+  readonly secondaryEmail?: string;
   readonly dueDate?: string;
   readonly enrolledAt?: string;
   readonly extendedTo?: string;
@@ -26,6 +28,7 @@ export interface ObligationOwner {
   readonly category: CategoryId;
   readonly legalName: string;
   readonly pocEmail: string;
+  readonly secondaryContact?: { readonly email: string };
   readonly enrolledAt: string;
 }
 
@@ -41,6 +44,7 @@ export const openObligation = (owner: ObligationOwner, kind: ObligationKind, now
   category: owner.category,
   legalName: owner.legalName,
   pocEmail: owner.pocEmail,
+  ...(owner.secondaryContact ? { secondaryEmail: owner.secondaryContact.email } : {}),
   ...(kind === 'enrollment' ? { enrolledAt: owner.enrolledAt } : {}),
   ...fields,
   remindersSent: [],

@@ -28,6 +28,8 @@ export const obligation = new Entity(
       category: { type: CATEGORY_IDS, required: true },
       legalName: { type: 'string', required: true },
       pocEmail: { type: 'string', required: true },
+      /** The company's secondary contact, who hears the reminders and the removal notice too. */
+      secondaryEmail: { type: 'string' },
       /** The deadline (`YYYY-MM-DD`) the reminders count down to, once scheduled. */
       dueDate: { type: 'string' },
       /** Enrollment: the company's enrollment time and any per-company extension. */

@@ -131,6 +131,22 @@ export const EMAIL_TEMPLATES = {
       '<p>For your security, its title and content are only in the portal, never in email.</p>',
     ].join('\n'),
   },
+  pocChanged: {
+    name: 'ctpat-poc-changed',
+    subject: 'C-TPAT: the point of contact for your portal account has changed',
+    text: [
+      "The registered point of contact for your company's C-TPAT Communications Portal account was changed by the C-TPAT program on {{date}}.",
+      '{{change}}',
+      '',
+      '{{next}}',
+      'If you did not expect this message, contact the C-TPAT program.',
+    ].join('\n'),
+    html: [
+      "<p>The registered point of contact for your company's C-TPAT Communications Portal account was changed by the C-TPAT program on {{date}}.<br>{{change}}</p>",
+      '<p>{{next}}</p>',
+      '<p>The portal: <a href="{{portalUrl}}">{{portalUrl}}</a>. If you did not expect this message, contact the C-TPAT program.</p>',
+    ].join('\n'),
+  },
 } as const satisfies Record<string, EmailTemplate>;
 
 export type TemplateKey = keyof typeof EMAIL_TEMPLATES;

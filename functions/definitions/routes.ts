@@ -4,7 +4,7 @@
  * OpenAPI document, the authorization matrix and the fuzz suite are generated from it.
  */
 import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES, type Role } from './roles.ts';
-import { EnrollCompany, CompanyView } from '../schemas/company.ts';
+import { ChangePoc, EnrollCompany, CompanyView, SetSecondaryContact } from '../schemas/company.ts';
 import { AnswerMfa, ConfirmTotp, Login, LoginResult, MfaEnrolled, NewPassword, StartTotp, TotpSecret } from '../schemas/auth.ts';
 import { Me } from '../schemas/me.ts';
 import { CompanyListQuery, CompanyPage, ComplianceOverview, OverviewQuery } from '../schemas/compliance.ts';
@@ -291,6 +291,20 @@ export const ROUTES = [
     summary: 'Accept a reapplication with a new portal-update deadline, or decline it (CBP)', pathParams: { companyId: Id }, body: DecideReapplication,
     example: { decision: 'accept', deadline: '2006-11-01', comments: 'Welcome back.' }, response: CompanyView,
     access: ['table:read', 'table:write', 'email:send'], mutates: true,
+  },
+  {
+    id: 'changePoc', method: 'POST', path: '/companies/{companyId}/poc-change', handler: 'change-poc', auth: ['cbp-admin'],
+    summary: "Change the company's registered POC email, with the reason (CBP administrator; names the company version). Both addresses are told; an existing primary-POC account is disabled",
+    pathParams: { companyId: Id }, body: ChangePoc, response: CompanyView,
+    example: { version: 1, pocEmail: 'new.poc@acme-imports.example.com', pocName: 'Morgan Blake', reason: 'The registered POC left the company; the company asked by letter of 2006-06-12.' },
+    access: ['table:read', 'table:write', 'cognito:manage', 'email:send'], mutates: true,
+  },
+  {
+    id: 'setSecondaryContact', method: 'PUT', path: '/companies/{companyId}/secondary-contact', handler: 'set-secondary-contact', auth: ['primary-poc'],
+    summary: 'Name or replace the secondary contact, who also receives deadline reminders and removal notices (primary POC; names the company version)',
+    pathParams: { companyId: Id }, body: SetSecondaryContact, response: CompanyView,
+    example: { version: 1, name: 'Jordan Lee', email: 'compliance@acme-imports.example.com' },
+    access: ['table:read', 'table:write'], mutates: true,
   },
   {
     id: 'listThreads', method: 'GET', path: '/companies/{companyId}/threads', handler: 'list-threads', auth: ALL_ROLES, allowRemovedCompany: true,

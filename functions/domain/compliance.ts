@@ -71,7 +71,7 @@ export const listCompanies = async (deps: ComplianceDeps, caller: Caller, query:
       const due = nextDue(company, policies);
       if (query.dueBefore && !(due.dueOn && due.dueOn <= query.dueBefore)) continue;
       const { companyId, legalName, status, pocEmail, enrolledAt } = company;
-      items.push({ companyId, legalName, category: company.category, status, pocEmail, enrolledAt, ...due });
+      items.push({ companyId, legalName, category: company.category, status, pocEmail, enrolledAt, ...due, pocUnreachable: company.pocUnreachable ?? null, secondaryUnreachable: company.secondaryUnreachable ?? null });
     }
     inner = page.cursor;
     if (!inner) category += 1;

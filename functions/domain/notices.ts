@@ -39,7 +39,17 @@ interface Target {
   readonly legalName: string;
   readonly category: CategoryId;
   readonly pocEmail: string;
+  /** An obligation's copy of the secondary contact's address. */
+  readonly secondaryEmail?: string;
+  /** A company's secondary contact. */
+  readonly secondaryContact?: { readonly email: string };
 }
+
+/**
+ * Who hears of a deadline: the POC and, when the company named one, its secondary contact
+ * (once, if a hand-over or a POC change made them the same address).
+ */
+export const contactsOf = (target: Target): string[] => [...new Set([target.pocEmail, target.secondaryEmail ?? target.secondaryContact?.email].filter((e): e is string => Boolean(e)))];
 
 /** `1 day`, `30 days`. */
 export const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
@@ -50,18 +60,18 @@ export const reminder = (ids: Ids, target: Target, kind: ObligationKind, due: { 
   newDelivery({
     deliveryId: ids.next(),
     template: EMAIL_TEMPLATES.reminder.name,
-    recipients: [{ email: target.pocEmail, data: {} }],
+    recipients: contactsOf(target).map((email) => ({ email, data: {} })),
     defaultData: { ...WHAT[kind], dueDate: spelled(due.dueDate), daysLeft: days(due.daysLeft) },
     reason: `reminder:${target.companyId}:${due.mark}`,
     now,
   });
 
-/** The removal notice to the company's POC, and the announcement to CBP's program mailbox. */
+/** The removal notice to the company's POC (and secondary contact), and the announcement to CBP's program mailbox. */
 export const removal = (ids: Ids, programEmail: string, target: Target, reason: RemovalReason, now: string): Delivery[] => [
   newDelivery({
     deliveryId: ids.next(),
     template: EMAIL_TEMPLATES.removal.name,
-    recipients: [{ email: target.pocEmail, data: {} }],
+    recipients: contactsOf(target).map((email) => ({ email, data: {} })),
     defaultData: { removedOn: spelled(now), reasonText: REASON_TEXT[reason] },
     reason: `removal:${target.companyId}`,
     now,
@@ -109,4 +119,46 @@ export const messageNotice = (ids: Ids, recipients: readonly string[], fromSide:
     );
   }
   return deliveries;
+};
+
+/** What the new registered POC can do next, by what became of the company's account. */
+export type PocAccount = 'none-yet' | 'new-address-requests' | 'existing-user-promoted';
+
+const NEXT_FOR_NEW: Record<PocAccount, string> = {
+  'none-yet': 'Ask for the portal account with this address on the portal\'s "Request your account" page; an invitation with a temporary password will follow.',
+  'new-address-requests': 'Ask for the primary point-of-contact account with this address on the portal\'s "Request your account" page; an invitation with a temporary password will follow.',
+  'existing-user-promoted': 'Sign in with your existing portal account: it now holds the primary point-of-contact role.',
+};
+
+/**
+ * A CBP administrator changed the registered POC: one notice to the old address and one to the new.
+ * Neither names the company nor says why (the reason stays in the audit trail).
+ */
+export const pocChanged = (ids: Ids, change: { companyId: string; oldEmail: string; newEmail: string; account: PocAccount; oldAccountDisabled: boolean }, now: string): Delivery[] => {
+  const date = spelled(now);
+  const reason = `poc-change:${change.companyId}`;
+  return [
+    newDelivery({
+      deliveryId: ids.next(),
+      template: EMAIL_TEMPLATES.pocChanged.name,
+      recipients: [{ email: change.oldEmail, data: {} }],
+      defaultData: {
+        date,
+        change: 'This address is no longer the registered point of contact.',
+        next: change.oldAccountDisabled
+          ? 'The primary point-of-contact account of this address has been disabled; reminders and notices now go to the new point of contact.'
+          : 'Reminders and notices about the company\'s C-TPAT obligations now go to the new point of contact.',
+      },
+      reason,
+      now,
+    }),
+    newDelivery({
+      deliveryId: ids.next(),
+      template: EMAIL_TEMPLATES.pocChanged.name,
+      recipients: [{ email: change.newEmail, data: {} }],
+      defaultData: { date, change: 'This address is now the registered point of contact.', next: NEXT_FOR_NEW[change.account] },
+      reason,
+      now,
+    }),
+  ];
 };

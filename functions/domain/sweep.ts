@@ -138,7 +138,7 @@ const act = async (deps: SweepDeps, policy: DeadlinePolicy, item: Obligation, as
       deps.ids.next(),
     );
     const sent = await deps.obligations.remind(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, marks: decision.marks, policyRevision: policy.revision }, delivery, audit);
-    return sent ? { kind: 'reminded', emails: 1, line: `reminded ${who}: ${item.kind} due ${decision.dueDate}, ${notices.days(decision.daysLeft)} left (email to ${item.pocEmail})` } : 'skipped';
+    return sent ? { kind: 'reminded', emails: 1, line: `reminded ${who}: ${item.kind} due ${decision.dueDate}, ${notices.days(decision.daysLeft)} left (email to ${notices.contactsOf(item).join(' and ')})` } : 'skipped';
   }
   const reason = item.kind === 'enrollment' ? 'enrollment-deadline-missed' : 'certification-lapsed';
   const removal = { at, reason, by: SWEEP_ACTOR.userId } as const;
@@ -153,6 +153,6 @@ const act = async (deps: SweepDeps, policy: DeadlinePolicy, item: Obligation, as
     deliveries,
   });
   return removed
-    ? { kind: 'removed', emails: deliveries.length, line: `removed ${who}: ${item.kind} due ${decision.dueDate} passed (notices to ${item.pocEmail} and ${deps.programEmail})` }
+    ? { kind: 'removed', emails: deliveries.length, line: `removed ${who}: ${item.kind} due ${decision.dueDate} passed (notices to ${[...notices.contactsOf(item), deps.programEmail].join(' and ')})` }
     : 'skipped';
 };

@@ -58,6 +58,12 @@ export const Reapplication = z.object({
 });
 export type Reapplication = z.infer<typeof Reapplication>;
 
+/** SES reported an address unreachable: a permanent bounce or a complaint. */
+export const Unreachable = z.object({ at: IsoDateTime, reason: z.enum(['bounce', 'complaint']), detail: z.string().optional() });
+export type Unreachable = z.infer<typeof Unreachable>;
+
+export const Contact = z.object({ name: z.string(), email: Email });
+
 export const Company = z.object({
   companyId: Id,
   legalName: z.string(),
@@ -82,8 +88,29 @@ export const Company = z.object({
   reinstatedAt: IsoDateTime.optional(),
   /** The removed company's request to rejoin, and CBP's decision. */
   reapplication: Reapplication.optional(),
+  /** The contact the company named besides its POC, who also hears reminders and removal notices. */
+  secondaryContact: Contact.optional(),
+  /** The POC's address bounced or complained (cleared when CBP changes it, or a hand-over moves it). */
+  pocUnreachable: Unreachable.optional(),
+  /** The secondary contact's address bounced or complained (cleared when the company names another). */
+  secondaryUnreachable: Unreachable.optional(),
 });
 export type Company = z.infer<typeof Company>;
+
+/** POST /companies/{companyId}/poc-change: a CBP administrator changes the registered POC email. */
+export const ChangePoc = z.strictObject({
+  /** The company version read (a stale one is 409). */
+  version: z.number().int().min(1),
+  pocEmail: Email,
+  /** The new POC's name (default: none, or the name of the company user whose address it is). */
+  pocName: Text(120).optional(),
+  reason: Text(500),
+});
+export type ChangePoc = z.infer<typeof ChangePoc>;
+
+/** PUT /companies/{companyId}/secondary-contact: the primary POC names (or replaces) the secondary contact. */
+export const SetSecondaryContact = z.strictObject({ version: z.number().int().min(1), name: Text(120), email: Email });
+export type SetSecondaryContact = z.infer<typeof SetSecondaryContact>;
 
 /**
  * Whether a company's C-TPAT benefits are in force. A removal revokes them, from the moment of

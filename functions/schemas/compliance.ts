@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { CategoryId, CompanyStatus } from './company.ts';
+import { CategoryId, CompanyStatus, Unreachable } from './company.ts';
 import { IsoDate } from './deadlines.ts';
 import { IsoDateTime } from './common.ts';
 
@@ -27,6 +27,10 @@ export const CompanySummary = z.object({
   /** The next date the company must meet (`YYYY-MM-DD`), or null when nothing is due (a removed company). */
   dueOn: IsoDate.nullable(),
   dueKind: DueKind.nullable(),
+  /** SES reported the POC's address unreachable (a permanent bounce or a complaint): call before the deadline. Null when not. */
+  pocUnreachable: Unreachable.nullable(),
+  /** The same for the secondary contact's address (null when it is reachable, or none is named). */
+  secondaryUnreachable: Unreachable.nullable(),
 });
 export type CompanySummary = z.infer<typeof CompanySummary>;
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PortalStack } from '../../lib/portal-stack.ts';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
+import { EVENT_HANDLERS } from '../../functions/definitions/events.ts';
 import { ROOT } from '../../lib/local/paths.ts';
 import { stubWebClient } from '../support/web-client.ts';
 
@@ -30,10 +31,11 @@ const importsWith = async (module: string, variables: string[]) => {
 };
 
 describe('function environments', () => {
-  it('give every route, job and trigger function each variable its code reads at cold start', async () => {
+  it('give every route, job, event-handler and trigger function each variable its code reads at cold start', async () => {
     const targets = [
       ...(ROUTES as readonly RouteDefinition[]).map((r) => ({ prefix: `${r.method} ${r.path}:`, module: `./functions/handlers/${r.handler}.ts` })),
       ...JOBS.map((j) => ({ prefix: j.description.slice(0, 40), module: `./functions/jobs/${j.handler}.ts` })),
+      ...EVENT_HANDLERS.map((h) => ({ prefix: h.description.slice(0, 40), module: `./functions/events/${h.handler}.ts` })),
       { prefix: 'Cognito custom email sender', module: './functions/triggers/custom-email-sender.ts' },
     ];
     // A few at a time: each is a fresh Node process.

@@ -5,6 +5,7 @@ import { createPortalApp } from '../../lib/portal-app.ts';
 import type { PortalStack } from '../../lib/portal-stack.ts';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
+import { EVENT_HANDLERS } from '../../functions/definitions/events.ts';
 import { TABLE, tableIndexes } from '../../functions/definitions/table.ts';
 import { ROLES } from '../../functions/definitions/roles.ts';
 import { EMAIL_TEMPLATES } from '../../functions/definitions/email-templates.ts';
@@ -71,7 +72,7 @@ describe('NIST 800-53 fixes', () => {
 
 describe('audit records', () => {
   it('may be updated or deleted by no function: every function policy denies both on audit partitions', () => {
-    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => /Route|Job|CustomEmailSender/.test(id) && !id.includes('Scheduler'));
+    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => /Route|Job|Event|CustomEmailSender/.test(id) && !id.includes('Scheduler'));
     const denies = (statement: Record<string, any>) =>
       statement.Effect === 'Deny' &&
       ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'].every((a) => [statement.Action].flat().includes(a)) &&
@@ -82,8 +83,8 @@ describe('audit records', () => {
       expect(statements.some(denies), `${id} has no deny on audit records`).toBe(true);
       if (statements.some((st) => st.Effect !== 'Deny' && [st.Action].flat().some((a: string) => a === 'dynamodb:UpdateItem' || a === 'dynamodb:DeleteItem'))) writers += 1;
     }
-    // Every route, every job, and Cognito's custom email sender.
-    expect(policies).toHaveLength(ROUTES.length + JOBS.length + 1);
+    // Every route, job and event handler, and Cognito's custom email sender.
+    expect(policies).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + 1);
     expect(writers).toBeGreaterThan(0);
     console.log(`[cdk] ${policies.length} function policies deny updating and deleting audit records, ${writers} of them on functions that may update other items`);
   });
@@ -144,7 +145,11 @@ describe('the stack', () => {
   });
 
   it('lets API Gateway invoke each route function once, with no console test-invoke grant', () => {
-    expect(resourcesOf('AWS::Lambda::Permission')).toHaveLength(ROUTES.length);
+    const permissions = resourcesOf('AWS::Lambda::Permission');
+    expect(permissions.filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com')).toHaveLength(ROUTES.length);
+    // The rest: EventBridge invoking each event handler.
+    expect(permissions.filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')).toHaveLength(EVENT_HANDLERS.length);
+    expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length);
   });
 });
 
@@ -193,9 +198,9 @@ describe('REST API', () => {
 });
 
 describe('Lambda functions', () => {
-  it('run Node.js 22 on arm64 with tracing and a log group with retention, one per route and job', () => {
+  it('run Node.js 22 on arm64 with tracing and a log group with retention, one per route, job and event handler', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime === 'nodejs22.x');
-    expect(functions).toHaveLength(ROUTES.length + JOBS.length);
+    expect(functions).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -223,7 +228,8 @@ describe('schedules', () => {
       expect(found![1].Properties.Target.DeadLetterConfig.Arn).toBeDefined();
     }
     const alarms = resourcesOf('AWS::CloudWatch::Alarm');
-    expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(JOBS.length);
+    // One dead-letter alarm per job, and one per event handler (asserted with the email feedback below).
+    expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(JOBS.length + EVENT_HANDLERS.length);
     expect(alarms.filter(([, a]) => a.Properties.MetricName === '5XXError')).toHaveLength(1);
   });
 });
@@ -254,6 +260,54 @@ describe('SES', () => {
   });
 });
 
+describe('email feedback (bounces and complaints)', () => {
+  const feedback = EVENT_HANDLERS.find((h) => h.id === 'emailFeedback')!;
+
+  it("publishes the configuration set's bounces and complaints to the default event bus", () => {
+    template.resourceCountIs('AWS::SES::ConfigurationSetEventDestination', 1);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: Match.stringLikeRegexp('^EmailConfiguration') },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        EventBridgeDestination: { EventBusArn: { 'Fn::Join': ['', Match.arrayWith([':event-bus/default'])] } },
+      },
+    });
+  });
+
+  it("sends this configuration set's bounce and complaint events to the feedback handler, with retries and an alarmed dead-letter queue", () => {
+    const rules = resourcesOf('AWS::Events::Rule');
+    expect(rules).toHaveLength(EVENT_HANDLERS.length);
+    const [, rule] = rules.find(([, r]) => r.Properties.Description === feedback.description)!;
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: expect.stringMatching(/^EmailConfiguration/) }] } } },
+    });
+    const [target] = rule.Properties.Targets;
+    expect(target.Arn['Fn::GetAtt'][0]).toMatch(/^EventemailFeedbackFunction/);
+    expect(target.RetryPolicy.MaximumRetryAttempts).toBe(3);
+    const queue = target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    expect(queue).toMatch(/^EventemailFeedbackDeadLetters/);
+    const alarmed = resourcesOf('AWS::CloudWatch::Alarm').filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' && JSON.stringify(a.Properties.Dimensions).includes(queue));
+    expect(alarmed).toHaveLength(1);
+  });
+
+  it('lets the feedback handler read and write the table and nothing else: no email, no Cognito, no Scan', () => {
+    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith('EventemailFeedbackRole'));
+    expect(policies).toHaveLength(1);
+    const allowed = (policies[0]![1].Properties.PolicyDocument.Statement as Record<string, any>[]).filter((st) => st.Effect === 'Allow').flatMap((st) => [st.Action].flat() as string[]);
+    expect(allowed.sort()).toEqual(
+      [
+        'dynamodb:ConditionCheckItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
+        'logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
+      ].sort(),
+    );
+    const fn = resourcesOf('AWS::Lambda::Function').find(([id]) => id.startsWith('EventemailFeedbackFunction'))![1];
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(['ALLOWED_ORIGINS', 'NODE_OPTIONS', 'PROGRAM_EMAIL', 'TABLE_NAME']);
+  });
+});
+
 describe('cdk-nag', () => {
   it('reports zero unacknowledged findings from the AwsSolutions, Serverless and NIST 800-53 rev 5 packs, each acknowledgement with a reason', () => {
     const { packs, violations, acknowledgements } = nagFindings(app, assemblyDir);
@@ -274,6 +328,10 @@ describe('route table', () => {
     for (const job of JOBS) {
       const module = (await import(`../../functions/jobs/${job.handler}.ts`)) as { handler?: unknown };
       expect(typeof module.handler, job.handler).toBe('function');
+    }
+    for (const handler of EVENT_HANDLERS) {
+      const module = (await import(`../../functions/events/${handler.handler}.ts`)) as { handler?: unknown };
+      expect(typeof module.handler, handler.handler).toBe('function');
     }
   });
 

@@ -82,6 +82,8 @@ const MATRIX: Record<RouteId, Row> = {
   // Only a removed company reapplies: its POC may; an active company's POC is refused for the state, not the role.
   reapply: row(401, { default: 403, 'primary-poc': 409, 'other-company-poc': 404, 'removed-company-user': 'ok' }),
   decideReapplication: CBP_ONLY,
+  changePoc: CBP_ADMIN_ONLY,
+  setSecondaryContact: POC_ONLY,
   listThreads: MESSAGING,
   startThread: MESSAGING,
   listMessages: MESSAGING,
@@ -244,6 +246,10 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: `/companies/${(await removedCompany()).companyId}/reinstatement`, body: { version: 2, reason: 'Matrix reinstatement.', deadline: futureDate() } };
     case 'reapply':
       return { path: `/companies/${company}/reapplication`, body: { statement: 'We have fixed what was missing.' } };
+    case 'changePoc':
+      return { path: `/companies/${(await freshCompany()).companyId}/poc-change`, body: { version: 1, pocEmail: uniqueEmail('new-poc'), reason: 'Matrix change of point of contact.' } };
+    case 'setSecondaryContact':
+      return { path: `/companies/${company}/secondary-contact`, body: { version: await currentVersion(`/companies/${company}`), name: 'Matrix Contact', email: uniqueEmail('secondary') } };
     case 'listThreads':
       return { path: `/companies/${company}/threads` };
     case 'startThread':

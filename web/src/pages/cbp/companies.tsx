@@ -6,6 +6,7 @@ import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components
 import { SelectField, TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { listCompanies } from './contract.ts';
+import { Unreachable } from './unreachable.tsx';
 import { CATEGORY_OPTIONS, TableWrap, categoryName, usePaged } from './shared.tsx';
 
 const STATUS_OPTIONS = [
@@ -72,7 +73,7 @@ export const Companies = () => {
                       <th scope="row"><Link to={`/cbp/companies/${c.companyId}`}>{c.legalName}</Link></th>
                       <td>{categoryName(c.category)}</td>
                       <td><StatusBadge status={c.status} /></td>
-                      <td>{c.pocEmail}</td>
+                      <td>{c.pocEmail} <Unreachable mark={c.pocUnreachable} who="POC" />{c.secondaryUnreachable ? <> <Unreachable mark={c.secondaryUnreachable} who="Secondary contact" /></> : null}</td>
                       <td className="nowrap"><DateText iso={c.enrolledAt} /></td>
                       <td>
                         {c.dueOn ? (

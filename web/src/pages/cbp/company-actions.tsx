@@ -1,6 +1,7 @@
 /**
  * What CBP can do to a company's standing, on its record page: extend its deadline (administrator),
- * remove it (with a confirmation step), reinstate it (administrator), decide its reapplication.
+ * remove it (with a confirmation step), reinstate it (administrator), decide its reapplication,
+ * change its registered point of contact (administrator).
  */
 import { useState } from 'react';
 import { useSession } from '../../api/session.tsx';
@@ -8,6 +9,7 @@ import { ApiError, type ResponseOf } from '../../api/client.ts';
 import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { isAdmin } from './shared.tsx';
 import { programDate } from '../../../../functions/definitions/program-time.ts';
+import { ChangePoc } from './poc-change.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 
@@ -139,6 +141,7 @@ export const CompanyActions = ({ company, onChanged }: { company: Company; onCha
           {admin ? <Reinstate company={company} onDone={handle} /> : <p>Only a CBP administrator can reinstate a removed company.</p>}
         </>
       )}
+      {admin ? <ChangePoc key={`poc-${company.version}`} company={company} onDone={handle} /> : null}
     </>
   );
 };

@@ -16,6 +16,7 @@ import { StatementText } from '../../components/certification-words.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { SECTIONS } from '../../../../functions/definitions/criteria.ts';
 import { CompanyActions } from './company-actions.tsx';
+import { Unreachable } from './unreachable.tsx';
 import { AuditTable } from './audit.tsx';
 import { IDENTIFIER_FIELDS } from './enroll.tsx';
 import { TableWrap, categoryName, usePaged } from './shared.tsx';
@@ -41,7 +42,10 @@ const Enrollment = ({ company, now }: { company: Company; now: string | undefine
     <dt>Status</dt>
     <dd><StatusBadge status={company.status} /> Benefits {company.benefits === 'active' ? 'in force' : 'revoked'}</dd>
     <dt>Category</dt><dd>{categoryName(company.category)}</dd>
-    <dt>Point of contact</dt><dd>{company.pocName ? `${company.pocName}, ` : ''}{company.pocEmail}</dd>
+    <dt>Point of contact</dt>
+    <dd>{company.pocName ? `${company.pocName}, ` : ''}{company.pocEmail} <Unreachable mark={company.pocUnreachable} who="POC" /></dd>
+    <dt>Secondary contact</dt>
+    <dd>{company.secondaryContact ? <>{company.secondaryContact.name}, {company.secondaryContact.email} <Unreachable mark={company.secondaryUnreachable} who="Secondary contact" /></> : 'None named'}</dd>
     {Object.entries(company.identifiers).map(([key, value]) => (
       <Fragment key={key}>
         <dt>{IDENTIFIER_FIELDS[key as keyof typeof IDENTIFIER_FIELDS]?.label ?? key}</dt>

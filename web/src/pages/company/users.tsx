@@ -6,6 +6,7 @@ import { Async, DateText, StatusBadge, TableWrap, MorePages } from '../../compon
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, Success, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { ActiveCompanyOnly, SrOnly, useAction, useMe, usePaged } from './shared.tsx';
+import { SecondaryContact } from './secondary-contact.tsx';
 
 type User = ResponseOf<'listCompanyUsers'>['items'][number];
 
@@ -190,6 +191,7 @@ export const Users = () => {
             <MorePages list={list} />
             <AddUserForm onAdded={reload} />
             <HandOver users={list.items} />
+            <SecondaryContact />
           </>
         )}
       </Async>

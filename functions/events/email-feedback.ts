@@ -1,0 +1,15 @@
+import { systemClock, uuidIds } from '../domain/deps.ts';
+import { recordFeedback } from '../domain/email-feedback.ts';
+import * as contacts from '../data/contacts.ts';
+
+const deps = { ids: uuidIds, contacts };
+
+/**
+ * EventBridge invokes this with each bounce or complaint the configuration set publishes (the SES
+ * event is the `detail`). A failure throws, so EventBridge retries it and then dead-letters it.
+ */
+export const handler = async (event: unknown) => {
+  const report = await recordFeedback(deps, event, systemClock.now());
+  console.log(JSON.stringify({ level: 'info', message: 'email feedback recorded', ...report }));
+  return report;
+};
