@@ -19,8 +19,9 @@ const log = (line: string) => console.log(line);
 
 const main = async () => {
   log('[portal] starting DynamoDB Local, cognito-local and the SES emulator ...');
-  const backends = await startBackends({ dataDir: DATA_DIR, persist: true, ports: { dynamodb: 8000, cognito: 9229, ses: 8005 } });
   const webPort = await freePort(3001);
+  // Emails Cognito's trigger sends (password-reset codes) link to the web portal, like every other.
+  const backends = await startBackends({ dataDir: DATA_DIR, persist: true, ports: { dynamodb: 8000, cognito: 9229, ses: 8005 }, portalUrl: `http://127.0.0.1:${webPort}` });
   const api = await startApi(backends, { port: 3000, log: true, portalUrl: `http://127.0.0.1:${webPort}` });
   const web = await startWebServer({ apiUrl: api.url, port: webPort });
   // The demo runs on its own date (starting May 1, 2006), never on today's.

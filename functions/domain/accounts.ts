@@ -1,6 +1,6 @@
 import type { Deps } from './deps.ts';
 import { createUser } from './users.ts';
-import { memberByEmail, reinvite } from './invitations.ts';
+import { memberByEmail, recentlyInvited, reinvite } from './invitations.ts';
 import type { Actor } from '../data/audit-records.ts';
 import { Conflict, TooManyRequests } from '../http/errors.ts';
 
@@ -34,7 +34,7 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
   const claim = await deps.members.getClaim(email);
   if (claim?.kind === 'user') {
     const member = await memberByEmail(deps, email);
-    if (member?.role !== 'primary-poc' || member.status !== 'active') return;
+    if (member?.role !== 'primary-poc' || member.status !== 'active' || recentlyInvited(member, now)) return;
     const actor: Actor = { userId: `anonymous:${email}`, role: 'account-request', companyId: member.companyId, sourceIp };
     await reinvite(deps, actor, member).catch((error: unknown) => logFailure('invitation resend failed', member.companyId, error));
     return;

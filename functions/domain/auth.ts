@@ -1,6 +1,6 @@
 import type { SignInOutcome } from '../data/cognito-auth.ts';
 import type { Actor } from '../data/audit-records.ts';
-import { invitationExpired, memberByEmail, reinvite } from './invitations.ts';
+import { invitationExpired, memberByEmail, recentlyInvited, reinvite } from './invitations.ts';
 import { Unauthorized } from '../http/errors.ts';
 import type { Deps } from './deps.ts';
 import type * as z from 'zod/v4';
@@ -78,10 +78,13 @@ export const forgotPassword = async (deps: ForgotDeps, rawEmail: string, sourceI
   const member = await memberByEmail(deps, email);
   if (member?.status === 'active') {
     const actor: Actor = { userId: `anonymous:${email}`, role: 'password-reset', companyId: member.companyId, sourceIp };
-    const outcome = await reinvite(deps, actor, member).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', message: 'invitation resend failed', companyId: member.companyId, error: String(error) }));
-      return 'failed' as const;
-    });
+    // Just invited and still without a password: that invitation is on its way; send no other.
+    const outcome = recentlyInvited(member, deps.clock.now())
+      ? (await deps.identities.awaitsFirstSignIn(email)) ? 'held' : 'has-password'
+      : await reinvite(deps, actor, member).catch((error: unknown) => {
+          console.error(JSON.stringify({ level: 'error', message: 'invitation resend failed', companyId: member.companyId, error: String(error) }));
+          return 'failed' as const;
+        });
     if (outcome !== 'has-password') return PASSWORD_RESET_ANSWER;
   }
   await deps.auth.forgotPassword(email);

@@ -21,6 +21,17 @@ export const INVITATION_VALID_DAYS = 3;
 /** Resends allowed per person in one window, whoever asks; past it a request sends nothing. */
 export const INVITATION_LIMITS = { windowSeconds: 3600, perEmail: 5 } as const;
 
+/**
+ * Minutes after an invitation during which asking anonymously (the account request, "forgot
+ * password") sends no other: twenty requests at once, or a second click, must not bury the first
+ * email under copies. A resend by the primary POC or a CBP administrator is not held back.
+ */
+export const INVITATION_COOL_DOWN_MINUTES = 10;
+
+/** Whether `member` was sent an invitation within the cool-down. */
+export const recentlyInvited = (member: Pick<Member, 'invitedAt'>, now: Date): boolean =>
+  member.invitedAt !== undefined && now.getTime() - Date.parse(member.invitedAt) < INVITATION_COOL_DOWN_MINUTES * 60_000;
+
 /** A temporary password that satisfies the pool's policy (length, no composition rules). */
 export const temporaryPassword = (): string => randomBytes(18).toString('base64url');
 

@@ -7,8 +7,11 @@
  * the code path that runs in AWS. What they cannot show is in docs/emulators.md.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ROOT } from './paths.ts';
 
 /** The local key's ARN and alias; handlers get the ARN as CODE_KEY_ARN, as in AWS. */
 export const LOCAL_CODE_KEY = {
@@ -16,16 +19,20 @@ export const LOCAL_CODE_KEY = {
   alias: 'arn:aws:kms:us-east-1:000000000000:alias/ctpat-portal-codes',
 } as const;
 
-/** Cognito trigger name -> the handler module that serves it (the CDK stack wires the same). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each trigger types its own event
-const FUNCTIONS: Record<string, () => Promise<{ handler: (event: any) => Promise<unknown> }>> = {
-  'ctpat-custom-email-sender': () => import('../../functions/triggers/custom-email-sender.ts'),
+/**
+ * Cognito trigger name -> the handler module that serves it (the CDK stack wires the same). Each
+ * runs in a child process of its own with the function's environment, as a Lambda runtime would:
+ * handlers read their configuration once at load, so two stacks in one process (the test run's
+ * projects) must not share a loaded module.
+ */
+const FUNCTIONS: Record<string, string> = {
+  'ctpat-custom-email-sender': 'functions/triggers/custom-email-sender.ts',
 };
 export const CUSTOM_EMAIL_SENDER_FUNCTION = 'ctpat-custom-email-sender';
 
 export interface TriggerHost {
   readonly endpoint: string;
-  /** The handlers' environment, filled in where this process has not set a variable already. */
+  /** The functions' environment (what the CDK stack gives them); set before the first invocation. */
   useEnvironment(env: Record<string, string>): void;
   stop(): Promise<void>;
 }
@@ -94,6 +101,15 @@ const send = (response: ServerResponse, status: number, payload: unknown, header
 export const startTriggerHost = async (port = 0): Promise<TriggerHost> => {
   const keyService = kms(randomBytes(32));
   let env: Record<string, string> = {};
+  const runtimes = new Map<string, Runtime>();
+  const runtime = (name: string): Runtime => {
+    let found = runtimes.get(name);
+    if (!found) {
+      found = startRuntime(FUNCTIONS[name]!, env);
+      runtimes.set(name, found);
+    }
+    return found;
+  };
   const server = createServer((request, response) => {
     void (async () => {
       const text = await body(request);
@@ -107,18 +123,14 @@ export const startTriggerHost = async (port = 0): Promise<TriggerHost> => {
         }
         return;
       }
-      const name = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(request.url ?? '')?.[1];
-      const load = name ? FUNCTIONS[decodeURIComponent(name)] : undefined;
-      if (!load) return send(response, 404, { Type: 'User', message: `Function not found: ${name ?? request.url}` }, { 'x-amzn-errortype': 'ResourceNotFoundException' });
-      for (const [key, value] of Object.entries(env)) process.env[key] ??= value;
-      try {
-        const { handler } = await load();
-        send(response, 200, (await handler(JSON.parse(text))) ?? null);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        console.error(`[trigger-host] ${name} failed: ${message}`);
-        send(response, 200, { errorMessage: message, errorType: error instanceof Error ? error.name : 'Error' }, { 'x-amz-function-error': 'Unhandled' });
+      const name = decodeURIComponent(/^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(request.url ?? '')?.[1] ?? '');
+      if (!FUNCTIONS[name]) return send(response, 404, { Type: 'User', message: `Function not found: ${name || request.url}` }, { 'x-amzn-errortype': 'ResourceNotFoundException' });
+      const outcome = await runtime(name).invoke(JSON.parse(text));
+      if ('error' in outcome) {
+        console.error(`[trigger-host] ${name} failed: ${outcome.error.message}`);
+        return send(response, 200, { errorMessage: outcome.error.message, errorType: outcome.error.name }, { 'x-amz-function-error': 'Unhandled' });
       }
+      send(response, 200, outcome.result ?? null);
     })();
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -127,6 +139,44 @@ export const startTriggerHost = async (port = 0): Promise<TriggerHost> => {
     useEnvironment: (next) => {
       env = next;
     },
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: async () => {
+      for (const r of runtimes.values()) r.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
+
+type Outcome = { result: unknown } | { error: { name: string; message: string } };
+
+interface Runtime {
+  invoke(event: unknown): Promise<Outcome>;
+  stop(): void;
+}
+
+/** A child process that loads one handler module with `env` and answers invocations over IPC. */
+const startRuntime = (module: string, env: Record<string, string>): Runtime => {
+  const child: ChildProcess = fork(join(ROOT, 'lib', 'local', 'trigger-runtime.ts'), [join(ROOT, module)], {
+    execArgv: ['--import', 'tsx'],
+    env: { PATH: process.env.PATH ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, (outcome: Outcome) => void>();
+  let next = 0;
+  child.on('message', (message: { id: number } & Outcome) => {
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  });
+  child.on('exit', () => {
+    for (const answer of pending.values()) answer({ error: { name: 'Runtime.ExitError', message: 'The function runtime exited' } });
+    pending.clear();
+  });
+  return {
+    invoke: (event) =>
+      new Promise((resolve) => {
+        const id = (next += 1);
+        pending.set(id, resolve);
+        child.send({ id, event });
+      }),
+    stop: () => child.kill(),
   };
 };

@@ -147,9 +147,10 @@ describe('the stack', () => {
   it('lets API Gateway invoke each route function once, with no console test-invoke grant', () => {
     const permissions = resourcesOf('AWS::Lambda::Permission');
     expect(permissions.filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com')).toHaveLength(ROUTES.length);
-    // The rest: EventBridge invoking each event handler.
+    // The rest: EventBridge invoking each event handler, and Cognito its custom email sender.
     expect(permissions.filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')).toHaveLength(EVENT_HANDLERS.length);
-    expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length);
+    expect(permissions.filter(([, p]) => p.Properties.Principal === 'cognito-idp.amazonaws.com')).toHaveLength(1);
+    expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length + 1);
   });
 });
 
@@ -198,9 +199,9 @@ describe('REST API', () => {
 });
 
 describe('Lambda functions', () => {
-  it('run Node.js 22 on arm64 with tracing and a log group with retention, one per route, job and event handler', () => {
+  it('run Node.js 22 on arm64 with tracing and a log group with retention, one per route, job and event handler, and the email sender', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime === 'nodejs22.x');
-    expect(functions).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length);
+    expect(functions).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + 1);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();

@@ -357,8 +357,8 @@ describe('the journeys through the forms', () => {
     await visit(page, '/users');
     await settled('Users');
     const email = `analyst-${other.companyId.slice(0, 8)}@example.com`;
-    await page.getByLabel('Full name').fill('Jordan Lee');
-    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Full name', { exact: true }).fill('Jordan Lee');
+    await page.getByLabel('Email address', { exact: true }).fill(email);
     await page.getByLabel('May edit the account information and security profile').check();
     await page.getByRole('button', { name: 'Add user' }).click();
     await expect.poll(() => page.getByText(/Jordan Lee was added/).count()).toBe(1);
@@ -367,8 +367,8 @@ describe('the journeys through the forms', () => {
     await page.getByRole('button', { name: 'Enable Jordan Lee' }).click();
     await expect.poll(() => page.getByText('Jordan Lee was re-enabled.').count()).toBe(1);
 
-    await page.getByLabel('Full name').fill('Sam Ortiz');
-    await page.getByLabel('Email address').fill(`sam-${other.companyId.slice(0, 8)}@example.com`);
+    await page.getByLabel('Full name', { exact: true }).fill('Sam Ortiz');
+    await page.getByLabel('Email address', { exact: true }).fill(`sam-${other.companyId.slice(0, 8)}@example.com`);
     await page.getByRole('button', { name: 'Add user' }).click();
     await expect.poll(() => page.getByText(/Sam Ortiz was added/).count()).toBe(1);
     await page.getByRole('button', { name: 'Remove Sam Ortiz' }).click();

@@ -112,8 +112,8 @@ describe('the journey through the web portal', () => {
     // 5. The point of contact adds a colleague, who gets an invitation of their own.
     await poc.page.getByRole('link', { name: 'Users', exact: true }).click();
     await expect.poll(() => heading(poc.page)).toBe('Users');
-    await poc.page.getByLabel('Full name').fill('Sam Ortiz');
-    await poc.page.getByLabel('Email address').fill(userEmail);
+    await poc.page.getByLabel('Full name', { exact: true }).fill('Sam Ortiz');
+    await poc.page.getByLabel('Email address', { exact: true }).fill(userEmail);
     await poc.page.getByRole('button', { name: 'Add user' }).click();
     await expect.poll(() => poc.page.getByRole('cell', { name: userEmail }).count()).toBeGreaterThan(0);
     const userInvitation = await emailTo(userEmail, /invit|account/i);

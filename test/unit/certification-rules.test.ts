@@ -13,11 +13,12 @@ describe('certification rules (decision 20)', () => {
     expect(certificationWindow({ nextCertificationDueAt: '2007-07-01T12:00:00.000Z', certificationStatus: 'returned' }, at('2006-07-02T12:00:00Z'))).toEqual({ kind: 'returned' });
   });
 
-  it('open a later certification 90 days before its due date, and say so in the same words the pages use', () => {
-    const company = { nextCertificationDueAt: '2007-07-01T12:00:00.000Z', certificationStatus: 'approved' } as const;
-    const before = certificationWindow(company, at('2007-04-01T23:59:59Z'));
+  it('open a later certification 90 days before its due date (00:00 Eastern), and say so in the same words the pages use', () => {
+    const company = { nextCertificationDueAt: '2007-07-01T04:00:00.000Z', certificationStatus: 'approved' } as const;
+    // 2007-04-02 starts at 04:00Z in Washington (EDT).
+    const before = certificationWindow(company, at('2007-04-02T03:59:59Z'));
     expect(before).toEqual({ kind: 'not-yet', dueOn: '2007-07-01', opensOn: '2007-04-02' });
-    expect(certificationWindow(company, at('2007-04-02T00:00:00Z'))).toEqual({ kind: 'open', dueOn: '2007-07-01', opensOn: '2007-04-02' });
+    expect(certificationWindow(company, at('2007-04-02T04:00:00Z'))).toEqual({ kind: 'open', dueOn: '2007-07-01', opensOn: '2007-04-02' });
     expect(windowNotOpenMessage(before as { dueOn: string; opensOn: string })).toBe('Your next certification is due on 2007-07-01. You can certify from 2007-04-02, 90 days before it is due.');
   });
 
