@@ -1,0 +1,72 @@
+/**
+ * Abuse limits on the writes that send mail or reach another company, as plain data: per action,
+ * how many a participant may make per user and per company, and a CBP staff member per user
+ * (CBP is the program, not a tenant, so its staff have no company-wide limit), each in a fixed
+ * window. Chosen so that no real participant meets them (decision "Abuse limits"); past one, the
+ * request is answered 429 with Retry-After and counted in the `RateLimited` metric.
+ * (Account requests and per-address invitation resends keep their own limits in
+ * `domain/accounts.ts` and `domain/invitations.ts`.)
+ */
+export interface Limit {
+  /** Requests allowed in one window; the next one is refused. */
+  readonly count: number;
+  readonly windowSeconds: number;
+}
+
+export interface ActionLimits {
+  /** A participant company's user, and that company as a whole. */
+  readonly participant?: { readonly perUser: Limit; readonly perCompany: Limit };
+  /** A CBP staff member. */
+  readonly staff?: { readonly perUser: Limit };
+}
+
+const TEN_MINUTES = 600;
+const HOUR = 3600;
+
+const DEFAULTS = {
+  /** Starting a thread (its first message and the notice that goes with it). */
+  thread: {
+    participant: { perUser: { count: 10, windowSeconds: TEN_MINUTES }, perCompany: { count: 30, windowSeconds: HOUR } },
+    staff: { perUser: { count: 60, windowSeconds: TEN_MINUTES } },
+  },
+  /** A reply in a thread. */
+  message: {
+    participant: { perUser: { count: 30, windowSeconds: TEN_MINUTES }, perCompany: { count: 100, windowSeconds: HOUR } },
+    staff: { perUser: { count: 120, windowSeconds: TEN_MINUTES } },
+  },
+  /** Asking another company for a grant (it lands in that company's list and trail). */
+  grantRequest: {
+    participant: { perUser: { count: 15, windowSeconds: HOUR }, perCompany: { count: 20, windowSeconds: HOUR } },
+  },
+  /** An invitation email: a user added, or an invitation resent (a primary POC; a CBP administrator for a POC). */
+  invitation: {
+    participant: { perUser: { count: 60, windowSeconds: HOUR }, perCompany: { count: 60, windowSeconds: HOUR } },
+    staff: { perUser: { count: 20, windowSeconds: HOUR } },
+  },
+  /** Publishing a cargo security alert or submitting an intelligence bulletin. */
+  alert: {
+    staff: { perUser: { count: 20, windowSeconds: HOUR } },
+  },
+} as const satisfies Record<string, ActionLimits>;
+
+export type LimitedAction = keyof typeof DEFAULTS;
+
+/**
+ * Multiplies every count; read once at cold start. Unset (as the stack leaves it) means 1, the
+ * production limits. Only the load benchmark raises it, since it writes far faster than people do.
+ */
+const SCALE = Number(process.env.RATE_LIMIT_SCALE ?? '1');
+if (!Number.isFinite(SCALE) || SCALE < 1) throw new Error(`RATE_LIMIT_SCALE must be a number of at least 1, not ${process.env.RATE_LIMIT_SCALE}`);
+
+const scaled = (limit: Limit): Limit => ({ count: Math.round(limit.count * SCALE), windowSeconds: limit.windowSeconds });
+
+/** The limits in force. */
+export const LIMITS: Readonly<Record<LimitedAction, ActionLimits>> = Object.fromEntries(
+  Object.entries(DEFAULTS).map(([action, limits]: [string, ActionLimits]) => [
+    action,
+    {
+      ...(limits.participant ? { participant: { perUser: scaled(limits.participant.perUser), perCompany: scaled(limits.participant.perCompany) } } : {}),
+      ...(limits.staff ? { staff: { perUser: scaled(limits.staff.perUser) } } : {}),
+    },
+  ]),
+) as Record<LimitedAction, ActionLimits>;
