@@ -52,6 +52,12 @@ const DEFAULTS = {
 export type LimitedAction = keyof typeof DEFAULTS;
 
 /**
+ * Message notices to CBP's program mailbox (a company writing before any CBP participant has)
+ * are coalesced: at most one digest per company per window of this length, sent as it closes.
+ */
+export const PROGRAM_DIGEST_SECONDS = 15 * 60;
+
+/**
  * Multiplies every count; read once at cold start. Unset (as the stack leaves it) means 1, the
  * production limits. Only the load benchmark raises it, since it writes far faster than people do.
  */
