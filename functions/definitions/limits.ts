@@ -57,22 +57,5 @@ export type LimitedAction = keyof typeof DEFAULTS;
  */
 export const PROGRAM_DIGEST_SECONDS = 15 * 60;
 
-/**
- * Multiplies every count; read once at cold start. Unset (as the stack leaves it) means 1, the
- * production limits. Only the load benchmark raises it, since it writes far faster than people do.
- */
-const SCALE = Number(process.env.RATE_LIMIT_SCALE ?? '1');
-if (!Number.isFinite(SCALE) || SCALE < 1) throw new Error(`RATE_LIMIT_SCALE must be a number of at least 1, not ${process.env.RATE_LIMIT_SCALE}`);
-
-const scaled = (limit: Limit): Limit => ({ count: Math.round(limit.count * SCALE), windowSeconds: limit.windowSeconds });
-
-/** The limits in force. */
-export const LIMITS: Readonly<Record<LimitedAction, ActionLimits>> = Object.fromEntries(
-  Object.entries(DEFAULTS).map(([action, limits]: [string, ActionLimits]) => [
-    action,
-    {
-      ...(limits.participant ? { participant: { perUser: scaled(limits.participant.perUser), perCompany: scaled(limits.participant.perCompany) } } : {}),
-      ...(limits.staff ? { staff: { perUser: scaled(limits.staff.perUser) } } : {}),
-    },
-  ]),
-) as Record<LimitedAction, ActionLimits>;
+/** The limits in production; `RATE_LIMIT_SCALE` (read by `data/rate-limits.ts`) may multiply the counts. */
+export const LIMITS: Readonly<Record<LimitedAction, ActionLimits>> = DEFAULTS;

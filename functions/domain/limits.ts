@@ -13,7 +13,7 @@ import { TooManyRequests } from '../http/errors.ts';
 
 export interface LimitDeps {
   readonly clock: Clock;
-  readonly limits: Pick<typeof rateLimitData, 'hit'>;
+  readonly limits: Pick<typeof rateLimitData, 'hit' | 'scale'>;
   readonly metrics: Pick<typeof metricsClient, 'count'>;
 }
 
@@ -50,7 +50,8 @@ export const enforceLimit = async (deps: LimitDeps, caller: Caller, action: Limi
         ]
       : [];
   const now = deps.clock.now();
-  for (const { scope, key, limit } of scopes) {
+  for (const { scope, key, limit: base } of scopes) {
+    const limit = { count: Math.round(base.count * deps.limits.scale), windowSeconds: base.windowSeconds };
     if ((await deps.limits.hit(key, limit.windowSeconds, now)) <= limit.count) continue;
     deps.metrics.count('RateLimited', { Action: action }, { scope });
     const who = scope === 'user' ? 'you have sent' : 'your company has sent';
