@@ -30,12 +30,35 @@ export interface Delivery {
 /** SES v2 bulk sends take at most 50 destinations; a delivery never holds more. */
 export const MAX_RECIPIENTS = 50;
 
+/**
+ * The outbox's two lanes on the due-date index: cargo security alerts under `OUTBOX#alert-<n>`,
+ * every other email under `OUTBOX#<n>`. The sender empties the alert lane before it takes
+ * anything else, so no amount of other mail delays an alert.
+ */
+export type Lane = 'alert' | 'mail';
+
+/** The due-index shard of a delivery in its lane (the shard attribute carries the lane). */
+export const laneShard = (lane: Lane, shard: string): string => (lane === 'alert' ? `alert-${shard}` : shard);
+
+/** The lane a stored delivery is in. */
+export const laneOf = (d: Pick<Delivery, 'shard'>): Lane => (d.shard.startsWith('alert-') ? 'alert' : 'mail');
 
 /**
  * The attributes of a new pending delivery, for a transaction that also records the decision
  * to send it (`portal.transaction.write(({ delivery }) => [delivery.create(item).commit(), ...])`).
+ * Due at once unless `dueAt` says later (a digest goes out when its window closes); `lane:
+ * 'alert'` is for cargo security alerts only.
  */
-export const newDelivery = (input: { deliveryId: string; template: string; recipients: readonly Recipient[]; defaultData: Record<string, string>; reason: string; now: string }): Delivery => {
+export const newDelivery = (input: {
+  deliveryId: string;
+  template: string;
+  recipients: readonly Recipient[];
+  defaultData: Record<string, string>;
+  reason: string;
+  now: string;
+  dueAt?: string;
+  lane?: Lane;
+}): Delivery => {
   if (input.recipients.length === 0 || input.recipients.length > MAX_RECIPIENTS) {
     throw new Error(`A delivery holds 1 to ${MAX_RECIPIENTS} recipients, not ${input.recipients.length}`);
   }
@@ -46,8 +69,8 @@ export const newDelivery = (input: { deliveryId: string; template: string; recip
     defaultData: input.defaultData,
     status: 'pending',
     attempts: 0,
-    nextAttemptAt: input.now,
-    shard: shardOf(input.deliveryId),
+    nextAttemptAt: input.dueAt ?? input.now,
+    shard: laneShard(input.lane ?? 'mail', shardOf(input.deliveryId)),
     results: {},
     reason: input.reason,
     createdAt: input.now,

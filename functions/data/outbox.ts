@@ -1,6 +1,6 @@
 import { delivery } from './entities.ts';
 import { acrossShards, dueBefore } from './due-index.ts';
-import type { Delivery, RecipientResult } from './delivery-records.ts';
+import { laneShard, type Delivery, type Lane, type RecipientResult } from './delivery-records.ts';
 
 /** Read consistently: it is called right after the transaction that wrote the delivery. */
 export const get = async (deliveryId: string): Promise<Delivery | null> => ((await delivery.get({ deliveryId }).go({ consistent: true })).data as Delivery | null) ?? null;
@@ -61,6 +61,14 @@ export const progress = async (claimed: Delivery, results: Record<string, Recipi
   }
 };
 
-/** Deliveries due for an attempt at `now`, from the due-date index: pending, or with an expired lease. */
-export const due = (now: string): AsyncGenerator<Delivery> =>
-  acrossShards((shard, cursor) => delivery.query.byDue({ shard }).lt({ nextAttemptAt: dueBefore(now) }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>);
+/**
+ * Deliveries of one lane due for an attempt at `now`, from the due-date index: pending, or with
+ * an expired lease. Without a lane: the alert lane's first, then the rest.
+ */
+export async function* due(now: string, lane?: Lane): AsyncGenerator<Delivery> {
+  for (const l of lane ? [lane] : (['alert', 'mail'] as const)) {
+    yield* acrossShards(
+      (shard, cursor) => delivery.query.byDue({ shard: laneShard(l, shard) }).lt({ nextAttemptAt: dueBefore(now) }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>,
+    );
+  }
+}

@@ -1,6 +1,14 @@
 import { rateCounter } from './entities.ts';
 
 /**
+ * Multiplies every abuse limit's count (functions/definitions/limits.ts); read once at cold
+ * start. Unset, as the stack leaves it, it is 1: the production limits. Only the load benchmark
+ * raises it, since it writes far faster than people do.
+ */
+export const scale = Number(process.env.RATE_LIMIT_SCALE ?? '1');
+if (!Number.isFinite(scale) || scale < 1) throw new Error(`RATE_LIMIT_SCALE must be a number of at least 1, not ${process.env.RATE_LIMIT_SCALE}`);
+
+/**
  * Counts one request against `key` in the current fixed window and answers the count so far.
  * One atomic update; counters expire through the table's TTL a window after they close.
  */

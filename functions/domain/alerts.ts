@@ -10,21 +10,24 @@ import { auditItem } from '../data/audit-records.ts';
 import type { FanOut, InboxItem } from '../data/alerts.ts';
 import { shardOf } from '../data/due-index.ts';
 import { START } from './fan-out.ts';
+import { enforceLimit } from './limits.ts';
 import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
 import type { Alert, PublishAlert } from '../schemas/alerts.ts';
 
 type AlertDeps = Pick<Deps, 'clock' | 'ids' | 'alerts' | 'audiences'>;
+type PublishDeps = AlertDeps & Pick<Deps, 'limits' | 'metrics'>;
 
 const newFanOut = (alertId: string, now: string): FanOut => ({ alertId, shard: shardOf(alertId), dueAt: now, cursor: START, pages: 0, companies: 0, recipients: 0 });
 
-export const publish = async (deps: AlertDeps, caller: Caller, input: PublishAlert): Promise<Alert> => {
+export const publish = async (deps: PublishDeps, caller: Caller, input: PublishAlert): Promise<Alert> => {
   requireRole(caller, CBP_ROLES);
   if (input.audience.scope === 'companies') {
     const found = new Set((await deps.audiences.named(input.audience.companyIds)).map((t) => t.companyId));
     const unknown = input.audience.companyIds.map((id, i) => [id, i] as const).filter(([id]) => !found.has(id));
     if (unknown.length) throw new ValidationFailed(unknown.map(([, i]) => ({ field: `audience.companyIds.${i}`, message: 'is not an enrolled company' })));
   }
+  await enforceLimit(deps, caller, 'alert');
   const now = deps.clock.now().toISOString();
   const immediate = input.kind === 'cargo-security-alert';
   const alert: Alert = {

@@ -15,10 +15,11 @@ import * as alerts from '../data/alerts.ts';
 import * as audiences from '../data/audiences.ts';
 import * as grants from '../data/grants.ts';
 import * as auditTrail from '../data/audit-trail.ts';
+import * as metrics from '../clients/metrics.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 
 /**
  * Every real dependency, for the local seed and tests. Handlers do not use this: each builds
  * only the dependencies its route needs, so its bundle holds nothing more.
  */
-export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits, profiles, deadlines, standing, messages, alerts, audiences, grants, auditTrail, programEmail: PROGRAM_EMAIL };
+export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits, metrics, profiles, deadlines, standing, messages, alerts, audiences, grants, auditTrail, programEmail: PROGRAM_EMAIL };

@@ -15,6 +15,7 @@ import type * as alertData from '../data/alerts.ts';
 import type * as audienceData from '../data/audiences.ts';
 import type * as grantData from '../data/grants.ts';
 import type * as auditTrailData from '../data/audit-trail.ts';
+import type * as metricsClient from '../clients/metrics.ts';
 
 /** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
 export interface Clock {
@@ -63,6 +64,8 @@ export interface Deps {
   readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'progress' | 'due' | 'get'>;
   readonly mailer: typeof emailData;
   readonly limits: typeof rateLimitData;
+  /** CloudWatch counts (the `RateLimited` metric). */
+  readonly metrics: typeof metricsClient;
   readonly profiles: typeof profileData;
 }
 

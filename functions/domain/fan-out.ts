@@ -106,6 +106,8 @@ export const alertDeliveries = (ids: Ids, alert: Alert, recipients: readonly str
         defaultData: { kindLabel: KIND_LABEL[alert.kind], severity: alert.severity },
         reason: `alert:${alert.alertId}`,
         now,
+        // Cargo security alerts overtake every other email in the outbox; bulletins wait their turn.
+        lane: alert.kind === 'cargo-security-alert' ? 'alert' : 'mail',
       }),
     );
   }

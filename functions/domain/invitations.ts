@@ -12,6 +12,7 @@ import { auditItem, type Actor } from '../data/audit-records.ts';
 import { newDelivery, type Delivery } from '../data/delivery-records.ts';
 import type { Member } from '../data/members.ts';
 import { sendSoon } from './outbox.ts';
+import { enforceLimit } from './limits.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { Conflict, Forbidden, NotFound, TooManyRequests } from '../http/errors.ts';
 
@@ -88,7 +89,7 @@ export const memberByEmail = async (deps: { members: Pick<Deps['members'], 'getC
  * password", which does the same). Refused (409) for someone who has already chosen a password,
  * 429 past the limit.
  */
-export const resendInvitation = async (deps: ReinviteDeps, caller: Caller, companyId: string, userId: string) => {
+export const resendInvitation = async (deps: ReinviteDeps & Pick<Deps, 'metrics'>, caller: Caller, companyId: string, userId: string) => {
   requireRole(caller, ['primary-poc', 'cbp-admin']);
   if (caller.role === 'primary-poc' && caller.companyId !== companyId) throw new NotFound('No such company.');
   const member = await deps.members.get(companyId, userId);
@@ -98,6 +99,7 @@ export const resendInvitation = async (deps: ReinviteDeps, caller: Caller, compa
     throw new Forbidden("A company's primary point of contact resends their own users' invitations.");
   }
   if (member.status !== 'active') throw new Conflict('The user is disabled; enable them first.', 'user_disabled');
+  await enforceLimit(deps, caller, 'invitation');
   const outcome = await reinvite(deps, caller, member);
   if (outcome === 'has-password') throw new Conflict('This user has already chosen a password; they can use "Forgot password" on the sign-in page.', 'has_password');
   if (outcome === 'limited') throw new TooManyRequests('Too many invitations to this user in the last hour; try again later.', INVITATION_LIMITS.windowSeconds);

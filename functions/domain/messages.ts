@@ -2,7 +2,8 @@
  * Secure messages (DESIGN section 3.9): two-way threads between one company and CBP. Any of the
  * company's users (also of a removed company) or any CBP staff member may start a thread or
  * reply; each side has its own unread count; a new message tells the other side's participants
- * (or, before CBP has written, CBP's program mailbox) that there is one, never what it says.
+ * (or, before CBP has written, CBP's program mailbox in a digest per company and window) that
+ * there is one, never what it says. Each user and company may write only so many (limits.ts).
  */
 import type { Deps } from './deps.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
@@ -11,11 +12,14 @@ import type { StoredMessage, StoredThread } from '../data/messages.ts';
 import { sendSoon } from './outbox.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import * as notices from './notices.ts';
-import { NotFound } from '../http/errors.ts';
+import { enforceLimit } from './limits.ts';
+import type { Delivery } from '../data/delivery-records.ts';
+import { Conflict, NotFound, ServiceUnavailable } from '../http/errors.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
+import { PROGRAM_DIGEST_SECONDS } from '../definitions/limits.ts';
 import type { Side, Thread } from '../schemas/messages.ts';
 
-type MessageDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'members' | 'messages' | 'outbox' | 'mailer' | 'programEmail'>;
+type MessageDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'members' | 'messages' | 'outbox' | 'mailer' | 'programEmail' | 'limits' | 'metrics'>;
 
 const sideOf = (caller: Caller): Side => (isStaff(caller) ? 'cbp' : 'company');
 
@@ -47,21 +51,55 @@ const stillActive = async (deps: Pick<Deps, 'members'>, emails: readonly string[
 /**
  * Who hears of a new message: the other side's participants who are still active, never the
  * author. When none is left, the company's current point of contact (CBP writing) or CBP's
- * program mailbox (the company writing) hears instead.
+ * program mailbox (the company writing, answered `program-mailbox`: it hears in a digest).
  */
 const noticeRecipients = async (
-  deps: Pick<Deps, 'members' | 'companies' | 'programEmail'>,
+  deps: Pick<Deps, 'members' | 'companies'>,
   t: Pick<StoredThread, 'companyId' | 'companyParticipants' | 'cbpParticipants'>,
   authorSide: Side,
   authorEmail: string,
-): Promise<string[]> => {
+): Promise<string[] | 'program-mailbox'> => {
   const others = authorSide === 'company' ? (t.cbpParticipants ?? []) : (t.companyParticipants ?? []);
-  let recipients = await stillActive(deps, others, authorSide === 'company' ? CBP_COMPANY_ID : t.companyId);
-  if (recipients.length === 0) {
-    const fallback = authorSide === 'company' ? deps.programEmail : (await deps.companies.get(t.companyId))?.pocEmail;
-    recipients = fallback ? [fallback] : [];
-  }
+  const active = await stillActive(deps, others, authorSide === 'company' ? CBP_COMPANY_ID : t.companyId);
+  if (active.length === 0 && authorSide === 'company') return 'program-mailbox';
+  const recipients = active.length ? active : [(await deps.companies.get(t.companyId))?.pocEmail].filter((e): e is string => Boolean(e));
   return recipients.filter((email) => email !== authorEmail);
+};
+
+/**
+ * The notices of one message: to each recipient at once, or the company's digest to the program
+ * mailbox for this window, unless an earlier message of the window already opened it.
+ */
+const noticesOf = async (deps: MessageDeps, caller: Caller, companyId: string, recipients: string[] | 'program-mailbox', side: Side, reason: string, now: Date): Promise<Delivery[]> => {
+  if (recipients !== 'program-mailbox') return notices.messageNotice(deps.ids, recipients, side, reason, now.toISOString());
+  const window = notices.digestWindow(now, PROGRAM_DIGEST_SECONDS);
+  if (await deps.outbox.get(notices.digestId(companyId, window))) return [];
+  const company = caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
+  return company ? [notices.messageDigest(deps.programEmail, company, window, now.toISOString())] : [];
+};
+
+/**
+ * Writes a message with its notices. When the transaction fails because another message of the
+ * company opened this window's digest a moment before, the digest already covers this message:
+ * the write is made again without one (nothing of the first attempt was stored).
+ */
+const writeWithNotices = async (build: () => Promise<Delivery[]>, write: (deliveries: Delivery[]) => Promise<void>): Promise<Delivery[]> => {
+  const deliveries = await build();
+  try {
+    await write(deliveries);
+    return deliveries;
+  } catch (error) {
+    // A condition failed, or the other transaction held the digest at that moment.
+    if (!(error instanceof Conflict || error instanceof ServiceUnavailable) || !deliveries.some(notices.isDigest)) throw error;
+    const again = await build();
+    await write(again);
+    return again;
+  }
+};
+
+const sendNotices = async (deps: MessageDeps, deliveries: readonly Delivery[]) => {
+  // A digest is due when its window closes; the scheduled sender sends it then.
+  for (const d of deliveries) if (!notices.isDigest(d)) await sendSoon(deps, d.deliveryId);
 };
 
 const newMessage = (deps: Pick<Deps, 'ids'>, caller: Caller, companyId: string, threadId: string, body: string, sentAt: string): StoredMessage => ({
@@ -97,12 +135,15 @@ export const startThread = async (deps: MessageDeps, caller: Caller, companyId: 
     companyParticipants: side === 'company' ? [caller.email] : [],
     cbpParticipants: side === 'cbp' ? [caller.email] : [],
   };
+  await enforceLimit(deps, caller, 'thread');
   const first = newMessage(deps, caller, companyId, threadId, input.body, now);
   const recipients = await noticeRecipients(deps, thread, side, caller.email);
-  const deliveries = notices.messageNotice(deps.ids, recipients, side, `message:${companyId}:${threadId}`, now);
   const audit = auditItem(caller, { companyId, action: 'thread.started', objectType: 'thread', objectId: threadId, changes: { subject: input.subject, messageId: first.messageId } }, new Date(now), deps.ids.next());
-  await deps.messages.start(thread, first, audit, deliveries);
-  for (const d of deliveries) await sendSoon(deps, d.deliveryId);
+  const deliveries = await writeWithNotices(
+    () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
+    (d) => deps.messages.start(thread, first, audit, d),
+  );
+  await sendNotices(deps, deliveries);
   return view(thread, side);
 };
 
@@ -116,12 +157,16 @@ export const post = async (deps: MessageDeps, caller: Caller, companyId: string,
   requireCompanyAccess(caller, companyId);
   const thread = await found(deps, companyId, threadId);
   const side = sideOf(caller);
+  await enforceLimit(deps, caller, 'message');
   const now = deps.clock.now().toISOString();
   const msg = newMessage(deps, caller, companyId, threadId, input.body, now);
-  const deliveries = notices.messageNotice(deps.ids, await noticeRecipients(deps, thread, side, caller.email), side, `message:${companyId}:${threadId}`, now);
+  const recipients = await noticeRecipients(deps, thread, side, caller.email);
   const audit = auditItem(caller, { companyId, action: 'message.posted', objectType: 'thread', objectId: threadId, changes: { messageId: msg.messageId } }, new Date(now), deps.ids.next());
-  await deps.messages.post(companyId, threadId, msg, caller.email, audit, deliveries);
-  for (const d of deliveries) await sendSoon(deps, d.deliveryId);
+  const deliveries = await writeWithNotices(
+    () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
+    (d) => deps.messages.post(companyId, threadId, msg, caller.email, audit, d),
+  );
+  await sendNotices(deps, deliveries);
   return msg;
 };
 

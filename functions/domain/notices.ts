@@ -121,6 +121,34 @@ export const messageNotice = (ids: Ids, recipients: readonly string[], fromSide:
   return deliveries;
 };
 
+/** The fixed window a program-mailbox digest covers: the one that holds `at`. */
+export const digestWindow = (at: Date, seconds: number): { start: Date; end: Date } => {
+  const start = Math.floor(at.getTime() / 1000 / seconds) * seconds;
+  return { start: new Date(start * 1000), end: new Date((start + seconds) * 1000) };
+};
+
+/** One id per company and window: its existence is what tells later messages that the window's digest is already on its way. */
+export const digestId = (companyId: string, window: { start: Date }): string => `digest-${companyId}-${window.start.getTime() / 1000}`;
+
+/**
+ * CBP's program mailbox hears of a company's new messages in a digest: one per company per
+ * window, due when the window closes, naming the company (the program mailbox may see it) and
+ * nothing of what was written.
+ */
+export const messageDigest = (programEmail: string, target: Pick<Target, 'companyId' | 'legalName' | 'category'>, window: { start: Date; end: Date }, now: string): Delivery =>
+  newDelivery({
+    deliveryId: digestId(target.companyId, window),
+    template: EMAIL_TEMPLATES.programNotice.name,
+    recipients: [{ email: programEmail, data: {} }],
+    defaultData: { event: 'New secure messages', companyName: target.legalName, category: categoryName(target.category), date: spelled(window.start.toISOString()) },
+    reason: `message-digest:${target.companyId}`,
+    now,
+    dueAt: window.end.toISOString(),
+  });
+
+/** Whether a delivery is a program-mailbox digest (due later, so nobody sends it at once). */
+export const isDigest = (d: Pick<Delivery, 'reason'>): boolean => d.reason.startsWith('message-digest:');
+
 /** What the new registered POC can do next, by what became of the company's account. */
 export type PocAccount = 'none-yet' | 'new-address-requests' | 'existing-user-promoted';
 

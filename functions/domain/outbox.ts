@@ -1,7 +1,7 @@
 import type { Clock } from './deps.ts';
 import type * as outboxData from '../data/outbox.ts';
 import type * as emailData from '../data/email.ts';
-import { MAX_RECIPIENTS, type Delivery, type Recipient, type RecipientResult } from '../data/delivery-records.ts';
+import { MAX_RECIPIENTS, type Delivery, type Lane, type Recipient, type RecipientResult } from '../data/delivery-records.ts';
 
 /** A delivery that still has unsent recipients after this many attempts is marked failed (and alarmed). */
 export const MAX_ATTEMPTS = 5;
@@ -124,24 +124,33 @@ export interface OutboxReport {
 /**
  * The safety net: every delivery due now (new, retrying, or with an expired lease) gets an
  * attempt, a hundred at a time, until `budgetMs` is spent (what is left stays due for the next
- * run, well before the function's timeout would cut a batch short).
+ * run, well before the function's timeout would cut a batch short). Cargo security alerts come
+ * first: the alert lane is emptied before any other mail is read, and looked at again before
+ * every further batch, so an alert published while a backlog drains waits for one batch at most.
  */
 export const drain = async (deps: OutboxDeps, budgetMs = Number.POSITIVE_INFINITY): Promise<OutboxReport> => {
   const started = Date.now();
   const counts = { due: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
-  const batch: Delivery[] = [];
-  const flush = async () => {
-    for (const outcome of await attemptAll(deps, batch.splice(0))) counts[outcome] += 1;
-  };
-  for await (const item of deps.outbox.due(deps.clock.now().toISOString())) {
-    counts.due += 1;
-    batch.push(item);
-    if (batch.length === BATCH) {
-      await flush();
-      if (Date.now() - started >= budgetMs) return counts;
+  const overBudget = () => Date.now() - started >= budgetMs;
+  /** Sends one lane's due deliveries a batch at a time; `beforeBatch` runs ahead of each further batch. Answers false when the budget ran out. */
+  const sendLane = async (lane: Lane, beforeBatch?: () => Promise<boolean>): Promise<boolean> => {
+    const batch: Delivery[] = [];
+    const flush = async () => {
+      for (const outcome of await attemptAll(deps, batch.splice(0))) counts[outcome] += 1;
+    };
+    for await (const item of deps.outbox.due(deps.clock.now().toISOString(), lane)) {
+      counts.due += 1;
+      batch.push(item);
+      if (batch.length === BATCH) {
+        await flush();
+        if (overBudget()) return false;
+        if (beforeBatch && !(await beforeBatch())) return false;
+      }
     }
-  }
-  await flush();
+    await flush();
+    return true;
+  };
+  if (await sendLane('alert')) await sendLane('mail', () => sendLane('alert'));
   return counts;
 };
 

@@ -12,6 +12,7 @@ import type { StoredGrant, StoredRequest } from '../data/grants.ts';
 import { granteeKey, granteeOf } from '../data/grant-records.ts';
 import { completeness } from './profile-rules.ts';
 import { requireExistsIfEmpty } from './companies.ts';
+import { enforceLimit } from './limits.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
 import { FOREIGN_PROGRAMS, SCOPES, scopeIncludes, type CreateGrant, type Grant, type GrantRequest, type PartnerView, type Scope } from '../schemas/sharing.ts';
 import type { Company } from '../schemas/company.ts';
@@ -206,11 +207,12 @@ export const partnerView = async (deps: PartnerDeps, caller: Caller, ownerCompan
 };
 
 /** The caller's company asks another for a grant of a scope. */
-export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants'>, caller: Caller, targetCompanyId: string, input: { scope: Scope; message?: string }): Promise<GrantRequest> => {
+export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants' | 'limits' | 'metrics'>, caller: Caller, targetCompanyId: string, input: { scope: Scope; message?: string }): Promise<GrantRequest> => {
   requireCompanyUser(caller);
   requireSharingAuthority(caller, caller.companyId);
   if (targetCompanyId === caller.companyId) throw new BadRequest('Ask another company, not your own.', [{ field: 'companyId', message: 'must be another company' }]);
   const target = await activeCompany(deps, targetCompanyId);
+  await enforceLimit(deps, caller, 'grantRequest');
   const now = deps.clock.now();
   const item: StoredRequest = {
     requestId: deps.ids.next(),

@@ -4,6 +4,7 @@ import { auditItem, type Actor } from '../data/audit-records.ts';
 import { invitationDelivery, temporaryPassword } from './invitations.ts';
 import { sendSoon } from './outbox.ts';
 import { requireExistsIfEmpty } from './companies.ts';
+import { enforceLimit } from './limits.ts';
 import type { Member } from '../data/members.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
 import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../http/errors.ts';
@@ -112,8 +113,9 @@ const requireReader = (caller: Caller, companyId: string): void => {
   if (caller.role === 'primary-poc' && caller.companyId !== companyId) throw new NotFound('No such company.');
 };
 
-export const addCompanyUser = async (deps: UserDeps, caller: Caller, companyId: string, input: { email: string; name: string; permissions: Permissions }) => {
+export const addCompanyUser = async (deps: UserDeps & Pick<Deps, 'limits' | 'metrics'>, caller: Caller, companyId: string, input: { email: string; name: string; permissions: Permissions }) => {
   requireManager(caller, companyId);
+  await enforceLimit(deps, caller, 'invitation');
   return view((await createUser(deps, caller, { ...input, companyId, role: 'company-user' })).member);
 };
 

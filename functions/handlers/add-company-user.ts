@@ -9,8 +9,10 @@ import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as outbox from '../data/outbox.ts';
 import * as mailer from '../data/email.ts';
+import * as limits from '../data/rate-limits.ts';
+import * as metrics from '../clients/metrics.ts';
 
-const deps = { ...base, members, identities, outbox, mailer };
+const deps = { ...base, members, identities, outbox, mailer, limits, metrics };
 
 export const handler = authedHandler('addCompanyUser', async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);

@@ -7,8 +7,10 @@ import { publish } from '../domain/alerts.ts';
 import { run } from '../domain/fan-out.ts';
 import * as alerts from '../data/alerts.ts';
 import * as audiences from '../data/audiences.ts';
+import * as limits from '../data/rate-limits.ts';
+import * as metrics from '../clients/metrics.ts';
 
-const deps = { ...base, alerts, audiences };
+const deps = { ...base, alerts, audiences, limits, metrics };
 
 /** The first pages go out within the request; the fan-out job carries on from there. */
 const IN_REQUEST_MS = 2_000;

@@ -7,8 +7,10 @@ import { base } from '../domain/deps.ts';
 import { requestGrant } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
 import * as companies from '../data/companies.ts';
+import * as limits from '../data/rate-limits.ts';
+import * as metrics from '../clients/metrics.ts';
 
 export const handler = authedHandler('requestGrant', async (event, caller) => {
-  const request = await requestGrant({ ...base, grants, companies }, caller, pathParam(event, 'companyId', Id), parseBody(RequestGrant, event));
+  const request = await requestGrant({ ...base, grants, companies, limits, metrics }, caller, pathParam(event, 'companyId', Id), parseBody(RequestGrant, event));
   return created(request, `/companies/${request.requesterCompanyId}/grant-requests?direction=outgoing`);
 });

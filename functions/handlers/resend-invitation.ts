@@ -9,8 +9,9 @@ import * as identities from '../data/cognito-users.ts';
 import * as limits from '../data/rate-limits.ts';
 import * as outbox from '../data/outbox.ts';
 import * as mailer from '../data/email.ts';
+import * as metrics from '../clients/metrics.ts';
 
-const deps = { ...base, members, identities, limits, outbox, mailer };
+const deps = { ...base, members, identities, limits, outbox, mailer, metrics };
 
 export const handler = authedHandler('resendInvitation', async (event, caller) =>
   json(202, await resendInvitation(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id))),

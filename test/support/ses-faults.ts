@@ -28,13 +28,15 @@ export interface SesLedger {
   throttled: number;
   /** email -> times it was really sent */
   readonly sent: Map<string, number>;
+  /** The destinations of each call, in the order the calls were made. */
+  readonly recipientsByCall: string[][];
 }
 
 const unit = (text: string) => createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
 
 export const injectSesFaults = async (faults: SesFaults): Promise<{ ledger: SesLedger; remove(): void }> => {
   const { ses } = await import('../../functions/clients/ses.ts');
-  const ledger: SesLedger = { calls: 0, oversized: 0, failedCalls: 0, entries: 0, throttled: 0, sent: new Map() };
+  const ledger: SesLedger = { calls: 0, oversized: 0, failedCalls: 0, entries: 0, throttled: 0, sent: new Map(), recipientsByCall: [] };
   const attempts = new Map<string, number>();
   const name = `sesFaults-${Math.random()}`;
   ses.middlewareStack.add(
@@ -43,6 +45,7 @@ export const injectSesFaults = async (faults: SesFaults): Promise<{ ledger: SesL
       const input = args.input as SendBulkEmailCommandInput;
       const entries = input.BulkEmailEntries ?? [];
       ledger.calls += 1;
+      ledger.recipientsByCall.push(entries.map((entry) => entry.Destination?.ToAddresses?.[0] ?? ''));
       if (entries.length > 50) {
         ledger.oversized += 1;
         throw Object.assign(new Error('BulkEmailEntries may hold at most 50 destinations'), { name: 'BadRequestException' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attempt, backoffMs, drain, MAX_ATTEMPTS, type OutboxDeps } from '../../functions/domain/outbox.ts';
-import { newDelivery, type Delivery } from '../../functions/data/delivery-records.ts';
+import { laneOf, newDelivery, type Delivery, type Lane } from '../../functions/data/delivery-records.ts';
 import type { SendResult } from '../../functions/data/email.ts';
 import { fixedClock } from '../support/factories.ts';
 
@@ -27,8 +27,8 @@ const memoryOutbox = (items: Delivery[]) => {
       const item = store.get(claimed.deliveryId)!;
       if (item.attempts === claimed.attempts && item.status === 'sending') store.set(claimed.deliveryId, { ...item, results });
     },
-    due: async function* (now: string) {
-      yield* [...store.values()].filter((d) => ['pending', 'sending'].includes(d.status) && d.nextAttemptAt <= now);
+    due: async function* (now: string, lane?: Lane) {
+      yield* [...store.values()].filter((d) => ['pending', 'sending'].includes(d.status) && d.nextAttemptAt <= now && (!lane || laneOf(d) === lane));
     },
   };
 };
