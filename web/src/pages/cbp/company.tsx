@@ -16,6 +16,7 @@ import { StatementText } from '../../components/certification-words.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { SECTIONS } from '../../../../functions/definitions/criteria.ts';
 import { CompanyActions } from './company-actions.tsx';
+import { UsersSection } from './company-users.tsx';
 import { Unreachable } from './unreachable.tsx';
 import { AuditTable } from './audit.tsx';
 import { IDENTIFIER_FIELDS } from './enroll.tsx';
@@ -262,49 +263,6 @@ const CertificationsSection = ({ companyId }: { companyId: string }) => {
         </>
       )}
     </Async>
-  );
-};
-
-const UsersSection = ({ companyId }: { companyId: string }) => {
-  const { api } = useSession();
-  const users = usePaged((cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor } }), [companyId]);
-  return (
-    <>
-      <Async state={users.state} what="Loading users">
-        {(items) =>
-          items.length ? (
-            <TableWrap label="Company users">
-              <table>
-                <caption>Company users</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Permissions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((u) => (
-                    <tr key={u.userId}>
-                      <td>{u.name}</td>
-                      <td>{u.email}</td>
-                      <td>{u.role === 'primary-poc' ? 'Primary point of contact' : 'Company user'}</td>
-                      <td><StatusBadge status={u.status} /></td>
-                      <td>{[u.permissions.editProfile ? 'edits profile' : '', u.permissions.authorizeSharing ? 'authorizes sharing' : ''].filter(Boolean).join(', ') || 'reads only'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          ) : (
-            <Empty>No users yet: the point of contact has not requested the company's account.</Empty>
-          )
-        }
-      </Async>
-      <MoreButton cursor={users.cursor} onMore={() => void users.more()} busy={users.busy} />
-    </>
   );
 };
 
