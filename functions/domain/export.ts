@@ -6,8 +6,8 @@
 import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
-import { grantView } from './sharing.ts';
-import { forCompany } from './audit-trail.ts';
+import { grantFor, inForce } from './sharing.ts';
+import { auditRecordFor, readerOf, requestFor } from './disclosure.ts';
 import { NotFound } from '../http/errors.ts';
 
 type ExportDeps = Pick<Deps, 'clock' | 'ids' | 'profiles' | 'messages' | 'grants' | 'auditTrail'>;
@@ -47,6 +47,9 @@ export const exportCompany = async (deps: ExportDeps, caller: Caller, companyId:
   await deps.auditTrail.record(
     auditItem(caller, { companyId, action: 'company.exported', objectType: 'company', objectId: companyId, changes: { profileVersions: profileVersions.length, threads: threads.length, auditRecords: auditTrail.length } }, now, deps.ids.next()),
   );
+  // The export shows the POC what the lists and the trail show them, through the same redaction.
+  const reader = readerOf(caller);
+  const sharing = new Set(received.filter((g) => inForce(g, now)).map((g) => g.ownerCompanyId));
   return {
     exportedAt: now.toISOString(),
     company: record.company,
@@ -54,10 +57,10 @@ export const exportCompany = async (deps: ExportDeps, caller: Caller, companyId:
     profileVersions: profileVersions.sort((a, b) => a.version - b.version),
     certifications,
     threads: withMessages,
-    grants: given.map((g) => grantView(g, now)),
+    grants: given.map(grantFor(reader, sharing, now)),
     // Grants other companies made: who in them made or revoked one is theirs to know.
-    grantsReceived: received.map((g) => grantView(g, now)).map(({ createdBy: _c, revokedBy: _r, ...g }) => g),
-    grantRequests,
-    auditTrail: auditTrail.map(forCompany(companyId)),
+    grantsReceived: received.map(grantFor(reader, sharing, now)),
+    grantRequests: grantRequests.map(requestFor(reader)),
+    auditTrail: auditTrail.map(auditRecordFor(reader)),
   };
 };
