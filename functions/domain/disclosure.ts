@@ -7,9 +7,11 @@
  * Every answer that shows a company such records goes through these functions.
  */
 import { isStaff, type Caller } from './caller.ts';
+import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import type { AuditRecord } from '../data/audit-trail.ts';
 import type { StoredGrant, StoredRequest } from '../data/grants.ts';
 import type { Grant, GrantRequest } from '../schemas/sharing.ts';
+import type { Side } from '../schemas/messages.ts';
 
 /** Who is reading: their organisation, and whether they see everything or manage its users. */
 export interface Reader {
@@ -58,6 +60,34 @@ export const grantPeopleFor = (reader: Reader, grant: Grant): Grant => withoutOu
 export const granteeNameShown = (reader: Reader, grant: Pick<StoredGrant, 'granteeType' | 'granteeId' | 'requestId'>, sharingWithReader: ReadonlySet<string>): boolean =>
   reader.staff || grant.granteeType === 'program' || grant.granteeId === reader.companyId || Boolean(grant.requestId) || sharingWithReader.has(grant.granteeId);
 
+/** The organisation a thread's side writes for. */
+const organisationOf = (side: Side, companyId: string): string => (side === 'cbp' ? CBP_COMPANY_ID : companyId);
+
+/** A thread: who started it belongs to the side they wrote for. */
+export const threadFor =
+  (reader: Reader) =>
+  <T extends { companyId: string; startedBy?: string; startedBySide: Side }>(thread: T) =>
+    withoutOutsiders(reader, thread, { startedBy: organisationOf(thread.startedBySide, thread.companyId) });
+
+/** A message of a company's thread: its author's id within their side only (their name is the message's signature). */
+export const messageFor =
+  (reader: Reader, companyId: string) =>
+  <T extends { authorId?: string; authorSide: Side }>(message: T) =>
+    withoutOutsiders(reader, message, { authorId: organisationOf(message.authorSide, companyId) });
+
+/** A certification: the CBP reviewer's id is CBP's. */
+export const certificationFor =
+  (reader: Reader) =>
+  <T extends { reviewedBy?: string }>(certification: T) =>
+    withoutOutsiders(reader, certification, { reviewedBy: CBP_COMPANY_ID });
+
+/** `value` with every property (at any depth) whose value is `id` left out. */
+const withoutValue = (value: unknown, id: string): unknown => {
+  if (Array.isArray(value)) return value.filter((v) => v !== id).map((v) => withoutValue(v, id));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== id).map(([k, v]) => [k, withoutValue(v, id)]));
+};
+
 /** Records about a company's users: their addresses, permissions and the account changes made. */
 const isUserManagement = (record: Pick<AuditRecord, 'objectType' | 'action'>): boolean => record.objectType === 'user' || record.action === 'company.poc-changed';
 
@@ -69,7 +99,10 @@ const isUserManagement = (record: Pick<AuditRecord, 'objectType' | 'action'>): b
 export const auditRecordFor =
   (reader: Reader) =>
   ({ day: _day, ...record }: AuditRecord & { day?: string }) => {
-    const shown = withoutOutsiders(reader, record, { actorId: record.actorCompanyId, sourceIp: record.actorCompanyId });
+    const outsider = !reader.staff && record.actorCompanyId !== reader.companyId;
+    const withheld = withoutOutsiders(reader, record, { actorId: record.actorCompanyId, sourceIp: record.actorCompanyId });
+    // An outside actor's id also sits in what they changed (`reviewedBy`, `enrolledBy`, ...).
+    const shown = outsider && withheld.changes !== undefined && record.actorId ? { ...withheld, changes: withoutValue(withheld.changes, record.actorId) } : withheld;
     if (reader.managesUsers) return shown;
     const { sourceIp, changes, ...rest } = shown;
     return {

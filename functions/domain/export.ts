@@ -7,7 +7,7 @@ import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { grantFor, inForce } from './sharing.ts';
-import { auditRecordFor, readerOf, requestFor } from './disclosure.ts';
+import { auditRecordFor, certificationFor, messageFor, readerOf, requestFor, threadFor } from './disclosure.ts';
 import { NotFound } from '../http/errors.ts';
 
 type ExportDeps = Pick<Deps, 'clock' | 'ids' | 'profiles' | 'messages' | 'grants' | 'auditTrail'>;
@@ -40,8 +40,8 @@ export const exportCompany = async (deps: ExportDeps, caller: Caller, companyId:
   ]);
   const withMessages = await Promise.all(
     threads.map(async ({ companyParticipants: _cp, cbpParticipants: _bp, ...thread }) => ({
-      ...thread,
-      messages: (await everyPage((cursor) => deps.messages.messages(companyId, thread.threadId, cursor, 100))).map(({ companyId: _c, ...m }) => m),
+      ...threadFor(readerOf(caller))(thread),
+      messages: (await everyPage((cursor) => deps.messages.messages(companyId, thread.threadId, cursor, 100))).map(({ companyId: _c, ...m }) => messageFor(readerOf(caller), companyId)(m)),
     })),
   );
   await deps.auditTrail.record(
@@ -55,7 +55,7 @@ export const exportCompany = async (deps: ExportDeps, caller: Caller, companyId:
     company: record.company,
     accountInfo: record.accountInfo,
     profileVersions: profileVersions.sort((a, b) => a.version - b.version),
-    certifications,
+    certifications: certifications.map(certificationFor(reader)),
     threads: withMessages,
     grants: given.map(grantFor(reader, sharing, now)),
     // Grants other companies made: who in them made or revoked one is theirs to know.

@@ -14,11 +14,12 @@ testClock('2026-12-01T12:00:00.000Z');
 let api: TestApi;
 let admin: string;
 let officer: string;
+let officerId: string;
 
 beforeAll(async () => {
   api = await startTestApi();
   admin = (await userWithRole(api, 'cbp-admin')).token;
-  officer = (await userWithRole(api, 'cbp-officer')).token;
+  ({ token: officer, userId: officerId } = await userWithRole(api, 'cbp-officer'));
 });
 afterAll(() => api.close());
 
@@ -134,6 +135,41 @@ describe('what a company reads of another party', () => {
     expect(handedOver).toHaveLength(1);
     expect(handedOver[0]).not.toHaveProperty('changes');
     expect((await trail(heir.token, 'company.primary-poc-handed-over'))[0]).toHaveProperty('changes');
+  });
+});
+
+describe('what a company reads of CBP', () => {
+  it("shows who wrote for CBP, or reviewed a certification, by side and name, never the officer's user id", async () => {
+    const c = await company();
+    const started = await api.request('POST', `/companies/${c.companyId}/threads`, { token: officer, body: { subject: 'Seal inspection follow-up', body: 'Please call us about the seals.' } });
+    expect(started.status).toBe(201);
+    expect((await api.request('POST', `/companies/${c.companyId}/threads/${started.body.threadId}/messages`, { token: c.poc.token, body: { body: 'Will do.' } })).status).toBe(201);
+    expect((await api.request('PUT', `/companies/${c.companyId}/account-info`, { token: c.poc.token, body: accountInfoFor(0) })).status).toBe(200);
+    expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token: c.poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
+    const cert = await api.request('POST', `/companies/${c.companyId}/certifications`, { token: c.poc.token, body: { profileVersion: 1, attestation: true } });
+    expect(cert.status).toBe(201);
+    expect((await api.request('POST', `/companies/${c.companyId}/certifications/${cert.body.certificationId}/review`, { token: officer, body: { decision: 'approve' } })).status).toBe(200);
+
+    const threads = await api.request('GET', `/companies/${c.companyId}/threads`, { token: c.poc.token });
+    expect(threads.body.items[0]).toMatchObject({ startedBySide: 'cbp' });
+    expect(threads.body.items[0]).not.toHaveProperty('startedBy');
+    const messages = await api.request('GET', `/companies/${c.companyId}/threads/${started.body.threadId}/messages`, { token: c.poc.token });
+    // (Both were sent at the same instant on the test clock: their order is the ids'.)
+    const bySide = Object.fromEntries(messages.body.items.map((m: { authorSide: string }) => [m.authorSide, m]));
+    expect(bySide.cbp).toMatchObject({ authorName: expect.any(String) });
+    expect(bySide.cbp).not.toHaveProperty('authorId');
+    expect(bySide.company).toMatchObject({ authorId: c.poc.userId });
+    const certifications = await api.request('GET', `/companies/${c.companyId}/certifications`, { token: c.poc.token });
+    expect(certifications.body.items[0]).toMatchObject({ status: 'approved' });
+    const trail = await api.request('GET', `/companies/${c.companyId}/audit?action=certification.approved`, { token: c.poc.token });
+    expect(trail.body.items[0]).toMatchObject({ actorRole: 'cbp-officer', actorCompanyId: 'CBP', changes: { set: { status: 'approved' } } });
+    const exported = (await api.request('GET', `/companies/${c.companyId}/export`, { token: c.poc.token })).body;
+    const seen = [threads.body, messages.body, certifications.body, trail.body, exported.threads, exported.certifications, exported.auditTrail];
+    for (const body of seen) expect(JSON.stringify(body)).not.toContain(officerId);
+    // CBP sees its own people.
+    const asCbp = (await api.request('GET', `/companies/${c.companyId}/threads/${started.body.threadId}/messages`, { token: officer })).body.items;
+    expect(asCbp.find((m: { authorSide: string }) => m.authorSide === 'cbp')).toMatchObject({ authorId: officerId });
+    expect((await api.request('GET', `/companies/${c.companyId}/certifications`, { token: officer })).body.items[0]).toMatchObject({ reviewedBy: officerId });
   });
 });
 
