@@ -113,13 +113,16 @@ export const remove = async (current: Member, audit: AuditAttributes): Promise<v
   assertCommitted(outcome, () => versionConflict('user'));
 };
 
-/** Hands the primary-POC role from one member to another in one write, with the audit record. */
-export const handOver = async (from: Member, to: Member, audit: AuditAttributes, company: { companyId: string; version: number; openObligations: readonly ObligationKind[] }): Promise<void> => {
+/**
+ * Hands the primary-POC role from one member to another in one write, with the audit record;
+ * the former POC keeps only `fromPermissions`.
+ */
+export const handOver = async (from: Member, to: Member, fromPermissions: Member['permissions'], audit: AuditAttributes, company: { companyId: string; version: number; openObligations: readonly ObligationKind[] }): Promise<void> => {
   const outcome = await portal.transaction
     .write(({ member, audit: auditEntity, company: companyEntity, obligation }) => [
       member
         .patch({ companyId: from.companyId, userId: from.userId })
-        .set({ role: 'company-user', version: from.version + 1 })
+        .set({ role: 'company-user', version: from.version + 1, permissions: fromPermissions })
         .where((attr, op) => `${op.eq(attr.version, from.version)} AND ${op.eq(attr.role, 'primary-poc')}`)
         .commit(),
       member

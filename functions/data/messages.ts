@@ -23,7 +23,7 @@ export interface StoredThread {
   readonly cbpParticipants?: readonly string[];
 }
 
-export type StoredMessage = ThreadMessage & { readonly companyId: string };
+export type StoredMessage = ThreadMessage & { readonly companyId: string; readonly authorId: string };
 
 const UNREAD = { company: 'unreadCompany', cbp: 'unreadCbp' } as const;
 const PARTICIPANTS = { company: 'companyParticipants', cbp: 'cbpParticipants' } as const;

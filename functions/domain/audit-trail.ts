@@ -3,22 +3,13 @@
  * are written by the changes (and confidential reads) themselves; nothing here changes one.
  */
 import type { Deps } from './deps.ts';
-import { isStaff, requireCompanyAccess, requireRole, type Caller } from './caller.ts';
+import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
+import { auditRecordFor, readerOf } from './disclosure.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest } from '../http/errors.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import type { AuditRecord } from '../data/audit-trail.ts';
 
-const shown = ({ day: _day, ...rest }: AuditRecord & { day?: string }) => rest;
-
-/**
- * A record as a company's own users see it: who in another organisation acted (a CBP officer,
- * a partner's user) is shown by organisation and role, without their user id or address.
- */
-export const forCompany = (companyId: string) => (record: AuditRecord & { day?: string }) => {
-  const { sourceIp: _ip, actorId: _id, ...rest } = shown(record);
-  return record.actorCompanyId === companyId ? shown(record) : rest;
-};
 
 /** Timestamps as stored (with milliseconds), so a window compares like with like. */
 const normalised = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
@@ -42,7 +33,8 @@ export const companyTrail = async (
   } while (next && items.length < query.limit);
   // CBP asking for a company that does not exist hears so, rather than an empty trail.
   await requireExistsIfEmpty(deps, companyId, items.length === 0 && !query.cursor);
-  return { items: items.map(isStaff(caller) ? shown : forCompany(companyId)), nextCursor: next };
+  // Who in another organisation acted is shown by organisation and role; user-management details are the POC's and CBP's.
+  return { items: items.map(auditRecordFor(readerOf(caller))), nextCursor: next };
 };
 
 /** CBP: the whole portal's trail for one UTC day (default today), newest first. */
@@ -50,5 +42,5 @@ export const portalTrail = async (deps: Pick<Deps, 'auditTrail' | 'clock'>, call
   requireRole(caller, CBP_ROLES);
   const day = query.day ?? deps.clock.now().toISOString().slice(0, 10);
   const page = await deps.auditTrail.ofDay(day, query.action, query.cursor ?? null, query.limit);
-  return { day, items: page.items.map(shown), nextCursor: page.cursor };
+  return { day, items: page.items.map(auditRecordFor(readerOf(caller))), nextCursor: page.cursor };
 };

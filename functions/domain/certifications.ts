@@ -2,6 +2,7 @@ import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { requireExistsIfEmpty } from './companies.ts';
+import { certificationFor, readerOf } from './disclosure.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
 import type { Certification, Certify } from '../schemas/profile.ts';
@@ -86,7 +87,7 @@ export const listCertifications = async (deps: Pick<Deps, 'profiles' | 'companie
   requireCompanyAccess(caller, companyId);
   const items = await deps.profiles.listCertifications(companyId);
   await requireExistsIfEmpty(deps, companyId, items.length === 0);
-  return { items };
+  return { items: items.map(certificationFor(readerOf(caller))) };
 };
 
 /** A CBP officer approves a submitted certification or sends it back with comments. */

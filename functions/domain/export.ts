@@ -6,8 +6,8 @@
 import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
-import { grantView } from './sharing.ts';
-import { forCompany } from './audit-trail.ts';
+import { grantFor, inForce } from './sharing.ts';
+import { auditRecordFor, certificationFor, messageFor, readerOf, requestFor, threadFor } from './disclosure.ts';
 import { NotFound } from '../http/errors.ts';
 
 type ExportDeps = Pick<Deps, 'clock' | 'ids' | 'profiles' | 'messages' | 'grants' | 'auditTrail'>;
@@ -40,24 +40,27 @@ export const exportCompany = async (deps: ExportDeps, caller: Caller, companyId:
   ]);
   const withMessages = await Promise.all(
     threads.map(async ({ companyParticipants: _cp, cbpParticipants: _bp, ...thread }) => ({
-      ...thread,
-      messages: (await everyPage((cursor) => deps.messages.messages(companyId, thread.threadId, cursor, 100))).map(({ companyId: _c, ...m }) => m),
+      ...threadFor(readerOf(caller))(thread),
+      messages: (await everyPage((cursor) => deps.messages.messages(companyId, thread.threadId, cursor, 100))).map(({ companyId: _c, ...m }) => messageFor(readerOf(caller), companyId)(m)),
     })),
   );
   await deps.auditTrail.record(
     auditItem(caller, { companyId, action: 'company.exported', objectType: 'company', objectId: companyId, changes: { profileVersions: profileVersions.length, threads: threads.length, auditRecords: auditTrail.length } }, now, deps.ids.next()),
   );
+  // The export shows the POC what the lists and the trail show them, through the same redaction.
+  const reader = readerOf(caller);
+  const sharing = new Set(received.filter((g) => inForce(g, now)).map((g) => g.ownerCompanyId));
   return {
     exportedAt: now.toISOString(),
     company: record.company,
     accountInfo: record.accountInfo,
     profileVersions: profileVersions.sort((a, b) => a.version - b.version),
-    certifications,
+    certifications: certifications.map(certificationFor(reader)),
     threads: withMessages,
-    grants: given.map((g) => grantView(g, now)),
+    grants: given.map(grantFor(reader, sharing, now)),
     // Grants other companies made: who in them made or revoked one is theirs to know.
-    grantsReceived: received.map((g) => grantView(g, now)).map(({ createdBy: _c, revokedBy: _r, ...g }) => g),
-    grantRequests,
-    auditTrail: auditTrail.map(forCompany(companyId)),
+    grantsReceived: received.map(grantFor(reader, sharing, now)),
+    grantRequests: grantRequests.map(requestFor(reader)),
+    auditTrail: auditTrail.map(auditRecordFor(reader)),
   };
 };

@@ -7,6 +7,7 @@
  */
 import type { Deps } from './deps.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
+import { messageFor, readerOf, threadFor } from './disclosure.ts';
 import { auditItem } from '../data/audit-records.ts';
 import type { StoredMessage, StoredThread } from '../data/messages.ts';
 import { sendSoon } from './outbox.ts';
@@ -144,7 +145,7 @@ export const startThread = async (deps: MessageDeps, caller: Caller, companyId: 
     (d) => deps.messages.start(thread, first, audit, d),
   );
   await sendNotices(deps, deliveries);
-  return view(thread, side);
+  return threadFor(readerOf(caller))(view(thread, side));
 };
 
 const found = async (deps: Pick<Deps, 'messages'>, companyId: string, threadId: string): Promise<StoredThread> => {
@@ -174,7 +175,7 @@ export const listThreads = async (deps: Pick<Deps, 'messages' | 'companies'>, ca
   requireCompanyAccess(caller, companyId);
   const page = await deps.messages.list(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
-  return { items: page.items.map((t) => view(t, sideOf(caller))), nextCursor: page.cursor };
+  return { items: page.items.map((t) => threadFor(readerOf(caller))(view(t, sideOf(caller)))), nextCursor: page.cursor };
 };
 
 /** A page of the thread's messages, oldest first; reading the last page (the newest messages) marks them read for the caller's side. */
@@ -187,5 +188,10 @@ export const listMessages = async (deps: Pick<Deps, 'messages'>, caller: Caller,
   const unread = side === 'company' ? thread.unreadCompany : thread.unreadCbp;
   const readToEnd = page.cursor === null;
   if (unread > 0 && readToEnd) await deps.messages.markRead(companyId, threadId, side, unread);
-  return { thread: { ...view(thread, side), unread: readToEnd ? 0 : unread }, items: page.items.map(({ companyId: _c, ...m }) => m), nextCursor: page.cursor };
+  const reader = readerOf(caller);
+  return {
+    thread: threadFor(reader)({ ...view(thread, side), unread: readToEnd ? 0 : unread }),
+    items: page.items.map(({ companyId: _c, ...m }) => messageFor(reader, companyId)(m)),
+    nextCursor: page.cursor,
+  };
 };

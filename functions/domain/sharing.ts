@@ -11,6 +11,7 @@ import { auditItem } from '../data/audit-records.ts';
 import type { StoredGrant, StoredRequest } from '../data/grants.ts';
 import { granteeKey, granteeOf } from '../data/grant-records.ts';
 import { completeness } from './profile-rules.ts';
+import { grantPeopleFor, granteeNameShown, readerOf, requestFor, type Reader } from './disclosure.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { enforceLimit } from './limits.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
@@ -27,6 +28,7 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 /** Active, and not past the end of its expiry day (UTC). */
 export const inForce = (g: Pick<StoredGrant, 'status' | 'expiresOn'>, now: Date): boolean => g.status === 'active' && g.expiresOn >= today(now);
 
+/** A grant whole, as CBP reads it; companies read it through `grantFor`. */
 export const grantView = (g: StoredGrant, now: Date): Grant => ({
   grantId: g.grantId,
   ownerCompanyId: g.ownerCompanyId,
@@ -41,6 +43,27 @@ export const grantView = (g: StoredGrant, now: Date): Grant => ({
   ...(g.revokedAt ? { revokedAt: g.revokedAt, revokedBy: g.revokedBy } : {}),
   ...(g.requestId ? { requestId: g.requestId } : {}),
 });
+
+/**
+ * A grant as the reader may see it (see disclosure.ts): the grantee's name only when the reader
+ * may know it, and who made or revoked it only within the owner.
+ */
+export const grantFor = (reader: Reader, sharingWithReader: ReadonlySet<string>, now: Date) => (g: StoredGrant) => {
+  const { granteeName, ...view } = grantPeopleFor(reader, grantView(g, now));
+  return granteeNameShown(reader, g, sharingWithReader) ? { ...view, granteeName } : view;
+};
+
+/** Ids of the companies that have a grant in force to `companyId` (from `ownerCompanyId` only, if given). */
+export const sharingWith = async (deps: Pick<Deps, 'grants'>, companyId: string, now: Date, ownerCompanyId?: string): Promise<Set<string>> => {
+  const owners = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(companyId, cursor, 100, ownerCompanyId);
+    for (const g of page.items) if (inForce(g, now)) owners.add(g.ownerCompanyId);
+    cursor = page.cursor;
+  } while (cursor);
+  return owners;
+};
 
 /** The company's primary POC, or a user they allowed to authorize sharing; never CBP, never another company. */
 const requireSharingAuthority = (caller: Caller, companyId: string): void => {
@@ -61,11 +84,11 @@ const checkExpiry = (expiresOn: string, now: Date): void => {
   if (expiresOn > latest) throw new ValidationFailed([{ field, message: `must be at most two years ahead (${latest})` }]);
 };
 
-const activeCompany = async (deps: Pick<Deps, 'companies'>, companyId: string): Promise<Company> => {
-  const company = await deps.companies.get(companyId);
-  if (!company || company.status !== 'active') throw new NotFound('No such participant company.');
-  return company;
-};
+/**
+ * Another participant company, whatever its status: whether it is active, suspended or removed
+ * is not the asking company's to learn (issue 17), so only an unknown id is refused.
+ */
+const participant = async (deps: Pick<Deps, 'companies'>, companyId: string): Promise<Company | null> => deps.companies.get(companyId);
 
 /** Grants another participant company or a foreign customs program a scope until a date. */
 export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompanyId: string, input: CreateGrant, request?: StoredRequest): Promise<Grant> => {
@@ -77,8 +100,9 @@ export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompan
   let granteeName: string;
   if (input.grantee.type === 'company') {
     if (input.grantee.companyId === ownerCompanyId) throw new ValidationFailed([{ field: 'grantee.companyId', message: 'must be another company' }]);
-    const partner = await deps.companies.get(input.grantee.companyId);
-    if (!partner || partner.status !== 'active') throw new ValidationFailed([{ field: 'grantee.companyId', message: 'is not an active participant company' }]);
+    const partner = await participant(deps, input.grantee.companyId);
+    if (!partner) throw new ValidationFailed([{ field: 'grantee.companyId', message: 'is not a participant company' }]);
+    // Kept for CBP; the owner is shown it only when the partner told them (grantFor).
     granteeName = partner.legalName;
   } else {
     granteeName = FOREIGN_PROGRAMS[input.grantee.program];
@@ -105,7 +129,8 @@ export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompan
     deps.ids.next(),
   );
   await deps.grants.create(item, audit, request ? { request, decidedBy: caller.userId } : undefined);
-  return grantView(item, now);
+  const sharing = input.grantee.type === 'company' && !request ? await sharingWith(deps, ownerCompanyId, now, input.grantee.companyId) : new Set<string>();
+  return grantFor(readerOf(caller), sharing, now)(item);
 };
 
 /** The company's grants in every state (its users, and CBP). */
@@ -114,7 +139,11 @@ export const listGrants = async (deps: Pick<Deps, 'clock' | 'grants' | 'companie
   const page = await deps.grants.ofOwner(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
   const now = deps.clock.now();
-  return { items: page.items.map((g) => grantView(g, now)), nextCursor: page.cursor };
+  const reader = readerOf(caller);
+  // Whose names the reader may know: asked only when some grantee's name depends on it.
+  const unnamed = page.items.filter((g) => !granteeNameShown(reader, g, new Set()));
+  const sharing = unnamed.length > 0 ? await sharingWith(deps, companyId, now) : new Set<string>();
+  return { items: page.items.map(grantFor(reader, sharing, now)), nextCursor: page.cursor };
 };
 
 /** Revokes a grant at once: the next read through it is refused. */
@@ -211,7 +240,8 @@ export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies
   requireCompanyUser(caller);
   requireSharingAuthority(caller, caller.companyId);
   if (targetCompanyId === caller.companyId) throw new BadRequest('Ask another company, not your own.', [{ field: 'companyId', message: 'must be another company' }]);
-  const target = await activeCompany(deps, targetCompanyId);
+  const target = await participant(deps, targetCompanyId);
+  if (!target) throw new NotFound('No such participant company.');
   await enforceLimit(deps, caller, 'grantRequest');
   const now = deps.clock.now();
   const item: StoredRequest = {
@@ -228,7 +258,7 @@ export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies
   // Recorded where both sides can see it: the target's trail holds the request.
   const audit = auditItem(caller, { companyId: target.companyId, action: 'grant-request.created', objectType: 'grant-request', objectId: item.requestId, changes: { after: { scope: input.scope, requesterCompanyId: caller.companyId } } }, now, deps.ids.next());
   await deps.grants.createRequest(item, audit);
-  return item;
+  return requestFor(readerOf(caller))(item);
 };
 
 /** Requests made to the company (incoming) or by it (outgoing). */
@@ -237,10 +267,7 @@ export const listGrantRequests = async (deps: Pick<Deps, 'grants' | 'companies'>
   const page = direction === 'incoming' ? await deps.grants.incomingRequests(companyId, cursor, limit) : await deps.grants.outgoingRequests(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
   // Which user on the other side asked or decided is theirs to know; CBP sees both.
-  const items = isStaff(caller)
-    ? page.items
-    : page.items.map(({ requestedBy, decidedBy, ...r }) => ({ ...r, ...(direction === 'outgoing' ? { requestedBy } : decidedBy ? { decidedBy } : {}) }));
-  return { items, nextCursor: page.cursor };
+  return { items: page.items.map(requestFor(readerOf(caller))), nextCursor: page.cursor };
 };
 
 /** The asked company accepts (a grant of the requested scope is made, until `expiresOn`) or declines. */
@@ -257,10 +284,10 @@ export const decideGrantRequest = async (
   if (request.status !== 'pending') throw new Conflict('The request was already decided.', 'already_decided');
   if (input.decision === 'accept') {
     const grant = await createGrant(deps, caller, companyId, { grantee: { type: 'company', companyId: request.requesterCompanyId }, scope: request.scope, expiresOn: input.expiresOn }, request);
-    return { ...request, status: 'accepted', decidedAt: grant.createdAt, decidedBy: caller.userId, grantId: grant.grantId };
+    return requestFor(readerOf(caller))({ ...request, status: 'accepted', decidedAt: grant.createdAt, decidedBy: caller.userId, grantId: grant.grantId });
   }
   const now = deps.clock.now();
   const audit = auditItem(caller, { companyId, action: 'grant-request.declined', objectType: 'grant-request', objectId: requestId, changes: { before: { status: 'pending' }, after: { status: 'declined' } } }, now, deps.ids.next());
   await deps.grants.decline(request, now.toISOString(), caller.userId, audit);
-  return { ...request, status: 'declined', decidedAt: now.toISOString(), decidedBy: caller.userId };
+  return requestFor(readerOf(caller))({ ...request, status: 'declined', decidedAt: now.toISOString(), decidedBy: caller.userId });
 };

@@ -185,12 +185,19 @@ export const removeCompanyUser = async (deps: Pick<Deps, 'clock' | 'ids' | 'iden
   await deps.identities.deleteIdentity(target.email).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito delete failed', userId, error: String(error) })));
 };
 
-/** The primary POC hands the role to another active user of the company and becomes a company user. */
+/** What the former primary POC keeps when the hand-over names nothing: no powers at all. */
+const NO_PERMISSIONS: Permissions = { editProfile: false, authorizeSharing: false };
+
+/**
+ * The primary POC hands the role to another active user of the company and becomes a company
+ * user with only the permissions the hand-over names (none by default).
+ */
 export const handOverPrimaryPoc = async (
   deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'companies'> & { obligations: Pick<Deps['obligations'], 'ofCompany'> },
   caller: Caller,
   companyId: string,
   toUserId: string,
+  formerPocPermissions: Permissions = NO_PERMISSIONS,
 ) => {
   requireManager(caller, companyId);
   if (toUserId === caller.userId) throw new BadRequest('You already hold the primary-POC role.', [{ field: 'userId', message: 'is you' }]);
@@ -205,14 +212,14 @@ export const handOverPrimaryPoc = async (
   const now = deps.clock.now();
   const audit = auditItem(
     caller,
-    { companyId, action: 'company.primary-poc-handed-over', objectType: 'user', objectId: toUserId, changes: { from: from.userId, to: to.userId, pocEmail: { before: company.pocEmail, after: to.email } } },
+    { companyId, action: 'company.primary-poc-handed-over', objectType: 'user', objectId: toUserId, changes: { from: from.userId, to: to.userId, pocEmail: { before: company.pocEmail, after: to.email }, formerPocPermissions } },
     now,
     deps.ids.next(),
   );
-  await deps.members.handOver(from, to, audit, { companyId, version: company.version, openObligations: open.map((o) => o.kind) });
+  await deps.members.handOver(from, to, formerPocPermissions, audit, { companyId, version: company.version, openObligations: open.map((o) => o.kind) });
   await Promise.all([
     deps.identities.moveToGroup(from.email, 'primary-poc', 'company-user'),
     deps.identities.moveToGroup(to.email, 'company-user', 'primary-poc'),
   ]).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito group sync failed', error: String(error) })));
-  return { from: view({ ...from, role: 'company-user', version: from.version + 1 }), to: view({ ...to, role: 'primary-poc', version: to.version + 1, permissions: { editProfile: true, authorizeSharing: true } }) };
+  return { from: view({ ...from, role: 'company-user', version: from.version + 1, permissions: formerPocPermissions }), to: view({ ...to, role: 'primary-poc', version: to.version + 1, permissions: { editProfile: true, authorizeSharing: true } }) };
 };

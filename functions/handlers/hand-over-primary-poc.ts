@@ -12,6 +12,7 @@ import * as obligations from '../data/obligations.ts';
 
 const deps = { ...base, members, identities, companies, obligations };
 
-export const handler = authedHandler('handOverPrimaryPoc', async (event, caller) =>
-  ok(await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), parseBody(HandOver, event).userId)),
-);
+export const handler = authedHandler('handOverPrimaryPoc', async (event, caller) => {
+  const input = parseBody(HandOver, event);
+  return ok(await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), input.userId, input.formerPocPermissions));
+});

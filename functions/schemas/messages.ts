@@ -15,7 +15,8 @@ export const Thread = z.object({
   threadId: z.string(),
   companyId: z.string(),
   subject: z.string(),
-  startedBy: z.string(),
+  /** Shown within the side that started it (and to CBP). */
+  startedBy: z.string().optional(),
   startedBySide: Side,
   startedAt: IsoDateTime,
   lastMessageAt: IsoDateTime,
@@ -30,7 +31,8 @@ export const ThreadMessage = z.object({
   messageId: z.string(),
   threadId: z.string(),
   body: z.string(),
-  authorId: z.string(),
+  /** Shown within the author's side (and to CBP). */
+  authorId: z.string().optional(),
   authorName: z.string(),
   authorSide: Side,
   sentAt: IsoDateTime,

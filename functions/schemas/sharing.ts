@@ -52,12 +52,14 @@ export const Grant = z.object({
   ownerCompanyId: z.string(),
   ownerLegalName: z.string(),
   grantee: Grantee,
-  granteeName: z.string(),
+  /** Absent when the reader may not know the grantee company's name (it has not shared with them or asked them). */
+  granteeName: z.string().optional(),
   scope: Scope,
   expiresOn: IsoDate,
   status: z.enum(['active', 'revoked', 'expired']),
   createdAt: IsoDateTime,
-  createdBy: z.string(),
+  /** Who made and revoked it: shown within the owner (and to CBP) only. */
+  createdBy: z.string().optional(),
   revokedAt: IsoDateTime.optional(),
   revokedBy: z.string().optional(),
   requestId: z.string().optional(),

@@ -37,7 +37,14 @@ export const UpdateUser = z.strictObject({
   permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }).optional(),
 });
 
-export const HandOver = z.strictObject({ userId: Id });
+/**
+ * The former primary POC becomes a company user with no permissions unless the hand-over names
+ * them (issue 17): nobody keeps the POC's powers by default.
+ */
+export const HandOver = z.strictObject({
+  userId: Id,
+  formerPocPermissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }).default({ editProfile: false, authorizeSharing: false }),
+});
 export const HandOverResult = z.object({ from: User, to: User });
 
 export const AddStaff = z.strictObject({ email: Email, name: Text(120), role: z.enum(['cbp-officer', 'cbp-admin']) });

@@ -9,6 +9,14 @@ import { FOREIGN_PROGRAMS, SCOPES } from '../../../../functions/schemas/sharing.
 import { canShare, isRemoved, SCOPE_LABELS, SrOnly, useAction, useMe, usePaged } from './shared.tsx';
 
 type GrantRequest = ResponseOf<'listGrantRequests'>['items'][number];
+type Grant = ResponseOf<'listGrants'>['items'][number];
+
+/**
+ * Whom a grant is for, in words: the partner's legal name once it has told you (by asking you or
+ * sharing with you); until then the ID you gave, since the portal does not tell one company
+ * another's name.
+ */
+const granteeLabel = (g: Grant) => g.granteeName ?? (g.grantee.type === 'company' ? `the company with ID ${g.grantee.companyId}` : g.grantee.program);
 type Scope = (typeof SCOPES)[number];
 type Program = keyof typeof FOREIGN_PROGRAMS;
 
@@ -31,7 +39,8 @@ const CreateGrantForm = ({ onCreated }: { onCreated: () => void }) => {
     setDone(undefined);
     const grantee = type === 'company' ? { type, companyId: partnerId.trim() } : { type, program };
     const grant = await api.call('createGrant', { path: { companyId: me.company.companyId }, body: { grantee, scope, expiresOn } });
-    setDone(`${grant.granteeName} can now see: ${SCOPE_LABELS[grant.scope]}, until ${grant.expiresOn}.`);
+    const label = granteeLabel(grant);
+    setDone(`${label.charAt(0).toUpperCase()}${label.slice(1)} can now see: ${SCOPE_LABELS[grant.scope]}, until ${grant.expiresOn}.`);
     setPartnerId('');
     onCreated();
   });
@@ -95,14 +104,14 @@ const Grants = ({ reloadKey }: { reloadKey: number }) => {
                 <tbody>
                   {list.items.map((g) => (
                     <tr key={g.grantId}>
-                      <td>{g.granteeName}</td>
+                      <td>{granteeLabel(g)}</td>
                       <td>{SCOPE_LABELS[g.scope]}</td>
                       <td>{g.expiresOn}</td>
                       <td><StatusBadge status={g.status} /></td>
                       <td>
                         {g.status === 'active' && canShare(me) ? (
-                          <button type="button" className="button button--danger" disabled={action.busy} onClick={() => revoke(g.grantId, g.granteeName)}>
-                            Revoke<SrOnly> sharing with {g.granteeName}</SrOnly>
+                          <button type="button" className="button button--danger" disabled={action.busy} onClick={() => revoke(g.grantId, granteeLabel(g))}>
+                            Revoke<SrOnly> sharing with {granteeLabel(g)}</SrOnly>
                           </button>
                         ) : (
                           '—'

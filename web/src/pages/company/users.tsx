@@ -58,10 +58,14 @@ const HandOver = ({ users }: { users: readonly User[] }) => {
   const navigate = useNavigate();
   const candidates = users.filter((u) => u.role === 'company-user' && u.status === 'active');
   const [userId, setUserId] = useState('');
+  // What you keep after the hand-over: nothing unless you tick it (the API's default too).
+  const [editProfile, setEditProfile] = useState(false);
+  const [authorizeSharing, setAuthorizeSharing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const chosen = candidates.find((u) => u.userId === userId);
+  const kept = [editProfile ? 'edit the account information and security profile' : '', authorizeSharing ? 'authorize sharing' : ''].filter(Boolean);
   const submit = useSubmit(async () => {
-    await api.call('handOverPrimaryPoc', { path: { companyId: me.company.companyId }, body: { userId } });
+    await api.call('handOverPrimaryPoc', { path: { companyId: me.company.companyId }, body: { userId, formerPocPermissions: { editProfile, authorizeSharing } } });
     await reloadMe();
     navigate('/', { replace: true });
   });
@@ -72,16 +76,22 @@ const HandOver = ({ users }: { users: readonly User[] }) => {
         <p>Add an active user first: the role can only go to an active user of your company.</p>
       ) : (
         <>
-          <p>The new primary POC manages users, certifies the profile and authorizes sharing. You become an ordinary user.</p>
+          <p>The new primary POC manages users, certifies the profile and authorizes sharing. You become an ordinary user, who can read the company's information, alerts and messages and nothing more, unless you keep a permission below.</p>
           <ErrorSummary error={submit.error} />
           {!confirming || !chosen ? (
             <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); if (chosen) setConfirming(true); }}>
               <SelectField label="New primary POC" value={userId} onChange={(e) => setUserId(e.target.value)} options={[{ value: '', label: 'Choose a user' }, ...candidates.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))]} />
+              <fieldset>
+                <legend>What you keep after the hand-over</legend>
+                <p className="hint">Unticked, you lose these powers with the role. The new primary POC can change them later.</p>
+                <CheckboxField label="I may still edit the account information and security profile" checked={editProfile} onChange={(e) => setEditProfile(e.target.checked)} />
+                <CheckboxField label="I may still authorize sharing with other parties" checked={authorizeSharing} onChange={(e) => setAuthorizeSharing(e.target.checked)} />
+              </fieldset>
               <button type="submit" className="button" disabled={!chosen}>Hand over primary POC</button>
             </form>
           ) : (
             <form className="alert alert--warning" noValidate onSubmit={submit.onSubmit} aria-labelledby="confirm-hand-over">
-              <p id="confirm-hand-over"><strong>Make {chosen.name} the primary POC?</strong> You will lose the primary POC's rights at once and cannot take them back yourself.</p>
+              <p id="confirm-hand-over"><strong>Make {chosen.name} the primary POC?</strong> You will lose the primary POC's rights at once and cannot take them back yourself. {kept.length === 0 ? 'You keep no permission to edit or to authorize sharing.' : `You keep the permission to ${kept.join(' and to ')}.`}</p>
               <div className="actions">
                 <SubmitButton busy={submit.busy}>Confirm hand-over to {chosen.name}</SubmitButton>
                 <button type="button" className="button" onClick={() => setConfirming(false)}>Cancel</button>
