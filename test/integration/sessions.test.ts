@@ -10,7 +10,11 @@ beforeAll(async () => {
   const company = await enrollCompany(api, officer.token);
   user = await userWithRole(api, 'company-user', company.companyId);
 });
-afterAll(() => api.close());
+const figures = { refused: 0, alike: 0 };
+afterAll(async () => {
+  console.log(`[sessions] ${figures.refused} revoked refresh tokens refused; ${figures.alike} logout answers identical to a live token's`);
+  await api.close();
+});
 
 const signIn = async () => {
   const login = await api.request('POST', '/auth/login', { body: { email: user.email, password: TEST_PASSWORD } });
@@ -30,6 +34,7 @@ describe('sign-out', () => {
     const after = await refresh(tokens.refreshToken);
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('unauthorized');
+    figures.refused += 1;
   });
 
   it('ends only the session it names: another sign-in of the same person keeps refreshing', async () => {
@@ -37,6 +42,7 @@ describe('sign-out', () => {
     const second = await signIn();
     expect((await logout(first.refreshToken)).status).toBe(204);
     expect((await refresh(first.refreshToken)).status).toBe(401);
+    figures.refused += 1;
     expect((await refresh(second.refreshToken)).status).toBe(200);
   });
 
@@ -47,6 +53,7 @@ describe('sign-out', () => {
     for (const answer of answers) {
       expect(answer.status).toBe(live.status);
       expect(answer.body).toEqual(live.body);
+      figures.alike += 1;
     }
   });
 
