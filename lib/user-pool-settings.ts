@@ -15,4 +15,9 @@ export const USER_POOL_SETTINGS = {
   groups: ROLES,
   tokenValidityMinutes: { access: 15, id: 15 },
   refreshTokenValidityHours: 12,
+  /**
+   * Refresh-token rotation: every refresh hands out a new refresh token and the old one stops
+   * working this many seconds later (room for a retried request; Cognito allows 0 to 60).
+   */
+  refreshTokenRotationGraceSeconds: 10,
 } as const;

@@ -17,6 +17,11 @@ import {
   VerifySoftwareTokenCommand,
   SetUserMFAPreferenceCommand,
   EnableSoftwareTokenMFAException,
+  GetTokensFromRefreshTokenCommand,
+  RefreshTokenReuseException,
+  RevokeTokenCommand,
+  UnauthorizedException,
+  UnsupportedTokenTypeException,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito, USER_POOL_CLIENT_ID } from '../clients/cognito.ts';
@@ -120,12 +125,42 @@ const mapTokenError = (error: unknown): never => {
   throw error;
 };
 
-/** New ID and access tokens from a refresh token (the refresh token itself is not rotated). */
+/**
+ * New ID and access tokens from a refresh token, and with rotation (the app client's setting in
+ * AWS) a new refresh token that replaces it. `GetTokensFromRefreshToken` is the only refresh a
+ * rotating client accepts; `REFRESH_TOKEN_AUTH` is refused there. Locally a stand-in in front of
+ * cognito-local answers it (docs/emulators.md).
+ */
 export const refresh = async (refreshToken: string): Promise<SignInOutcome> => {
   const response = await cognito
-    .send(new InitiateAuthCommand({ ClientId: USER_POOL_CLIENT_ID, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }))
-    .catch(mapAuthError);
+    .send(new GetTokensFromRefreshTokenCommand({ ClientId: USER_POOL_CLIENT_ID, RefreshToken: refreshToken }))
+    .catch((error: unknown) => {
+      // A rotated-out token used again after the grace period: refused like any other bad token.
+      if (error instanceof RefreshTokenReuseException) throw new Unauthorized('Incorrect email or password.');
+      return mapAuthError(error);
+    });
   return outcome(response);
+};
+
+/**
+ * Revokes a refresh token. A token Cognito does not accept (unknown, revoked already, malformed,
+ * or an access or ID token) is swallowed whatever the exception says (AWS: Unauthorized,
+ * UnsupportedTokenType, InvalidParameter; cognito-local: NotAuthorized), so sign-out answers
+ * alike whatever it was sent. Throttling is still a 429 the client may retry.
+ */
+export const revoke = async (refreshToken: string): Promise<void> => {
+  await cognito.send(new RevokeTokenCommand({ ClientId: USER_POOL_CLIENT_ID, Token: refreshToken })).catch((error: unknown) => {
+    if (
+      error instanceof NotAuthorizedException ||
+      error instanceof UnauthorizedException ||
+      error instanceof UnsupportedTokenTypeException ||
+      error instanceof InvalidParameterException
+    ) {
+      return;
+    }
+    if (error instanceof TooManyRequestsException) throw new TooManyRequests();
+    throw error;
+  });
 };
 
 /**

@@ -24,7 +24,7 @@ import {
   CategoryParam, DeadlinePolicy, DeadlinePolicyList, DecideReapplication, ExtendDeadline, Reapply, ReinstateCompany, RemoveCompany, ReviseDeadline,
 } from '../schemas/deadlines.ts';
 import {
-  AccountRequest, AddStaff, AddUser, ConfirmForgotPassword, ForgotPassword, HandOver, HandOverResult, ListQuery, Message, Refresh,
+  AccountRequest, AddStaff, AddUser, ConfirmForgotPassword, ForgotPassword, HandOver, HandOverResult, ListQuery, Logout, Message, Refresh,
   UpdateStaff, UpdateUser, User, UserPage,
 } from '../schemas/users.ts';
 
@@ -119,6 +119,13 @@ export const ROUTES = [
   {
     id: 'refresh', method: 'POST', path: '/auth/refresh', handler: 'refresh', auth: 'public',
     summary: 'New tokens from a refresh token', body: Refresh, example: { refreshToken: 'refresh-token-from-the-login-answer' }, response: LoginResult,
+    access: ['cognito:auth'], mutates: false,
+  },
+  {
+    id: 'logout', method: 'POST', path: '/auth/logout', handler: 'logout', auth: 'public',
+    summary: 'Sign out: revokes the refresh token (and the access tokens issued with it); the answer is the same whether or not the token was valid',
+    body: Logout, example: { refreshToken: 'refresh-token-from-the-login-answer' }, successStatus: 204,
+    // Changes no portal record (Cognito forgets the token), so there is nothing to audit.
     access: ['cognito:auth'], mutates: false,
   },
   {

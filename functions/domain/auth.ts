@@ -62,6 +62,15 @@ export const answerMfa = async (deps: { auth: Pick<Deps['auth'], 'answerMfa'> } 
 export const refresh = async (deps: { auth: Pick<Deps['auth'], 'refresh'> } & Pick<Deps, 'clock'>, refreshToken: string): Promise<LoginResult> =>
   toResult(await deps.auth.refresh(refreshToken), deps.clock.now());
 
+/**
+ * Sign-out: Cognito forgets the refresh token (and the access tokens issued with it). A token
+ * that is unknown, already revoked or not a refresh token answers the same, so the route tells
+ * a caller nothing about the token it sent.
+ */
+export const logout = async (deps: { auth: Pick<Deps['auth'], 'revoke'> }, refreshToken: string): Promise<void> => {
+  await deps.auth.revoke(refreshToken);
+};
+
 /** The same answer whether or not the email has an account. */
 export const PASSWORD_RESET_ANSWER = {
   message: 'If this email has a portal account, a reset code has been sent to it (or, if you never chose a password, a new invitation).',

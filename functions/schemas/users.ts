@@ -5,6 +5,8 @@ import { Permissions, Role, UserStatus } from './me.ts';
 
 export const AccountRequest = z.strictObject({ email: Email });
 export const Refresh = z.strictObject({ refreshToken: z.string().min(20).max(8192) });
+/** Sign-out names the refresh token to revoke. */
+export const Logout = Refresh;
 export const ForgotPassword = z.strictObject({ email: Email });
 export const ConfirmForgotPassword = z.strictObject({
   email: Email,

@@ -71,6 +71,10 @@ export class PortalUserPool extends Construct {
       accessTokenValidity: Duration.minutes(S.tokenValidityMinutes.access),
       idTokenValidity: Duration.minutes(S.tokenValidityMinutes.id),
       refreshTokenValidity: Duration.hours(S.refreshTokenValidityHours),
+      // Rotation (Essentials or Plus plan): a refresh answers a new refresh token and retires the
+      // old one, so a copied token dies at the owner's next refresh. CDK then drops
+      // ALLOW_REFRESH_TOKEN_AUTH; the portal refreshes with GetTokensFromRefreshToken.
+      refreshTokenRotationGracePeriod: Duration.seconds(S.refreshTokenRotationGraceSeconds),
       writeAttributes: writable,
     });
   }

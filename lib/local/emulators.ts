@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { freePort, startProcess, waitUntil, type ManagedProcess } from './processes.ts';
+import { startCognitoFront, type CognitoFront } from './cognito-front.ts';
 import { CUSTOM_EMAIL_SENDER_FUNCTION, LOCAL_CODE_KEY, startTriggerHost, type TriggerHost } from './trigger-host.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,7 @@ export interface EmulatorsProps {
 
 export interface Emulators {
   readonly dynamodbEndpoint: string;
+  /** cognito-local itself: the tokens' issuer, and where the bootstrap creates the pool. */
   readonly cognitoEndpoint: string;
   readonly sesEndpoint: string;
   /** The KMS and Lambda stand-ins behind Cognito's custom email sender trigger. */
@@ -55,9 +57,11 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
   ]);
   const started: ManagedProcess[] = [];
   const triggers = await startTriggerHost();
+  let front: CognitoFront | undefined;
   const stop = async () => {
     await Promise.all(started.map((p) => p.stop()));
     await triggers.stop();
+    await front?.stop();
   };
   try {
     // DynamoDB Local: the package's own spawn() knows where its jar is.
@@ -116,6 +120,8 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
       waitUntil(cognito, httpReady(`${cognitoEndpoint}/health`)),
       waitUntil(ses, httpReady(`${sesEndpoint}/health-check`)),
     ]);
+    // The portal reaches cognito-local through the stand-in that adds GetTokensFromRefreshToken.
+    front = await startCognitoFront(cognitoEndpoint);
     return {
       dynamodbEndpoint,
       cognitoEndpoint,
@@ -126,7 +132,7 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
-        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognitoEndpoint,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: front.endpoint,
         AWS_ENDPOINT_URL_SESV2: sesEndpoint,
         AWS_ENDPOINT_URL_KMS: triggers.endpoint,
       },

@@ -131,6 +131,14 @@ describe('Cognito user pool', () => {
     expect(client.WriteAttributes).toBeDefined();
     expect(client.WriteAttributes).not.toContain('custom:companyId');
   });
+
+  it('revokes refresh tokens on sign-out and rotates them on every refresh', () => {
+    const [, client] = resourcesOf('AWS::Cognito::UserPoolClient')[0]!;
+    expect(client.Properties).toMatchObject({ EnableTokenRevocation: true, RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 } });
+    // A rotating client refuses REFRESH_TOKEN_AUTH; the portal refreshes with GetTokensFromRefreshToken.
+    expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_REFRESH_TOKEN_AUTH');
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS' });
+  });
 });
 
 describe('the stack', () => {

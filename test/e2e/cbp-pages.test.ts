@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInStaff, startPortal } from '../support/browser.ts';
+import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInStaff, startPortal, submitSignIn } from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 
@@ -76,10 +76,7 @@ describe('the CBP staff area', () => {
   it('sends an officer without an authenticator app to set one up, which then guards every sign-in', async () => {
     const email = await newOfficer();
     const { context, page, errors } = await newPage(browser);
-    await page.goto(`${portal.webUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, portal.webUrl, email, TEST_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/cbp/mfa');
     await check(page, 'mfa', 'Set up your authenticator app', errors);

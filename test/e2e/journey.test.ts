@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signInAs, startPortal } from '../support/browser.ts';
+import { launchBrowser, newPage, screenshot, signInAs, startPortal, submitSignIn } from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
 import { mailTo, temporaryPasswordIn, type StoredEmail } from '../support/mail.ts';
 import { auditOf, sweepOn, testClock } from '../support/deadlines.ts';
@@ -50,10 +50,7 @@ const emailTo = async (address: string, subject: RegExp): Promise<StoredEmail> =
 
 /** First sign-in with an invitation's temporary password, through the new-password step. */
 const firstSignIn = async (page: Page, email: string, temporary: string, chosen: string) => {
-  await page.goto(`${portal.webUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(temporary);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, portal.webUrl, email, temporary);
   await expect.poll(() => page.locator('h1').textContent()).toBe('Choose your password');
   await page.getByLabel('New password').fill(chosen);
   await page.getByRole('button', { name: 'Set password and sign in' }).click();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInAs, startPortal } from '../support/browser.ts';
+import { DESKTOP, NOTICE_ACCEPTANCE, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInAs, startPortal } from '../support/browser.ts';
 import { TEST_PASSWORD, userWithRole, enrollCompany } from '../support/api.ts';
 
 let portal: Awaited<ReturnType<typeof startPortal>>;
@@ -58,6 +58,39 @@ describe('the signed-out pages', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
     await check(page, name, errors);
     await context.close();
+  });
+
+  it('refuses to sign in until the system-use notice is accepted, saying so accessibly, under the official government banner', async () => {
+    const user = await userWithRole(portal.api, 'company-user', (await enrollCompany(portal.api, (await userWithRole(portal.api, 'cbp-officer')).token)).companyId);
+    const { context, page, errors } = await newPage(browser);
+    await page.goto(`${portal.webUrl}/sign-in`);
+    const banner = page.getByRole('region', { name: 'Official website of the United States government' });
+    await expect.poll(() => banner.textContent()).toContain('An official website of the United States government');
+    await banner.getByRole('button', { name: "Here's how you know" }).click();
+    await expect.poll(() => banner.textContent()).toContain('Official websites use .gov');
+    const notice = page.getByRole('region', { name: 'System use notice' });
+    await expect.poll(() => notice.textContent()).toMatch(/U\.S\. Government information system[\s\S]*authorized use only[\s\S]*civil and criminal penalties[\s\S]*no reasonable expectation of privacy[\s\S]*monitor, intercept, record/);
+
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    const signIn = page.waitForRequest((request) => new URL(request.url()).pathname === '/auth/login', { timeout: 2_000 }).then(() => true, () => false);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('agree to its terms');
+    await expect.poll(() => page.getByLabel(NOTICE_ACCEPTANCE).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate('document.activeElement?.getAttribute("role")')).toBe('alert');
+    expect(await signIn, 'no sign-in request without the acceptance').toBe(false);
+    await check(page, 'sign-in-notice-refused', errors);
+
+    // Accepted once, it is remembered for this browser session: signing in again finds it ticked.
+    await signInAs(page, portal.webUrl, user.email, TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await page.getByLabel(NOTICE_ACCEPTANCE).isChecked()).toBe(true);
+    await context.close();
+    const fresh = await newPage(browser);
+    await fresh.page.goto(`${portal.webUrl}/sign-in`);
+    expect(await fresh.page.getByLabel(NOTICE_ACCEPTANCE).isChecked()).toBe(false);
+    await fresh.context.close();
   });
 
   it('shows field-level errors that axe accepts too', async () => {

@@ -41,6 +41,7 @@ const MATRIX: Record<RouteId, Row> = {
   newPassword: PUBLIC_400,
   requestAccount: PUBLIC_400,
   refresh: PUBLIC_400,
+  logout: PUBLIC_400,
   forgotPassword: PUBLIC_400,
   confirmForgotPassword: PUBLIC_400,
   answerMfa: PUBLIC_400,
@@ -182,6 +183,7 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'newPassword':
     case 'requestAccount':
     case 'refresh':
+    case 'logout':
     case 'forgotPassword':
     case 'confirmForgotPassword':
     case 'answerMfa':

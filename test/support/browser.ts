@@ -64,12 +64,21 @@ export const newPage = async (browser: Browser, viewport: { width: number; heigh
   return { context, page, errors };
 };
 
-/** Signs in through the sign-in page and waits for the signed-in home page. */
-export const signInAs = async (page: Page, webUrl: string, email: string, password: string) => {
+/** The sign-in page's acceptance of the system-use notice (NIST AC-8), without which it refuses. */
+export const NOTICE_ACCEPTANCE = 'I have read the system use notice and agree to its terms';
+
+/** Fills the sign-in form, accepts the system-use notice and presses "Sign in". */
+export const submitSignIn = async (page: Page, webUrl: string, email: string, password: string) => {
   await page.goto(`${webUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel(NOTICE_ACCEPTANCE).check();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+};
+
+/** Signs in through the sign-in page and waits for the signed-in home page. */
+export const signInAs = async (page: Page, webUrl: string, email: string, password: string) => {
+  await submitSignIn(page, webUrl, email, password);
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 };
 
@@ -112,10 +121,7 @@ export const screenshot = async (page: Page, name: string, width: 'desktop' | 'p
  */
 export const signInStaff = async (page: Page, webUrl: string, email: string, password: string, secret?: string): Promise<string | undefined> => {
   const { totp } = await import('./totp.ts');
-  await page.goto(`${webUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, webUrl, email, password);
   const code = page.getByLabel('Six-digit code');
   const signOut = page.getByRole('button', { name: 'Sign out' });
   await code.or(signOut).first().waitFor();

@@ -1,9 +1,12 @@
 /**
  * The signed-in session: tokens kept in sessionStorage (gone when the tab closes, as a federal
  * system should), the caller's identity from GET /me, and the typed API client bound to both.
+ * Signing out revokes the refresh token at the API (POST /auth/logout), so a copy of it stops
+ * working too.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createClient, type ApiClient, type ResponseOf } from './client.ts';
+import type { EndReason } from './session-timeout.ts';
 
 export type Me = ResponseOf<'getMe'>;
 type LoginResult = ResponseOf<'login'>;
@@ -15,6 +18,8 @@ interface Stored {
   readonly idToken: string;
   readonly accessToken: string;
   readonly refreshToken?: string;
+  /** When the person signed in (ms since the epoch): the absolute session limit counts from it. */
+  readonly signedInAt?: number;
 }
 
 const load = (): Stored | undefined => {
@@ -34,7 +39,12 @@ export interface Session {
   readonly accessToken: string | undefined;
   /** Keeps the tokens of a completed sign-in and loads who the user is. */
   signedIn(tokens: Tokens): Promise<Me>;
-  signOut(): void;
+  /** When this sign-in happened (ms since the epoch). */
+  readonly signedInAt: number | undefined;
+  /** Why the last session ended on its own (shown on the sign-in page), if it did. */
+  readonly endedBecause: EndReason | undefined;
+  /** Ends the session: the browser forgets the tokens and the API revokes the refresh token. */
+  signOut(reason?: EndReason): void;
   /** Reloads GET /me (after a change to one's own standing or MFA). */
   reloadMe(): Promise<void>;
 }
@@ -51,9 +61,12 @@ export const useSession = (): Session => {
 export const useApi = (): ApiClient => useSession().api;
 
 export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children: ReactNode }) => {
+  // A session stored before sign-in times were kept counts from this page load.
+  const [startedAt] = useState(() => Date.now());
   const [stored, setStored] = useState<Stored | undefined>(load);
   const [me, setMe] = useState<Me | undefined>();
   const [loading, setLoading] = useState(Boolean(stored));
+  const [endedBecause, setEndedBecause] = useState<EndReason | undefined>();
 
   const keep = useCallback((next: Stored | undefined) => {
     if (next) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
@@ -71,7 +84,9 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
         try {
           const result = await client.call('refresh', { body: { refreshToken: current.refreshToken } });
           if (!('tokens' in result)) return false;
-          current = { idToken: result.tokens.idToken, accessToken: result.tokens.accessToken, refreshToken: current.refreshToken };
+          // With rotation Cognito answers a new refresh token and retires the one just used.
+          const refreshToken = result.tokens.refreshToken ?? current.refreshToken;
+          current = { ...current, idToken: result.tokens.idToken, accessToken: result.tokens.accessToken, refreshToken };
           keep(current);
           return true;
         } catch {
@@ -111,8 +126,16 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
     me,
     loading: loading && !me,
     accessToken: stored?.accessToken,
+    signedInAt: stored ? (stored.signedInAt ?? startedAt) : undefined,
+    endedBecause,
     signedIn: async (tokens) => {
-      const next = { idToken: tokens.idToken, accessToken: tokens.accessToken, ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}) };
+      const next = {
+        idToken: tokens.idToken,
+        accessToken: tokens.accessToken,
+        ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+        signedInAt: Date.now(),
+      };
+      setEndedBecause(undefined);
       keep(next);
       const client = createClient({ apiUrl, token: () => next.idToken, refresh: async () => false, expired: () => undefined });
       const found = await client.call('getMe');
@@ -120,9 +143,13 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
       setLoading(false);
       return found;
     },
-    signOut: () => {
+    signOut: (reason) => {
+      const refreshToken = load()?.refreshToken;
       keep(undefined);
       setMe(undefined);
+      setEndedBecause(reason);
+      // The page is signed out at once; the revocation follows. It answers alike for any token.
+      if (refreshToken) api.call('logout', { body: { refreshToken } }).catch(() => undefined);
     },
     reloadMe,
   };

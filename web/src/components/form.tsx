@@ -55,11 +55,12 @@ export const SelectField = ({ label, error, hint, options, ...select }: FieldPro
   );
 };
 
-export const CheckboxField = ({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) => {
+export const CheckboxField = ({ label, hint, error, ...input }: { label: string; hint?: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) => {
   const id = useId();
   return (
-    <div className="field field--check">
-      <input id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+    <div className={`field field--check${error ? ' field--error' : ''}`}>
+      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+      <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...input} />
       <label htmlFor={id}>{label}</label>
       {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
     </div>

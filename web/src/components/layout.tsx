@@ -1,6 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useSession } from '../api/session.tsx';
+import { GovBanner } from './gov-banner.tsx';
+import { SessionTimeoutWatch } from './session-timeout-dialog.tsx';
 
 export interface NavItem {
   readonly to: string;
@@ -8,15 +10,17 @@ export interface NavItem {
 }
 
 /**
- * The page frame: a skip link, the banner with the signed-in user, the navigation for the
- * user's role and one main landmark. On every route change focus moves to the page heading
+ * The page frame: a skip link, the official U.S. government banner, the header with the
+ * signed-in user, the navigation for the user's role and one main landmark; while signed in,
+ * the idle and absolute session limits with their warning. On every route change focus moves to the page heading
  * (see PageTitle), so screen-reader users hear where they are.
  */
 export const Layout = ({ nav, children }: { nav: readonly NavItem[]; children: ReactNode }) => {
-  const { me, signOut } = useSession();
+  const { me, signOut, signedInAt } = useSession();
   return (
     <>
       <a className="skip-link" href="#main">Skip to main content</a>
+      <GovBanner />
       <header className="banner">
         <div className="banner__inner">
           <p className="banner__title">
@@ -28,7 +32,7 @@ export const Layout = ({ nav, children }: { nav: readonly NavItem[]; children: R
               <span>
                 {me.name} · {me.company.legalName}
               </span>
-              <button type="button" className="button button--link" onClick={signOut}>Sign out</button>
+              <button type="button" className="button button--link" onClick={() => signOut()}>Sign out</button>
             </div>
           ) : null}
         </div>
@@ -45,6 +49,7 @@ export const Layout = ({ nav, children }: { nav: readonly NavItem[]; children: R
         ) : null}
       </header>
       <main id="main" tabIndex={-1}>{children}</main>
+      {me && signedInAt !== undefined ? <SessionTimeoutWatch signedInAt={signedInAt} /> : null}
       <footer className="footer">
         <p>C-TPAT Communications Portal. Information you provide is shared with other parties only when your company authorizes it.</p>
       </footer>

@@ -1,26 +1,36 @@
 /**
  * Sign-in, with the two follow-up steps Cognito may ask for: choosing a new password on the
  * first sign-in (NEW_PASSWORD_REQUIRED, with the temporary password from the invitation) and
- * the authenticator code (SOFTWARE_TOKEN_MFA, CBP staff).
+ * the authenticator code (SOFTWARE_TOKEN_MFA, CBP staff). The system-use notice comes first:
+ * signing in is refused until the person accepts it (remembered for this browser session).
  */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import type { ResponseOf } from '../../api/client.ts';
-import { ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
+import { ApiError, type ResponseOf } from '../../api/client.ts';
+import { END_MESSAGES } from '../../api/session-timeout.ts';
+import { CheckboxField, ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
+import { noticeAccepted, rememberNoticeAccepted, SystemUseNotice } from '../../components/system-use-notice.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { PASSWORD_MIN_LENGTH } from '../../../../functions/schemas/auth.ts';
+
+const NOT_ACCEPTED = 'To sign in, confirm that you have read the system use notice and agree to its terms.';
+
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  email: 'Email', password: 'Password', newPassword: 'New password', code: 'Six-digit code', acceptNotice: 'System use notice',
+};
 
 type Step = { kind: 'password' } | { kind: 'new-password'; session: string } | { kind: 'mfa'; session: string };
 
 export const SignIn = () => {
-  const { api, signedIn } = useSession();
+  const { api, signedIn, endedBecause } = useSession();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [code, setCode] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'password' });
+  const [accepted, setAccepted] = useState(noticeAccepted);
 
   const next = async (result: ResponseOf<'login'>) => {
     if ('tokens' in result) {
@@ -31,7 +41,11 @@ export const SignIn = () => {
   };
 
   const submit = useSubmit(async () => {
-    if (step.kind === 'password') return next(await api.call('login', { body: { email, password } }));
+    if (step.kind === 'password') {
+      if (!accepted) throw new ApiError(400, 'notice_not_accepted', NOT_ACCEPTED, [{ field: 'acceptNotice', message: NOT_ACCEPTED }]);
+      rememberNoticeAccepted();
+      return next(await api.call('login', { body: { email, password } }));
+    }
     if (step.kind === 'new-password') return next(await api.call('newPassword', { body: { email, session: step.session, newPassword } }));
     return next(await api.call('answerMfa', { body: { email, session: step.session, code } }));
   });
@@ -41,12 +55,21 @@ export const SignIn = () => {
       <PageTitle lead="For C-TPAT participants and CBP staff.">
         {step.kind === 'password' ? 'Sign in' : step.kind === 'new-password' ? 'Choose your password' : 'Enter your authenticator code'}
       </PageTitle>
-      <ErrorSummary error={submit.error} />
+      {endedBecause && !submit.error ? <div className="alert alert--info" role="status">{END_MESSAGES[endedBecause]}</div> : null}
+      <ErrorSummary error={submit.error} fieldName={(field) => FIELD_NAMES[field]} />
+      {step.kind === 'password' ? <SystemUseNotice id="system-use-notice" /> : null}
       <form onSubmit={submit.onSubmit} noValidate className="form">
         {step.kind === 'password' ? (
           <>
             <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={submit.fieldError('email')} />
             <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={submit.fieldError('password')} />
+            <CheckboxField
+              label="I have read the system use notice and agree to its terms"
+              required
+              checked={accepted}
+              onChange={(e) => setAccepted(e.target.checked)}
+              error={submit.fieldError('acceptNotice')}
+            />
             <SubmitButton busy={submit.busy}>Sign in</SubmitButton>
           </>
         ) : step.kind === 'new-password' ? (
