@@ -2,9 +2,11 @@
  * SES email templates as data: the CDK stack creates them in SES, the local bootstrap creates
  * them in the SES emulator. Placeholders use SES's Handlebars syntax. No template carries
  * confidential content: no company data, no alert's or bulletin's title or text, no message's
- * subject or text; at most the recipient's own name and address, a due date, the company's own
- * standing, an alert's kind and severity, and where to sign in. Only the program notice, which
- * goes to CBP's own C-TPAT mailbox, names the company it is about.
+ * subject or text, and no free text that another person typed (not even the name an inviter gave
+ * the recipient: a name can carry a fake "account locked" paragraph); at most the recipient's own
+ * address, a due date, the company's own standing, an alert's kind and severity, and where to
+ * sign in. Only the program notice, which goes to CBP's own C-TPAT mailbox, names the company it
+ * is about (its legal name, as CBP enrolled it).
  */
 export interface EmailTemplate {
   readonly name: string;
@@ -18,7 +20,7 @@ export const EMAIL_TEMPLATES = {
     name: 'ctpat-invitation',
     subject: 'Your C-TPAT Portal account',
     text: [
-      'Hello {{name}},',
+      'Hello,',
       '',
       'An account has been created for you on the C-TPAT Communications Portal.',
       '',
@@ -30,7 +32,7 @@ export const EMAIL_TEMPLATES = {
       'If you did not expect this message, contact the C-TPAT help desk.',
     ].join('\n'),
     html: [
-      '<p>Hello {{name}},</p>',
+      '<p>Hello,</p>',
       '<p>An account has been created for you on the C-TPAT Communications Portal.</p>',
       '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> with<br>email: {{email}}<br>temporary password: <code>{{temporaryPassword}}</code></p>',
       '<p>The temporary password expires in {{expiresDays}} days; you will choose your own password when you first sign in.</p>',

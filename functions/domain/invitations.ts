@@ -36,12 +36,16 @@ export const recentlyInvited = (member: Pick<Member, 'invitedAt'>, now: Date): b
 /** A temporary password that satisfies the pool's policy (length, no composition rules). */
 export const temporaryPassword = (): string => randomBytes(18).toString('base64url');
 
-/** The invitation email of one person, with their temporary password, as an outbox delivery. */
-export const invitationDelivery = (deliveryId: string, member: Pick<Member, 'email' | 'name' | 'userId'>, password: string, now: string): Delivery =>
+/**
+ * The invitation email of one person, with their temporary password, as an outbox delivery. It
+ * greets no one by name: the name is what the inviter typed, and the portal's official email
+ * must not carry another person's words (issue 17).
+ */
+export const invitationDelivery = (deliveryId: string, member: Pick<Member, 'email' | 'userId'>, password: string, now: string): Delivery =>
   newDelivery({
     deliveryId,
     template: EMAIL_TEMPLATES.invitation.name,
-    recipients: [{ email: member.email, data: { name: member.name, email: member.email, temporaryPassword: password } }],
+    recipients: [{ email: member.email, data: { email: member.email, temporaryPassword: password } }],
     defaultData: { expiresDays: String(INVITATION_VALID_DAYS) },
     reason: `invitation:${member.userId}`,
     now,

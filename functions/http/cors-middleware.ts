@@ -1,9 +1,10 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { requireEnv } from '../clients/env.ts';
+import { parseAllowedOrigins } from '../definitions/api-headers.ts';
 
-/** Origins the web client is served from (comma-separated; `*` locally). */
-const ALLOWED_ORIGINS = requireEnv('ALLOWED_ORIGINS').split(',').map((o) => o.trim());
+/** Origins the web client is served from (comma-separated), in AWS and locally; never a wildcard. */
+const ALLOWED_ORIGINS = parseAllowedOrigins(requireEnv('ALLOWED_ORIGINS'));
 
 /**
  * One job: echo an allowed `Origin` on every answer, success or error, so the browser lets the
@@ -12,9 +13,11 @@ const ALLOWED_ORIGINS = requireEnv('ALLOWED_ORIGINS').split(',').map((o) => o.tr
 export const corsMiddleware = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
   const addHeaders = async (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null }) => {
     const origin = Object.entries(request.event?.headers ?? {}).find(([name]) => name.toLowerCase() === 'origin')?.[1];
-    if (!request.response || !origin) return;
-    if (!ALLOWED_ORIGINS.includes('*') && !ALLOWED_ORIGINS.includes(origin)) return;
-    request.response.headers = { ...request.response.headers, 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+    if (!request.response) return;
+    // The answer depends on the Origin header, allowed or not.
+    request.response.headers = { ...request.response.headers, Vary: 'Origin' };
+    if (!origin || !ALLOWED_ORIGINS.includes(origin)) return;
+    request.response.headers = { ...request.response.headers, 'Access-Control-Allow-Origin': origin };
   };
   return { after: addHeaders, onError: addHeaders };
 };

@@ -1,10 +1,11 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { HttpError } from './errors.ts';
+import { API_SECURITY_HEADERS } from '../definitions/api-headers.ts';
 
+/** Every answer: JSON, never cached (tokens and records alike), HTTPS only (HSTS). */
 const baseHeaders = {
   'Content-Type': 'application/json; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
+  ...API_SECURITY_HEADERS,
 } as const;
 
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult => ({

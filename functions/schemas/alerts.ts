@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { Id, IsoDateTime, Text } from './common.ts';
+import { Id, IsoDateTime, MultiLine, SingleLine } from './common.ts';
 import { CategoryId } from './company.ts';
 
 export const AlertKind = z.enum(['cargo-security-alert', 'sanitized-intelligence']);
@@ -20,8 +20,8 @@ export const awaitsAcknowledgement = (item: { readonly severity: z.infer<typeof 
 
 export const PublishAlert = z.strictObject({
   kind: AlertKind,
-  title: Text(200),
-  body: Text(20_000),
+  title: SingleLine(200),
+  body: MultiLine(20_000),
   severity: Severity,
   audience: Audience,
   expiresAt: IsoDateTime.optional(),

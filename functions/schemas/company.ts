@@ -1,6 +1,6 @@
 import * as z from 'zod/v4';
 import { CATEGORIES, CATEGORY_IDS } from '../definitions/categories.ts';
-import { Email, Id, IsoDateTime, Text } from './common.ts';
+import { Email, Id, IsoDateTime, MultiLine, SingleLine } from './common.ts';
 
 /** Business identifiers, each with the format CBP issues it in. */
 export const Identifiers = z.strictObject({
@@ -25,10 +25,10 @@ export const CategoryId = z.enum(CATEGORY_IDS, { message: `must be one of: ${CAT
 /** POST /companies: CBP enrolls a company; the category decides the identifiers it must have. */
 export const EnrollCompany = z
   .strictObject({
-    legalName: Text(200),
+    legalName: SingleLine(200),
     category: CategoryId,
     pocEmail: Email,
-    pocName: Text(120).optional(),
+    pocName: SingleLine(120).optional(),
     identifiers: Identifiers,
   })
   .superRefine((input, ctx) => {
@@ -103,13 +103,13 @@ export const ChangePoc = z.strictObject({
   version: z.number().int().min(1),
   pocEmail: Email,
   /** The new POC's name (default: none, or the name of the company user whose address it is). */
-  pocName: Text(120).optional(),
-  reason: Text(500),
+  pocName: SingleLine(120).optional(),
+  reason: MultiLine(500),
 });
 export type ChangePoc = z.infer<typeof ChangePoc>;
 
 /** PUT /companies/{companyId}/secondary-contact: the primary POC names (or replaces) the secondary contact. */
-export const SetSecondaryContact = z.strictObject({ version: z.number().int().min(1), name: Text(120), email: Email });
+export const SetSecondaryContact = z.strictObject({ version: z.number().int().min(1), name: SingleLine(120), email: Email });
 export type SetSecondaryContact = z.infer<typeof SetSecondaryContact>;
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { IsoDateTime, Text } from './common.ts';
+import { IsoDateTime, MultiLine } from './common.ts';
 import { CategoryId } from './company.ts';
 
 /** A calendar date, `YYYY-MM-DD`; a deadline is met by the end of that day in Washington (program time, decision 24). */
@@ -36,25 +36,25 @@ export const ReviseDeadline = z.strictObject({
   deadline: IsoDate.nullable(),
   newEnrolleeDays: z.number().int().min(1).max(730),
   reminderDays: ReminderDays,
-  reason: Text(500),
+  reason: MultiLine(500),
 });
 export type ReviseDeadline = z.infer<typeof ReviseDeadline>;
 
 /** POST /companies/{companyId}/deadline-extension (CBP administrator). */
-export const ExtendDeadline = z.strictObject({ deadline: IsoDate, reason: Text(500) });
+export const ExtendDeadline = z.strictObject({ deadline: IsoDate, reason: MultiLine(500) });
 
 /** POST /companies/{companyId}/removal (CBP). */
-export const RemoveCompany = z.strictObject({ version: z.number().int().min(1), reason: Text(500) });
+export const RemoveCompany = z.strictObject({ version: z.number().int().min(1), reason: MultiLine(500) });
 
 /** POST /companies/{companyId}/reinstatement (CBP administrator): back in, with a new due date. */
-export const ReinstateCompany = z.strictObject({ version: z.number().int().min(1), reason: Text(500), deadline: IsoDate });
+export const ReinstateCompany = z.strictObject({ version: z.number().int().min(1), reason: MultiLine(500), deadline: IsoDate });
 
 /** POST /companies/{companyId}/reapplication (the removed company's primary POC). */
-export const Reapply = z.strictObject({ statement: Text(2000) });
+export const Reapply = z.strictObject({ statement: MultiLine(2000) });
 
 /** POST /companies/{companyId}/reapplication/decision (CBP). Accepting sets the new deadline. */
 export const DecideReapplication = z
-  .strictObject({ decision: z.enum(['accept', 'decline']), deadline: IsoDate.optional(), comments: Text(2000).optional() })
+  .strictObject({ decision: z.enum(['accept', 'decline']), deadline: IsoDate.optional(), comments: MultiLine(2000).optional() })
   .superRefine((input, ctx) => {
     if (input.decision === 'accept' && !input.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'is required to accept' });
   });

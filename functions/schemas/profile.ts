@@ -1,10 +1,10 @@
 import * as z from 'zod/v4';
-import { IsoDateTime, Text } from './common.ts';
+import { IsoDateTime, MultiLine } from './common.ts';
 import { MAX_TEXT_ANSWER } from '../definitions/criteria.ts';
 import { CERTIFICATION_STATEMENT_KINDS } from '../definitions/certification-statements.ts';
 
 const Key = z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'must be a section or question id' });
-export const Answer = z.union([z.boolean(), Text(MAX_TEXT_ANSWER)]);
+export const Answer = z.union([z.boolean(), MultiLine(MAX_TEXT_ANSWER)]);
 /** section id -> question id -> answer; checked against the criteria for the company's category. */
 export const Answers = z.record(Key, z.record(Key, Answer));
 export type Answers = z.infer<typeof Answers>;
@@ -61,7 +61,7 @@ export const Certify = z.strictObject({
 });
 export type Certify = z.infer<typeof Certify>;
 export const Review = z
-  .strictObject({ decision: z.enum(['approve', 'return']), comments: Text(4000).optional() })
+  .strictObject({ decision: z.enum(['approve', 'return']), comments: MultiLine(4000).optional() })
   .refine((r) => r.decision === 'approve' || Boolean(r.comments), { message: 'comments are required when sending a certification back', path: ['comments'] });
 export const Certification = z.object({
   companyId: z.string(),

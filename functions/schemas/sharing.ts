@@ -3,7 +3,7 @@
  * requests for it, what a partner sees through it, the audit trail and the export.
  */
 import * as z from 'zod/v4';
-import { Id, IsoDateTime, Text } from './common.ts';
+import { Id, IsoDateTime, MultiLine } from './common.ts';
 import { IsoDate } from './deadlines.ts';
 import { CategoryId, CompanyStatus } from './company.ts';
 import { Completeness, ProfileVersion } from './profile.ts';
@@ -89,7 +89,7 @@ export const PartnerView = z.object({
 export type PartnerView = z.infer<typeof PartnerView>;
 
 /** A company asks another for a grant. */
-export const RequestGrant = z.strictObject({ scope: Scope, message: Text(1000).optional() });
+export const RequestGrant = z.strictObject({ scope: Scope, message: MultiLine(1000).optional() });
 export const GrantRequest = z.object({
   requestId: z.string(),
   requesterCompanyId: z.string(),

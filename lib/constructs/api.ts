@@ -8,6 +8,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import * as z from 'zod/v4';
 import type { RouteDefinition } from '../../functions/definitions/routes.ts';
+import { API_SECURITY_HEADERS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS } from '../../functions/definitions/api-headers.ts';
 
 export interface PortalApiProps {
   readonly routes: readonly RouteDefinition[];
@@ -46,6 +47,7 @@ export class PortalApi extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
+    if (props.allowedOrigins.length === 0) throw new Error("PortalApi needs the web portal's origin in allowedOrigins: the API answers no other origin");
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.logKey });
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: 'ctpat-portal',
@@ -65,8 +67,8 @@ export class PortalApi extends Construct {
       },
       defaultCorsPreflightOptions: {
         allowOrigins: [...props.allowedOrigins],
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
-        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: [...CORS_ALLOW_HEADERS],
+        allowMethods: [...CORS_ALLOW_METHODS],
         maxAge: Duration.hours(1),
       },
     });
@@ -77,7 +79,12 @@ export class PortalApi extends Construct {
       this.api.addGatewayResponse(name, {
         type,
         templates: { 'application/json': gatewayErrorTemplate },
-        responseHeaders: { 'Access-Control-Allow-Origin': `'${props.allowedOrigins[0] ?? '*'}'` },
+        // A gateway response cannot choose among origins: it names the web portal's first one.
+        // It carries the handlers' security headers too (no-store, HSTS).
+        responseHeaders: {
+          'Access-Control-Allow-Origin': `'${props.allowedOrigins[0]}'`,
+          ...Object.fromEntries(Object.entries(API_SECURITY_HEADERS).map(([name, value]) => [name, `'${value}'`])),
+        },
       });
     }
 

@@ -130,7 +130,16 @@ export const ensureEmailTemplates = async (sesEndpoint: string): Promise<void> =
 /** CBP's program mailbox in the demo: removal and reapplication notices land here. */
 export const PROGRAM_MAILBOX = 'ctpat-program@cbp.example.gov';
 
-/** The environment the handlers read (the same variable names the CDK stack sets). */
+/** The web portal's origin, and on loopback the same server by the name `localhost` too. */
+const localOrigins = (portalUrl: string): string[] => {
+  const url = new URL(portalUrl);
+  return url.hostname === '127.0.0.1' ? [url.origin, `${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`] : [url.origin];
+};
+
+/**
+ * The environment the handlers read (the same variable names the CDK stack sets). The web portal
+ * at `portalUrl` is the one origin the API answers across origins, as the CloudFront URL is in AWS.
+ */
 export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResources, portalUrl: string): Record<string, string> => ({
   ...sdkEnv,
   TABLE_NAME: resources.tableName,
@@ -140,6 +149,6 @@ export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResou
   EMAIL_CONFIGURATION_SET: 'ctpat-portal',
   PORTAL_URL: portalUrl,
   PROGRAM_EMAIL: PROGRAM_MAILBOX,
-  ALLOWED_ORIGINS: '*',
+  ALLOWED_ORIGINS: localOrigins(portalUrl).join(','),
   CODE_KEY_ARN: LOCAL_CODE_KEY.arn,
 });

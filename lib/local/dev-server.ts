@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } from 'aws-lambda';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import { API_SECURITY_HEADERS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS } from '../../functions/definitions/api-headers.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 
 /** API Gateway's own payload limit; larger requests never reach a handler. */
@@ -19,8 +20,12 @@ export interface DevServerProps {
   readonly host?: string;
   /** Default: 0 (a free port). */
   readonly port?: number;
-  /** Allowed CORS origin (default `*`, as the local web client runs on another port). */
-  readonly corsOrigin?: string;
+  /**
+   * The web portal's origins, the same list the handlers read from `ALLOWED_ORIGINS`: the dev
+   * server's own answers (the CORS preflight, its errors) allow these and no other, as API Gateway
+   * does. The handlers' answers carry their own CORS headers.
+   */
+  readonly allowedOrigins: readonly string[];
   /** Log each request as one line (default false). */
   readonly log?: boolean;
 }
@@ -59,7 +64,7 @@ const loadHandler = (name: string) => {
 
 const gatewayError = (statusCode: number, code: string, message: string): APIGatewayProxyResult => ({
   statusCode,
-  headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  headers: { 'Content-Type': 'application/json; charset=utf-8', ...API_SECURITY_HEADERS },
   body: JSON.stringify({ error: { code, message, details: [] } }),
 });
 
@@ -90,27 +95,33 @@ const lambdaContext = (name: string): Context => ({
   succeed: () => undefined,
 });
 
+/** An answer, and whether the server gave it itself (API Gateway's own) or a handler did. */
+interface Dispatched {
+  readonly result: APIGatewayProxyResult;
+  readonly own: boolean;
+}
+
 /** Handles one request the way API Gateway plus the Lambda proxy integration would. */
-const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<APIGatewayProxyResult> => {
+const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<Dispatched> => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   const matches = compiled
     .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
     .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
-  if (matches.length === 0) return gatewayError(404, 'not_found', 'No such resource.');
+  if (matches.length === 0) return { result: gatewayError(404, 'not_found', 'No such resource.'), own: true };
   const match = matches.find((x) => x.c.route.method === method);
-  if (!match) return gatewayError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`);
+  if (!match) return { result: gatewayError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`), own: true };
   const { route } = match.c;
 
   const body = await readBody(req);
-  if (body === 'too-large') return gatewayError(413, 'payload_too_large', 'The request body is larger than 10 MB.');
+  if (body === 'too-large') return { result: gatewayError(413, 'payload_too_large', 'The request body is larger than 10 MB.'), own: true };
 
   let claims: Record<string, string> | undefined;
   if (route.auth !== 'public') {
     const header = req.headers.authorization ?? '';
     const token = header.replace(/^Bearer\s+/i, '').trim();
     claims = token ? await props.verifier.verify(token) : undefined;
-    if (!claims) return gatewayError(401, 'unauthorized', 'Sign in to use this endpoint.');
+    if (!claims) return { result: gatewayError(401, 'unauthorized', 'Sign in to use this endpoint.'), own: true };
   }
 
   const pathParameters: Record<string, string> = {};
@@ -119,7 +130,7 @@ const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<AP
       pathParameters[name] = decodeURIComponent(match.m[i + 1] ?? '');
     });
   } catch {
-    return gatewayError(400, 'bad_request', 'The path is not validly encoded.');
+    return { result: gatewayError(400, 'bad_request', 'The path is not validly encoded.'), own: true };
   }
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[key] = value;
@@ -155,29 +166,43 @@ const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<AP
   const handler = await loadHandler(route.handler);
   const result = await handler(event, lambdaContext(route.id), () => undefined);
   if (!result) throw new Error(`Handler ${route.handler} returned nothing`);
-  return result;
+  return { result, own: false };
 };
 
 /** Starts the dev API server; resolves once it listens. */
 export const startDevServer = async (props: DevServerProps): Promise<{ server: Server; url: string }> => {
-  const cors = {
-    'Access-Control-Allow-Origin': props.corsOrigin ?? '*',
-    'Access-Control-Allow-Headers': 'Authorization,Content-Type,If-Match',
-    'Access-Control-Allow-Methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+  /** CORS headers for an answer the server gives itself: an allowed origin echoed, any other ignored. */
+  const corsFor = (req: IncomingMessage): Record<string, string> => {
+    const origin = req.headers.origin;
+    if (!origin || !props.allowedOrigins.includes(origin)) return { Vary: 'Origin' };
+    return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
   };
+  const preflight = (req: IncomingMessage): APIGatewayProxyResult => ({
+    statusCode: 204,
+    headers: {
+      ...corsFor(req),
+      'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS.join(','),
+      'Access-Control-Allow-Methods': CORS_ALLOW_METHODS.join(','),
+      'Access-Control-Max-Age': '3600',
+    },
+    body: '',
+  });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
-    const send = (result: APIGatewayProxyResult) => {
-      res.writeHead(result.statusCode, { ...cors, ...(result.headers as Record<string, string>) });
+    const send = (result: APIGatewayProxyResult, own: boolean) => {
+      res.writeHead(result.statusCode, { ...(own ? corsFor(req) : {}), ...(result.headers as Record<string, string>) });
       res.end(result.body);
       if (props.log) console.log(`[api] ${req.method} ${req.url} -> ${result.statusCode} (${Date.now() - started} ms)`);
     };
-    if (req.method === 'OPTIONS') return send({ statusCode: 204, body: '' });
-    dispatch(req, props).then(send, (error: unknown) => {
-      // A handler that throws past its middleware is what API Gateway reports as a 502.
-      console.error('[api] integration failure', error);
-      send(gatewayError(502, 'bad_gateway', 'Internal server error.'));
-    });
+    if (req.method === 'OPTIONS') return send(preflight(req), true);
+    dispatch(req, props).then(
+      ({ result, own }) => send(result, own),
+      (error: unknown) => {
+        // A handler that throws past its middleware is what API Gateway reports as a 502.
+        console.error('[api] integration failure', error);
+        send(gatewayError(502, 'bad_gateway', 'Internal server error.'), true);
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(props.port ?? 0, props.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;

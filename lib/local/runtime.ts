@@ -9,6 +9,7 @@ import { bootstrap, handlerEnv, type LocalResources } from './bootstrap.ts';
 import { startDevServer } from './dev-server.ts';
 import { cognitoIdTokenVerifier } from './token-verifier.ts';
 import { freePort } from './processes.ts';
+import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 
 export interface BackendsProps {
   readonly dataDir: string;
@@ -47,7 +48,9 @@ export const startBackends = async (props: BackendsProps): Promise<Backends> => 
 export const startApi = async (backends: Backends, options: { port?: number; log?: boolean; portalUrl?: string } = {}) => {
   const port = await freePort(options.port ?? 0);
   // Emails link to the web portal when it runs, else to the API.
-  Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, options.portalUrl ?? `http://127.0.0.1:${port}`));
+  const env = handlerEnv(backends.emulators.env, backends.resources, options.portalUrl ?? `http://127.0.0.1:${port}`);
+  Object.assign(process.env, env);
   const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
-  return startDevServer({ verifier, port, log: options.log });
+  // The server's own answers (preflight, its errors) allow exactly the origins the handlers do.
+  return startDevServer({ verifier, port, log: options.log, allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS!) });
 };

@@ -204,6 +204,18 @@ describe('REST API', () => {
       ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error"') },
     });
   });
+
+  it("sends its own answers (an authorizer's 401, a throttling 429, a 5xx) never cached and HTTPS only, as the handlers do", () => {
+    const responses = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse'));
+    expect(responses.map((r) => r.Properties.ResponseType).sort()).toEqual(['DEFAULT_4XX', 'DEFAULT_5XX']);
+    for (const response of responses) {
+      expect(response.Properties.ResponseParameters).toMatchObject({
+        'gatewayresponse.header.Cache-Control': "'no-store'",
+        'gatewayresponse.header.Strict-Transport-Security': "'max-age=63072000; includeSubDomains'",
+        'gatewayresponse.header.X-Content-Type-Options': "'nosniff'",
+      });
+    }
+  });
 });
 
 describe('Lambda functions', () => {

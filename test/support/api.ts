@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startDevServer } from '../../lib/local/dev-server.ts';
 import { cognitoIdTokenVerifier } from '../../lib/local/token-verifier.ts';
+import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 import type { Role } from '../../functions/definitions/roles.ts';
 import { CBP_COMPANY_ID } from '../../functions/definitions/roles.ts';
 import type { Company, EnrollCompany } from '../../functions/schemas/company.ts';
@@ -30,7 +31,8 @@ export const TEST_PASSWORD = 'correct horse battery staple 2006';
 export const startTestApi = async () => {
   const backends = inject('backends');
   const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
-  const { server, url } = await startDevServer({ verifier });
+  // The origins the handlers allow (ALLOWED_ORIGINS, from the web portal's URL), for the server's own answers too.
+  const { server, url } = await startDevServer({ verifier, allowedOrigins: parseAllowedOrigins(process.env.ALLOWED_ORIGINS ?? '') });
 
   const request = async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };

@@ -23,11 +23,14 @@ export const PHONE = { width: 390, height: 844 } as const;
 
 /**
  * Starts the API and the web portal for this test file. It must run before any handler is
- * imported: the handlers read PORTAL_URL (the link in every email) once, at load.
+ * imported: the handlers read PORTAL_URL (the link in every email) and ALLOWED_ORIGINS (CORS)
+ * once, at load.
  */
 export const startPortal = async () => {
   const webPort = await freePort();
   process.env.PORTAL_URL = `http://127.0.0.1:${webPort}`;
+  // The API answers the web portal's origin across origins, and no other (as in AWS).
+  process.env.ALLOWED_ORIGINS = process.env.PORTAL_URL;
   const { startTestApi } = await import('./api.ts');
   const { startWebServer } = await import('../../lib/local/web-server.ts');
   const api = await startTestApi();

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { publicHandler } from '../../functions/http/public-handler.ts';
 import { Conflict, ServiceUnavailable, TooManyRequests } from '../../functions/http/errors.ts';
 import { apiEvent } from '../support/factories.ts';
+import { API_SECURITY_HEADERS, parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 
 const run = async (error: unknown) => {
   const handler = publicHandler(async () => {
@@ -53,5 +54,22 @@ describe('CORS', () => {
     expect(allowed.headers?.['Access-Control-Allow-Origin']).toBe('https://portal.example.gov');
     const other = await handler(apiEvent({ headers: { Origin: 'https://evil.example.com' } }), {} as never);
     expect(other.headers?.['Access-Control-Allow-Origin']).toBeUndefined();
+  });
+});
+
+describe('ALLOWED_ORIGINS', () => {
+  it('takes bare origins and refuses a wildcard, a path or a trailing slash at cold start', () => {
+    expect(parseAllowedOrigins('https://portal.example.gov, http://127.0.0.1:3001')).toEqual(['https://portal.example.gov', 'http://127.0.0.1:3001']);
+    for (const bad of ['*', 'https://portal.example.gov/', 'https://portal.example.gov/app', 'portal.example.gov', '']) {
+      expect(() => parseAllowedOrigins(bad), bad).toThrow(/ALLOWED_ORIGINS/);
+    }
+  });
+
+  it('security headers ride on successes and errors alike', async () => {
+    const ok = await publicHandler(async () => ({ statusCode: 200, headers: { ...API_SECURITY_HEADERS }, body: '{}' }))(apiEvent(), {} as never);
+    const error = await run(new Conflict('Stale.'));
+    for (const res of [ok, error]) {
+      expect(res.headers).toMatchObject({ 'Cache-Control': 'no-store', 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' });
+    }
   });
 });
