@@ -128,8 +128,9 @@ export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompan
     now,
     deps.ids.next(),
   );
-  await deps.grants.create(item, audit, request ? { request, decidedBy: caller.userId } : undefined);
+  // Read before the write: a read that fails after it would answer 503 for a grant that was made.
   const sharing = input.grantee.type === 'company' && !request ? await sharingWith(deps, ownerCompanyId, now, input.grantee.companyId) : new Set<string>();
+  await deps.grants.create(item, audit, request ? { request, decidedBy: caller.userId } : undefined);
   return grantFor(readerOf(caller), sharing, now)(item);
 };
 

@@ -26,7 +26,8 @@ beforeAll(() => {
 /** Imports a module in a fresh process that has only `variables` set, as the deployed function would. */
 const importsWith = async (module: string, variables: string[]) => {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  for (const name of variables) env[name] = 'placeholder';
+  // Present, as the stack sets them; the origin list must parse as origins.
+  for (const name of variables) env[name] = name === 'ALLOWED_ORIGINS' ? 'https://portal.example.gov' : 'placeholder';
   await run(process.execPath, ['--import', 'tsx', '-e', `await import(${JSON.stringify(module)})`], { cwd: ROOT, env });
 };
 
