@@ -14,7 +14,14 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { ALLOWED_ORIGINS: 'https://portal.example.gov' } } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          env: { ALLOWED_ORIGINS: 'https://portal.example.gov' },
+        },
+      },
       {
         extends: true,
         test: {
@@ -35,7 +42,10 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      { extends: true, test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], setupFiles: ['test/support/cdk-setup.ts'] } },
+      {
+        extends: true,
+        test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], setupFiles: ['test/support/cdk-setup.ts'] },
+      },
     ],
   },
 });

@@ -35,26 +35,72 @@ export const alertFanOut = async () => {
     progress(`seeding ${COMPANIES.toLocaleString('en-US')} companies with ${USERS} users each ...`);
     const chunk = 1_000;
     for (let start = 0; start < COMPANIES; start += chunk) {
-      const ids = Array.from({ length: Math.min(chunk, COMPANIES - start) }, (_, i) => `bench-${String(start + i).padStart(6, '0')}`);
-      await company.put(ids.map((companyId) => ({ companyId, legalName: `Bench ${companyId}`, category: 'importer' as const, pocEmail: `u0@${companyId}.example.com`, identifiers: {}, status: 'active' as const, enrolledAt: '2016-01-01T00:00:00.000Z', enrolledBy: 'bench', version: 1 }))).go({ concurrency: 8 });
+      const ids = Array.from(
+        { length: Math.min(chunk, COMPANIES - start) },
+        (_, i) => `bench-${String(start + i).padStart(6, '0')}`,
+      );
+      await company
+        .put(
+          ids.map((companyId) => ({
+            companyId,
+            legalName: `Bench ${companyId}`,
+            category: 'importer' as const,
+            pocEmail: `u0@${companyId}.example.com`,
+            identifiers: {},
+            status: 'active' as const,
+            enrolledAt: '2016-01-01T00:00:00.000Z',
+            enrolledBy: 'bench',
+            version: 1,
+          })),
+        )
+        .go({ concurrency: 8 });
       await member
-        .put(ids.flatMap((companyId) => Array.from({ length: USERS }, (_, u) => ({ companyId, userId: `${companyId}-u${u}`, email: `u${u}@${companyId}.example.com`, name: `User ${u}`, role: u === 0 ? ('primary-poc' as const) : ('company-user' as const), status: 'active' as const, permissions: { editProfile: true, authorizeSharing: false }, createdAt: '2016-01-01T00:00:00.000Z', version: 1 }))))
+        .put(
+          ids.flatMap((companyId) =>
+            Array.from({ length: USERS }, (_, u) => ({
+              companyId,
+              userId: `${companyId}-u${u}`,
+              email: `u${u}@${companyId}.example.com`,
+              name: `User ${u}`,
+              role: u === 0 ? ('primary-poc' as const) : ('company-user' as const),
+              status: 'active' as const,
+              permissions: { editProfile: true, authorizeSharing: false },
+              createdAt: '2016-01-01T00:00:00.000Z',
+              version: 1,
+            })),
+          ),
+        )
         .go({ concurrency: 8 });
       if ((start + chunk) % 5_000 === 0) progress(`  seeded ${(start + chunk).toLocaleString('en-US')} companies`);
     }
 
     const faults = await injectSesFaults({ throttleShare: THROTTLE_SHARE });
     const caller = {
-      userId: 'bench-officer', email: 'bench@cbp.example.gov', name: 'Bench', role: 'cbp-officer' as const, companyId: 'CBP',
-      permissions: { editProfile: false, authorizeSharing: false }, company: { companyId: 'CBP', legalName: 'CBP', status: 'cbp' as const }, sourceIp: 'bench', mfaEnrolled: true,
+      userId: 'bench-officer',
+      email: 'bench@cbp.example.gov',
+      name: 'Bench',
+      role: 'cbp-officer' as const,
+      companyId: 'CBP',
+      permissions: { editProfile: false, authorizeSharing: false },
+      company: { companyId: 'CBP', legalName: 'CBP', status: 'cbp' as const },
+      sourceIp: 'bench',
+      mfaEnrolled: true,
     };
     progress('publishing the alert and running its fan-out ...');
     let t = performance.now();
-    const alert = await publish(allDeps, caller, { kind: 'cargo-security-alert', title: 'Benchmark alert', body: 'Body.', severity: 'high', audience: { scope: 'all' } });
+    const alert = await publish(allDeps, caller, {
+      kind: 'cargo-security-alert',
+      title: 'Benchmark alert',
+      body: 'Body.',
+      severity: 'high',
+      audience: { scope: 'all' },
+    });
     const fanOut = await run(allDeps, () => now, 60 * 60_000, alert.alertId);
     const fanOutMs = performance.now() - t;
     const published = await allDeps.alerts.get(alert.alertId);
-    progress(`  fan-out: ${fanOut.pages} pages, ${published?.companies} companies, ${published?.recipients} recipients in ${round(fanOutMs / 1000, 1)} s`);
+    progress(
+      `  fan-out: ${fanOut.pages} pages, ${published?.companies} companies, ${published?.recipients} recipients in ${round(fanOutMs / 1000, 1)} s`,
+    );
 
     progress('sending through the outbox (each round moves the clock past the backoff) ...');
     t = performance.now();
@@ -64,7 +110,9 @@ export const alertFanOut = async () => {
       now = new Date(now.getTime() + 10 * 60_000);
       const report = await drain(allDeps);
       if (rounds === 0) firstRound.calls = faults.ledger.calls;
-      progress(`  round ${rounds + 1}: ${report.due} due, ${report.sent} finished, ${report.retrying} retrying, ${report.failed} failed; ${faults.ledger.calls} calls so far`);
+      progress(
+        `  round ${rounds + 1}: ${report.due} due, ${report.sent} finished, ${report.retrying} retrying, ${report.failed} failed; ${faults.ledger.calls} calls so far`,
+      );
       if (report.due === 0) break;
     }
     const sendMs = performance.now() - t;

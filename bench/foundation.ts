@@ -67,7 +67,10 @@ export const bundlesAndColdStarts = async () => {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const entries = [
-    ...(ROUTES as readonly RouteDefinition[]).map((r) => ({ name: r.handler, entry: join(ROOT, 'functions', 'handlers', `${r.handler}.ts`) })),
+    ...(ROUTES as readonly RouteDefinition[]).map((r) => ({
+      name: r.handler,
+      entry: join(ROOT, 'functions', 'handlers', `${r.handler}.ts`),
+    })),
     ...JOBS.map((j) => ({ name: `job:${j.handler}`, entry: join(ROOT, 'functions', 'jobs', `${j.handler}.ts`) })),
   ];
   const bareFile = join(dir, 'bare-get-item.mjs');
@@ -77,7 +80,9 @@ export const bundlesAndColdStarts = async () => {
     const file = join(dir, `${e.name.replace(':', '-')}.mjs`);
     rows.push({ ...e, file, size: await bundle(e.entry, file) });
   }
-  progress(`bundled ${rows.length} handlers; measuring cold imports (${COLD_RUNS} runs each, interleaved with the bare handler) ...`);
+  progress(
+    `bundled ${rows.length} handlers; measuring cold imports (${COLD_RUNS} runs each, interleaved with the bare handler) ...`,
+  );
   const bareTimes: number[] = [];
   const times = new Map<string, number[]>(rows.map((r) => [r.name, []]));
   for (let run = 0; run < COLD_RUNS; run += 1) {
@@ -90,7 +95,14 @@ export const bundlesAndColdStarts = async () => {
     bare: { sizeBytes: bareSize, coldImportMs: round(bareMs) },
     handlers: rows.map((r) => {
       const ms = median(times.get(r.name)!);
-      return { handler: r.name, sizeBytes: r.size, withinSize: r.size <= BUNDLE_LIMIT, coldImportMs: round(ms), ratio: round(ms / bareMs), withinRatio: ms / bareMs <= 1.3 };
+      return {
+        handler: r.name,
+        sizeBytes: r.size,
+        withinSize: r.size <= BUNDLE_LIMIT,
+        coldImportMs: round(ms),
+        ratio: round(ms / bareMs),
+        withinRatio: ms / bareMs <= 1.3,
+      };
     }),
   };
 };
@@ -105,31 +117,61 @@ export const apiLatency = async () => {
     const { provisionUser } = await import('../functions/domain/users.ts');
     const { allDeps } = await import('../functions/domain/default-deps.ts');
     const password = 'benchmark passphrase 2006';
-    await provisionUser(allDeps, { email: 'bench-officer@cbp.example.gov', name: 'Bench Officer', companyId: 'CBP', role: 'cbp-officer', password });
+    await provisionUser(allDeps, {
+      email: 'bench-officer@cbp.example.gov',
+      name: 'Bench Officer',
+      companyId: 'CBP',
+      role: 'cbp-officer',
+      password,
+    });
     const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
-      return (await (await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json()) as T;
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      };
+      return (await (
+        await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+      ).json()) as T;
     };
-    const login = await post<{ tokens: { idToken: string } }>('/auth/login', { email: 'bench-officer@cbp.example.gov', password });
+    const login = await post<{ tokens: { idToken: string } }>('/auth/login', {
+      email: 'bench-officer@cbp.example.gov',
+      password,
+    });
     const token = login.tokens.idToken;
     const company = await post<{ companyId: string }>(
       '/companies',
-      { legalName: 'Bench Imports', category: 'importer', pocEmail: 'poc@bench.example.com', identifiers: { iorNumber: '12-3456789', ein: '12-3456789' } },
+      {
+        legalName: 'Bench Imports',
+        category: 'importer',
+        pocEmail: 'poc@bench.example.com',
+        identifiers: { iorNumber: '12-3456789', ein: '12-3456789' },
+      },
       token,
     );
 
     // Count the handlers' DynamoDB round trips through their own module-scoped client.
     const { dynamo, TABLE_NAME } = await import('../functions/clients/dynamodb.ts');
     let roundTrips = 0;
-    dynamo.middlewareStack.add((next) => async (args) => {
-      roundTrips += 1;
-      return next(args);
-    }, { step: 'finalizeRequest', name: 'countRoundTrips' });
+    dynamo.middlewareStack.add(
+      (next) => async (args) => {
+        roundTrips += 1;
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'countRoundTrips' },
+    );
 
     // The company's primary POC, so both kinds of caller are measured: staff reading another
     // company (membership, then the company) and a company reading its own (one round trip).
-    await provisionUser(allDeps, { email: 'poc@bench.example.com', name: 'Bench POC', companyId: company.companyId, role: 'primary-poc', password });
-    const pocToken = (await post<{ tokens: { idToken: string } }>('/auth/login', { email: 'poc@bench.example.com', password })).tokens.idToken;
+    await provisionUser(allDeps, {
+      email: 'poc@bench.example.com',
+      name: 'Bench POC',
+      companyId: company.companyId,
+      role: 'primary-poc',
+      password,
+    });
+    const pocToken = (
+      await post<{ tokens: { idToken: string } }>('/auth/login', { email: 'poc@bench.example.com', password })
+    ).tokens.idToken;
 
     const bare = new DynamoDBClient({});
     const key = { pk: { S: `COMPANY#${company.companyId}` }, sk: { S: 'COMPANY' } };
@@ -165,7 +207,10 @@ export const apiLatency = async () => {
         dynamoRoundTripsPerRequest: round(roundTrips / LATENCY_REQUESTS),
       };
     };
-    const results = [await measure('CBP officer, another company', token), await measure('primary POC, own company', pocToken)];
+    const results = [
+      await measure('CBP officer, another company', token),
+      await measure('primary POC, own company', pocToken),
+    ];
     bare.destroy();
     api.server.close();
     return results;

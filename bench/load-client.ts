@@ -31,10 +31,17 @@ const result = await autocannon({
         context.write = undefined;
         // Two reads for each write: the company record, its threads; then a new thread.
         if (n % 3 === 0) return { ...request, method: 'GET', path: `/companies/${company.companyId}`, headers };
-        if (n % 3 === 1) return { ...request, method: 'GET', path: `/companies/${company.companyId}/threads?limit=5`, headers };
+        if (n % 3 === 1)
+          return { ...request, method: 'GET', path: `/companies/${company.companyId}/threads?limit=5`, headers };
         const subject = `Load ${n}`;
         context.write = { companyId: company.companyId, subject };
-        return { ...request, method: 'POST', path: `/companies/${company.companyId}/threads`, headers, body: JSON.stringify({ subject, body: 'Written under load.' }) };
+        return {
+          ...request,
+          method: 'POST',
+          path: `/companies/${company.companyId}/threads`,
+          headers,
+          body: JSON.stringify({ subject, body: 'Written under load.' }),
+        };
       },
       onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
         statuses[status] = (statuses[status] ?? 0) + 1;

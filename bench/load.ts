@@ -32,19 +32,38 @@ export const loadTest = async () => {
     const { allDeps } = await import('../functions/domain/default-deps.ts');
     const password = 'load test passphrase 2006';
     const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      };
       const res = await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
-    const signIn = async (email: string) => (await post<{ tokens: { idToken: string } }>('/auth/login', { email, password })).tokens.idToken;
-    await provisionUser(allDeps, { email: 'load-officer@cbp.example.gov', name: 'Load Officer', companyId: 'CBP', role: 'cbp-officer', password });
+    const signIn = async (email: string) =>
+      (await post<{ tokens: { idToken: string } }>('/auth/login', { email, password })).tokens.idToken;
+    await provisionUser(allDeps, {
+      email: 'load-officer@cbp.example.gov',
+      name: 'Load Officer',
+      companyId: 'CBP',
+      role: 'cbp-officer',
+      password,
+    });
     const officer = await signIn('load-officer@cbp.example.gov');
     progress(`enrolling ${COMPANIES} companies and signing in their points of contact ...`);
     const companies: { companyId: string; token: string }[] = [];
     for (let i = 0; i < COMPANIES; i += 1) {
       const pocEmail = `poc${i}@load.example.com`;
-      const { companyId } = await post<{ companyId: string }>('/companies', { legalName: `Load Co ${i}`, category: 'importer', pocEmail, identifiers: { iorNumber: '12-3456789', ein: '12-3456789' } }, officer);
+      const { companyId } = await post<{ companyId: string }>(
+        '/companies',
+        {
+          legalName: `Load Co ${i}`,
+          category: 'importer',
+          pocEmail,
+          identifiers: { iorNumber: '12-3456789', ein: '12-3456789' },
+        },
+        officer,
+      );
       await provisionUser(allDeps, { email: pocEmail, name: `POC ${i}`, companyId, role: 'primary-poc', password });
       companies.push({ companyId, token: await signIn(pocEmail) });
     }
@@ -54,14 +73,25 @@ export const loadTest = async () => {
     progress(`${CONNECTIONS} connections for ${SECONDS} s: per company, two reads for each new thread ...`);
     // The generator runs while this process serves: spawn it and wait without blocking.
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load-client.ts'), planFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load-client.ts'), planFile], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the load generator failed (exit ${code})`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`the load generator failed (exit ${code})`)),
+      );
     });
     const run = JSON.parse(output) as {
-      requests: number; non2xx: number; errors: number; timeouts: number; statuses: Record<string, number>;
-      latency: { p50: number; p99: number; max: number }; throughput: number; acknowledged: { companyId: string; subject: string }[];
+      requests: number;
+      non2xx: number;
+      errors: number;
+      timeouts: number;
+      statuses: Record<string, number>;
+      latency: { p50: number; p99: number; max: number };
+      throughput: number;
+      acknowledged: { companyId: string; subject: string }[];
     };
 
     progress(`checking that each of the ${run.acknowledged.length} acknowledged writes is stored ...`);

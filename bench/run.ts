@@ -22,14 +22,21 @@ const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
 const write = (name: string, figures: object) => {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', `${name}.json`);
-  writeFileSync(file, `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...figures }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...figures }, null, 2)}\n`,
+  );
   console.log(`Wrote ${file}.`);
 };
 
 /** A benchmark in a process of its own: the SDK clients are made once per process, for one set of emulators. */
 const inOwnProcess = <T>(name: string): T => {
   progress(`the ${name} benchmark, in its own process ...`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', `${name}.ts`)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', `${name}.ts`)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 2 ** 20,
+  });
   if (child.status !== 0) throw new Error(`the ${name} benchmark failed (exit ${child.status})`);
   return JSON.parse(child.stdout.toString()) as T;
 };
@@ -41,47 +48,87 @@ const main = async () => {
   const latency = await apiLatency();
 
   console.log('\nHandler bundles and cold imports (targets: <= 250 KB; cold import <= 1.3x the bare GetItem handler)');
-  console.log(`  ${'handler'.padEnd(24)} ${'size'.padStart(10)}      ${'cold import'.padStart(12)} ${'ratio'.padStart(6)}`);
-  console.log(`  ${'bare GetItem'.padEnd(24)} ${kb(bundles.bare.sizeBytes).padStart(10)}      ${`${bundles.bare.coldImportMs} ms`.padStart(12)} ${'1.00'.padStart(6)}`);
+  console.log(
+    `  ${'handler'.padEnd(24)} ${'size'.padStart(10)}      ${'cold import'.padStart(12)} ${'ratio'.padStart(6)}`,
+  );
+  console.log(
+    `  ${'bare GetItem'.padEnd(24)} ${kb(bundles.bare.sizeBytes).padStart(10)}      ${`${bundles.bare.coldImportMs} ms`.padStart(12)} ${'1.00'.padStart(6)}`,
+  );
   for (const h of bundles.handlers) {
-    console.log(`  ${h.handler.padEnd(24)} ${kb(h.sizeBytes).padStart(10)} ${mark(h.withinSize)} ${`${h.coldImportMs} ms`.padStart(12)} ${h.ratio.toFixed(2).padStart(6)} ${mark(h.withinRatio)}`);
+    console.log(
+      `  ${h.handler.padEnd(24)} ${kb(h.sizeBytes).padStart(10)} ${mark(h.withinSize)} ${`${h.coldImportMs} ms`.padStart(12)} ${h.ratio.toFixed(2).padStart(6)} ${mark(h.withinRatio)}`,
+    );
   }
-  console.log('\nGET /companies/{companyId}, authenticated, on the local stack (target: median <= 2x a bare GetItem; <= 2 DynamoDB round trips)');
+  console.log(
+    '\nGET /companies/{companyId}, authenticated, on the local stack (target: median <= 2x a bare GetItem; <= 2 DynamoDB round trips)',
+  );
   for (const l of latency) {
     console.log(`  ${l.caller}`);
-    console.log(`    API          median ${l.api.medianMs} ms   p99 ${l.api.p99Ms} ms   (${l.requests} requests, ${l.failures} failed)`);
+    console.log(
+      `    API          median ${l.api.medianMs} ms   p99 ${l.api.p99Ms} ms   (${l.requests} requests, ${l.failures} failed)`,
+    );
     console.log(`    bare GetItem median ${l.bareGetItem.medianMs} ms   p99 ${l.bareGetItem.p99Ms} ms`);
-    console.log(`    ratio ${l.ratio}x ${mark(l.ratio <= 2)}   DynamoDB round trips per request ${l.dynamoRoundTripsPerRequest} ${mark(l.dynamoRoundTripsPerRequest <= 2)}`);
+    console.log(
+      `    ratio ${l.ratio}x ${mark(l.ratio <= 2)}   DynamoDB round trips per request ${l.dynamoRoundTripsPerRequest} ${mark(l.dynamoRoundTripsPerRequest <= 2)}`,
+    );
   }
   write('foundation', { bundles, latency });
 
   const sweep = inOwnProcess<Awaited<ReturnType<typeof sweepScaling>>>('sweep');
-  console.log(`\nThe daily sweep with the same ${sweep.sizes[0]!.due} obligations due (targets: items read <= 1.1x due; 10x the companies <= 1.3x the time)`);
-  console.log(`  ${'companies'.padStart(10)} ${'due'.padStart(6)} ${'items read'.padStart(11)} ${'read/due'.padStart(9)}      ${'sweep (median)'.padStart(15)}`);
+  console.log(
+    `\nThe daily sweep with the same ${sweep.sizes[0]!.due} obligations due (targets: items read <= 1.1x due; 10x the companies <= 1.3x the time)`,
+  );
+  console.log(
+    `  ${'companies'.padStart(10)} ${'due'.padStart(6)} ${'items read'.padStart(11)} ${'read/due'.padStart(9)}      ${'sweep (median)'.padStart(15)}`,
+  );
   for (const s of sweep.sizes) {
-    console.log(`  ${s.companies.toLocaleString('en-US').padStart(10)} ${String(s.due).padStart(6)} ${String(s.itemsRead).padStart(11)} ${`${s.readRatio.toFixed(2)}x`.padStart(9)} ${mark(s.readRatio <= 1.1)} ${`${s.sweepMs} ms`.padStart(15)}`);
+    console.log(
+      `  ${s.companies.toLocaleString('en-US').padStart(10)} ${String(s.due).padStart(6)} ${String(s.itemsRead).padStart(11)} ${`${s.readRatio.toFixed(2)}x`.padStart(9)} ${mark(s.readRatio <= 1.1)} ${`${s.sweepMs} ms`.padStart(15)}`,
+    );
   }
-  console.log(`  50,000 vs 5,000: ${sweep.timeRatio}x the time ${mark(sweep.withinTimeTarget)}   (median of ${sweep.runs} timed runs each, after ${sweep.warmUpRuns} warm-up runs; each run: ${sweep.sizes[0]!.reminded} reminders, ${sweep.sizes[0]!.removed} removals)`);
+  console.log(
+    `  50,000 vs 5,000: ${sweep.timeRatio}x the time ${mark(sweep.withinTimeTarget)}   (median of ${sweep.runs} timed runs each, after ${sweep.warmUpRuns} warm-up runs; each run: ${sweep.sizes[0]!.reminded} reminders, ${sweep.sizes[0]!.removed} removals)`,
+  );
   write('sweep', sweep);
 
   const alert = inOwnProcess<Awaited<ReturnType<typeof alertFanOut>>>('alert');
-  console.log(`\nOne alert to ${alert.recipients.toLocaleString('en-US')} recipients (${alert.companies.toLocaleString('en-US')} companies x ${alert.usersPerCompany} users), SES behind a fake that allows 50 per call and throttles ${alert.throttleShare * 100}% of entries`);
-  console.log(`  first-attempt bulk sends ${alert.firstAttemptCalls} against ceil(recipients/50) = ${alert.minimumCalls} ${mark(alert.firstAttemptCalls === alert.minimumCalls)}   retry calls ${alert.retryCalls} (${alert.throttledEntries} throttled entries)   oversized calls ${alert.oversizedCalls}`);
-  console.log(`  recipients sent ${alert.recipientsSent.toLocaleString('en-US')}   duplicates ${alert.duplicates} ${mark(alert.duplicates === 0 && alert.recipientsSent === alert.recipients)}   fan-out ${alert.fanOut.seconds} s (${alert.fanOut.pages} pages)   sending ${alert.sendSeconds} s (${alert.sendRounds} rounds)`);
+  console.log(
+    `\nOne alert to ${alert.recipients.toLocaleString('en-US')} recipients (${alert.companies.toLocaleString('en-US')} companies x ${alert.usersPerCompany} users), SES behind a fake that allows 50 per call and throttles ${alert.throttleShare * 100}% of entries`,
+  );
+  console.log(
+    `  first-attempt bulk sends ${alert.firstAttemptCalls} against ceil(recipients/50) = ${alert.minimumCalls} ${mark(alert.firstAttemptCalls === alert.minimumCalls)}   retry calls ${alert.retryCalls} (${alert.throttledEntries} throttled entries)   oversized calls ${alert.oversizedCalls}`,
+  );
+  console.log(
+    `  recipients sent ${alert.recipientsSent.toLocaleString('en-US')}   duplicates ${alert.duplicates} ${mark(alert.duplicates === 0 && alert.recipientsSent === alert.recipients)}   fan-out ${alert.fanOut.seconds} s (${alert.fanOut.pages} pages)   sending ${alert.sendSeconds} s (${alert.sendRounds} rounds)`,
+  );
   write('alert', alert);
 
   const load = inOwnProcess<Awaited<ReturnType<typeof loadTest>>>('load');
-  console.log(`\nBounded load on the local stack: ${load.connections} connections for ${load.seconds} s from ${load.companies} companies (${load.mix})`);
-  console.log(`  ${load.requests} requests (${load.requestsPerSecond}/s), errors ${load.errors} (rate ${load.errorRate})   latency median ${load.latencyMs.median} ms, p99 ${load.latencyMs.p99} ms`);
-  console.log(`  acknowledged writes ${load.acknowledgedWrites}, missing afterwards ${load.acknowledgedWritesMissing} ${mark(load.acknowledgedWritesMissing === 0)}`);
+  console.log(
+    `\nBounded load on the local stack: ${load.connections} connections for ${load.seconds} s from ${load.companies} companies (${load.mix})`,
+  );
+  console.log(
+    `  ${load.requests} requests (${load.requestsPerSecond}/s), errors ${load.errors} (rate ${load.errorRate})   latency median ${load.latencyMs.median} ms, p99 ${load.latencyMs.p99} ms`,
+  );
+  console.log(
+    `  acknowledged writes ${load.acknowledgedWrites}, missing afterwards ${load.acknowledgedWritesMissing} ${mark(load.acknowledgedWritesMissing === 0)}`,
+  );
   write('load', load);
 
   const web = inOwnProcess<Awaited<ReturnType<typeof webFirstPage>>>('web');
   const kbOf = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-  console.log(`\nThe web portal's first page in headless Chromium, cold cache, ${web.runs} loads each (target: interactive in under a second)`);
-  console.log(`  sign-in page usable       median ${web.signInInteractiveMs.median} ms, p90 ${web.signInInteractiveMs.p90} ms, max ${web.signInInteractiveMs.max} ms`);
-  console.log(`  signed-in home with data  median ${web.signedInHomeMs.median} ms, p90 ${web.signedInHomeMs.p90} ms, max ${web.signedInHomeMs.max} ms ${mark(web.withinTarget)}`);
-  console.log(`  assets: ${web.assets.map((a) => `${a.name} ${kbOf(a.bytes)} (${kbOf(a.gzipBytes)} gzip)`).join(', ')}`);
+  console.log(
+    `\nThe web portal's first page in headless Chromium, cold cache, ${web.runs} loads each (target: interactive in under a second)`,
+  );
+  console.log(
+    `  sign-in page usable       median ${web.signInInteractiveMs.median} ms, p90 ${web.signInInteractiveMs.p90} ms, max ${web.signInInteractiveMs.max} ms`,
+  );
+  console.log(
+    `  signed-in home with data  median ${web.signedInHomeMs.median} ms, p90 ${web.signedInHomeMs.p90} ms, max ${web.signedInHomeMs.max} ms ${mark(web.withinTarget)}`,
+  );
+  console.log(
+    `  assets: ${web.assets.map((a) => `${a.name} ${kbOf(a.bytes)} (${kbOf(a.gzipBytes)} gzip)`).join(', ')}`,
+  );
   write('web', web);
   console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);
 };

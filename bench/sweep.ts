@@ -50,7 +50,8 @@ export const sweepScaling = async () => {
         if (command === 'QueryCommand') read.items += output.ScannedCount ?? 0;
         if (command === 'GetItemCommand' && output.Item) read.items += 1;
         if (command === 'TransactGetItemsCommand') read.items += output.Responses?.length ?? 0;
-        if (['QueryCommand', 'GetItemCommand', 'TransactGetItemsCommand', 'BatchGetItemCommand'].includes(command)) read.calls += 1;
+        if (['QueryCommand', 'GetItemCommand', 'TransactGetItemsCommand', 'BatchGetItemCommand'].includes(command))
+          read.calls += 1;
         return result;
       },
       { step: 'initialize', name: 'countReads' },
@@ -74,7 +75,10 @@ export const sweepScaling = async () => {
       if (n < PAST_DEADLINE) return openObligation(c, 'enrollment', '2006-06-01T00:00:00.000Z');
       if (n < DUE) return openObligation(c, 'enrollment', '2006-06-01T00:00:00.000Z');
       // Not due: certified companies waiting for their review window next year.
-      return { ...openObligation(c, 'recertification', '2007-02-01T00:00:00.000Z', { dueDate: '2007-05-01' }), policyRevision: 0 };
+      return {
+        ...openObligation(c, 'recertification', '2007-02-01T00:00:00.000Z', { dueDate: '2007-05-01' }),
+        policyRevision: 0,
+      };
     };
     const seed = async (from: number, to: number, quiet = false) => {
       const chunk = 2_000;
@@ -82,7 +86,8 @@ export const sweepScaling = async () => {
         const ns = Array.from({ length: Math.min(chunk, to - start) }, (_, i) => start + i);
         await company.put(ns.map(companyItem)).go({ concurrency: 8 });
         await obligation.put(ns.map((n) => ({ ...obligationFor(n), remindersSent: [] }))).go({ concurrency: 8 });
-        if (!quiet && (start + chunk) % 10_000 < chunk) progress(`  seeded ${Math.min(start + chunk, to).toLocaleString('en-US')} companies`);
+        if (!quiet && (start + chunk) % 10_000 < chunk)
+          progress(`  seeded ${Math.min(start + chunk, to).toLocaleString('en-US')} companies`);
       }
     };
     /** The same 500 due again: each run starts from the same state. */
@@ -106,10 +111,14 @@ export const sweepScaling = async () => {
         if (run >= 0) times.push(performance.now() - t);
         reads = { ...read };
         if (report.due !== DUE || report.removed !== PAST_DEADLINE || report.reminded !== DUE - PAST_DEADLINE) {
-          throw new Error(`the sweep did not act on exactly the ${DUE} due: ${JSON.stringify({ ...report, actions: report.actions.length })}`);
+          throw new Error(
+            `the sweep did not act on exactly the ${DUE} due: ${JSON.stringify({ ...report, actions: report.actions.length })}`,
+          );
         }
       }
-      progress(`  ${size.toLocaleString('en-US')} companies: sweep median ${round(median(times))} ms over ${RUNS} runs`);
+      progress(
+        `  ${size.toLocaleString('en-US')} companies: sweep median ${round(median(times))} ms over ${RUNS} runs`,
+      );
       results.push({
         companies: size,
         due: DUE,
@@ -124,7 +133,14 @@ export const sweepScaling = async () => {
       });
     }
     const [small, large] = results as [(typeof results)[number], (typeof results)[number]];
-    return { runs: RUNS, warmUpRuns: WARM_UP, sizes: results, timeRatio: round(large.sweepMs / small.sweepMs), withinReadTarget: results.every((r) => r.readRatio <= 1.1), withinTimeTarget: large.sweepMs / small.sweepMs <= 1.3 };
+    return {
+      runs: RUNS,
+      warmUpRuns: WARM_UP,
+      sizes: results,
+      timeRatio: round(large.sweepMs / small.sweepMs),
+      withinReadTarget: results.every((r) => r.readRatio <= 1.1),
+      withinTimeTarget: large.sweepMs / small.sweepMs <= 1.3,
+    };
   } finally {
     await backends.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -33,8 +33,13 @@ const haveChromium = () => {
 if (wantsBrowser && !haveChromium()) {
   if (process.getuid?.() === 0) {
     console.log("[setup] chromium is missing: installing Debian's chromium for the browser tests (apt-get) ...");
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit', shell: '/bin/sh' });
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+      stdio: 'inherit',
+      shell: '/bin/sh',
+    });
   } else {
-    console.log("[setup] chromium is missing and this user cannot install it: run `sudo apt-get install chromium` (the browser tests need it).");
+    console.log(
+      '[setup] chromium is missing and this user cannot install it: run `sudo apt-get install chromium` (the browser tests need it).',
+    );
   }
 }

@@ -21,12 +21,21 @@ const main = async () => {
   log('[portal] starting DynamoDB Local, cognito-local and the SES emulator ...');
   const webPort = await freePort(3001);
   // Emails Cognito's trigger sends (password-reset codes) link to the web portal, like every other.
-  const backends = await startBackends({ dataDir: DATA_DIR, persist: true, ports: { dynamodb: 8000, cognito: 9229, ses: 8005 }, portalUrl: `http://127.0.0.1:${webPort}` });
+  const backends = await startBackends({
+    dataDir: DATA_DIR,
+    persist: true,
+    ports: { dynamodb: 8000, cognito: 9229, ses: 8005 },
+    portalUrl: `http://127.0.0.1:${webPort}`,
+  });
   const api = await startApi(backends, { port: 3000, log: true, portalUrl: `http://127.0.0.1:${webPort}` });
   const web = await startWebServer({ apiUrl: api.url, port: webPort });
   // The demo runs on its own date (starting May 1, 2006), never on today's.
-  const seededBeforeDeadlines = existsSync(join(DATA_DIR, 'demo-sign-ins.json')) && !existsSync(join(DATA_DIR, 'clock.json'));
-  if (seededBeforeDeadlines) log('[portal] this demo was seeded before deadlines existed: its companies have none. `npm run reset` seeds it again.');
+  const seededBeforeDeadlines =
+    existsSync(join(DATA_DIR, 'demo-sign-ins.json')) && !existsSync(join(DATA_DIR, 'clock.json'));
+  if (seededBeforeDeadlines)
+    log(
+      '[portal] this demo was seeded before deadlines existed: its companies have none. `npm run reset` seeds it again.',
+    );
   const clock = demoClock(DATA_DIR);
   useClock(clock);
 
@@ -40,7 +49,14 @@ const main = async () => {
   const stopScheduler = startScheduler(clock, log);
   const runtimeFile = join(DATA_DIR, 'runtime.json');
   // `npm run simulate` reads this to work on the running portal's emulators, with the handlers' environment.
-  writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, api: api.url, env: handlerEnv(backends.emulators.env, backends.resources, api.url) }, null, 2));
+  writeFileSync(
+    runtimeFile,
+    JSON.stringify(
+      { pid: process.pid, api: api.url, env: handlerEnv(backends.emulators.env, backends.resources, api.url) },
+      null,
+      2,
+    ),
+  );
 
   log('');
   log('C-TPAT Communications Portal is running (local, no AWS account).');
@@ -51,7 +67,9 @@ const main = async () => {
   log(`  Cognito (local)  ${backends.emulators.cognitoEndpoint}   user pool ${backends.resources.userPoolId}`);
   log('  Demo sign-ins (on the web portal, or POST /auth/login with {"email", "password"}):');
   for (const s of signIns) log(`    ${s.who.padEnd(44)} ${s.email.padEnd(40)} ${s.password}`);
-  log(`  Demo date        ${programDate(clock.now())}   (program time, Washington; npm run simulate -- --as-of 2006-07-02 moves it and runs the daily checks)`);
+  log(
+    `  Demo date        ${programDate(clock.now())}   (program time, Washington; npm run simulate -- --as-of 2006-07-02 moves it and runs the daily checks)`,
+  );
   log(`  CBP mailbox      ${PROGRAM_MAILBOX}   (removal and reapplication notices)`);
   log(`  Data folder      ${DATA_DIR}   (npm run reset wipes it)`);
   log('Press Ctrl-C to stop.');

@@ -24,7 +24,9 @@ const asOfText = values['as-of'];
 // A program date, swept as of 00:00 in Washington (decision 24); `addDays(d, 0)` refuses 2006-02-30.
 const target = asOfText && isDate(asOfText) && addDays(asOfText, 0) === asOfText ? asOfText : undefined;
 if (!target) {
-  console.error('Usage: npm run simulate -- --as-of YYYY-MM-DD   (moves the demo to that day, running the daily checks for each day passed)');
+  console.error(
+    'Usage: npm run simulate -- --as-of YYYY-MM-DD   (moves the demo to that day, running the daily checks for each day passed)',
+  );
   process.exit(2);
 }
 
@@ -53,8 +55,10 @@ const quietly =
   async (...args: A): Promise<R> => {
     const write = process.stdout.write.bind(process.stdout);
     const log = console.log;
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (String(chunk).startsWith('{"level"') ? true : write(chunk, ...rest))) as typeof process.stdout.write;
-    console.log = (...items: unknown[]) => (typeof items[0] === 'string' && items[0].startsWith('{"level"') ? undefined : log(...items));
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+      String(chunk).startsWith('{"level"') ? true : write(chunk, ...rest)) as typeof process.stdout.write;
+    console.log = (...items: unknown[]) =>
+      typeof items[0] === 'string' && items[0].startsWith('{"level"') ? undefined : log(...items);
     try {
       return await fn(...args);
     } finally {
@@ -96,7 +100,9 @@ const main = async () => {
     const totals = await simulateDays({ from, to: target, sweep, send, log: (line) => console.log(line) });
     const targetStart = programDayStart(target);
     if (targetStart > clock.now()) clock.set(targetStart);
-    console.log(`[simulate] the demo is now at ${target}: ${totals.reminded} reminder(s), ${totals.removed} removal(s), ${totals.emailsQueued} email(s) queued.`);
+    console.log(
+      `[simulate] the demo is now at ${target}: ${totals.reminded} reminder(s), ${totals.removed} removal(s), ${totals.emailsQueued} email(s) queued.`,
+    );
     console.log(
       running
         ? `[simulate] ${totals.emailsSent} email(s) sent: read them in the portal's mail inbox (${running.env.AWS_ENDPOINT_URL_SESV2}).`

@@ -3,7 +3,10 @@ import * as z from 'zod/v4';
 import { ROUTES, type RouteDefinition } from './definitions/routes.ts';
 import { ErrorBody } from './schemas/common.ts';
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBody } },
+});
 
 /** The OpenAPI 3 document, generated from the same zod schemas that validate requests. */
 export const openApiDocument = () => {
@@ -26,7 +29,16 @@ export const openApiDocument = () => {
       request: {
         ...(route.pathParams ? { params: z.object(route.pathParams) } : {}),
         ...(route.query ? { query: route.query } : {}),
-        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body, ...(route.example ? { example: route.example } : {}) } } } } : {}),
+        ...(route.body
+          ? {
+              body: {
+                required: true,
+                content: {
+                  'application/json': { schema: route.body, ...(route.example ? { example: route.example } : {}) },
+                },
+              },
+            }
+          : {}),
       },
       responses: {
         [route.successStatus ?? 200]: {
@@ -34,13 +46,23 @@ export const openApiDocument = () => {
           ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
         },
         400: errorResponse('Invalid request; `details` names each field'),
-        ...(isPublic ? {} : { 401: errorResponse('No valid token'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found') }),
+        ...(isPublic
+          ? {}
+          : {
+              401: errorResponse('No valid token'),
+              403: errorResponse('Not allowed'),
+              404: errorResponse('Not found'),
+            }),
         429: errorResponse('Throttled; see Retry-After'),
       },
     });
   }
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
-    info: { title: 'C-TPAT Communications Portal API', version: '1.0.0', description: 'Two-way communication between CBP and C-TPAT participants.' },
+    info: {
+      title: 'C-TPAT Communications Portal API',
+      version: '1.0.0',
+      description: 'Two-way communication between CBP and C-TPAT participants.',
+    },
   });
 };

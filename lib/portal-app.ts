@@ -9,7 +9,8 @@ import { WEB_DIST } from './local/paths.ts';
  * CDK tests so both check exactly what is deployed. Settings come from cdk.json's context.
  */
 export const createPortalApp = (app: App): App => {
-  const context = (key: string, fallback: string): string => (app.node.tryGetContext(key) as string | undefined) ?? fallback;
+  const context = (key: string, fallback: string): string =>
+    (app.node.tryGetContext(key) as string | undefined) ?? fallback;
   new PortalStack(app, 'CtpatPortal', {
     description: 'C-TPAT Communications Portal',
     senderAddress: context('senderAddress', 'no-reply@ctpat.example.gov'),
@@ -24,6 +25,10 @@ export const createPortalApp = (app: App): App => {
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
   });
   // AwsSolutions and Serverless, and NIST 800-53 rev 5 because CBP is a federal agency.
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }), new NIST80053R5Checks(app, { verbose: true }));
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new ServerlessChecks(app, { verbose: true }),
+    new NIST80053R5Checks(app, { verbose: true }),
+  );
   return app;
 };

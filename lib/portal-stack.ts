@@ -24,7 +24,14 @@ import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import {
-  acknowledgeBackupRole, acknowledgeDeadLetterQueue, acknowledgeEventFunction, acknowledgePublicMethods, acknowledgeScheduledFunction, acknowledgeSynchronousFunction, acknowledgeWebHosting, applyNagSuppressions,
+  acknowledgeBackupRole,
+  acknowledgeDeadLetterQueue,
+  acknowledgeEventFunction,
+  acknowledgePublicMethods,
+  acknowledgeScheduledFunction,
+  acknowledgeSynchronousFunction,
+  acknowledgeWebHosting,
+  applyNagSuppressions,
 } from './nag-suppressions.ts';
 
 export interface PortalStackProps extends StackProps {
@@ -61,7 +68,9 @@ export class PortalStack extends Stack {
     super(scope, id, props);
     // Before bundling sixty-odd functions, not after.
     requireBuiltClient(props.webAssetsPath);
-    this.routeFunctions = new NestedStack(this, 'RouteFunctions', { description: 'C-TPAT portal: the functions behind the API routes' });
+    this.routeFunctions = new NestedStack(this, 'RouteFunctions', {
+      description: 'C-TPAT portal: the functions behind the API routes',
+    });
 
     const table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
@@ -87,13 +96,26 @@ export class PortalStack extends Stack {
     acknowledgeBackupRole(selection.node.findChild('Role'));
 
     // One customer-managed key for every log group (NIST 800-53 AU-9, SC-28), rotated yearly.
-    const logKey = new kms.Key(this, 'LogKey', { description: 'C-TPAT portal: encrypts its CloudWatch log groups', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    const logKey = new kms.Key(this, 'LogKey', {
+      description: 'C-TPAT portal: encrypts its CloudWatch log groups',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     logKey.addToResourcePolicy(
       new iam.PolicyStatement({
         principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
         actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
         resources: ['*'],
-        conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': this.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) } },
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': this.formatArn({
+              service: 'logs',
+              resource: 'log-group',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
       }),
     );
 
@@ -110,7 +132,12 @@ export class PortalStack extends Stack {
 
     for (const template of Object.values(EMAIL_TEMPLATES)) {
       new ses.CfnTemplate(this, `EmailTemplate-${template.name}`, {
-        template: { templateName: template.name, subjectPart: template.subject, textPart: template.text, htmlPart: template.html },
+        template: {
+          templateName: template.name,
+          subjectPart: template.subject,
+          textPart: template.text,
+          htmlPart: template.html,
+        },
       });
     }
 
@@ -146,22 +173,40 @@ export class PortalStack extends Stack {
       ...(access.some((a) => a.startsWith('table:')) ? { TABLE_NAME: table.tableName } : {}),
       // Whatever writes may queue a notice to CBP's program mailbox (a removal, a reapplication).
       ...(access.includes('table:write') ? { PROGRAM_EMAIL: props.programEmail } : {}),
-      ...(access.some((a) => a.startsWith('cognito:')) ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId } : {}),
+      ...(access.some((a) => a.startsWith('cognito:'))
+        ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId }
+        : {}),
       ...(access.includes('email:send')
-        ? { SENDER_ADDRESS: props.senderAddress, EMAIL_CONFIGURATION_SET: configurationSet.configurationSetName, PORTAL_URL: props.portalUrl ?? webUrl }
+        ? {
+            SENDER_ADDRESS: props.senderAddress,
+            EMAIL_CONFIGURATION_SET: configurationSet.configurationSetName,
+            PORTAL_URL: props.portalUrl ?? webUrl,
+          }
         : {}),
     });
     const grant = (fn: lambda.IFunction, access: readonly Access[]) => {
       const tableArns = [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)];
       const statements: Record<Access, iam.PolicyStatement | undefined> = {
         // No Scan is granted anywhere: every read is a GetItem or a Query.
-        'table:read': new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], resources: tableArns }),
-        'table:write': new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'], resources: [table.tableArn] }),
+        'table:read': new iam.PolicyStatement({
+          actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+          resources: tableArns,
+        }),
+        'table:write': new iam.PolicyStatement({
+          actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+          resources: [table.tableArn],
+        }),
         // InitiateAuth and RespondToAuthChallenge are public Cognito APIs: no IAM needed.
         'cognito:auth': undefined,
         'cognito:invite': new iam.PolicyStatement({
           // AdminGetUser and AdminSetUserPassword: a new invitation for someone who never chose a password.
-          actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminSetUserPassword'],
+          actions: [
+            'cognito-idp:AdminCreateUser',
+            'cognito-idp:AdminAddUserToGroup',
+            'cognito-idp:AdminDeleteUser',
+            'cognito-idp:AdminGetUser',
+            'cognito-idp:AdminSetUserPassword',
+          ],
           resources: [users.pool.userPoolArn],
         }),
         'cognito:manage': new iam.PolicyStatement({
@@ -178,8 +223,14 @@ export class PortalStack extends Stack {
           actions: ['ses:SendBulkEmail'],
           resources: [
             this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
-            this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
-            ...Object.values(EMAIL_TEMPLATES).map((t) => this.formatArn({ service: 'ses', resource: 'template', resourceName: t.name })),
+            this.formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: configurationSet.configurationSetName,
+            }),
+            ...Object.values(EMAIL_TEMPLATES).map((t) =>
+              this.formatArn({ service: 'ses', resource: 'template', resourceName: t.name }),
+            ),
           ],
         }),
       };
@@ -193,7 +244,13 @@ export class PortalStack extends Stack {
         new iam.PolicyStatement({
           sid: 'AuditRecordsAreAppendOnly',
           effect: iam.Effect.DENY,
-          actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+          actions: [
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:PartiQLUpdate',
+            'dynamodb:PartiQLDelete',
+          ],
           resources: [table.tableArn],
           conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITIONS] } },
         }),
@@ -213,7 +270,13 @@ export class PortalStack extends Stack {
       functions.set(route.id, fn);
     }
 
-    const portalApi = new PortalApi(this, 'Api', { routes: ROUTES, functions, userPool: users.pool, allowedOrigins, logKey });
+    const portalApi = new PortalApi(this, 'Api', {
+      routes: ROUTES,
+      functions,
+      userPool: users.pool,
+      allowedOrigins,
+      logKey,
+    });
     acknowledgePublicMethods(portalApi.api, ROUTES);
     // The CSP names the API by its id only: the stage URL would depend on the CORS methods,
     // which depend on the distribution's domain name.
@@ -226,7 +289,11 @@ export class PortalStack extends Stack {
     this.web = web;
     acknowledgeWebHosting(this, web);
     new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
-    alarm('Api5xxAlarm', portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 'The API answered 5xx');
+    alarm(
+      'Api5xxAlarm',
+      portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      'The API answered 5xx',
+    );
 
     for (const job of JOBS as readonly JobDefinition[]) {
       // One queue catches both a schedule whose invocation failed after Scheduler's retries and
@@ -248,9 +315,17 @@ export class PortalStack extends Stack {
       new scheduler.Schedule(this, `Job-${job.id}-Schedule`, {
         description: job.description.slice(0, 512),
         schedule: scheduler.ScheduleExpression.expression(job.schedule),
-        target: new targets.LambdaInvoke(fn, { deadLetterQueue: deadLetters, retryAttempts: 3, maxEventAge: Duration.hours(6) }),
+        target: new targets.LambdaInvoke(fn, {
+          deadLetterQueue: deadLetters,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(6),
+        }),
       });
-      alarm(`Job-${job.id}-DeadLetterAlarm`, deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), `The ${job.id} job failed after its retries`);
+      alarm(
+        `Job-${job.id}-DeadLetterAlarm`,
+        deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        `The ${job.id} job failed after its retries`,
+      );
       acknowledgeDeadLetterQueue(deadLetters);
       acknowledgeScheduledFunction(this, fn);
     }
@@ -282,7 +357,11 @@ export class PortalStack extends Stack {
       },
     };
     for (const handler of EVENT_HANDLERS as readonly EventHandlerDefinition[]) {
-      const deadLetters = new sqs.Queue(this, `Event-${handler.id}-DeadLetters`, { retentionPeriod: Duration.days(14), enforceSSL: true, encryption: sqs.QueueEncryption.SQS_MANAGED });
+      const deadLetters = new sqs.Queue(this, `Event-${handler.id}-DeadLetters`, {
+        retentionPeriod: Duration.days(14),
+        enforceSSL: true,
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+      });
       const { function: fn } = new PortalFunction(this, `Event-${handler.id}`, {
         entry: `events/${handler.handler}`,
         description: handler.description.slice(0, 256),
@@ -296,16 +375,31 @@ export class PortalStack extends Stack {
         description: handler.description.slice(0, 512),
         eventBus: defaultBus,
         eventPattern: patterns[handler.source],
-        targets: [new eventTargets.LambdaFunction(fn, { deadLetterQueue: deadLetters, retryAttempts: 3, maxEventAge: Duration.hours(6) })],
+        targets: [
+          new eventTargets.LambdaFunction(fn, {
+            deadLetterQueue: deadLetters,
+            retryAttempts: 3,
+            maxEventAge: Duration.hours(6),
+          }),
+        ],
       });
-      alarm(`Event-${handler.id}-DeadLetterAlarm`, deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), `The ${handler.id} event handler failed after its retries`);
+      alarm(
+        `Event-${handler.id}-DeadLetterAlarm`,
+        deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        `The ${handler.id} event handler failed after its retries`,
+      );
       acknowledgeDeadLetterQueue(deadLetters);
       acknowledgeEventFunction(fn);
     }
 
     alarm(
       'OutboxDeliveryFailedAlarm',
-      new cloudwatch.Metric({ namespace: 'CtpatPortal', metricName: 'OutboxDeliveryFailed', statistic: 'Sum', period: Duration.minutes(5) }),
+      new cloudwatch.Metric({
+        namespace: 'CtpatPortal',
+        metricName: 'OutboxDeliveryFailed',
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
       'An email delivery gave up after its last retry',
     );
 

@@ -35,7 +35,11 @@ const hsts = SECURITY_HEADER_PARTS.strictTransportSecurity;
 /** Every security header as a lower-case header map, as the local web server sends it. */
 export const webSecurityHeaders = (apiOrigin: string): Record<string, string> => ({
   'content-security-policy': contentSecurityPolicy(apiOrigin),
-  'strict-transport-security': [`max-age=${hsts.maxAgeSeconds}`, ...(hsts.includeSubDomains ? ['includeSubDomains'] : []), ...(hsts.preload ? ['preload'] : [])].join('; '),
+  'strict-transport-security': [
+    `max-age=${hsts.maxAgeSeconds}`,
+    ...(hsts.includeSubDomains ? ['includeSubDomains'] : []),
+    ...(hsts.preload ? ['preload'] : []),
+  ].join('; '),
   'x-content-type-options': 'nosniff',
   'x-frame-options': SECURITY_HEADER_PARTS.frameOptions,
   'referrer-policy': SECURITY_HEADER_PARTS.referrerPolicy,

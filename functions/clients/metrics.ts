@@ -6,14 +6,23 @@
 const NAMESPACE = 'CtpatPortal';
 
 /** Adds one to `name` under the given dimensions; `properties` ride along in the log line only. */
-export const count = (name: string, dimensions: Record<string, string>, properties: Record<string, string> = {}): void => {
+export const count = (
+  name: string,
+  dimensions: Record<string, string>,
+  properties: Record<string, string> = {},
+): void => {
   process.stdout.write(
     `${JSON.stringify({
       level: 'info',
       message: `metric ${name}`,
       ...properties,
       ...dimensions,
-      _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: 'Count' }] }] },
+      _aws: {
+        Timestamp: Date.now(),
+        CloudWatchMetrics: [
+          { Namespace: NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: 'Count' }] },
+        ],
+      },
       [name]: 1,
     })}\n`,
   );

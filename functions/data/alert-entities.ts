@@ -43,7 +43,12 @@ export const alert = new Entity(
       byCreated: {
         index: gsi1.name,
         pk: { field: gsi1.partitionKey, composite: [], template: 'ALERTS', casing: 'none' },
-        sk: { field: gsi1.sortKey, composite: ['createdAt', 'alertId'], template: '${createdAt}#${alertId}', casing: 'none' },
+        sk: {
+          field: gsi1.sortKey,
+          composite: ['createdAt', 'alertId'],
+          template: '${createdAt}#${alertId}',
+          casing: 'none',
+        },
       },
     },
   },
@@ -105,7 +110,12 @@ export const inboxItem = new Entity(
     indexes: {
       byCompany: {
         pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
-        sk: { field: TABLE.sortKey, composite: ['publishedAt', 'alertId'], template: 'INBOX#${publishedAt}#${alertId}', casing: 'none' },
+        sk: {
+          field: TABLE.sortKey,
+          composite: ['publishedAt', 'alertId'],
+          template: 'INBOX#${publishedAt}#${alertId}',
+          casing: 'none',
+        },
       },
       /** Every company an alert reached, for CBP's acknowledgement view. */
       byAlert: {
@@ -132,7 +142,12 @@ export const acknowledgement = new Entity(
     indexes: {
       byAlert: {
         pk: { field: TABLE.partitionKey, composite: ['alertId'], template: 'ALERT#${alertId}', casing: 'none' },
-        sk: { field: TABLE.sortKey, composite: ['companyId', 'userId'], template: 'ACK#${companyId}#${userId}', casing: 'none' },
+        sk: {
+          field: TABLE.sortKey,
+          composite: ['companyId', 'userId'],
+          template: 'ACK#${companyId}#${userId}',
+          casing: 'none',
+        },
       },
     },
   },
@@ -151,7 +166,12 @@ export const pendingAcknowledgement = new Entity(
     indexes: {
       byCompany: {
         pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
-        sk: { field: TABLE.sortKey, composite: ['publishedAt', 'alertId'], template: 'ACK-PENDING#${publishedAt}#${alertId}', casing: 'none' },
+        sk: {
+          field: TABLE.sortKey,
+          composite: ['publishedAt', 'alertId'],
+          template: 'ACK-PENDING#${publishedAt}#${alertId}',
+          casing: 'none',
+        },
       },
     },
   },

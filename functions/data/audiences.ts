@@ -13,8 +13,15 @@ export interface Target {
 }
 
 /** A page of a category's active companies, in a stable order (the cursor resumes it). */
-export const activeInCategory = async (category: CategoryId, cursor: string | null, limit: number): Promise<{ items: Target[]; cursor: string | null }> => {
-  const { data, cursor: next } = await company.query.byCategory({ category }).begins({ status: 'active' }).go({ cursor, limit, pages: 1, attributes: ['companyId', 'status'] });
+export const activeInCategory = async (
+  category: CategoryId,
+  cursor: string | null,
+  limit: number,
+): Promise<{ items: Target[]; cursor: string | null }> => {
+  const { data, cursor: next } = await company.query
+    .byCategory({ category })
+    .begins({ status: 'active' })
+    .go({ cursor, limit, pages: 1, attributes: ['companyId', 'status'] });
   return { items: data as Target[], cursor: next };
 };
 
@@ -38,4 +45,11 @@ export const named = async (companyIds: readonly string[]): Promise<Target[]> =>
 
 /** The emails of a company's active users. */
 export const activeEmails = async (companyId: string): Promise<string[]> =>
-  ((await member.query.byCompany({ companyId }).where((attr, op) => op.eq(attr.status, 'active')).go({ pages: 'all', attributes: ['email'] })).data as { email: string }[]).map((m) => m.email);
+  (
+    (
+      await member.query
+        .byCompany({ companyId })
+        .where((attr, op) => op.eq(attr.status, 'active'))
+        .go({ pages: 'all', attributes: ['email'] })
+    ).data as { email: string }[]
+  ).map((m) => m.email);

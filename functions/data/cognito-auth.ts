@@ -53,21 +53,37 @@ const mapAuthError = (error: unknown): never => {
   throw error;
 };
 
-const outcome = (response: { AuthenticationResult?: AuthenticationResultType; ChallengeName?: string; Session?: string }): SignInOutcome => {
+const outcome = (response: {
+  AuthenticationResult?: AuthenticationResultType;
+  ChallengeName?: string;
+  Session?: string;
+}): SignInOutcome => {
   if (response.AuthenticationResult) return { kind: 'tokens', result: response.AuthenticationResult };
-  if (response.ChallengeName === 'NEW_PASSWORD_REQUIRED' && response.Session) return { kind: 'new-password-required', session: response.Session };
-  if (response.ChallengeName === 'SOFTWARE_TOKEN_MFA' && response.Session) return { kind: 'mfa-required', session: response.Session };
+  if (response.ChallengeName === 'NEW_PASSWORD_REQUIRED' && response.Session)
+    return { kind: 'new-password-required', session: response.Session };
+  if (response.ChallengeName === 'SOFTWARE_TOKEN_MFA' && response.Session)
+    return { kind: 'mfa-required', session: response.Session };
   throw new Unauthorized('This sign-in needs a step the portal does not offer; contact the C-TPAT help desk.');
 };
 
 export const signIn = async (email: string, password: string): Promise<SignInOutcome> => {
   const response = await cognito
-    .send(new InitiateAuthCommand({ ClientId: USER_POOL_CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }))
+    .send(
+      new InitiateAuthCommand({
+        ClientId: USER_POOL_CLIENT_ID,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    )
     .catch(mapAuthError);
   return outcome(response);
 };
 
-export const answerNewPassword = async (email: string, session: string, newPassword: string): Promise<SignInOutcome> => {
+export const answerNewPassword = async (
+  email: string,
+  session: string,
+  newPassword: string,
+): Promise<SignInOutcome> => {
   const response = await cognito
     .send(
       new RespondToAuthChallengeCommand({
@@ -93,7 +109,8 @@ export const answerMfa = async (email: string, session: string, code: string): P
       }),
     )
     .catch((error: unknown) => {
-      if (error instanceof CodeMismatchException || error instanceof EnableSoftwareTokenMFAException) throw new Unauthorized('Incorrect code.');
+      if (error instanceof CodeMismatchException || error instanceof EnableSoftwareTokenMFAException)
+        throw new Unauthorized('Incorrect code.');
       return mapAuthError(error);
     });
   return outcome(response);
@@ -101,26 +118,45 @@ export const answerMfa = async (email: string, session: string, code: string): P
 
 /** A new authenticator-app secret for the signed-in user (their access token proves who). */
 export const startTotp = async (accessToken: string): Promise<string> => {
-  const { SecretCode } = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })).catch(mapTokenError);
+  const { SecretCode } = await cognito
+    .send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }))
+    .catch(mapTokenError);
   if (!SecretCode) throw new Error('Cognito answered without a secret');
   return SecretCode;
 };
 
 /** Verifies the first code from the app and makes TOTP the user's required second factor at every sign-in. */
 export const confirmTotp = async (accessToken: string, code: string): Promise<void> => {
-  await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' })).catch(mapTokenError);
   await cognito
-    .send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }))
+    .send(
+      new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' }),
+    )
+    .catch(mapTokenError);
+  await cognito
+    .send(
+      new SetUserMFAPreferenceCommand({
+        AccessToken: accessToken,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    )
     .catch(mapTokenError);
 };
 
 const mapTokenError = (error: unknown): never => {
   if (error instanceof TooManyRequestsException || error instanceof LimitExceededException) throw new TooManyRequests();
   if (error instanceof CodeMismatchException || error instanceof EnableSoftwareTokenMFAException) {
-    throw new BadRequest('That code is not the one the app shows now.', [{ field: 'code', message: 'wrong or expired' }], 'invalid_code');
+    throw new BadRequest(
+      'That code is not the one the app shows now.',
+      [{ field: 'code', message: 'wrong or expired' }],
+      'invalid_code',
+    );
   }
   if (error instanceof NotAuthorizedException || error instanceof InvalidParameterException) {
-    throw new BadRequest('The access token is not valid.', [{ field: 'accessToken', message: 'invalid or expired' }], 'invalid_access_token');
+    throw new BadRequest(
+      'The access token is not valid.',
+      [{ field: 'accessToken', message: 'invalid or expired' }],
+      'invalid_access_token',
+    );
   }
   throw error;
 };
@@ -149,18 +185,20 @@ export const refresh = async (refreshToken: string): Promise<SignInOutcome> => {
  * alike whatever it was sent. Throttling is still a 429 the client may retry.
  */
 export const revoke = async (refreshToken: string): Promise<void> => {
-  await cognito.send(new RevokeTokenCommand({ ClientId: USER_POOL_CLIENT_ID, Token: refreshToken })).catch((error: unknown) => {
-    if (
-      error instanceof NotAuthorizedException ||
-      error instanceof UnauthorizedException ||
-      error instanceof UnsupportedTokenTypeException ||
-      error instanceof InvalidParameterException
-    ) {
-      return;
-    }
-    if (error instanceof TooManyRequestsException) throw new TooManyRequests();
-    throw error;
-  });
+  await cognito
+    .send(new RevokeTokenCommand({ ClientId: USER_POOL_CLIENT_ID, Token: refreshToken }))
+    .catch((error: unknown) => {
+      if (
+        error instanceof NotAuthorizedException ||
+        error instanceof UnauthorizedException ||
+        error instanceof UnsupportedTokenTypeException ||
+        error instanceof InvalidParameterException
+      ) {
+        return;
+      }
+      if (error instanceof TooManyRequestsException) throw new TooManyRequests();
+      throw error;
+    });
 };
 
 /**
@@ -168,23 +206,49 @@ export const revoke = async (refreshToken: string): Promise<void> => {
  * Unknown emails are silent: with PreventUserExistenceErrors Cognito answers as if it sent one.
  */
 export const forgotPassword = async (email: string): Promise<void> => {
-  await cognito.send(new ForgotPasswordCommand({ ClientId: USER_POOL_CLIENT_ID, Username: email })).catch((error: unknown) => {
-    if (error instanceof UserNotFoundException || error instanceof NotAuthorizedException || error instanceof InvalidParameterException) return;
-    // Cognito's attempt limit exists only for real accounts: answering 429 would reveal one.
-    if (error instanceof LimitExceededException) {
-      console.warn(JSON.stringify({ level: 'warn', message: 'password reset limit reached' }));
-      return;
-    }
-    if (error instanceof TooManyRequestsException) throw new TooManyRequests();
-    throw error;
-  });
+  await cognito
+    .send(new ForgotPasswordCommand({ ClientId: USER_POOL_CLIENT_ID, Username: email }))
+    .catch((error: unknown) => {
+      if (
+        error instanceof UserNotFoundException ||
+        error instanceof NotAuthorizedException ||
+        error instanceof InvalidParameterException
+      )
+        return;
+      // Cognito's attempt limit exists only for real accounts: answering 429 would reveal one.
+      if (error instanceof LimitExceededException) {
+        console.warn(JSON.stringify({ level: 'warn', message: 'password reset limit reached' }));
+        return;
+      }
+      if (error instanceof TooManyRequestsException) throw new TooManyRequests();
+      throw error;
+    });
 };
 
 export const confirmForgotPassword = async (email: string, code: string, newPassword: string): Promise<void> => {
-  await cognito.send(new ConfirmForgotPasswordCommand({ ClientId: USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code, Password: newPassword })).catch((error: unknown) => {
-    if (error instanceof LimitExceededException || error instanceof TooManyRequestsException) throw new TooManyRequests();
-    if (error instanceof InvalidPasswordException) throw new BadRequest('That password is not allowed.', [{ field: 'newPassword', message: 'not allowed' }], 'invalid_password');
-    // Wrong code, expired code and unknown email answer alike.
-    throw new BadRequest('The code is wrong or has expired; ask for a new one.', [{ field: 'code', message: 'wrong or expired' }], 'invalid_code');
-  });
+  await cognito
+    .send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: USER_POOL_CLIENT_ID,
+        Username: email,
+        ConfirmationCode: code,
+        Password: newPassword,
+      }),
+    )
+    .catch((error: unknown) => {
+      if (error instanceof LimitExceededException || error instanceof TooManyRequestsException)
+        throw new TooManyRequests();
+      if (error instanceof InvalidPasswordException)
+        throw new BadRequest(
+          'That password is not allowed.',
+          [{ field: 'newPassword', message: 'not allowed' }],
+          'invalid_password',
+        );
+      // Wrong code, expired code and unknown email answer alike.
+      throw new BadRequest(
+        'The code is wrong or has expired; ask for a new one.',
+        [{ field: 'code', message: 'wrong or expired' }],
+        'invalid_code',
+      );
+    });
 };

@@ -46,9 +46,18 @@ export const createIdentity = async (identity: NewIdentity): Promise<string> => 
     const sub = User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     if (!sub) throw new Error('Cognito created a user without a sub');
     if (identity.permanent) {
-      await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, Password: identity.password, Permanent: true }));
+      await cognito.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: USER_POOL_ID,
+          Username: identity.email,
+          Password: identity.password,
+          Permanent: true,
+        }),
+      );
     }
-    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, GroupName: identity.role }));
+    await cognito.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, GroupName: identity.role }),
+    );
     return sub;
   } catch (error) {
     // A half-made identity would hold the email forever: take it back before failing.
@@ -67,7 +76,9 @@ export const deleteIdentity = async (email: string): Promise<void> => {
 
 /** Keeps the informational role groups in step with the portal's records (which decide). */
 export const moveToGroup = async (email: string, from: Role, to: Role): Promise<void> => {
-  await cognito.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: from }));
+  await cognito.send(
+    new AdminRemoveUserFromGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: from }),
+  );
   await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: to }));
 };
 
@@ -77,7 +88,9 @@ export const moveToGroup = async (email: string, from: Role, to: Role): Promise<
  */
 export const setEnabled = async (email: string, enabled: boolean): Promise<void> => {
   await cognito.send(
-    enabled ? new AdminEnableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }) : new AdminDisableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }),
+    enabled
+      ? new AdminEnableUserCommand({ UserPoolId: USER_POOL_ID, Username: email })
+      : new AdminDisableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }),
   );
 };
 
@@ -97,5 +110,12 @@ export const awaitsFirstSignIn = async (email: string): Promise<boolean> => {
 
 /** Replaces a not-yet-used (or expired) temporary password: the user must choose their own at sign-in. */
 export const setTemporaryPassword = async (email: string, password: string): Promise<void> => {
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: USER_POOL_ID, Username: email, Password: password, Permanent: false }));
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: USER_POOL_ID,
+      Username: email,
+      Password: password,
+      Permanent: false,
+    }),
+  );
 };

@@ -21,9 +21,14 @@ export interface PocChange {
   readonly newEmail: string;
   readonly pocName?: string;
   /** The new address is claimed for the company, or belongs to its active user who becomes the primary POC. */
-  readonly incoming: { readonly kind: 'claim'; readonly claimedAt: string } | { readonly kind: 'promote'; readonly member: Member };
+  readonly incoming:
+    | { readonly kind: 'claim'; readonly claimedAt: string }
+    | { readonly kind: 'promote'; readonly member: Member };
   /** The old address's claim is freed (no account yet), or its primary-POC account is disabled and demoted. */
-  readonly outgoing: { readonly kind: 'free-claim' } | { readonly kind: 'disable'; readonly member: Member } | { readonly kind: 'none' };
+  readonly outgoing:
+    | { readonly kind: 'free-claim' }
+    | { readonly kind: 'disable'; readonly member: Member }
+    | { readonly kind: 'none' };
   readonly openObligations: readonly ObligationKind[];
   readonly audit: AuditAttributes;
   readonly deliveries: readonly Delivery[];
@@ -34,17 +39,34 @@ export const changePoc = async (change: PocChange): Promise<void> => {
   const { companyId } = change;
   const outcome = await portal.transaction
     .write((entities) => {
-      let companyPatch = entities.company.patch({ companyId }).set({ pocEmail: change.newEmail, ...(change.pocName ? { pocName: change.pocName } : {}) }).add({ version: 1 });
+      let companyPatch = entities.company
+        .patch({ companyId })
+        .set({ pocEmail: change.newEmail, ...(change.pocName ? { pocName: change.pocName } : {}) })
+        .add({ version: 1 });
       companyPatch = companyPatch.remove(change.pocName ? ['pocUnreachable'] : ['pocUnreachable', 'pocName']);
-      const parts = [companyPatch.where((attr, op) => `${op.eq(attr.version, change.expectedVersion)} AND ${op.eq(attr.pocEmail, change.oldEmail)}`).commit()];
+      const parts = [
+        companyPatch
+          .where(
+            (attr, op) => `${op.eq(attr.version, change.expectedVersion)} AND ${op.eq(attr.pocEmail, change.oldEmail)}`,
+          )
+          .commit(),
+      ];
       const { incoming, outgoing } = change;
       if (incoming.kind === 'claim') {
-        parts.push(entities.emailClaim.create({ email: change.newEmail, companyId, kind: 'registered-poc', claimedAt: incoming.claimedAt }).commit());
+        parts.push(
+          entities.emailClaim
+            .create({ email: change.newEmail, companyId, kind: 'registered-poc', claimedAt: incoming.claimedAt })
+            .commit(),
+        );
       } else {
         parts.push(
           entities.member
             .patch({ companyId, userId: incoming.member.userId })
-            .set({ role: 'primary-poc', version: incoming.member.version + 1, permissions: { editProfile: true, authorizeSharing: true } })
+            .set({
+              role: 'primary-poc',
+              version: incoming.member.version + 1,
+              permissions: { editProfile: true, authorizeSharing: true },
+            })
             .where((attr, op) => `${op.eq(attr.version, incoming.member.version)} AND ${op.eq(attr.status, 'active')}`)
             .commit(),
         );
@@ -60,12 +82,20 @@ export const changePoc = async (change: PocChange): Promise<void> => {
         parts.push(
           entities.member
             .patch({ companyId, userId: outgoing.member.userId })
-            .set({ role: 'company-user', status: 'disabled', version: outgoing.member.version + 1, permissions: { editProfile: false, authorizeSharing: false } })
-            .where((attr, op) => `${op.eq(attr.version, outgoing.member.version)} AND ${op.eq(attr.role, 'primary-poc')}`)
+            .set({
+              role: 'company-user',
+              status: 'disabled',
+              version: outgoing.member.version + 1,
+              permissions: { editProfile: false, authorizeSharing: false },
+            })
+            .where(
+              (attr, op) => `${op.eq(attr.version, outgoing.member.version)} AND ${op.eq(attr.role, 'primary-poc')}`,
+            )
             .commit(),
         );
       }
-      for (const kind of change.openObligations) parts.push(entities.obligation.patch({ companyId, kind }).set({ pocEmail: change.newEmail }).commit());
+      for (const kind of change.openObligations)
+        parts.push(entities.obligation.patch({ companyId, kind }).set({ pocEmail: change.newEmail }).commit());
       parts.push(entities.audit.create(change.audit).commit());
       for (const delivery of change.deliveries) parts.push(entities.delivery.create(delivery).commit());
       return parts;
@@ -74,7 +104,10 @@ export const changePoc = async (change: PocChange): Promise<void> => {
   assertCommitted(outcome, (index) => {
     if (index === 0) return versionConflict('company');
     if (index === 1 && change.incoming.kind === 'claim') return emailTaken('pocEmail');
-    return new Conflict("The company's accounts changed during the change of point of contact; read the company again and retry.", 'concurrent_change');
+    return new Conflict(
+      "The company's accounts changed during the change of point of contact; read the company again and retry.",
+      'concurrent_change',
+    );
   });
 };
 
@@ -99,12 +132,20 @@ export const setSecondaryContact = async (change: SecondaryContactChange): Promi
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, change.expectedVersion))
         .commit(),
-      entities.secondaryContact.put({ companyId, email: contact.email, name: contact.name, setAt: change.setAt }).commit(),
-      ...change.openObligations.map((kind) => entities.obligation.patch({ companyId, kind }).set({ secondaryEmail: contact.email }).commit()),
+      entities.secondaryContact
+        .put({ companyId, email: contact.email, name: contact.name, setAt: change.setAt })
+        .commit(),
+      ...change.openObligations.map((kind) =>
+        entities.obligation.patch({ companyId, kind }).set({ secondaryEmail: contact.email }).commit(),
+      ),
       entities.audit.create(change.audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? versionConflict('company') : new Conflict("The company's obligations changed meanwhile; try again.", 'concurrent_change')));
+  assertCommitted(outcome, (index) =>
+    index === 0
+      ? versionConflict('company')
+      : new Conflict("The company's obligations changed meanwhile; try again.", 'concurrent_change'),
+  );
 };
 
 /** The companies whose POC (through the email claim) or secondary contact (through its lookup entry) may be this address. */
@@ -116,16 +157,33 @@ export const companiesReachedAt = async (email: string): Promise<{ poc: string[]
   return { poc: claim.data ? [claim.data.companyId] : [], secondary: contacts.data.map((c) => c.companyId) };
 };
 
-const isConditionFailure = (error: unknown): boolean => (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException';
+const isConditionFailure = (error: unknown): boolean =>
+  (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException';
 
 /**
  * Records SES's report about an address: created on the first, updated on a later one; the same
  * report delivered twice (at-least-once delivery) changes nothing. Answers whether it was new.
  */
-export const recordUnreachable = async (report: { email: string; reason: Unreachable['reason']; detail?: string; at: string; sesMessageId: string }): Promise<boolean> => {
+export const recordUnreachable = async (report: {
+  email: string;
+  reason: Unreachable['reason'];
+  detail?: string;
+  at: string;
+  sesMessageId: string;
+}): Promise<boolean> => {
   const detail = report.detail ? { detail: report.detail } : {};
   try {
-    await unreachableAddress.create({ email: report.email, reason: report.reason, ...detail, firstAt: report.at, lastAt: report.at, sesMessageId: report.sesMessageId, reports: 1 }).go();
+    await unreachableAddress
+      .create({
+        email: report.email,
+        reason: report.reason,
+        ...detail,
+        firstAt: report.at,
+        lastAt: report.at,
+        sesMessageId: report.sesMessageId,
+        reports: 1,
+      })
+      .go();
     return true;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -151,7 +209,13 @@ export const getUnreachable = async (email: string) => (await unreachableAddress
  * still the company's address for the role and not yet marked: a repeat, or a report about an
  * address the company no longer uses, changes nothing (false).
  */
-export const markUnreachable = async (companyId: string, role: 'poc' | 'secondary', email: string, unreachable: Unreachable, audit: AuditAttributes): Promise<boolean> => {
+export const markUnreachable = async (
+  companyId: string,
+  role: 'poc' | 'secondary',
+  email: string,
+  unreachable: Unreachable,
+  audit: AuditAttributes,
+): Promise<boolean> => {
   const outcome = await portal.transaction
     .write((entities) => [
       role === 'poc'
@@ -165,7 +229,10 @@ export const markUnreachable = async (companyId: string, role: 'poc' | 'secondar
             .patch({ companyId })
             .set({ secondaryUnreachable: unreachable })
             .add({ version: 1 })
-            .where((attr, op) => `${op.eq(attr.secondaryContact.email, email)} AND ${op.notExists(attr.secondaryUnreachable)}`)
+            .where(
+              (attr, op) =>
+                `${op.eq(attr.secondaryContact.email, email)} AND ${op.notExists(attr.secondaryUnreachable)}`,
+            )
             .commit(),
       entities.audit.create(audit).commit(),
     ])

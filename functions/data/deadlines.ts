@@ -9,8 +9,13 @@ type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
 /** A stored policy: the revision in force and how far the sweep has re-timed the category. */
 export type StoredPolicy = DeadlinePolicy & { readonly retimedRevision: number };
 
-const fromItem = ({ deadline, ...rest }: Record<string, unknown>) => ({ ...rest, deadline: (deadline as string | undefined) ?? null }) as StoredPolicy;
-const toItem = ({ deadline, ...rest }: DeadlinePolicy) => ({ ...rest, revisedAt: rest.revisedAt ?? '', ...(deadline ? { deadline } : {}) });
+const fromItem = ({ deadline, ...rest }: Record<string, unknown>) =>
+  ({ ...rest, deadline: (deadline as string | undefined) ?? null }) as StoredPolicy;
+const toItem = ({ deadline, ...rest }: DeadlinePolicy) => ({
+  ...rest,
+  revisedAt: rest.revisedAt ?? '',
+  ...(deadline ? { deadline } : {}),
+});
 
 /** Every category that has been revised (one Query of one small partition). */
 export const listRevised = async (): Promise<StoredPolicy[]> =>
@@ -42,7 +47,12 @@ export const revise = async (next: DeadlinePolicy, expected: number, audit: Audi
 
 /** A category's revisions, newest first. */
 export const history = async (category: CategoryId): Promise<DeadlinePolicy[]> =>
-  ((await deadlineRevision.query.byCategory({ category }).go({ pages: 'all', order: 'desc' })).data as Record<string, unknown>[]).map(fromItem);
+  (
+    (await deadlineRevision.query.byCategory({ category }).go({ pages: 'all', order: 'desc' })).data as Record<
+      string,
+      unknown
+    >[]
+  ).map(fromItem);
 
 /** Records that the category's open obligations follow `revision` now (never moves back). */
 export const markRetimed = async (category: CategoryId, revision: number): Promise<void> => {

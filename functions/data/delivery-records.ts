@@ -76,4 +76,3 @@ export const newDelivery = (input: {
     createdAt: input.now,
   };
 };
-

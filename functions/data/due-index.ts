@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { TABLE } from '../definitions/table.ts';
 
 /** The due-index shard an item lands on; the same key always lands on the same shard. */
-export const shardOf = (key: string): string => String(createHash('sha256').update(key).digest().readUInt32BE(0) % TABLE.dueShards);
+export const shardOf = (key: string): string =>
+  String(createHash('sha256').update(key).digest().readUInt32BE(0) % TABLE.dueShards);
 
 /**
  * The bound for "due at or before `at`": the next millisecond, compared with `<`. A stored sort
@@ -17,7 +18,9 @@ type Page<T> = { data: T[]; cursor: string | null };
  * Every item one query finds on the sparse due-date index, shard by shard and page by page:
  * Queries only, never a Scan, so a sweep's cost follows the number of items due.
  */
-export async function* acrossShards<T>(query: (shard: string, cursor: string | null) => Promise<Page<T>>): AsyncGenerator<T> {
+export async function* acrossShards<T>(
+  query: (shard: string, cursor: string | null) => Promise<Page<T>>,
+): AsyncGenerator<T> {
   for (let shard = 0; shard < TABLE.dueShards; shard += 1) {
     let cursor: string | null = null;
     do {

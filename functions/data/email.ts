@@ -2,20 +2,29 @@ import { SendBulkEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET, PORTAL_URL } from '../clients/ses.ts';
 import type { Recipient } from './delivery-records.ts';
 
-export type SendResult = { readonly email: string } & ({ readonly ok: true; readonly messageId: string } | { readonly ok: false; readonly error: string });
+export type SendResult = { readonly email: string } & (
+  | { readonly ok: true; readonly messageId: string }
+  | { readonly ok: false; readonly error: string }
+);
 
 /**
  * One SES v2 bulk send of a template to up to 50 recipients, each with their own data merged
  * over the shared data (which always offers `portalUrl`, where to sign in). Answers one result per recipient; a call that fails as a whole (for
  * example throttled) answers every recipient as failed, to be retried.
  */
-export const sendTemplated = async (template: string, recipients: readonly Recipient[], defaultData: Record<string, string>): Promise<SendResult[]> => {
+export const sendTemplated = async (
+  template: string,
+  recipients: readonly Recipient[],
+  defaultData: Record<string, string>,
+): Promise<SendResult[]> => {
   try {
     const { BulkEmailEntryResults = [] } = await ses.send(
       new SendBulkEmailCommand({
         FromEmailAddress: SENDER_ADDRESS,
         ConfigurationSetName: EMAIL_CONFIGURATION_SET,
-        DefaultContent: { Template: { TemplateName: template, TemplateData: JSON.stringify({ portalUrl: PORTAL_URL, ...defaultData }) } },
+        DefaultContent: {
+          Template: { TemplateName: template, TemplateData: JSON.stringify({ portalUrl: PORTAL_URL, ...defaultData }) },
+        },
         BulkEmailEntries: recipients.map((r) => ({
           Destination: { ToAddresses: [r.email] },
           ReplacementEmailContent: { ReplacementTemplate: { ReplacementTemplateData: JSON.stringify(r.data) } },

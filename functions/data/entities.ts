@@ -10,7 +10,14 @@ import { CATEGORY_IDS } from '../definitions/categories.ts';
 import { ROLES } from '../definitions/roles.ts';
 import { deadlinePolicy, deadlineRevision, obligation } from './schedule-entities.ts';
 import { message, thread } from './message-entities.ts';
-import { acknowledgement, acknowledgementCount, alert, fanOut, inboxItem, pendingAcknowledgement } from './alert-entities.ts';
+import {
+  acknowledgement,
+  acknowledgementCount,
+  alert,
+  fanOut,
+  inboxItem,
+  pendingAcknowledgement,
+} from './alert-entities.ts';
 import { grant, grantRequest } from './sharing-entities.ts';
 import { secondaryContact, unreachableAddress } from './contact-entities.ts';
 
@@ -49,14 +56,21 @@ export const company = new Entity(
       certificationStatus: { type: ['submitted', 'approved', 'returned'] as const },
       lastCertification: {
         type: 'map',
-        properties: { certificationId: { type: 'string', required: true }, profileVersion: { type: 'number', required: true }, certifiedAt: { type: 'string', required: true } },
+        properties: {
+          certificationId: { type: 'string', required: true },
+          profileVersion: { type: 'number', required: true },
+          certifiedAt: { type: 'string', required: true },
+        },
       },
       deadlineExtendedTo: { type: 'string' },
       removal: { type: 'any' },
       reinstatedAt: { type: 'string' },
       reapplication: { type: 'any' },
       /** The contact the company named besides its POC: reminders and removal notices go to both. */
-      secondaryContact: { type: 'map', properties: { name: { type: 'string', required: true }, email: { type: 'string', required: true } } },
+      secondaryContact: {
+        type: 'map',
+        properties: { name: { type: 'string', required: true }, email: { type: 'string', required: true } },
+      },
       /** SES reported the POC's address (`pocEmail`) unreachable: `{ at, reason, detail? }`; cleared when the address changes. */
       pocUnreachable: { type: 'any' },
       /** The same for the secondary contact's address. */
@@ -70,7 +84,12 @@ export const company = new Entity(
       byCategory: {
         index: gsi1.name,
         pk: { field: gsi1.partitionKey, composite: ['category'], template: 'CATEGORY#${category}', casing: 'none' },
-        sk: { field: gsi1.sortKey, composite: ['status', 'companyId'], template: 'COMPANY#${status}#${companyId}', casing: 'none' },
+        sk: {
+          field: gsi1.sortKey,
+          composite: ['status', 'companyId'],
+          template: 'COMPANY#${status}#${companyId}',
+          casing: 'none',
+        },
       },
     },
   },
@@ -91,7 +110,10 @@ export const member = new Entity(
       permissions: {
         type: 'map',
         required: true,
-        properties: { editProfile: { type: 'boolean', required: true }, authorizeSharing: { type: 'boolean', required: true } },
+        properties: {
+          editProfile: { type: 'boolean', required: true },
+          authorizeSharing: { type: 'boolean', required: true },
+        },
       },
       createdAt: { type: 'string', required: true },
       version: { type: 'number', required: true },
@@ -152,7 +174,12 @@ export const audit = new Entity(
     },
     indexes: {
       byCompany: {
-        pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}#AUDIT', casing: 'none' },
+        pk: {
+          field: TABLE.partitionKey,
+          composite: ['companyId'],
+          template: 'COMPANY#${companyId}#AUDIT',
+          casing: 'none',
+        },
         sk: { field: TABLE.sortKey, composite: ['at', 'auditId'], template: '${at}#${auditId}', casing: 'none' },
       },
       /** CBP reads the whole portal's trail day by day. */
@@ -199,7 +226,12 @@ export const delivery = new Entity(
         index: due.name,
         condition: (attr) => attr.status === 'pending' || attr.status === 'sending',
         pk: { field: due.partitionKey, composite: ['shard'], template: 'OUTBOX#${shard}', casing: 'none' },
-        sk: { field: due.sortKey, composite: ['nextAttemptAt', 'deliveryId'], template: '${nextAttemptAt}#${deliveryId}', casing: 'none' },
+        sk: {
+          field: due.sortKey,
+          composite: ['nextAttemptAt', 'deliveryId'],
+          template: '${nextAttemptAt}#${deliveryId}',
+          casing: 'none',
+        },
       },
     },
   },
@@ -309,7 +341,11 @@ export const certification = new Entity(
       statement: { type: ['profile-current', 'reviewed-unchanged'] as const },
       reconfirms: {
         type: 'map',
-        properties: { certificationId: { type: 'string', required: true }, profileVersion: { type: 'number', required: true }, certifiedAt: { type: 'string', required: true } },
+        properties: {
+          certificationId: { type: 'string', required: true },
+          profileVersion: { type: 'number', required: true },
+          certifiedAt: { type: 'string', required: true },
+        },
       },
       reviewedBy: { type: 'string' },
       reviewedAt: { type: 'string' },
@@ -318,20 +354,64 @@ export const certification = new Entity(
     indexes: {
       byCompany: {
         pk: { field: TABLE.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}', casing: 'none' },
-        sk: { field: TABLE.sortKey, composite: ['certificationId'], template: 'CERT#${certificationId}', casing: 'none' },
+        sk: {
+          field: TABLE.sortKey,
+          composite: ['certificationId'],
+          template: 'CERT#${certificationId}',
+          casing: 'none',
+        },
       },
     },
   },
   config,
 );
 
-export { obligation, deadlinePolicy, deadlineRevision, thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest, secondaryContact, unreachableAddress };
+export {
+  obligation,
+  deadlinePolicy,
+  deadlineRevision,
+  thread,
+  message,
+  alert,
+  fanOut,
+  inboxItem,
+  acknowledgement,
+  pendingAcknowledgement,
+  acknowledgementCount,
+  grant,
+  grantRequest,
+  secondaryContact,
+  unreachableAddress,
+};
 
 /** The service ties the entities together for transactions. */
 export const portal = new Service(
   {
-    company, member, emailClaim, audit, obligation, deadlinePolicy, deadlineRevision, delivery, rateCounter, accountInfo, profileCurrent, profileVersion, certification,
-    thread, message, alert, fanOut, inboxItem, acknowledgement, pendingAcknowledgement, acknowledgementCount, grant, grantRequest, secondaryContact, unreachableAddress,
+    company,
+    member,
+    emailClaim,
+    audit,
+    obligation,
+    deadlinePolicy,
+    deadlineRevision,
+    delivery,
+    rateCounter,
+    accountInfo,
+    profileCurrent,
+    profileVersion,
+    certification,
+    thread,
+    message,
+    alert,
+    fanOut,
+    inboxItem,
+    acknowledgement,
+    pendingAcknowledgement,
+    acknowledgementCount,
+    grant,
+    grantRequest,
+    secondaryContact,
+    unreachableAddress,
   },
   config,
 );

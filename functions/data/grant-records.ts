@@ -6,9 +6,16 @@ import type { Grantee } from '../schemas/sharing.ts';
 
 const PROGRAM = 'program:';
 
-export const granteeKey = (grantee: Grantee): string => (grantee.type === 'company' ? grantee.companyId : `${PROGRAM}${grantee.program}`);
+export const granteeKey = (grantee: Grantee): string =>
+  grantee.type === 'company' ? grantee.companyId : `${PROGRAM}${grantee.program}`;
 
-export const granteeOf = (stored: { readonly granteeType: 'company' | 'program'; readonly granteeId: string }): Grantee =>
+export const granteeOf = (stored: {
+  readonly granteeType: 'company' | 'program';
+  readonly granteeId: string;
+}): Grantee =>
   stored.granteeType === 'company'
     ? { type: 'company', companyId: stored.granteeId }
-    : { type: 'program', program: stored.granteeId.slice(PROGRAM.length) as Extract<Grantee, { type: 'program' }>['program'] };
+    : {
+        type: 'program',
+        program: stored.granteeId.slice(PROGRAM.length) as Extract<Grantee, { type: 'program' }>['program'],
+      };

@@ -23,11 +23,17 @@ export interface StoredGrant {
   readonly revokedBy?: string;
   readonly requestId?: string;
 }
-export type StoredRequest = Omit<GrantRequest, 'message' | 'requestedBy'> & { readonly message?: string; readonly requestedBy: string };
-
+export type StoredRequest = Omit<GrantRequest, 'message' | 'requestedBy'> & {
+  readonly message?: string;
+  readonly requestedBy: string;
+};
 
 /** A new grant and its audit record; when it answers a request, the request is decided in the same transaction. */
-export const create = async (item: StoredGrant, audit: AuditAttributes, answers?: { request: StoredRequest; decidedBy: string }): Promise<void> => {
+export const create = async (
+  item: StoredGrant,
+  audit: AuditAttributes,
+  answers?: { request: StoredRequest; decidedBy: string },
+): Promise<void> => {
   const outcome = await portal.transaction
     .write((entities) => [
       entities.grant.create(item).commit(),
@@ -36,14 +42,23 @@ export const create = async (item: StoredGrant, audit: AuditAttributes, answers?
         ? [
             entities.grantRequest
               .patch({ targetCompanyId: answers.request.targetCompanyId, requestId: answers.request.requestId })
-              .set({ status: 'accepted', decidedAt: item.createdAt, decidedBy: answers.decidedBy, grantId: item.grantId })
+              .set({
+                status: 'accepted',
+                decidedAt: item.createdAt,
+                decidedBy: answers.decidedBy,
+                grantId: item.grantId,
+              })
               .where((attr, op) => op.eq(attr.status, 'pending'))
               .commit(),
           ]
         : []),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 2 ? new Conflict('The request was already decided.', 'already_decided') : new Conflict('That grant already exists.')));
+  assertCommitted(outcome, (index) =>
+    index === 2
+      ? new Conflict('The request was already decided.', 'already_decided')
+      : new Conflict('That grant already exists.'),
+  );
 };
 
 export const get = async (ownerCompanyId: string, grantId: string): Promise<StoredGrant | null> =>
@@ -59,7 +74,11 @@ export const allOfOwner = async (ownerCompanyId: string): Promise<StoredGrant[]>
 /** The grants made to a grantee (a company id, or `program:<code>`), from one owner or from all. */
 export const toGrantee = (granteeId: string, cursor: string | null, limit: number, ownerCompanyId?: string) =>
   page<StoredGrant>(
-    () => (ownerCompanyId ? grantEntity.query.byGrantee({ granteeId, ownerCompanyId }) : grantEntity.query.byGrantee({ granteeId })).go({ cursor, limit, pages: 1 }),
+    () =>
+      (ownerCompanyId
+        ? grantEntity.query.byGrantee({ granteeId, ownerCompanyId })
+        : grantEntity.query.byGrantee({ granteeId })
+      ).go({ cursor, limit, pages: 1 }),
     cursor,
   );
 
@@ -79,18 +98,24 @@ export const revoke = async (item: StoredGrant, at: string, by: string, audit: A
 };
 
 export const createRequest = async (item: StoredRequest, audit: AuditAttributes): Promise<void> => {
-  const outcome = await portal.transaction.write((entities) => [entities.grantRequest.create(item).commit(), entities.audit.create(audit).commit()]).go();
+  const outcome = await portal.transaction
+    .write((entities) => [entities.grantRequest.create(item).commit(), entities.audit.create(audit).commit()])
+    .go();
   assertCommitted(outcome, () => new Conflict('That request already exists.'));
 };
 
 export const getRequest = async (targetCompanyId: string, requestId: string): Promise<StoredRequest | null> =>
-  ((await requestEntity.get({ targetCompanyId, requestId }).go({ consistent: true })).data as StoredRequest | null) ?? null;
+  ((await requestEntity.get({ targetCompanyId, requestId }).go({ consistent: true })).data as StoredRequest | null) ??
+  null;
 
 export const incomingRequests = (targetCompanyId: string, cursor: string | null, limit: number) =>
   page<StoredRequest>(() => requestEntity.query.byTarget({ targetCompanyId }).go({ cursor, limit, pages: 1 }), cursor);
 
 export const outgoingRequests = (requesterCompanyId: string, cursor: string | null, limit: number) =>
-  page<StoredRequest>(() => requestEntity.query.byRequester({ requesterCompanyId }).go({ cursor, limit, pages: 1, order: 'desc' }), cursor);
+  page<StoredRequest>(
+    () => requestEntity.query.byRequester({ requesterCompanyId }).go({ cursor, limit, pages: 1, order: 'desc' }),
+    cursor,
+  );
 
 export const allRequestsOf = async (companyId: string): Promise<StoredRequest[]> => {
   const [incoming, outgoing] = await Promise.all([
@@ -101,7 +126,12 @@ export const allRequestsOf = async (companyId: string): Promise<StoredRequest[]>
 };
 
 /** Declines a pending request, with its audit record. */
-export const decline = async (request: StoredRequest, at: string, by: string, audit: AuditAttributes): Promise<void> => {
+export const decline = async (
+  request: StoredRequest,
+  at: string,
+  by: string,
+  audit: AuditAttributes,
+): Promise<void> => {
   const outcome = await portal.transaction
     .write((entities) => [
       entities.grantRequest

@@ -31,7 +31,10 @@ export interface Member {
  */
 export const getMembershipWithCompany = async (companyId: string, readCompanyId: string, userId: string) => {
   const { data } = await portal.transaction
-    .get(({ member, company }) => [member.get({ companyId, userId }).commit(), company.get({ companyId: readCompanyId }).commit()])
+    .get(({ member, company }) => [
+      member.get({ companyId, userId }).commit(),
+      company.get({ companyId: readCompanyId }).commit(),
+    ])
     .go();
   const [membership, company] = data;
   return { membership: (membership?.item as Member | null) ?? null, company: company?.item ?? null };
@@ -43,12 +46,21 @@ export const get = async (companyId: string, userId: string): Promise<Member | n
 export const getClaim = async (email: string) => (await emailClaim.get({ email }).go()).data ?? null;
 
 /** A page of a company's memberships; the cursor is opaque, and a forged one is a 400. */
-export const list = async (companyId: string, cursor: string | null, limit: number): Promise<{ items: Member[]; cursor: string | null }> => {
+export const list = async (
+  companyId: string,
+  cursor: string | null,
+  limit: number,
+): Promise<{ items: Member[]; cursor: string | null }> => {
   try {
     const { data, cursor: next } = await member.query.byCompany({ companyId }).go({ cursor, limit, pages: 1 });
     return { items: data as Member[], cursor: next };
   } catch (error) {
-    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
+    if (cursor)
+      throw new BadRequest(
+        'The cursor is not one this list gave out.',
+        [{ field: 'cursor', message: 'invalid' }],
+        'invalid_cursor',
+      );
     throw error;
   }
 };
@@ -58,23 +70,27 @@ export const list = async (companyId: string, cursor: string | null, limit: numb
  * delivery, together. The claim may replace only the company's own registered-POC claim (the
  * POC's account being created); any other existing claim fails the whole write.
  */
-export const createMember = async (items: { member: MemberAttributes; claim: ClaimAttributes; audit?: AuditAttributes; delivery?: Delivery }): Promise<void> => {
+export const createMember = async (items: {
+  member: MemberAttributes;
+  claim: ClaimAttributes;
+  audit?: AuditAttributes;
+  delivery?: Delivery;
+}): Promise<void> => {
   const outcome = await portal.transaction
     .write(({ member, emailClaim, audit, delivery }) => [
       member.create(items.member).commit(),
       emailClaim
         .put(items.claim)
-        .where((attr, op) => `${op.notExists(attr.email)} OR (${op.eq(attr.kind, 'registered-poc')} AND ${op.eq(attr.companyId, items.claim.companyId)})`)
+        .where(
+          (attr, op) =>
+            `${op.notExists(attr.email)} OR (${op.eq(attr.kind, 'registered-poc')} AND ${op.eq(attr.companyId, items.claim.companyId)})`,
+        )
         .commit(),
       ...(items.audit ? [audit.create(items.audit).commit()] : []),
       ...(items.delivery ? [delivery.create(items.delivery).commit()] : []),
     ])
     .go();
-  assertCommitted(outcome, (index) =>
-    index === 1
-      ? emailTaken()
-      : new Conflict('That user already exists.'),
-  );
+  assertCommitted(outcome, (index) => (index === 1 ? emailTaken() : new Conflict('That user already exists.')));
 };
 
 /** Changes a membership if it is still at `version`, with its audit record. */
@@ -117,7 +133,13 @@ export const remove = async (current: Member, audit: AuditAttributes): Promise<v
  * Hands the primary-POC role from one member to another in one write, with the audit record;
  * the former POC keeps only `fromPermissions`.
  */
-export const handOver = async (from: Member, to: Member, fromPermissions: Member['permissions'], audit: AuditAttributes, company: { companyId: string; version: number; openObligations: readonly ObligationKind[] }): Promise<void> => {
+export const handOver = async (
+  from: Member,
+  to: Member,
+  fromPermissions: Member['permissions'],
+  audit: AuditAttributes,
+  company: { companyId: string; version: number; openObligations: readonly ObligationKind[] },
+): Promise<void> => {
   const outcome = await portal.transaction
     .write(({ member, audit: auditEntity, company: companyEntity, obligation }) => [
       member
@@ -127,7 +149,11 @@ export const handOver = async (from: Member, to: Member, fromPermissions: Member
         .commit(),
       member
         .patch({ companyId: to.companyId, userId: to.userId })
-        .set({ role: 'primary-poc', version: to.version + 1, permissions: { editProfile: true, authorizeSharing: true } })
+        .set({
+          role: 'primary-poc',
+          version: to.version + 1,
+          permissions: { editProfile: true, authorizeSharing: true },
+        })
         .where((attr, op) => `${op.eq(attr.version, to.version)} AND ${op.eq(attr.status, 'active')}`)
         .commit(),
       // The new primary POC becomes the company's point of contact: reminders and notices go to them.
@@ -139,11 +165,17 @@ export const handOver = async (from: Member, to: Member, fromPermissions: Member
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, company.version))
         .commit(),
-      ...company.openObligations.map((kind) => obligation.patch({ companyId: company.companyId, kind }).set({ pocEmail: to.email }).commit()),
+      ...company.openObligations.map((kind) =>
+        obligation.patch({ companyId: company.companyId, kind }).set({ pocEmail: to.email }).commit(),
+      ),
       auditEntity.create(audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index < 2 ? versionConflict('user') : new Conflict("The company's records changed during the hand-over; try again.", 'concurrent_change')));
+  assertCommitted(outcome, (index) =>
+    index < 2
+      ? versionConflict('user')
+      : new Conflict("The company's records changed during the hand-over; try again.", 'concurrent_change'),
+  );
 };
 
 /** Records that the user verified an authenticator app, with its audit record. */
@@ -167,7 +199,12 @@ export const markMfaEnrolled = async (current: Member, at: string, audit: AuditA
  * was sent, the audit record and the email delivery, together. Refused when the member changed
  * status or left meanwhile.
  */
-export const recordInvitation = async (current: Member, at: string, audit: AuditAttributes, delivery: Delivery): Promise<void> => {
+export const recordInvitation = async (
+  current: Member,
+  at: string,
+  audit: AuditAttributes,
+  delivery: Delivery,
+): Promise<void> => {
   const outcome = await portal.transaction
     .write((entities) => [
       entities.member

@@ -37,8 +37,18 @@ export const thread = new Entity(
       /** A company's threads, most recent activity first. */
       byActivity: {
         index: gsi1.name,
-        pk: { field: gsi1.partitionKey, composite: ['companyId'], template: 'COMPANY#${companyId}#THREADS', casing: 'none' },
-        sk: { field: gsi1.sortKey, composite: ['lastMessageAt', 'threadId'], template: '${lastMessageAt}#${threadId}', casing: 'none' },
+        pk: {
+          field: gsi1.partitionKey,
+          composite: ['companyId'],
+          template: 'COMPANY#${companyId}#THREADS',
+          casing: 'none',
+        },
+        sk: {
+          field: gsi1.sortKey,
+          composite: ['lastMessageAt', 'threadId'],
+          template: '${lastMessageAt}#${threadId}',
+          casing: 'none',
+        },
       },
     },
   },
@@ -61,8 +71,18 @@ export const message = new Entity(
     },
     indexes: {
       byThread: {
-        pk: { field: TABLE.partitionKey, composite: ['companyId', 'threadId'], template: 'COMPANY#${companyId}#THREAD#${threadId}', casing: 'none' },
-        sk: { field: TABLE.sortKey, composite: ['sentAt', 'messageId'], template: 'MESSAGE#${sentAt}#${messageId}', casing: 'none' },
+        pk: {
+          field: TABLE.partitionKey,
+          composite: ['companyId', 'threadId'],
+          template: 'COMPANY#${companyId}#THREAD#${threadId}',
+          casing: 'none',
+        },
+        sk: {
+          field: TABLE.sortKey,
+          composite: ['sentAt', 'messageId'],
+          template: 'MESSAGE#${sentAt}#${messageId}',
+          casing: 'none',
+        },
       },
     },
   },

@@ -37,7 +37,12 @@ const storedThread = ({ companyParticipants = [], cbpParticipants = [], ...rest 
 });
 
 /** A new thread with its first message, the audit record and the notice, together. */
-export const start = async (thread: StoredThread, first: StoredMessage, audit: AuditAttributes, deliveries: readonly Delivery[]): Promise<void> => {
+export const start = async (
+  thread: StoredThread,
+  first: StoredMessage,
+  audit: AuditAttributes,
+  deliveries: readonly Delivery[],
+): Promise<void> => {
   const outcome = await portal.transaction
     .write((entities) => [
       entities.thread.create(storedThread(thread)).commit(),
@@ -53,7 +58,14 @@ export const start = async (thread: StoredThread, first: StoredMessage, audit: A
  * A reply: the message, the thread's counters (the other side has one more unread), the
  * author among the participants, the audit record and the notice, together.
  */
-export const post = async (companyId: string, threadId: string, msg: StoredMessage, authorEmail: string, audit: AuditAttributes, deliveries: readonly Delivery[]): Promise<void> => {
+export const post = async (
+  companyId: string,
+  threadId: string,
+  msg: StoredMessage,
+  authorEmail: string,
+  audit: AuditAttributes,
+  deliveries: readonly Delivery[],
+): Promise<void> => {
   const side = msg.authorSide;
   const outcome = await portal.transaction
     .write((entities) => [
@@ -92,11 +104,16 @@ export const markRead = async (companyId: string, threadId: string, side: Side, 
   }
 };
 
-
 /** A company's threads, most recent activity first. */
 export const list = (companyId: string, cursor: string | null, limit: number) =>
-  page<StoredThread>(() => threadEntity.query.byActivity({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' }), cursor);
+  page<StoredThread>(
+    () => threadEntity.query.byActivity({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' }),
+    cursor,
+  );
 
 /** A thread's messages, oldest first (the order a conversation is read in). */
 export const messages = (companyId: string, threadId: string, cursor: string | null, limit: number) =>
-  page<StoredMessage>(() => messageEntity.query.byThread({ companyId, threadId }).go({ cursor, limit, pages: 1 }), cursor);
+  page<StoredMessage>(
+    () => messageEntity.query.byThread({ companyId, threadId }).go({ cursor, limit, pages: 1 }),
+    cursor,
+  );

@@ -36,7 +36,12 @@ export interface ObligationOwner {
  * A new obligation, due at `now`: the next sweep computes its schedule from the policy then in
  * force, so no request needs to read the policy.
  */
-export const openObligation = (owner: ObligationOwner, kind: ObligationKind, now: string, fields: { dueDate?: string; extendedTo?: string } = {}): Obligation => ({
+export const openObligation = (
+  owner: ObligationOwner,
+  kind: ObligationKind,
+  now: string,
+  fields: { dueDate?: string; extendedTo?: string } = {},
+): Obligation => ({
   companyId: owner.companyId,
   kind,
   dueAt: now,
@@ -50,4 +55,3 @@ export const openObligation = (owner: ObligationOwner, kind: ObligationKind, now
   remindersSent: [],
   policyRevision: 0,
 });
-

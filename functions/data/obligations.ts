@@ -15,8 +15,10 @@ type TransactionEntities = Parameters<Parameters<typeof portal.transaction.write
 const stored = (item: Obligation) => ({ ...item, remindersSent: [...item.remindersSent] });
 
 /** Transaction parts other data modules use to open and close obligations with their own changes. */
-export const putObligation = (entities: TransactionEntities, item: Obligation) => entities.obligation.put(stored(item)).commit();
-export const closeObligation = (entities: TransactionEntities, companyId: string, kind: ObligationKind) => entities.obligation.delete({ companyId, kind }).commit();
+export const putObligation = (entities: TransactionEntities, item: Obligation) =>
+  entities.obligation.put(stored(item)).commit();
+export const closeObligation = (entities: TransactionEntities, companyId: string, kind: ObligationKind) =>
+  entities.obligation.delete({ companyId, kind }).commit();
 
 /** Tests and the benchmark: write one obligation as is. */
 export const put = async (item: Obligation): Promise<void> => {
@@ -34,7 +36,13 @@ type Page = { data: Obligation[]; cursor: string | null };
 
 /** Every obligation due at or before `asOf`, from the sparse due-date index. */
 export const due = (asOf: string): AsyncGenerator<Obligation> =>
-  acrossShards((shard, cursor) => obligation.query.byDue({ shard }).lt({ dueAt: dueBefore(asOf) }).go({ cursor, pages: 1, limit: 100 }) as Promise<Page>);
+  acrossShards(
+    (shard, cursor) =>
+      obligation.query
+        .byDue({ shard })
+        .lt({ dueAt: dueBefore(asOf) })
+        .go({ cursor, pages: 1, limit: 100 }) as Promise<Page>,
+  );
 
 /** Every open obligation of one category (a revised policy re-times them). */
 export async function* inCategory(category: CategoryId): AsyncGenerator<Obligation> {
@@ -46,7 +54,8 @@ export async function* inCategory(category: CategoryId): AsyncGenerator<Obligati
   } while (cursor);
 }
 
-const isConditionFailure = (error: unknown): boolean => (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException';
+const isConditionFailure = (error: unknown): boolean =>
+  (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException';
 
 /** The keys of the due-date index are rebuilt from all of their parts. */
 const dueKeys = (item: Obligation, dueAt: string) => ({ dueAt, shard: item.shard });
@@ -55,7 +64,10 @@ const dueKeys = (item: Obligation, dueAt: string) => ({ dueAt, shard: item.shard
  * Moves an obligation's next look to `dueAt`, only if nobody acted on it since it was read.
  * Answers false when somebody did (another sweep, or the company's own change).
  */
-export const reschedule = async (item: Obligation, next: { dueAt: string; dueDate: string; policyRevision: number }): Promise<boolean> => {
+export const reschedule = async (
+  item: Obligation,
+  next: { dueAt: string; dueDate: string; policyRevision: number },
+): Promise<boolean> => {
   try {
     await obligation
       .patch({ companyId: item.companyId, kind: item.kind })
@@ -73,7 +85,12 @@ export const reschedule = async (item: Obligation, next: { dueAt: string; dueDat
  * Records reminder steps as sent and queues the reminder email with its audit record, all or
  * nothing, only if nobody acted on the obligation since it was read: the step goes out once.
  */
-export const remind = async (item: Obligation, next: { dueAt: string; dueDate: string; marks: readonly string[]; policyRevision: number }, delivery: Delivery, audit: AuditAttributes): Promise<boolean> => {
+export const remind = async (
+  item: Obligation,
+  next: { dueAt: string; dueDate: string; marks: readonly string[]; policyRevision: number },
+  delivery: Delivery,
+  audit: AuditAttributes,
+): Promise<boolean> => {
   const outcome = await portal.transaction
     .write(({ obligation: entity, delivery: deliveries, audit: audits }) => [
       entity

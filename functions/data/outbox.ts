@@ -3,7 +3,8 @@ import { acrossShards, dueBefore } from './due-index.ts';
 import { laneShard, type Delivery, type Lane, type RecipientResult } from './delivery-records.ts';
 
 /** Read consistently: it is called right after the transaction that wrote the delivery. */
-export const get = async (deliveryId: string): Promise<Delivery | null> => ((await delivery.get({ deliveryId }).go({ consistent: true })).data as Delivery | null) ?? null;
+export const get = async (deliveryId: string): Promise<Delivery | null> =>
+  ((await delivery.get({ deliveryId }).go({ consistent: true })).data as Delivery | null) ?? null;
 
 /**
  * Leases a delivery to this sender: only one sender wins (a conditional update), and a lease
@@ -15,7 +16,10 @@ export const claim = async (current: Delivery, now: string, leaseUntil: string):
     const { data } = await delivery
       .patch({ deliveryId: current.deliveryId })
       .set({ status: 'sending', nextAttemptAt: leaseUntil, attempts: current.attempts + 1, shard: current.shard })
-      .where((attr, op) => `${op.eq(attr.attempts, current.attempts)} AND ${op.lte(attr.nextAttemptAt, now)} AND (${op.eq(attr.status, 'pending')} OR ${op.eq(attr.status, 'sending')})`)
+      .where(
+        (attr, op) =>
+          `${op.eq(attr.attempts, current.attempts)} AND ${op.lte(attr.nextAttemptAt, now)} AND (${op.eq(attr.status, 'pending')} OR ${op.eq(attr.status, 'sending')})`,
+      )
       .go({ response: 'all_new' });
     return data as Delivery;
   } catch (error) {
@@ -29,7 +33,10 @@ export const claim = async (current: Delivery, now: string, leaseUntil: string):
  * finished delivery keeps its per-recipient results but drops the template data, which may
  * hold a temporary password.
  */
-export const record = async (claimed: Delivery, outcome: { status: Delivery['status']; results: Record<string, RecipientResult>; nextAttemptAt: string }): Promise<void> => {
+export const record = async (
+  claimed: Delivery,
+  outcome: { status: Delivery['status']; results: Record<string, RecipientResult>; nextAttemptAt: string },
+): Promise<void> => {
   const finished = outcome.status === 'sent' || outcome.status === 'failed';
   await delivery
     .patch({ deliveryId: claimed.deliveryId })
@@ -68,7 +75,11 @@ export const progress = async (claimed: Delivery, results: Record<string, Recipi
 export async function* due(now: string, lane?: Lane): AsyncGenerator<Delivery> {
   for (const l of lane ? [lane] : (['alert', 'mail'] as const)) {
     yield* acrossShards(
-      (shard, cursor) => delivery.query.byDue({ shard: laneShard(l, shard) }).lt({ nextAttemptAt: dueBefore(now) }).go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>,
+      (shard, cursor) =>
+        delivery.query
+          .byDue({ shard: laneShard(l, shard) })
+          .lt({ nextAttemptAt: dueBefore(now) })
+          .go({ cursor, pages: 1, limit: 100 }) as Promise<{ data: Delivery[]; cursor: string | null }>,
     );
   }
 }

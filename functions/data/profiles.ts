@@ -38,7 +38,10 @@ export const load = async (companyId: string): Promise<CompanyRecord> => {
  * answers given are exactly the required questions less the ones missing at that save.
  */
 const asVersion = (item: ProfileVersion | null): ProfileVersion | null =>
-  item && { ...item, completeness: { ...item.completeness, answered: item.completeness.required - item.completeness.missing.length } };
+  item && {
+    ...item,
+    completeness: { ...item.completeness, answered: item.completeness.required - item.completeness.missing.length },
+  };
 
 type TransactionEntities = Parameters<Parameters<typeof portal.transaction.write>[0]>[0];
 
@@ -55,7 +58,10 @@ export interface Completion {
 const complete = (entities: TransactionEntities, companyId: string, completion: Completion) => [
   entities.company
     .patch({ companyId })
-    .set({ portalUpdateCompletedAt: completion.at, ...(completion.recertification ? { nextCertificationDueAt: completion.recertification.nextDueAt } : {}) })
+    .set({
+      portalUpdateCompletedAt: completion.at,
+      ...(completion.recertification ? { nextCertificationDueAt: completion.recertification.nextDueAt } : {}),
+    })
     .add({ version: 1 })
     // A company removed while this save was on its way gets no new obligation.
     .where((attr, op) => `${op.notExists(attr.portalUpdateCompletedAt)} AND ${op.eq(attr.status, 'active')}`)
@@ -65,14 +71,21 @@ const complete = (entities: TransactionEntities, companyId: string, completion: 
 ];
 
 /** A record changed by someone else between our read and this write: nothing was saved. */
-const concurrentChange = () => new Conflict("The company's records changed while you saved; read them again and retry.", 'concurrent_change');
+const concurrentChange = () =>
+  new Conflict("The company's records changed while you saved; read them again and retry.", 'concurrent_change');
 
 /**
  * Replaces the account information if it is still at `expected` (0: none yet), with its audit
  * record. The profile must still be at `profileSeen` (0: none), the version whose completeness
  * decided `completesAt`, so two concurrent saves cannot both miss the completion.
  */
-export const saveAccountInfo = async (record: AccountInfo, expected: number, profileSeen: number, audit: AuditAttributes, completion?: Completion): Promise<void> => {
+export const saveAccountInfo = async (
+  record: AccountInfo,
+  expected: number,
+  profileSeen: number,
+  audit: AuditAttributes,
+  completion?: Completion,
+): Promise<void> => {
   const outcome = await portal.transaction
     .write((entities) => [
       entities.accountInfo
@@ -95,7 +108,13 @@ export const saveAccountInfo = async (record: AccountInfo, expected: number, pro
  * still at `expected`), the audit record, and the enrollment mark when this save completes it.
  * The account information must still be at `infoSeen` (0: none), as for saveAccountInfo.
  */
-export const saveProfile = async (next: ProfileVersion, expected: number, infoSeen: number, audit: AuditAttributes, completion?: Completion): Promise<void> => {
+export const saveProfile = async (
+  next: ProfileVersion,
+  expected: number,
+  infoSeen: number,
+  audit: AuditAttributes,
+  completion?: Completion,
+): Promise<void> => {
   const outcome = await portal.transaction
     .write((entities) => [
       entities.profileCurrent
@@ -123,7 +142,12 @@ export const listVersions = async (companyId: string, cursor: string | null, lim
     const page = await profileVersion.query.byCompany({ companyId }).go({ cursor, limit, pages: 1, order: 'desc' });
     return { items: (page.data as ProfileVersion[]).map((item) => asVersion(item)!), cursor: page.cursor };
   } catch (error) {
-    if (cursor) throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
+    if (cursor)
+      throw new BadRequest(
+        'The cursor is not one this list gave out.',
+        [{ field: 'cursor', message: 'invalid' }],
+        'invalid_cursor',
+      );
     throw error;
   }
 };
@@ -131,10 +155,15 @@ export const listVersions = async (companyId: string, cursor: string | null, lim
 type StoredCertification = Omit<Certification, 'statement'> & Partial<Pick<Certification, 'statement'>>;
 
 /** Certifications made before the statement was recorded all carried the usual one (`attestation: true`). */
-const asCertification = (item: StoredCertification): Certification => ({ ...item, statement: item.statement ?? 'profile-current' });
+const asCertification = (item: StoredCertification): Certification => ({
+  ...item,
+  statement: item.statement ?? 'profile-current',
+});
 
 export const listCertifications = async (companyId: string): Promise<Certification[]> =>
-  ((await certificationEntity.query.byCompany({ companyId }).go({ pages: 'all' })).data as StoredCertification[]).map(asCertification).sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt));
+  ((await certificationEntity.query.byCompany({ companyId }).go({ pages: 'all' })).data as StoredCertification[])
+    .map(asCertification)
+    .sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt));
 
 export const getCertification = async (companyId: string, certificationId: string): Promise<Certification | null> => {
   const item = (await certificationEntity.get({ companyId, certificationId }).go()).data as StoredCertification | null;
@@ -146,7 +175,12 @@ export const getCertification = async (companyId: string, certificationId: strin
  * a later certification of the same version re-confirms) and its recertification obligation, if
  * the company is still at its version (so two certifications cannot race), with the audit record.
  */
-export const certify = async (cert: Certification, company: Company, recertification: Obligation, audit: AuditAttributes): Promise<void> => {
+export const certify = async (
+  cert: Certification,
+  company: Company,
+  recertification: Obligation,
+  audit: AuditAttributes,
+): Promise<void> => {
   const outcome = await portal.transaction
     .write((entities) => [
       entities.certification.create(cert).commit(),
@@ -160,7 +194,11 @@ export const certify = async (cert: Certification, company: Company, recertifica
         .set({
           nextCertificationDueAt: cert.nextDueAt,
           certificationStatus: 'submitted',
-          lastCertification: { certificationId: cert.certificationId, profileVersion: cert.profileVersion, certifiedAt: cert.certifiedAt },
+          lastCertification: {
+            certificationId: cert.certificationId,
+            profileVersion: cert.profileVersion,
+            certifiedAt: cert.certifiedAt,
+          },
           version: company.version + 1,
         })
         .where((attr, op) => op.eq(attr.version, company.version))
@@ -169,11 +207,19 @@ export const certify = async (cert: Certification, company: Company, recertifica
       entities.audit.create(audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, () => new Conflict('The company changed while you certified; read it again and retry.', 'version_conflict'));
+  assertCommitted(
+    outcome,
+    () => new Conflict('The company changed while you certified; read it again and retry.', 'version_conflict'),
+  );
 };
 
 /** CBP's decision on a submitted certification, mirrored on the company, with the audit record. */
-export const review = async (cert: Certification, company: Company, decision: Pick<Certification, 'status' | 'reviewedBy' | 'reviewedAt' | 'comments'>, audit: AuditAttributes): Promise<void> => {
+export const review = async (
+  cert: Certification,
+  company: Company,
+  decision: Pick<Certification, 'status' | 'reviewedBy' | 'reviewedAt' | 'comments'>,
+  audit: AuditAttributes,
+): Promise<void> => {
   const outcome = await portal.transaction
     .write(({ certification, company: companyEntity, audit: auditEntity }) => [
       certification
@@ -189,5 +235,12 @@ export const review = async (cert: Certification, company: Company, decision: Pi
       auditEntity.create(audit).commit(),
     ])
     .go();
-  assertCommitted(outcome, () => new Conflict('This certification was already reviewed, or the company changed; read it again.', 'version_conflict'));
+  assertCommitted(
+    outcome,
+    () =>
+      new Conflict(
+        'This certification was already reviewed, or the company changed; read it again.',
+        'version_conflict',
+      ),
+  );
 };

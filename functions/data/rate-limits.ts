@@ -6,7 +6,8 @@ import { rateCounter } from './entities.ts';
  * raises it, since it writes far faster than people do.
  */
 export const scale = Number(process.env.RATE_LIMIT_SCALE ?? '1');
-if (!Number.isFinite(scale) || scale < 1) throw new Error(`RATE_LIMIT_SCALE must be a number of at least 1, not ${process.env.RATE_LIMIT_SCALE}`);
+if (!Number.isFinite(scale) || scale < 1)
+  throw new Error(`RATE_LIMIT_SCALE must be a number of at least 1, not ${process.env.RATE_LIMIT_SCALE}`);
 
 /**
  * Counts one request against `key` in the current fixed window and answers the count so far.

@@ -54,7 +54,12 @@ export const obligation = new Entity(
       byDue: {
         index: due.name,
         pk: { field: due.partitionKey, composite: ['shard'], template: 'DUE#${shard}', casing: 'none' },
-        sk: { field: due.sortKey, composite: ['dueAt', 'companyId', 'kind'], template: '${dueAt}#${companyId}#${kind}', casing: 'none' },
+        sk: {
+          field: due.sortKey,
+          composite: ['dueAt', 'companyId', 'kind'],
+          template: '${dueAt}#${companyId}#${kind}',
+          casing: 'none',
+        },
       },
     },
   },

@@ -32,14 +32,24 @@ export const grant = new Entity(
     },
     indexes: {
       byOwner: {
-        pk: { field: TABLE.partitionKey, composite: ['ownerCompanyId'], template: 'COMPANY#${ownerCompanyId}', casing: 'none' },
+        pk: {
+          field: TABLE.partitionKey,
+          composite: ['ownerCompanyId'],
+          template: 'COMPANY#${ownerCompanyId}',
+          casing: 'none',
+        },
         sk: { field: TABLE.sortKey, composite: ['grantId'], template: 'GRANT#${grantId}', casing: 'none' },
       },
       /** What was shared with a company (or program), grouped by owner. */
       byGrantee: {
         index: gsi1.name,
         pk: { field: gsi1.partitionKey, composite: ['granteeId'], template: 'GRANTEE#${granteeId}', casing: 'none' },
-        sk: { field: gsi1.sortKey, composite: ['ownerCompanyId', 'grantId'], template: 'GRANT#${ownerCompanyId}#${grantId}', casing: 'none' },
+        sk: {
+          field: gsi1.sortKey,
+          composite: ['ownerCompanyId', 'grantId'],
+          template: 'GRANT#${ownerCompanyId}#${grantId}',
+          casing: 'none',
+        },
       },
     },
   },
@@ -66,14 +76,29 @@ export const grantRequest = new Entity(
     },
     indexes: {
       byTarget: {
-        pk: { field: TABLE.partitionKey, composite: ['targetCompanyId'], template: 'COMPANY#${targetCompanyId}', casing: 'none' },
+        pk: {
+          field: TABLE.partitionKey,
+          composite: ['targetCompanyId'],
+          template: 'COMPANY#${targetCompanyId}',
+          casing: 'none',
+        },
         sk: { field: TABLE.sortKey, composite: ['requestId'], template: 'GRANTREQ#${requestId}', casing: 'none' },
       },
       /** The requests a company made, newest first. */
       byRequester: {
         index: gsi1.name,
-        pk: { field: gsi1.partitionKey, composite: ['requesterCompanyId'], template: 'GRANTREQ-FROM#${requesterCompanyId}', casing: 'none' },
-        sk: { field: gsi1.sortKey, composite: ['requestedAt', 'requestId'], template: '${requestedAt}#${requestId}', casing: 'none' },
+        pk: {
+          field: gsi1.partitionKey,
+          composite: ['requesterCompanyId'],
+          template: 'GRANTREQ-FROM#${requesterCompanyId}',
+          casing: 'none',
+        },
+        sk: {
+          field: gsi1.sortKey,
+          composite: ['requestedAt', 'requestId'],
+          template: '${requestedAt}#${requestId}',
+          casing: 'none',
+        },
       },
     },
   },

@@ -12,8 +12,19 @@ import type { ObligationKind } from '../domain/deadline-schedule.ts';
 import type { Company } from '../schemas/company.ts';
 
 type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];
-type Settable = Partial<Pick<Company, 'status' | 'removal' | 'reinstatedAt' | 'reapplication' | 'deadlineExtendedTo' | 'nextCertificationDueAt'>>;
-type Removable = 'removal' | 'reapplication' | 'portalUpdateCompletedAt' | 'nextCertificationDueAt' | 'certificationStatus' | 'deadlineExtendedTo';
+type Settable = Partial<
+  Pick<
+    Company,
+    'status' | 'removal' | 'reinstatedAt' | 'reapplication' | 'deadlineExtendedTo' | 'nextCertificationDueAt'
+  >
+>;
+type Removable =
+  | 'removal'
+  | 'reapplication'
+  | 'portalUpdateCompletedAt'
+  | 'nextCertificationDueAt'
+  | 'certificationStatus'
+  | 'deadlineExtendedTo';
 
 export interface StandingChange {
   readonly companyId: string;

@@ -24,6 +24,7 @@ export const assertCommitted = (outcome: TransactionOutcome, onConditionFailed: 
  */
 export const committed = (outcome: TransactionOutcome): boolean => {
   if (!outcome.canceled) return true;
-  if (outcome.data.some((item) => item.code === 'ConditionalCheckFailed' || item.code === 'TransactionConflict')) return false;
+  if (outcome.data.some((item) => item.code === 'ConditionalCheckFailed' || item.code === 'TransactionConflict'))
+    return false;
   throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
 };

@@ -24,7 +24,10 @@ export const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPT
  * origins only, in AWS and on a developer's machine alike.
  */
 export const parseAllowedOrigins = (value: string): string[] => {
-  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins.length === 0) throw new Error('ALLOWED_ORIGINS names no origin');
   for (const origin of origins) {
     let parsed: URL | undefined;
@@ -33,7 +36,10 @@ export const parseAllowedOrigins = (value: string): string[] => {
     } catch {
       parsed = undefined;
     }
-    if (!parsed || parsed.origin !== origin) throw new Error(`ALLOWED_ORIGINS: "${origin}" is not an origin like https://portal.example.gov (no wildcard, path or trailing slash)`);
+    if (!parsed || parsed.origin !== origin)
+      throw new Error(
+        `ALLOWED_ORIGINS: "${origin}" is not an origin like https://portal.example.gov (no wildcard, path or trailing slash)`,
+      );
   }
   return origins;
 };

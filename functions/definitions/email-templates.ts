@@ -94,13 +94,24 @@ export const EMAIL_TEMPLATES = {
     name: 'ctpat-standing',
     subject: 'C-TPAT: {{event}}',
     text: ['{{event}} on {{date}}.', '{{next}}', '', 'Sign in at {{portalUrl}} for the details.'].join('\n'),
-    html: ['<p>{{event}} on {{date}}.</p>', '<p>{{next}}</p>', '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> for the details.</p>'].join('\n'),
+    html: [
+      '<p>{{event}} on {{date}}.</p>',
+      '<p>{{next}}</p>',
+      '<p>Sign in at <a href="{{portalUrl}}">{{portalUrl}}</a> for the details.</p>',
+    ].join('\n'),
   },
   programNotice: {
     name: 'ctpat-program-notice',
     subject: 'C-TPAT portal: {{event}}',
-    text: ['{{event}}: {{companyName}} ({{category}}), {{date}}.', '', 'The record and its audit trail are in the portal: {{portalUrl}}'].join('\n'),
-    html: ['<p>{{event}}: {{companyName}} ({{category}}), {{date}}.</p>', '<p>The record and its audit trail are in the portal: <a href="{{portalUrl}}">{{portalUrl}}</a></p>'].join('\n'),
+    text: [
+      '{{event}}: {{companyName}} ({{category}}), {{date}}.',
+      '',
+      'The record and its audit trail are in the portal: {{portalUrl}}',
+    ].join('\n'),
+    html: [
+      '<p>{{event}}: {{companyName}} ({{category}}), {{date}}.</p>',
+      '<p>The record and its audit trail are in the portal: <a href="{{portalUrl}}">{{portalUrl}}</a></p>',
+    ].join('\n'),
   },
   messageNotice: {
     name: 'ctpat-message-notice',

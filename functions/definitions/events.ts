@@ -22,7 +22,8 @@ export const EVENT_HANDLERS = [
     id: 'emailFeedback',
     handler: 'email-feedback',
     source: 'ses-feedback',
-    description: "SES bounce and complaint events: marks the address unreachable and flags each company whose POC or secondary contact it is",
+    description:
+      'SES bounce and complaint events: marks the address unreachable and flags each company whose POC or secondary contact it is',
     access: ['table:read', 'table:write'],
   },
 ] as const satisfies readonly EventHandlerDefinition[];

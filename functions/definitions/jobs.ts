@@ -33,7 +33,8 @@ export const JOBS = [
     id: 'fanOutAlerts',
     handler: 'fan-out-alerts',
     schedule: 'rate(1 minute)',
-    description: 'Delivers published alerts page by page: inbox items for the targeted companies and email deliveries for their users',
+    description:
+      'Delivers published alerts page by page: inbox items for the targeted companies and email deliveries for their users',
     access: ['table:read', 'table:write'],
     localEveryMinutes: 1,
   },
@@ -41,7 +42,8 @@ export const JOBS = [
     id: 'sendOutbox',
     handler: 'send-outbox',
     schedule: 'rate(1 minute)',
-    description: 'Safety net for the email outbox: sends every delivery that is due (new, retrying, or abandoned by a sender)',
+    description:
+      'Safety net for the email outbox: sends every delivery that is due (new, retrying, or abandoned by a sender)',
     access: ['table:read', 'table:write', 'email:send'],
     localEveryMinutes: 1,
   },

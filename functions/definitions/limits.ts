@@ -31,7 +31,10 @@ const DEFAULTS = {
   },
   /** A reply in a thread. */
   message: {
-    participant: { perUser: { count: 30, windowSeconds: TEN_MINUTES }, perCompany: { count: 100, windowSeconds: HOUR } },
+    participant: {
+      perUser: { count: 30, windowSeconds: TEN_MINUTES },
+      perCompany: { count: 100, windowSeconds: HOUR },
+    },
     staff: { perUser: { count: 120, windowSeconds: TEN_MINUTES } },
   },
   /** Asking another company for a grant (it lands in that company's list and trail). */

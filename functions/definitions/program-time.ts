@@ -93,7 +93,8 @@ export const programDayStart = (date: string, days = 0): Date => {
 };
 
 /** The last second of program day `date` (23:59:59 Eastern), as an ISO instant: "through the end of `date`". */
-export const endOfProgramDay = (date: string): string => new Date(programDayStart(date, 1).getTime() - 1000).toISOString();
+export const endOfProgramDay = (date: string): string =>
+  new Date(programDayStart(date, 1).getTime() - 1000).toISOString();
 
 /** The month (`YYYY-MM`) an instant falls in, in Washington. */
 export const programMonth = (at: Date | string | number): string => programDate(at).slice(0, 7);

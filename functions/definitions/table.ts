@@ -22,7 +22,12 @@ export const TABLE = {
      * recertification, reminder) carry gsi2pk, written as `DUE#<shard>`, with the due date
      * leading gsi2sk. A sweep queries each shard up to "now" and reads only what is due.
      */
-    due: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', purpose: 'sparse, sharded due-date index for the scheduled sweeps' },
+    due: {
+      name: 'gsi2',
+      partitionKey: 'gsi2pk',
+      sortKey: 'gsi2sk',
+      purpose: 'sparse, sharded due-date index for the scheduled sweeps',
+    },
   },
   /** Number of partition values the due-date index is spread across. */
   dueShards: 4,

@@ -9,10 +9,14 @@ export const ACCOUNT_REQUEST_LIMITS = { windowSeconds: 3600, perEmail: 5, perSou
 
 /** The one answer every account request gets, whatever the email. */
 export const ACCOUNT_REQUEST_ANSWER = {
-  message: 'If this email is the registered point of contact of an enrolled company without an account, an invitation has been sent to it.',
+  message:
+    'If this email is the registered point of contact of an enrolled company without an account, an invitation has been sent to it.',
 } as const;
 
-type AccountDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'companies' | 'limits' | 'outbox' | 'mailer'>;
+type AccountDeps = Pick<
+  Deps,
+  'clock' | 'ids' | 'identities' | 'members' | 'companies' | 'limits' | 'outbox' | 'mailer'
+>;
 
 /**
  * POST /auth/signup. Creates the primary POC's account if, and only if, the email is the
@@ -28,24 +32,45 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
   const email = rawEmail.toLowerCase();
   const now = deps.clock.now();
   const { windowSeconds, perEmail, perSource } = ACCOUNT_REQUEST_LIMITS;
-  const [byEmail, bySource] = await Promise.all([deps.limits.hit(`signup:email:${email}`, windowSeconds, now), deps.limits.hit(`signup:source:${sourceIp}`, windowSeconds, now)]);
-  if (byEmail > perEmail || bySource > perSource) throw new TooManyRequests('Too many account requests; try again later.', windowSeconds);
+  const [byEmail, bySource] = await Promise.all([
+    deps.limits.hit(`signup:email:${email}`, windowSeconds, now),
+    deps.limits.hit(`signup:source:${sourceIp}`, windowSeconds, now),
+  ]);
+  if (byEmail > perEmail || bySource > perSource)
+    throw new TooManyRequests('Too many account requests; try again later.', windowSeconds);
 
   const claim = await deps.members.getClaim(email);
   if (claim?.kind === 'user') {
     const member = await memberByEmail(deps, email);
     if (member?.role !== 'primary-poc' || member.status !== 'active' || recentlyInvited(member, now)) return;
-    const actor: Actor = { userId: `anonymous:${email}`, role: 'account-request', companyId: member.companyId, sourceIp };
-    await reinvite(deps, actor, member).catch((error: unknown) => logFailure('invitation resend failed', member.companyId, error));
+    const actor: Actor = {
+      userId: `anonymous:${email}`,
+      role: 'account-request',
+      companyId: member.companyId,
+      sourceIp,
+    };
+    await reinvite(deps, actor, member).catch((error: unknown) =>
+      logFailure('invitation resend failed', member.companyId, error),
+    );
     return;
   }
   if (claim?.kind !== 'registered-poc') return;
   const company = await deps.companies.get(claim.companyId);
   if (!company) return;
 
-  const actor: Actor = { userId: `anonymous:${email}`, role: 'account-request', companyId: company.companyId, sourceIp };
+  const actor: Actor = {
+    userId: `anonymous:${email}`,
+    role: 'account-request',
+    companyId: company.companyId,
+    sourceIp,
+  };
   try {
-    await createUser(deps, actor, { email, name: company.pocName ?? 'C-TPAT point of contact', companyId: company.companyId, role: 'primary-poc' }, { action: 'account.created' });
+    await createUser(
+      deps,
+      actor,
+      { email, name: company.pocName ?? 'C-TPAT point of contact', companyId: company.companyId, role: 'primary-poc' },
+      { action: 'account.created' },
+    );
   } catch (error) {
     // A concurrent request created it first (in Cognito, or the claim in the transaction): one account.
     if (error instanceof Conflict && error.code === 'email_taken') return;

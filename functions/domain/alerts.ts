@@ -18,14 +18,25 @@ import type { Alert, PublishAlert } from '../schemas/alerts.ts';
 type AlertDeps = Pick<Deps, 'clock' | 'ids' | 'alerts' | 'audiences'>;
 type PublishDeps = AlertDeps & Pick<Deps, 'limits' | 'metrics'>;
 
-const newFanOut = (alertId: string, now: string): FanOut => ({ alertId, shard: shardOf(alertId), dueAt: now, cursor: START, pages: 0, companies: 0, recipients: 0 });
+const newFanOut = (alertId: string, now: string): FanOut => ({
+  alertId,
+  shard: shardOf(alertId),
+  dueAt: now,
+  cursor: START,
+  pages: 0,
+  companies: 0,
+  recipients: 0,
+});
 
 export const publish = async (deps: PublishDeps, caller: Caller, input: PublishAlert): Promise<Alert> => {
   requireRole(caller, CBP_ROLES);
   if (input.audience.scope === 'companies') {
     const found = new Set((await deps.audiences.named(input.audience.companyIds)).map((t) => t.companyId));
     const unknown = input.audience.companyIds.map((id, i) => [id, i] as const).filter(([id]) => !found.has(id));
-    if (unknown.length) throw new ValidationFailed(unknown.map(([, i]) => ({ field: `audience.companyIds.${i}`, message: 'is not an enrolled company' })));
+    if (unknown.length)
+      throw new ValidationFailed(
+        unknown.map(([, i]) => ({ field: `audience.companyIds.${i}`, message: 'is not an enrolled company' })),
+      );
   }
   await enforceLimit(deps, caller, 'alert');
   const now = deps.clock.now().toISOString();
@@ -38,7 +49,18 @@ export const publish = async (deps: PublishDeps, caller: Caller, input: PublishA
     createdAt: now,
     ...(immediate ? { publishedAt: now } : {}),
   };
-  const audit = auditItem(caller, { companyId: CBP_COMPANY_ID, action: immediate ? 'alert.published' : 'alert.submitted', objectType: 'alert', objectId: alert.alertId, changes: { after: { ...alert, body: undefined } } }, new Date(now), deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId: CBP_COMPANY_ID,
+      action: immediate ? 'alert.published' : 'alert.submitted',
+      objectType: 'alert',
+      objectId: alert.alertId,
+      changes: { after: { ...alert, body: undefined } },
+    },
+    new Date(now),
+    deps.ids.next(),
+  );
   await deps.alerts.create(alert, audit, immediate ? newFanOut(alert.alertId, now) : undefined);
   return alert;
 };
@@ -48,11 +70,23 @@ export const approve = async (deps: AlertDeps, caller: Caller, alertId: string):
   requireRole(caller, CBP_ROLES);
   const alert = await deps.alerts.get(alertId);
   if (!alert) throw new NotFound('No such alert.');
-  if (alert.status !== 'awaiting-approval') throw new Conflict('Only an intelligence bulletin awaiting approval can be approved.', 'not_awaiting_approval');
-  if (alert.createdBy === caller.userId) throw new Forbidden('A second CBP person must approve what you wrote (two-person rule).', 'two_person_rule');
+  if (alert.status !== 'awaiting-approval')
+    throw new Conflict('Only an intelligence bulletin awaiting approval can be approved.', 'not_awaiting_approval');
+  if (alert.createdBy === caller.userId)
+    throw new Forbidden('A second CBP person must approve what you wrote (two-person rule).', 'two_person_rule');
   const now = deps.clock.now().toISOString();
   const set = { approvedBy: caller.userId, publishedAt: now };
-  await deps.alerts.approve(alertId, set, newFanOut(alertId, now), auditItem(caller, { companyId: CBP_COMPANY_ID, action: 'alert.approved', objectType: 'alert', objectId: alertId, changes: { set } }, new Date(now), deps.ids.next()));
+  await deps.alerts.approve(
+    alertId,
+    set,
+    newFanOut(alertId, now),
+    auditItem(
+      caller,
+      { companyId: CBP_COMPANY_ID, action: 'alert.approved', objectType: 'alert', objectId: alertId, changes: { set } },
+      new Date(now),
+      deps.ids.next(),
+    ),
+  );
   return { ...alert, ...set, status: 'published' };
 };
 
@@ -71,18 +105,34 @@ const summary = (item: Alert | InboxItem) => ({
  * CBP: every alert. A company's users: the company's inbox, with the high and critical alerts it
  * has not acknowledged and that have not expired.
  */
-export const list = async (deps: Pick<Deps, 'alerts' | 'clock'>, caller: Caller, cursor: string | null, limit: number) => {
+export const list = async (
+  deps: Pick<Deps, 'alerts' | 'clock'>,
+  caller: Caller,
+  cursor: string | null,
+  limit: number,
+) => {
   if (isStaff(caller)) {
     const page = await deps.alerts.list(cursor, limit);
     return { items: page.items.map(summary), nextCursor: page.cursor };
   }
-  const [page, pending] = await Promise.all([deps.alerts.inbox(caller.companyId, cursor, limit), deps.alerts.pendingAcknowledgement(caller.companyId)]);
+  const [page, pending] = await Promise.all([
+    deps.alerts.inbox(caller.companyId, cursor, limit),
+    deps.alerts.pendingAcknowledgement(caller.companyId),
+  ]);
   const now = deps.clock.now().toISOString();
-  return { items: page.items.map(summary), pendingAcknowledgement: pending.filter((i) => !i.expiresAt || i.expiresAt > now).map(summary), nextCursor: page.cursor };
+  return {
+    items: page.items.map(summary),
+    pendingAcknowledgement: pending.filter((i) => !i.expiresAt || i.expiresAt > now).map(summary),
+    nextCursor: page.cursor,
+  };
 };
 
 /** The alert's inbox entry for the caller's company, or 404 (an alert not sent to it does not exist for it). */
-const entryFor = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: string): Promise<{ alert: Alert; entry: InboxItem }> => {
+const entryFor = async (
+  deps: Pick<Deps, 'alerts'>,
+  caller: Caller,
+  alertId: string,
+): Promise<{ alert: Alert; entry: InboxItem }> => {
   const alert = await deps.alerts.get(alertId);
   const entry = alert?.publishedAt ? await deps.alerts.inboxEntry(caller.companyId, alert.publishedAt, alertId) : null;
   if (!alert || !entry) throw new NotFound('No such alert.');
@@ -106,25 +156,52 @@ export const acknowledge = async (deps: Pick<Deps, 'clock' | 'ids' | 'alerts'>, 
   const { entry } = await entryFor(deps, caller, alertId);
   const now = deps.clock.now().toISOString();
   const ack = { alertId, companyId: caller.companyId, userId: caller.userId, name: caller.name, at: now };
-  const audit = auditItem(caller, { companyId: caller.companyId, action: 'alert.acknowledged', objectType: 'alert', objectId: alertId }, new Date(now), deps.ids.next());
-  if (await deps.alerts.acknowledge(ack, entry, audit)) return { alertId, companyId: caller.companyId, userId: caller.userId, at: now };
+  const audit = auditItem(
+    caller,
+    { companyId: caller.companyId, action: 'alert.acknowledged', objectType: 'alert', objectId: alertId },
+    new Date(now),
+    deps.ids.next(),
+  );
+  if (await deps.alerts.acknowledge(ack, entry, audit))
+    return { alertId, companyId: caller.companyId, userId: caller.userId, at: now };
   // Acknowledged before: the answer is the first acknowledgement, unchanged.
   const before = await deps.alerts.acknowledgementBy(alertId, caller.companyId, caller.userId);
   return { alertId, companyId: caller.companyId, userId: caller.userId, at: before?.at ?? now };
 };
 
 /** CBP: per company the alert reached, whether it acknowledged, and which of its users did. */
-export const acknowledgements = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: string, cursor: string | null, limit: number) => {
+export const acknowledgements = async (
+  deps: Pick<Deps, 'alerts'>,
+  caller: Caller,
+  alertId: string,
+  cursor: string | null,
+  limit: number,
+) => {
   requireRole(caller, CBP_ROLES);
   const alert = await deps.alerts.get(alertId);
   if (!alert) throw new NotFound('No such alert.');
-  const [page, acknowledged] = await Promise.all([deps.alerts.inboxesOf(alertId, cursor, limit), deps.alerts.acknowledgedCompanies(alertId)]);
+  const [page, acknowledged] = await Promise.all([
+    deps.alerts.inboxesOf(alertId, cursor, limit),
+    deps.alerts.acknowledgedCompanies(alertId),
+  ]);
   const items = await Promise.all(
     page.items.map(async (entry) => ({
       companyId: entry.companyId,
       ...(entry.acknowledgedAt ? { acknowledgedAt: entry.acknowledgedAt } : {}),
-      users: entry.acknowledgedAt ? (await deps.alerts.acknowledgementsOf(alertId, entry.companyId)).map(({ userId, name, at }) => ({ userId, name, at })) : [],
+      users: entry.acknowledgedAt
+        ? (await deps.alerts.acknowledgementsOf(alertId, entry.companyId)).map(({ userId, name, at }) => ({
+            userId,
+            name,
+            at,
+          }))
+        : [],
     })),
   );
-  return { alertId, companies: alert.companies ?? 0, acknowledgedCompanies: acknowledged, items, nextCursor: page.cursor };
+  return {
+    alertId,
+    companies: alert.companies ?? 0,
+    acknowledgedCompanies: acknowledged,
+    items,
+    nextCursor: page.cursor,
+  };
 };

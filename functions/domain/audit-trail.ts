@@ -10,7 +10,6 @@ import { BadRequest } from '../http/errors.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import type { AuditRecord } from '../data/audit-trail.ts';
 
-
 /** Timestamps as stored (with milliseconds), so a window compares like with like. */
 const normalised = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
 
@@ -21,13 +20,23 @@ export const companyTrail = async (
   query: { action?: string; from?: string; to?: string; cursor?: string; limit: number },
 ) => {
   requireCompanyAccess(caller, companyId);
-  if (query.from && query.to && query.from > query.to) throw new BadRequest('`from` must not be after `to`.', [{ field: 'from', message: 'must not be after to' }]);
-  const filter = { ...(query.action ? { action: query.action } : {}), ...(query.from ? { from: normalised(query.from) } : {}), ...(query.to ? { to: normalised(query.to) } : {}) };
+  if (query.from && query.to && query.from > query.to)
+    throw new BadRequest('`from` must not be after `to`.', [{ field: 'from', message: 'must not be after to' }]);
+  const filter = {
+    ...(query.action ? { action: query.action } : {}),
+    ...(query.from ? { from: normalised(query.from) } : {}),
+    ...(query.to ? { to: normalised(query.to) } : {}),
+  };
   // A filter on the action leaves pages short: read on until the page is full or the trail ends.
   const items: AuditRecord[] = [];
   let next: string | null = query.cursor ?? null;
   do {
-    const page: { items: AuditRecord[]; cursor: string | null } = await deps.auditTrail.ofCompany(companyId, filter, next, query.limit - items.length);
+    const page: { items: AuditRecord[]; cursor: string | null } = await deps.auditTrail.ofCompany(
+      companyId,
+      filter,
+      next,
+      query.limit - items.length,
+    );
     items.push(...page.items);
     next = page.cursor;
   } while (next && items.length < query.limit);
@@ -38,7 +47,11 @@ export const companyTrail = async (
 };
 
 /** CBP: the whole portal's trail for one UTC day (default today), newest first. */
-export const portalTrail = async (deps: Pick<Deps, 'auditTrail' | 'clock'>, caller: Caller, query: { day?: string; action?: string; cursor?: string; limit: number }) => {
+export const portalTrail = async (
+  deps: Pick<Deps, 'auditTrail' | 'clock'>,
+  caller: Caller,
+  query: { day?: string; action?: string; cursor?: string; limit: number },
+) => {
   requireRole(caller, CBP_ROLES);
   const day = query.day ?? deps.clock.now().toISOString().slice(0, 10);
   const page = await deps.auditTrail.ofDay(day, query.action, query.cursor ?? null, query.limit);

@@ -40,7 +40,10 @@ export const INVITATION_EXPIRED =
  * A first sign-in with an invitation older than its validity is refused on the portal's clock.
  */
 export const login = async (
-  deps: { auth: Pick<Deps['auth'], 'signIn'>; members: Pick<Deps['members'], 'getClaim' | 'get'> } & Pick<Deps, 'clock'>,
+  deps: { auth: Pick<Deps['auth'], 'signIn'>; members: Pick<Deps['members'], 'getClaim' | 'get'> } & Pick<
+    Deps,
+    'clock'
+  >,
   rawEmail: string,
   password: string,
 ): Promise<LoginResult> => {
@@ -53,14 +56,25 @@ export const login = async (
   return toResult(outcome, deps.clock.now());
 };
 
-export const completeNewPassword = async (deps: { auth: Pick<Deps['auth'], 'answerNewPassword'> } & Pick<Deps, 'clock'>, email: string, session: string, newPassword: string): Promise<LoginResult> =>
+export const completeNewPassword = async (
+  deps: { auth: Pick<Deps['auth'], 'answerNewPassword'> } & Pick<Deps, 'clock'>,
+  email: string,
+  session: string,
+  newPassword: string,
+): Promise<LoginResult> =>
   toResult(await deps.auth.answerNewPassword(email.toLowerCase(), session, newPassword), deps.clock.now());
 
-export const answerMfa = async (deps: { auth: Pick<Deps['auth'], 'answerMfa'> } & Pick<Deps, 'clock'>, email: string, session: string, code: string): Promise<LoginResult> =>
-  toResult(await deps.auth.answerMfa(email.toLowerCase(), session, code), deps.clock.now());
+export const answerMfa = async (
+  deps: { auth: Pick<Deps['auth'], 'answerMfa'> } & Pick<Deps, 'clock'>,
+  email: string,
+  session: string,
+  code: string,
+): Promise<LoginResult> => toResult(await deps.auth.answerMfa(email.toLowerCase(), session, code), deps.clock.now());
 
-export const refresh = async (deps: { auth: Pick<Deps['auth'], 'refresh'> } & Pick<Deps, 'clock'>, refreshToken: string): Promise<LoginResult> =>
-  toResult(await deps.auth.refresh(refreshToken), deps.clock.now());
+export const refresh = async (
+  deps: { auth: Pick<Deps['auth'], 'refresh'> } & Pick<Deps, 'clock'>,
+  refreshToken: string,
+): Promise<LoginResult> => toResult(await deps.auth.refresh(refreshToken), deps.clock.now());
 
 /**
  * Sign-out: Cognito forgets the refresh token (and the access tokens issued with it). A token
@@ -73,10 +87,14 @@ export const logout = async (deps: { auth: Pick<Deps['auth'], 'revoke'> }, refre
 
 /** The same answer whether or not the email has an account. */
 export const PASSWORD_RESET_ANSWER = {
-  message: 'If this email has a portal account, a reset code has been sent to it (or, if you never chose a password, a new invitation).',
+  message:
+    'If this email has a portal account, a reset code has been sent to it (or, if you never chose a password, a new invitation).',
 } as const;
 
-type ForgotDeps = { auth: Pick<Deps['auth'], 'forgotPassword'> } & Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer' | 'limits'>;
+type ForgotDeps = { auth: Pick<Deps['auth'], 'forgotPassword'> } & Pick<
+  Deps,
+  'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer' | 'limits'
+>;
 
 /**
  * Starts a password reset. Someone who never chose a password (a lost or expired invitation:
@@ -86,12 +104,26 @@ export const forgotPassword = async (deps: ForgotDeps, rawEmail: string, sourceI
   const email = rawEmail.toLowerCase();
   const member = await memberByEmail(deps, email);
   if (member?.status === 'active') {
-    const actor: Actor = { userId: `anonymous:${email}`, role: 'password-reset', companyId: member.companyId, sourceIp };
+    const actor: Actor = {
+      userId: `anonymous:${email}`,
+      role: 'password-reset',
+      companyId: member.companyId,
+      sourceIp,
+    };
     // Just invited and still without a password: that invitation is on its way; send no other.
     const outcome = recentlyInvited(member, deps.clock.now())
-      ? (await deps.identities.awaitsFirstSignIn(email)) ? 'held' : 'has-password'
+      ? (await deps.identities.awaitsFirstSignIn(email))
+        ? 'held'
+        : 'has-password'
       : await reinvite(deps, actor, member).catch((error: unknown) => {
-          console.error(JSON.stringify({ level: 'error', message: 'invitation resend failed', companyId: member.companyId, error: String(error) }));
+          console.error(
+            JSON.stringify({
+              level: 'error',
+              message: 'invitation resend failed',
+              companyId: member.companyId,
+              error: String(error),
+            }),
+          );
           return 'failed' as const;
         });
     if (outcome !== 'has-password') return PASSWORD_RESET_ANSWER;
@@ -100,7 +132,12 @@ export const forgotPassword = async (deps: ForgotDeps, rawEmail: string, sourceI
   return PASSWORD_RESET_ANSWER;
 };
 
-export const confirmForgotPassword = async (deps: { auth: Pick<Deps['auth'], 'confirmForgotPassword'> }, email: string, code: string, newPassword: string) => {
+export const confirmForgotPassword = async (
+  deps: { auth: Pick<Deps['auth'], 'confirmForgotPassword'> },
+  email: string,
+  code: string,
+  newPassword: string,
+) => {
   await deps.auth.confirmForgotPassword(email.toLowerCase(), code, newPassword);
   return { message: 'Your password has been changed; sign in with it.' };
 };

@@ -9,7 +9,13 @@ import type { Certification, Certify } from '../schemas/profile.ts';
 import type { Company } from '../schemas/company.ts';
 import { openObligation } from '../data/obligation-records.ts';
 import { programDate } from '../definitions/program-time.ts';
-import { certificationWindow, oneYearAfter, statementFor, windowNotOpenMessage, type LastCertification } from './certification-rules.ts';
+import {
+  certificationWindow,
+  oneYearAfter,
+  statementFor,
+  windowNotOpenMessage,
+  type LastCertification,
+} from './certification-rules.ts';
 
 type CertDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
 
@@ -20,7 +26,13 @@ type CertDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
 const lastCertification = async (deps: CertDeps, company: Company): Promise<LastCertification | undefined> => {
   if (company.lastCertification || !company.certificationStatus) return company.lastCertification;
   const [newest] = await deps.profiles.listCertifications(company.companyId);
-  return newest && { certificationId: newest.certificationId, profileVersion: newest.profileVersion, certifiedAt: newest.certifiedAt };
+  return (
+    newest && {
+      certificationId: newest.certificationId,
+      profileVersion: newest.profileVersion,
+      certifiedAt: newest.certifiedAt,
+    }
+  );
 };
 
 /**
@@ -32,14 +44,28 @@ const requireStatement = (input: Certify, profileVersion: number, last: LastCert
   if (statement === 'reviewed-unchanged' && !input.reviewedUnchanged) {
     throw new BadRequest(
       `The security profile has not changed since the certification of ${last!.certifiedAt.slice(0, 10)} (version ${profileVersion}). State that you reviewed it and it is still accurate.`,
-      [{ field: 'reviewedUnchanged', message: 'must be true: the profile has not changed since the last certification' }],
+      [
+        {
+          field: 'reviewedUnchanged',
+          message: 'must be true: the profile has not changed since the last certification',
+        },
+      ],
       'statement_required',
     );
   }
   if (statement === 'profile-current' && input.reviewedUnchanged) {
     throw new BadRequest(
-      last ? `The security profile changed since the last certification (version ${last.profileVersion}); certify the changed profile without stating it is unchanged.` : 'The company has not certified before; there is no earlier certification to re-confirm.',
-      [{ field: 'reviewedUnchanged', message: last ? `must be left out: the profile changed since version ${last.profileVersion}` : 'must be left out: nothing was certified before' }],
+      last
+        ? `The security profile changed since the last certification (version ${last.profileVersion}); certify the changed profile without stating it is unchanged.`
+        : 'The company has not certified before; there is no earlier certification to re-confirm.',
+      [
+        {
+          field: 'reviewedUnchanged',
+          message: last
+            ? `must be left out: the profile changed since version ${last.profileVersion}`
+            : 'must be left out: nothing was certified before',
+        },
+      ],
       'statement_not_true',
     );
   }
@@ -51,20 +77,37 @@ const requireStatement = (input: Certify, profileVersion: number, last: LastCert
  * complete version. The first certification may be made at once; a certification CBP sent back
  * may be resubmitted at once; any other waits for the review window, 90 days before the due date.
  */
-export const certify = async (deps: CertDeps, caller: Caller, companyId: string, input: Certify): Promise<Certification> => {
+export const certify = async (
+  deps: CertDeps,
+  caller: Caller,
+  companyId: string,
+  input: Certify,
+): Promise<Certification> => {
   requireCompanyAccess(caller, companyId);
   requireRole(caller, ['primary-poc']);
   const { company, profile } = await deps.profiles.load(companyId);
   if (!company) throw new NotFound('No such company.');
-  if (!profile) throw new BadRequest('Complete and save the security profile before certifying it.', [{ field: 'profileVersion', message: 'no profile saved yet' }], 'profile_missing');
+  if (!profile)
+    throw new BadRequest(
+      'Complete and save the security profile before certifying it.',
+      [{ field: 'profileVersion', message: 'no profile saved yet' }],
+      'profile_missing',
+    );
   if (input.profileVersion !== profile.version) throw versionConflict('security profile', profile.version);
   if (!profile.completeness.complete) {
-    throw new ValidationFailed(profile.completeness.missing.map((m) => ({ field: `answers.${m.section}.${m.question}`, message: 'is required before certifying' })));
+    throw new ValidationFailed(
+      profile.completeness.missing.map((m) => ({
+        field: `answers.${m.section}.${m.question}`,
+        message: 'is required before certifying',
+      })),
+    );
   }
   const now = deps.clock.now();
   const window = certificationWindow(company, now);
   if (window.kind === 'not-yet') {
-    throw new Conflict(windowNotOpenMessage(window), 'window_not_open', [{ field: '', message: `certify on or after ${window.opensOn}` }]);
+    throw new Conflict(windowNotOpenMessage(window), 'window_not_open', [
+      { field: '', message: `certify on or after ${window.opensOn}` },
+    ]);
   }
   const statement = requireStatement(input, profile.version, await lastCertification(deps, company));
   const cert: Certification = {
@@ -77,13 +120,30 @@ export const certify = async (deps: CertDeps, caller: Caller, companyId: string,
     status: 'submitted',
     ...statement,
   };
-  const audit = auditItem(caller, { companyId, action: 'certification.submitted', objectType: 'certification', objectId: cert.certificationId, changes: { after: cert } }, now, deps.ids.next());
-  const recertification = openObligation(company, 'recertification', cert.certifiedAt, { dueDate: programDate(cert.nextDueAt) });
+  const audit = auditItem(
+    caller,
+    {
+      companyId,
+      action: 'certification.submitted',
+      objectType: 'certification',
+      objectId: cert.certificationId,
+      changes: { after: cert },
+    },
+    now,
+    deps.ids.next(),
+  );
+  const recertification = openObligation(company, 'recertification', cert.certifiedAt, {
+    dueDate: programDate(cert.nextDueAt),
+  });
   await deps.profiles.certify(cert, company, recertification, audit);
   return cert;
 };
 
-export const listCertifications = async (deps: Pick<Deps, 'profiles' | 'companies'>, caller: Caller, companyId: string) => {
+export const listCertifications = async (
+  deps: Pick<Deps, 'profiles' | 'companies'>,
+  caller: Caller,
+  companyId: string,
+) => {
   requireCompanyAccess(caller, companyId);
   const items = await deps.profiles.listCertifications(companyId);
   await requireExistsIfEmpty(deps, companyId, items.length === 0);
@@ -91,11 +151,24 @@ export const listCertifications = async (deps: Pick<Deps, 'profiles' | 'companie
 };
 
 /** A CBP officer approves a submitted certification or sends it back with comments. */
-export const review = async (deps: CertDeps, caller: Caller, companyId: string, certificationId: string, input: { decision: 'approve' | 'return'; comments?: string }): Promise<Certification> => {
+export const review = async (
+  deps: CertDeps,
+  caller: Caller,
+  companyId: string,
+  certificationId: string,
+  input: { decision: 'approve' | 'return'; comments?: string },
+): Promise<Certification> => {
   requireRole(caller, CBP_ROLES);
-  const [cert, { company }] = await Promise.all([deps.profiles.getCertification(companyId, certificationId), deps.profiles.load(companyId)]);
+  const [cert, { company }] = await Promise.all([
+    deps.profiles.getCertification(companyId, certificationId),
+    deps.profiles.load(companyId),
+  ]);
   if (!cert || !company) throw new NotFound('No such certification.');
-  if (cert.status !== 'submitted') throw new Conflict(`This certification was already ${cert.status === 'approved' ? 'approved' : 'sent back'}.`, 'already_reviewed');
+  if (cert.status !== 'submitted')
+    throw new Conflict(
+      `This certification was already ${cert.status === 'approved' ? 'approved' : 'sent back'}.`,
+      'already_reviewed',
+    );
   const now = deps.clock.now();
   const decision = {
     status: input.decision === 'approve' ? ('approved' as const) : ('returned' as const),
@@ -105,7 +178,13 @@ export const review = async (deps: CertDeps, caller: Caller, companyId: string, 
   };
   const audit = auditItem(
     caller,
-    { companyId, action: input.decision === 'approve' ? 'certification.approved' : 'certification.returned', objectType: 'certification', objectId: certificationId, changes: { set: decision } },
+    {
+      companyId,
+      action: input.decision === 'approve' ? 'certification.approved' : 'certification.returned',
+      objectType: 'certification',
+      objectId: certificationId,
+      changes: { set: decision },
+    },
     now,
     deps.ids.next(),
   );

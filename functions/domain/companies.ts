@@ -6,7 +6,11 @@ import { auditItem } from '../data/audit-records.ts';
 import { companyView, type Company, type CompanyView, type EnrollCompany } from '../schemas/company.ts';
 
 /** CBP enrolls a company; its POC email is claimed so it can later request the account. */
-export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, caller: Caller, input: EnrollCompany): Promise<CompanyView> => {
+export const enroll = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'companies'>,
+  caller: Caller,
+  input: EnrollCompany,
+): Promise<CompanyView> => {
   requireRole(caller, CBP_ROLES);
   const now = deps.clock.now();
   const record: Company = {
@@ -23,7 +27,13 @@ export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, ca
   };
   const audit = auditItem(
     caller,
-    { companyId: record.companyId, action: 'company.enrolled', objectType: 'company', objectId: record.companyId, changes: { after: record } },
+    {
+      companyId: record.companyId,
+      action: 'company.enrolled',
+      objectType: 'company',
+      objectId: record.companyId,
+      changes: { after: record },
+    },
     now,
     deps.ids.next(),
   );
@@ -37,7 +47,8 @@ export const enroll = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies'>, ca
  */
 export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, companyId: string): Promise<CompanyView> => {
   requireCompanyAccess(caller, companyId);
-  const found = caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
+  const found =
+    caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
   if (!found) throw new NotFound('No such company.');
   return companyView(found);
 };
@@ -46,6 +57,10 @@ export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, company
  * An empty list answers 404 when the company itself does not exist (only CBP can ask for
  * another company's lists, so this read happens only on their empty first pages).
  */
-export const requireExistsIfEmpty = async (deps: Pick<Deps, 'companies'>, companyId: string, empty: boolean): Promise<void> => {
+export const requireExistsIfEmpty = async (
+  deps: Pick<Deps, 'companies'>,
+  companyId: string,
+  empty: boolean,
+): Promise<void> => {
   if (empty && !(await deps.companies.get(companyId))) throw new NotFound('No such company.');
 };

@@ -22,36 +22,63 @@ export interface ComplianceDeps {
   readonly deadlines: Pick<typeof deadlineData, 'listRevised'>;
 }
 
-type Standing = Pick<Company, 'status' | 'category' | 'enrolledAt' | 'portalUpdateCompletedAt' | 'nextCertificationDueAt' | 'deadlineExtendedTo' | 'removal'>;
+type Standing = Pick<
+  Company,
+  | 'status'
+  | 'category'
+  | 'enrolledAt'
+  | 'portalUpdateCompletedAt'
+  | 'nextCertificationDueAt'
+  | 'deadlineExtendedTo'
+  | 'removal'
+>;
 
 /**
  * The next date a company must meet: its enrollment deadline while its portal update is not
  * complete, its annual recertification once it has one (the earlier of the two when both are
  * open); nothing for a removed company.
  */
-export const nextDue = (company: Standing, policies: ReadonlyMap<CategoryId, DeadlinePolicy>): Pick<CompanySummary, 'dueOn' | 'dueKind'> => {
+export const nextDue = (
+  company: Standing,
+  policies: ReadonlyMap<CategoryId, DeadlinePolicy>,
+): Pick<CompanySummary, 'dueOn' | 'dueKind'> => {
   if (company.status !== 'active') return { dueOn: null, dueKind: null };
   const open: { dueOn: string; dueKind: 'enrollment' | 'recertification' }[] = [];
-  if (!company.portalUpdateCompletedAt) open.push({ dueOn: enrollmentDueDate(policies.get(company.category)!, company.enrolledAt, company.deadlineExtendedTo), dueKind: 'enrollment' });
-  if (company.nextCertificationDueAt) open.push({ dueOn: programDate(company.nextCertificationDueAt), dueKind: 'recertification' });
+  if (!company.portalUpdateCompletedAt)
+    open.push({
+      dueOn: enrollmentDueDate(policies.get(company.category)!, company.enrolledAt, company.deadlineExtendedTo),
+      dueKind: 'enrollment',
+    });
+  if (company.nextCertificationDueAt)
+    open.push({ dueOn: programDate(company.nextCertificationDueAt), dueKind: 'recertification' });
   return open.sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0] ?? { dueOn: null, dueKind: null };
 };
 
 /** Reads of the index per request at most, so a narrow `dueBefore` filter cannot make a request unbounded. */
 const MAX_READS = 20;
 
-const encodeCursor = (at: { category: number; inner: string | null }): string => Buffer.from(JSON.stringify(at)).toString('base64url');
+const encodeCursor = (at: { category: number; inner: string | null }): string =>
+  Buffer.from(JSON.stringify(at)).toString('base64url');
 const decodeCursor = (cursor: string | undefined, categories: number): { category: number; inner: string | null } => {
   if (!cursor) return { category: 0, inner: null };
   try {
     const at = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { category: unknown; inner: unknown };
-    if (Number.isInteger(at.category) && (at.category as number) >= 0 && (at.category as number) < categories && (at.inner === null || typeof at.inner === 'string')) {
+    if (
+      Number.isInteger(at.category) &&
+      (at.category as number) >= 0 &&
+      (at.category as number) < categories &&
+      (at.inner === null || typeof at.inner === 'string')
+    ) {
       return { category: at.category as number, inner: at.inner as string | null };
     }
   } catch {
     // reported below
   }
-  throw new BadRequest('The cursor is not one this list gave out.', [{ field: 'cursor', message: 'invalid' }], 'invalid_cursor');
+  throw new BadRequest(
+    'The cursor is not one this list gave out.',
+    [{ field: 'cursor', message: 'invalid' }],
+    'invalid_cursor',
+  );
 };
 
 /**
@@ -59,19 +86,38 @@ const decodeCursor = (cursor: string | undefined, categories: number): { categor
  * Scan), each with its next due date. `dueBefore` filters after the read, so a page may hold
  * fewer than `limit` companies and still have a next cursor.
  */
-export const listCompanies = async (deps: ComplianceDeps, caller: Caller, query: CompanyListQuery): Promise<{ items: CompanySummary[]; nextCursor: string | null }> => {
+export const listCompanies = async (
+  deps: ComplianceDeps,
+  caller: Caller,
+  query: CompanyListQuery,
+): Promise<{ items: CompanySummary[]; nextCursor: string | null }> => {
   requireRole(caller, CBP_ROLES);
   const categories: readonly CategoryId[] = query.category ? [query.category] : CATEGORY_IDS;
   let { category, inner } = decodeCursor(query.cursor, categories.length);
   const policies = currentPolicies(await deps.deadlines.listRevised());
   const items: CompanySummary[] = [];
   for (let reads = 0; category < categories.length && items.length < query.limit && reads < MAX_READS; reads += 1) {
-    const page = await deps.companies.ofCategory(categories[category]!, query.status, inner, query.limit - items.length);
+    const page = await deps.companies.ofCategory(
+      categories[category]!,
+      query.status,
+      inner,
+      query.limit - items.length,
+    );
     for (const company of page.items) {
       const due = nextDue(company, policies);
       if (query.dueBefore && !(due.dueOn && due.dueOn <= query.dueBefore)) continue;
       const { companyId, legalName, status, pocEmail, enrolledAt } = company;
-      items.push({ companyId, legalName, category: company.category, status, pocEmail, enrolledAt, ...due, pocUnreachable: company.pocUnreachable ?? null, secondaryUnreachable: company.secondaryUnreachable ?? null });
+      items.push({
+        companyId,
+        legalName,
+        category: company.category,
+        status,
+        pocEmail,
+        enrolledAt,
+        ...due,
+        pocUnreachable: company.pocUnreachable ?? null,
+        secondaryUnreachable: company.secondaryUnreachable ?? null,
+      });
     }
     inner = page.cursor;
     if (!inner) category += 1;
@@ -86,7 +132,8 @@ const monthAfter = (month: string, months: number): string => {
 };
 
 /** The `count` months ending with `last` (`YYYY-MM`), oldest first. */
-export const monthsEnding = (last: string, count: number): string[] => Array.from({ length: count }, (_, i) => monthAfter(last, i - (count - 1)));
+export const monthsEnding = (last: string, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => monthAfter(last, i - (count - 1)));
 
 /**
  * The overview from every company's standing: counts by status and category (only pairs that
@@ -97,7 +144,13 @@ export const monthsEnding = (last: string, count: number): string[] => Array.fro
  * not yet swept; the history of deadlines met or missed is in the audit trail. A removal is counted
  * while the company is removed (a reinstated company's earlier removal is in its audit trail).
  */
-export const overviewOf = (companies: readonly Standing[], policies: ReadonlyMap<CategoryId, DeadlinePolicy>, now: Date, past: number, ahead: number): ComplianceOverview => {
+export const overviewOf = (
+  companies: readonly Standing[],
+  policies: ReadonlyMap<CategoryId, DeadlinePolicy>,
+  now: Date,
+  past: number,
+  ahead: number,
+): ComplianceOverview => {
   // Months in program time: a removal at 9 pm Eastern on June 30 (01:00Z, July 1) counts in June.
   const current = programMonth(now);
   const months = monthsEnding(current, past).concat(ahead > 0 ? monthsEnding(monthAfter(current, ahead), ahead) : []);
@@ -111,19 +164,32 @@ export const overviewOf = (companies: readonly Standing[], policies: ReadonlyMap
     const due = nextDue(company, policies).dueOn;
     const dueMonth = due ? series.get(due.slice(0, 7)) : undefined;
     if (dueMonth) dueMonth.deadlines += 1;
-    const removedMonth = company.status === 'removed' && company.removal ? series.get(programMonth(company.removal.at)) : undefined;
+    const removedMonth =
+      company.status === 'removed' && company.removal ? series.get(programMonth(company.removal.at)) : undefined;
     if (removedMonth) removedMonth.removals += 1;
   }
-  const order = (c: { status: string; category: CategoryId }) => `${c.status}|${String(CATEGORY_IDS.indexOf(c.category)).padStart(2, '0')}`;
-  return { asOf: now.toISOString(), byStatusAndCategory: [...counts.values()].sort((a, b) => order(a).localeCompare(order(b))), months: [...series.values()] };
+  const order = (c: { status: string; category: CategoryId }) =>
+    `${c.status}|${String(CATEGORY_IDS.indexOf(c.category)).padStart(2, '0')}`;
+  return {
+    asOf: now.toISOString(),
+    byStatusAndCategory: [...counts.values()].sort((a, b) => order(a).localeCompare(order(b))),
+    months: [...series.values()],
+  };
 };
 
 /**
  * The compliance overview: one Query per category (in parallel, only the fields it counts) and
  * the deadline policies; nothing per day or per company.
  */
-export const complianceOverview = async (deps: ComplianceDeps, caller: Caller, query: { months: number; ahead: number }): Promise<ComplianceOverview> => {
+export const complianceOverview = async (
+  deps: ComplianceDeps,
+  caller: Caller,
+  query: { months: number; ahead: number },
+): Promise<ComplianceOverview> => {
   requireRole(caller, CBP_ROLES);
-  const [stored, ...categories] = await Promise.all([deps.deadlines.listRevised(), ...CATEGORY_IDS.map((category) => deps.companies.standingOfCategory(category))]);
+  const [stored, ...categories] = await Promise.all([
+    deps.deadlines.listRevised(),
+    ...CATEGORY_IDS.map((category) => deps.companies.standingOfCategory(category)),
+  ]);
   return overviewOf(categories.flat(), currentPolicies(stored), deps.clock.now(), query.months, query.ahead);
 };

@@ -17,7 +17,13 @@ import type * as identityData from '../data/cognito-users.ts';
 import type { Member } from '../data/members.ts';
 import type { PocChange } from '../data/contacts.ts';
 import { BadRequest, Conflict, emailTaken, NotFound, versionConflict } from '../http/errors.ts';
-import { companyView, type ChangePoc, type Company, type CompanyView, type SetSecondaryContact } from '../schemas/company.ts';
+import {
+  companyView,
+  type ChangePoc,
+  type Company,
+  type CompanyView,
+  type SetSecondaryContact,
+} from '../schemas/company.ts';
 
 export interface ContactDeps extends OutboxDeps {
   readonly clock: Clock;
@@ -30,7 +36,8 @@ export interface ContactDeps extends OutboxDeps {
 }
 
 const found = async (deps: Pick<ContactDeps, 'companies'>, caller: Caller, companyId: string): Promise<Company> => {
-  const company = caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
+  const company =
+    caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
   if (!company) throw new NotFound('No such company.');
   return company;
 };
@@ -41,21 +48,32 @@ const requireVersion = (company: Company, version: number) => {
 
 /** Cognito follows the records (decision 16): a failure is logged, never a reason to disagree with them. */
 const followInCognito = async (step: () => Promise<void>, what: string) =>
-  step().catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: `cognito ${what} failed`, error: String(error) })));
+  step().catch((error: unknown) =>
+    console.error(JSON.stringify({ level: 'error', message: `cognito ${what} failed`, error: String(error) })),
+  );
 
 /**
  * Where the new address comes from: unclaimed (the company may request its account with it), or
  * an active user of this company (who becomes the primary POC at once). An address anyone else
  * holds is refused (one email is one person, decision 4).
  */
-const incomingFor = async (deps: Pick<ContactDeps, 'members'>, companyId: string, email: string, now: string): Promise<PocChange['incoming']> => {
+const incomingFor = async (
+  deps: Pick<ContactDeps, 'members'>,
+  companyId: string,
+  email: string,
+  now: string,
+): Promise<PocChange['incoming']> => {
   const claim = await deps.members.getClaim(email);
   if (!claim) return { kind: 'claim', claimedAt: now };
   if (claim.companyId !== companyId || claim.kind !== 'user' || !claim.userId) throw emailTaken('pocEmail');
   const member = await deps.members.get(companyId, claim.userId);
   if (!member) throw emailTaken('pocEmail');
   if (member.status !== 'active') {
-    throw new Conflict('That address belongs to a disabled user of the company; the company must re-enable them first.', 'user_disabled', [{ field: 'pocEmail', message: 'belongs to a disabled user' }]);
+    throw new Conflict(
+      'That address belongs to a disabled user of the company; the company must re-enable them first.',
+      'user_disabled',
+      [{ field: 'pocEmail', message: 'belongs to a disabled user' }],
+    );
   }
   return { kind: 'promote', member };
 };
@@ -76,12 +94,20 @@ const outgoingFor = async (deps: Pick<ContactDeps, 'members'>, company: Company)
  * there is one) or the new address's user promoted (if it is one of the company's users), the
  * audit record and a notice to each address. Cognito follows afterwards.
  */
-export const changePoc = async (deps: ContactDeps, caller: Caller, companyId: string, input: ChangePoc): Promise<CompanyView> => {
+export const changePoc = async (
+  deps: ContactDeps,
+  caller: Caller,
+  companyId: string,
+  input: ChangePoc,
+): Promise<CompanyView> => {
   requireRole(caller, ['cbp-admin']);
   const company = await found(deps, caller, companyId);
   requireVersion(company, input.version);
   const newEmail = input.pocEmail.toLowerCase();
-  if (newEmail === company.pocEmail) throw new BadRequest('That address is already the registered point of contact.', [{ field: 'pocEmail', message: 'is the current point of contact' }]);
+  if (newEmail === company.pocEmail)
+    throw new BadRequest('That address is already the registered point of contact.', [
+      { field: 'pocEmail', message: 'is the current point of contact' },
+    ]);
   const now = deps.clock.now();
   const [incoming, outgoing, open] = await Promise.all([
     incomingFor(deps, companyId, newEmail, now.toISOString()),
@@ -89,7 +115,12 @@ export const changePoc = async (deps: ContactDeps, caller: Caller, companyId: st
     deps.obligations.ofCompany(companyId),
   ]);
   const pocName = input.pocName ?? (incoming.kind === 'promote' ? incoming.member.name : undefined);
-  const account: notices.PocAccount = incoming.kind === 'promote' ? 'existing-user-promoted' : outgoing.kind === 'disable' ? 'new-address-requests' : 'none-yet';
+  const account: notices.PocAccount =
+    incoming.kind === 'promote'
+      ? 'existing-user-promoted'
+      : outgoing.kind === 'disable'
+        ? 'new-address-requests'
+        : 'none-yet';
   const audit = auditItem(
     caller,
     {
@@ -110,7 +141,11 @@ export const changePoc = async (deps: ContactDeps, caller: Caller, companyId: st
     now,
     deps.ids.next(),
   );
-  const deliveries = notices.pocChanged(deps.ids, { companyId, oldEmail: company.pocEmail, newEmail, account, oldAccountDisabled: outgoing.kind === 'disable' }, now.toISOString());
+  const deliveries = notices.pocChanged(
+    deps.ids,
+    { companyId, oldEmail: company.pocEmail, newEmail, account, oldAccountDisabled: outgoing.kind === 'disable' },
+    now.toISOString(),
+  );
   await deps.contacts.changePoc({
     companyId,
     expectedVersion: company.version,
@@ -130,7 +165,11 @@ export const changePoc = async (deps: ContactDeps, caller: Caller, companyId: st
       await deps.identities.moveToGroup(old, 'primary-poc', 'company-user');
     }, 'disable of the old primary POC');
   }
-  if (incoming.kind === 'promote') await followInCognito(() => deps.identities.moveToGroup(incoming.member.email, 'company-user', 'primary-poc'), 'promotion of the new primary POC');
+  if (incoming.kind === 'promote')
+    await followInCognito(
+      () => deps.identities.moveToGroup(incoming.member.email, 'company-user', 'primary-poc'),
+      'promotion of the new primary POC',
+    );
   for (const delivery of deliveries) await sendSoon(deps, delivery.deliveryId);
   const { pocUnreachable: _cleared, pocName: _oldName, ...rest } = company;
   return companyView({ ...rest, pocEmail: newEmail, ...(pocName ? { pocName } : {}), version: company.version + 1 });
@@ -151,16 +190,32 @@ export const setSecondaryContact = async (
   const company = await found(deps, caller, companyId);
   requireVersion(company, input.version);
   const contact = { name: input.name, email: input.email.toLowerCase() };
-  if (contact.email === company.pocEmail) throw new BadRequest('The secondary contact must be someone other than the point of contact.', [{ field: 'email', message: "is the point of contact's address" }]);
+  if (contact.email === company.pocEmail)
+    throw new BadRequest('The secondary contact must be someone other than the point of contact.', [
+      { field: 'email', message: "is the point of contact's address" },
+    ]);
   const now = deps.clock.now();
   const open = await deps.obligations.ofCompany(companyId);
   const audit = auditItem(
     caller,
-    { companyId, action: 'company.secondary-contact-set', objectType: 'company', objectId: companyId, changes: { before: company.secondaryContact ?? null, after: contact } },
+    {
+      companyId,
+      action: 'company.secondary-contact-set',
+      objectType: 'company',
+      objectId: companyId,
+      changes: { before: company.secondaryContact ?? null, after: contact },
+    },
     now,
     deps.ids.next(),
   );
-  await deps.contacts.setSecondaryContact({ companyId, expectedVersion: company.version, contact, setAt: now.toISOString(), openObligations: open.map((o) => o.kind), audit });
+  await deps.contacts.setSecondaryContact({
+    companyId,
+    expectedVersion: company.version,
+    contact,
+    setAt: now.toISOString(),
+    openObligations: open.map((o) => o.kind),
+    audit,
+  });
   const { secondaryUnreachable: _cleared, ...rest } = company;
   return companyView({ ...rest, secondaryContact: contact, version: company.version + 1 });
 };

@@ -4,7 +4,12 @@
  * the removal falls at 00:00 Eastern on the day after, and the reminder `n` days before at
  * 00:00 Eastern on `D - n`, in EDT or EST as each day falls.
  */
-import { DEFAULT_NEW_ENROLLEE_DAYS, DEFAULT_REMINDER_DAYS, INITIAL_DEADLINES, REVIEW_WINDOW_DAYS } from '../definitions/deadlines.ts';
+import {
+  DEFAULT_NEW_ENROLLEE_DAYS,
+  DEFAULT_REMINDER_DAYS,
+  INITIAL_DEADLINES,
+  REVIEW_WINDOW_DAYS,
+} from '../definitions/deadlines.ts';
 import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import { addDays, daysBetween, programDate, programDayStart } from '../definitions/program-time.ts';
@@ -23,7 +28,14 @@ export interface ScheduleState {
 
 export type Decision =
   | { readonly action: 'remove'; readonly dueDate: string }
-  | { readonly action: 'remind'; readonly dueDate: string; readonly step: number; readonly daysLeft: number; readonly marks: readonly string[]; readonly nextActionAt: string }
+  | {
+      readonly action: 'remind';
+      readonly dueDate: string;
+      readonly step: number;
+      readonly daysLeft: number;
+      readonly marks: readonly string[];
+      readonly nextActionAt: string;
+    }
   | { readonly action: 'reschedule'; readonly dueDate: string; readonly nextActionAt: string };
 
 /** Revision 0 of a category's policy: the 2006 schedule as first announced. */
@@ -55,7 +67,9 @@ export const enrollmentDueDate = (policy: DeadlinePolicy, enrolledAt: string, ex
 
 /** The reminder steps (days before the due date), largest first; recertification opens its window first. */
 export const stepsFor = (kind: ObligationKind, policy: DeadlinePolicy): number[] =>
-  [...new Set(kind === 'recertification' ? [REVIEW_WINDOW_DAYS, ...policy.reminderDays] : policy.reminderDays)].sort((a, b) => b - a);
+  [...new Set(kind === 'recertification' ? [REVIEW_WINDOW_DAYS, ...policy.reminderDays] : policy.reminderDays)].sort(
+    (a, b) => b - a,
+  );
 
 export const stepKey = (kind: ObligationKind, dueDate: string, days: number): string => `${kind}:${dueDate}:${days}`;
 
@@ -66,17 +80,27 @@ export const stepKey = (kind: ObligationKind, dueDate: string, days: number): st
  * step. Each step is sent at most once per due date, so a moved deadline brings its own ladder.
  */
 export const decide = (policy: DeadlinePolicy, state: ScheduleState, asOf: Date): Decision => {
-  const dueDate = state.kind === 'enrollment' ? enrollmentDueDate(policy, state.enrolledAt!, state.extendedTo) : state.dueDate!;
+  const dueDate =
+    state.kind === 'enrollment' ? enrollmentDueDate(policy, state.enrolledAt!, state.extendedTo) : state.dueDate!;
   const lapseAt = programDayStart(dueDate, 1);
   if (asOf >= lapseAt) return { action: 'remove', dueDate };
   const sent = new Set(state.remindersSent);
   const pending = stepsFor(state.kind, policy).filter((days) => !sent.has(stepKey(state.kind, dueDate, days)));
   const due = pending.filter((days) => programDayStart(dueDate, -days) <= asOf);
-  const later = pending.filter((days) => programDayStart(dueDate, -days) > asOf).map((days) => programDayStart(dueDate, -days).getTime());
+  const later = pending
+    .filter((days) => programDayStart(dueDate, -days) > asOf)
+    .map((days) => programDayStart(dueDate, -days).getTime());
   const nextActionAt = new Date(Math.min(lapseAt.getTime(), ...later)).toISOString();
   if (due.length === 0) return { action: 'reschedule', dueDate, nextActionAt };
   const step = Math.min(...due);
   // Program days: on D - 7 in Washington there are 7 days left, whatever the hour or the DST change.
   const daysLeft = daysBetween(programDate(asOf), dueDate);
-  return { action: 'remind', dueDate, step, daysLeft, marks: due.map((days) => stepKey(state.kind, dueDate, days)), nextActionAt };
+  return {
+    action: 'remind',
+    dueDate,
+    step,
+    daysLeft,
+    marks: due.map((days) => stepKey(state.kind, dueDate, days)),
+    nextActionAt,
+  };
 };

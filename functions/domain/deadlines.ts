@@ -9,7 +9,8 @@ import type { DeadlinePolicy, ReviseDeadline } from '../schemas/deadlines.ts';
 
 type DeadlineDeps = Pick<Deps, 'deadlines'>;
 
-const published = ({ retimedRevision: _r, ...policy }: DeadlinePolicy & { retimedRevision?: number }): DeadlinePolicy => policy;
+const published = ({ retimedRevision: _r, ...policy }: DeadlinePolicy & { retimedRevision?: number }): DeadlinePolicy =>
+  policy;
 
 /** Every category's deadline policy in force (participants see the dates that bind them). */
 export const list = async (deps: DeadlineDeps): Promise<{ items: DeadlinePolicy[] }> => ({
@@ -26,7 +27,12 @@ const current = async (deps: DeadlineDeps, category: CategoryId): Promise<Deadli
  * one it replaces (a stale one is a 409), is kept with who, when and why, and takes effect at
  * the next sweep, which re-times the category's open obligations.
  */
-export const revise = async (deps: Pick<Deps, 'clock' | 'ids' | 'deadlines'>, caller: Caller, category: CategoryId, input: ReviseDeadline): Promise<DeadlinePolicy> => {
+export const revise = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'deadlines'>,
+  caller: Caller,
+  category: CategoryId,
+  input: ReviseDeadline,
+): Promise<DeadlinePolicy> => {
   requireRole(caller, ['cbp-admin']);
   const before = await current(deps, category);
   if (input.revision !== before.revision) throw versionConflict('deadline policy', before.revision);
@@ -41,7 +47,18 @@ export const revise = async (deps: Pick<Deps, 'clock' | 'ids' | 'deadlines'>, ca
     revisedBy: caller.userId,
     reason: input.reason,
   };
-  const audit = auditItem(caller, { companyId: CBP_COMPANY_ID, action: 'deadline-policy.revised', objectType: 'deadline-policy', objectId: category, changes: { before, after: next } }, now, deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId: CBP_COMPANY_ID,
+      action: 'deadline-policy.revised',
+      objectType: 'deadline-policy',
+      objectId: category,
+      changes: { before, after: next },
+    },
+    now,
+    deps.ids.next(),
+  );
   await deps.deadlines.revise(next, before.revision, audit);
   return next;
 };

@@ -22,4 +22,24 @@ import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
  * Every real dependency, for the local seed and tests. Handlers do not use this: each builds
  * only the dependencies its route needs, so its bundle holds nothing more.
  */
-export const allDeps: Deps = { ...base, companies, members, identities, auth, obligations, outbox, mailer, limits, metrics, profiles, deadlines, standing, messages, alerts, audiences, grants, auditTrail, programEmail: PROGRAM_EMAIL };
+export const allDeps: Deps = {
+  ...base,
+  companies,
+  members,
+  identities,
+  auth,
+  obligations,
+  outbox,
+  mailer,
+  limits,
+  metrics,
+  profiles,
+  deadlines,
+  standing,
+  messages,
+  alerts,
+  audiences,
+  grants,
+  auditTrail,
+  programEmail: PROGRAM_EMAIL,
+};

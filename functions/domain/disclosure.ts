@@ -35,7 +35,11 @@ export const readerOf = (caller: Caller): Reader => ({
  * and the organisation that person acts for; a field whose person is outside the reader's
  * organisation is left out, unless the reader is CBP.
  */
-export const withoutOutsiders = <T extends object, F extends keyof T>(reader: Reader, record: T, people: { readonly [K in F]: string | undefined }): Omit<T, F> & Partial<Pick<T, F>> => {
+export const withoutOutsiders = <T extends object, F extends keyof T>(
+  reader: Reader,
+  record: T,
+  people: { readonly [K in F]: string | undefined },
+): Omit<T, F> & Partial<Pick<T, F>> => {
   if (reader.staff) return record;
   const shown: Partial<T> = { ...record };
   for (const field of Object.keys(people) as F[]) if (people[field] !== reader.companyId) delete shown[field];
@@ -49,7 +53,8 @@ export const requestFor =
     withoutOutsiders(reader, request, { requestedBy: request.requesterCompanyId, decidedBy: request.targetCompanyId });
 
 /** A grant: who made or revoked it belongs to its owner. */
-export const grantPeopleFor = (reader: Reader, grant: Grant): Grant => withoutOutsiders(reader, grant, { createdBy: grant.ownerCompanyId, revokedBy: grant.ownerCompanyId });
+export const grantPeopleFor = (reader: Reader, grant: Grant): Grant =>
+  withoutOutsiders(reader, grant, { createdBy: grant.ownerCompanyId, revokedBy: grant.ownerCompanyId });
 
 /**
  * Whether the reader may know the name of a grant's grantee: always a foreign program's; a
@@ -57,8 +62,16 @@ export const grantPeopleFor = (reader: Reader, grant: Grant): Grant => withoutOu
  * request (it introduced itself by asking), or when that company shares with the reader
  * (`sharingWithReader`: the ids of companies with a grant in force to the reader's company).
  */
-export const granteeNameShown = (reader: Reader, grant: Pick<StoredGrant, 'granteeType' | 'granteeId' | 'requestId'>, sharingWithReader: ReadonlySet<string>): boolean =>
-  reader.staff || grant.granteeType === 'program' || grant.granteeId === reader.companyId || Boolean(grant.requestId) || sharingWithReader.has(grant.granteeId);
+export const granteeNameShown = (
+  reader: Reader,
+  grant: Pick<StoredGrant, 'granteeType' | 'granteeId' | 'requestId'>,
+  sharingWithReader: ReadonlySet<string>,
+): boolean =>
+  reader.staff ||
+  grant.granteeType === 'program' ||
+  grant.granteeId === reader.companyId ||
+  Boolean(grant.requestId) ||
+  sharingWithReader.has(grant.granteeId);
 
 /** The organisation a thread's side writes for. */
 const organisationOf = (side: Side, companyId: string): string => (side === 'cbp' ? CBP_COMPANY_ID : companyId);
@@ -85,11 +98,16 @@ export const certificationFor =
 const withoutValue = (value: unknown, id: string): unknown => {
   if (Array.isArray(value)) return value.filter((v) => v !== id).map((v) => withoutValue(v, id));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== id).map(([k, v]) => [k, withoutValue(v, id)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== id)
+      .map(([k, v]) => [k, withoutValue(v, id)]),
+  );
 };
 
 /** Records about a company's users: their addresses, permissions and the account changes made. */
-const isUserManagement = (record: Pick<AuditRecord, 'objectType' | 'action'>): boolean => record.objectType === 'user' || record.action === 'company.poc-changed';
+const isUserManagement = (record: Pick<AuditRecord, 'objectType' | 'action'>): boolean =>
+  record.objectType === 'user' || record.action === 'company.poc-changed';
 
 /**
  * An audit record as the reader may see it: the actor's id and address only within the actor's
@@ -100,9 +118,15 @@ export const auditRecordFor =
   (reader: Reader) =>
   ({ day: _day, ...record }: AuditRecord & { day?: string }) => {
     const outsider = !reader.staff && record.actorCompanyId !== reader.companyId;
-    const withheld = withoutOutsiders(reader, record, { actorId: record.actorCompanyId, sourceIp: record.actorCompanyId });
+    const withheld = withoutOutsiders(reader, record, {
+      actorId: record.actorCompanyId,
+      sourceIp: record.actorCompanyId,
+    });
     // An outside actor's id also sits in what they changed (`reviewedBy`, `enrolledBy`, ...).
-    const shown = outsider && withheld.changes !== undefined && record.actorId ? { ...withheld, changes: withoutValue(withheld.changes, record.actorId) } : withheld;
+    const shown =
+      outsider && withheld.changes !== undefined && record.actorId
+        ? { ...withheld, changes: withoutValue(withheld.changes, record.actorId) }
+        : withheld;
     if (reader.managesUsers) return shown;
     const { sourceIp, changes, ...rest } = shown;
     return {

@@ -18,7 +18,12 @@ export interface FeedbackDeps {
 }
 
 /** The marks are the portal's own, made on SES's report; audit records say so. */
-export const FEEDBACK_ACTOR: Actor = { userId: 'system:email-feedback', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'ses' };
+export const FEEDBACK_ACTOR: Actor = {
+  userId: 'system:email-feedback',
+  role: 'system',
+  companyId: CBP_COMPANY_ID,
+  sourceIp: 'ses',
+};
 
 export interface Feedback {
   readonly reason: Unreachable['reason'];
@@ -36,12 +41,26 @@ export const feedbackOf = (event: unknown): Feedback | null => {
   const parsed = SesEventBridgeEvent.safeParse(event);
   if (!parsed.success) return null;
   const { eventType, mail, bounce, complaint } = parsed.data.detail;
-  const lower = (rs: readonly { emailAddress: string }[]) => [...new Set(rs.map((r) => r.emailAddress.trim().toLowerCase()))];
+  const lower = (rs: readonly { emailAddress: string }[]) => [
+    ...new Set(rs.map((r) => r.emailAddress.trim().toLowerCase())),
+  ];
   if (eventType === 'Bounce' && bounce?.bounceType === 'Permanent') {
-    return { reason: 'bounce', ...(bounce.bounceSubType ? { detail: bounce.bounceSubType } : {}), at: bounce.timestamp, sesMessageId: mail.messageId, addresses: lower(bounce.bouncedRecipients) };
+    return {
+      reason: 'bounce',
+      ...(bounce.bounceSubType ? { detail: bounce.bounceSubType } : {}),
+      at: bounce.timestamp,
+      sesMessageId: mail.messageId,
+      addresses: lower(bounce.bouncedRecipients),
+    };
   }
   if (eventType === 'Complaint' && complaint) {
-    return { reason: 'complaint', ...(complaint.complaintFeedbackType ? { detail: complaint.complaintFeedbackType } : {}), at: complaint.timestamp, sesMessageId: mail.messageId, addresses: lower(complaint.complainedRecipients) };
+    return {
+      reason: 'complaint',
+      ...(complaint.complaintFeedbackType ? { detail: complaint.complaintFeedbackType } : {}),
+      at: complaint.timestamp,
+      sesMessageId: mail.messageId,
+      addresses: lower(complaint.complainedRecipients),
+    };
   }
   return null;
 };
@@ -64,18 +83,38 @@ export const recordFeedback = async (deps: FeedbackDeps, event: unknown, now: Da
   if (!feedback) return { ignored: 'not-a-permanent-bounce-or-complaint', addresses: 0, marked: [] };
   const marked: string[] = [];
   for (const email of feedback.addresses) {
-    await deps.contacts.recordUnreachable({ email, reason: feedback.reason, ...(feedback.detail ? { detail: feedback.detail } : {}), at: feedback.at, sesMessageId: feedback.sesMessageId });
-    const unreachable: Unreachable = { at: feedback.at, reason: feedback.reason, ...(feedback.detail ? { detail: feedback.detail } : {}) };
+    await deps.contacts.recordUnreachable({
+      email,
+      reason: feedback.reason,
+      ...(feedback.detail ? { detail: feedback.detail } : {}),
+      at: feedback.at,
+      sesMessageId: feedback.sesMessageId,
+    });
+    const unreachable: Unreachable = {
+      at: feedback.at,
+      reason: feedback.reason,
+      ...(feedback.detail ? { detail: feedback.detail } : {}),
+    };
     const reached = await deps.contacts.companiesReachedAt(email);
-    const targets = [...reached.poc.map((companyId) => ({ companyId, role: 'poc' as const })), ...reached.secondary.map((companyId) => ({ companyId, role: 'secondary' as const }))];
+    const targets = [
+      ...reached.poc.map((companyId) => ({ companyId, role: 'poc' as const })),
+      ...reached.secondary.map((companyId) => ({ companyId, role: 'secondary' as const })),
+    ];
     for (const { companyId, role } of targets) {
       const audit = auditItem(
         FEEDBACK_ACTOR,
-        { companyId, action: 'contact.unreachable', objectType: 'company', objectId: companyId, changes: { role, email, ...unreachable, sesMessageId: feedback.sesMessageId } },
+        {
+          companyId,
+          action: 'contact.unreachable',
+          objectType: 'company',
+          objectId: companyId,
+          changes: { role, email, ...unreachable, sesMessageId: feedback.sesMessageId },
+        },
         now,
         deps.ids.next(),
       );
-      if (await deps.contacts.markUnreachable(companyId, role, email, unreachable, audit)) marked.push(`${companyId}:${role}`);
+      if (await deps.contacts.markUnreachable(companyId, role, email, unreachable, audit))
+        marked.push(`${companyId}:${role}`);
     }
   }
   return { addresses: feedback.addresses.length, marked };

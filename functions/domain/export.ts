@@ -12,7 +12,9 @@ import { NotFound } from '../http/errors.ts';
 
 type ExportDeps = Pick<Deps, 'clock' | 'ids' | 'profiles' | 'messages' | 'grants' | 'auditTrail'>;
 
-const everyPage = async <T>(read: (cursor: string | null) => Promise<{ items: T[]; cursor: string | null }>): Promise<T[]> => {
+const everyPage = async <T>(
+  read: (cursor: string | null) => Promise<{ items: T[]; cursor: string | null }>,
+): Promise<T[]> => {
   const items: T[] = [];
   let cursor: string | null = null;
   do {
@@ -41,11 +43,24 @@ export const exportCompany = async (deps: ExportDeps, caller: Caller, companyId:
   const withMessages = await Promise.all(
     threads.map(async ({ companyParticipants: _cp, cbpParticipants: _bp, ...thread }) => ({
       ...threadFor(readerOf(caller))(thread),
-      messages: (await everyPage((cursor) => deps.messages.messages(companyId, thread.threadId, cursor, 100))).map(({ companyId: _c, ...m }) => messageFor(readerOf(caller), companyId)(m)),
+      messages: (await everyPage((cursor) => deps.messages.messages(companyId, thread.threadId, cursor, 100))).map(
+        ({ companyId: _c, ...m }) => messageFor(readerOf(caller), companyId)(m),
+      ),
     })),
   );
   await deps.auditTrail.record(
-    auditItem(caller, { companyId, action: 'company.exported', objectType: 'company', objectId: companyId, changes: { profileVersions: profileVersions.length, threads: threads.length, auditRecords: auditTrail.length } }, now, deps.ids.next()),
+    auditItem(
+      caller,
+      {
+        companyId,
+        action: 'company.exported',
+        objectType: 'company',
+        objectId: companyId,
+        changes: { profileVersions: profileVersions.length, threads: threads.length, auditRecords: auditTrail.length },
+      },
+      now,
+      deps.ids.next(),
+    ),
   );
   // The export shows the POC what the lists and the trail show them, through the same redaction.
   const reader = readerOf(caller);

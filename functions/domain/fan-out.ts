@@ -39,30 +39,54 @@ interface Position {
 }
 export const START = JSON.stringify({ list: 0, cursor: null } satisfies Position);
 
-const KIND_LABEL: Record<Alert['kind'], string> = { 'cargo-security-alert': 'cargo security alert', 'sanitized-intelligence': 'sanitized intelligence bulletin' };
+const KIND_LABEL: Record<Alert['kind'], string> = {
+  'cargo-security-alert': 'cargo security alert',
+  'sanitized-intelligence': 'sanitized intelligence bulletin',
+};
 
 /** The audience's lists, each once (the schema refuses repeats; alerts stored before it did may have them). */
 const categoriesOf = (alert: Alert): readonly CategoryId[] =>
-  alert.audience.scope === 'all' ? CATEGORY_IDS : alert.audience.scope === 'categories' ? [...new Set(alert.audience.categories)] : [];
-const namedOf = (alert: Alert): readonly string[] => (alert.audience.scope === 'companies' ? [...new Set(alert.audience.companyIds)].sort() : []);
+  alert.audience.scope === 'all'
+    ? CATEGORY_IDS
+    : alert.audience.scope === 'categories'
+      ? [...new Set(alert.audience.categories)]
+      : [];
+const namedOf = (alert: Alert): readonly string[] =>
+  alert.audience.scope === 'companies' ? [...new Set(alert.audience.companyIds)].sort() : [];
 
 /** Up to `limit` targets from `at`, and the position after them ('done' after the last). */
-const targets = async (deps: FanOutDeps, alert: Alert, at: Position, limit: number): Promise<{ items: Target[]; next: Position | 'done' }> => {
+const targets = async (
+  deps: FanOutDeps,
+  alert: Alert,
+  at: Position,
+  limit: number,
+): Promise<{ items: Target[]; next: Position | 'done' }> => {
   if (alert.audience.scope === 'companies') {
     const ids = namedOf(alert);
     const offset = Number(at.cursor ?? 0);
     const slice = ids.slice(offset, offset + limit);
     const end = offset + slice.length;
-    return { items: await deps.audiences.named(slice), next: end < ids.length ? { list: 0, cursor: String(end) } : 'done' };
+    return {
+      items: await deps.audiences.named(slice),
+      next: end < ids.length ? { list: 0, cursor: String(end) } : 'done',
+    };
   }
   const categories = categoriesOf(alert);
   const page = await deps.audiences.activeInCategory(categories[at.list]!, at.cursor, limit);
-  const next = page.cursor ? { list: at.list, cursor: page.cursor } : at.list + 1 < categories.length ? { list: at.list + 1, cursor: null } : 'done';
+  const next = page.cursor
+    ? { list: at.list, cursor: page.cursor }
+    : at.list + 1 < categories.length
+      ? { list: at.list + 1, cursor: null }
+      : 'done';
   return { items: page.items, next };
 };
 
 /** Reads the sorted active emails of the companies not read yet into `known`. */
-const readEmails = async (deps: FanOutDeps, companies: readonly Target[], known: Map<string, readonly string[]>): Promise<void> => {
+const readEmails = async (
+  deps: FanOutDeps,
+  companies: readonly Target[],
+  known: Map<string, readonly string[]>,
+): Promise<void> => {
   const todo = companies.filter((c) => !known.has(c.companyId));
   let next = 0;
   const worker = async () => {
@@ -75,7 +99,11 @@ const readEmails = async (deps: FanOutDeps, companies: readonly Target[], known:
 };
 
 /** The recipients of these companies still to write, without repeats; the first company's start after what earlier pages wrote. */
-const recipientsOf = (companies: readonly Target[], known: ReadonlyMap<string, readonly string[]>, at: Position): string[] => {
+const recipientsOf = (
+  companies: readonly Target[],
+  known: ReadonlyMap<string, readonly string[]>,
+  at: Position,
+): string[] => {
   const all = new Set<string>();
   companies.forEach((c, i) => {
     const emails = known.get(c.companyId)!;
@@ -89,9 +117,19 @@ const recipientsOf = (companies: readonly Target[], known: ReadonlyMap<string, r
  * How many of the page's first companies fit one transaction: `perCompany` items each (the inbox
  * item, and for a high or critical alert its pending-acknowledgement item) and their deliveries of 50.
  */
-const fitting = (companies: readonly Target[], known: ReadonlyMap<string, readonly string[]>, at: Position, perCompany: number): number => {
+const fitting = (
+  companies: readonly Target[],
+  known: ReadonlyMap<string, readonly string[]>,
+  at: Position,
+  perCompany: number,
+): number => {
   let n = 0;
-  while (n < companies.length && (n + 1) * perCompany + Math.ceil(recipientsOf(companies.slice(0, n + 1), known, at).length / MAX_RECIPIENTS) <= PAGE_ITEMS) n += 1;
+  while (
+    n < companies.length &&
+    (n + 1) * perCompany + Math.ceil(recipientsOf(companies.slice(0, n + 1), known, at).length / MAX_RECIPIENTS) <=
+      PAGE_ITEMS
+  )
+    n += 1;
   return n;
 };
 /** The alert's emails for these recipients, 50 to a delivery: its kind and severity only; title and body stay in the portal. */
@@ -134,7 +172,8 @@ const plan = async (deps: FanOutDeps, alert: Alert, at: Position): Promise<PageW
     const page = await targets(deps, alert, at, limit);
     await readEmails(deps, page.items, known);
     const fit = fitting(page.items, known, at, perCompany);
-    if (fit === page.items.length) return { companies: page.items, recipients: recipientsOf(page.items, known, at), next: page.next };
+    if (fit === page.items.length)
+      return { companies: page.items, recipients: recipientsOf(page.items, known, at), next: page.next };
     if (fit > 0) {
       limit = fit;
       continue;
@@ -149,7 +188,8 @@ const plan = async (deps: FanOutDeps, alert: Alert, at: Position): Promise<PageW
 /** One page of one fan-out. Answers what happened to it: another page to go, done, or taken by another worker. */
 export const step = async (deps: FanOutDeps, item: FanOut, now: string): Promise<'more' | 'done' | 'lost'> => {
   const alert = await deps.alerts.get(item.alertId);
-  if (!alert || alert.status !== 'published') throw new Error(`Fan-out of alert ${item.alertId}, which is not published`);
+  if (!alert || alert.status !== 'published')
+    throw new Error(`Fan-out of alert ${item.alertId}, which is not published`);
   const page = await plan(deps, alert, JSON.parse(item.cursor) as Position);
   const inbox: InboxItem[] = page.companies.map((t) => ({
     companyId: t.companyId,
@@ -186,7 +226,12 @@ export class FanOutIncomplete extends Error {
  * out (the rest is due again at once, for the next run). One fan-out's failure is logged and
  * does not hold up the others; the run then ends in FanOutIncomplete.
  */
-export const run = async (deps: FanOutDeps, now: () => Date, budgetMs: number, only?: string): Promise<FanOutReport> => {
+export const run = async (
+  deps: FanOutDeps,
+  now: () => Date,
+  budgetMs: number,
+  only?: string,
+): Promise<FanOutReport> => {
   const started = Date.now();
   const counts = { fanOuts: 0, pages: 0, done: 0, failed: 0 };
   const items: FanOut[] = [];
@@ -206,7 +251,14 @@ export const run = async (deps: FanOutDeps, now: () => Date, budgetMs: number, o
       }
     } catch (error) {
       counts.failed += 1;
-      console.error(JSON.stringify({ level: 'error', message: 'alert fan-out failed', alertId: first.alertId, error: String(error) }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'alert fan-out failed',
+          alertId: first.alertId,
+          error: String(error),
+        }),
+      );
     }
   }
   if (counts.failed > 0) throw new FanOutIncomplete(counts);

@@ -31,7 +31,8 @@ export const INVITATION_COOL_DOWN_MINUTES = 10;
 
 /** Whether `member` was sent an invitation within the cool-down. */
 export const recentlyInvited = (member: Pick<Member, 'invitedAt'>, now: Date): boolean =>
-  member.invitedAt !== undefined && now.getTime() - Date.parse(member.invitedAt) < INVITATION_COOL_DOWN_MINUTES * 60_000;
+  member.invitedAt !== undefined &&
+  now.getTime() - Date.parse(member.invitedAt) < INVITATION_COOL_DOWN_MINUTES * 60_000;
 
 /** A temporary password that satisfies the pool's policy (length, no composition rules). */
 export const temporaryPassword = (): string => randomBytes(18).toString('base64url');
@@ -41,7 +42,12 @@ export const temporaryPassword = (): string => randomBytes(18).toString('base64u
  * greets no one by name: the name is what the inviter typed, and the portal's official email
  * must not carry another person's words (issue 17).
  */
-export const invitationDelivery = (deliveryId: string, member: Pick<Member, 'email' | 'userId'>, password: string, now: string): Delivery =>
+export const invitationDelivery = (
+  deliveryId: string,
+  member: Pick<Member, 'email' | 'userId'>,
+  password: string,
+  now: string,
+): Delivery =>
   newDelivery({
     deliveryId,
     template: EMAIL_TEMPLATES.invitation.name,
@@ -67,7 +73,11 @@ type ReinviteDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'out
  * and the email in one transaction. Answers what happened: `has-password` for someone who
  * resets their password instead, `limited` past the hourly limit.
  */
-export const reinvite = async (deps: ReinviteDeps, actor: Actor, member: Member): Promise<'sent' | 'has-password' | 'limited'> => {
+export const reinvite = async (
+  deps: ReinviteDeps,
+  actor: Actor,
+  member: Member,
+): Promise<'sent' | 'has-password' | 'limited'> => {
   if (!(await deps.identities.awaitsFirstSignIn(member.email))) return 'has-password';
   const now = deps.clock.now();
   const { windowSeconds, perEmail } = INVITATION_LIMITS;
@@ -75,14 +85,28 @@ export const reinvite = async (deps: ReinviteDeps, actor: Actor, member: Member)
   const password = temporaryPassword();
   await deps.identities.setTemporaryPassword(member.email, password);
   const delivery = invitationDelivery(deps.ids.next(), member, password, now.toISOString());
-  const audit = auditItem(actor, { companyId: member.companyId, action: 'user.reinvited', objectType: 'user', objectId: member.userId, changes: { set: { invitedAt: now.toISOString() } } }, now, deps.ids.next());
+  const audit = auditItem(
+    actor,
+    {
+      companyId: member.companyId,
+      action: 'user.reinvited',
+      objectType: 'user',
+      objectId: member.userId,
+      changes: { set: { invitedAt: now.toISOString() } },
+    },
+    now,
+    deps.ids.next(),
+  );
   await deps.members.recordInvitation(member, now.toISOString(), audit, delivery);
   await sendSoon(deps, delivery.deliveryId);
   return 'sent';
 };
 
 /** The member an email belongs to, through its claim; null when the email has no account. */
-export const memberByEmail = async (deps: { members: Pick<Deps['members'], 'getClaim' | 'get'> }, email: string): Promise<Member | null> => {
+export const memberByEmail = async (
+  deps: { members: Pick<Deps['members'], 'getClaim' | 'get'> },
+  email: string,
+): Promise<Member | null> => {
   const claim = await deps.members.getClaim(email);
   return claim?.kind === 'user' && claim.userId ? deps.members.get(claim.companyId, claim.userId) : null;
 };
@@ -93,19 +117,35 @@ export const memberByEmail = async (deps: { members: Pick<Deps['members'], 'getC
  * password", which does the same). Refused (409) for someone who has already chosen a password,
  * 429 past the limit.
  */
-export const resendInvitation = async (deps: ReinviteDeps & Pick<Deps, 'metrics'>, caller: Caller, companyId: string, userId: string) => {
+export const resendInvitation = async (
+  deps: ReinviteDeps & Pick<Deps, 'metrics'>,
+  caller: Caller,
+  companyId: string,
+  userId: string,
+) => {
   requireRole(caller, ['primary-poc', 'cbp-admin']);
   if (caller.role === 'primary-poc' && caller.companyId !== companyId) throw new NotFound('No such company.');
   const member = await deps.members.get(companyId, userId);
   if (!member) throw new NotFound('No such user.');
-  if (member.userId === caller.userId) throw new Forbidden('You cannot resend your own invitation; use "Forgot password" on the sign-in page.');
+  if (member.userId === caller.userId)
+    throw new Forbidden('You cannot resend your own invitation; use "Forgot password" on the sign-in page.');
   if (caller.role === 'cbp-admin' && member.role !== 'primary-poc') {
     throw new Forbidden("A company's primary point of contact resends their own users' invitations.");
   }
   if (member.status !== 'active') throw new Conflict('The user is disabled; enable them first.', 'user_disabled');
   await enforceLimit(deps, caller, 'invitation');
   const outcome = await reinvite(deps, caller, member);
-  if (outcome === 'has-password') throw new Conflict('This user has already chosen a password; they can use "Forgot password" on the sign-in page.', 'has_password');
-  if (outcome === 'limited') throw new TooManyRequests('Too many invitations to this user in the last hour; try again later.', INVITATION_LIMITS.windowSeconds);
-  return { message: `A new invitation has been sent to ${member.email}; its temporary password is valid for ${INVITATION_VALID_DAYS} days.` };
+  if (outcome === 'has-password')
+    throw new Conflict(
+      'This user has already chosen a password; they can use "Forgot password" on the sign-in page.',
+      'has_password',
+    );
+  if (outcome === 'limited')
+    throw new TooManyRequests(
+      'Too many invitations to this user in the last hour; try again later.',
+      INVITATION_LIMITS.windowSeconds,
+    );
+  return {
+    message: `A new invitation has been sent to ${member.email}; its temporary password is valid for ${INVITATION_VALID_DAYS} days.`,
+  };
 };

@@ -55,6 +55,9 @@ export const enforceLimit = async (deps: LimitDeps, caller: Caller, action: Limi
     if ((await deps.limits.hit(key, limit.windowSeconds, now)) <= limit.count) continue;
     deps.metrics.count('RateLimited', { Action: action }, { scope });
     const who = scope === 'user' ? 'you have sent' : 'your company has sent';
-    throw new TooManyRequests(`Too many ${WHAT[action]}: ${who} ${limit.count} in ${limit.windowSeconds / 60} minutes. Try again later.`, untilWindowEnds(now, limit.windowSeconds));
+    throw new TooManyRequests(
+      `Too many ${WHAT[action]}: ${who} ${limit.count} in ${limit.windowSeconds / 60} minutes. Try again later.`,
+      untilWindowEnds(now, limit.windowSeconds),
+    );
   }
 };

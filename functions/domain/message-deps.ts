@@ -9,4 +9,14 @@ import * as metrics from '../clients/metrics.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 
 /** What the routes that write messages need (and their bundles hold). */
-export const messageDeps = { ...base, companies, members, messages, outbox, mailer, limits, metrics, programEmail: PROGRAM_EMAIL };
+export const messageDeps = {
+  ...base,
+  companies,
+  members,
+  messages,
+  outbox,
+  mailer,
+  limits,
+  metrics,
+  programEmail: PROGRAM_EMAIL,
+};

@@ -20,7 +20,10 @@ import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { PROGRAM_DIGEST_SECONDS } from '../definitions/limits.ts';
 import type { Side, Thread } from '../schemas/messages.ts';
 
-type MessageDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'members' | 'messages' | 'outbox' | 'mailer' | 'programEmail' | 'limits' | 'metrics'>;
+type MessageDeps = Pick<
+  Deps,
+  'clock' | 'ids' | 'companies' | 'members' | 'messages' | 'outbox' | 'mailer' | 'programEmail' | 'limits' | 'metrics'
+>;
 
 const sideOf = (caller: Caller): Side => (isStaff(caller) ? 'cbp' : 'company');
 
@@ -38,7 +41,11 @@ const view = (t: StoredThread, side: Side): Thread => ({
 });
 
 /** The participants whose accounts on their side are still active: somebody disabled, removed, or gone to another company hears no more. */
-const stillActive = async (deps: Pick<Deps, 'members'>, emails: readonly string[], sideCompanyId: string): Promise<string[]> => {
+const stillActive = async (
+  deps: Pick<Deps, 'members'>,
+  emails: readonly string[],
+  sideCompanyId: string,
+): Promise<string[]> => {
   const checked = await Promise.all(
     emails.map(async (email) => {
       const claim = await deps.members.getClaim(email);
@@ -63,7 +70,9 @@ const noticeRecipients = async (
   const others = authorSide === 'company' ? (t.cbpParticipants ?? []) : (t.companyParticipants ?? []);
   const active = await stillActive(deps, others, authorSide === 'company' ? CBP_COMPANY_ID : t.companyId);
   if (active.length === 0 && authorSide === 'company') return 'program-mailbox';
-  const recipients = active.length ? active : [(await deps.companies.get(t.companyId))?.pocEmail].filter((e): e is string => Boolean(e));
+  const recipients = active.length
+    ? active
+    : [(await deps.companies.get(t.companyId))?.pocEmail].filter((e): e is string => Boolean(e));
   return recipients.filter((email) => email !== authorEmail);
 };
 
@@ -71,11 +80,21 @@ const noticeRecipients = async (
  * The notices of one message: to each recipient at once, or the company's digest to the program
  * mailbox for this window, unless an earlier message of the window already opened it.
  */
-const noticesOf = async (deps: MessageDeps, caller: Caller, companyId: string, recipients: string[] | 'program-mailbox', side: Side, reason: string, now: Date): Promise<Delivery[]> => {
-  if (recipients !== 'program-mailbox') return notices.messageNotice(deps.ids, recipients, side, reason, now.toISOString());
+const noticesOf = async (
+  deps: MessageDeps,
+  caller: Caller,
+  companyId: string,
+  recipients: string[] | 'program-mailbox',
+  side: Side,
+  reason: string,
+  now: Date,
+): Promise<Delivery[]> => {
+  if (recipients !== 'program-mailbox')
+    return notices.messageNotice(deps.ids, recipients, side, reason, now.toISOString());
   const window = notices.digestWindow(now, PROGRAM_DIGEST_SECONDS);
   if (await deps.outbox.get(notices.digestId(companyId, window))) return [];
-  const company = caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
+  const company =
+    caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
   return company ? [notices.messageDigest(deps.programEmail, company, window, now.toISOString())] : [];
 };
 
@@ -84,14 +103,18 @@ const noticesOf = async (deps: MessageDeps, caller: Caller, companyId: string, r
  * company opened this window's digest a moment before, the digest already covers this message:
  * the write is made again without one (nothing of the first attempt was stored).
  */
-const writeWithNotices = async (build: () => Promise<Delivery[]>, write: (deliveries: Delivery[]) => Promise<void>): Promise<Delivery[]> => {
+const writeWithNotices = async (
+  build: () => Promise<Delivery[]>,
+  write: (deliveries: Delivery[]) => Promise<void>,
+): Promise<Delivery[]> => {
   const deliveries = await build();
   try {
     await write(deliveries);
     return deliveries;
   } catch (error) {
     // A condition failed, or the other transaction held the digest at that moment.
-    if (!(error instanceof Conflict || error instanceof ServiceUnavailable) || !deliveries.some(notices.isDigest)) throw error;
+    if (!(error instanceof Conflict || error instanceof ServiceUnavailable) || !deliveries.some(notices.isDigest))
+      throw error;
     const again = await build();
     await write(again);
     return again;
@@ -103,7 +126,14 @@ const sendNotices = async (deps: MessageDeps, deliveries: readonly Delivery[]) =
   for (const d of deliveries) if (!notices.isDigest(d)) await sendSoon(deps, d.deliveryId);
 };
 
-const newMessage = (deps: Pick<Deps, 'ids'>, caller: Caller, companyId: string, threadId: string, body: string, sentAt: string): StoredMessage => ({
+const newMessage = (
+  deps: Pick<Deps, 'ids'>,
+  caller: Caller,
+  companyId: string,
+  threadId: string,
+  body: string,
+  sentAt: string,
+): StoredMessage => ({
   companyId,
   threadId,
   messageId: deps.ids.next(),
@@ -114,7 +144,12 @@ const newMessage = (deps: Pick<Deps, 'ids'>, caller: Caller, companyId: string, 
   sentAt,
 });
 
-export const startThread = async (deps: MessageDeps, caller: Caller, companyId: string, input: { subject: string; body: string }): Promise<Thread> => {
+export const startThread = async (
+  deps: MessageDeps,
+  caller: Caller,
+  companyId: string,
+  input: { subject: string; body: string },
+): Promise<Thread> => {
   requireCompanyAccess(caller, companyId);
   const side = sideOf(caller);
   const company = side === 'cbp' ? await deps.companies.get(companyId) : undefined;
@@ -139,7 +174,18 @@ export const startThread = async (deps: MessageDeps, caller: Caller, companyId: 
   await enforceLimit(deps, caller, 'thread');
   const first = newMessage(deps, caller, companyId, threadId, input.body, now);
   const recipients = await noticeRecipients(deps, thread, side, caller.email);
-  const audit = auditItem(caller, { companyId, action: 'thread.started', objectType: 'thread', objectId: threadId, changes: { subject: input.subject, messageId: first.messageId } }, new Date(now), deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId,
+      action: 'thread.started',
+      objectType: 'thread',
+      objectId: threadId,
+      changes: { subject: input.subject, messageId: first.messageId },
+    },
+    new Date(now),
+    deps.ids.next(),
+  );
   const deliveries = await writeWithNotices(
     () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
     (d) => deps.messages.start(thread, first, audit, d),
@@ -154,7 +200,13 @@ const found = async (deps: Pick<Deps, 'messages'>, companyId: string, threadId: 
   return thread;
 };
 
-export const post = async (deps: MessageDeps, caller: Caller, companyId: string, threadId: string, input: { body: string }): Promise<StoredMessage> => {
+export const post = async (
+  deps: MessageDeps,
+  caller: Caller,
+  companyId: string,
+  threadId: string,
+  input: { body: string },
+): Promise<StoredMessage> => {
   requireCompanyAccess(caller, companyId);
   const thread = await found(deps, companyId, threadId);
   const side = sideOf(caller);
@@ -162,7 +214,18 @@ export const post = async (deps: MessageDeps, caller: Caller, companyId: string,
   const now = deps.clock.now().toISOString();
   const msg = newMessage(deps, caller, companyId, threadId, input.body, now);
   const recipients = await noticeRecipients(deps, thread, side, caller.email);
-  const audit = auditItem(caller, { companyId, action: 'message.posted', objectType: 'thread', objectId: threadId, changes: { messageId: msg.messageId } }, new Date(now), deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId,
+      action: 'message.posted',
+      objectType: 'thread',
+      objectId: threadId,
+      changes: { messageId: msg.messageId },
+    },
+    new Date(now),
+    deps.ids.next(),
+  );
   const deliveries = await writeWithNotices(
     () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
     (d) => deps.messages.post(companyId, threadId, msg, caller.email, audit, d),
@@ -171,15 +234,31 @@ export const post = async (deps: MessageDeps, caller: Caller, companyId: string,
   return msg;
 };
 
-export const listThreads = async (deps: Pick<Deps, 'messages' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
+export const listThreads = async (
+  deps: Pick<Deps, 'messages' | 'companies'>,
+  caller: Caller,
+  companyId: string,
+  cursor: string | null,
+  limit: number,
+) => {
   requireCompanyAccess(caller, companyId);
   const page = await deps.messages.list(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
-  return { items: page.items.map((t) => threadFor(readerOf(caller))(view(t, sideOf(caller)))), nextCursor: page.cursor };
+  return {
+    items: page.items.map((t) => threadFor(readerOf(caller))(view(t, sideOf(caller)))),
+    nextCursor: page.cursor,
+  };
 };
 
 /** A page of the thread's messages, oldest first; reading the last page (the newest messages) marks them read for the caller's side. */
-export const listMessages = async (deps: Pick<Deps, 'messages'>, caller: Caller, companyId: string, threadId: string, cursor: string | null, limit: number) => {
+export const listMessages = async (
+  deps: Pick<Deps, 'messages'>,
+  caller: Caller,
+  companyId: string,
+  threadId: string,
+  cursor: string | null,
+  limit: number,
+) => {
   requireCompanyAccess(caller, companyId);
   const side = sideOf(caller);
   // The thread first: every message its unread count includes is then on the pages read after it.

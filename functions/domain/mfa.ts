@@ -8,24 +8,35 @@ import type { Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { BadRequest, NotFound } from '../http/errors.ts';
 
-type MfaDeps = Pick<Deps, 'clock' | 'ids' | 'members'> & { readonly auth: Pick<Deps['auth'], 'startTotp' | 'confirmTotp'> };
+type MfaDeps = Pick<Deps, 'clock' | 'ids' | 'members'> & {
+  readonly auth: Pick<Deps['auth'], 'startTotp' | 'confirmTotp'>;
+};
 
 /** Cognito checks the access token itself; the portal checks that it is the caller's own. */
 const requireOwnToken = (caller: Caller, accessToken: string): void => {
   let sub: unknown;
   try {
-    sub = (JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown }).sub;
+    sub = (JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown })
+      .sub;
   } catch {
     sub = undefined;
   }
-  if (sub !== caller.userId) throw new BadRequest('The access token is not the signed-in user\'s.', [{ field: 'accessToken', message: 'not the signed-in user' }], 'invalid_access_token');
+  if (sub !== caller.userId)
+    throw new BadRequest(
+      "The access token is not the signed-in user's.",
+      [{ field: 'accessToken', message: 'not the signed-in user' }],
+      'invalid_access_token',
+    );
 };
 
 export const startTotp = async (deps: Pick<MfaDeps, 'auth'>, caller: Caller, accessToken: string) => {
   requireOwnToken(caller, accessToken);
   const secretCode = await deps.auth.startTotp(accessToken);
   const label = encodeURIComponent(`C-TPAT Portal:${caller.email}`);
-  return { secretCode, otpauthUri: `otpauth://totp/${label}?secret=${secretCode}&issuer=${encodeURIComponent('C-TPAT Portal')}` };
+  return {
+    secretCode,
+    otpauthUri: `otpauth://totp/${label}?secret=${secretCode}&issuer=${encodeURIComponent('C-TPAT Portal')}`,
+  };
 };
 
 export const confirmTotp = async (deps: MfaDeps, caller: Caller, accessToken: string, code: string) => {
@@ -34,7 +45,18 @@ export const confirmTotp = async (deps: MfaDeps, caller: Caller, accessToken: st
   const member = await deps.members.get(caller.companyId, caller.userId);
   if (!member) throw new NotFound('Your portal account no longer exists.');
   const now = deps.clock.now();
-  const audit = auditItem(caller, { companyId: caller.companyId, action: 'user.mfa-enrolled', objectType: 'user', objectId: caller.userId, changes: { after: { mfa: 'totp' } } }, now, deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId: caller.companyId,
+      action: 'user.mfa-enrolled',
+      objectType: 'user',
+      objectId: caller.userId,
+      changes: { after: { mfa: 'totp' } },
+    },
+    now,
+    deps.ids.next(),
+  );
   await deps.members.markMfaEnrolled(member, now.toISOString(), audit);
   return { mfaEnrolled: true };
 };

@@ -15,10 +15,14 @@ import { spelledDate } from '../definitions/program-time.ts';
 export const spelled = (date: string): string => spelledDate(date);
 
 const WHAT: Record<ObligationKind, { what: string; action: string }> = {
-  enrollment: { what: 'portal update', action: 'Complete your Portal Account Information and Supply Chain Security Profile in the portal.' },
+  enrollment: {
+    what: 'portal update',
+    action: 'Complete your Portal Account Information and Supply Chain Security Profile in the portal.',
+  },
   recertification: {
     what: 'annual recertification',
-    action: 'The review window is open: review your Supply Chain Security Profile, and have your primary point of contact certify it.',
+    action:
+      'The review window is open: review your Supply Chain Security Profile, and have your primary point of contact certify it.',
   },
 };
 
@@ -49,14 +53,24 @@ interface Target {
  * Who hears of a deadline: the POC and, when the company named one, its secondary contact
  * (once, if a hand-over or a POC change made them the same address).
  */
-export const contactsOf = (target: Target): string[] => [...new Set([target.pocEmail, target.secondaryEmail ?? target.secondaryContact?.email].filter((e): e is string => Boolean(e)))];
+export const contactsOf = (target: Target): string[] => [
+  ...new Set(
+    [target.pocEmail, target.secondaryEmail ?? target.secondaryContact?.email].filter((e): e is string => Boolean(e)),
+  ),
+];
 
 /** `1 day`, `30 days`. */
 export const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 const categoryName = (id: CategoryId) => CATEGORIES.find((c) => c.id === id)?.name ?? id;
 
-export const reminder = (ids: Ids, target: Target, kind: ObligationKind, due: { dueDate: string; daysLeft: number; mark: string }, now: string): Delivery =>
+export const reminder = (
+  ids: Ids,
+  target: Target,
+  kind: ObligationKind,
+  due: { dueDate: string; daysLeft: number; mark: string },
+  now: string,
+): Delivery =>
   newDelivery({
     deliveryId: ids.next(),
     template: EMAIL_TEMPLATES.reminder.name,
@@ -67,7 +81,13 @@ export const reminder = (ids: Ids, target: Target, kind: ObligationKind, due: { 
   });
 
 /** The removal notice to the company's POC (and secondary contact), and the announcement to CBP's program mailbox. */
-export const removal = (ids: Ids, programEmail: string, target: Target, reason: RemovalReason, now: string): Delivery[] => [
+export const removal = (
+  ids: Ids,
+  programEmail: string,
+  target: Target,
+  reason: RemovalReason,
+  now: string,
+): Delivery[] => [
   newDelivery({
     deliveryId: ids.next(),
     template: EMAIL_TEMPLATES.removal.name,
@@ -104,7 +124,13 @@ export const standing = (ids: Ids, target: Target, event: string, next: string, 
  * "You have a new secure message": to each recipient (in deliveries of at most 50), with no
  * subject and no content, only who it is from (CBP, or a participant company) and where to read it.
  */
-export const messageNotice = (ids: Ids, recipients: readonly string[], fromSide: 'company' | 'cbp', reason: string, now: string): Delivery[] => {
+export const messageNotice = (
+  ids: Ids,
+  recipients: readonly string[],
+  fromSide: 'company' | 'cbp',
+  reason: string,
+  now: string,
+): Delivery[] => {
   const deliveries: Delivery[] = [];
   for (let i = 0; i < recipients.length; i += MAX_RECIPIENTS) {
     deliveries.push(
@@ -128,19 +154,30 @@ export const digestWindow = (at: Date, seconds: number): { start: Date; end: Dat
 };
 
 /** One id per company and window: its existence is what tells later messages that the window's digest is already on its way. */
-export const digestId = (companyId: string, window: { start: Date }): string => `digest-${companyId}-${window.start.getTime() / 1000}`;
+export const digestId = (companyId: string, window: { start: Date }): string =>
+  `digest-${companyId}-${window.start.getTime() / 1000}`;
 
 /**
  * CBP's program mailbox hears of a company's new messages in a digest: one per company per
  * window, due when the window closes, naming the company (the program mailbox may see it) and
  * nothing of what was written.
  */
-export const messageDigest = (programEmail: string, target: Pick<Target, 'companyId' | 'legalName' | 'category'>, window: { start: Date; end: Date }, now: string): Delivery =>
+export const messageDigest = (
+  programEmail: string,
+  target: Pick<Target, 'companyId' | 'legalName' | 'category'>,
+  window: { start: Date; end: Date },
+  now: string,
+): Delivery =>
   newDelivery({
     deliveryId: digestId(target.companyId, window),
     template: EMAIL_TEMPLATES.programNotice.name,
     recipients: [{ email: programEmail, data: {} }],
-    defaultData: { event: 'New secure messages', companyName: target.legalName, category: categoryName(target.category), date: spelled(window.start.toISOString()) },
+    defaultData: {
+      event: 'New secure messages',
+      companyName: target.legalName,
+      category: categoryName(target.category),
+      date: spelled(window.start.toISOString()),
+    },
     reason: `message-digest:${target.companyId}`,
     now,
     dueAt: window.end.toISOString(),
@@ -153,16 +190,23 @@ export const isDigest = (d: Pick<Delivery, 'reason'>): boolean => d.reason.start
 export type PocAccount = 'none-yet' | 'new-address-requests' | 'existing-user-promoted';
 
 const NEXT_FOR_NEW: Record<PocAccount, string> = {
-  'none-yet': 'Ask for the portal account with this address on the portal\'s "Request your account" page; an invitation with a temporary password will follow.',
-  'new-address-requests': 'Ask for the primary point-of-contact account with this address on the portal\'s "Request your account" page; an invitation with a temporary password will follow.',
-  'existing-user-promoted': 'Sign in with your existing portal account: it now holds the primary point-of-contact role.',
+  'none-yet':
+    'Ask for the portal account with this address on the portal\'s "Request your account" page; an invitation with a temporary password will follow.',
+  'new-address-requests':
+    'Ask for the primary point-of-contact account with this address on the portal\'s "Request your account" page; an invitation with a temporary password will follow.',
+  'existing-user-promoted':
+    'Sign in with your existing portal account: it now holds the primary point-of-contact role.',
 };
 
 /**
  * A CBP administrator changed the registered POC: one notice to the old address and one to the new.
  * Neither names the company nor says why (the reason stays in the audit trail).
  */
-export const pocChanged = (ids: Ids, change: { companyId: string; oldEmail: string; newEmail: string; account: PocAccount; oldAccountDisabled: boolean }, now: string): Delivery[] => {
+export const pocChanged = (
+  ids: Ids,
+  change: { companyId: string; oldEmail: string; newEmail: string; account: PocAccount; oldAccountDisabled: boolean },
+  now: string,
+): Delivery[] => {
   const date = spelled(now);
   const reason = `poc-change:${change.companyId}`;
   return [
@@ -175,7 +219,7 @@ export const pocChanged = (ids: Ids, change: { companyId: string; oldEmail: stri
         change: 'This address is no longer the registered point of contact.',
         next: change.oldAccountDisabled
           ? 'The primary point-of-contact account of this address has been disabled; reminders and notices now go to the new point of contact.'
-          : 'Reminders and notices about the company\'s C-TPAT obligations now go to the new point of contact.',
+          : "Reminders and notices about the company's C-TPAT obligations now go to the new point of contact.",
       },
       reason,
       now,
@@ -184,7 +228,11 @@ export const pocChanged = (ids: Ids, change: { companyId: string; oldEmail: stri
       deliveryId: ids.next(),
       template: EMAIL_TEMPLATES.pocChanged.name,
       recipients: [{ email: change.newEmail, data: {} }],
-      defaultData: { date, change: 'This address is now the registered point of contact.', next: NEXT_FOR_NEW[change.account] },
+      defaultData: {
+        date,
+        change: 'This address is now the registered point of contact.',
+        next: NEXT_FOR_NEW[change.account],
+      },
       reason,
       now,
     }),

@@ -1,7 +1,13 @@
 import type { Clock } from './deps.ts';
 import type * as outboxData from '../data/outbox.ts';
 import type * as emailData from '../data/email.ts';
-import { MAX_RECIPIENTS, type Delivery, type Lane, type Recipient, type RecipientResult } from '../data/delivery-records.ts';
+import {
+  MAX_RECIPIENTS,
+  type Delivery,
+  type Lane,
+  type Recipient,
+  type RecipientResult,
+} from '../data/delivery-records.ts';
 
 /** A delivery that still has unsent recipients after this many attempts is marked failed (and alarmed). */
 export const MAX_ATTEMPTS = 5;
@@ -48,13 +54,17 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
   const results = claimed.map((c) => ({ ...(c?.results ?? {}) }) as Record<string, RecipientResult>);
   const outcomes: Promise<DeliveryOutcome>[] = claimed.map(() => Promise.resolve<DeliveryOutcome>('skipped'));
   /** Writes for one delivery run one after another, while the next call is already being sent. */
-  const after = (index: number, write: () => Promise<DeliveryOutcome>) => (outcomes[index] = outcomes[index]!.then(write));
+  const after = (index: number, write: () => Promise<DeliveryOutcome>) =>
+    (outcomes[index] = outcomes[index]!.then(write));
 
   const finish = (c: Delivery, index: number) =>
     after(index, async () => {
       const remaining = c.recipients.filter((r) => results[index]![r.email]?.status !== 'sent').length;
       const status = remaining === 0 ? 'sent' : c.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-      const nextAttemptAt = status === 'pending' ? new Date(deps.clock.now().getTime() + backoffMs(c.attempts)).toISOString() : c.nextAttemptAt;
+      const nextAttemptAt =
+        status === 'pending'
+          ? new Date(deps.clock.now().getTime() + backoffMs(c.attempts)).toISOString()
+          : c.nextAttemptAt;
       try {
         await deps.outbox.record(c, { status, results: { ...results[index]! }, nextAttemptAt });
       } catch (error) {
@@ -66,11 +76,16 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
     });
   const saveProgress = (c: Delivery, index: number) =>
     after(index, async () => {
-      await deps.outbox.progress(c, { ...results[index]! }).catch((error: unknown) => logFailure('delivery progress not saved', c.deliveryId, error));
+      await deps.outbox
+        .progress(c, { ...results[index]! })
+        .catch((error: unknown) => logFailure('delivery progress not saved', c.deliveryId, error));
       return 'skipped';
     });
 
-  const groups = new Map<string, { template: string; defaultData: Record<string, string>; entries: { index: number; recipient: Recipient }[] }>();
+  const groups = new Map<
+    string,
+    { template: string; defaultData: Record<string, string>; entries: { index: number; recipient: Recipient }[] }
+  >();
   /** Per delivery: how many of its recipients this attempt still has to send. */
   const toSend: number[] = claimed.map(() => 0);
   claimed.forEach((c, index) => {
@@ -89,10 +104,16 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
   for (const group of groups.values()) {
     for (let i = 0; i < group.entries.length; i += MAX_RECIPIENTS) {
       const chunk = group.entries.slice(i, i + MAX_RECIPIENTS);
-      const sent = await deps.mailer.sendTemplated(group.template, chunk.map((e) => e.recipient), group.defaultData);
+      const sent = await deps.mailer.sendTemplated(
+        group.template,
+        chunk.map((e) => e.recipient),
+        group.defaultData,
+      );
       const at = deps.clock.now().toISOString();
       sent.forEach((r, k) => {
-        results[chunk[k]!.index]![r.email] = r.ok ? { status: 'sent', messageId: r.messageId, at } : { status: 'failed', error: r.error, at };
+        results[chunk[k]!.index]![r.email] = r.ok
+          ? { status: 'sent', messageId: r.messageId, at }
+          : { status: 'failed', error: r.error, at };
       });
       for (const index of new Set(chunk.map((e) => e.index))) {
         toSend[index] = toSend[index]! - chunk.filter((e) => e.index === index).length;
@@ -105,7 +126,8 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
 };
 
 /** One attempt at one delivery (see attemptAll). */
-export const attempt = async (deps: OutboxDeps, current: Delivery): Promise<DeliveryOutcome> => (await attemptAll(deps, [current]))[0]!;
+export const attempt = async (deps: OutboxDeps, current: Delivery): Promise<DeliveryOutcome> =>
+  (await attemptAll(deps, [current]))[0]!;
 
 /** Sends one delivery now if it is due (right after the transaction that created it). */
 export const deliverNow = async (deps: OutboxDeps, deliveryId: string): Promise<DeliveryOutcome> => {
@@ -161,6 +183,13 @@ export const drain = async (deps: OutboxDeps, budgetMs = Number.POSITIVE_INFINIT
 export const sendSoon = async (deps: OutboxDeps, deliveryId: string | undefined): Promise<void> => {
   if (!deliveryId) return;
   await deliverNow(deps, deliveryId).catch((error: unknown) =>
-    console.error(JSON.stringify({ level: 'error', message: 'immediate delivery failed; the scheduled sender will retry', deliveryId, error: String(error) })),
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'immediate delivery failed; the scheduled sender will retry',
+        deliveryId,
+        error: String(error),
+      }),
+    ),
   );
 };

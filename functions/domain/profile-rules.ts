@@ -21,9 +21,12 @@ export const answerProblems = (category: CategoryId, answers: Answers): ErrorDet
       const field = `answers.${sectionId}.${questionId}`;
       const question = section.questions.find((q) => q.id === questionId);
       if (!question) problems.push({ field, message: `is not a question of this section for category ${category}` });
-      else if (question.kind === 'yes-no' && typeof answer !== 'boolean') problems.push({ field, message: 'must be true or false' });
-      else if (question.kind === 'text' && typeof answer !== 'string') problems.push({ field, message: 'must be text' });
-      else if (question.kind === 'choice' && !question.choices?.includes(answer as string)) problems.push({ field, message: `must be one of: ${question.choices?.join(', ')}` });
+      else if (question.kind === 'yes-no' && typeof answer !== 'boolean')
+        problems.push({ field, message: 'must be true or false' });
+      else if (question.kind === 'text' && typeof answer !== 'string')
+        problems.push({ field, message: 'must be text' });
+      else if (question.kind === 'choice' && !question.choices?.includes(answer as string))
+        problems.push({ field, message: `must be one of: ${question.choices?.join(', ')}` });
     }
   }
   return problems;
@@ -40,21 +43,25 @@ export const completeness = (category: CategoryId, answers: Answers): Completene
     for (const question of section.questions) {
       if (!question.required) continue;
       required += 1;
-      if (answers[section.id]?.[question.id] === undefined) missing.push({ section: section.id, question: question.id, text: question.text });
+      if (answers[section.id]?.[question.id] === undefined)
+        missing.push({ section: section.id, question: question.id, text: question.text });
     }
   }
   return { complete: missing.length === 0, answered: required - missing.length, required, missing };
 };
 
-const keysOf = (answers: Answers) => Object.entries(answers).flatMap(([s, qs]) => Object.keys(qs).map((q) => `${s}.${q}`));
+const keysOf = (answers: Answers) =>
+  Object.entries(answers).flatMap(([s, qs]) => Object.keys(qs).map((q) => `${s}.${q}`));
 
 /** `section.question` of every answer added, changed or removed between two answer sets. */
 export const changedAnswers = (before: Answers, after: Answers): string[] => {
   const keys = new Set([...keysOf(before), ...keysOf(after)]);
-  return [...keys].filter((key) => {
-    const [s, q] = key.split('.') as [string, string];
-    return before[s]?.[q] !== after[s]?.[q];
-  }).sort();
+  return [...keys]
+    .filter((key) => {
+      const [s, q] = key.split('.') as [string, string];
+      return before[s]?.[q] !== after[s]?.[q];
+    })
+    .sort();
 };
 
 /** The difference between two versions, section by section, with each question's text. */
@@ -64,5 +71,10 @@ export const diff = (before: Answers, after: Answers) =>
     title: section.title,
     changes: section.questions
       .filter((q) => before[section.id]?.[q.id] !== after[section.id]?.[q.id])
-      .map((q) => ({ question: q.id, text: q.text, from: before[section.id]?.[q.id] ?? null, to: after[section.id]?.[q.id] ?? null })),
+      .map((q) => ({
+        question: q.id,
+        text: q.text,
+        from: before[section.id]?.[q.id] ?? null,
+        to: after[section.id]?.[q.id] ?? null,
+      })),
   })).filter((s) => s.changes.length > 0);

@@ -19,10 +19,17 @@ type ProfileDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
 const requireEditor = (caller: Caller, companyId: string): void => {
   requireCompanyAccess(caller, companyId);
   if (caller.role === 'primary-poc' || (caller.role === 'company-user' && caller.permissions.editProfile)) return;
-  throw new Forbidden(caller.role === 'company-user' ? 'Your primary POC has not allowed you to edit the profile.' : 'Only the company edits its own information.');
+  throw new Forbidden(
+    caller.role === 'company-user'
+      ? 'Your primary POC has not allowed you to edit the profile.'
+      : 'Only the company edits its own information.',
+  );
 };
 
-const loaded = async (deps: Pick<Deps, 'profiles'>, companyId: string): Promise<CompanyRecord & { company: Company }> => {
+const loaded = async (
+  deps: Pick<Deps, 'profiles'>,
+  companyId: string,
+): Promise<CompanyRecord & { company: Company }> => {
   const record = await deps.profiles.load(companyId);
   if (!record.company) throw new NotFound('No such company.');
   return record as CompanyRecord & { company: Company };
@@ -32,20 +39,46 @@ const loaded = async (deps: Pick<Deps, 'profiles'>, companyId: string): Promise<
  * Whether this save completes the portal update for the first time; then it also starts the
  * annual cycle of a company never certified (the next sweep schedules its reminders).
  */
-const completion = (record: CompanyRecord & { company: Company }, hasInfo: boolean, profileComplete: boolean, now: Date): Completion | undefined => {
+const completion = (
+  record: CompanyRecord & { company: Company },
+  hasInfo: boolean,
+  profileComplete: boolean,
+  now: Date,
+): Completion | undefined => {
   if (record.company.portalUpdateCompletedAt || !hasInfo || !profileComplete) return undefined;
   if (record.company.nextCertificationDueAt) return { at: now.toISOString() };
   const nextDueAt = oneYearAfter(now).toISOString();
-  return { at: now.toISOString(), recertification: { nextDueAt, obligation: openObligation(record.company, 'recertification', now.toISOString(), { dueDate: programDate(nextDueAt) }) } };
+  return {
+    at: now.toISOString(),
+    recertification: {
+      nextDueAt,
+      obligation: openObligation(record.company, 'recertification', now.toISOString(), {
+        dueDate: programDate(nextDueAt),
+      }),
+    },
+  };
 };
 
 /** What a read of confidential data needs: the data, and the trail CBP's reads are recorded in. */
 type ReadDeps = Pick<Deps, 'profiles' | 'clock' | 'ids' | 'auditTrail'>;
 
 /** CBP reading a company's confidential records is recorded in the company's trail (DESIGN 3.11); the company's own reads are not. */
-const recordStaffRead = async (deps: ReadDeps, caller: Caller, companyId: string, objectType: string, objectId: string): Promise<void> => {
+const recordStaffRead = async (
+  deps: ReadDeps,
+  caller: Caller,
+  companyId: string,
+  objectType: string,
+  objectId: string,
+): Promise<void> => {
   if (!isStaff(caller)) return;
-  await deps.auditTrail.record(auditItem(caller, { companyId, action: `${objectType}.read`, objectType, objectId }, deps.clock.now(), deps.ids.next()));
+  await deps.auditTrail.record(
+    auditItem(
+      caller,
+      { companyId, action: `${objectType}.read`, objectType, objectId },
+      deps.clock.now(),
+      deps.ids.next(),
+    ),
+  );
 };
 
 export const getAccountInfo = async (deps: ReadDeps, caller: Caller, companyId: string): Promise<AccountInfo> => {
@@ -56,18 +89,49 @@ export const getAccountInfo = async (deps: ReadDeps, caller: Caller, companyId: 
   return accountInfo;
 };
 
-export const saveAccountInfo = async (deps: ProfileDeps, caller: Caller, companyId: string, input: SaveAccountInfo): Promise<AccountInfo> => {
+export const saveAccountInfo = async (
+  deps: ProfileDeps,
+  caller: Caller,
+  companyId: string,
+  input: SaveAccountInfo,
+): Promise<AccountInfo> => {
   requireEditor(caller, companyId);
   const record = await loaded(deps, companyId);
   const current = record.accountInfo?.version ?? 0;
   const category = CATEGORIES.find((c) => c.id === record.company.category)!;
   const missingIds = category.identifiers.filter((key) => !input.identifiers[key]);
-  if (missingIds.length) throw new ValidationFailed(missingIds.map((key) => ({ field: `identifiers.${key}`, message: `is required for category ${category.id}` })));
+  if (missingIds.length)
+    throw new ValidationFailed(
+      missingIds.map((key) => ({ field: `identifiers.${key}`, message: `is required for category ${category.id}` })),
+    );
   const now = deps.clock.now();
-  const next: AccountInfo = { ...input, companyId, version: current + 1, updatedAt: now.toISOString(), updatedBy: caller.userId };
+  const next: AccountInfo = {
+    ...input,
+    companyId,
+    version: current + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: caller.userId,
+  };
   if (input.version !== current) throw versionConflict('account information', current);
-  const audit = auditItem(caller, { companyId, action: 'account-info.saved', objectType: 'account-info', objectId: companyId, changes: { before: record.accountInfo, after: next } }, now, deps.ids.next());
-  await deps.profiles.saveAccountInfo(next, current, record.profile?.version ?? 0, audit, completion(record, true, record.profile?.completeness.complete ?? false, now));
+  const audit = auditItem(
+    caller,
+    {
+      companyId,
+      action: 'account-info.saved',
+      objectType: 'account-info',
+      objectId: companyId,
+      changes: { before: record.accountInfo, after: next },
+    },
+    now,
+    deps.ids.next(),
+  );
+  await deps.profiles.saveAccountInfo(
+    next,
+    current,
+    record.profile?.version ?? 0,
+    audit,
+    completion(record, true, record.profile?.completeness.complete ?? false, now),
+  );
   return next;
 };
 
@@ -76,14 +140,29 @@ export const getProfile = async (deps: ReadDeps, caller: Caller, companyId: stri
   const { profile, company } = await loaded(deps, companyId);
   await recordStaffRead(deps, caller, companyId, 'profile', `v${profile?.version ?? 0}`);
   // Before the first save the profile is empty, and its completeness says what is needed.
-  return profile ?? { companyId, version: 0, answers: {}, completeness: completeness(company.category, {}), changed: [], savedAt: company.enrolledAt, savedBy: company.enrolledBy };
+  return (
+    profile ?? {
+      companyId,
+      version: 0,
+      answers: {},
+      completeness: completeness(company.category, {}),
+      changed: [],
+      savedAt: company.enrolledAt,
+      savedBy: company.enrolledBy,
+    }
+  );
 };
 
 /**
  * Saves the whole profile as a new immutable version. The save names the version it edits; a
  * stale one is a 409 with the current version, never a silent overwrite.
  */
-export const saveProfile = async (deps: ProfileDeps, caller: Caller, companyId: string, input: { version: number; answers: Answers }): Promise<ProfileVersion> => {
+export const saveProfile = async (
+  deps: ProfileDeps,
+  caller: Caller,
+  companyId: string,
+  input: { version: number; answers: Answers },
+): Promise<ProfileVersion> => {
   requireEditor(caller, companyId);
   const record = await loaded(deps, companyId);
   const problems = answerProblems(record.company.category, input.answers);
@@ -102,15 +181,33 @@ export const saveProfile = async (deps: ProfileDeps, caller: Caller, companyId: 
   };
   const audit = auditItem(
     caller,
-    { companyId, action: 'security-profile.saved', objectType: 'security-profile', objectId: `${companyId}#${next.version}`, changes: { version: next.version, changed: next.changed } },
+    {
+      companyId,
+      action: 'security-profile.saved',
+      objectType: 'security-profile',
+      objectId: `${companyId}#${next.version}`,
+      changes: { version: next.version, changed: next.changed },
+    },
     new Date(now),
     deps.ids.next(),
   );
-  await deps.profiles.saveProfile(next, current, record.accountInfo?.version ?? 0, audit, completion(record, Boolean(record.accountInfo), next.completeness.complete, new Date(now)));
+  await deps.profiles.saveProfile(
+    next,
+    current,
+    record.accountInfo?.version ?? 0,
+    audit,
+    completion(record, Boolean(record.accountInfo), next.completeness.complete, new Date(now)),
+  );
   return next;
 };
 
-export const listVersions = async (deps: Pick<Deps, 'profiles' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
+export const listVersions = async (
+  deps: Pick<Deps, 'profiles' | 'companies'>,
+  caller: Caller,
+  companyId: string,
+  cursor: string | null,
+  limit: number,
+) => {
   requireCompanyAccess(caller, companyId);
   const page = await deps.profiles.listVersions(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);

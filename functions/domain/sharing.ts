@@ -15,7 +15,16 @@ import { grantPeopleFor, granteeNameShown, readerOf, requestFor, type Reader } f
 import { requireExistsIfEmpty } from './companies.ts';
 import { enforceLimit } from './limits.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
-import { FOREIGN_PROGRAMS, SCOPES, scopeIncludes, type CreateGrant, type Grant, type GrantRequest, type PartnerView, type Scope } from '../schemas/sharing.ts';
+import {
+  FOREIGN_PROGRAMS,
+  SCOPES,
+  scopeIncludes,
+  type CreateGrant,
+  type Grant,
+  type GrantRequest,
+  type PartnerView,
+  type Scope,
+} from '../schemas/sharing.ts';
 import type { Company } from '../schemas/company.ts';
 
 type SharingDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants'>;
@@ -26,7 +35,8 @@ const MAX_GRANT_DAYS = 731;
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Active, and not past the end of its expiry day (UTC). */
-export const inForce = (g: Pick<StoredGrant, 'status' | 'expiresOn'>, now: Date): boolean => g.status === 'active' && g.expiresOn >= today(now);
+export const inForce = (g: Pick<StoredGrant, 'status' | 'expiresOn'>, now: Date): boolean =>
+  g.status === 'active' && g.expiresOn >= today(now);
 
 /** A grant whole, as CBP reads it; companies read it through `grantFor`. */
 export const grantView = (g: StoredGrant, now: Date): Grant => ({
@@ -54,11 +64,21 @@ export const grantFor = (reader: Reader, sharingWithReader: ReadonlySet<string>,
 };
 
 /** Ids of the companies that have a grant in force to `companyId` (from `ownerCompanyId` only, if given). */
-export const sharingWith = async (deps: Pick<Deps, 'grants'>, companyId: string, now: Date, ownerCompanyId?: string): Promise<Set<string>> => {
+export const sharingWith = async (
+  deps: Pick<Deps, 'grants'>,
+  companyId: string,
+  now: Date,
+  ownerCompanyId?: string,
+): Promise<Set<string>> => {
   const owners = new Set<string>();
   let cursor: string | null = null;
   do {
-    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(companyId, cursor, 100, ownerCompanyId);
+    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(
+      companyId,
+      cursor,
+      100,
+      ownerCompanyId,
+    );
     for (const g of page.items) if (inForce(g, now)) owners.add(g.ownerCompanyId);
     cursor = page.cursor;
   } while (cursor);
@@ -68,30 +88,43 @@ export const sharingWith = async (deps: Pick<Deps, 'grants'>, companyId: string,
 /** The company's primary POC, or a user they allowed to authorize sharing; never CBP, never another company. */
 const requireSharingAuthority = (caller: Caller, companyId: string): void => {
   requireCompanyAccess(caller, companyId);
-  if (isStaff(caller)) throw new Forbidden('Only the company authorizes sharing of its data; CBP cannot grant on its behalf.', 'company_only');
+  if (isStaff(caller))
+    throw new Forbidden(
+      'Only the company authorizes sharing of its data; CBP cannot grant on its behalf.',
+      'company_only',
+    );
   if (caller.role === 'primary-poc' || (caller.role === 'company-user' && caller.permissions.authorizeSharing)) return;
   throw new Forbidden('Your primary POC has not designated you to authorize sharing.', 'not_designated');
 };
 
 const requireCompanyUser = (caller: Caller): void => {
-  if (isStaff(caller)) throw new Forbidden('Grants are between companies; CBP reads companies directly.', 'company_only');
+  if (isStaff(caller))
+    throw new Forbidden('Grants are between companies; CBP reads companies directly.', 'company_only');
 };
 
 const checkExpiry = (expiresOn: string, now: Date): void => {
   const field = 'expiresOn';
   const latest = new Date(now.getTime() + MAX_GRANT_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (expiresOn < today(now)) throw new ValidationFailed([{ field, message: 'must not be in the past' }]);
-  if (expiresOn > latest) throw new ValidationFailed([{ field, message: `must be at most two years ahead (${latest})` }]);
+  if (expiresOn > latest)
+    throw new ValidationFailed([{ field, message: `must be at most two years ahead (${latest})` }]);
 };
 
 /**
  * Another participant company, whatever its status: whether it is active, suspended or removed
  * is not the asking company's to learn (issue 17), so only an unknown id is refused.
  */
-const participant = async (deps: Pick<Deps, 'companies'>, companyId: string): Promise<Company | null> => deps.companies.get(companyId);
+const participant = async (deps: Pick<Deps, 'companies'>, companyId: string): Promise<Company | null> =>
+  deps.companies.get(companyId);
 
 /** Grants another participant company or a foreign customs program a scope until a date. */
-export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompanyId: string, input: CreateGrant, request?: StoredRequest): Promise<Grant> => {
+export const createGrant = async (
+  deps: SharingDeps,
+  caller: Caller,
+  ownerCompanyId: string,
+  input: CreateGrant,
+  request?: StoredRequest,
+): Promise<Grant> => {
   requireSharingAuthority(caller, ownerCompanyId);
   const now = deps.clock.now();
   checkExpiry(input.expiresOn, now);
@@ -99,7 +132,8 @@ export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompan
   if (!owner) throw new NotFound('No such company.');
   let granteeName: string;
   if (input.grantee.type === 'company') {
-    if (input.grantee.companyId === ownerCompanyId) throw new ValidationFailed([{ field: 'grantee.companyId', message: 'must be another company' }]);
+    if (input.grantee.companyId === ownerCompanyId)
+      throw new ValidationFailed([{ field: 'grantee.companyId', message: 'must be another company' }]);
     const partner = await participant(deps, input.grantee.companyId);
     if (!partner) throw new ValidationFailed([{ field: 'grantee.companyId', message: 'is not a participant company' }]);
     // Kept for CBP; the owner is shown it only when the partner told them (grantFor).
@@ -124,18 +158,40 @@ export const createGrant = async (deps: SharingDeps, caller: Caller, ownerCompan
   };
   const audit = auditItem(
     caller,
-    { companyId: ownerCompanyId, action: 'grant.created', objectType: 'grant', objectId: item.grantId, changes: { after: { grantee: input.grantee, scope: input.scope, expiresOn: input.expiresOn, ...(request ? { requestId: request.requestId } : {}) } } },
+    {
+      companyId: ownerCompanyId,
+      action: 'grant.created',
+      objectType: 'grant',
+      objectId: item.grantId,
+      changes: {
+        after: {
+          grantee: input.grantee,
+          scope: input.scope,
+          expiresOn: input.expiresOn,
+          ...(request ? { requestId: request.requestId } : {}),
+        },
+      },
+    },
     now,
     deps.ids.next(),
   );
   // Read before the write: a read that fails after it would answer 503 for a grant that was made.
-  const sharing = input.grantee.type === 'company' && !request ? await sharingWith(deps, ownerCompanyId, now, input.grantee.companyId) : new Set<string>();
+  const sharing =
+    input.grantee.type === 'company' && !request
+      ? await sharingWith(deps, ownerCompanyId, now, input.grantee.companyId)
+      : new Set<string>();
   await deps.grants.create(item, audit, request ? { request, decidedBy: caller.userId } : undefined);
   return grantFor(readerOf(caller), sharing, now)(item);
 };
 
 /** The company's grants in every state (its users, and CBP). */
-export const listGrants = async (deps: Pick<Deps, 'clock' | 'grants' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
+export const listGrants = async (
+  deps: Pick<Deps, 'clock' | 'grants' | 'companies'>,
+  caller: Caller,
+  companyId: string,
+  cursor: string | null,
+  limit: number,
+) => {
   requireCompanyAccess(caller, companyId);
   const page = await deps.grants.ofOwner(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
@@ -148,30 +204,61 @@ export const listGrants = async (deps: Pick<Deps, 'clock' | 'grants' | 'companie
 };
 
 /** Revokes a grant at once: the next read through it is refused. */
-export const revokeGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'grants'>, caller: Caller, companyId: string, grantId: string): Promise<void> => {
+export const revokeGrant = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'grants'>,
+  caller: Caller,
+  companyId: string,
+  grantId: string,
+): Promise<void> => {
   requireSharingAuthority(caller, companyId);
   const item = await deps.grants.get(companyId, grantId);
   if (!item) throw new NotFound('No such grant.');
   if (item.status === 'revoked') throw new Conflict('The grant was already revoked.', 'already_revoked');
   const now = deps.clock.now();
-  const audit = auditItem(caller, { companyId, action: 'grant.revoked', objectType: 'grant', objectId: grantId, changes: { before: { status: 'active' }, after: { status: 'revoked' } } }, now, deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId,
+      action: 'grant.revoked',
+      objectType: 'grant',
+      objectId: grantId,
+      changes: { before: { status: 'active' }, after: { status: 'revoked' } },
+    },
+    now,
+    deps.ids.next(),
+  );
   await deps.grants.revoke(item, now.toISOString(), caller.userId, audit);
 };
 
 /** What other companies shared with the caller's company and is in force today. */
-export const sharedWithMe = async (deps: Pick<Deps, 'clock' | 'grants'>, caller: Caller, cursor: string | null, limit: number) => {
+export const sharedWithMe = async (
+  deps: Pick<Deps, 'clock' | 'grants'>,
+  caller: Caller,
+  cursor: string | null,
+  limit: number,
+) => {
   requireCompanyUser(caller);
   const now = deps.clock.now();
   // Grants no longer in force stay in the index: read on until the page is full or the list ends.
   const items: StoredGrant[] = [];
   let next = cursor;
   do {
-    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(caller.companyId, next, limit - items.length);
+    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(
+      caller.companyId,
+      next,
+      limit - items.length,
+    );
     items.push(...page.items.filter((g) => inForce(g, now)));
     next = page.cursor;
   } while (next && items.length < limit);
   return {
-    items: items.map((g) => ({ grantId: g.grantId, ownerCompanyId: g.ownerCompanyId, ownerLegalName: g.ownerLegalName, scope: g.scope, expiresOn: g.expiresOn })),
+    items: items.map((g) => ({
+      grantId: g.grantId,
+      ownerCompanyId: g.ownerCompanyId,
+      ownerLegalName: g.ownerLegalName,
+      scope: g.scope,
+      expiresOn: g.expiresOn,
+    })),
     nextCursor: next,
   };
 };
@@ -181,11 +268,21 @@ export const sharedWithMe = async (deps: Pick<Deps, 'clock' | 'grants'>, caller:
  * is eventually consistent, so each candidate, widest first, is confirmed by a consistent read
  * of the owner's item: a grant revoked a moment ago is refused at once.
  */
-const bestGrant = async (deps: Pick<Deps, 'grants'>, granteeId: string, ownerCompanyId: string, now: Date): Promise<StoredGrant | null> => {
+const bestGrant = async (
+  deps: Pick<Deps, 'grants'>,
+  granteeId: string,
+  ownerCompanyId: string,
+  now: Date,
+): Promise<StoredGrant | null> => {
   const candidates: StoredGrant[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(granteeId, cursor, 100, ownerCompanyId);
+    const page: { items: StoredGrant[]; cursor: string | null } = await deps.grants.toGrantee(
+      granteeId,
+      cursor,
+      100,
+      ownerCompanyId,
+    );
     candidates.push(...page.items.filter((g) => inForce(g, now)));
     cursor = page.cursor;
   } while (cursor);
@@ -204,43 +301,86 @@ type PartnerDeps = Pick<Deps, 'clock' | 'ids' | 'grants' | 'profiles' | 'auditTr
  * recorded in the owner's trail before it is answered. Without a grant the company does not
  * exist for the caller (404).
  */
-export const partnerView = async (deps: PartnerDeps, caller: Caller, ownerCompanyId: string, wanted?: Scope): Promise<PartnerView> => {
+export const partnerView = async (
+  deps: PartnerDeps,
+  caller: Caller,
+  ownerCompanyId: string,
+  wanted?: Scope,
+): Promise<PartnerView> => {
   requireCompanyUser(caller);
   const now = deps.clock.now();
-  const grant = ownerCompanyId === caller.companyId ? null : await bestGrant(deps, caller.companyId, ownerCompanyId, now);
+  const grant =
+    ownerCompanyId === caller.companyId ? null : await bestGrant(deps, caller.companyId, ownerCompanyId, now);
   if (!grant) throw new NotFound('No such company, or nothing shared with your company.');
-  if (wanted && !scopeIncludes(grant.scope, wanted)) throw new Forbidden(`The grant you hold covers ${grant.scope}, not ${wanted}.`, 'outside_grant');
+  if (wanted && !scopeIncludes(grant.scope, wanted))
+    throw new Forbidden(`The grant you hold covers ${grant.scope}, not ${wanted}.`, 'outside_grant');
   let scope = wanted ?? grant.scope;
   const record = await deps.profiles.load(ownerCompanyId);
   if (!record.company) throw new NotFound('No such company, or nothing shared with your company.');
   const company = record.company;
   // A company removed from C-TPAT shares its status (that it was removed) and nothing more.
   if (company.status === 'removed' && scope !== 'status') {
-    if (wanted) throw new Forbidden('The company has been removed from C-TPAT; only its status is shared.', 'owner_removed');
+    if (wanted)
+      throw new Forbidden('The company has been removed from C-TPAT; only its status is shared.', 'owner_removed');
     scope = 'status';
   }
-  const view: PartnerView = { companyId: company.companyId, legalName: company.legalName, scope, grantId: grant.grantId, expiresOn: grant.expiresOn, status: company.status, category: company.category };
+  const view: PartnerView = {
+    companyId: company.companyId,
+    legalName: company.legalName,
+    scope,
+    grantId: grant.grantId,
+    expiresOn: grant.expiresOn,
+    status: company.status,
+    category: company.category,
+  };
   if (scopeIncludes(scope, 'profile-summary')) {
     const certifications = await deps.profiles.listCertifications(ownerCompanyId);
     const last = certifications.find((c) => c.status !== 'returned');
     const c = completeness(company.category, record.profile?.answers ?? {});
     Object.assign(view, {
       certification: { lastCertifiedAt: last?.certifiedAt ?? null, nextDueAt: company.nextCertificationDueAt ?? null },
-      completeness: { complete: c.complete, answered: c.answered, required: c.required, incompleteSections: [...new Set(c.missing.map((m) => m.section))] },
+      completeness: {
+        complete: c.complete,
+        answered: c.answered,
+        required: c.required,
+        incompleteSections: [...new Set(c.missing.map((m) => m.section))],
+      },
     });
   }
-  if (scope === 'profile' && record.profile) Object.assign(view, { profile: { version: record.profile.version, answers: record.profile.answers, savedAt: record.profile.savedAt } });
+  if (scope === 'profile' && record.profile)
+    Object.assign(view, {
+      profile: { version: record.profile.version, answers: record.profile.answers, savedAt: record.profile.savedAt },
+    });
   await deps.auditTrail.record(
-    auditItem(caller, { companyId: ownerCompanyId, action: 'grant.read', objectType: 'grant', objectId: grant.grantId, changes: { scope, readerCompanyId: caller.companyId } }, now, deps.ids.next()),
+    auditItem(
+      caller,
+      {
+        companyId: ownerCompanyId,
+        action: 'grant.read',
+        objectType: 'grant',
+        objectId: grant.grantId,
+        changes: { scope, readerCompanyId: caller.companyId },
+      },
+      now,
+      deps.ids.next(),
+    ),
   );
   return view;
 };
 
 /** The caller's company asks another for a grant of a scope. */
-export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants' | 'limits' | 'metrics'>, caller: Caller, targetCompanyId: string, input: { scope: Scope; message?: string }): Promise<GrantRequest> => {
+export const requestGrant = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants' | 'limits' | 'metrics'>,
+  caller: Caller,
+  targetCompanyId: string,
+  input: { scope: Scope; message?: string },
+): Promise<GrantRequest> => {
   requireCompanyUser(caller);
   requireSharingAuthority(caller, caller.companyId);
-  if (targetCompanyId === caller.companyId) throw new BadRequest('Ask another company, not your own.', [{ field: 'companyId', message: 'must be another company' }]);
+  if (targetCompanyId === caller.companyId)
+    throw new BadRequest('Ask another company, not your own.', [
+      { field: 'companyId', message: 'must be another company' },
+    ]);
   const target = await participant(deps, targetCompanyId);
   if (!target) throw new NotFound('No such participant company.');
   await enforceLimit(deps, caller, 'grantRequest');
@@ -257,15 +397,36 @@ export const requestGrant = async (deps: Pick<Deps, 'clock' | 'ids' | 'companies
     requestedBy: caller.userId,
   };
   // Recorded where both sides can see it: the target's trail holds the request.
-  const audit = auditItem(caller, { companyId: target.companyId, action: 'grant-request.created', objectType: 'grant-request', objectId: item.requestId, changes: { after: { scope: input.scope, requesterCompanyId: caller.companyId } } }, now, deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId: target.companyId,
+      action: 'grant-request.created',
+      objectType: 'grant-request',
+      objectId: item.requestId,
+      changes: { after: { scope: input.scope, requesterCompanyId: caller.companyId } },
+    },
+    now,
+    deps.ids.next(),
+  );
   await deps.grants.createRequest(item, audit);
   return requestFor(readerOf(caller))(item);
 };
 
 /** Requests made to the company (incoming) or by it (outgoing). */
-export const listGrantRequests = async (deps: Pick<Deps, 'grants' | 'companies'>, caller: Caller, companyId: string, direction: 'incoming' | 'outgoing', cursor: string | null, limit: number) => {
+export const listGrantRequests = async (
+  deps: Pick<Deps, 'grants' | 'companies'>,
+  caller: Caller,
+  companyId: string,
+  direction: 'incoming' | 'outgoing',
+  cursor: string | null,
+  limit: number,
+) => {
   requireCompanyAccess(caller, companyId);
-  const page = direction === 'incoming' ? await deps.grants.incomingRequests(companyId, cursor, limit) : await deps.grants.outgoingRequests(companyId, cursor, limit);
+  const page =
+    direction === 'incoming'
+      ? await deps.grants.incomingRequests(companyId, cursor, limit)
+      : await deps.grants.outgoingRequests(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
   // Which user on the other side asked or decided is theirs to know; CBP sees both.
   return { items: page.items.map(requestFor(readerOf(caller))), nextCursor: page.cursor };
@@ -284,11 +445,43 @@ export const decideGrantRequest = async (
   if (!request) throw new NotFound('No such request.');
   if (request.status !== 'pending') throw new Conflict('The request was already decided.', 'already_decided');
   if (input.decision === 'accept') {
-    const grant = await createGrant(deps, caller, companyId, { grantee: { type: 'company', companyId: request.requesterCompanyId }, scope: request.scope, expiresOn: input.expiresOn }, request);
-    return requestFor(readerOf(caller))({ ...request, status: 'accepted', decidedAt: grant.createdAt, decidedBy: caller.userId, grantId: grant.grantId });
+    const grant = await createGrant(
+      deps,
+      caller,
+      companyId,
+      {
+        grantee: { type: 'company', companyId: request.requesterCompanyId },
+        scope: request.scope,
+        expiresOn: input.expiresOn,
+      },
+      request,
+    );
+    return requestFor(readerOf(caller))({
+      ...request,
+      status: 'accepted',
+      decidedAt: grant.createdAt,
+      decidedBy: caller.userId,
+      grantId: grant.grantId,
+    });
   }
   const now = deps.clock.now();
-  const audit = auditItem(caller, { companyId, action: 'grant-request.declined', objectType: 'grant-request', objectId: requestId, changes: { before: { status: 'pending' }, after: { status: 'declined' } } }, now, deps.ids.next());
+  const audit = auditItem(
+    caller,
+    {
+      companyId,
+      action: 'grant-request.declined',
+      objectType: 'grant-request',
+      objectId: requestId,
+      changes: { before: { status: 'pending' }, after: { status: 'declined' } },
+    },
+    now,
+    deps.ids.next(),
+  );
   await deps.grants.decline(request, now.toISOString(), caller.userId, audit);
-  return requestFor(readerOf(caller))({ ...request, status: 'declined', decidedAt: now.toISOString(), decidedBy: caller.userId });
+  return requestFor(readerOf(caller))({
+    ...request,
+    status: 'declined',
+    decidedAt: now.toISOString(),
+    decidedBy: caller.userId,
+  });
 };

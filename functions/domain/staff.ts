@@ -7,9 +7,21 @@ import { NotFound } from '../http/errors.ts';
 type StaffDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer'>;
 
 /** A CBP administrator adds an officer or another administrator; they get an invitation. */
-export const addStaff = async (deps: StaffDeps, caller: Caller, input: { email: string; name: string; role: 'cbp-officer' | 'cbp-admin' }) => {
+export const addStaff = async (
+  deps: StaffDeps,
+  caller: Caller,
+  input: { email: string; name: string; role: 'cbp-officer' | 'cbp-admin' },
+) => {
   requireRole(caller, ['cbp-admin']);
-  return view((await createUser(deps, caller, { ...input, companyId: CBP_COMPANY_ID, permissions: { editProfile: false, authorizeSharing: false } })).member);
+  return view(
+    (
+      await createUser(deps, caller, {
+        ...input,
+        companyId: CBP_COMPANY_ID,
+        permissions: { editProfile: false, authorizeSharing: false },
+      })
+    ).member,
+  );
 };
 
 export const listStaff = async (deps: Pick<Deps, 'members'>, caller: Caller, cursor: string | null, limit: number) => {
@@ -19,7 +31,12 @@ export const listStaff = async (deps: Pick<Deps, 'members'>, caller: Caller, cur
 };
 
 /** Disable or re-enable a staff member (never oneself). */
-export const updateStaff = async (deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>, caller: Caller, userId: string, input: { version: number; status: 'active' | 'disabled' }) => {
+export const updateStaff = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  caller: Caller,
+  userId: string,
+  input: { version: number; status: 'active' | 'disabled' },
+) => {
   requireRole(caller, ['cbp-admin']);
   const target = await deps.members.get(CBP_COMPANY_ID, userId);
   if (!target) throw new NotFound('No such staff member.');

@@ -37,8 +37,13 @@ const requireFuture = (deadline: string, now: Date) => {
 };
 
 /** Writes the change, then tries its emails at once (the outbox sender retries them anyway). */
-const commit = async (deps: StandingDeps, company: Company, change: Omit<StandingChange, 'companyId'> & { deliveries: readonly Delivery[] }): Promise<CompanyView> => {
-  if (!(await deps.standing.changeStanding({ ...change, companyId: company.companyId }))) throw versionConflict('company');
+const commit = async (
+  deps: StandingDeps,
+  company: Company,
+  change: Omit<StandingChange, 'companyId'> & { deliveries: readonly Delivery[] },
+): Promise<CompanyView> => {
+  if (!(await deps.standing.changeStanding({ ...change, companyId: company.companyId })))
+    throw versionConflict('company');
   for (const delivery of change.deliveries) await sendSoon(deps, delivery.deliveryId);
   const updated: Record<string, unknown> = { ...company, ...change.set, version: company.version + 1 };
   for (const key of change.remove ?? []) delete updated[key];
@@ -46,7 +51,12 @@ const commit = async (deps: StandingDeps, company: Company, change: Omit<Standin
 };
 
 /** A CBP officer or administrator removes a company from the program. */
-export const remove = async (deps: StandingDeps, caller: Caller, companyId: string, input: { version: number; reason: string }): Promise<CompanyView> => {
+export const remove = async (
+  deps: StandingDeps,
+  caller: Caller,
+  companyId: string,
+  input: { version: number; reason: string },
+): Promise<CompanyView> => {
   requireRole(caller, CBP_ROLES);
   const company = await found(deps, companyId);
   if (company.status === 'removed') throw new Conflict('The company is already removed.', 'already_removed');
@@ -58,7 +68,18 @@ export const remove = async (deps: StandingDeps, caller: Caller, companyId: stri
     expectedVersion: input.version,
     set: { status: 'removed', removal },
     obligations: { close: ['enrollment', 'recertification'] },
-    audit: auditItem(caller, { companyId, action: 'company.removed', objectType: 'company', objectId: companyId, changes: { set: { status: 'removed', removal } } }, now, deps.ids.next()),
+    audit: auditItem(
+      caller,
+      {
+        companyId,
+        action: 'company.removed',
+        objectType: 'company',
+        objectId: companyId,
+        changes: { set: { status: 'removed', removal } },
+      },
+      now,
+      deps.ids.next(),
+    ),
     deliveries: notices.removal(deps.ids, deps.programEmail, company, 'cbp-decision', now.toISOString()),
   });
 };
@@ -88,7 +109,12 @@ const backInProgram = (company: Company, deadline: string, now: string) => {
 };
 
 /** A CBP administrator reinstates a removed company, with the reason and a new due date. */
-export const reinstate = async (deps: StandingDeps, caller: Caller, companyId: string, input: { version: number; reason: string; deadline: string }): Promise<CompanyView> => {
+export const reinstate = async (
+  deps: StandingDeps,
+  caller: Caller,
+  companyId: string,
+  input: { version: number; reason: string; deadline: string },
+): Promise<CompanyView> => {
   requireRole(caller, ['cbp-admin']);
   const company = await found(deps, companyId);
   if (company.status !== 'removed') throw new Conflict('Only a removed company can be reinstated.', 'not_removed');
@@ -104,17 +130,38 @@ export const reinstate = async (deps: StandingDeps, caller: Caller, companyId: s
     // A reapplication waiting for a decision has no more purpose (the audit trail keeps it).
     remove: company.reapplication?.status === 'pending' ? ['removal', 'reapplication'] : ['removal'],
     obligations: { open: back.open },
-    audit: auditItem(caller, { companyId, action: 'company.reinstated', objectType: 'company', objectId: companyId, changes: { reason: input.reason, before: { removal: company.removal }, set } }, now, deps.ids.next()),
-    deliveries: [notices.standing(deps.ids, company, 'Your company has been reinstated in C-TPAT', back.next, now.toISOString())],
+    audit: auditItem(
+      caller,
+      {
+        companyId,
+        action: 'company.reinstated',
+        objectType: 'company',
+        objectId: companyId,
+        changes: { reason: input.reason, before: { removal: company.removal }, set },
+      },
+      now,
+      deps.ids.next(),
+    ),
+    deliveries: [
+      notices.standing(deps.ids, company, 'Your company has been reinstated in C-TPAT', back.next, now.toISOString()),
+    ],
   });
 };
 
 /** A CBP administrator gives one company a later portal-update deadline. */
-export const extendDeadline = async (deps: StandingDeps, caller: Caller, companyId: string, input: { deadline: string; reason: string }): Promise<CompanyView> => {
+export const extendDeadline = async (
+  deps: StandingDeps,
+  caller: Caller,
+  companyId: string,
+  input: { deadline: string; reason: string },
+): Promise<CompanyView> => {
   requireRole(caller, ['cbp-admin']);
   const company = await found(deps, companyId);
   if (company.status !== 'active' || company.portalUpdateCompletedAt) {
-    throw new Conflict('Only an active company that has not completed its portal update has a deadline to extend.', 'no_open_deadline');
+    throw new Conflict(
+      'Only an active company that has not completed its portal update has a deadline to extend.',
+      'no_open_deadline',
+    );
   }
   const now = deps.clock.now();
   requireFuture(input.deadline, now);
@@ -126,30 +173,68 @@ export const extendDeadline = async (deps: StandingDeps, caller: Caller, company
     obligations: { extend: { extendedTo: input.deadline, shard: shardOf(companyId), dueAt: now.toISOString() } },
     audit: auditItem(
       caller,
-      { companyId, action: 'company.deadline-extended', objectType: 'company', objectId: companyId, changes: { reason: input.reason, before: company.deadlineExtendedTo ?? null, after: input.deadline } },
+      {
+        companyId,
+        action: 'company.deadline-extended',
+        objectType: 'company',
+        objectId: companyId,
+        changes: { reason: input.reason, before: company.deadlineExtendedTo ?? null, after: input.deadline },
+      },
       now,
       deps.ids.next(),
     ),
-    deliveries: [notices.standing(deps.ids, company, 'Your C-TPAT portal update deadline has been extended', `The new deadline is ${notices.spelled(input.deadline)}.`, now.toISOString())],
+    deliveries: [
+      notices.standing(
+        deps.ids,
+        company,
+        'Your C-TPAT portal update deadline has been extended',
+        `The new deadline is ${notices.spelled(input.deadline)}.`,
+        now.toISOString(),
+      ),
+    ],
   });
 };
 
 /** A removed company's primary POC asks to rejoin the program; CBP's program mailbox hears of it. */
-export const reapply = async (deps: StandingDeps, caller: Caller, companyId: string, input: { statement: string }): Promise<CompanyView> => {
+export const reapply = async (
+  deps: StandingDeps,
+  caller: Caller,
+  companyId: string,
+  input: { statement: string },
+): Promise<CompanyView> => {
   requireRole(caller, ['primary-poc']);
   if (caller.companyId !== companyId) throw new NotFound('No such company.');
   const company = await found(deps, companyId);
   if (company.status !== 'removed') throw new Conflict('Only a removed company reapplies.', 'not_removed');
-  if (company.reapplication?.status === 'pending') throw new Conflict('A reapplication is already waiting for CBP.', 'reapplication_pending');
+  if (company.reapplication?.status === 'pending')
+    throw new Conflict('A reapplication is already waiting for CBP.', 'reapplication_pending');
   const now = deps.clock.now();
-  const reapplication = { status: 'pending' as const, submittedAt: now.toISOString(), submittedBy: caller.userId, statement: input.statement };
+  const reapplication = {
+    status: 'pending' as const,
+    submittedAt: now.toISOString(),
+    submittedBy: caller.userId,
+    statement: input.statement,
+  };
   return commit(deps, company, {
     expectedStatus: 'removed',
     expectedVersion: company.version,
     set: { reapplication },
     obligations: {},
-    audit: auditItem(caller, { companyId, action: 'company.reapplied', objectType: 'company', objectId: companyId, changes: { set: { reapplication } } }, now, deps.ids.next()),
-    deliveries: [notices.programNotice(deps.ids, deps.programEmail, company, 'Reapplication submitted', now.toISOString())],
+    audit: auditItem(
+      caller,
+      {
+        companyId,
+        action: 'company.reapplied',
+        objectType: 'company',
+        objectId: companyId,
+        changes: { set: { reapplication } },
+      },
+      now,
+      deps.ids.next(),
+    ),
+    deliveries: [
+      notices.programNotice(deps.ids, deps.programEmail, company, 'Reapplication submitted', now.toISOString()),
+    ],
   });
 };
 
@@ -166,10 +251,28 @@ export const decideReapplication = async (
   requireRole(caller, CBP_ROLES);
   const company = await found(deps, companyId);
   const pending = company.reapplication;
-  if (company.status !== 'removed' || pending?.status !== 'pending') throw new Conflict('The company has no reapplication waiting for a decision.', 'no_pending_reapplication');
+  if (company.status !== 'removed' || pending?.status !== 'pending')
+    throw new Conflict('The company has no reapplication waiting for a decision.', 'no_pending_reapplication');
   const now = deps.clock.now();
-  const decided = { ...pending, decidedAt: now.toISOString(), decidedBy: caller.userId, ...(input.comments ? { comments: input.comments } : {}) };
-  const audit = (set: object) => auditItem(caller, { companyId, action: `company.reapplication-${input.decision === 'accept' ? 'accepted' : 'declined'}`, objectType: 'company', objectId: companyId, changes: { set } }, now, deps.ids.next());
+  const decided = {
+    ...pending,
+    decidedAt: now.toISOString(),
+    decidedBy: caller.userId,
+    ...(input.comments ? { comments: input.comments } : {}),
+  };
+  const audit = (set: object) =>
+    auditItem(
+      caller,
+      {
+        companyId,
+        action: `company.reapplication-${input.decision === 'accept' ? 'accepted' : 'declined'}`,
+        objectType: 'company',
+        objectId: companyId,
+        changes: { set },
+      },
+      now,
+      deps.ids.next(),
+    );
   if (input.decision === 'decline') {
     const set = { reapplication: { ...decided, status: 'declined' as const } };
     return commit(deps, company, {
@@ -178,20 +281,43 @@ export const decideReapplication = async (
       set,
       obligations: {},
       audit: audit(set),
-      deliveries: [notices.standing(deps.ids, company, 'Your C-TPAT reapplication was declined', 'The comments from CBP are in the portal.', now.toISOString())],
+      deliveries: [
+        notices.standing(
+          deps.ids,
+          company,
+          'Your C-TPAT reapplication was declined',
+          'The comments from CBP are in the portal.',
+          now.toISOString(),
+        ),
+      ],
     });
   }
   const deadline = input.deadline!;
   requireFuture(deadline, now);
   // Rejoining starts over: the portal update must be completed again, and a new annual cycle follows it.
-  const set = { status: 'active' as const, reapplication: { ...decided, status: 'accepted' as const, deadline }, deadlineExtendedTo: deadline };
+  const set = {
+    status: 'active' as const,
+    reapplication: { ...decided, status: 'accepted' as const, deadline },
+    deadlineExtendedTo: deadline,
+  };
   return commit(deps, company, {
     expectedStatus: 'removed',
     expectedVersion: company.version,
     set,
     remove: ['removal', 'portalUpdateCompletedAt', 'nextCertificationDueAt', 'certificationStatus'],
-    obligations: { open: [openObligation(company, 'enrollment', now.toISOString(), { extendedTo: deadline })], close: ['recertification'] },
+    obligations: {
+      open: [openObligation(company, 'enrollment', now.toISOString(), { extendedTo: deadline })],
+      close: ['recertification'],
+    },
     audit: audit(set),
-    deliveries: [notices.standing(deps.ids, company, 'Your company has been accepted back into C-TPAT', `Complete your portal update by ${notices.spelled(deadline)}.`, now.toISOString())],
+    deliveries: [
+      notices.standing(
+        deps.ids,
+        company,
+        'Your company has been accepted back into C-TPAT',
+        `Complete your portal update by ${notices.spelled(deadline)}.`,
+        now.toISOString(),
+      ),
+    ],
   });
 };

@@ -45,12 +45,21 @@ export interface SweepReport {
 }
 
 /** The sweep acts as this system identity; its audit records say so. */
-export const SWEEP_ACTOR: Actor = { userId: 'system:sweep', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'scheduler' };
+export const SWEEP_ACTOR: Actor = {
+  userId: 'system:sweep',
+  role: 'system',
+  companyId: CBP_COMPANY_ID,
+  sourceIp: 'scheduler',
+};
 
 /** How many obligations are acted on at once. */
 const CONCURRENCY = 8;
 
-const forEachConcurrently = async <T>(items: AsyncIterable<T>, limit: number, act: (item: T) => Promise<void>): Promise<void> => {
+const forEachConcurrently = async <T>(
+  items: AsyncIterable<T>,
+  limit: number,
+  act: (item: T) => Promise<void>,
+): Promise<void> => {
   const iterator = items[Symbol.asyncIterator]();
   const worker = async () => {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) await act(next.value);
@@ -68,7 +77,16 @@ export const sweep = async (deps: SweepDeps, asOf: Date): Promise<SweepReport> =
   const at = asOf.toISOString();
   const stored = await deps.deadlines.listRevised();
   const policies = currentPolicies(stored);
-  const counts = { due: 0, reminded: 0, removed: 0, rescheduled: 0, retimed: 0, skipped: 0, failed: 0, emailsQueued: 0 };
+  const counts = {
+    due: 0,
+    reminded: 0,
+    removed: 0,
+    rescheduled: 0,
+    retimed: 0,
+    skipped: 0,
+    failed: 0,
+    emailsQueued: 0,
+  };
   const actions: string[] = [];
   const guarded = (act: (item: Obligation) => Promise<void>) => async (item: Obligation) => {
     try {
@@ -76,7 +94,15 @@ export const sweep = async (deps: SweepDeps, asOf: Date): Promise<SweepReport> =
     } catch (error) {
       // One item's trouble must not stop the others; it is still due, and the re-run finishes it.
       counts.failed += 1;
-      console.error(JSON.stringify({ level: 'error', message: 'sweep item failed', companyId: item.companyId, kind: item.kind, error: String(error) }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'sweep item failed',
+          companyId: item.companyId,
+          kind: item.kind,
+          error: String(error),
+        }),
+      );
     }
   };
 
@@ -94,24 +120,39 @@ export const sweep = async (deps: SweepDeps, asOf: Date): Promise<SweepReport> =
   // counts as applied only when every obligation took it; otherwise the next sweep goes on.
   for (const policy of stored.filter((p) => p.revision > p.retimedRevision)) {
     let complete = true;
-    await forEachConcurrently(deps.obligations.inCategory(policy.category), CONCURRENCY, guarded(async (item) => {
-      if (item.policyRevision >= policy.revision) return;
-      const decision = decide(policy, item, asOf);
-      if (decision.action !== 'reschedule') {
-        const outcome = await act(deps, policy, item, asOf);
-        if (outcome === 'skipped') complete = false;
-        return record(outcome);
-      }
-      if (await deps.obligations.reschedule(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, policyRevision: policy.revision })) counts.retimed += 1;
-      else complete = false;
-    }));
+    await forEachConcurrently(
+      deps.obligations.inCategory(policy.category),
+      CONCURRENCY,
+      guarded(async (item) => {
+        if (item.policyRevision >= policy.revision) return;
+        const decision = decide(policy, item, asOf);
+        if (decision.action !== 'reschedule') {
+          const outcome = await act(deps, policy, item, asOf);
+          if (outcome === 'skipped') complete = false;
+          return record(outcome);
+        }
+        if (
+          await deps.obligations.reschedule(item, {
+            dueAt: decision.nextActionAt,
+            dueDate: decision.dueDate,
+            policyRevision: policy.revision,
+          })
+        )
+          counts.retimed += 1;
+        else complete = false;
+      }),
+    );
     if (complete && counts.failed === 0) await deps.deadlines.markRetimed(policy.category, policy.revision);
   }
 
-  await forEachConcurrently(deps.obligations.due(at), CONCURRENCY, guarded(async (item) => {
-    counts.due += 1;
-    record(await act(deps, policies.get(item.category)!, item, asOf));
-  }));
+  await forEachConcurrently(
+    deps.obligations.due(at),
+    CONCURRENCY,
+    guarded(async (item) => {
+      counts.due += 1;
+      record(await act(deps, policies.get(item.category)!, item, asOf));
+    }),
+  );
 
   const report = { asOf: at, ...counts, actions: actions.sort() };
   if (counts.failed > 0) throw new SweepIncomplete(report);
@@ -125,25 +166,68 @@ const act = async (deps: SweepDeps, policy: DeadlinePolicy, item: Obligation, as
   const decision = decide(policy, item, asOf);
   const who = `${item.legalName} (${item.category})`;
   if (decision.action === 'reschedule') {
-    const moved = await deps.obligations.reschedule(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, policyRevision: policy.revision });
+    const moved = await deps.obligations.reschedule(item, {
+      dueAt: decision.nextActionAt,
+      dueDate: decision.dueDate,
+      policyRevision: policy.revision,
+    });
     return moved ? { kind: 'rescheduled', emails: 0 } : 'skipped';
   }
   if (decision.action === 'remind') {
     const mark = decision.marks[decision.marks.length - 1]!;
-    const delivery = notices.reminder(deps.ids, item, item.kind, { dueDate: decision.dueDate, daysLeft: decision.daysLeft, mark }, at);
+    const delivery = notices.reminder(
+      deps.ids,
+      item,
+      item.kind,
+      { dueDate: decision.dueDate, daysLeft: decision.daysLeft, mark },
+      at,
+    );
     const audit = auditItem(
       SWEEP_ACTOR,
-      { companyId: item.companyId, action: 'reminder.sent', objectType: 'obligation', objectId: `${item.companyId}#${item.kind}`, changes: { dueDate: decision.dueDate, step: decision.step, deliveryId: delivery.deliveryId } },
+      {
+        companyId: item.companyId,
+        action: 'reminder.sent',
+        objectType: 'obligation',
+        objectId: `${item.companyId}#${item.kind}`,
+        changes: { dueDate: decision.dueDate, step: decision.step, deliveryId: delivery.deliveryId },
+      },
       asOf,
       deps.ids.next(),
     );
-    const sent = await deps.obligations.remind(item, { dueAt: decision.nextActionAt, dueDate: decision.dueDate, marks: decision.marks, policyRevision: policy.revision }, delivery, audit);
-    return sent ? { kind: 'reminded', emails: 1, line: `reminded ${who}: ${item.kind} due ${decision.dueDate}, ${notices.days(decision.daysLeft)} left (email to ${notices.contactsOf(item).join(' and ')})` } : 'skipped';
+    const sent = await deps.obligations.remind(
+      item,
+      {
+        dueAt: decision.nextActionAt,
+        dueDate: decision.dueDate,
+        marks: decision.marks,
+        policyRevision: policy.revision,
+      },
+      delivery,
+      audit,
+    );
+    return sent
+      ? {
+          kind: 'reminded',
+          emails: 1,
+          line: `reminded ${who}: ${item.kind} due ${decision.dueDate}, ${notices.days(decision.daysLeft)} left (email to ${notices.contactsOf(item).join(' and ')})`,
+        }
+      : 'skipped';
   }
   const reason = item.kind === 'enrollment' ? 'enrollment-deadline-missed' : 'certification-lapsed';
   const removal = { at, reason, by: SWEEP_ACTOR.userId } as const;
   const deliveries = notices.removal(deps.ids, deps.programEmail, item, reason, at);
-  const audit = auditItem(SWEEP_ACTOR, { companyId: item.companyId, action: 'company.removed', objectType: 'company', objectId: item.companyId, changes: { set: { status: 'removed', removal }, dueDate: decision.dueDate } }, asOf, deps.ids.next());
+  const audit = auditItem(
+    SWEEP_ACTOR,
+    {
+      companyId: item.companyId,
+      action: 'company.removed',
+      objectType: 'company',
+      objectId: item.companyId,
+      changes: { set: { status: 'removed', removal }, dueDate: decision.dueDate },
+    },
+    asOf,
+    deps.ids.next(),
+  );
   const removed = await deps.standing.changeStanding({
     companyId: item.companyId,
     expectedStatus: 'active',
@@ -153,6 +237,10 @@ const act = async (deps: SweepDeps, policy: DeadlinePolicy, item: Obligation, as
     deliveries,
   });
   return removed
-    ? { kind: 'removed', emails: deliveries.length, line: `removed ${who}: ${item.kind} due ${decision.dueDate} passed (notices to ${[...notices.contactsOf(item), deps.programEmail].join(' and ')})` }
+    ? {
+        kind: 'removed',
+        emails: deliveries.length,
+        line: `removed ${who}: ${item.kind} due ${decision.dueDate} passed (notices to ${[...notices.contactsOf(item), deps.programEmail].join(' and ')})`,
+      }
     : 'skipped';
 };

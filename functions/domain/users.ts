@@ -20,7 +20,10 @@ export interface NewMember {
   readonly permissions?: Permissions;
 }
 
-const defaultPermissions = (role: Role): Permissions => ({ editProfile: role !== 'company-user', authorizeSharing: role === 'primary-poc' });
+const defaultPermissions = (role: Role): Permissions => ({
+  editProfile: role !== 'company-user',
+  authorizeSharing: role === 'primary-poc',
+});
 
 /** The public view of a membership. */
 export const view = (m: Member) => ({
@@ -49,7 +52,14 @@ export const createUser = async (
 ): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
   const password = options.password ?? temporaryPassword();
-  const identity = { email, name: input.name, companyId: input.companyId, role: input.role, password, permanent: Boolean(options.password) };
+  const identity = {
+    email,
+    name: input.name,
+    companyId: input.companyId,
+    role: input.role,
+    password,
+    permanent: Boolean(options.password),
+  };
   const userId = await deps.identities.createIdentity(identity).catch(async (error: unknown) => {
     if (!deps.identities.isTaken(error)) throw error;
     // An identity no membership claims is what an earlier attempt left when both its write and
@@ -73,15 +83,28 @@ export const createUser = async (
     ...(options.mfaEnrolledAt ? { mfaEnrolledAt: options.mfaEnrolledAt } : {}),
     ...(options.password ? {} : { invitedAt: now.toISOString() }),
   };
-  const delivery = options.password ? undefined : invitationDelivery(deps.ids.next(), member, password, now.toISOString());
+  const delivery = options.password
+    ? undefined
+    : invitationDelivery(deps.ids.next(), member, password, now.toISOString());
   const audit = auditItem(
     actor,
-    { companyId: input.companyId, action: options.action ?? 'user.created', objectType: 'user', objectId: userId, changes: { after: view(member) } },
+    {
+      companyId: input.companyId,
+      action: options.action ?? 'user.created',
+      objectType: 'user',
+      objectId: userId,
+      changes: { after: view(member) },
+    },
     now,
     deps.ids.next(),
   );
   try {
-    await deps.members.createMember({ member, claim: { email, companyId: input.companyId, kind: 'user', userId, claimedAt: now.toISOString() }, audit, delivery });
+    await deps.members.createMember({
+      member,
+      claim: { email, companyId: input.companyId, kind: 'user', userId, claimedAt: now.toISOString() },
+      audit,
+      delivery,
+    });
   } catch (error) {
     await deps.identities.deleteIdentity(email);
     throw error;
@@ -98,7 +121,11 @@ export const createUser = async (
 export const provisionUser = async (deps: UserDeps, input: NewMember & { password: string }): Promise<string> => {
   const system: Actor = { userId: 'system', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'local' };
   const mfaEnrolledAt = input.companyId === CBP_COMPANY_ID ? deps.clock.now().toISOString() : undefined;
-  const { member } = await createUser(deps, system, input, { password: input.password, action: 'user.provisioned', ...(mfaEnrolledAt ? { mfaEnrolledAt } : {}) });
+  const { member } = await createUser(deps, system, input, {
+    password: input.password,
+    action: 'user.provisioned',
+    ...(mfaEnrolledAt ? { mfaEnrolledAt } : {}),
+  });
   return member.userId;
 };
 
@@ -113,13 +140,24 @@ const requireReader = (caller: Caller, companyId: string): void => {
   if (caller.role === 'primary-poc' && caller.companyId !== companyId) throw new NotFound('No such company.');
 };
 
-export const addCompanyUser = async (deps: UserDeps & Pick<Deps, 'limits' | 'metrics'>, caller: Caller, companyId: string, input: { email: string; name: string; permissions: Permissions }) => {
+export const addCompanyUser = async (
+  deps: UserDeps & Pick<Deps, 'limits' | 'metrics'>,
+  caller: Caller,
+  companyId: string,
+  input: { email: string; name: string; permissions: Permissions },
+) => {
   requireManager(caller, companyId);
   await enforceLimit(deps, caller, 'invitation');
   return view((await createUser(deps, caller, { ...input, companyId, role: 'company-user' })).member);
 };
 
-export const listCompanyUsers = async (deps: Pick<Deps, 'members' | 'companies'>, caller: Caller, companyId: string, cursor: string | null, limit: number) => {
+export const listCompanyUsers = async (
+  deps: Pick<Deps, 'members' | 'companies'>,
+  caller: Caller,
+  companyId: string,
+  cursor: string | null,
+  limit: number,
+) => {
   requireReader(caller, companyId);
   const page = await deps.members.list(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
@@ -132,7 +170,12 @@ const found = async (deps: Pick<Deps, 'members'>, companyId: string, userId: str
   return member;
 };
 
-export const getCompanyUser = async (deps: Pick<Deps, 'members'>, caller: Caller, companyId: string, userId: string) => {
+export const getCompanyUser = async (
+  deps: Pick<Deps, 'members'>,
+  caller: Caller,
+  companyId: string,
+  userId: string,
+) => {
   requireReader(caller, companyId);
   return view(await found(deps, companyId, userId));
 };
@@ -150,11 +193,31 @@ export const updateMember = async (
   if (target.userId === caller.userId) throw new Forbidden('You cannot change your own account here.');
   if (target.role === 'primary-poc') throw new Forbidden('The primary POC changes only by handing the role over.');
   requireVersion(target, input.version);
-  const changes = { ...(input.status ? { status: input.status } : {}), ...(input.permissions ? { permissions: input.permissions } : {}) };
-  if (Object.keys(changes).length === 0) throw new BadRequest('Nothing to change.', [{ field: '', message: 'give status or permissions' }]);
+  const changes = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.permissions ? { permissions: input.permissions } : {}),
+  };
+  if (Object.keys(changes).length === 0)
+    throw new BadRequest('Nothing to change.', [{ field: '', message: 'give status or permissions' }]);
   const now = deps.clock.now();
-  const action = input.status === 'disabled' ? 'user.disabled' : input.status === 'active' && target.status === 'disabled' ? 'user.enabled' : 'user.updated';
-  const audit = auditItem(caller, { companyId: target.companyId, action, objectType: 'user', objectId: target.userId, changes: { before: view(target), set: changes } }, now, deps.ids.next());
+  const action =
+    input.status === 'disabled'
+      ? 'user.disabled'
+      : input.status === 'active' && target.status === 'disabled'
+        ? 'user.enabled'
+        : 'user.updated';
+  const audit = auditItem(
+    caller,
+    {
+      companyId: target.companyId,
+      action,
+      objectType: 'user',
+      objectId: target.userId,
+      changes: { before: view(target), set: changes },
+    },
+    now,
+    deps.ids.next(),
+  );
   const updated = await deps.members.update(target, changes, audit);
   if (input.status && input.status !== target.status) await syncEnabled(deps, target.email, input.status === 'active');
   return view(updated);
@@ -167,22 +230,53 @@ const requireVersion = (target: Member, version: number): void => {
 
 /** Cognito follows the record; the record already decides, so a failure here is logged, not fatal. */
 const syncEnabled = async (deps: Pick<Deps, 'identities'>, email: string, enabled: boolean) => {
-  await deps.identities.setEnabled(email, enabled).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito enable/disable failed', email, error: String(error) })));
+  await deps.identities
+    .setEnabled(email, enabled)
+    .catch((error: unknown) =>
+      console.error(
+        JSON.stringify({ level: 'error', message: 'cognito enable/disable failed', email, error: String(error) }),
+      ),
+    );
 };
 
-export const updateCompanyUser = async (deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>, caller: Caller, companyId: string, userId: string, input: { version: number; status?: 'active' | 'disabled'; permissions?: Permissions }) => {
+export const updateCompanyUser = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  caller: Caller,
+  companyId: string,
+  userId: string,
+  input: { version: number; status?: 'active' | 'disabled'; permissions?: Permissions },
+) => {
   requireManager(caller, companyId);
   return updateMember(deps, caller, await found(deps, companyId, userId), input);
 };
 
-export const removeCompanyUser = async (deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>, caller: Caller, companyId: string, userId: string, version: number) => {
+export const removeCompanyUser = async (
+  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  caller: Caller,
+  companyId: string,
+  userId: string,
+  version: number,
+) => {
   requireManager(caller, companyId);
   const target = await found(deps, companyId, userId);
-  if (target.userId === caller.userId) throw new Forbidden('You cannot remove yourself; hand the primary-POC role over first.');
+  if (target.userId === caller.userId)
+    throw new Forbidden('You cannot remove yourself; hand the primary-POC role over first.');
   requireVersion(target, version);
   const now = deps.clock.now();
-  await deps.members.remove(target, auditItem(caller, { companyId, action: 'user.removed', objectType: 'user', objectId: userId, changes: { before: view(target) } }, now, deps.ids.next()));
-  await deps.identities.deleteIdentity(target.email).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito delete failed', userId, error: String(error) })));
+  await deps.members.remove(
+    target,
+    auditItem(
+      caller,
+      { companyId, action: 'user.removed', objectType: 'user', objectId: userId, changes: { before: view(target) } },
+      now,
+      deps.ids.next(),
+    ),
+  );
+  await deps.identities
+    .deleteIdentity(target.email)
+    .catch((error: unknown) =>
+      console.error(JSON.stringify({ level: 'error', message: 'cognito delete failed', userId, error: String(error) })),
+    );
 };
 
 /** What the former primary POC keeps when the hand-over names nothing: no powers at all. */
@@ -193,14 +287,17 @@ const NO_PERMISSIONS: Permissions = { editProfile: false, authorizeSharing: fals
  * user with only the permissions the hand-over names (none by default).
  */
 export const handOverPrimaryPoc = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'companies'> & { obligations: Pick<Deps['obligations'], 'ofCompany'> },
+  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'companies'> & {
+    obligations: Pick<Deps['obligations'], 'ofCompany'>;
+  },
   caller: Caller,
   companyId: string,
   toUserId: string,
   formerPocPermissions: Permissions = NO_PERMISSIONS,
 ) => {
   requireManager(caller, companyId);
-  if (toUserId === caller.userId) throw new BadRequest('You already hold the primary-POC role.', [{ field: 'userId', message: 'is you' }]);
+  if (toUserId === caller.userId)
+    throw new BadRequest('You already hold the primary-POC role.', [{ field: 'userId', message: 'is you' }]);
   const [from, to, company, open] = await Promise.all([
     found(deps, companyId, caller.userId),
     found(deps, companyId, toUserId),
@@ -208,18 +305,44 @@ export const handOverPrimaryPoc = async (
     deps.obligations.ofCompany(companyId),
   ]);
   if (!company) throw new NotFound('No such company.');
-  if (to.status !== 'active') throw new BadRequest('The new primary POC must be an active user.', [{ field: 'userId', message: 'is disabled' }]);
+  if (to.status !== 'active')
+    throw new BadRequest('The new primary POC must be an active user.', [{ field: 'userId', message: 'is disabled' }]);
   const now = deps.clock.now();
   const audit = auditItem(
     caller,
-    { companyId, action: 'company.primary-poc-handed-over', objectType: 'user', objectId: toUserId, changes: { from: from.userId, to: to.userId, pocEmail: { before: company.pocEmail, after: to.email }, formerPocPermissions } },
+    {
+      companyId,
+      action: 'company.primary-poc-handed-over',
+      objectType: 'user',
+      objectId: toUserId,
+      changes: {
+        from: from.userId,
+        to: to.userId,
+        pocEmail: { before: company.pocEmail, after: to.email },
+        formerPocPermissions,
+      },
+    },
     now,
     deps.ids.next(),
   );
-  await deps.members.handOver(from, to, formerPocPermissions, audit, { companyId, version: company.version, openObligations: open.map((o) => o.kind) });
+  await deps.members.handOver(from, to, formerPocPermissions, audit, {
+    companyId,
+    version: company.version,
+    openObligations: open.map((o) => o.kind),
+  });
   await Promise.all([
     deps.identities.moveToGroup(from.email, 'primary-poc', 'company-user'),
     deps.identities.moveToGroup(to.email, 'company-user', 'primary-poc'),
-  ]).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'cognito group sync failed', error: String(error) })));
-  return { from: view({ ...from, role: 'company-user', version: from.version + 1, permissions: formerPocPermissions }), to: view({ ...to, role: 'primary-poc', version: to.version + 1, permissions: { editProfile: true, authorizeSharing: true } }) };
+  ]).catch((error: unknown) =>
+    console.error(JSON.stringify({ level: 'error', message: 'cognito group sync failed', error: String(error) })),
+  );
+  return {
+    from: view({ ...from, role: 'company-user', version: from.version + 1, permissions: formerPocPermissions }),
+    to: view({
+      ...to,
+      role: 'primary-poc',
+      version: to.version + 1,
+      permissions: { editProfile: true, authorizeSharing: true },
+    }),
+  };
 };

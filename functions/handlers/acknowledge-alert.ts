@@ -8,4 +8,6 @@ import * as alerts from '../data/alerts.ts';
 
 const deps = { ...base, alerts };
 
-export const handler = authedHandler('acknowledgeAlert', async (event, caller) => ok(await acknowledge(deps, caller, pathParam(event, 'alertId', Id))));
+export const handler = authedHandler('acknowledgeAlert', async (event, caller) =>
+  ok(await acknowledge(deps, caller, pathParam(event, 'alertId', Id))),
+);

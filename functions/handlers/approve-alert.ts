@@ -12,6 +12,14 @@ const deps = { ...base, alerts, audiences };
 
 export const handler = authedHandler('approveAlert', async (event, caller) => {
   const alert = await approve(deps, caller, pathParam(event, 'alertId', Id));
-  await run(deps, deps.clock.now, 2_000, alert.alertId).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'in-request fan-out failed; the job carries on', error: String(error) })));
+  await run(deps, deps.clock.now, 2_000, alert.alertId).catch((error: unknown) =>
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'in-request fan-out failed; the job carries on',
+        error: String(error),
+      }),
+    ),
+  );
   return ok(alert);
 });

@@ -8,5 +8,12 @@ import * as auditTrail from '../data/audit-trail.ts';
 import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('companyAudit', async (event, caller) =>
-  ok(await companyTrail({ auditTrail, companies }, caller, pathParam(event, 'companyId', Id), parseQuery(AuditQuery, event))),
+  ok(
+    await companyTrail(
+      { auditTrail, companies },
+      caller,
+      pathParam(event, 'companyId', Id),
+      parseQuery(AuditQuery, event),
+    ),
+  ),
 );

@@ -7,4 +7,6 @@ import { complianceOverview } from '../domain/compliance.ts';
 import * as companies from '../data/companies.ts';
 import * as deadlines from '../data/deadlines.ts';
 
-export const handler = authedHandler('complianceOverview', async (event, caller) => ok(await complianceOverview({ ...base, companies, deadlines }, caller, parseQuery(OverviewQuery, event))));
+export const handler = authedHandler('complianceOverview', async (event, caller) =>
+  ok(await complianceOverview({ ...base, companies, deadlines }, caller, parseQuery(OverviewQuery, event))),
+);

@@ -7,4 +7,6 @@ import * as deadlineData from '../data/deadlines.ts';
 
 const deps = { deadlines: deadlineData };
 
-export const handler = authedHandler('deadlineHistory', async (event) => ok(await deadlines.history(deps, pathParam(event, 'category', CategoryParam))));
+export const handler = authedHandler('deadlineHistory', async (event) =>
+  ok(await deadlines.history(deps, pathParam(event, 'category', CategoryParam))),
+);

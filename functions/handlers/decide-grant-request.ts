@@ -9,5 +9,13 @@ import * as grants from '../data/grants.ts';
 import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('decideGrantRequest', async (event, caller) =>
-  ok(await decideGrantRequest({ ...base, grants, companies }, caller, pathParam(event, 'companyId', Id), pathParam(event, 'requestId', Id), parseBody(DecideGrantRequest, event))),
+  ok(
+    await decideGrantRequest(
+      { ...base, grants, companies },
+      caller,
+      pathParam(event, 'companyId', Id),
+      pathParam(event, 'requestId', Id),
+      parseBody(DecideGrantRequest, event),
+    ),
+  ),
 );

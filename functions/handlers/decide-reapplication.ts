@@ -7,5 +7,12 @@ import { standingDeps } from '../domain/standing-deps.ts';
 import * as standing from '../domain/standing.ts';
 
 export const handler = authedHandler('decideReapplication', async (event, caller) =>
-  ok(await standing.decideReapplication(standingDeps, caller, pathParam(event, 'companyId', Id), parseBody(DecideReapplication, event))),
+  ok(
+    await standing.decideReapplication(
+      standingDeps,
+      caller,
+      pathParam(event, 'companyId', Id),
+      parseBody(DecideReapplication, event),
+    ),
+  ),
 );

@@ -10,5 +10,7 @@ import * as grants from '../data/grants.ts';
 import * as auditTrail from '../data/audit-trail.ts';
 
 export const handler = authedHandler('exportCompany', async (event, caller) =>
-  ok(await exportCompany({ ...base, profiles, messages, grants, auditTrail }, caller, pathParam(event, 'companyId', Id))),
+  ok(
+    await exportCompany({ ...base, profiles, messages, grants, auditTrail }, caller, pathParam(event, 'companyId', Id)),
+  ),
 );

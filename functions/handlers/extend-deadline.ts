@@ -7,5 +7,12 @@ import { standingDeps } from '../domain/standing-deps.ts';
 import * as standing from '../domain/standing.ts';
 
 export const handler = authedHandler('extendDeadline', async (event, caller) =>
-  ok(await standing.extendDeadline(standingDeps, caller, pathParam(event, 'companyId', Id), parseBody(ExtendDeadline, event))),
+  ok(
+    await standing.extendDeadline(
+      standingDeps,
+      caller,
+      pathParam(event, 'companyId', Id),
+      parseBody(ExtendDeadline, event),
+    ),
+  ),
 );

@@ -17,5 +17,8 @@ const deps = { ...base, auth, members, identities, limits, outbox, mailer };
 const ANSWER_AFTER_MS = 700;
 
 export const handler = publicHandler(async (event) =>
-  json(202, await atLeast(ANSWER_AFTER_MS, forgotPassword(deps, parseBody(ForgotPassword, event).email, sourceIp(event)))),
+  json(
+    202,
+    await atLeast(ANSWER_AFTER_MS, forgotPassword(deps, parseBody(ForgotPassword, event).email, sourceIp(event))),
+  ),
 );

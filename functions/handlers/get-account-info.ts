@@ -10,4 +10,6 @@ import { base } from '../domain/deps.ts';
 /** CBP's reads are recorded in the company's trail. */
 const deps = { ...base, profiles, auditTrail };
 
-export const handler = authedHandler('getAccountInfo', async (event, caller) => ok(await getAccountInfo(deps, caller, pathParam(event, 'companyId', Id))));
+export const handler = authedHandler('getAccountInfo', async (event, caller) =>
+  ok(await getAccountInfo(deps, caller, pathParam(event, 'companyId', Id))),
+);

@@ -5,4 +5,6 @@ import { Id } from '../schemas/common.ts';
 import { get } from '../domain/alerts.ts';
 import * as alerts from '../data/alerts.ts';
 
-export const handler = authedHandler('getAlert', async (event, caller) => ok(await get({ alerts }, caller, pathParam(event, 'alertId', Id))));
+export const handler = authedHandler('getAlert', async (event, caller) =>
+  ok(await get({ alerts }, caller, pathParam(event, 'alertId', Id))),
+);

@@ -10,4 +10,6 @@ import { base } from '../domain/deps.ts';
 /** CBP's reads are recorded in the company's trail. */
 const deps = { ...base, profiles, auditTrail };
 
-export const handler = authedHandler('getSecurityProfile', async (event, caller) => ok(await getProfile(deps, caller, pathParam(event, 'companyId', Id))));
+export const handler = authedHandler('getSecurityProfile', async (event, caller) =>
+  ok(await getProfile(deps, caller, pathParam(event, 'companyId', Id))),
+);

@@ -14,5 +14,7 @@ const deps = { ...base, members, identities, companies, obligations };
 
 export const handler = authedHandler('handOverPrimaryPoc', async (event, caller) => {
   const input = parseBody(HandOver, event);
-  return ok(await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), input.userId, input.formerPocPermissions));
+  return ok(
+    await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), input.userId, input.formerPocPermissions),
+  );
 });

@@ -8,5 +8,7 @@ import * as alerts from '../data/alerts.ts';
 
 export const handler = authedHandler('listAcknowledgements', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await acknowledgements({ alerts }, caller, pathParam(event, 'alertId', Id), query.cursor ?? null, query.limit));
+  return ok(
+    await acknowledgements({ alerts }, caller, pathParam(event, 'alertId', Id), query.cursor ?? null, query.limit),
+  );
 });

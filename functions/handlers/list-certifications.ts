@@ -6,4 +6,6 @@ import { listCertifications } from '../domain/certifications.ts';
 import * as profiles from '../data/profiles.ts';
 import * as companies from '../data/companies.ts';
 
-export const handler = authedHandler('listCertifications', async (event, caller) => ok(await listCertifications({ profiles, companies }, caller, pathParam(event, 'companyId', Id))));
+export const handler = authedHandler('listCertifications', async (event, caller) =>
+  ok(await listCertifications({ profiles, companies }, caller, pathParam(event, 'companyId', Id))),
+);

@@ -7,4 +7,6 @@ import { listCompanies } from '../domain/compliance.ts';
 import * as companies from '../data/companies.ts';
 import * as deadlines from '../data/deadlines.ts';
 
-export const handler = authedHandler('listCompanies', async (event, caller) => ok(await listCompanies({ ...base, companies, deadlines }, caller, parseQuery(CompanyListQuery, event))));
+export const handler = authedHandler('listCompanies', async (event, caller) =>
+  ok(await listCompanies({ ...base, companies, deadlines }, caller, parseQuery(CompanyListQuery, event))),
+);

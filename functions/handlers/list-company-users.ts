@@ -9,5 +9,13 @@ import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('listCompanyUsers', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await listCompanyUsers({ members, companies }, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
+  return ok(
+    await listCompanyUsers(
+      { members, companies },
+      caller,
+      pathParam(event, 'companyId', Id),
+      query.cursor ?? null,
+      query.limit,
+    ),
+  );
 });

@@ -9,5 +9,14 @@ import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('listGrantRequests', async (event, caller) => {
   const query = parseQuery(GrantRequestQuery, event);
-  return ok(await listGrantRequests({ grants, companies }, caller, pathParam(event, 'companyId', Id), query.direction, query.cursor ?? null, query.limit));
+  return ok(
+    await listGrantRequests(
+      { grants, companies },
+      caller,
+      pathParam(event, 'companyId', Id),
+      query.direction,
+      query.cursor ?? null,
+      query.limit,
+    ),
+  );
 });

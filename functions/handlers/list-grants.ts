@@ -10,5 +10,13 @@ import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('listGrants', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await listGrants({ ...base, grants, companies }, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
+  return ok(
+    await listGrants(
+      { ...base, grants, companies },
+      caller,
+      pathParam(event, 'companyId', Id),
+      query.cursor ?? null,
+      query.limit,
+    ),
+  );
 });

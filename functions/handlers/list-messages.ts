@@ -8,5 +8,14 @@ import * as messages from '../data/messages.ts';
 
 export const handler = authedHandler('listMessages', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await listMessages({ messages }, caller, pathParam(event, 'companyId', Id), pathParam(event, 'threadId', Id), query.cursor ?? null, query.limit));
+  return ok(
+    await listMessages(
+      { messages },
+      caller,
+      pathParam(event, 'companyId', Id),
+      pathParam(event, 'threadId', Id),
+      query.cursor ?? null,
+      query.limit,
+    ),
+  );
 });

@@ -9,5 +9,13 @@ import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('listProfileVersions', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await listVersions({ profiles, companies }, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
+  return ok(
+    await listVersions(
+      { profiles, companies },
+      caller,
+      pathParam(event, 'companyId', Id),
+      query.cursor ?? null,
+      query.limit,
+    ),
+  );
 });

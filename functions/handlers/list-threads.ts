@@ -9,5 +9,13 @@ import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('listThreads', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await listThreads({ messages, companies }, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
+  return ok(
+    await listThreads(
+      { messages, companies },
+      caller,
+      pathParam(event, 'companyId', Id),
+      query.cursor ?? null,
+      query.limit,
+    ),
+  );
 });

@@ -11,5 +11,12 @@ import * as auditTrail from '../data/audit-trail.ts';
 
 export const handler = authedHandler('partnerView', async (event, caller) => {
   const query = parseQuery(PartnerQuery, event);
-  return ok(await partnerView({ ...base, grants, profiles, auditTrail }, caller, pathParam(event, 'companyId', Id), query.scope));
+  return ok(
+    await partnerView(
+      { ...base, grants, profiles, auditTrail },
+      caller,
+      pathParam(event, 'companyId', Id),
+      query.scope,
+    ),
+  );
 });

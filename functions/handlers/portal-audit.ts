@@ -6,4 +6,6 @@ import { base } from '../domain/deps.ts';
 import { portalTrail } from '../domain/audit-trail.ts';
 import * as auditTrail from '../data/audit-trail.ts';
 
-export const handler = authedHandler('portalAudit', async (event, caller) => ok(await portalTrail({ ...base, auditTrail }, caller, parseQuery(PortalAuditQuery, event))));
+export const handler = authedHandler('portalAudit', async (event, caller) =>
+  ok(await portalTrail({ ...base, auditTrail }, caller, parseQuery(PortalAuditQuery, event))),
+);

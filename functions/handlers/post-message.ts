@@ -9,6 +9,12 @@ import { post } from '../domain/messages.ts';
 export const handler = authedHandler('postMessage', async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);
   const threadId = pathParam(event, 'threadId', Id);
-  const { companyId: _c, ...message } = await post(messageDeps, caller, companyId, threadId, parseBody(PostMessage, event));
+  const { companyId: _c, ...message } = await post(
+    messageDeps,
+    caller,
+    companyId,
+    threadId,
+    parseBody(PostMessage, event),
+  );
   return created(message, `/companies/${companyId}/threads/${threadId}/messages`);
 });

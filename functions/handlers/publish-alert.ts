@@ -17,6 +17,15 @@ const IN_REQUEST_MS = 2_000;
 
 export const handler = authedHandler('publishAlert', async (event, caller) => {
   const alert = await publish(deps, caller, parseBody(PublishAlert, event, 256 * 1024));
-  if (alert.status === 'published') await run(deps, deps.clock.now, IN_REQUEST_MS, alert.alertId).catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'in-request fan-out failed; the job carries on', error: String(error) })));
+  if (alert.status === 'published')
+    await run(deps, deps.clock.now, IN_REQUEST_MS, alert.alertId).catch((error: unknown) =>
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'in-request fan-out failed; the job carries on',
+          error: String(error),
+        }),
+      ),
+    );
   return created(alert, `/alerts/${alert.alertId}`);
 });

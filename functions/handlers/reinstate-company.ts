@@ -7,5 +7,12 @@ import { standingDeps } from '../domain/standing-deps.ts';
 import * as standing from '../domain/standing.ts';
 
 export const handler = authedHandler('reinstateCompany', async (event, caller) =>
-  ok(await standing.reinstate(standingDeps, caller, pathParam(event, 'companyId', Id), parseBody(ReinstateCompany, event))),
+  ok(
+    await standing.reinstate(
+      standingDeps,
+      caller,
+      pathParam(event, 'companyId', Id),
+      parseBody(ReinstateCompany, event),
+    ),
+  ),
 );

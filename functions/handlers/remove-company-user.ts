@@ -10,6 +10,12 @@ import * as identities from '../data/cognito-users.ts';
 const deps = { ...base, members, identities };
 
 export const handler = authedHandler('removeCompanyUser', async (event, caller) => {
-  await removeCompanyUser(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id), ifMatchVersion(event));
+  await removeCompanyUser(
+    deps,
+    caller,
+    pathParam(event, 'companyId', Id),
+    pathParam(event, 'userId', Id),
+    ifMatchVersion(event),
+  );
   return noContent();
 });

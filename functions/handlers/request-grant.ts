@@ -11,6 +11,11 @@ import * as limits from '../data/rate-limits.ts';
 import * as metrics from '../clients/metrics.ts';
 
 export const handler = authedHandler('requestGrant', async (event, caller) => {
-  const request = await requestGrant({ ...base, grants, companies, limits, metrics }, caller, pathParam(event, 'companyId', Id), parseBody(RequestGrant, event));
+  const request = await requestGrant(
+    { ...base, grants, companies, limits, metrics },
+    caller,
+    pathParam(event, 'companyId', Id),
+    parseBody(RequestGrant, event),
+  );
   return created(request, `/companies/${request.requesterCompanyId}/grant-requests?direction=outgoing`);
 });

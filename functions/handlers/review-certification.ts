@@ -10,5 +10,13 @@ import * as profiles from '../data/profiles.ts';
 const deps = { ...base, profiles };
 
 export const handler = authedHandler('reviewCertification', async (event, caller) =>
-  ok(await review(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'certificationId', Id), parseBody(Review, event))),
+  ok(
+    await review(
+      deps,
+      caller,
+      pathParam(event, 'companyId', Id),
+      pathParam(event, 'certificationId', Id),
+      parseBody(Review, event),
+    ),
+  ),
 );

@@ -9,5 +9,7 @@ import * as deadlineData from '../data/deadlines.ts';
 const deps = { ...base, deadlines: deadlineData };
 
 export const handler = authedHandler('reviseDeadline', async (event, caller) =>
-  ok(await deadlines.revise(deps, caller, pathParam(event, 'category', CategoryParam), parseBody(ReviseDeadline, event))),
+  ok(
+    await deadlines.revise(deps, caller, pathParam(event, 'category', CategoryParam), parseBody(ReviseDeadline, event)),
+  ),
 );

@@ -5,4 +5,6 @@ import { StartTotp } from '../schemas/auth.ts';
 import { startTotp } from '../domain/mfa.ts';
 import * as auth from '../data/cognito-auth.ts';
 
-export const handler = authedHandler('startTotp', async (event, caller) => ok(await startTotp({ auth }, caller, parseBody(StartTotp, event).accessToken)));
+export const handler = authedHandler('startTotp', async (event, caller) =>
+  ok(await startTotp({ auth }, caller, parseBody(StartTotp, event).accessToken)),
+);

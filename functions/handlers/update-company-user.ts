@@ -12,5 +12,7 @@ const deps = { ...base, members, identities };
 
 export const handler = authedHandler('updateCompanyUser', async (event, caller) => {
   const input = parseBody(UpdateUser, event);
-  return ok(await updateCompanyUser(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id), input));
+  return ok(
+    await updateCompanyUser(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id), input),
+  );
 });

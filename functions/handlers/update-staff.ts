@@ -10,4 +10,6 @@ import * as identities from '../data/cognito-users.ts';
 
 const deps = { ...base, members, identities };
 
-export const handler = authedHandler('updateStaff', async (event, caller) => ok(await updateStaff(deps, caller, pathParam(event, 'userId', Id), parseBody(UpdateStaff, event))));
+export const handler = authedHandler('updateStaff', async (event, caller) =>
+  ok(await updateStaff(deps, caller, pathParam(event, 'userId', Id), parseBody(UpdateStaff, event))),
+);

@@ -14,5 +14,9 @@ export type AuthedHandlerFn = (event: APIGatewayProxyEvent, caller: Caller) => P
  */
 export const authedHandler = (routeId: RouteId, fn: AuthedHandlerFn) => {
   const route = routeById(routeId);
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(async (event: APIGatewayProxyEvent) => fn(event, await resolveCaller(event, route))).use(corsMiddleware()).use(errorMiddleware());
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(async (event: APIGatewayProxyEvent) =>
+    fn(event, await resolveCaller(event, route)),
+  )
+    .use(corsMiddleware())
+    .use(errorMiddleware());
 };

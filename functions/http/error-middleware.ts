@@ -11,7 +11,9 @@ import { errorResponse, internalError } from './response.ts';
  */
 export const isRetryableSdkError = (error: unknown): boolean => {
   const candidates = [error, (error as { cause?: unknown } | null)?.cause];
-  return candidates.some((e) => typeof e === 'object' && e !== null && (isThrottlingError(e as never) || isTransientError(e as never)));
+  return candidates.some(
+    (e) => typeof e === 'object' && e !== null && (isThrottlingError(e as never) || isTransientError(e as never)),
+  );
 };
 
 /**
@@ -30,7 +32,15 @@ export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewa
       request.response = errorResponse(new ServiceUnavailable());
       return;
     }
-    console.error(JSON.stringify({ level: 'error', message: 'unhandled error', path: request.event?.resource, error: String(error), stack: (error as Error)?.stack }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'unhandled error',
+        path: request.event?.resource,
+        error: String(error),
+        stack: (error as Error)?.stack,
+      }),
+    );
     request.response = internalError();
   },
 });

@@ -32,7 +32,11 @@ export class BadRequest extends HttpError {
 
 export class ValidationFailed extends BadRequest {
   constructor(details: readonly ErrorDetail[]) {
-    super(`Invalid request: ${details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; ')}`, details, 'validation_failed');
+    super(
+      `Invalid request: ${details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; ')}`,
+      details,
+      'validation_failed',
+    );
   }
 }
 
@@ -99,4 +103,6 @@ export const versionConflict = (what: string, current?: number): Conflict =>
 
 /** One email is one person in the whole portal: a second claim on it is a 409 naming the field. */
 export const emailTaken = (field = 'email'): Conflict =>
-  new Conflict('That email already belongs to someone in the portal; one email is one person.', 'email_taken', [{ field, message: 'already registered' }]);
+  new Conflict('That email already belongs to someone in the portal; one email is one person.', 'email_taken', [
+    { field, message: 'already registered' },
+  ]);

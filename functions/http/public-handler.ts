@@ -6,4 +6,5 @@ import { corsMiddleware } from './cors-middleware.ts';
 export type PublicHandlerFn = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
 /** A handler for a public route: no caller, the shared error mapping. */
-export const publicHandler = (fn: PublicHandlerFn) => middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn).use(corsMiddleware()).use(errorMiddleware());
+export const publicHandler = (fn: PublicHandlerFn) =>
+  middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn).use(corsMiddleware()).use(errorMiddleware());

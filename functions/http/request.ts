@@ -19,18 +19,36 @@ export const validate = <S extends z.ZodType>(schema: S, value: unknown): z.infe
 };
 
 /** Parses and validates a JSON body. Missing, non-JSON and oversized bodies are 400s. */
-export const parseBody = <S extends z.ZodType>(schema: S, event: APIGatewayProxyEvent, maxBytes = DEFAULT_MAX_BODY_BYTES): z.infer<S> => {
-  const raw = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (raw.trim() === '') throw new BadRequest('A JSON request body is required.', [{ field: '', message: 'body is empty' }], 'body_required');
+export const parseBody = <S extends z.ZodType>(
+  schema: S,
+  event: APIGatewayProxyEvent,
+  maxBytes = DEFAULT_MAX_BODY_BYTES,
+): z.infer<S> => {
+  const raw =
+    event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (raw.trim() === '')
+    throw new BadRequest(
+      'A JSON request body is required.',
+      [{ field: '', message: 'body is empty' }],
+      'body_required',
+    );
   const size = Buffer.byteLength(raw, 'utf8');
   if (size > maxBytes) {
-    throw new BadRequest(`The request body is ${size} bytes; the limit is ${maxBytes}.`, [{ field: '', message: `body exceeds ${maxBytes} bytes` }], 'body_too_large');
+    throw new BadRequest(
+      `The request body is ${size} bytes; the limit is ${maxBytes}.`,
+      [{ field: '', message: `body exceeds ${maxBytes} bytes` }],
+      'body_too_large',
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new BadRequest('The request body is not valid JSON.', [{ field: '', message: 'not valid JSON' }], 'invalid_json');
+    throw new BadRequest(
+      'The request body is not valid JSON.',
+      [{ field: '', message: 'not valid JSON' }],
+      'invalid_json',
+    );
   }
   return validate(schema, parsed);
 };
@@ -43,14 +61,19 @@ export const pathParam = <S extends z.ZodType>(event: APIGatewayProxyEvent, name
 };
 
 /** Query-string parameters validated like a body: unknown parameters and bad values are 400s. */
-export const parseQuery = <S extends z.ZodType>(schema: S, event: APIGatewayProxyEvent): z.infer<S> => validate(schema, event.queryStringParameters ?? {});
+export const parseQuery = <S extends z.ZodType>(schema: S, event: APIGatewayProxyEvent): z.infer<S> =>
+  validate(schema, event.queryStringParameters ?? {});
 
 /** The version a DELETE names in `If-Match` (a bare number or a quoted ETag-style number). */
 export const ifMatchVersion = (event: APIGatewayProxyEvent): number => {
   const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'if-match')?.[1];
   const version = Number(header?.replace(/^W\//, '').replace(/"/g, ''));
   if (!header || !Number.isInteger(version) || version < 1) {
-    throw new BadRequest('Send the version you last read in the If-Match header.', [{ field: 'If-Match', message: 'required: the current version number' }], 'version_required');
+    throw new BadRequest(
+      'Send the version you last read in the If-Match header.',
+      [{ field: 'If-Match', message: 'required: the current version number' }],
+      'version_required',
+    );
   }
   return version;
 };

@@ -33,7 +33,10 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDef
   // authenticator app (after which Cognito asks for its code at every sign-in), the portal serves
   // them only the set-up and who they are.
   if (isCbp && !membership.mfaEnrolledAt && !route.allowWithoutMfa) {
-    throw new Forbidden('CBP staff must set up an authenticator app first: POST /me/mfa/totp, then /me/mfa/totp/verification.', 'mfa_required');
+    throw new Forbidden(
+      'CBP staff must set up an authenticator app first: POST /me/mfa/totp, then /me/mfa/totp/verification.',
+      'mfa_required',
+    );
   }
   if (!isCbp && !company) throw new Forbidden('Your company is not enrolled.');
   if (company?.status === 'removed' && !route.allowRemovedCompany) {

@@ -8,7 +8,11 @@ const baseHeaders = {
   ...API_SECURITY_HEADERS,
 } as const;
 
-export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+export const json = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
   statusCode,
   headers: { ...baseHeaders, ...headers },
   body: JSON.stringify(body),
@@ -23,6 +27,8 @@ export const errorResponse = (error: HttpError): APIGatewayProxyResult =>
   json(error.status, { error: { code: error.code, message: error.message, details: error.details } }, error.headers);
 
 export const internalError = (): APIGatewayProxyResult =>
-  json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.', details: [] } });
+  json(500, {
+    error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.', details: [] },
+  });
 
 export const noContent = (): APIGatewayProxyResult => ({ statusCode: 204, headers: { ...baseHeaders }, body: '' });

@@ -22,7 +22,12 @@ export const handler = async () => {
       message: 'outbox drained',
       ...report,
       // CloudWatch embedded metric format: the alarm watches this metric.
-      _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: 'CtpatPortal', Dimensions: [[]], Metrics: [{ Name: 'OutboxDeliveryFailed', Unit: 'Count' }] }] },
+      _aws: {
+        Timestamp: Date.now(),
+        CloudWatchMetrics: [
+          { Namespace: 'CtpatPortal', Dimensions: [[]], Metrics: [{ Name: 'OutboxDeliveryFailed', Unit: 'Count' }] },
+        ],
+      },
       OutboxDeliveryFailed: report.failed,
     })}\n`,
   );

@@ -15,7 +15,11 @@ const deps = { ids: uuidIds, obligations, deadlines, standing, programEmail: PRO
  * and, after its retries, the dead-letter alarm fires.
  */
 export const handler = async (event: { asOf?: string } = {}) => {
-  const asOf = event.asOf ? (isDate(event.asOf) ? programDayStart(event.asOf) : new Date(event.asOf)) : systemClock.now();
+  const asOf = event.asOf
+    ? isDate(event.asOf)
+      ? programDayStart(event.asOf)
+      : new Date(event.asOf)
+    : systemClock.now();
   if (Number.isNaN(asOf.getTime())) throw new Error(`Invalid asOf: ${event.asOf}`);
   const report = await sweep(deps, asOf);
   console.log(JSON.stringify({ level: 'info', message: 'sweep finished', ...report, actions: report.actions.length }));

@@ -2,21 +2,36 @@ import * as z from 'zod/v4';
 import { Email, IsoDateTime, SingleLine } from './common.ts';
 import { Identifiers } from './company.ts';
 
-export const Phone = z.string().regex(/^\+[1-9]\d{7,14}$/, { message: 'must be an international number like +12025550143' });
-export const Country = z.string().regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 two-letter country code like US' });
+export const Phone = z
+  .string()
+  .regex(/^\+[1-9]\d{7,14}$/, { message: 'must be an international number like +12025550143' });
+export const Country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 two-letter country code like US' });
 
 export const Address = z.strictObject({
   line1: SingleLine(200),
   line2: SingleLine(200).optional(),
   city: SingleLine(100),
   region: SingleLine(100).optional(),
-  postalCode: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'must be a postal code' }).optional(),
+  postalCode: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'must be a postal code' })
+    .optional(),
   country: Country,
 });
 
 export const Contact = z.strictObject({ name: SingleLine(120), title: SingleLine(120), email: Email, phone: Phone });
 
-export const FACILITY_KINDS = ['warehouse', 'manufacturing', 'terminal', 'distribution', 'office', 'cross-dock', 'other'] as const;
+export const FACILITY_KINDS = [
+  'warehouse',
+  'manufacturing',
+  'terminal',
+  'distribution',
+  'office',
+  'cross-dock',
+  'other',
+] as const;
 export const Facility = z.strictObject({ name: SingleLine(200), kind: z.enum(FACILITY_KINDS), address: Address });
 
 /** PUT body: the whole record, naming the version it replaces (0 for the first save). */
@@ -29,5 +44,9 @@ export const SaveAccountInfo = z.strictObject({
 });
 export type SaveAccountInfo = z.infer<typeof SaveAccountInfo>;
 
-export const AccountInfo = SaveAccountInfo.extend({ companyId: z.string(), updatedAt: IsoDateTime, updatedBy: z.string() });
+export const AccountInfo = SaveAccountInfo.extend({
+  companyId: z.string(),
+  updatedAt: IsoDateTime,
+  updatedBy: z.string(),
+});
 export type AccountInfo = z.infer<typeof AccountInfo>;

@@ -10,13 +10,20 @@ const unique = (values: readonly string[]) => new Set(values).size === values.le
 /** Who an alert is for: every active participant, the active ones in some categories, or named companies (even removed ones). */
 export const Audience = z.discriminatedUnion('scope', [
   z.strictObject({ scope: z.literal('all') }),
-  z.strictObject({ scope: z.literal('categories'), categories: z.array(CategoryId).min(1).max(20).refine(unique, { message: 'must not repeat a category' }) }),
-  z.strictObject({ scope: z.literal('companies'), companyIds: z.array(Id).min(1).max(100).refine(unique, { message: 'must not repeat a company' }) }),
+  z.strictObject({
+    scope: z.literal('categories'),
+    categories: z.array(CategoryId).min(1).max(20).refine(unique, { message: 'must not repeat a category' }),
+  }),
+  z.strictObject({
+    scope: z.literal('companies'),
+    companyIds: z.array(Id).min(1).max(100).refine(unique, { message: 'must not repeat a company' }),
+  }),
 ]);
 export type Audience = z.infer<typeof Audience>;
 
 /** High and critical alerts stay listed on the company's inbox until somebody in it acknowledges them. */
-export const awaitsAcknowledgement = (item: { readonly severity: z.infer<typeof Severity> }): boolean => item.severity === 'high' || item.severity === 'critical';
+export const awaitsAcknowledgement = (item: { readonly severity: z.infer<typeof Severity> }): boolean =>
+  item.severity === 'high' || item.severity === 'critical';
 
 export const PublishAlert = z.strictObject({
   kind: AlertKind,
@@ -79,4 +86,9 @@ export const AcknowledgementPage = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const Acknowledged = z.object({ alertId: z.string(), companyId: z.string(), userId: z.string(), at: IsoDateTime });
+export const Acknowledged = z.object({
+  alertId: z.string(),
+  companyId: z.string(),
+  userId: z.string(),
+  at: IsoDateTime,
+});

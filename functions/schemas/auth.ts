@@ -6,7 +6,10 @@ import { Email } from './common.ts';
  * Cognito enforces the same minimum; breached-password checks are Cognito threat protection's.
  */
 export const PASSWORD_MIN_LENGTH = 15;
-export const Password = z.string().min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` }).max(256);
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(256);
 
 export const Login = z.strictObject({
   email: Email,

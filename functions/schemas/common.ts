@@ -37,9 +37,11 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
 /** Why `char` is refused, in words a person fixing the field understands. */
 const refusal = (char: string, singleLine: boolean): string => {
   if (singleLine && LINE_BREAK.test(char)) return `must be a single line: no line breaks (found ${codePoint(char)})`;
-  if (char === '\u2028' || char === '\u2029') return `must not contain Unicode line or paragraph separators (found ${codePoint(char)}); use a new line`;
+  if (char === '\u2028' || char === '\u2029')
+    return `must not contain Unicode line or paragraph separators (found ${codePoint(char)}); use a new line`;
   if (CONTROL.test(char)) return `must not contain control characters (found ${codePoint(char)})`;
-  if (BIDI_CONTROL.test(char)) return `must not contain bidirectional override or isolate characters (found ${codePoint(char)})`;
+  if (BIDI_CONTROL.test(char))
+    return `must not contain bidirectional override or isolate characters (found ${codePoint(char)})`;
   if (BIDI_MARK.test(char)) return `must not contain invisible bidirectional marks (found ${codePoint(char)})`;
   return `must not contain ${codePoint(char)}`;
 };

@@ -4,16 +4,38 @@ import { Email, Id, IsoDateTime, MultiLine, SingleLine } from './common.ts';
 
 /** Business identifiers, each with the format CBP issues it in. */
 export const Identifiers = z.strictObject({
-  ein: z.string().regex(/^\d{2}-\d{7}$/, { message: 'EIN must look like 12-3456789' }).optional(),
+  ein: z
+    .string()
+    .regex(/^\d{2}-\d{7}$/, { message: 'EIN must look like 12-3456789' })
+    .optional(),
   iorNumber: z
     .string()
-    .regex(/^(\d{2}-\d{7}([A-Z0-9]{2})?|\d{6}-\d{5})$/, { message: 'IOR number must be an EIN with optional 2-character suffix, or a CBP-assigned number like 123456-12345' })
+    .regex(/^(\d{2}-\d{7}([A-Z0-9]{2})?|\d{6}-\d{5})$/, {
+      message: 'IOR number must be an EIN with optional 2-character suffix, or a CBP-assigned number like 123456-12345',
+    })
     .optional(),
-  scac: z.string().regex(/^[A-Z]{2,4}$/, { message: 'SCAC must be 2 to 4 capital letters' }).optional(),
-  mid: z.string().regex(/^[A-Z]{2}[A-Z0-9]{3,13}$/, { message: 'MID must start with the ISO country code and be at most 15 characters' }).optional(),
-  filerCode: z.string().regex(/^[A-Z0-9]{3}$/, { message: 'filer code must be 3 letters or digits' }).optional(),
-  iataCode: z.string().regex(/^[A-Z0-9]{2}$/, { message: 'IATA code must be 2 letters or digits' }).optional(),
-  fmcLicense: z.string().regex(/^\d{3,6}[A-Z]?$/, { message: 'FMC license must be 3 to 6 digits with an optional letter' }).optional(),
+  scac: z
+    .string()
+    .regex(/^[A-Z]{2,4}$/, { message: 'SCAC must be 2 to 4 capital letters' })
+    .optional(),
+  mid: z
+    .string()
+    .regex(/^[A-Z]{2}[A-Z0-9]{3,13}$/, {
+      message: 'MID must start with the ISO country code and be at most 15 characters',
+    })
+    .optional(),
+  filerCode: z
+    .string()
+    .regex(/^[A-Z0-9]{3}$/, { message: 'filer code must be 3 letters or digits' })
+    .optional(),
+  iataCode: z
+    .string()
+    .regex(/^[A-Z0-9]{2}$/, { message: 'IATA code must be 2 letters or digits' })
+    .optional(),
+  fmcLicense: z
+    .string()
+    .regex(/^\d{3,6}[A-Z]?$/, { message: 'FMC license must be 3 to 6 digits with an optional letter' })
+    .optional(),
 });
 export type Identifiers = z.infer<typeof Identifiers>;
 
@@ -35,7 +57,11 @@ export const EnrollCompany = z
     const category = CATEGORIES.find((c) => c.id === input.category);
     for (const key of category?.identifiers ?? []) {
       if (!input.identifiers[key]) {
-        ctx.addIssue({ code: 'custom', path: ['identifiers', key], message: `is required for category ${input.category}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['identifiers', key],
+          message: `is required for category ${input.category}`,
+        });
       }
     }
   });
@@ -43,7 +69,12 @@ export type EnrollCompany = z.infer<typeof EnrollCompany>;
 
 export const RemovalReason = z.enum(['enrollment-deadline-missed', 'certification-lapsed', 'cbp-decision']);
 export type RemovalReason = z.infer<typeof RemovalReason>;
-export const Removal = z.object({ at: IsoDateTime, reason: RemovalReason, note: z.string().optional(), by: z.string() });
+export const Removal = z.object({
+  at: IsoDateTime,
+  reason: RemovalReason,
+  note: z.string().optional(),
+  by: z.string(),
+});
 export type Removal = z.infer<typeof Removal>;
 
 export const Reapplication = z.object({
@@ -59,7 +90,11 @@ export const Reapplication = z.object({
 export type Reapplication = z.infer<typeof Reapplication>;
 
 /** SES reported an address unreachable: a permanent bounce or a complaint. */
-export const Unreachable = z.object({ at: IsoDateTime, reason: z.enum(['bounce', 'complaint']), detail: z.string().optional() });
+export const Unreachable = z.object({
+  at: IsoDateTime,
+  reason: z.enum(['bounce', 'complaint']),
+  detail: z.string().optional(),
+});
 export type Unreachable = z.infer<typeof Unreachable>;
 
 export const Contact = z.object({ name: z.string(), email: Email });
@@ -80,7 +115,9 @@ export const Company = z.object({
   nextCertificationDueAt: IsoDateTime.optional(),
   certificationStatus: z.enum(['submitted', 'approved', 'returned']).optional(),
   /** The latest certification: a certification of the same profile version re-confirms it. */
-  lastCertification: z.object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime }).optional(),
+  lastCertification: z
+    .object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime })
+    .optional(),
   /** A CBP administrator's extension of this company's portal-update deadline (`YYYY-MM-DD`). */
   deadlineExtendedTo: z.string().optional(),
   /** Why and when the company was removed from the program (while `status` is `removed`). */
@@ -109,7 +146,11 @@ export const ChangePoc = z.strictObject({
 export type ChangePoc = z.infer<typeof ChangePoc>;
 
 /** PUT /companies/{companyId}/secondary-contact: the primary POC names (or replaces) the secondary contact. */
-export const SetSecondaryContact = z.strictObject({ version: z.number().int().min(1), name: SingleLine(120), email: Email });
+export const SetSecondaryContact = z.strictObject({
+  version: z.number().int().min(1),
+  name: SingleLine(120),
+  email: Email,
+});
 export type SetSecondaryContact = z.infer<typeof SetSecondaryContact>;
 
 /**
@@ -127,4 +168,7 @@ export type Benefits = z.infer<typeof Benefits>;
 export const CompanyView = Company.extend({ benefits: Benefits });
 export type CompanyView = z.infer<typeof CompanyView>;
 
-export const companyView = (company: Company): CompanyView => ({ ...company, benefits: company.status === 'active' ? 'active' : 'revoked' });
+export const companyView = (company: Company): CompanyView => ({
+  ...company,
+  benefits: company.status === 'active' ? 'active' : 'revoked',
+});

@@ -50,6 +50,8 @@ export const OverviewQuery = z.strictObject({
 export const ComplianceOverview = z.object({
   asOf: IsoDateTime,
   byStatusAndCategory: z.array(z.object({ status: CompanyStatus, category: CategoryId, count: z.number().int() })),
-  months: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), deadlines: z.number().int(), removals: z.number().int() })),
+  months: z.array(
+    z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), deadlines: z.number().int(), removals: z.number().int() }),
+  ),
 });
 export type ComplianceOverview = z.infer<typeof ComplianceOverview>;

@@ -47,14 +47,23 @@ export const ExtendDeadline = z.strictObject({ deadline: IsoDate, reason: MultiL
 export const RemoveCompany = z.strictObject({ version: z.number().int().min(1), reason: MultiLine(500) });
 
 /** POST /companies/{companyId}/reinstatement (CBP administrator): back in, with a new due date. */
-export const ReinstateCompany = z.strictObject({ version: z.number().int().min(1), reason: MultiLine(500), deadline: IsoDate });
+export const ReinstateCompany = z.strictObject({
+  version: z.number().int().min(1),
+  reason: MultiLine(500),
+  deadline: IsoDate,
+});
 
 /** POST /companies/{companyId}/reapplication (the removed company's primary POC). */
 export const Reapply = z.strictObject({ statement: MultiLine(2000) });
 
 /** POST /companies/{companyId}/reapplication/decision (CBP). Accepting sets the new deadline. */
 export const DecideReapplication = z
-  .strictObject({ decision: z.enum(['accept', 'decline']), deadline: IsoDate.optional(), comments: MultiLine(2000).optional() })
+  .strictObject({
+    decision: z.enum(['accept', 'decline']),
+    deadline: IsoDate.optional(),
+    comments: MultiLine(2000).optional(),
+  })
   .superRefine((input, ctx) => {
-    if (input.decision === 'accept' && !input.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'is required to accept' });
+    if (input.decision === 'accept' && !input.deadline)
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'is required to accept' });
   });

@@ -38,4 +38,8 @@ export const ThreadMessage = z.object({
   sentAt: IsoDateTime,
 });
 export type ThreadMessage = z.infer<typeof ThreadMessage>;
-export const MessagePage = z.object({ thread: Thread, items: z.array(ThreadMessage), nextCursor: z.string().nullable() });
+export const MessagePage = z.object({
+  thread: Thread,
+  items: z.array(ThreadMessage),
+  nextCursor: z.string().nullable(),
+});

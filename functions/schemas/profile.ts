@@ -16,7 +16,12 @@ export const SaveProfile = z.strictObject({ version: z.number().int().min(0).max
 
 export const Missing = z.object({ section: z.string(), question: z.string(), text: z.string() });
 /** `answered` and `required` count the required questions of the company's category only. */
-export const Completeness = z.object({ complete: z.boolean(), answered: z.number().int(), required: z.number().int(), missing: z.array(Missing) });
+export const Completeness = z.object({
+  complete: z.boolean(),
+  answered: z.number().int(),
+  required: z.number().int(),
+  missing: z.array(Missing),
+});
 export type Completeness = z.infer<typeof Completeness>;
 
 export const ProfileVersion = z.object({
@@ -32,7 +37,10 @@ export const ProfileVersion = z.object({
 export type ProfileVersion = z.infer<typeof ProfileVersion>;
 
 export const ProfileVersionSummary = ProfileVersion.omit({ answers: true, companyId: true });
-export const ProfileVersionPage = z.object({ items: z.array(ProfileVersionSummary), nextCursor: z.string().nullable() });
+export const ProfileVersionPage = z.object({
+  items: z.array(ProfileVersionSummary),
+  nextCursor: z.string().nullable(),
+});
 
 export const DiffQuery = z.strictObject({ from: VersionNumber, to: VersionNumber });
 export const ProfileDiff = z.object({
@@ -42,7 +50,9 @@ export const ProfileDiff = z.object({
     z.object({
       section: z.string(),
       title: z.string(),
-      changes: z.array(z.object({ question: z.string(), text: z.string(), from: Answer.nullable(), to: Answer.nullable() })),
+      changes: z.array(
+        z.object({ question: z.string(), text: z.string(), from: Answer.nullable(), to: Answer.nullable() }),
+      ),
     }),
   ),
 });
@@ -57,12 +67,19 @@ export const Certify = z.strictObject({
    * Required, and only allowed, when the profile has not changed since the last certification:
    * the POC states that it was reviewed and is still accurate.
    */
-  reviewedUnchanged: z.literal(true, { message: 'must be true: you state that you reviewed the unchanged profile and it is still accurate' }).optional(),
+  reviewedUnchanged: z
+    .literal(true, {
+      message: 'must be true: you state that you reviewed the unchanged profile and it is still accurate',
+    })
+    .optional(),
 });
 export type Certify = z.infer<typeof Certify>;
 export const Review = z
   .strictObject({ decision: z.enum(['approve', 'return']), comments: MultiLine(4000).optional() })
-  .refine((r) => r.decision === 'approve' || Boolean(r.comments), { message: 'comments are required when sending a certification back', path: ['comments'] });
+  .refine((r) => r.decision === 'approve' || Boolean(r.comments), {
+    message: 'comments are required when sending a certification back',
+    path: ['comments'],
+  });
 export const Certification = z.object({
   companyId: z.string(),
   certificationId: z.string(),
@@ -76,7 +93,9 @@ export const Certification = z.object({
    * changed since the last certification (which `reconfirms` names).
    */
   statement: CertificationStatement,
-  reconfirms: z.object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime }).optional(),
+  reconfirms: z
+    .object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime })
+    .optional(),
   reviewedBy: z.string().optional(),
   reviewedAt: IsoDateTime.optional(),
   comments: z.string().optional(),

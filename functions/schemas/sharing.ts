@@ -16,7 +16,8 @@ import { Completeness, ProfileVersion } from './profile.ts';
 export const SCOPES = ['status', 'profile-summary', 'profile'] as const;
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
-export const scopeIncludes = (granted: Scope, wanted: Scope): boolean => SCOPES.indexOf(granted) >= SCOPES.indexOf(wanted);
+export const scopeIncludes = (granted: Scope, wanted: Scope): boolean =>
+  SCOPES.indexOf(granted) >= SCOPES.indexOf(wanted);
 
 /** Foreign customs programs with a mutual recognition arrangement with C-TPAT, by code. */
 export const FOREIGN_PROGRAMS = {
@@ -34,7 +35,9 @@ export const FOREIGN_PROGRAMS = {
   'pe-oea': 'Peru Operador Economico Autorizado',
   'uk-aeo': 'United Kingdom Authorised Economic Operator',
 } as const;
-export const ForeignProgram = z.enum(Object.keys(FOREIGN_PROGRAMS) as [keyof typeof FOREIGN_PROGRAMS, ...(keyof typeof FOREIGN_PROGRAMS)[]]);
+export const ForeignProgram = z.enum(
+  Object.keys(FOREIGN_PROGRAMS) as [keyof typeof FOREIGN_PROGRAMS, ...(keyof typeof FOREIGN_PROGRAMS)[]],
+);
 
 /** Who a grant is for: another participant company, or a foreign customs program. */
 export const Grantee = z.discriminatedUnion('type', [
@@ -69,7 +72,15 @@ export const GrantPage = z.object({ items: z.array(Grant), nextCursor: z.string(
 
 /** What others shared with the caller's company and is in force now. */
 export const SharedWithMe = z.object({
-  items: z.array(z.object({ grantId: z.string(), ownerCompanyId: z.string(), ownerLegalName: z.string(), scope: Scope, expiresOn: IsoDate })),
+  items: z.array(
+    z.object({
+      grantId: z.string(),
+      ownerCompanyId: z.string(),
+      ownerLegalName: z.string(),
+      scope: Scope,
+      expiresOn: IsoDate,
+    }),
+  ),
   nextCursor: z.string().nullable(),
 });
 
@@ -83,7 +94,9 @@ export const PartnerView = z.object({
   status: CompanyStatus,
   category: CategoryId,
   certification: z.object({ lastCertifiedAt: IsoDateTime.nullable(), nextDueAt: IsoDateTime.nullable() }).optional(),
-  completeness: Completeness.pick({ complete: true, answered: true, required: true }).extend({ incompleteSections: z.array(z.string()) }).optional(),
+  completeness: Completeness.pick({ complete: true, answered: true, required: true })
+    .extend({ incompleteSections: z.array(z.string()) })
+    .optional(),
   profile: ProfileVersion.pick({ version: true, answers: true, savedAt: true }).optional(),
 });
 export type PartnerView = z.infer<typeof PartnerView>;
@@ -136,7 +149,10 @@ export const AuditRecord = z.object({
 export const AuditPage = z.object({ items: z.array(AuditRecord), nextCursor: z.string().nullable() });
 /** A company's trail, newest first: optionally one action, and a time window (UTC). */
 export const AuditQuery = z.strictObject({
-  action: z.string().regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, { message: 'must be an action like profile.saved' }).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, { message: 'must be an action like profile.saved' })
+    .optional(),
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),
   cursor: z.string().min(1).max(2048).optional(),

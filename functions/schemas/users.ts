@@ -28,7 +28,11 @@ export const User = z.object({
 });
 export const UserPage = z.object({ items: z.array(User), nextCursor: z.string().nullable() });
 
-export const AddUser = z.strictObject({ email: Email, name: SingleLine(120), permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }) });
+export const AddUser = z.strictObject({
+  email: Email,
+  name: SingleLine(120),
+  permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }),
+});
 
 /** A version the caller last read; a stale one is a 409 with the current version. */
 export const Version = z.number().int().min(1).max(1_000_000_000);
@@ -45,11 +49,17 @@ export const UpdateUser = z.strictObject({
  */
 export const HandOver = z.strictObject({
   userId: Id,
-  formerPocPermissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }).default({ editProfile: false, authorizeSharing: false }),
+  formerPocPermissions: z
+    .strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() })
+    .default({ editProfile: false, authorizeSharing: false }),
 });
 export const HandOverResult = z.object({ from: User, to: User });
 
-export const AddStaff = z.strictObject({ email: Email, name: SingleLine(120), role: z.enum(['cbp-officer', 'cbp-admin']) });
+export const AddStaff = z.strictObject({
+  email: Email,
+  name: SingleLine(120),
+  role: z.enum(['cbp-officer', 'cbp-admin']),
+});
 export const UpdateStaff = z.strictObject({ version: Version, status: UserStatus });
 
 /** `?cursor=&limit=` on every list; a page holds 25 unless told otherwise. */

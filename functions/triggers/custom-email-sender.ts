@@ -23,12 +23,22 @@ export const handler = async (event: CustomEmailSenderEvent): Promise<CustomEmai
   // The portal sends invitations itself (Cognito's are suppressed) and verifies no attribute by
   // code, so a reset code is the one message Cognito asks it to deliver.
   if (event.triggerSource !== 'CustomEmailSender_ForgotPassword' || !event.request.code || !email) {
-    console.warn(JSON.stringify({ level: 'warn', message: 'custom email sender: nothing to send', triggerSource: event.triggerSource }));
+    console.warn(
+      JSON.stringify({
+        level: 'warn',
+        message: 'custom email sender: nothing to send',
+        triggerSource: event.triggerSource,
+      }),
+    );
     return event;
   }
   const code = await decryptCode(event.request.code);
-  const [result] = await sendTemplated(EMAIL_TEMPLATES.passwordReset.name, [{ email, data: {} }], { code, validMinutes: String(RESET_CODE_VALID_MINUTES) });
+  const [result] = await sendTemplated(EMAIL_TEMPLATES.passwordReset.name, [{ email, data: {} }], {
+    code,
+    validMinutes: String(RESET_CODE_VALID_MINUTES),
+  });
   // A failure makes Cognito's ForgotPassword fail too, so the person can ask again at once.
-  if (!result?.ok) throw new Error(`The password-reset email could not be sent: ${result && !result.ok ? result.error : 'no result'}`);
+  if (!result?.ok)
+    throw new Error(`The password-reset email could not be sent: ${result && !result.ok ? result.error : 'no result'}`);
   return event;
 };

@@ -8,7 +8,11 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import * as z from 'zod/v4';
 import type { RouteDefinition } from '../../functions/definitions/routes.ts';
-import { API_SECURITY_HEADERS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS } from '../../functions/definitions/api-headers.ts';
+import {
+  API_SECURITY_HEADERS,
+  CORS_ALLOW_HEADERS,
+  CORS_ALLOW_METHODS,
+} from '../../functions/definitions/api-headers.ts';
 
 export interface PortalApiProps {
   readonly routes: readonly RouteDefinition[];
@@ -29,12 +33,17 @@ export interface PortalApiProps {
 
 /** API Gateway's request models are JSON Schema draft 4; zod writes them from the same schemas. */
 const toModelSchema = (schema: z.ZodType): apigw.JsonSchema => {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: 'draft-04', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    target: 'draft-04',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return { schema: apigw.JsonSchemaVersion.DRAFT4, ...(json as apigw.JsonSchema) };
 };
 
 /** The error body of DESIGN section 6, for answers API Gateway gives itself (401, 403, 429, 5xx). */
-const gatewayErrorTemplate = '{"error":{"code":"$context.error.responseType","message":$context.error.messageString,"details":[]}}';
+const gatewayErrorTemplate =
+  '{"error":{"code":"$context.error.responseType","message":$context.error.messageString,"details":[]}}';
 
 /**
  * The REST API: one method per route of the route table, the Cognito authorizer on every
@@ -47,8 +56,12 @@ export class PortalApi extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
-    if (props.allowedOrigins.length === 0) throw new Error("PortalApi needs the web portal's origin in allowedOrigins: the API answers no other origin");
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.logKey });
+    if (props.allowedOrigins.length === 0)
+      throw new Error("PortalApi needs the web portal's origin in allowedOrigins: the API answers no other origin");
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.logKey,
+    });
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: 'ctpat-portal',
       description: 'C-TPAT Communications Portal',
@@ -89,7 +102,10 @@ export class PortalApi extends Construct {
     }
 
     const authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [props.userPool] });
-    const validator = this.api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
+    const validator = this.api.addRequestValidator('Validator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
 
     for (const route of props.routes) {
       const fn = props.functions.get(route.id);
@@ -101,19 +117,43 @@ export class PortalApi extends Construct {
         operationName: route.id,
         requestValidator: validator,
         ...(route.body
-          ? { requestModels: { 'application/json': this.api.addModel(`${route.id}Body`, { contentType: 'application/json', modelName: `${route.id}Body`, schema: toModelSchema(route.body) }) } }
+          ? {
+              requestModels: {
+                'application/json': this.api.addModel(`${route.id}Body`, {
+                  contentType: 'application/json',
+                  modelName: `${route.id}Body`,
+                  schema: toModelSchema(route.body),
+                }),
+              },
+            }
           : {}),
-        ...(route.pathParams ? { requestParameters: Object.fromEntries(Object.keys(route.pathParams).map((p) => [`method.request.path.${p}`, true])) } : {}),
-        ...(isPublic ? { authorizationType: apigw.AuthorizationType.NONE } : { authorizer, authorizationType: apigw.AuthorizationType.COGNITO }),
+        ...(route.pathParams
+          ? {
+              requestParameters: Object.fromEntries(
+                Object.keys(route.pathParams).map((p) => [`method.request.path.${p}`, true]),
+              ),
+            }
+          : {}),
+        ...(isPublic
+          ? { authorizationType: apigw.AuthorizationType.NONE }
+          : { authorizer, authorizationType: apigw.AuthorizationType.COGNITO }),
       });
     }
 
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'ctpat-portal-api', sampledRequestsEnabled: true },
+      visibilityConfig: {
+        cloudWatchMetricsEnabled: true,
+        metricName: 'ctpat-portal-api',
+        sampledRequestsEnabled: true,
+      },
       rules: [
-        ...['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'].map((name, i) => ({
+        ...[
+          'AWSManagedRulesCommonRuleSet',
+          'AWSManagedRulesKnownBadInputsRuleSet',
+          'AWSManagedRulesAmazonIpReputationList',
+        ].map((name, i) => ({
           name,
           priority: i,
           overrideAction: { none: {} },
@@ -123,7 +163,9 @@ export class PortalApi extends Construct {
               name,
               // The common set blocks bodies over 8 KB; profiles are larger by design, so that one
               // rule only counts and the portal's own limit below blocks instead.
-              ...(name === 'AWSManagedRulesCommonRuleSet' ? { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] } : {}),
+              ...(name === 'AWSManagedRulesCommonRuleSet'
+                ? { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] }
+                : {}),
             },
           },
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
@@ -140,14 +182,22 @@ export class PortalApi extends Construct {
               textTransformations: [{ priority: 0, type: 'NONE' }],
             },
           },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'BodyLargerThanPortalLimit', sampledRequestsEnabled: true },
+          visibilityConfig: {
+            cloudWatchMetricsEnabled: true,
+            metricName: 'BodyLargerThanPortalLimit',
+            sampledRequestsEnabled: true,
+          },
         },
         {
           name: 'RateLimitPerIp',
           priority: 10,
           action: { block: {} },
           statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP' } },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'RateLimitPerIp', sampledRequestsEnabled: true },
+          visibilityConfig: {
+            cloudWatchMetricsEnabled: true,
+            metricName: 'RateLimitPerIp',
+            sampledRequestsEnabled: true,
+          },
         },
       ],
     });
@@ -159,7 +209,14 @@ export class PortalApi extends Construct {
     });
     new wafv2.CfnLoggingConfiguration(this, 'WafLogging', {
       resourceArn: this.webAcl.attrArn,
-      logDestinationConfigs: [Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: wafLogs.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      logDestinationConfigs: [
+        Stack.of(this).formatArn({
+          service: 'logs',
+          resource: 'log-group',
+          resourceName: wafLogs.logGroupName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
       redactedFields: [{ singleHeader: { Name: 'authorization' } }],
     });
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {

@@ -39,10 +39,18 @@ export class PortalFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalFunctionProps) {
     super(scope, id);
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: props.logKey });
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.logKey,
+    });
     // Its own role with write access to its own log group only (no AWS managed policy).
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(root, 'functions', `${props.entry}.ts`),
       handler: 'handler',
@@ -54,7 +62,9 @@ export class PortalFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       role,
-      ...(props.deadLetterQueue ? { onFailure: new destinations.SqsDestination(props.deadLetterQueue), retryAttempts: 2 } : {}),
+      ...(props.deadLetterQueue
+        ? { onFailure: new destinations.SqsDestination(props.deadLetterQueue), retryAttempts: 2 }
+        : {}),
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       depsLockFilePath: join(root, 'package-lock.json'),
@@ -73,7 +83,8 @@ export class PortalFunction extends Construct {
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Only the X-Ray statement added by active tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) uses *: X-Ray has no resource-level permissions. A CDK test checks that no other statement uses *.',
+      reason:
+        'Only the X-Ray statement added by active tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) uses *: X-Ray has no resource-level permissions. A CDK test checks that no other statement uses *.',
     });
   }
 }

@@ -20,7 +20,11 @@ export class PortalUserPool extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.codeKey = new kms.Key(this, 'CodeKey', { description: 'C-TPAT portal: encrypts Cognito codes for the custom email sender', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    this.codeKey = new kms.Key(this, 'CodeKey', {
+      description: 'C-TPAT portal: encrypts Cognito codes for the custom email sender',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     // Cognito encrypts with it; the pool's own ARN would make a cycle, so the account and service bound it.
     const stack = Stack.of(this);
     this.codeKey.addToResourcePolicy(
@@ -30,7 +34,9 @@ export class PortalUserPool extends Construct {
         resources: ['*'],
         conditions: {
           StringEquals: { 'aws:SourceAccount': stack.account },
-          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' }) },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' }),
+          },
         },
       }),
     );
@@ -41,7 +47,9 @@ export class PortalUserPool extends Construct {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
-      customAttributes: { [S.companyIdAttribute]: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: false }) },
+      customAttributes: {
+        [S.companyIdAttribute]: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+      },
       passwordPolicy: {
         minLength: S.passwordMinLength,
         requireLowercase: false,

@@ -28,7 +28,10 @@ export interface WebHostingProps {
 /** Throws, saying how to build it, unless `assetsPath` holds a built client. */
 export const requireBuiltClient = (assetsPath: string): void => {
   const index = join(assetsPath, 'index.html');
-  if (!existsSync(index)) throw new Error(`The web client is not built (${index} is missing): run npm run build:web, or set the webAssetsPath context to a built client`);
+  if (!existsSync(index))
+    throw new Error(
+      `The web client is not built (${index} is missing): run npm run build:web, or set the webAssetsPath context to a built client`,
+    );
 };
 
 /** Files fetched anew on every page load; everything else Vite writes is content-hashed. */
@@ -56,7 +59,8 @@ export class WebHosting extends Construct {
     super(scope, id);
     this.hasCustomCertificate = props.certificate !== undefined;
     requireBuiltClient(props.assetsPath);
-    if (props.domainNames?.length && !props.certificate) throw new Error('WebHosting: domainNames need a certificate (in us-east-1) that covers them');
+    if (props.domainNames?.length && !props.certificate)
+      throw new Error('WebHosting: domainNames need a certificate (in us-east-1) that covers them');
 
     // Access logs of the bucket and the distribution. CloudFront's standard logs are delivered
     // with an ACL grant, so this bucket keeps ACLs (owner preferred); nothing in it is public.
@@ -88,13 +92,28 @@ export class WebHosting extends Construct {
       comment: 'C-TPAT portal: the security headers of lib/web-headers.ts',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.apiOrigin), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds), includeSubdomains: hsts.includeSubDomains, preload: hsts.preload, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds),
+          includeSubdomains: hsts.includeSubDomains,
+          preload: hsts.preload,
+          override: true,
+        },
         contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption[SECURITY_HEADER_PARTS.frameOptions], override: true },
-        referrerPolicy: { referrerPolicy: SECURITY_HEADER_PARTS.referrerPolicy as cloudfront.HeadersReferrerPolicy, override: true },
+        frameOptions: {
+          frameOption: cloudfront.HeadersFrameOption[SECURITY_HEADER_PARTS.frameOptions],
+          override: true,
+        },
+        referrerPolicy: {
+          referrerPolicy: SECURITY_HEADER_PARTS.referrerPolicy as cloudfront.HeadersReferrerPolicy,
+          override: true,
+        },
       },
       customHeadersBehavior: {
-        customHeaders: Object.entries(SECURITY_HEADER_PARTS.custom).map(([header, value]) => ({ header, value, override: true })),
+        customHeaders: Object.entries(SECURITY_HEADER_PARTS.custom).map(([header, value]) => ({
+          header,
+          value,
+          override: true,
+        })),
       },
     });
 
@@ -113,10 +132,21 @@ export class WebHosting extends Construct {
       // bucket cannot be listed) gets the page. The API is another origin (API Gateway,
       // called directly by the client), so these never mask an API error; not cached, so a
       // new index.html shows at once.
-      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 200,
+        responsePagePath: '/index.html',
+        ttl: Duration.seconds(0),
+      })),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_ALL,
-      ...(props.certificate ? { certificate: props.certificate, domainNames: props.domainNames, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
+      ...(props.certificate
+        ? {
+            certificate: props.certificate,
+            domainNames: props.domainNames,
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       enableLogging: true,
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
@@ -130,7 +160,11 @@ export class WebHosting extends Construct {
       destinationBucket: this.bucket,
       exclude: ENTRY_FILES,
       prune: false,
-      cacheControl: [s3deploy.CacheControl.setPublic(), s3deploy.CacheControl.maxAge(Duration.days(365)), s3deploy.CacheControl.immutable()],
+      cacheControl: [
+        s3deploy.CacheControl.setPublic(),
+        s3deploy.CacheControl.maxAge(Duration.days(365)),
+        s3deploy.CacheControl.immutable(),
+      ],
     });
     // Then the page and its configuration, never reused without asking; only they are invalidated.
     this.entry = new s3deploy.BucketDeployment(this, 'DeployEntry', {
@@ -159,7 +193,12 @@ export class WebHosting extends Construct {
   private narrowInvalidationGrant(): void {
     const stack = Stack.of(this);
     const policy = this.deploymentRole.node.findChild('DefaultPolicy') as iam.Policy;
-    const arn = stack.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: this.distribution.distributionId });
+    const arn = stack.formatArn({
+      service: 'cloudfront',
+      region: '',
+      resource: 'distribution',
+      resourceName: this.distribution.distributionId,
+    });
     type Statement = { Action: string | string[]; Resource: unknown };
     // Rewritten at synth, from the document as CDK renders it (duplicates merged), so no
     // statement index is guessed.
@@ -167,8 +206,14 @@ export class WebHosting extends Construct {
       produce: () => {
         const rendered = stack.resolve(policy.document) as { Version: string; Statement: Statement[] };
         const invalidates = (st: Statement) => [st.Action].flat().includes('cloudfront:CreateInvalidation');
-        if (!rendered.Statement.some(invalidates)) throw new Error('BucketDeployment no longer grants cloudfront:CreateInvalidation in its policy; revisit narrowInvalidationGrant');
-        return { ...rendered, Statement: rendered.Statement.map((st) => (invalidates(st) ? { ...st, Resource: stack.resolve(arn) } : st)) };
+        if (!rendered.Statement.some(invalidates))
+          throw new Error(
+            'BucketDeployment no longer grants cloudfront:CreateInvalidation in its policy; revisit narrowInvalidationGrant',
+          );
+        return {
+          ...rendered,
+          Statement: rendered.Statement.map((st) => (invalidates(st) ? { ...st, Resource: stack.resolve(arn) } : st)),
+        };
       },
     });
     (policy.node.defaultChild as iam.CfnPolicy).addPropertyOverride('PolicyDocument', document);

@@ -2,7 +2,13 @@
  * Creates, in the emulators, the same table and user pool the CDK stack defines, from the same
  * definitions. Idempotent: an existing table or pool (recorded in the state file) is reused.
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   CognitoIdentityProviderClient,
   CreateGroupCommand,
@@ -54,7 +60,12 @@ export const ensureTable = async (dynamo: DynamoDBClient, tableName = TABLE_NAME
       })),
     }),
   );
-  await dynamo.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true } }));
+  await dynamo.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+    }),
+  );
 };
 
 const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
@@ -63,7 +74,10 @@ const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
     new CreateUserPoolCommand({
       PoolName: 'ctpat-portal-users',
       UsernameAttributes: ['email'],
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: s.temporaryPasswordValidityDays },
+      AdminCreateUserConfig: {
+        AllowAdminCreateUserOnly: true,
+        UnusedAccountValidityDays: s.temporaryPasswordValidityDays,
+      },
       Policies: {
         PasswordPolicy: {
           MinimumLength: s.passwordMinLength,
@@ -92,20 +106,32 @@ const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
       PreventUserExistenceErrors: 'ENABLED',
     }),
   );
-  for (const group of s.groups) await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
+  for (const group of s.groups)
+    await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   return { userPoolId, userPoolClientId: UserPoolClient!.ClientId! };
 };
 
 /** Creates what is missing and returns the resources' names; `stateFile` remembers the pool. */
 export const bootstrap = async (emulators: Emulators, stateFile: string): Promise<LocalResources> => {
-  const dynamo = new DynamoDBClient({ endpoint: emulators.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const cognito = new CognitoIdentityProviderClient({ endpoint: emulators.cognitoEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const dynamo = new DynamoDBClient({
+    endpoint: emulators.dynamodbEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint: emulators.cognitoEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await Promise.all([ensureTable(dynamo), ensureEmailTemplates(emulators.sesEndpoint)]);
 
   let pool: { userPoolId: string; userPoolClientId: string } | undefined;
   if (existsSync(stateFile)) {
     const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { userPoolId: string; userPoolClientId: string };
-    const exists = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: saved.userPoolId })).then(() => true, () => false);
+    const exists = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: saved.userPoolId })).then(
+      () => true,
+      () => false,
+    );
     if (exists) pool = saved;
   }
   if (!pool) {
@@ -119,10 +145,19 @@ export const bootstrap = async (emulators: Emulators, stateFile: string): Promis
 
 /** SES templates from the same definitions as the CDK stack; the emulator keeps them in memory, so this runs at every start. */
 export const ensureEmailTemplates = async (sesEndpoint: string): Promise<void> => {
-  const ses = new SESv2Client({ endpoint: sesEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const ses = new SESv2Client({
+    endpoint: sesEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   for (const template of Object.values(EMAIL_TEMPLATES)) {
-    const content = { TemplateName: template.name, TemplateContent: { Subject: template.subject, Text: template.text, Html: template.html } };
-    await ses.send(new CreateEmailTemplateCommand(content)).catch(async () => ses.send(new UpdateEmailTemplateCommand(content)));
+    const content = {
+      TemplateName: template.name,
+      TemplateContent: { Subject: template.subject, Text: template.text, Html: template.html },
+    };
+    await ses
+      .send(new CreateEmailTemplateCommand(content))
+      .catch(async () => ses.send(new UpdateEmailTemplateCommand(content)));
   }
   ses.destroy();
 };
@@ -133,14 +168,20 @@ export const PROGRAM_MAILBOX = 'ctpat-program@cbp.example.gov';
 /** The web portal's origin, and on loopback the same server by the name `localhost` too. */
 const localOrigins = (portalUrl: string): string[] => {
   const url = new URL(portalUrl);
-  return url.hostname === '127.0.0.1' ? [url.origin, `${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`] : [url.origin];
+  return url.hostname === '127.0.0.1'
+    ? [url.origin, `${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`]
+    : [url.origin];
 };
 
 /**
  * The environment the handlers read (the same variable names the CDK stack sets). The web portal
  * at `portalUrl` is the one origin the API answers across origins, as the CloudFront URL is in AWS.
  */
-export const handlerEnv = (sdkEnv: Record<string, string>, resources: LocalResources, portalUrl: string): Record<string, string> => ({
+export const handlerEnv = (
+  sdkEnv: Record<string, string>,
+  resources: LocalResources,
+  portalUrl: string,
+): Record<string, string> => ({
   ...sdkEnv,
   TABLE_NAME: resources.tableName,
   USER_POOL_ID: resources.userPoolId,

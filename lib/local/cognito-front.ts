@@ -27,7 +27,11 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
 export const translate = (target: string | undefined, body: Buffer): { target: string | undefined; body: Buffer } => {
   if (target !== `${TARGET_PREFIX}GetTokensFromRefreshToken`) return { target, body };
   const input = JSON.parse(body.toString('utf8') || '{}') as { ClientId?: string; RefreshToken?: string };
-  const initiate = { ClientId: input.ClientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: input.RefreshToken } };
+  const initiate = {
+    ClientId: input.ClientId,
+    AuthFlow: 'REFRESH_TOKEN_AUTH',
+    AuthParameters: { REFRESH_TOKEN: input.RefreshToken },
+  };
   return { target: `${TARGET_PREFIX}InitiateAuth`, body: Buffer.from(JSON.stringify(initiate)) };
 };
 
@@ -39,12 +43,20 @@ export const startCognitoFront = async (upstream: string, port = 0): Promise<Cog
       const { target, body } = translate(Array.isArray(header) ? header[0] : header, await readBody(request));
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) {
-        if (typeof value === 'string' && !['host', 'content-length', 'connection', 'x-amz-target'].includes(name)) headers[name] = value;
+        if (typeof value === 'string' && !['host', 'content-length', 'connection', 'x-amz-target'].includes(name))
+          headers[name] = value;
       }
       if (target) headers['x-amz-target'] = target;
-      const answer = await fetch(`${upstream}${request.url ?? '/'}`, { method: request.method, headers, ...(request.method === 'GET' || request.method === 'HEAD' ? {} : { body }) });
+      const answer = await fetch(`${upstream}${request.url ?? '/'}`, {
+        method: request.method,
+        headers,
+        ...(request.method === 'GET' || request.method === 'HEAD' ? {} : { body }),
+      });
       const out = Buffer.from(await answer.arrayBuffer());
-      response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/x-amz-json-1.1', 'content-length': String(out.length) });
+      response.writeHead(answer.status, {
+        'content-type': answer.headers.get('content-type') ?? 'application/x-amz-json-1.1',
+        'content-length': String(out.length),
+      });
       response.end(out);
     })().catch((error: unknown) => {
       response.writeHead(502, { 'content-type': 'application/json' });

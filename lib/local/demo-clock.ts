@@ -27,7 +27,11 @@ export interface DemoClock extends Clock {
 export const demoClock = (dataDir: string): DemoClock => {
   const file = join(dataDir, 'clock.json');
   let cached: { mtimeMs: number; stored: Stored } | undefined;
-  const write = (simulated: Date) => writeFileSync(file, `${JSON.stringify({ simulated: simulated.toISOString(), setAt: new Date().toISOString() } satisfies Stored, null, 2)}\n`);
+  const write = (simulated: Date) =>
+    writeFileSync(
+      file,
+      `${JSON.stringify({ simulated: simulated.toISOString(), setAt: new Date().toISOString() } satisfies Stored, null, 2)}\n`,
+    );
   const read = (): Stored => {
     if (!existsSync(file)) write(DEMO_START);
     const { mtimeMs } = statSync(file);
@@ -41,7 +45,10 @@ export const demoClock = (dataDir: string): DemoClock => {
   return {
     now,
     set: (at) => {
-      if (at < now()) throw new Error(`The demo clock only moves forward; it is at ${now().toISOString()} (npm run reset starts the demo over).`);
+      if (at < now())
+        throw new Error(
+          `The demo clock only moves forward; it is at ${now().toISOString()} (npm run reset starts the demo over).`,
+        );
       write(at);
     },
   };

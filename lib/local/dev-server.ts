@@ -8,7 +8,11 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } from 'aws-lambda';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
-import { API_SECURITY_HEADERS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS } from '../../functions/definitions/api-headers.ts';
+import {
+  API_SECURITY_HEADERS,
+  CORS_ALLOW_HEADERS,
+  CORS_ALLOW_METHODS,
+} from '../../functions/definitions/api-headers.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 
 /** API Gateway's own payload limit; larger requests never reach a handler. */
@@ -56,7 +60,9 @@ const handlers = new Map<string, Promise<Handler<APIGatewayProxyEvent, APIGatewa
 const loadHandler = (name: string) => {
   let loaded = handlers.get(name);
   if (!loaded) {
-    loaded = import(`../../functions/handlers/${name}.ts`).then((module: { handler: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> }) => module.handler);
+    loaded = import(`../../functions/handlers/${name}.ts`).then(
+      (module: { handler: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> }) => module.handler,
+    );
     handlers.set(name, loaded);
   }
   return loaded;
@@ -110,11 +116,16 @@ const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<Di
     .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
   if (matches.length === 0) return { result: gatewayError(404, 'not_found', 'No such resource.'), own: true };
   const match = matches.find((x) => x.c.route.method === method);
-  if (!match) return { result: gatewayError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`), own: true };
+  if (!match)
+    return {
+      result: gatewayError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`),
+      own: true,
+    };
   const { route } = match.c;
 
   const body = await readBody(req);
-  if (body === 'too-large') return { result: gatewayError(413, 'payload_too_large', 'The request body is larger than 10 MB.'), own: true };
+  if (body === 'too-large')
+    return { result: gatewayError(413, 'payload_too_large', 'The request body is larger than 10 MB.'), own: true };
 
   let claims: Record<string, string> | undefined;
   if (route.auth !== 'public') {
@@ -153,7 +164,10 @@ const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<Di
       apiId: 'local',
       authorizer: claims ? { claims } : null,
       httpMethod: method,
-      identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
+      identity: {
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: req.headers['user-agent'] ?? null,
+      } as APIGatewayProxyEvent['requestContext']['identity'],
       path: url.pathname,
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),

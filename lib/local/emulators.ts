@@ -39,7 +39,9 @@ const assertJava = (): void => {
   try {
     execFileSync('java', ['-version'], { stdio: 'ignore' });
   } catch {
-    throw new Error('Java is needed for DynamoDB Local and was not found on PATH. Install Java 17 (Debian: apt-get install -y openjdk-17-jre-headless).');
+    throw new Error(
+      'Java is needed for DynamoDB Local and was not found on PATH. Install Java 17 (Debian: apt-get install -y openjdk-17-jre-headless).',
+    );
   }
 };
 
@@ -98,7 +100,12 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
       TokenConfig: { IssuerDomain: cognitoEndpoint },
       TriggerFunctions: { CustomEmailSender: CUSTOM_EMAIL_SENDER_FUNCTION },
       LambdaClient: { ...local, endpoint: triggers.endpoint },
-      KMSConfig: { ...local, endpoint: triggers.endpoint, KMSKeyId: LOCAL_CODE_KEY.arn, KMSKeyAlias: LOCAL_CODE_KEY.alias },
+      KMSConfig: {
+        ...local,
+        endpoint: triggers.endpoint,
+        KMSKeyId: LOCAL_CODE_KEY.arn,
+        KMSKeyAlias: LOCAL_CODE_KEY.alias,
+      },
     };
     writeFileSync(join(cognitoDir, '.cognito', 'config.json'), JSON.stringify(cognitoConfig, null, 2));
     const cognito = startProcess('cognito', process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
@@ -108,9 +115,14 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
     });
     started.push(cognito);
 
-    const ses = startProcess('ses', process.execPath, [require.resolve('aws-ses-v2-local/dist/cli.js'), '--host', '127.0.0.1', '--port', String(sesPort)], {
-      echo: props.echo,
-    });
+    const ses = startProcess(
+      'ses',
+      process.execPath,
+      [require.resolve('aws-ses-v2-local/dist/cli.js'), '--host', '127.0.0.1', '--port', String(sesPort)],
+      {
+        echo: props.echo,
+      },
+    );
     started.push(ses);
 
     const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;

@@ -25,14 +25,26 @@ export interface ManagedProcess {
 }
 
 /** Spawns a child that is stopped with SIGTERM (then SIGKILL) and whose output is kept for errors. */
-export const startProcess = (name: string, command: string, args: readonly string[], options: SpawnOptions & { echo?: boolean } = {}): ManagedProcess => {
+export const startProcess = (
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { echo?: boolean } = {},
+): ManagedProcess => {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     const text = chunk.toString();
     lines.push(...text.split('\n').filter(Boolean));
     if (lines.length > 200) lines.splice(0, lines.length - 200);
-    if (options.echo) process.stdout.write(text.split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join(''));
+    if (options.echo)
+      process.stdout.write(
+        text
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `[${name}] ${l}\n`)
+          .join(''),
+      );
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -54,10 +66,15 @@ export const startProcess = (name: string, command: string, args: readonly strin
 };
 
 /** Polls `probe` until it resolves true; fails with the process's output after `timeoutMs`. */
-export const waitUntil = async (proc: ManagedProcess, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
+export const waitUntil = async (
+  proc: ManagedProcess,
+  probe: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with code ${proc.child.exitCode}:\n${proc.output()}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`${proc.name} exited with code ${proc.child.exitCode}:\n${proc.output()}`);
     if (await probe().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -45,12 +45,23 @@ export const startBackends = async (props: BackendsProps): Promise<Backends> => 
  * Points this process's handlers at the backends (the same variables the CDK stack sets) and
  * serves the route table. Handlers are imported after the environment is set.
  */
-export const startApi = async (backends: Backends, options: { port?: number; log?: boolean; portalUrl?: string } = {}) => {
+export const startApi = async (
+  backends: Backends,
+  options: { port?: number; log?: boolean; portalUrl?: string } = {},
+) => {
   const port = await freePort(options.port ?? 0);
   // Emails link to the web portal when it runs, else to the API.
   const env = handlerEnv(backends.emulators.env, backends.resources, options.portalUrl ?? `http://127.0.0.1:${port}`);
   Object.assign(process.env, env);
-  const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
+  const verifier = cognitoIdTokenVerifier({
+    issuer: backends.resources.issuer,
+    clientId: backends.resources.userPoolClientId,
+  });
   // The server's own answers (preflight, its errors) allow exactly the origins the handlers do.
-  return startDevServer({ verifier, port, log: options.log, allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS!) });
+  return startDevServer({
+    verifier,
+    port,
+    log: options.log,
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS!),
+  });
 };

@@ -34,12 +34,48 @@ const SEED_CALLER: Caller = {
 
 /** The demo's companies, as CBP enrolls them (the email-content check reads their names too). */
 export const DEMO_COMPANIES: readonly EnrollCompany[] = [
-  { legalName: 'Acme Imports LLC', category: 'importer', pocEmail: 'poc@acme-imports.example.com', pocName: 'Dana Reyes', identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' } },
-  { legalName: 'Harbor Home Goods Inc.', category: 'importer', pocEmail: 'compliance@harbor-home.example.com', pocName: 'Lee Park', identifiers: { iorNumber: '98-7654321', ein: '98-7654321' } },
-  { legalName: 'Great Lakes Freight Co.', category: 'highway-carrier-us-canada', pocEmail: 'security@glfreight.example.com', pocName: 'Sam Novak', identifiers: { scac: 'GLFC' } },
-  { legalName: 'Gulf Coast Terminals', category: 'port-authority-terminal-operator', pocEmail: 'ops@gulfcoast-terminals.example.com', pocName: 'Ana Ortiz', identifiers: { ein: '55-1234567' } },
-  { legalName: 'Manufacturas del Norte S.A.', category: 'mexican-manufacturer', pocEmail: 'seguridad@mnorte.example.mx', pocName: 'Luis Garza', identifiers: { mid: 'MXMANNOR123MON' } },
-  { legalName: 'Liberty Customs Brokers', category: 'customs-broker', pocEmail: 'broker@liberty-cb.example.com', pocName: 'Kim Walsh', identifiers: { filerCode: 'LB7' } },
+  {
+    legalName: 'Acme Imports LLC',
+    category: 'importer',
+    pocEmail: 'poc@acme-imports.example.com',
+    pocName: 'Dana Reyes',
+    identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
+  },
+  {
+    legalName: 'Harbor Home Goods Inc.',
+    category: 'importer',
+    pocEmail: 'compliance@harbor-home.example.com',
+    pocName: 'Lee Park',
+    identifiers: { iorNumber: '98-7654321', ein: '98-7654321' },
+  },
+  {
+    legalName: 'Great Lakes Freight Co.',
+    category: 'highway-carrier-us-canada',
+    pocEmail: 'security@glfreight.example.com',
+    pocName: 'Sam Novak',
+    identifiers: { scac: 'GLFC' },
+  },
+  {
+    legalName: 'Gulf Coast Terminals',
+    category: 'port-authority-terminal-operator',
+    pocEmail: 'ops@gulfcoast-terminals.example.com',
+    pocName: 'Ana Ortiz',
+    identifiers: { ein: '55-1234567' },
+  },
+  {
+    legalName: 'Manufacturas del Norte S.A.',
+    category: 'mexican-manufacturer',
+    pocEmail: 'seguridad@mnorte.example.mx',
+    pocName: 'Luis Garza',
+    identifiers: { mid: 'MXMANNOR123MON' },
+  },
+  {
+    legalName: 'Liberty Customs Brokers',
+    category: 'customs-broker',
+    pocEmail: 'broker@liberty-cb.example.com',
+    pocName: 'Kim Walsh',
+    identifiers: { filerCode: 'LB7' },
+  },
 ];
 
 /** Plausible answers to every question the category is asked. */
@@ -47,7 +83,16 @@ const demoAnswers = (category: CategoryId): Answers =>
   Object.fromEntries(
     questionsFor(category).map((section) => [
       section.id,
-      Object.fromEntries(section.questions.map((q) => [q.id, q.kind === 'yes-no' ? true : q.kind === 'choice' ? q.choices![1]! : `Documented in our security manual, section "${q.id}".`])),
+      Object.fromEntries(
+        section.questions.map((q) => [
+          q.id,
+          q.kind === 'yes-no'
+            ? true
+            : q.kind === 'choice'
+              ? q.choices![1]!
+              : `Documented in our security manual, section "${q.id}".`,
+        ]),
+      ),
     ]),
   );
 
@@ -60,16 +105,40 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
     { who: 'CBP administrator', email: 'admin@cbp.example.gov', password: DEMO_PASSWORD },
     { who: 'CBP officer', email: 'officer@cbp.example.gov', password: DEMO_PASSWORD },
   ];
-  await provisionUser(deps, { email: signIns[0]!.email, name: 'Pat Morgan', companyId: CBP_COMPANY_ID, role: 'cbp-admin', password: DEMO_PASSWORD });
-  await provisionUser(deps, { email: signIns[1]!.email, name: 'Chris Alvarez', companyId: CBP_COMPANY_ID, role: 'cbp-officer', password: DEMO_PASSWORD });
+  await provisionUser(deps, {
+    email: signIns[0]!.email,
+    name: 'Pat Morgan',
+    companyId: CBP_COMPANY_ID,
+    role: 'cbp-admin',
+    password: DEMO_PASSWORD,
+  });
+  await provisionUser(deps, {
+    email: signIns[1]!.email,
+    name: 'Chris Alvarez',
+    companyId: CBP_COMPANY_ID,
+    role: 'cbp-officer',
+    password: DEMO_PASSWORD,
+  });
 
   const enrolled = [];
   for (const input of DEMO_COMPANIES) enrolled.push(await companies.enroll(deps, SEED_CALLER, input));
 
   // Acme's POC already has an account; the other companies' POCs have yet to request theirs.
   const acme = enrolled[0]!;
-  const acmePocId = await provisionUser(deps, { email: acme.pocEmail, name: 'Dana Reyes', companyId: acme.companyId, role: 'primary-poc', password: DEMO_PASSWORD });
-  await provisionUser(deps, { email: 'analyst@acme-imports.example.com', name: 'Jordan Lee', companyId: acme.companyId, role: 'company-user', password: DEMO_PASSWORD });
+  const acmePocId = await provisionUser(deps, {
+    email: acme.pocEmail,
+    name: 'Dana Reyes',
+    companyId: acme.companyId,
+    role: 'primary-poc',
+    password: DEMO_PASSWORD,
+  });
+  await provisionUser(deps, {
+    email: 'analyst@acme-imports.example.com',
+    name: 'Jordan Lee',
+    companyId: acme.companyId,
+    role: 'company-user',
+    password: DEMO_PASSWORD,
+  });
   // Acme has completed its portal update: account information and every required profile answer.
   const acmePoc: Caller = {
     ...SEED_CALLER,
@@ -83,9 +152,17 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
   };
   await profiles.saveAccountInfo(deps, acmePoc, acme.companyId, {
     version: 0,
-    contacts: [{ name: 'Dana Reyes', title: 'Director of Trade Compliance', email: acme.pocEmail, phone: '+14105550143' }],
+    contacts: [
+      { name: 'Dana Reyes', title: 'Director of Trade Compliance', email: acme.pocEmail, phone: '+14105550143' },
+    ],
     headquarters: { line1: '100 Harbor Way', city: 'Baltimore', region: 'MD', postalCode: '21230', country: 'US' },
-    facilities: [{ name: 'Dundalk warehouse', kind: 'warehouse', address: { line1: '2700 Broening Hwy', city: 'Baltimore', region: 'MD', postalCode: '21222', country: 'US' } }],
+    facilities: [
+      {
+        name: 'Dundalk warehouse',
+        kind: 'warehouse',
+        address: { line1: '2700 Broening Hwy', city: 'Baltimore', region: 'MD', postalCode: '21222', country: 'US' },
+      },
+    ],
     identifiers: acme.identifiers,
   });
   await profiles.saveProfile(deps, acmePoc, acme.companyId, { version: 0, answers: demoAnswers(acme.category) });

@@ -44,7 +44,8 @@ export const simulateDays = async (props: SimulationProps): Promise<SimulationTo
       totals.actions.push(`${date}  ${line}`);
       props.log(`  ${date}  ${line}`);
     }
-    if (sent && (sent.retrying || sent.failed)) props.log(`  ${date}  outbox: ${sent.retrying} retrying, ${sent.failed} failed`);
+    if (sent && (sent.retrying || sent.failed))
+      props.log(`  ${date}  outbox: ${sent.retrying} retrying, ${sent.failed} failed`);
   }
   return totals;
 };

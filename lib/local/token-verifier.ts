@@ -19,11 +19,18 @@ export interface CognitoVerifierProps {
  * loopback, so the fetcher here is the platform's fetch.
  */
 export const cognitoIdTokenVerifier = (props: CognitoVerifierProps): TokenVerifier => {
-  const jwksCache = new SimpleJwksCache({ fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() } });
+  const jwksCache = new SimpleJwksCache({
+    fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() },
+  });
   const verifier = JwtRsaVerifier.create(
-    { issuer: props.issuer, jwksUri: `${props.issuer}/.well-known/jwks.json`, audience: props.clientId, customJwtCheck: ({ payload }) => {
-      if (payload.token_use !== 'id') throw new Error('not an ID token');
-    } },
+    {
+      issuer: props.issuer,
+      jwksUri: `${props.issuer}/.well-known/jwks.json`,
+      audience: props.clientId,
+      customJwtCheck: ({ payload }) => {
+        if (payload.token_use !== 'id') throw new Error('not an ID token');
+      },
+    },
     { jwksCache },
   );
   return {

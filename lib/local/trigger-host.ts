@@ -52,20 +52,33 @@ const kms = (masterKey: Buffer) => {
     if (id === LOCAL_CODE_KEY.arn || id === LOCAL_CODE_KEY.alias) return LOCAL_CODE_KEY.arn;
     throw new KmsError('NotFoundException', `Key '${String(id)}' does not exist`);
   };
-  const aad = (context: unknown) => Buffer.from(JSON.stringify(Object.entries((context ?? {}) as Record<string, string>).sort()));
+  const aad = (context: unknown) =>
+    Buffer.from(JSON.stringify(Object.entries((context ?? {}) as Record<string, string>).sort()));
   const seal = (plaintext: Buffer, context: unknown): string => {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', masterKey, iv).setAAD(aad(context));
     const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    return Buffer.from(JSON.stringify({ k: LOCAL_CODE_KEY.arn, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), body: body.toString('base64') })).toString('base64');
+    return Buffer.from(
+      JSON.stringify({
+        k: LOCAL_CODE_KEY.arn,
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        body: body.toString('base64'),
+      }),
+    ).toString('base64');
   };
   const open = (blob: string, context: unknown): Buffer => {
     try {
       const { iv, tag, body } = JSON.parse(Buffer.from(blob, 'base64').toString('utf8')) as Record<string, string>;
-      const decipher = createDecipheriv('aes-256-gcm', masterKey, Buffer.from(iv!, 'base64')).setAAD(aad(context)).setAuthTag(Buffer.from(tag!, 'base64'));
+      const decipher = createDecipheriv('aes-256-gcm', masterKey, Buffer.from(iv!, 'base64'))
+        .setAAD(aad(context))
+        .setAuthTag(Buffer.from(tag!, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(body!, 'base64')), decipher.final()]);
     } catch {
-      throw new KmsError('InvalidCiphertextException', 'The ciphertext is invalid, or its encryption context does not match.');
+      throw new KmsError(
+        'InvalidCiphertextException',
+        'The ciphertext is invalid, or its encryption context does not match.',
+      );
     }
   };
   return (operation: string, input: Record<string, unknown>): Record<string, unknown> => {
@@ -73,13 +86,25 @@ const kms = (masterKey: Buffer) => {
       case 'GenerateDataKey': {
         const KeyId = keyId(input.KeyId);
         const plaintext = randomBytes(Number(input.NumberOfBytes ?? (input.KeySpec === 'AES_128' ? 16 : 32)));
-        return { KeyId, Plaintext: plaintext.toString('base64'), CiphertextBlob: seal(plaintext, input.EncryptionContext) };
+        return {
+          KeyId,
+          Plaintext: plaintext.toString('base64'),
+          CiphertextBlob: seal(plaintext, input.EncryptionContext),
+        };
       }
       case 'Encrypt':
-        return { KeyId: keyId(input.KeyId), CiphertextBlob: seal(Buffer.from(String(input.Plaintext), 'base64'), input.EncryptionContext), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+        return {
+          KeyId: keyId(input.KeyId),
+          CiphertextBlob: seal(Buffer.from(String(input.Plaintext), 'base64'), input.EncryptionContext),
+          EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+        };
       case 'Decrypt':
         if (input.KeyId !== undefined) keyId(input.KeyId);
-        return { KeyId: LOCAL_CODE_KEY.arn, Plaintext: open(String(input.CiphertextBlob), input.EncryptionContext).toString('base64'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+        return {
+          KeyId: LOCAL_CODE_KEY.arn,
+          Plaintext: open(String(input.CiphertextBlob), input.EncryptionContext).toString('base64'),
+          EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+        };
       default:
         throw new KmsError('UnsupportedOperationException', `The local KMS stand-in does not offer ${operation}.`);
     }
@@ -116,19 +141,39 @@ export const startTriggerHost = async (port = 0): Promise<TriggerHost> => {
       const target = request.headers['x-amz-target'];
       if (typeof target === 'string' && target.startsWith('TrentService.')) {
         try {
-          send(response, 200, keyService(target.slice('TrentService.'.length), JSON.parse(text || '{}') as Record<string, unknown>));
+          send(
+            response,
+            200,
+            keyService(target.slice('TrentService.'.length), JSON.parse(text || '{}') as Record<string, unknown>),
+          );
         } catch (error) {
           const type = error instanceof KmsError ? error.type : 'KMSInternalException';
-          send(response, error instanceof KmsError ? 400 : 500, { __type: type, message: error instanceof Error ? error.message : String(error) });
+          send(response, error instanceof KmsError ? 400 : 500, {
+            __type: type,
+            message: error instanceof Error ? error.message : String(error),
+          });
         }
         return;
       }
-      const name = decodeURIComponent(/^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(request.url ?? '')?.[1] ?? '');
-      if (!FUNCTIONS[name]) return send(response, 404, { Type: 'User', message: `Function not found: ${name || request.url}` }, { 'x-amzn-errortype': 'ResourceNotFoundException' });
+      const name = decodeURIComponent(
+        /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(request.url ?? '')?.[1] ?? '',
+      );
+      if (!FUNCTIONS[name])
+        return send(
+          response,
+          404,
+          { Type: 'User', message: `Function not found: ${name || request.url}` },
+          { 'x-amzn-errortype': 'ResourceNotFoundException' },
+        );
       const outcome = await runtime(name).invoke(JSON.parse(text));
       if ('error' in outcome) {
         console.error(`[trigger-host] ${name} failed: ${outcome.error.message}`);
-        return send(response, 200, { errorMessage: outcome.error.message, errorType: outcome.error.name }, { 'x-amz-function-error': 'Unhandled' });
+        return send(
+          response,
+          200,
+          { errorMessage: outcome.error.message, errorType: outcome.error.name },
+          { 'x-amz-function-error': 'Unhandled' },
+        );
       }
       send(response, 200, outcome.result ?? null);
     })();
@@ -167,7 +212,8 @@ const startRuntime = (module: string, env: Record<string, string>): Runtime => {
     pending.delete(message.id);
   });
   child.on('exit', () => {
-    for (const answer of pending.values()) answer({ error: { name: 'Runtime.ExitError', message: 'The function runtime exited' } });
+    for (const answer of pending.values())
+      answer({ error: { name: 'Runtime.ExitError', message: 'The function runtime exited' } });
     pending.clear();
   });
   return {

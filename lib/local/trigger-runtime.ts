@@ -10,7 +10,14 @@ const { handler } = (await import(module)) as { handler: (event: unknown) => Pro
 process.on('message', (message: { id: number; event: unknown }) => {
   handler(message.event).then(
     (result) => process.send!({ id: message.id, result }),
-    (error: unknown) => process.send!({ id: message.id, error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) } }),
+    (error: unknown) =>
+      process.send!({
+        id: message.id,
+        error: {
+          name: error instanceof Error ? error.name : 'Error',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      }),
   );
 });
 // The host's end of the channel closing means the stack stopped.

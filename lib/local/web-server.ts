@@ -44,7 +44,9 @@ export const startWebServer = async (props: WebServerProps): Promise<WebServer> 
     }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (path === '/config.json') {
-      res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store', ...headers }).end(req.method === 'HEAD' ? undefined : config);
+      res
+        .writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store', ...headers })
+        .end(req.method === 'HEAD' ? undefined : config);
       return;
     }
     const file = normalize(join(WEB_DIST, path));
@@ -58,7 +60,11 @@ export const startWebServer = async (props: WebServerProps): Promise<WebServer> 
       return;
     }
     const cache = target === index ? 'no-cache' : 'public, max-age=31536000, immutable';
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': cache, ...headers });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+      'cache-control': cache,
+      ...headers,
+    });
     res.end(req.method === 'HEAD' ? undefined : readFileSync(target));
   });
   const host = props.host ?? '127.0.0.1';

@@ -16,16 +16,29 @@ let functions: { description: string; variables: string[] }[];
 beforeAll(() => {
   // Bundling is not what this test is about; skip it to keep the synth quick.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new PortalStack(app, 'EnvCheck', { senderAddress: 'a@example.gov', allowedOrigins: ['https://portal.example.gov'], portalUrl: 'https://portal.example.gov', programEmail: 'program@example.gov', webAssetsPath: stubWebClient() });
+  const stack = new PortalStack(app, 'EnvCheck', {
+    senderAddress: 'a@example.gov',
+    allowedOrigins: ['https://portal.example.gov'],
+    portalUrl: 'https://portal.example.gov',
+    programEmail: 'program@example.gov',
+    webAssetsPath: stubWebClient(),
+  });
   functions = [Template.fromStack(stack), Template.fromStack(stack.routeFunctions)]
     .flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function')))
     .filter((f) => f.Properties.Runtime === 'nodejs22.x')
-    .map((f) => ({ description: String(f.Properties.Description), variables: Object.keys(f.Properties.Environment?.Variables ?? {}) }));
+    .map((f) => ({
+      description: String(f.Properties.Description),
+      variables: Object.keys(f.Properties.Environment?.Variables ?? {}),
+    }));
 }, 120_000);
 
 /** Imports a module in a fresh process that has only `variables` set, as the deployed function would. */
 const importsWith = async (module: string, variables: string[]) => {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    AWS_REGION: 'us-east-1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   // Present, as the stack sets them; the origin list must parse as origins.
   for (const name of variables) env[name] = name === 'ALLOWED_ORIGINS' ? 'https://portal.example.gov' : 'placeholder';
   await run(process.execPath, ['--import', 'tsx', '-e', `await import(${JSON.stringify(module)})`], { cwd: ROOT, env });
@@ -34,9 +47,15 @@ const importsWith = async (module: string, variables: string[]) => {
 describe('function environments', () => {
   it('give every route, job, event-handler and trigger function each variable its code reads at cold start', async () => {
     const targets = [
-      ...(ROUTES as readonly RouteDefinition[]).map((r) => ({ prefix: `${r.method} ${r.path}:`, module: `./functions/handlers/${r.handler}.ts` })),
+      ...(ROUTES as readonly RouteDefinition[]).map((r) => ({
+        prefix: `${r.method} ${r.path}:`,
+        module: `./functions/handlers/${r.handler}.ts`,
+      })),
       ...JOBS.map((j) => ({ prefix: j.description.slice(0, 40), module: `./functions/jobs/${j.handler}.ts` })),
-      ...EVENT_HANDLERS.map((h) => ({ prefix: h.description.slice(0, 40), module: `./functions/events/${h.handler}.ts` })),
+      ...EVENT_HANDLERS.map((h) => ({
+        prefix: h.description.slice(0, 40),
+        module: `./functions/events/${h.handler}.ts`,
+      })),
       { prefix: 'Cognito custom email sender', module: './functions/triggers/custom-email-sender.ts' },
     ];
     // A few at a time: each is a fresh Node process.

@@ -28,7 +28,10 @@ beforeAll(() => {
 
 /** Resources of a type in the stack and its nested stack of route functions. */
 const resourcesOf = (type: string) =>
-  [template, routeFunctions].flatMap((t) => Object.entries(t.findResources(type))) as [string, { Properties: Record<string, any> }][];
+  [template, routeFunctions].flatMap((t) => Object.entries(t.findResources(type))) as [
+    string,
+    { Properties: Record<string, any> },
+  ][];
 
 describe('DynamoDB table', () => {
   it('is on-demand, with point-in-time recovery and deletion protection, keyed by the table definition', () => {
@@ -41,7 +44,13 @@ describe('DynamoDB table', () => {
         { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: tableIndexes.map((index) =>
-        Match.objectLike({ IndexName: index.name, KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }] }),
+        Match.objectLike({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
       ),
     });
   });
@@ -64,7 +73,9 @@ describe('NIST 800-53 fixes', () => {
     expect(groups.length).toBeGreaterThan(ROUTES.length);
     for (const [id, group] of groups) expect(group.Properties.KmsKeyId, id).toBeDefined();
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-    template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', { RedactedFields: [{ SingleHeader: { Name: 'authorization' } }] });
+    template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      RedactedFields: [{ SingleHeader: { Name: 'authorization' } }],
+    });
     template.resourceCountIs('AWS::Backup::BackupPlan', 1);
     template.resourceCountIs('AWS::Backup::BackupSelection', 1);
   });
@@ -72,21 +83,33 @@ describe('NIST 800-53 fixes', () => {
 
 describe('audit records', () => {
   it('may be updated or deleted by no function: every function policy denies both on audit partitions', () => {
-    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => /Route|Job|Event|CustomEmailSender/.test(id) && !id.includes('Scheduler'));
+    const policies = resourcesOf('AWS::IAM::Policy').filter(
+      ([id]) => /Route|Job|Event|CustomEmailSender/.test(id) && !id.includes('Scheduler'),
+    );
     const denies = (statement: Record<string, any>) =>
       statement.Effect === 'Deny' &&
       ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'].every((a) => [statement.Action].flat().includes(a)) &&
-      JSON.stringify(statement.Condition) === JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['COMPANY#*#AUDIT'] } });
+      JSON.stringify(statement.Condition) ===
+        JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['COMPANY#*#AUDIT'] } });
     let writers = 0;
     for (const [id, policy] of policies) {
       const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
       expect(statements.some(denies), `${id} has no deny on audit records`).toBe(true);
-      if (statements.some((st) => st.Effect !== 'Deny' && [st.Action].flat().some((a: string) => a === 'dynamodb:UpdateItem' || a === 'dynamodb:DeleteItem'))) writers += 1;
+      if (
+        statements.some(
+          (st) =>
+            st.Effect !== 'Deny' &&
+            [st.Action].flat().some((a: string) => a === 'dynamodb:UpdateItem' || a === 'dynamodb:DeleteItem'),
+        )
+      )
+        writers += 1;
     }
     // Every route, job and event handler, and Cognito's custom email sender.
     expect(policies).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + 1);
     expect(writers).toBeGreaterThan(0);
-    console.log(`[cdk] ${policies.length} function policies deny updating and deleting audit records, ${writers} of them on functions that may update other items`);
+    console.log(
+      `[cdk] ${policies.length} function policies deny updating and deleting audit records, ${writers} of them on functions that may update other items`,
+    );
   });
 });
 
@@ -95,7 +118,16 @@ describe('Cognito user pool', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       UsernameAttributes: ['email'],
-      Policies: { PasswordPolicy: { MinimumLength: 15, RequireLowercase: false, RequireUppercase: false, RequireNumbers: false, RequireSymbols: false, TemporaryPasswordValidityDays: 3 } },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 15,
+          RequireLowercase: false,
+          RequireUppercase: false,
+          RequireNumbers: false,
+          RequireSymbols: false,
+          TemporaryPasswordValidityDays: 3,
+        },
+      },
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Schema: Match.arrayWith([Match.objectLike({ Name: 'companyId', Mutable: false })]),
@@ -103,18 +135,30 @@ describe('Cognito user pool', () => {
   });
 
   it("sends password-reset codes through the portal's custom email sender, which alone may decrypt them", () => {
-    const keyId = resourcesOf('AWS::KMS::Key').find(([, k]) => String(k.Properties.Description).includes('Cognito codes'))?.[0];
+    const keyId = resourcesOf('AWS::KMS::Key').find(([, k]) =>
+      String(k.Properties.Description).includes('Cognito codes'),
+    )?.[0];
     expect(keyId).toBeDefined();
-    template.hasResourceProperties('AWS::KMS::Key', { Description: Match.stringLikeRegexp('Cognito codes'), EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      Description: Match.stringLikeRegexp('Cognito codes'),
+      EnableKeyRotation: true,
+    });
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      LambdaConfig: { KMSKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] }, CustomEmailSender: { LambdaArn: Match.anyValue(), LambdaVersion: 'V1_0' } },
+      LambdaConfig: {
+        KMSKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        CustomEmailSender: { LambdaArn: Match.anyValue(), LambdaVersion: 'V1_0' },
+      },
     });
     const [, policy] = resourcesOf('AWS::IAM::Policy').find(([id]) => id.startsWith('CustomEmailSender')) ?? [];
     expect(policy).toBeDefined();
     const statements = policy!.Properties.PolicyDocument.Statement as Record<string, any>[];
     const decrypts = statements.filter((st) => st.Effect === 'Allow' && [st.Action].flat().includes('kms:Decrypt'));
     expect(decrypts.map((st) => st.Resource)).toEqual([{ 'Fn::GetAtt': [keyId, 'Arn'] }]);
-    expect(statements.some((st) => st.Effect === 'Allow' && [st.Action].flat().some((a: string) => a.startsWith('dynamodb:')))).toBe(false);
+    expect(
+      statements.some(
+        (st) => st.Effect === 'Allow' && [st.Action].flat().some((a: string) => a.startsWith('dynamodb:')),
+      ),
+    ).toBe(false);
   });
 
   it('has one group per role', () => {
@@ -126,7 +170,12 @@ describe('Cognito user pool', () => {
     const clients = resourcesOf('AWS::Cognito::UserPoolClient');
     expect(clients).toHaveLength(1);
     const client = clients[0]![1].Properties;
-    expect(client).toMatchObject({ AccessTokenValidity: 15, IdTokenValidity: 15, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' }, PreventUserExistenceErrors: 'ENABLED' });
+    expect(client).toMatchObject({
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+      PreventUserExistenceErrors: 'ENABLED',
+    });
     expect(client.RefreshTokenValidity).toBeLessThanOrEqual(24 * 60);
     expect(client.WriteAttributes).toBeDefined();
     expect(client.WriteAttributes).not.toContain('custom:companyId');
@@ -134,7 +183,10 @@ describe('Cognito user pool', () => {
 
   it('revokes refresh tokens on sign-out and rotates them on every refresh', () => {
     const [, client] = resourcesOf('AWS::Cognito::UserPoolClient')[0]!;
-    expect(client.Properties).toMatchObject({ EnableTokenRevocation: true, RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 } });
+    expect(client.Properties).toMatchObject({
+      EnableTokenRevocation: true,
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
+    });
     // A rotating client refuses REFRESH_TOKEN_AUTH; the portal refreshes with GetTokensFromRefreshToken.
     expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_REFRESH_TOKEN_AUTH');
     template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS' });
@@ -142,21 +194,27 @@ describe('Cognito user pool', () => {
 });
 
 describe('the stack', () => {
-  it('keeps each of its stacks under CloudFormation\'s 500 resources, with room to grow', () => {
+  it("keeps each of its stacks under CloudFormation's 500 resources, with room to grow", () => {
     // A route costs five resources in the nested stack (function, role, policy, log group,
     // permission) and two or three in the parent (method, model, path). See docs/decisions.md, 30.
     const parent = Object.keys(template.toJSON().Resources as object).length;
     const nested = Object.keys(routeFunctions.toJSON().Resources as object).length;
-    console.log(`[cdk] resources: ${parent} in the stack, ${nested} in its nested stack of route functions (limit 500 each)`);
+    console.log(
+      `[cdk] resources: ${parent} in the stack, ${nested} in its nested stack of route functions (limit 500 each)`,
+    );
     expect(parent).toBeLessThanOrEqual(450);
     expect(nested).toBeLessThanOrEqual(450);
   });
 
   it('lets API Gateway invoke each route function once, with no console test-invoke grant', () => {
     const permissions = resourcesOf('AWS::Lambda::Permission');
-    expect(permissions.filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com')).toHaveLength(ROUTES.length);
+    expect(permissions.filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com')).toHaveLength(
+      ROUTES.length,
+    );
     // The rest: EventBridge invoking each event handler, and Cognito its custom email sender.
-    expect(permissions.filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')).toHaveLength(EVENT_HANDLERS.length);
+    expect(permissions.filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')).toHaveLength(
+      EVENT_HANDLERS.length,
+    );
     expect(permissions.filter(([, p]) => p.Properties.Principal === 'cognito-idp.amazonaws.com')).toHaveLength(1);
     expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length + 1);
   });
@@ -193,7 +251,10 @@ describe('REST API', () => {
   it('is protected by a WAF web ACL with managed rules and a rate limit', () => {
     template.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
-      Rules: Match.arrayWith([Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }), Match.objectLike({ Name: 'RateLimitPerIp' })]),
+      Rules: Match.arrayWith([
+        Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }),
+        Match.objectLike({ Name: 'RateLimitPerIp' }),
+      ]),
     });
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
   });
@@ -223,10 +284,15 @@ describe('Lambda functions', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime === 'nodejs22.x');
     expect(functions).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + 1);
     for (const [, fn] of functions) {
-      expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
+      expect(fn.Properties).toMatchObject({
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
     }
-    for (const [, group] of resourcesOf('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
+    for (const [, group] of resourcesOf('AWS::Logs::LogGroup'))
+      expect(group.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
   });
 
   it('get the table name only when they touch the table', () => {
@@ -250,7 +316,9 @@ describe('schedules', () => {
     }
     const alarms = resourcesOf('AWS::CloudWatch::Alarm');
     // One dead-letter alarm per job, and one per event handler (asserted with the email feedback below).
-    expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(JOBS.length + EVENT_HANDLERS.length);
+    expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(
+      JOBS.length + EVENT_HANDLERS.length,
+    );
     expect(alarms.filter(([, a]) => a.Properties.MetricName === '5XXError')).toHaveLength(1);
   });
 });
@@ -258,17 +326,26 @@ describe('schedules', () => {
 describe('SES', () => {
   it('has a configuration set and a sender identity that uses it', () => {
     template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@ctpat.example.gov', ConfigurationSetAttributes: Match.anyValue() });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'no-reply@ctpat.example.gov',
+      ConfigurationSetAttributes: Match.anyValue(),
+    });
   });
 
   it('has every email template of the template definitions', () => {
     for (const t of Object.values(EMAIL_TEMPLATES)) {
-      template.hasResourceProperties('AWS::SES::Template', { Template: { TemplateName: t.name, SubjectPart: t.subject, TextPart: t.text } });
+      template.hasResourceProperties('AWS::SES::Template', {
+        Template: { TemplateName: t.name, SubjectPart: t.subject, TextPart: t.text },
+      });
     }
   });
 
   it('alarms when an email delivery gives up', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'CtpatPortal', MetricName: 'OutboxDeliveryFailed', Threshold: 1 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'CtpatPortal',
+      MetricName: 'OutboxDeliveryFailed',
+      Threshold: 1,
+    });
   });
 
   it('lets only the functions that send mail send it, and only with the portal identity and templates', () => {
@@ -310,22 +387,45 @@ describe('email feedback (bounces and complaints)', () => {
     expect(target.RetryPolicy.MaximumRetryAttempts).toBe(3);
     const queue = target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
     expect(queue).toMatch(/^EventemailFeedbackDeadLetters/);
-    const alarmed = resourcesOf('AWS::CloudWatch::Alarm').filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' && JSON.stringify(a.Properties.Dimensions).includes(queue));
+    const alarmed = resourcesOf('AWS::CloudWatch::Alarm').filter(
+      ([, a]) =>
+        a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        JSON.stringify(a.Properties.Dimensions).includes(queue),
+    );
     expect(alarmed).toHaveLength(1);
   });
 
   it('lets the feedback handler read and write the table and nothing else: no email, no Cognito, no Scan', () => {
     const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith('EventemailFeedbackRole'));
     expect(policies).toHaveLength(1);
-    const allowed = (policies[0]![1].Properties.PolicyDocument.Statement as Record<string, any>[]).filter((st) => st.Effect === 'Allow').flatMap((st) => [st.Action].flat() as string[]);
+    const allowed = (policies[0]![1].Properties.PolicyDocument.Statement as Record<string, any>[])
+      .filter((st) => st.Effect === 'Allow')
+      .flatMap((st) => [st.Action].flat() as string[]);
     expect(allowed.sort()).toEqual(
       [
-        'dynamodb:ConditionCheckItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
-        'logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
       ].sort(),
     );
     const fn = resourcesOf('AWS::Lambda::Function').find(([id]) => id.startsWith('EventemailFeedbackFunction'))![1];
-    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(['ALLOWED_ORIGINS', 'NODE_OPTIONS', 'PROGRAM_EMAIL', 'TABLE_NAME']);
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual([
+      'ALLOWED_ORIGINS',
+      'NODE_OPTIONS',
+      'PROGRAM_EMAIL',
+      'TABLE_NAME',
+    ]);
   });
 });
 
@@ -336,7 +436,9 @@ describe('cdk-nag', () => {
     expect(violations).toEqual([]);
     expect(acknowledgements.length).toBeGreaterThan(0);
     for (const ack of acknowledgements) expect(ack.reason.length, ack.id).toBeGreaterThan(30);
-    console.log(`[cdk-nag] AwsSolutions, Serverless, NIST 800-53 rev 5: 0 unacknowledged findings; ${acknowledgements.length} acknowledgements (${acknowledgements.filter((a) => a.id.includes('NIST')).length} of them NIST rules), each with a reason`);
+    console.log(
+      `[cdk-nag] AwsSolutions, Serverless, NIST 800-53 rev 5: 0 unacknowledged findings; ${acknowledgements.length} acknowledgements (${acknowledgements.filter((a) => a.id.includes('NIST')).length} of them NIST rules), each with a reason`,
+    );
   });
 });
 

@@ -7,7 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInStaff, startPortal, submitSignIn } from '../support/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  signInStaff,
+  startPortal,
+  submitSignIn,
+} from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 
@@ -25,7 +35,12 @@ const newOfficer = async () => {
   const email = uniqueEmail('officer');
   const { createUser } = await import('../../functions/domain/users.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
-  await createUser(allDeps, { userId: 'test', role: 'cbp-admin', companyId: 'CBP', sourceIp: 'test' }, { email, name: 'Officer Robin Diaz', companyId: 'CBP', role: 'cbp-officer' }, { password: TEST_PASSWORD });
+  await createUser(
+    allDeps,
+    { userId: 'test', role: 'cbp-admin', companyId: 'CBP', sourceIp: 'test' },
+    { email, name: 'Officer Robin Diaz', companyId: 'CBP', role: 'cbp-officer' },
+    { password: TEST_PASSWORD },
+  );
   return email;
 };
 
@@ -42,7 +57,13 @@ beforeAll(async () => {
   threadId = thread.body.threadId;
   const alert = await portal.api.request('POST', '/alerts', {
     token: admin.token,
-    body: { kind: 'cargo-security-alert', title: ALERT_TITLE, body: 'Verify every bolt seal on inbound containers.', severity: 'high', audience: { scope: 'all' } },
+    body: {
+      kind: 'cargo-security-alert',
+      title: ALERT_TITLE,
+      body: 'Verify every bolt seal on inbound containers.',
+      severity: 'high',
+      audience: { scope: 'all' },
+    },
   });
   expect(alert.status).toBe(201);
   alertId = alert.body.alertId;
@@ -50,18 +71,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await portal?.close();
-  console.log(`[a11y] ${checked.length} CBP page views checked with axe-core, 0 serious or critical violations:\n  ${checked.join('\n  ')}`);
+  console.log(
+    `[a11y] ${checked.length} CBP page views checked with axe-core, 0 serious or critical violations:\n  ${checked.join('\n  ')}`,
+  );
 });
 
 /** Waits until no section of the page is still loading. */
 const settled = async (page: Page) => {
   await page.locator('h1').first().waitFor();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: /^(Loading|Signing you in)/ }).count(), { timeout: 20_000 }).toBe(0);
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^(Loading|Signing you in)/ })
+          .count(),
+      { timeout: 20_000 },
+    )
+    .toBe(0);
 };
 
 /** The page at both widths: its heading, axe, a screenshot each; and no error in the page. */
 const check = async (page: Page, name: string, heading: string, errors: string[]) => {
-  for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [width, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     await settled(page);
     expect(await page.locator('h1').textContent(), `${name} heading`).toBe(heading);
@@ -97,7 +132,15 @@ describe('the CBP staff area', () => {
     await signInStaff(second.page, portal.webUrl, email, TEST_PASSWORD, secret);
     await second.page.getByRole('heading', { level: 1, name: 'Compliance overview' }).waitFor();
     // An officer sees no staff management and no administrator's actions on a company.
-    expect(await second.page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual(['Overview', 'Companies', 'Enroll', 'Deadlines', 'Alerts', 'Messages', 'Audit']);
+    expect(await second.page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual([
+      'Overview',
+      'Companies',
+      'Enroll',
+      'Deadlines',
+      'Alerts',
+      'Messages',
+      'Audit',
+    ]);
     await second.page.goto(`${portal.webUrl}/cbp/companies/${company.companyId}`);
     await second.page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
     expect(await second.page.getByRole('button', { name: 'Extend deadline' }).count()).toBe(0);
@@ -126,7 +169,16 @@ describe('the CBP staff area', () => {
       await page.goto(`${portal.webUrl}${path}`);
       await check(page, name, heading, errors);
     }
-    expect(await page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual(['Overview', 'Companies', 'Enroll', 'Deadlines', 'Alerts', 'Messages', 'Staff', 'Audit']);
+    expect(await page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual([
+      'Overview',
+      'Companies',
+      'Enroll',
+      'Deadlines',
+      'Alerts',
+      'Messages',
+      'Staff',
+      'Audit',
+    ]);
     expect(checked.filter((c) => pages.some(([name]) => c.startsWith(`cbp-${name} `)))).toHaveLength(pages.length * 2);
     await context.close();
   });
@@ -138,7 +190,9 @@ describe('the CBP staff area', () => {
     await settled(page);
     await page.getByLabel('Kind').selectOption('cargo-security-alert');
     await page.getByLabel('Title').fill('Fraudulent carrier documents in circulation');
-    await page.getByLabel('Message').fill('Verify carrier SCACs against the C-TPAT status check before tendering cargo.');
+    await page
+      .getByLabel('Message')
+      .fill('Verify carrier SCACs against the C-TPAT status check before tendering cargo.');
     await page.getByLabel('Severity').selectOption('medium');
     await page.getByLabel('Active participants in some categories').check();
     await page.getByLabel('U.S. importer of record').check();
@@ -159,11 +213,19 @@ describe('the CBP staff area', () => {
     await settled(author.page);
     await author.page.getByLabel('Kind').selectOption('sanitized-intelligence');
     await author.page.getByLabel('Title').fill('Pattern of seal substitution on northbound trailers');
-    await author.page.getByLabel('Message').fill('Sanitized summary: seals replaced with look-alikes between the plant and the border.');
+    await author.page
+      .getByLabel('Message')
+      .fill('Sanitized summary: seals replaced with look-alikes between the plant and the border.');
     await author.page.getByLabel('Severity').selectOption('high');
     await author.page.getByRole('button', { name: 'Publish alert' }).click();
-    await expect.poll(() => author.page.getByRole('status').filter({ hasText: "waiting for a second officer's approval" }).count()).toBe(1);
-    const pending = author.page.getByRole('row').filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
+    await expect
+      .poll(() =>
+        author.page.getByRole('status').filter({ hasText: "waiting for a second officer's approval" }).count(),
+      )
+      .toBe(1);
+    const pending = author.page
+      .getByRole('row')
+      .filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
     await pending.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => author.page.getByRole('alert').count()).toBe(1);
     expect(await author.page.getByRole('alert').textContent()).toMatch(/approv/i);
@@ -176,9 +238,13 @@ describe('the CBP staff area', () => {
     await signInStaff(approver.page, portal.webUrl, second.email, TEST_PASSWORD);
     await approver.page.goto(`${portal.webUrl}/cbp/alerts`);
     await settled(approver.page);
-    const row = approver.page.getByRole('row').filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
+    const row = approver.page
+      .getByRole('row')
+      .filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
     await row.getByRole('button', { name: 'Approve' }).click();
-    await expect.poll(() => approver.page.getByRole('status').filter({ hasText: 'is approved and published' }).count()).toBe(1);
+    await expect
+      .poll(() => approver.page.getByRole('status').filter({ hasText: 'is approved and published' }).count())
+      .toBe(1);
     await expect.poll(() => row.textContent()).toContain('Published');
     expect([...author.errors, ...approver.errors]).toEqual([]);
     await approver.context.close();
@@ -208,7 +274,9 @@ describe('the CBP staff area', () => {
     await confirm.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await confirm.click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'is removed from the program' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'is removed from the program' }).count())
+      .toBe(1);
     expect(await page.locator('.badge--removed').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Reinstate company' }).waitFor();
     expect(errors).toEqual([]);
@@ -231,8 +299,12 @@ describe('the CBP staff area', () => {
     await page.getByLabel('Deadline', { exact: true }).fill('2006-08-01');
     await page.getByLabel('Reason for revision').fill('CBP moved the carrier deadline to August 1, 2006.');
     await page.getByRole('button', { name: 'Revise deadline' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Rail carrier is revised (revision 1)' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('region', { name: /Revisions for Rail carrier/ }).textContent()).toContain('CBP moved the carrier deadline to August 1, 2006.');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Rail carrier is revised (revision 1)' }).count())
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('region', { name: /Revisions for Rail carrier/ }).textContent())
+      .toContain('CBP moved the carrier deadline to August 1, 2006.');
 
     await page.goto(`${portal.webUrl}/cbp/staff`);
     await settled(page);
@@ -258,7 +330,9 @@ describe('the CBP staff area', () => {
     const charts = page.locator('svg[role="img"]');
     expect(await charts.count()).toBe(2);
     expect(await charts.first().getAttribute('aria-label')).toMatch(/companies by category and status: \d+ active/i);
-    expect(await page.getByRole('region', { name: 'Companies by category and status, as a table' }).textContent()).toContain('U.S. importer of record');
+    expect(
+      await page.getByRole('region', { name: 'Companies by category and status, as a table' }).textContent(),
+    ).toContain('U.S. importer of record');
     expect(await charts.nth(1).getAttribute('aria-label')).toMatch(/deadlines and removals per month/i);
 
     await page.getByRole('link', { name: 'Companies' }).click();

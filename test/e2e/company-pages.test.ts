@@ -7,7 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInAs, startPortal } from '../support/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  signInAs,
+  startPortal,
+} from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, userWithRole } from '../support/api.ts';
 import { accountInfoFor } from '../support/profile.ts';
 import type { Company } from '../../functions/schemas/company.ts';
@@ -36,28 +45,62 @@ beforeAll(async () => {
   const base = `/companies/${company.companyId}`;
   // A company part-way through its portal update: account information saved, two incomplete
   // profile versions (so the history has something to compare), a thread, an alert, a grant.
-  expect((await api.request('PUT', `${base}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
-  const first = { 'personnel-security': { 'pre-employment-verification': true, 'background-checks': 'Every hire, repeated every five years.' } };
-  expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: first } })).status).toBe(201);
-  const second = { 'personnel-security': { 'pre-employment-verification': false, 'termination-procedures': true }, 'physical-security': { fencing: true } };
-  expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: second } })).status).toBe(201);
-  const thread = await api.request('POST', `${base}/threads`, { token: poc.token, body: { subject: THREAD_SUBJECT, body: 'Our new seal log is in the profile; does it meet the criteria?' } });
+  expect((await api.request('PUT', `${base}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(
+    200,
+  );
+  const first = {
+    'personnel-security': {
+      'pre-employment-verification': true,
+      'background-checks': 'Every hire, repeated every five years.',
+    },
+  };
+  expect(
+    (await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: first } }))
+      .status,
+  ).toBe(201);
+  const second = {
+    'personnel-security': { 'pre-employment-verification': false, 'termination-procedures': true },
+    'physical-security': { fencing: true },
+  };
+  expect(
+    (await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: second } }))
+      .status,
+  ).toBe(201);
+  const thread = await api.request('POST', `${base}/threads`, {
+    token: poc.token,
+    body: { subject: THREAD_SUBJECT, body: 'Our new seal log is in the profile; does it meet the criteria?' },
+  });
   expect(thread.status).toBe(201);
   threadId = thread.body.threadId;
   const alert = await api.request('POST', '/alerts', {
     token: officer.token,
-    body: { kind: 'cargo-security-alert', title: ALERT_TITLE, body: 'Verify bolt seals on every inbound container.', severity: 'high', audience: { scope: 'companies', companyIds: [company.companyId] } },
+    body: {
+      kind: 'cargo-security-alert',
+      title: ALERT_TITLE,
+      body: 'Verify bolt seals on every inbound container.',
+      severity: 'high',
+      audience: { scope: 'companies', companyIds: [company.companyId] },
+    },
   });
   expect(alert.status).toBe(201);
   alertId = alert.body.alertId;
   const expiresOn = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
-  expect((await api.request('POST', `${base}/grants`, { token: poc.token, body: { grantee: { type: 'program', program: 'ca-pip' }, scope: 'status', expiresOn } })).status).toBe(201);
+  expect(
+    (
+      await api.request('POST', `${base}/grants`, {
+        token: poc.token,
+        body: { grantee: { type: 'program', program: 'ca-pip' }, scope: 'status', expiresOn },
+      })
+    ).status,
+  ).toBe(201);
 });
 
 afterAll(async () => {
   await browser?.close();
   await portal?.close();
-  console.log(`[a11y] ${checked.length} participant page views checked with axe-core, 0 serious or critical violations, none scrolling sideways:\n  ${checked.join('\n  ')}`);
+  console.log(
+    `[a11y] ${checked.length} participant page views checked with axe-core, 0 serious or critical violations, none scrolling sideways:\n  ${checked.join('\n  ')}`,
+  );
 });
 
 /** When the page scrolls sideways: by how much, and the elements that stick out on the right (outside a table's scrolling box). */
@@ -73,10 +116,17 @@ const WIDER_THAN_PAGE = `(() => {
 
 /** The page at both widths: its heading, axe, a screenshot; and no error in the page. */
 const check = async (page: Page, name: string, heading: string, errors: string[]) => {
-  for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [width, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toBe(heading);
-    await page.getByRole('status').filter({ hasText: /Loading|Signing you in/ }).first().waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Loading|Signing you in/ })
+      .first()
+      .waitFor({ state: 'detached' });
     expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
     // Reflow (WCAG 1.4.10): the page itself never scrolls sideways; wide tables scroll in their own box.
     expect(await page.evaluate(WIDER_THAN_PAGE), `${name} at ${width}: sideways scroll`).toEqual([]);
@@ -91,28 +141,45 @@ const visit = async (page: Page, path: string) => {
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 };
 
-const pages = () => [
-  ['dashboard', '/', 'Dashboard'],
-  ['account', '/account', 'Portal Account Information'],
-  ['profile', '/profile', 'Security Profile'],
-  ['profile-history', '/profile/history', 'Security Profile History'],
-  ['certification', '/certification', 'Certification'],
-  ['alerts', '/alerts', 'Alerts'],
-  ['messages', '/messages', 'Messages'],
-  ['thread', `/messages/${threadId}`, THREAD_SUBJECT],
-  ['sharing', '/sharing', 'Sharing'],
-  ['audit', '/audit', 'Audit trail'],
-] as const;
+const pages = () =>
+  [
+    ['dashboard', '/', 'Dashboard'],
+    ['account', '/account', 'Portal Account Information'],
+    ['profile', '/profile', 'Security Profile'],
+    ['profile-history', '/profile/history', 'Security Profile History'],
+    ['certification', '/certification', 'Certification'],
+    ['alerts', '/alerts', 'Alerts'],
+    ['messages', '/messages', 'Messages'],
+    ['thread', `/messages/${threadId}`, THREAD_SUBJECT],
+    ['sharing', '/sharing', 'Sharing'],
+    ['audit', '/audit', 'Audit trail'],
+  ] as const;
 
 describe('the primary POC', () => {
   it('sees every participant page, each passing axe at both widths', async () => {
     const { context, page, errors } = await newPage(browser);
     await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Portal' });
-    for (const label of ['Dashboard', 'Account', 'Security profile', 'Certification', 'Users', 'Alerts', 'Messages', 'Sharing', 'Audit trail', 'Export']) {
+    for (const label of [
+      'Dashboard',
+      'Account',
+      'Security profile',
+      'Certification',
+      'Users',
+      'Alerts',
+      'Messages',
+      'Sharing',
+      'Audit trail',
+      'Export',
+    ]) {
       await expect.poll(() => nav.getByRole('link', { name: label, exact: true }).count(), { message: label }).toBe(1);
     }
-    for (const [name, path, heading] of [...pages(), ['users', '/users', 'Users'], ['alert', `/alerts/${alertId}`, ALERT_TITLE], ['export', '/export', 'Export']] as const) {
+    for (const [name, path, heading] of [
+      ...pages(),
+      ['users', '/users', 'Users'],
+      ['alert', `/alerts/${alertId}`, ALERT_TITLE],
+      ['export', '/export', 'Export'],
+    ] as const) {
       await visit(page, path);
       await check(page, name, heading, errors);
     }
@@ -139,9 +206,19 @@ describe('the primary POC', () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/international number/);
     await expect.poll(() => page.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await page.getByLabel('Phone').getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).toMatch(/must be an international number/);
+    expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).toMatch(
+      /must be an international number/,
+    );
     // The error border applies (it used to lose to the base input rule's specificity).
-    expect(await page.getByLabel('Phone').evaluate((el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopWidth: string } }).getComputedStyle(el).borderTopWidth)).toBe('2px');
+    expect(
+      await page
+        .getByLabel('Phone')
+        .evaluate(
+          (el: unknown) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopWidth: string } }).getComputedStyle(el)
+              .borderTopWidth,
+        ),
+    ).toBe('2px');
     await check(page, 'account-errors', 'Portal Account Information', errors);
     const saved = await portal.api.request('GET', `/companies/${company.companyId}/account-info`, { token: poc.token });
     expect(saved.body).toMatchObject({ version: 1, contacts: [{ phone: '+12025550143' }] });
@@ -170,7 +247,9 @@ describe('the primary POC', () => {
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(/^blob:/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^ctpat-export-${company.companyId}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^ctpat-export-${company.companyId}-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+    );
     await check(page, 'export-ready', 'Export', errors);
     await context.close();
   });
@@ -191,7 +270,11 @@ describe('a company user', () => {
     // Without the edit permission the forms are read-only: no save buttons.
     await visit(page, '/profile');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Security Profile');
-    await page.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Loading/ })
+      .first()
+      .waitFor({ state: 'detached' });
     expect(await page.getByRole('button', { name: 'Save security profile' }).count()).toBe(0);
     await visit(page, '/users');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
@@ -215,17 +298,24 @@ describe('a removed company', () => {
   it('shows its primary POC the removal and lets them reapply, and closes the other pages', async () => {
     const removed = await enrollCompany(portal.api, officer.token);
     const removedPoc = await userWithRole(portal.api, 'primary-poc', removed.companyId, removed.pocEmail);
-    const removal = await portal.api.request('POST', `/companies/${removed.companyId}/removal`, { token: officer.token, body: { version: 1, reason: 'Validation visit found the program not implemented.' } });
+    const removal = await portal.api.request('POST', `/companies/${removed.companyId}/removal`, {
+      token: officer.token,
+      body: { version: 1, reason: 'Validation visit found the program not implemented.' },
+    });
     expect(removal.status).toBe(200);
     const { context, page, errors } = await newPage(browser);
     await signInAs(page, portal.webUrl, removedPoc.email, TEST_PASSWORD);
-    await expect.poll(() => page.getByRole('heading', { name: 'Your company has been removed from C-TPAT' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Your company has been removed from C-TPAT' }).count())
+      .toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).count()).toBe(1);
     await check(page, 'removed-dashboard', 'Dashboard', errors);
     // The navigation offers what a removed company may still use, not the pages the API refuses it.
     const nav = page.getByRole('navigation');
-    for (const open of ['Dashboard', 'Alerts', 'Messages', 'Sharing', 'Audit trail']) expect(await nav.getByRole('link', { name: open, exact: true }).count(), open).toBe(1);
-    for (const closed of ['Account', 'Security profile', 'Certification', 'Users', 'Export']) expect(await nav.getByRole('link', { name: closed, exact: true }).count(), closed).toBe(0);
+    for (const open of ['Dashboard', 'Alerts', 'Messages', 'Sharing', 'Audit trail'])
+      expect(await nav.getByRole('link', { name: open, exact: true }).count(), open).toBe(1);
+    for (const closed of ['Account', 'Security profile', 'Certification', 'Users', 'Export'])
+      expect(await nav.getByRole('link', { name: closed, exact: true }).count(), closed).toBe(0);
     await page.getByLabel('Reapplication statement').fill('We named a security manager and completed our profile.');
     await page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).click();
     await expect.poll(() => page.getByText(/Your reapplication was sent to CBP/).count()).toBe(1);
@@ -256,7 +346,11 @@ describe('the journeys through the forms', () => {
 
   const settled = async (heading: string) => {
     await expect.poll(() => page.locator('h1').first().textContent()).toBe(heading);
-    await page.getByRole('status').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Loading/ })
+      .first()
+      .waitFor({ state: 'detached' });
   };
 
   it('saves the account information, and after a concurrent save says so and reloads instead of overwriting', async () => {
@@ -271,7 +365,13 @@ describe('the journeys through the forms', () => {
     await page.getByRole('button', { name: 'Save account information' }).click();
     await expect.poll(() => page.getByText('Account information saved (version 1).').count()).toBe(1);
 
-    const elsewhere = await portal.api.request('PUT', `/companies/${other.companyId}/account-info`, { token: otherPoc.token, body: { ...accountInfoFor(1), contacts: [{ ...accountInfoFor(1).contacts[0]!, title: 'Chief Security Officer' }] } });
+    const elsewhere = await portal.api.request('PUT', `/companies/${other.companyId}/account-info`, {
+      token: otherPoc.token,
+      body: {
+        ...accountInfoFor(1),
+        contacts: [{ ...accountInfoFor(1).contacts[0]!, title: 'Chief Security Officer' }],
+      },
+    });
     expect(elsewhere.status).toBe(200);
     await page.getByLabel('Title').fill('Compliance Manager');
     await page.getByRole('button', { name: 'Save account information' }).click();
@@ -286,11 +386,17 @@ describe('the journeys through the forms', () => {
   it('answers profile questions, shows the progress, and certifies once the profile is complete', async () => {
     await visit(page, '/profile');
     await settled('Security Profile');
-    const group = page.getByRole('group', { name: 'Are employees identified by badge at every access point? (required)' });
+    const group = page.getByRole('group', {
+      name: 'Are employees identified by badge at every access point? (required)',
+    });
     expect(await group.getByLabel('Unanswered').isChecked()).toBe(true);
     await group.getByLabel('Yes').check();
-    await page.getByLabel('Describe how visitors and vendors are identified, logged and escorted. (required)').fill('Badges issued at the gate; escorts at all times.');
-    await expect.poll(() => page.getByRole('progressbar', { name: /2 of \d+ required questions answered/ }).count()).toBe(1);
+    await page
+      .getByLabel('Describe how visitors and vendors are identified, logged and escorted. (required)')
+      .fill('Badges issued at the gate; escorts at all times.');
+    await expect
+      .poll(() => page.getByRole('progressbar', { name: /2 of \d+ required questions answered/ }).count())
+      .toBe(1);
     await page.getByRole('button', { name: 'Save security profile' }).click();
     await expect.poll(() => page.getByText(/Security profile saved as version 1\./).count()).toBe(1);
 
@@ -298,17 +404,40 @@ describe('the journeys through the forms', () => {
     await settled('Certification');
     await expect.poll(() => page.getByText(/Answer every required question/).count()).toBe(1);
     const { completeAnswers } = await import('../support/profile.ts');
-    expect((await portal.api.request('PUT', `/companies/${other.companyId}/security-profile`, { token: otherPoc.token, body: { version: 1, answers: completeAnswers('importer') } })).status).toBe(201);
+    expect(
+      (
+        await portal.api.request('PUT', `/companies/${other.companyId}/security-profile`, {
+          token: otherPoc.token,
+          body: { version: 1, answers: completeAnswers('importer') },
+        })
+      ).status,
+    ).toBe(201);
     await visit(page, '/certification');
     await settled('Certification');
     // A first certification is accepted at once: the page says so, not that a window must open.
-    await expect.poll(() => page.getByText('Your company has not certified yet: you can certify now, once your profile is complete.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByText('Your company has not certified yet: you can certify now, once your profile is complete.')
+          .count(),
+      )
+      .toBe(1);
     await page.getByLabel(/I certify, as an officer of/).check();
     await page.getByRole('button', { name: 'Certify the security profile' }).click();
     await expect.poll(() => page.getByText(/Certification submitted/).count()).toBe(1);
     await expect.poll(() => page.getByRole('region', { name: 'Certifications' }).getByRole('row').count()).toBe(2);
-    expect(await page.getByRole('region', { name: 'Certifications' }).getByText('Current and accurate').count()).toBe(1);
-    await expect.poll(() => page.getByText(/^Your next certification is due on \d{4}-\d{2}-\d{2}\. You can certify from \d{4}-\d{2}-\d{2}, 90 days before it is due\.$/).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Certifications' }).getByText('Current and accurate').count()).toBe(
+      1,
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            /^Your next certification is due on \d{4}-\d{2}-\d{2}\. You can certify from \d{4}-\d{2}-\d{2}, 90 days before it is due\.$/,
+          )
+          .count(),
+      )
+      .toBe(1);
     expect(errors).toEqual([]);
   });
 
@@ -336,20 +465,27 @@ describe('the journeys through the forms', () => {
     await expect.poll(() => page.getByText(/European Union Authorised Economic Operator can now see/).count()).toBe(1);
     await page.getByRole('button', { name: 'Revoke sharing with European Union Authorised Economic Operator' }).click();
     await expect.poll(() => page.getByText(/was revoked/).count()).toBe(1);
-    await expect.poll(() => page.getByRole('region', { name: 'Grants your company made' }).getByText('Revoked').count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Grants your company made' }).getByText('Revoked').count())
+      .toBe(1);
     expect(errors).toEqual([]);
   });
 
-  it("shows a partner what the company shared with it, and only within the grant", async () => {
+  it('shows a partner what the company shared with it, and only within the grant', async () => {
     const expiresOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
-    const grant = await portal.api.request('POST', `/companies/${other.companyId}/grants`, { token: otherPoc.token, body: { grantee: { type: 'company', companyId: company.companyId }, scope: 'profile', expiresOn } });
+    const grant = await portal.api.request('POST', `/companies/${other.companyId}/grants`, {
+      token: otherPoc.token,
+      body: { grantee: { type: 'company', companyId: company.companyId }, scope: 'profile', expiresOn },
+    });
     expect(grant.status).toBe(201);
     const viewer = await newPage(browser);
     await signInAs(viewer.page, portal.webUrl, user.email, TEST_PASSWORD);
     await visit(viewer.page, '/sharing');
     await viewer.page.getByRole('link', { name: other.legalName }).click();
     await check(viewer.page, 'partner', other.legalName, viewer.errors);
-    await expect.poll(() => viewer.page.getByText('Are employees identified by badge at every access point?').count()).toBe(1);
+    await expect
+      .poll(() => viewer.page.getByText('Are employees identified by badge at every access point?').count())
+      .toBe(1);
     await viewer.context.close();
   });
 

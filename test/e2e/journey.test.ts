@@ -43,7 +43,10 @@ afterAll(async () => {
 const emailTo = async (address: string, subject: RegExp): Promise<StoredEmail> => {
   let found: StoredEmail | undefined;
   await expect
-    .poll(async () => (found = (await mailTo(address)).filter((e) => subject.test(e.subject)).at(-1)), { timeout: 15_000, interval: 250 })
+    .poll(async () => (found = (await mailTo(address)).filter((e) => subject.test(e.subject)).at(-1)), {
+      timeout: 15_000,
+      interval: 250,
+    })
     .toBeDefined();
   return found!;
 };
@@ -58,7 +61,8 @@ const firstSignIn = async (page: Page, email: string, temporary: string, chosen:
 };
 
 const heading = (page: Page) => page.locator('h1').first().textContent();
-const api = <T = any>(method: string, path: string, token = adminToken) => portal.api.request<T>(method, path, { token });
+const api = <T = any>(method: string, path: string, token = adminToken) =>
+  portal.api.request<T>(method, path, { token });
 
 describe('the journey through the web portal', () => {
   it('takes a company from its account request to an acknowledged alert, and removes one that never updated', async () => {
@@ -67,7 +71,10 @@ describe('the journey through the web portal', () => {
     await poc.page.goto(`${portal.webUrl}/request-account`);
     await poc.page.getByLabel('Point-of-contact email').fill(company.pocEmail);
     await poc.page.getByRole('button', { name: 'Request account' }).click();
-    await poc.page.getByRole('status').filter({ hasText: /invitation|email/i }).waitFor();
+    await poc.page
+      .getByRole('status')
+      .filter({ hasText: /invitation|email/i })
+      .waitFor();
 
     // 2. The invitation in the SES emulator carries the temporary password and the portal's address.
     const invitation = await emailTo(company.pocEmail, /invit|account/i);
@@ -82,14 +89,29 @@ describe('the journey through the web portal', () => {
     await expect.poll(() => heading(poc.page)).toBe('Portal Account Information');
     const form = poc.page.locator('main form').first();
     await form.getByLabel(/^Name/).first().fill('Dana Reyes');
-    await form.getByLabel(/^Title/).first().fill('Director of Trade Compliance');
-    await form.getByLabel(/^Email/).first().fill('dana.reyes@example.com');
-    await form.getByLabel(/^Phone/).first().fill('+12025550143');
-    await form.getByLabel(/^Street address/).first().fill('100 Harbor Way');
+    await form
+      .getByLabel(/^Title/)
+      .first()
+      .fill('Director of Trade Compliance');
+    await form
+      .getByLabel(/^Email/)
+      .first()
+      .fill('dana.reyes@example.com');
+    await form
+      .getByLabel(/^Phone/)
+      .first()
+      .fill('+12025550143');
+    await form
+      .getByLabel(/^Street address/)
+      .first()
+      .fill('100 Harbor Way');
     await form.getByLabel(/^City/).first().fill('Baltimore');
     await fillIfPresent(form.getByLabel(/^(State|Region)/).first(), 'MD');
     await fillIfPresent(form.getByLabel(/^Postal code/).first(), '21230');
-    await form.getByLabel(/^Country code/).first().fill('US');
+    await form
+      .getByLabel(/^Country code/)
+      .first()
+      .fill('US');
     await form.getByLabel(/Importer of record \(IOR\) number/).fill('12-3456789AB');
     await poc.page.getByRole('button', { name: 'Save account information' }).click();
     await poc.page.getByRole('status').filter({ hasText: /saved/i }).waitFor();
@@ -104,7 +126,9 @@ describe('the journey through the web portal', () => {
     await poc.page.getByRole('button', { name: 'Save security profile' }).click();
     await poc.page.getByRole('status').filter({ hasText: /saved/i }).waitFor();
     await screenshot(poc.page, 'journey-2-profile-saved', 'desktop');
-    await expect.poll(async () => (await api<Company>('GET', `/companies/${company.companyId}`)).body.portalUpdateCompletedAt).toBeDefined();
+    await expect
+      .poll(async () => (await api<Company>('GET', `/companies/${company.companyId}`)).body.portalUpdateCompletedAt)
+      .toBeDefined();
 
     // 5. The point of contact adds a colleague, who gets an invitation of their own.
     await poc.page.getByRole('link', { name: 'Users', exact: true }).click();
@@ -124,7 +148,9 @@ describe('the journey through the web portal', () => {
     await expect.poll(() => heading(cbp.page)).toBe('Alerts');
     await cbp.page.getByLabel('Kind').selectOption('cargo-security-alert');
     await cbp.page.getByLabel('Title').fill(alertTitle);
-    await cbp.page.getByLabel('Message').fill('Two bolt seals on containers from berth 14 were found re-glued. Inspect every seal before release.');
+    await cbp.page
+      .getByLabel('Message')
+      .fill('Two bolt seals on containers from berth 14 were found re-glued. Inspect every seal before release.');
     await cbp.page.getByLabel('Severity').selectOption('high');
     await chooseImporterAudience(cbp.page);
     await cbp.page.getByRole('button', { name: 'Publish alert' }).click();
@@ -148,7 +174,15 @@ describe('the journey through the web portal', () => {
     const acknowledgements = await api('GET', `/alerts/${alertId}/acknowledgements`, officer.token);
     expect(JSON.stringify(acknowledgements.body)).toContain(company.companyId);
     const trail = await auditOf(company.companyId);
-    expect(trail.map((r) => r.action)).toEqual(expect.arrayContaining(['account.created', 'account-info.saved', 'security-profile.saved', 'user.created', 'alert.acknowledged']));
+    expect(trail.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'account.created',
+        'account-info.saved',
+        'security-profile.saved',
+        'user.created',
+        'alert.acknowledged',
+      ]),
+    );
     expect(trail.find((r) => r.action === 'alert.acknowledged' && r.objectId === alertId)).toBeDefined();
 
     // The officer sees the acknowledgement in the alert's figures.
@@ -184,9 +218,12 @@ async function answerEveryQuestion(page: Page) {
   await page.getByRole('button', { name: 'Save security profile' }).waitFor();
   const form = page.locator('main form').first();
   for (const yes of await form.getByRole('radio', { name: 'Yes', exact: true }).all()) await yes.check();
-  for (const area of await form.locator('textarea').all()) await area.fill('Documented in our security procedures manual, section 4; reviewed quarterly.');
+  for (const area of await form.locator('textarea').all())
+    await area.fill('Documented in our security procedures manual, section 4; reviewed quarterly.');
   for (const select of await form.locator('select').all()) {
-    const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
+    const values = await select
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
     if (values[0]) await select.selectOption(values[0]);
   }
 }

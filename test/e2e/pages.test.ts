@@ -6,7 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, NOTICE_ACCEPTANCE, PHONE, launchBrowser, newPage, screenshot, seriousViolations, signInAs, startPortal } from '../support/browser.ts';
+import {
+  DESKTOP,
+  NOTICE_ACCEPTANCE,
+  PHONE,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  signInAs,
+  startPortal,
+} from '../support/browser.ts';
 import { TEST_PASSWORD, userWithRole, enrollCompany } from '../support/api.ts';
 
 let portal: Awaited<ReturnType<typeof startPortal>>;
@@ -20,15 +30,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await portal?.close();
-  console.log(`[a11y] ${checked.length} page views checked with axe-core, 0 serious or critical violations:\n  ${checked.join('\n  ')}`);
+  console.log(
+    `[a11y] ${checked.length} page views checked with axe-core, 0 serious or critical violations:\n  ${checked.join('\n  ')}`,
+  );
 });
 
 /** Loads a page at both widths; checks it with axe; writes both screenshots. */
 const check = async (page: Page, name: string, errors: string[]) => {
-  for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [width, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.locator('h1').first().waitFor();
-    await page.getByRole('status').filter({ hasText: /Loading|Signing you in/ }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Loading|Signing you in/ })
+      .waitFor({ state: 'detached' });
     expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
     await screenshot(page, name, width);
     checked.push(`${name} (${width}) ${new URL(page.url()).pathname}`);
@@ -61,7 +79,11 @@ describe('the signed-out pages', () => {
   });
 
   it('refuses to sign in until the system-use notice is accepted, saying so accessibly, under the official government banner', async () => {
-    const user = await userWithRole(portal.api, 'company-user', (await enrollCompany(portal.api, (await userWithRole(portal.api, 'cbp-officer')).token)).companyId);
+    const user = await userWithRole(
+      portal.api,
+      'company-user',
+      (await enrollCompany(portal.api, (await userWithRole(portal.api, 'cbp-officer')).token)).companyId,
+    );
     const { context, page, errors } = await newPage(browser);
     await page.goto(`${portal.webUrl}/sign-in`);
     const banner = page.getByRole('region', { name: 'Official website of the United States government' });
@@ -69,11 +91,20 @@ describe('the signed-out pages', () => {
     await banner.getByRole('button', { name: "Here's how you know" }).click();
     await expect.poll(() => banner.textContent()).toContain('Official websites use .gov');
     const notice = page.getByRole('region', { name: 'System use notice' });
-    await expect.poll(() => notice.textContent()).toMatch(/U\.S\. Government information system[\s\S]*authorized use only[\s\S]*civil and criminal penalties[\s\S]*no reasonable expectation of privacy[\s\S]*monitor, intercept, record/);
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(
+        /U\.S\. Government information system[\s\S]*authorized use only[\s\S]*civil and criminal penalties[\s\S]*no reasonable expectation of privacy[\s\S]*monitor, intercept, record/,
+      );
 
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-    const signIn = page.waitForRequest((request) => new URL(request.url()).pathname === '/auth/login', { timeout: 2_000 }).then(() => true, () => false);
+    const signIn = page
+      .waitForRequest((request) => new URL(request.url()).pathname === '/auth/login', { timeout: 2_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('agree to its terms');
     await expect.poll(() => page.getByLabel(NOTICE_ACCEPTANCE).getAttribute('aria-invalid')).toBe('true');

@@ -24,7 +24,11 @@ afterAll(async () => {
 describe('forgot password, in the web portal', () => {
   it('sets a new password with the code from the mail inbox, and the new password signs in', async () => {
     const admin = await userWithRole(portal.api, 'cbp-admin');
-    const user = await userWithRole(portal.api, 'company-user', (await enrollCompany(portal.api, admin.token)).companyId);
+    const user = await userWithRole(
+      portal.api,
+      'company-user',
+      (await enrollCompany(portal.api, admin.token)).companyId,
+    );
     const { page, errors } = await newPage(browser);
     await page.goto(`${portal.webUrl}/sign-in`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -34,7 +38,14 @@ describe('forgot password, in the web portal', () => {
 
     let code: string | undefined;
     await expect
-      .poll(async () => (code = /Your reset code is (\d{6})/.exec((await mailTo(user.email)).find((m) => m.subject === 'Your C-TPAT Portal password reset code')?.body.text ?? '')?.[1]), { timeout: 15_000 })
+      .poll(
+        async () =>
+          (code = /Your reset code is (\d{6})/.exec(
+            (await mailTo(user.email)).find((m) => m.subject === 'Your C-TPAT Portal password reset code')?.body.text ??
+              '',
+          )?.[1]),
+        { timeout: 15_000 },
+      )
       .toBeDefined();
     const chosen = 'a brand new passphrase for 2006';
     await page.getByLabel('Reset code').fill(code!);

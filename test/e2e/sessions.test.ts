@@ -16,7 +16,8 @@ beforeAll(async () => {
   portal = await startPortal();
   browser = await launchBrowser();
   const officer = await userWithRole(portal.api, 'cbp-officer');
-  email = (await userWithRole(portal.api, 'company-user', (await enrollCompany(portal.api, officer.token)).companyId)).email;
+  email = (await userWithRole(portal.api, 'company-user', (await enrollCompany(portal.api, officer.token)).companyId))
+    .email;
 });
 afterAll(async () => {
   await browser?.close();
@@ -24,12 +25,16 @@ afterAll(async () => {
 });
 
 const storedRefreshToken = async (page: Page): Promise<string> => {
-  const stored = JSON.parse(((await page.evaluate('sessionStorage.getItem("ctpat.session")')) as string | null) ?? '{}') as { refreshToken?: string };
+  const stored = JSON.parse(
+    ((await page.evaluate('sessionStorage.getItem("ctpat.session")')) as string | null) ?? '{}',
+  ) as { refreshToken?: string };
   expect(stored.refreshToken).toBeTruthy();
   return stored.refreshToken!;
 };
-const refreshStatus = async (refreshToken: string) => (await portal.api.request('POST', '/auth/refresh', { body: { refreshToken } })).status;
-const logoutAnswer = (page: Page) => page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/logout');
+const refreshStatus = async (refreshToken: string) =>
+  (await portal.api.request('POST', '/auth/refresh', { body: { refreshToken } })).status;
+const logoutAnswer = (page: Page) =>
+  page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/logout');
 
 describe('sessions in the web portal', () => {
   it('signing out revokes the refresh token: a copy taken before no longer refreshes', async () => {

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useClock } from '../../functions/domain/deps.ts';
 import { LIMITS, PROGRAM_DIGEST_SECONDS } from '../../functions/definitions/limits.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
-import { enrollCompany, startTestApi, TEST_PASSWORD, uniqueEmail, userWithRole, type ApiResponse, type TestApi } from '../support/api.ts';
+import {
+  enrollCompany,
+  startTestApi,
+  TEST_PASSWORD,
+  uniqueEmail,
+  userWithRole,
+  type ApiResponse,
+  type TestApi,
+} from '../support/api.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 import { mailTo } from '../support/mail.ts';
 import { captureMetrics } from '../support/metrics.ts';
@@ -78,11 +86,18 @@ describe('abuse limits', () => {
   it("refuses a participant's reply past their limit with 429 and Retry-After, storing and sending nothing, and counts it", async () => {
     const { company, poc } = await companyWithPoc();
     const { perUser } = LIMITS.message.participant!;
-    const thread = await api.request('POST', `/companies/${company.companyId}/threads`, { token: poc.token, body: { subject: 'Seal check', body: 'First.' } });
+    const thread = await api.request('POST', `/companies/${company.companyId}/threads`, {
+      token: poc.token,
+      body: { subject: 'Seal check', body: 'First.' },
+    });
     expect(thread.status).toBe(201);
     const path = `/companies/${company.companyId}/threads/${thread.body.threadId}/messages`;
-    await succeeds(perUser.count, (i) => api.request('POST', path, { token: poc.token, body: { body: `Reply ${i}.` } }));
-    const res = await refusedWithNothingStored('message', perUser.windowSeconds, () => api.request('POST', path, { token: poc.token, body: { body: 'One too many.' } }));
+    await succeeds(perUser.count, (i) =>
+      api.request('POST', path, { token: poc.token, body: { body: `Reply ${i}.` } }),
+    );
+    const res = await refusedWithNothingStored('message', perUser.windowSeconds, () =>
+      api.request('POST', path, { token: poc.token, body: { body: 'One too many.' } }),
+    );
     expect(res.body.error.message).toContain('Too many messages');
     const read = await api.request('GET', `/companies/${company.companyId}/threads`, { token: officer });
     expect(read.body.items[0]).toMatchObject({ messageCount: perUser.count + 1 });
@@ -92,8 +107,12 @@ describe('abuse limits', () => {
     const { company, poc } = await companyWithPoc();
     const { perUser } = LIMITS.thread.participant!;
     const path = `/companies/${company.companyId}/threads`;
-    await succeeds(perUser.count, (i) => api.request('POST', path, { token: poc.token, body: { subject: `Thread ${i}`, body: 'Hello.' } }));
-    await refusedWithNothingStored('thread', perUser.windowSeconds, () => api.request('POST', path, { token: poc.token, body: { subject: 'Another', body: 'Hello.' } }));
+    await succeeds(perUser.count, (i) =>
+      api.request('POST', path, { token: poc.token, body: { subject: `Thread ${i}`, body: 'Hello.' } }),
+    );
+    await refusedWithNothingStored('thread', perUser.windowSeconds, () =>
+      api.request('POST', path, { token: poc.token, body: { subject: 'Another', body: 'Hello.' } }),
+    );
   });
 
   it('refuses grant requests past the user limit, and past the company limit for a colleague', async () => {
@@ -102,10 +121,18 @@ describe('abuse limits', () => {
     const { provisionUser } = await import('../../functions/domain/users.ts');
     const { allDeps } = await import('../../functions/domain/default-deps.ts');
     const colleagueEmail = uniqueEmail('sharer');
-    await provisionUser(allDeps, { email: colleagueEmail, name: 'Designated Sharer', companyId: company.companyId, role: 'company-user', permissions: { editProfile: false, authorizeSharing: true }, password: TEST_PASSWORD });
+    await provisionUser(allDeps, {
+      email: colleagueEmail,
+      name: 'Designated Sharer',
+      companyId: company.companyId,
+      role: 'company-user',
+      permissions: { editProfile: false, authorizeSharing: true },
+      password: TEST_PASSWORD,
+    });
     const colleague = await api.signIn(colleagueEmail);
     const { perUser, perCompany } = LIMITS.grantRequest.participant!;
-    const ask = (token: string) => api.request('POST', `/partners/${target}/grant-requests`, { token, body: { scope: 'status' } });
+    const ask = (token: string) =>
+      api.request('POST', `/partners/${target}/grant-requests`, { token, body: { scope: 'status' } });
 
     await succeeds(perUser.count, () => ask(poc.token));
     await refusedWithNothingStored('grantRequest', perUser.windowSeconds, () => ask(poc.token));
@@ -113,14 +140,20 @@ describe('abuse limits', () => {
     await succeeds(perCompany.count - perUser.count, () => ask(colleague));
     const res = await refusedWithNothingStored('grantRequest', perCompany.windowSeconds, () => ask(colleague));
     expect(res.body.error.message).toContain('your company');
-    const incoming = await api.request('GET', `/companies/${target}/grant-requests?direction=incoming&limit=100`, { token: admin });
+    const incoming = await api.request('GET', `/companies/${target}/grant-requests?direction=incoming&limit=100`, {
+      token: admin,
+    });
     expect(incoming.body.items).toHaveLength(perCompany.count);
   });
 
   it("refuses invitations past the company's limit: no account, no invitation", async () => {
     const { company, poc } = await companyWithPoc();
     const { perCompany } = LIMITS.invitation.participant!;
-    const add = (email: string) => api.request('POST', `/companies/${company.companyId}/users`, { token: poc.token, body: { email, name: 'New Colleague', permissions: { editProfile: false, authorizeSharing: false } } });
+    const add = (email: string) =>
+      api.request('POST', `/companies/${company.companyId}/users`, {
+        token: poc.token,
+        body: { email, name: 'New Colleague', permissions: { editProfile: false, authorizeSharing: false } },
+      });
     await succeeds(perCompany.count, () => add(uniqueEmail('invited')));
     const refused = uniqueEmail('refused');
     await refusedWithNothingStored('invitation', perCompany.windowSeconds, () => add(refused));
@@ -131,26 +164,43 @@ describe('abuse limits', () => {
     const { company } = await companyWithPoc();
     const { perUser } = LIMITS.alert.staff!;
     const publishing = (title: string) =>
-      api.request('POST', '/alerts', { token: officer, body: { kind: 'cargo-security-alert', title, body: 'Inspect seals.', severity: 'low', audience: { scope: 'companies', companyIds: [company.companyId] } } });
+      api.request('POST', '/alerts', {
+        token: officer,
+        body: {
+          kind: 'cargo-security-alert',
+          title,
+          body: 'Inspect seals.',
+          severity: 'low',
+          audience: { scope: 'companies', companyIds: [company.companyId] },
+        },
+      });
     await succeeds(perUser.count, (i) => publishing(`Limit alert ${i}`));
     await refusedWithNothingStored('alert', perUser.windowSeconds, () => publishing('One alert too many'));
     expect((await itemsOf('alert')).filter((a) => a.title === 'One alert too many')).toEqual([]);
   });
 
-  it('sends CBP\'s program mailbox at most one digest per company per window, naming the company and nothing written', async () => {
+  it("sends CBP's program mailbox at most one digest per company per window, naming the company and nothing written", async () => {
     const { company, poc } = await companyWithPoc();
     const SECRET = 'Trailer 5531 seal replaced at the border';
-    const thread = await api.request('POST', `/companies/${company.companyId}/threads`, { token: poc.token, body: { subject: 'Digest subject', body: SECRET } });
+    const thread = await api.request('POST', `/companies/${company.companyId}/threads`, {
+      token: poc.token,
+      body: { subject: 'Digest subject', body: SECRET },
+    });
     expect(thread.status).toBe(201);
     const path = `/companies/${company.companyId}/threads/${thread.body.threadId}/messages`;
     // 20 messages in all, none of them answered by CBP yet: each would have told the program mailbox.
     await succeeds(19, (i) => api.request('POST', path, { token: poc.token, body: { body: `${SECRET} (${i})` } }));
     const digests = (await itemsOf('delivery')).filter((d) => d.reason === `message-digest:${company.companyId}`);
     expect(digests).toHaveLength(1);
-    const toProgram = (await itemsOf('delivery')).filter((d) => d.reason.includes(company.companyId) && d.recipients.some((r: { email: string }) => r.email === PROGRAM_MAILBOX));
+    const toProgram = (await itemsOf('delivery')).filter(
+      (d) =>
+        d.reason.includes(company.companyId) &&
+        d.recipients.some((r: { email: string }) => r.email === PROGRAM_MAILBOX),
+    );
     expect(toProgram).toEqual(digests);
 
-    const digestMail = async () => (await mailTo(PROGRAM_MAILBOX)).filter((m) => (m.body.text ?? '').includes(company.legalName));
+    const digestMail = async () =>
+      (await mailTo(PROGRAM_MAILBOX)).filter((m) => (m.body.text ?? '').includes(company.legalName));
     const { handler: sendOutbox } = await import('../../functions/jobs/send-outbox.ts');
     await sendOutbox();
     expect(await digestMail(), 'nothing before the window closes').toEqual([]);
@@ -168,7 +218,9 @@ describe('abuse limits', () => {
       }
       // The next window's first message opens the next digest.
       expect((await api.request('POST', path, { token: poc.token, body: { body: 'Next window.' } })).status).toBe(201);
-      expect((await itemsOf('delivery')).filter((d) => d.reason === `message-digest:${company.companyId}`)).toHaveLength(2);
+      expect(
+        (await itemsOf('delivery')).filter((d) => d.reason === `message-digest:${company.companyId}`),
+      ).toHaveLength(2);
     } finally {
       clock.set(START.toISOString());
     }
@@ -204,12 +256,42 @@ describe('the outbox under a backlog', () => {
     // A company of the alert's audience with three active users.
     const companyId = randomUUID();
     recordSent('POST', '/companies', { legalName: 'Backlog Carrier' });
-    await companyEntity.put({ companyId, legalName: 'Backlog Carrier', category: 'rail-carrier', pocEmail: `poc-${companyId}@alert.example.com`, identifiers: {}, status: 'active', enrolledAt: queuedAt, enrolledBy: 'test', version: 1 }).go();
+    await companyEntity
+      .put({
+        companyId,
+        legalName: 'Backlog Carrier',
+        category: 'rail-carrier',
+        pocEmail: `poc-${companyId}@alert.example.com`,
+        identifiers: {},
+        status: 'active',
+        enrolledAt: queuedAt,
+        enrolledBy: 'test',
+        version: 1,
+      })
+      .go();
     const recipients = [0, 1, 2].map((u) => `user${u}-${companyId}@alert.example.com`);
     await member
-      .put(recipients.map((email, u) => ({ companyId, userId: randomUUID(), email, name: `User ${u}`, role: u === 0 ? ('primary-poc' as const) : ('company-user' as const), status: 'active' as const, permissions: { editProfile: true, authorizeSharing: false }, createdAt: queuedAt, version: 1 })))
+      .put(
+        recipients.map((email, u) => ({
+          companyId,
+          userId: randomUUID(),
+          email,
+          name: `User ${u}`,
+          role: u === 0 ? ('primary-poc' as const) : ('company-user' as const),
+          status: 'active' as const,
+          permissions: { editProfile: true, authorizeSharing: false },
+          createdAt: queuedAt,
+          version: 1,
+        })),
+      )
       .go();
-    const input = { kind: 'cargo-security-alert' as const, title: 'Backlog alert', body: 'Inspect every seal.', severity: 'critical' as const, audience: { scope: 'companies' as const, companyIds: [companyId] } };
+    const input = {
+      kind: 'cargo-security-alert' as const,
+      title: 'Backlog alert',
+      body: 'Inspect every seal.',
+      severity: 'critical' as const,
+      audience: { scope: 'companies' as const, companyIds: [companyId] },
+    };
     recordSent('POST', '/alerts', input);
     const alert = await publish(allDeps, callerFor('cbp-officer'), input);
     await run(allDeps, () => clock.now(), 60_000, alert.alertId);

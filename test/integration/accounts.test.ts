@@ -19,9 +19,13 @@ const NEW_PASSWORD = 'my own long passphrase 2006';
 const activatePoc = async (email: string) => {
   expect((await api.request('POST', '/auth/signup', { body: { email } })).status).toBe(202);
   const [invitation] = await mailTo(email);
-  const first = await api.request('POST', '/auth/login', { body: { email, password: temporaryPasswordIn(invitation!) } });
+  const first = await api.request('POST', '/auth/login', {
+    body: { email, password: temporaryPasswordIn(invitation!) },
+  });
   expect(first.body.challenge).toBe('NEW_PASSWORD_REQUIRED');
-  const done = await api.request('POST', '/auth/new-password', { body: { email, session: first.body.session, newPassword: NEW_PASSWORD } });
+  const done = await api.request('POST', '/auth/new-password', {
+    body: { email, session: first.body.session, newPassword: NEW_PASSWORD },
+  });
   expect(done.status).toBe(200);
   return done.body.tokens.idToken as string;
 };
@@ -46,25 +50,38 @@ describe('account requests', () => {
 
     const members = await itemsOf('member');
     expect(members.filter((m) => m.email === stranger)).toHaveLength(0);
-    expect(members.filter((m) => m.companyId === company.companyId)).toMatchObject([{ email: company.pocEmail, role: 'primary-poc', status: 'active' }]);
+    expect(members.filter((m) => m.companyId === company.companyId)).toMatchObject([
+      { email: company.pocEmail, role: 'primary-poc', status: 'active' },
+    ]);
     expect(await mailTo(stranger)).toHaveLength(0);
     const invitations = await mailTo(company.pocEmail);
     expect(invitations).toHaveLength(1);
     expect(invitations[0]!.subject).toBe('Your C-TPAT Portal account');
     expect(invitations[0]!.body.text).not.toContain(company.legalName);
 
-    const audits = (await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'account.created');
+    const audits = (await itemsOf('audit')).filter(
+      (a) => a.companyId === company.companyId && a.action === 'account.created',
+    );
     expect(audits).toHaveLength(1);
 
     // Asking again: same answer, no second user, no second invitation.
-    expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).body).toEqual(unregistered.body);
+    expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).body).toEqual(
+      unregistered.body,
+    );
     expect((await itemsOf('member')).filter((m) => m.companyId === company.companyId)).toHaveLength(1);
     expect(await mailTo(company.pocEmail)).toHaveLength(1);
   });
 
   it('create exactly one account when twenty requests for one email arrive at once', async () => {
     const company = await enrollCompany(api, officer.token);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => api.request('POST', '/auth/signup', { body: { email: company.pocEmail }, headers: { 'x-forwarded-for': `10.0.0.${i}` } })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.request('POST', '/auth/signup', {
+          body: { email: company.pocEmail },
+          headers: { 'x-forwarded-for': `10.0.0.${i}` },
+        }),
+      ),
+    );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 202).length + statuses.filter((s) => s === 429).length).toBe(20);
     expect((await itemsOf('member')).filter((m) => m.companyId === company.companyId)).toHaveLength(1);
@@ -74,7 +91,8 @@ describe('account requests', () => {
   it('are rate-limited per email, with the same 429 for a registered and an unregistered email', async () => {
     const email = uniqueEmail('hammer');
     const statuses = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await api.request('POST', '/auth/signup', { body: { email } })).status);
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await api.request('POST', '/auth/signup', { body: { email } })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
   });
 });
@@ -89,27 +107,53 @@ describe('the primary POC', () => {
     expect(Math.abs(Date.parse(me.body.now) - Date.now())).toBeLessThan(60_000);
 
     const email = uniqueEmail('analyst');
-    const added = await api.request('POST', `/companies/${company.companyId}/users`, { token: pocToken, body: { email, name: 'Jordan Lee', permissions: { editProfile: true, authorizeSharing: false } } });
+    const added = await api.request('POST', `/companies/${company.companyId}/users`, {
+      token: pocToken,
+      body: { email, name: 'Jordan Lee', permissions: { editProfile: true, authorizeSharing: false } },
+    });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ email, role: 'company-user', status: 'active', permissions: { editProfile: true, authorizeSharing: false }, version: 1 });
+    expect(added.body).toMatchObject({
+      email,
+      role: 'company-user',
+      status: 'active',
+      permissions: { editProfile: true, authorizeSharing: false },
+      version: 1,
+    });
 
     const [invitation] = await mailTo(email);
-    const first = await api.request('POST', '/auth/login', { body: { email, password: temporaryPasswordIn(invitation!) } });
-    const done = await api.request('POST', '/auth/new-password', { body: { email, session: first.body.session, newPassword: NEW_PASSWORD } });
+    const first = await api.request('POST', '/auth/login', {
+      body: { email, password: temporaryPasswordIn(invitation!) },
+    });
+    const done = await api.request('POST', '/auth/new-password', {
+      body: { email, session: first.body.session, newPassword: NEW_PASSWORD },
+    });
     const userMe = await api.request('GET', '/me', { token: done.body.tokens.idToken });
-    expect(userMe.body).toMatchObject({ email, role: 'company-user', permissions: { editProfile: true, authorizeSharing: false } });
+    expect(userMe.body).toMatchObject({
+      email,
+      role: 'company-user',
+      permissions: { editProfile: true, authorizeSharing: false },
+    });
 
     const list = await api.request('GET', `/companies/${company.companyId}/users?limit=1`, { token: pocToken });
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
-    const next = await api.request('GET', `/companies/${company.companyId}/users?limit=1&cursor=${encodeURIComponent(list.body.nextCursor)}`, { token: pocToken });
-    expect([...list.body.items, ...next.body.items].map((u: { email: string }) => u.email).sort()).toEqual([company.pocEmail, email].sort());
+    const next = await api.request(
+      'GET',
+      `/companies/${company.companyId}/users?limit=1&cursor=${encodeURIComponent(list.body.nextCursor)}`,
+      { token: pocToken },
+    );
+    expect([...list.body.items, ...next.body.items].map((u: { email: string }) => u.email).sort()).toEqual(
+      [company.pocEmail, email].sort(),
+    );
   });
 
   it('cannot be added twice: one email is one person across the portal', async () => {
     const company = await enrollCompany(api, officer.token);
     const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
-    const res = await api.request('POST', `/companies/${company.companyId}/users`, { token: poc.token, body: { email: officer.email, name: 'Not Again', permissions: { editProfile: false, authorizeSharing: false } } });
+    const res = await api.request('POST', `/companies/${company.companyId}/users`, {
+      token: poc.token,
+      body: { email: officer.email, name: 'Not Again', permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect(res.status).toBe(409);
   });
 });
@@ -119,7 +163,10 @@ describe('access between companies and roles', () => {
     const company = await enrollCompany(api, officer.token);
     const user = await userWithRole(api, 'company-user', company.companyId);
     const before = (await itemsOf('member')).length;
-    const res = await api.request('POST', `/companies/${company.companyId}/users`, { token: user.token, body: { email: uniqueEmail('x'), name: 'X', permissions: { editProfile: false, authorizeSharing: false } } });
+    const res = await api.request('POST', `/companies/${company.companyId}/users`, {
+      token: user.token,
+      body: { email: uniqueEmail('x'), name: 'X', permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect(res.status).toBe(403);
     expect((await itemsOf('member')).length).toBe(before);
   });
@@ -129,12 +176,19 @@ describe('access between companies and roles', () => {
     const b = await enrollCompany(api, officer.token);
     const pocA = await userWithRole(api, 'primary-poc', a.companyId, a.pocEmail);
     const pocB = await userWithRole(api, 'primary-poc', b.companyId, b.pocEmail);
-    for (const path of [`/companies/${b.companyId}`, `/companies/${b.companyId}/users`, `/companies/${b.companyId}/users/${pocB.userId}`]) {
+    for (const path of [
+      `/companies/${b.companyId}`,
+      `/companies/${b.companyId}/users`,
+      `/companies/${b.companyId}/users/${pocB.userId}`,
+    ]) {
       const res = await api.request('GET', path, { token: pocA.token });
       expect([403, 404], path).toContain(res.status);
       expect(JSON.stringify(res.body)).not.toContain(b.pocEmail);
     }
-    const res = await api.request('POST', `/companies/${b.companyId}/users`, { token: pocA.token, body: { email: uniqueEmail('x'), name: 'X', permissions: { editProfile: false, authorizeSharing: false } } });
+    const res = await api.request('POST', `/companies/${b.companyId}/users`, {
+      token: pocA.token,
+      body: { email: uniqueEmail('x'), name: 'X', permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect([403, 404]).toContain(res.status);
   });
 
@@ -144,16 +198,25 @@ describe('access between companies and roles', () => {
     const user = await userWithRole(api, 'company-user', company.companyId);
     expect((await api.request('GET', '/me', { token: user.token })).status).toBe(200);
 
-    const disabled = await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, { token: poc.token, body: { version: 1, status: 'disabled' } });
+    const disabled = await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, {
+      token: poc.token,
+      body: { version: 1, status: 'disabled' },
+    });
     expect(disabled.status).toBe(200);
     expect(disabled.body).toMatchObject({ status: 'disabled', version: 2 });
     const refused = await api.request('GET', '/me', { token: user.token });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/disabled/);
 
-    const stale = await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, { token: poc.token, body: { version: 1, status: 'active' } });
+    const stale = await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, {
+      token: poc.token,
+      body: { version: 1, status: 'active' },
+    });
     expect(stale.status).toBe(409);
-    const enabled = await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, { token: poc.token, body: { version: 2, status: 'active' } });
+    const enabled = await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, {
+      token: poc.token,
+      body: { version: 2, status: 'active' },
+    });
     expect(enabled.status).toBe(200);
     expect((await api.request('GET', '/me', { token: user.token })).status).toBe(200);
 
@@ -164,12 +227,21 @@ describe('access between companies and roles', () => {
   it('lets nobody change their own status, and removes a user with If-Match, freeing their email', async () => {
     const company = await enrollCompany(api, officer.token);
     const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
-    const self = await api.request('PATCH', `/companies/${company.companyId}/users/${poc.userId}`, { token: poc.token, body: { version: 1, status: 'disabled' } });
+    const self = await api.request('PATCH', `/companies/${company.companyId}/users/${poc.userId}`, {
+      token: poc.token,
+      body: { version: 1, status: 'disabled' },
+    });
     expect(self.status).toBe(403);
 
     const user = await userWithRole(api, 'company-user', company.companyId);
-    expect((await api.request('DELETE', `/companies/${company.companyId}/users/${user.userId}`, { token: poc.token })).status).toBe(400);
-    const removed = await api.request('DELETE', `/companies/${company.companyId}/users/${user.userId}`, { token: poc.token, headers: { 'if-match': '1' } });
+    expect(
+      (await api.request('DELETE', `/companies/${company.companyId}/users/${user.userId}`, { token: poc.token }))
+        .status,
+    ).toBe(400);
+    const removed = await api.request('DELETE', `/companies/${company.companyId}/users/${user.userId}`, {
+      token: poc.token,
+      headers: { 'if-match': '1' },
+    });
     expect(removed.status).toBe(204);
     expect((await api.request('GET', '/me', { token: user.token })).status).toBe(401);
     expect((await itemsOf('emailClaim')).find((c) => c.email === user.email)).toBeUndefined();
@@ -179,13 +251,25 @@ describe('access between companies and roles', () => {
     const company = await enrollCompany(api, officer.token);
     const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
     const user = await userWithRole(api, 'company-user', company.companyId);
-    const res = await api.request('POST', `/companies/${company.companyId}/primary-poc`, { token: poc.token, body: { userId: user.userId } });
+    const res = await api.request('POST', `/companies/${company.companyId}/primary-poc`, {
+      token: poc.token,
+      body: { userId: user.userId },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ from: { userId: poc.userId, role: 'company-user' }, to: { userId: user.userId, role: 'primary-poc' } });
+    expect(res.body).toMatchObject({
+      from: { userId: poc.userId, role: 'company-user' },
+      to: { userId: user.userId, role: 'primary-poc' },
+    });
 
-    const addByOld = await api.request('POST', `/companies/${company.companyId}/users`, { token: poc.token, body: { email: uniqueEmail('x'), name: 'X', permissions: { editProfile: false, authorizeSharing: false } } });
+    const addByOld = await api.request('POST', `/companies/${company.companyId}/users`, {
+      token: poc.token,
+      body: { email: uniqueEmail('x'), name: 'X', permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect(addByOld.status).toBe(403);
-    const addByNew = await api.request('POST', `/companies/${company.companyId}/users`, { token: user.token, body: { email: uniqueEmail('y'), name: 'Y', permissions: { editProfile: false, authorizeSharing: false } } });
+    const addByNew = await api.request('POST', `/companies/${company.companyId}/users`, {
+      token: user.token,
+      body: { email: uniqueEmail('y'), name: 'Y', permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect(addByNew.status).toBe(201);
   });
 });
@@ -194,7 +278,9 @@ describe('sign-in flows', () => {
   it('refreshes tokens with a refresh token from sign-in', async () => {
     const user = await userWithRole(api, 'cbp-officer');
     const login = await api.request('POST', '/auth/login', { body: { email: user.email, password: TEST_PASSWORD } });
-    const refreshed = await api.request('POST', '/auth/refresh', { body: { refreshToken: login.body.tokens.refreshToken } });
+    const refreshed = await api.request('POST', '/auth/refresh', {
+      body: { refreshToken: login.body.tokens.refreshToken },
+    });
     expect(refreshed.status).toBe(200);
     expect((await api.request('GET', '/me', { token: refreshed.body.tokens.idToken })).status).toBe(200);
     const bad = await api.request('POST', '/auth/refresh', { body: { refreshToken: 'x'.repeat(40) } });
@@ -209,12 +295,22 @@ describe('sign-in flows', () => {
     expect(unknown.status).toBe(202);
     expect(known.body).toEqual(unknown.body);
 
-    const wrong = await api.request('POST', '/auth/confirm-forgot-password', { body: { email: user.email, code: '000000', newPassword: 'a brand new passphrase 2006' } });
+    const wrong = await api.request('POST', '/auth/confirm-forgot-password', {
+      body: { email: user.email, code: '000000', newPassword: 'a brand new passphrase 2006' },
+    });
     expect(wrong.status).toBe(400);
     const code = resetCodeFor(user.email);
-    const right = await api.request('POST', '/auth/confirm-forgot-password', { body: { email: user.email, code, newPassword: 'a brand new passphrase 2006' } });
+    const right = await api.request('POST', '/auth/confirm-forgot-password', {
+      body: { email: user.email, code, newPassword: 'a brand new passphrase 2006' },
+    });
     expect(right.status).toBe(200);
-    expect((await api.request('POST', '/auth/login', { body: { email: user.email, password: 'a brand new passphrase 2006' } })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', '/auth/login', {
+          body: { email: user.email, password: 'a brand new passphrase 2006' },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -222,17 +318,26 @@ describe('CBP staff', () => {
   it('are added by an administrator (with an invitation), listed, and disabled at once', async () => {
     const admin = await userWithRole(api, 'cbp-admin');
     const email = uniqueEmail('new-officer');
-    const added = await api.request('POST', '/staff', { token: admin.token, body: { email, name: 'Robin Diaz', role: 'cbp-officer' } });
+    const added = await api.request('POST', '/staff', {
+      token: admin.token,
+      body: { email, name: 'Robin Diaz', role: 'cbp-officer' },
+    });
     expect(added.status).toBe(201);
     expect(await mailTo(email)).toHaveLength(1);
     const listed = await api.request('GET', '/staff?limit=100', { token: admin.token });
     expect(listed.body.items.map((u: { email: string }) => u.email)).toContain(email);
 
-    const byOfficer = await api.request('POST', '/staff', { token: officer.token, body: { email: uniqueEmail('x'), name: 'X', role: 'cbp-admin' } });
+    const byOfficer = await api.request('POST', '/staff', {
+      token: officer.token,
+      body: { email: uniqueEmail('x'), name: 'X', role: 'cbp-admin' },
+    });
     expect(byOfficer.status).toBe(403);
 
     const target = await userWithRole(api, 'cbp-officer');
-    const disabled = await api.request('PATCH', `/staff/${target.userId}`, { token: admin.token, body: { version: 1, status: 'disabled' } });
+    const disabled = await api.request('PATCH', `/staff/${target.userId}`, {
+      token: admin.token,
+      body: { version: 1, status: 'disabled' },
+    });
     expect(disabled.status).toBe(200);
     expect((await api.request('GET', '/me', { token: target.token })).status).toBe(403);
   });

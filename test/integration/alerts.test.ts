@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const rail = (i: number) => enrollCompany(api, admin, { category: 'rail-carrier', identifiers: { scac: `RL${String.fromCharCode(65 + i)}` } });
+const rail = (i: number) =>
+  enrollCompany(api, admin, { category: 'rail-carrier', identifiers: { scac: `RL${String.fromCharCode(65 + i)}` } });
 const sendMail = async () => (await import('../../functions/jobs/send-outbox.ts')).handler();
 const BODY = 'Inspect every bolt seal on cars arriving from yard 14; two were found re-glued.';
 const BULLETIN_SUBJECT = 'C-TPAT: a new sanitized intelligence bulletin (medium severity) for your company';
@@ -46,18 +47,38 @@ describe('alerts', () => {
     pocA = await userWithRole(api, 'primary-poc', a.companyId, a.pocEmail);
     userA = await userWithRole(api, 'company-user', a.companyId);
     const disabled = await userWithRole(api, 'company-user', a.companyId, uniqueEmail('disabled'));
-    expect((await api.request('PATCH', `/companies/${a.companyId}/users/${disabled.userId}`, { token: pocA.token, body: { version: 1, status: 'disabled' } })).status).toBe(200);
+    expect(
+      (
+        await api.request('PATCH', `/companies/${a.companyId}/users/${disabled.userId}`, {
+          token: pocA.token,
+          body: { version: 1, status: 'disabled' },
+        })
+      ).status,
+    ).toBe(200);
     disabledA = disabled;
     pocB = await userWithRole(api, 'primary-poc', b.companyId, b.pocEmail);
     pocImporter = await userWithRole(api, 'primary-poc', importer.companyId, importer.pocEmail);
     pocRemoved = await userWithRole(api, 'primary-poc', removed.companyId, removed.pocEmail);
-    expect((await api.request('POST', `/companies/${removed.companyId}/removal`, { token: officer, body: { version: 1, reason: 'Removed for the test.' } })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', `/companies/${removed.companyId}/removal`, {
+          token: officer,
+          body: { version: 1, reason: 'Removed for the test.' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('reaches exactly the active users of the active companies in the category, one email each, with no body', async () => {
     const published = await api.request('POST', '/alerts', {
       token: officer,
-      body: { kind: 'cargo-security-alert', title: 'Re-glued seals at yard 14', body: BODY, severity: 'high', audience: { scope: 'categories', categories: ['rail-carrier'] } },
+      body: {
+        kind: 'cargo-security-alert',
+        title: 'Re-glued seals at yard 14',
+        body: BODY,
+        severity: 'high',
+        audience: { scope: 'categories', categories: ['rail-carrier'] },
+      },
     });
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
@@ -66,7 +87,10 @@ describe('alerts', () => {
 
     for (const who of [pocA, userA, pocB]) {
       const mail = await mailTo(who.email);
-      expect(mail.map((m) => m.subject), who.email).toEqual(['C-TPAT: a new cargo security alert (high severity) for your company']);
+      expect(
+        mail.map((m) => m.subject),
+        who.email,
+      ).toEqual(['C-TPAT: a new cargo security alert (high severity) for your company']);
       expect(mail[0]!.body.text).toContain('to read it and acknowledge it');
       // Neither the title nor the text: both stay in the portal.
       for (const part of [mail[0]!.subject, mail[0]!.body.text, mail[0]!.body.html]) {
@@ -75,7 +99,11 @@ describe('alerts', () => {
       }
     }
     // (The removed company's POC has its removal notice; nothing about the alert.)
-    for (const who of [disabledA, pocImporter, pocRemoved]) expect((await mailTo(who.email)).filter((m) => m.subject.includes('alert')), who.email).toEqual([]);
+    for (const who of [disabledA, pocImporter, pocRemoved])
+      expect(
+        (await mailTo(who.email)).filter((m) => m.subject.includes('alert')),
+        who.email,
+      ).toEqual([]);
 
     const cbpView = await api.request('GET', `/alerts/${alertId}`, { token: admin });
     expect(cbpView.body).toMatchObject({ companies: 3, recipients: 3, fannedOutAt: expect.any(String) });
@@ -84,8 +112,14 @@ describe('alerts', () => {
     expect(inbox.body.pendingAcknowledgement.map((i: { alertId: string }) => i.alertId)).toContain(alertId);
     expect((await api.request('GET', `/alerts/${alertId}`, { token: userA.token })).body).toMatchObject({ body: BODY });
     expect((await api.request('GET', `/alerts/${alertId}`, { token: pocImporter.token })).status).toBe(404);
-    expect((await api.request('GET', '/alerts', { token: pocImporter.token })).body.items.map((i: { alertId: string }) => i.alertId)).not.toContain(alertId);
-    expect((await auditOf('CBP')).filter((r) => r.action === 'alert.published' && r.objectId === alertId)).toHaveLength(1);
+    expect(
+      (await api.request('GET', '/alerts', { token: pocImporter.token })).body.items.map(
+        (i: { alertId: string }) => i.alertId,
+      ),
+    ).not.toContain(alertId);
+    expect((await auditOf('CBP')).filter((r) => r.action === 'alert.published' && r.objectId === alertId)).toHaveLength(
+      1,
+    );
   });
 
   it('counts acknowledgements per company and per user, once each', async () => {
@@ -96,16 +130,28 @@ describe('alerts', () => {
     // Acknowledging again answers the first acknowledgement, unchanged.
     expect(again.body.at).toBe(once.body.at);
     expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: userA.token })).status).toBe(200);
-    expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: pocImporter.token })).status).toBe(404);
+    expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: pocImporter.token })).status).toBe(
+      404,
+    );
     expect((await api.request('POST', `/alerts/${alertId}/acknowledgement`, { token: officer })).status).toBe(403);
 
     const acks = await api.request('GET', `/alerts/${alertId}/acknowledgements`, { token: officer });
     expect(acks.body).toMatchObject({ companies: 3, acknowledgedCompanies: 1 });
     const byCompany = new Map(acks.body.items.map((i: { companyId: string }) => [i.companyId, i]));
-    expect(byCompany.get(a.companyId)).toMatchObject({ acknowledgedAt: expect.any(String), users: expect.arrayContaining([expect.objectContaining({ userId: pocA.userId }), expect.objectContaining({ userId: userA.userId })]) });
+    expect(byCompany.get(a.companyId)).toMatchObject({
+      acknowledgedAt: expect.any(String),
+      users: expect.arrayContaining([
+        expect.objectContaining({ userId: pocA.userId }),
+        expect.objectContaining({ userId: userA.userId }),
+      ]),
+    });
     expect((byCompany.get(a.companyId) as { users: unknown[] }).users).toHaveLength(2);
     expect(byCompany.get(b.companyId)).toEqual({ companyId: b.companyId, users: [] });
-    expect((await api.request('GET', '/alerts', { token: userA.token })).body.pendingAcknowledgement.map((i: { alertId: string }) => i.alertId)).not.toContain(alertId);
+    expect(
+      (await api.request('GET', '/alerts', { token: userA.token })).body.pendingAcknowledgement.map(
+        (i: { alertId: string }) => i.alertId,
+      ),
+    ).not.toContain(alertId);
     // The second acknowledgement by the same user changed nothing, so it left no record.
     expect((await auditOf(a.companyId)).filter((r) => r.action === 'alert.acknowledged')).toHaveLength(2);
   });
@@ -113,7 +159,13 @@ describe('alerts', () => {
   it('holds sanitized intelligence until a second CBP person approves it; its author cannot', async () => {
     const written = await api.request('POST', '/alerts', {
       token: officer,
-      body: { kind: 'sanitized-intelligence', title: 'Smuggling method: hollow axles', body: 'Sanitized summary.', severity: 'medium', audience: { scope: 'companies', companyIds: [b.companyId] } },
+      body: {
+        kind: 'sanitized-intelligence',
+        title: 'Smuggling method: hollow axles',
+        body: 'Sanitized summary.',
+        severity: 'medium',
+        audience: { scope: 'companies', companyIds: [b.companyId] },
+      },
     });
     expect(written.body).toMatchObject({ status: 'awaiting-approval' });
     const id = written.body.alertId;
@@ -131,14 +183,22 @@ describe('alerts', () => {
     await sendMail();
     const bulletin = (await mailTo(pocB.email)).filter((m) => m.subject === BULLETIN_SUBJECT);
     expect(bulletin).toHaveLength(1);
-    expect(`${bulletin[0]!.subject} ${bulletin[0]!.body.text} ${bulletin[0]!.body.html}`).not.toMatch(/hollow axles|Sanitized summary/);
+    expect(`${bulletin[0]!.subject} ${bulletin[0]!.body.text} ${bulletin[0]!.body.html}`).not.toMatch(
+      /hollow axles|Sanitized summary/,
+    );
     expect((await api.request('GET', `/alerts/${id}`, { token: pocB.token })).status).toBe(200);
   });
 
   it('refuses an audience naming a company that is not enrolled, naming the field', async () => {
     const res = await api.request('POST', '/alerts', {
       token: officer,
-      body: { kind: 'cargo-security-alert', title: 'T', body: 'B', severity: 'low', audience: { scope: 'companies', companyIds: [a.companyId, '00000000-0000-4000-8000-000000000000'] } },
+      body: {
+        kind: 'cargo-security-alert',
+        title: 'T',
+        body: 'B',
+        severity: 'low',
+        audience: { scope: 'companies', companyIds: [a.companyId, '00000000-0000-4000-8000-000000000000'] },
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([{ field: 'audience.companyIds.1', message: 'is not an enrolled company' }]);

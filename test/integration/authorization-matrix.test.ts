@@ -5,12 +5,31 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition, type RouteId } from '../../functions/definitions/routes.ts';
-import { enrollCompany, enrollmentInput, startTestApi, uniqueEmail, userWithRole, type RequestOptions, type TestApi } from '../support/api.ts';
+import {
+  enrollCompany,
+  enrollmentInput,
+  startTestApi,
+  uniqueEmail,
+  userWithRole,
+  type RequestOptions,
+  type TestApi,
+} from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { auditCount } from '../support/table.ts';
 import { randomUUID } from 'node:crypto';
 
-const PERSONAS = ['anonymous', 'cbp-admin', 'cbp-officer', 'primary-poc', 'company-user', 'company-user+edit', 'company-user+share', 'other-company-poc', 'disabled-user', 'removed-company-user'] as const;
+const PERSONAS = [
+  'anonymous',
+  'cbp-admin',
+  'cbp-officer',
+  'primary-poc',
+  'company-user',
+  'company-user+edit',
+  'company-user+share',
+  'other-company-poc',
+  'disabled-user',
+  'removed-company-user',
+] as const;
 type Persona = (typeof PERSONAS)[number];
 /** 'ok' is any 2xx; a number is the exact status. */
 type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
@@ -22,15 +41,31 @@ const row = (anonymous: Outcome, rest: Partial<Row> & { default: Outcome }): Row
 /** Public routes answer everyone alike; they are called with an invalid body, so 400 shows no auth step stopped them. */
 const PUBLIC_400 = row(400, { default: 400 });
 const POC_ONLY = row(401, { default: 403, 'primary-poc': 'ok', 'other-company-poc': 404 });
-const POC_AND_CBP_READ = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok', 'primary-poc': 'ok', 'other-company-poc': 404 });
+const POC_AND_CBP_READ = row(401, {
+  default: 403,
+  'cbp-admin': 'ok',
+  'cbp-officer': 'ok',
+  'primary-poc': 'ok',
+  'other-company-poc': 404,
+});
 const CBP_ADMIN_ONLY = row(401, { default: 403, 'cbp-admin': 'ok' });
 const CBP_ONLY = row(401, { default: 403, 'cbp-admin': 'ok', 'cbp-officer': 'ok' });
 /** Messages: CBP and every user of the company, also of a removed one (not a disabled user, not another company). */
 const MESSAGING = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 });
 /** The company's data: CBP and the company's own users (not a removed company's, not another's). */
-const COMPANY_READ = row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 });
+const COMPANY_READ = row(401, {
+  default: 'ok',
+  'other-company-poc': 404,
+  'disabled-user': 403,
+  'removed-company-user': 403,
+});
 /** The company's editable records: its primary POC and users allowed to edit. */
-const COMPANY_EDIT = row(401, { default: 403, 'primary-poc': 'ok', 'company-user+edit': 'ok', 'other-company-poc': 404 });
+const COMPANY_EDIT = row(401, {
+  default: 403,
+  'primary-poc': 'ok',
+  'company-user+edit': 'ok',
+  'other-company-poc': 404,
+});
 /** Sharing decisions: the company's primary POC and the users it designated to authorize sharing; never CBP. */
 const SHARING = row(401, { default: 403, 'primary-poc': 'ok', 'company-user+share': 'ok', 'other-company-poc': 404 });
 
@@ -94,15 +129,34 @@ const MATRIX: Record<RouteId, Row> = {
   listAlerts: row(401, { default: 'ok', 'disabled-user': 403 }),
   // Sent to company A and to the removed company R, not to the other company.
   getAlert: MESSAGING,
-  acknowledgeAlert: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'other-company-poc': 404, 'disabled-user': 403 }),
+  acknowledgeAlert: row(401, {
+    default: 'ok',
+    'cbp-admin': 403,
+    'cbp-officer': 403,
+    'other-company-poc': 404,
+    'disabled-user': 403,
+  }),
   listAcknowledgements: CBP_ONLY,
   // A removed company still sees and revokes what it shared, and reads its trail.
   listGrants: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
   createGrant: SHARING,
   revokeGrant: { ...SHARING, 'removed-company-user': 404 },
-  sharedWithMe: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'disabled-user': 403, 'removed-company-user': 403 }),
+  sharedWithMe: row(401, {
+    default: 'ok',
+    'cbp-admin': 403,
+    'cbp-officer': 403,
+    'disabled-user': 403,
+    'removed-company-user': 403,
+  }),
   // Company B granted company A `status`: A's users read B; B's own POC has no grant from itself.
-  partnerView: row(401, { default: 'ok', 'cbp-admin': 403, 'cbp-officer': 403, 'other-company-poc': 404, 'disabled-user': 403, 'removed-company-user': 403 }),
+  partnerView: row(401, {
+    default: 'ok',
+    'cbp-admin': 403,
+    'cbp-officer': 403,
+    'other-company-poc': 404,
+    'disabled-user': 403,
+    'removed-company-user': 403,
+  }),
   // Asking a third company: any company's sharing authority may.
   requestGrant: row(401, { default: 403, 'primary-poc': 'ok', 'company-user+share': 'ok', 'other-company-poc': 'ok' }),
   listGrantRequests: COMPANY_READ,
@@ -123,7 +177,12 @@ let cells = 0;
 const audited = new Set<string>();
 /** Reads that are audited whoever reads; and those audited when CBP reads. */
 const AUDITED_READS: readonly string[] = ['partnerView', 'exportCompany'];
-const CBP_AUDITED_READS: readonly string[] = ['getAccountInfo', 'getSecurityProfile', 'getProfileVersion', 'diffSecurityProfile'];
+const CBP_AUDITED_READS: readonly string[] = [
+  'getAccountInfo',
+  'getSecurityProfile',
+  'getProfileVersion',
+  'diffSecurityProfile',
+];
 const auditedReads = new Set<string>();
 
 beforeAll(async () => {
@@ -141,17 +200,44 @@ beforeAll(async () => {
   const grant = async (permissions: { editProfile: boolean; authorizeSharing: boolean }) => {
     const email = uniqueEmail('member');
     const u = await userWithRole(api, 'company-user', a.companyId, email);
-    const res = await api.request('PATCH', `/companies/${a.companyId}/users/${u.userId}`, { token: poc.token, body: { version: 1, permissions } });
+    const res = await api.request('PATCH', `/companies/${a.companyId}/users/${u.userId}`, {
+      token: poc.token,
+      body: { version: 1, permissions },
+    });
     expect(res.status).toBe(200);
     return u.token;
   };
   const disabled = await userWithRole(api, 'company-user', a.companyId);
-  expect((await api.request('PATCH', `/companies/${a.companyId}/users/${disabled.userId}`, { token: poc.token, body: { version: 1, status: 'disabled' } })).status).toBe(200);
+  expect(
+    (
+      await api.request('PATCH', `/companies/${a.companyId}/users/${disabled.userId}`, {
+        token: poc.token,
+        body: { version: 1, status: 'disabled' },
+      })
+    ).status,
+  ).toBe(200);
   const removedPoc = await userWithRole(api, 'primary-poc', r.companyId, r.pocEmail);
   // Company A has its account information and a complete profile, so reads and certification succeed.
-  expect((await api.request('PUT', `/companies/${a.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
-  expect((await api.request('PUT', `/companies/${a.companyId}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
-  expect((await api.request('POST', `/companies/${r.companyId}/removal`, { token: officer.token, body: { version: 1, reason: 'Removed for the matrix.' } })).status).toBe(200);
+  expect(
+    (await api.request('PUT', `/companies/${a.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) }))
+      .status,
+  ).toBe(200);
+  expect(
+    (
+      await api.request('PUT', `/companies/${a.companyId}/security-profile`, {
+        token: poc.token,
+        body: { version: 0, answers: completeAnswers('importer') },
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await api.request('POST', `/companies/${r.companyId}/removal`, {
+        token: officer.token,
+        body: { version: 1, reason: 'Removed for the matrix.' },
+      })
+    ).status,
+  ).toBe(200);
   Object.assign(tokens, {
     anonymous: undefined,
     'cbp-admin': admin.token,
@@ -166,7 +252,9 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  console.log(`[authorization matrix] ${cells} cells checked: ${ROUTES.length} routes x ${PERSONAS.length} personas, and a partner with each scope asking for each`);
+  console.log(
+    `[authorization matrix] ${cells} cells checked: ${ROUTES.length} routes x ${PERSONAS.length} personas, and a partner with each scope asking for each`,
+  );
   await api.close();
 });
 
@@ -200,15 +288,27 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'getCompanyUser':
       return { path: `/companies/${company}/users/${await freshUser()}` };
     case 'addCompanyUser':
-      return { path: `/companies/${company}/users`, body: { email: uniqueEmail('added'), name: 'Added', permissions: { editProfile: false, authorizeSharing: false } } };
+      return {
+        path: `/companies/${company}/users`,
+        body: {
+          email: uniqueEmail('added'),
+          name: 'Added',
+          permissions: { editProfile: false, authorizeSharing: false },
+        },
+      };
     case 'updateCompanyUser':
-      return { path: `/companies/${company}/users/${await freshUser()}`, body: { version: 1, permissions: { editProfile: true, authorizeSharing: false } } };
+      return {
+        path: `/companies/${company}/users/${await freshUser()}`,
+        body: { version: 1, permissions: { editProfile: true, authorizeSharing: false } },
+      };
     case 'removeCompanyUser':
       return { path: `/companies/${company}/users/${await freshUser()}`, headers: { 'if-match': '1' } };
     case 'handOverPrimaryPoc':
       return { path: `/companies/${company}/primary-poc`, body: { userId: await freshUser() } };
     case 'resendInvitation':
-      return { path: `/companies/${persona === 'cbp-admin' ? await invitedPoc() : `${company}/users/${await invitedUser(company)}`}/invitation` };
+      return {
+        path: `/companies/${persona === 'cbp-admin' ? await invitedPoc() : `${company}/users/${await invitedUser(company)}`}/invitation`,
+      };
     case 'listStaff':
       return { path: route.path };
     case 'getAccountInfo':
@@ -221,37 +321,85 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'diffSecurityProfile':
       return { path: `/companies/${company}/security-profile/diff?from=1&to=1` };
     case 'saveAccountInfo':
-      return { path: `/companies/${company}/account-info`, body: accountInfoFor(await currentVersion(`/companies/${company}/account-info`)) };
+      return {
+        path: `/companies/${company}/account-info`,
+        body: accountInfoFor(await currentVersion(`/companies/${company}/account-info`)),
+      };
     case 'saveSecurityProfile':
-      return { path: `/companies/${company}/security-profile`, body: { version: await currentVersion(`/companies/${company}/security-profile`), answers: completeAnswers('importer') } };
+      return {
+        path: `/companies/${company}/security-profile`,
+        body: {
+          version: await currentVersion(`/companies/${company}/security-profile`),
+          answers: completeAnswers('importer'),
+        },
+      };
     case 'certify':
-      return { path: `/companies/${company}/certifications`, body: { profileVersion: await currentVersion(`/companies/${company}/security-profile`), attestation: true } };
+      return {
+        path: `/companies/${company}/certifications`,
+        body: { profileVersion: await currentVersion(`/companies/${company}/security-profile`), attestation: true },
+      };
     case 'reviewCertification':
-      return { path: `/companies/${company}/certifications/${await submittedCertification(company)}/review`, body: { decision: 'return', comments: 'Please describe seal control at each facility.' } };
+      return {
+        path: `/companies/${company}/certifications/${await submittedCertification(company)}/review`,
+        body: { decision: 'return', comments: 'Please describe seal control at each facility.' },
+      };
     case 'addStaff':
       return { path: route.path, body: { email: uniqueEmail('staff'), name: 'New Staff', role: 'cbp-officer' } };
     case 'updateStaff':
-      return { path: `/staff/${(await userWithRole(api, 'cbp-officer')).userId}`, body: { version: 1, status: 'disabled' } };
+      return {
+        path: `/staff/${(await userWithRole(api, 'cbp-officer')).userId}`,
+        body: { version: 1, status: 'disabled' },
+      };
     case 'listDeadlines':
       return { path: route.path };
     case 'deadlineHistory':
       return { path: '/deadlines/exporter/history' };
     case 'reviseDeadline': {
-      const current = (await api.request('GET', '/deadlines', { token: tokens['cbp-admin'] })).body.items.find((p: { category: string }) => p.category === 'exporter');
-      return { path: '/deadlines/exporter', body: { revision: current.revision, deadline: null, newEnrolleeDays: 90, reminderDays: [30, 7], reason: 'Matrix revision.' } };
+      const current = (await api.request('GET', '/deadlines', { token: tokens['cbp-admin'] })).body.items.find(
+        (p: { category: string }) => p.category === 'exporter',
+      );
+      return {
+        path: '/deadlines/exporter',
+        body: {
+          revision: current.revision,
+          deadline: null,
+          newEnrolleeDays: 90,
+          reminderDays: [30, 7],
+          reason: 'Matrix revision.',
+        },
+      };
     }
     case 'extendDeadline':
-      return { path: `/companies/${(await freshCompany()).companyId}/deadline-extension`, body: { deadline: futureDate(), reason: 'Matrix extension.' } };
+      return {
+        path: `/companies/${(await freshCompany()).companyId}/deadline-extension`,
+        body: { deadline: futureDate(), reason: 'Matrix extension.' },
+      };
     case 'removeCompany':
-      return { path: `/companies/${(await freshCompany()).companyId}/removal`, body: { version: 1, reason: 'Matrix removal.' } };
+      return {
+        path: `/companies/${(await freshCompany()).companyId}/removal`,
+        body: { version: 1, reason: 'Matrix removal.' },
+      };
     case 'reinstateCompany':
-      return { path: `/companies/${(await removedCompany()).companyId}/reinstatement`, body: { version: 2, reason: 'Matrix reinstatement.', deadline: futureDate() } };
+      return {
+        path: `/companies/${(await removedCompany()).companyId}/reinstatement`,
+        body: { version: 2, reason: 'Matrix reinstatement.', deadline: futureDate() },
+      };
     case 'reapply':
       return { path: `/companies/${company}/reapplication`, body: { statement: 'We have fixed what was missing.' } };
     case 'changePoc':
-      return { path: `/companies/${(await freshCompany()).companyId}/poc-change`, body: { version: 1, pocEmail: uniqueEmail('new-poc'), reason: 'Matrix change of point of contact.' } };
+      return {
+        path: `/companies/${(await freshCompany()).companyId}/poc-change`,
+        body: { version: 1, pocEmail: uniqueEmail('new-poc'), reason: 'Matrix change of point of contact.' },
+      };
     case 'setSecondaryContact':
-      return { path: `/companies/${company}/secondary-contact`, body: { version: await currentVersion(`/companies/${company}`), name: 'Matrix Contact', email: uniqueEmail('secondary') } };
+      return {
+        path: `/companies/${company}/secondary-contact`,
+        body: {
+          version: await currentVersion(`/companies/${company}`),
+          name: 'Matrix Contact',
+          email: uniqueEmail('secondary'),
+        },
+      };
     case 'listThreads':
       return { path: `/companies/${company}/threads` };
     case 'startThread':
@@ -265,7 +413,10 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'approveAlert': {
       // The two-person rule: the other CBP persona wrote it.
       const author = persona === 'cbp-admin' ? tokens['cbp-officer'] : tokens['cbp-admin'];
-      const written = await api.request('POST', '/alerts', { token: author, body: { ...alertFor([companyA]), kind: 'sanitized-intelligence' } });
+      const written = await api.request('POST', '/alerts', {
+        token: author,
+        body: { ...alertFor([companyA]), kind: 'sanitized-intelligence' },
+      });
       expect(written.status).toBe(201);
       return { path: `/alerts/${written.body.alertId}/approval` };
     }
@@ -281,9 +432,15 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'exportCompany':
       return { path: route.path.replace('{companyId}', company) };
     case 'createGrant':
-      return { path: `/companies/${company}/grants`, body: { grantee: { type: 'company', companyId: companyB }, scope: 'status', expiresOn: futureDate() } };
+      return {
+        path: `/companies/${company}/grants`,
+        body: { grantee: { type: 'company', companyId: companyB }, scope: 'status', expiresOn: futureDate() },
+      };
     case 'revokeGrant': {
-      const made = await api.request('POST', `/companies/${companyA}/grants`, { token: tokens['primary-poc'], body: { grantee: { type: 'program', program: 'eu-aeo' }, scope: 'status', expiresOn: futureDate() } });
+      const made = await api.request('POST', `/companies/${companyA}/grants`, {
+        token: tokens['primary-poc'],
+        body: { grantee: { type: 'program', program: 'eu-aeo' }, scope: 'status', expiresOn: futureDate() },
+      });
       expect(made.status).toBe(201);
       return { path: `/companies/${company}/grants/${made.body.grantId}` };
     }
@@ -298,43 +455,75 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'requestGrant':
       return { path: `/partners/${(await freshCompany()).companyId}/grant-requests`, body: { scope: 'status' } };
     case 'decideGrantRequest': {
-      const asked = await api.request('POST', `/partners/${companyA}/grant-requests`, { token: tokens['other-company-poc'], body: { scope: 'status' } });
+      const asked = await api.request('POST', `/partners/${companyA}/grant-requests`, {
+        token: tokens['other-company-poc'],
+        body: { scope: 'status' },
+      });
       expect(asked.status).toBe(201);
-      return { path: `/companies/${company}/grant-requests/${asked.body.requestId}/decision`, body: { decision: 'decline' } };
+      return {
+        path: `/companies/${company}/grant-requests/${asked.body.requestId}/decision`,
+        body: { decision: 'decline' },
+      };
     }
     case 'decideReapplication':
-      return { path: `/companies/${(await reapplyingCompany()).companyId}/reapplication/decision`, body: { decision: 'accept', deadline: futureDate(), comments: 'Welcome back.' } };
+      return {
+        path: `/companies/${(await reapplyingCompany()).companyId}/reapplication/decision`,
+        body: { decision: 'accept', deadline: futureDate(), comments: 'Welcome back.' },
+      };
   }
   throw new Error(`no request for ${route.id}`);
 };
 
-const alertFor = (companyIds: string[]) => ({ kind: 'cargo-security-alert', title: 'Matrix alert', body: 'Check seals.', severity: 'high', audience: { scope: 'companies', companyIds } });
+const alertFor = (companyIds: string[]) => ({
+  kind: 'cargo-security-alert',
+  title: 'Matrix alert',
+  body: 'Check seals.',
+  severity: 'high',
+  audience: { scope: 'companies', companyIds },
+});
 let shared: Promise<string> | undefined;
 /** One alert, delivered to company A and to the removed company R. */
 const sharedAlert = (): Promise<string> =>
-  (shared ??= api.request('POST', '/alerts', { token: tokens['cbp-officer'], body: alertFor([companyA, companyR]) }).then((res) => {
-    expect(res.status).toBe(201);
-    return res.body.alertId as string;
-  }));
+  (shared ??= api
+    .request('POST', '/alerts', { token: tokens['cbp-officer'], body: alertFor([companyA, companyR]) })
+    .then((res) => {
+      expect(res.status).toBe(201);
+      return res.body.alertId as string;
+    }));
 
 /** A thread CBP started with the company. */
 const threadIn = async (companyId: string): Promise<string> => {
-  const res = await api.request('POST', `/companies/${companyId}/threads`, { token: tokens['cbp-officer'], body: { subject: 'Seal records for the matrix', body: 'Please confirm.' } });
+  const res = await api.request('POST', `/companies/${companyId}/threads`, {
+    token: tokens['cbp-officer'],
+    body: { subject: 'Seal records for the matrix', body: 'Please confirm.' },
+  });
   expect(res.status).toBe(201);
   return res.body.threadId;
 };
 let fromB: Promise<void> | undefined;
 /** Company B grants company A its status, once. */
 const grantFromB = (): Promise<void> =>
-  (fromB ??= api.request('POST', `/companies/${companyB}/grants`, { token: tokens['other-company-poc'], body: { grantee: { type: 'company', companyId: companyA }, scope: 'status', expiresOn: futureDate() } }).then((res) => {
-    expect(res.status).toBe(201);
-  }));
+  (fromB ??= api
+    .request('POST', `/companies/${companyB}/grants`, {
+      token: tokens['other-company-poc'],
+      body: { grantee: { type: 'company', companyId: companyA }, scope: 'status', expiresOn: futureDate() },
+    })
+    .then((res) => {
+      expect(res.status).toBe(201);
+    }));
 const futureDate = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 const freshCompany = () => enrollCompany(api, tokens['cbp-admin']!);
 /** A user the primary POC invited (who has not signed in yet); in a removed company, a provisioned one. */
 const invitedUser = async (companyId: string): Promise<string> => {
   if (companyId !== companyA) return (await userWithRole(api, 'company-user', companyId)).userId;
-  const added = await api.request('POST', `/companies/${companyId}/users`, { token: pocToken, body: { email: uniqueEmail('invited'), name: 'Invited', permissions: { editProfile: false, authorizeSharing: false } } });
+  const added = await api.request('POST', `/companies/${companyId}/users`, {
+    token: pocToken,
+    body: {
+      email: uniqueEmail('invited'),
+      name: 'Invited',
+      permissions: { editProfile: false, authorizeSharing: false },
+    },
+  });
   expect(added.status).toBe(201);
   return added.body.userId;
 };
@@ -347,31 +536,65 @@ const invitedPoc = async (): Promise<string> => {
 };
 const removedCompany = async () => {
   const company = await freshCompany();
-  expect((await api.request('POST', `/companies/${company.companyId}/removal`, { token: tokens['cbp-officer'], body: { version: 1, reason: 'Removed to test.' } })).status).toBe(200);
+  expect(
+    (
+      await api.request('POST', `/companies/${company.companyId}/removal`, {
+        token: tokens['cbp-officer'],
+        body: { version: 1, reason: 'Removed to test.' },
+      })
+    ).status,
+  ).toBe(200);
   return company;
 };
 const reapplyingCompany = async () => {
   const company = await freshCompany();
   const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
-  expect((await api.request('POST', `/companies/${company.companyId}/removal`, { token: tokens['cbp-officer'], body: { version: 1, reason: 'Removed to test.' } })).status).toBe(200);
-  expect((await api.request('POST', `/companies/${company.companyId}/reapplication`, { token: poc.token, body: { statement: 'Please take us back.' } })).status).toBe(200);
+  expect(
+    (
+      await api.request('POST', `/companies/${company.companyId}/removal`, {
+        token: tokens['cbp-officer'],
+        body: { version: 1, reason: 'Removed to test.' },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await api.request('POST', `/companies/${company.companyId}/reapplication`, {
+        token: poc.token,
+        body: { statement: 'Please take us back.' },
+      })
+    ).status,
+  ).toBe(200);
   return company;
 };
 
 /** The version CBP reads now (tests edit as whichever persona they check). */
-const currentVersion = async (path: string): Promise<number> => (await api.request('GET', path, { token: tokens['cbp-admin'] })).body?.version ?? 0;
+const currentVersion = async (path: string): Promise<number> =>
+  (await api.request('GET', path, { token: tokens['cbp-admin'] })).body?.version ?? 0;
 
 /** A submitted certification to review, written straight to the table (the route under test is the review). */
 const submittedCertification = async (companyId: string): Promise<string> => {
   const { certification } = await import('../../functions/data/entities.ts');
   const certificationId = randomUUID();
   const now = new Date().toISOString();
-  await certification.create({ companyId, certificationId, profileVersion: 1, certifiedBy: 'test', certifiedAt: now, nextDueAt: now, status: 'submitted' }).go();
+  await certification
+    .create({
+      companyId,
+      certificationId,
+      profileVersion: 1,
+      certifiedBy: 'test',
+      certifiedAt: now,
+      nextDueAt: now,
+      status: 'submitted',
+    })
+    .go();
   return certificationId;
 };
 
 // Hand-over changes who the POC is, so it runs last.
-const ordered = [...(ROUTES as readonly RouteDefinition[])].sort((a, b) => Number(a.id === 'handOverPrimaryPoc') - Number(b.id === 'handOverPrimaryPoc'));
+const ordered = [...(ROUTES as readonly RouteDefinition[])].sort(
+  (a, b) => Number(a.id === 'handOverPrimaryPoc') - Number(b.id === 'handOverPrimaryPoc'),
+);
 
 describe('authorization matrix', () => {
   it('has a row for every route of the route table', () => {
@@ -385,7 +608,8 @@ describe('authorization matrix', () => {
       const before = await auditCount();
       const res = await api.request(route.method, path, { ...options, token: tokens[persona] });
       cells += 1;
-      if (expected === 'ok') expect(res.status, `${route.id} as ${persona}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+      if (expected === 'ok')
+        expect(res.status, `${route.id} as ${persona}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
       else {
         expect(res.status, `${route.id} as ${persona}`).toBe(expected);
         expect(res.body.error.code).toEqual(expect.any(String));
@@ -393,7 +617,8 @@ describe('authorization matrix', () => {
       // Every change, and every read of confidential data (CBP reading a company's records, a
       // partner reading through a grant, an export), leaves exactly one audit record; a refused
       // request, and any other read, leaves none.
-      const auditedRead = AUDITED_READS.includes(route.id) || (CBP_AUDITED_READS.includes(route.id) && persona.startsWith('cbp-'));
+      const auditedRead =
+        AUDITED_READS.includes(route.id) || (CBP_AUDITED_READS.includes(route.id) && persona.startsWith('cbp-'));
       const written = expected === 'ok' && (route.mutates || auditedRead) ? 1 : 0;
       expect(await auditCount(), `${route.id} as ${persona}: audit records written`).toBe(before + written);
       if (written && route.mutates) audited.add(route.id);
@@ -413,17 +638,31 @@ describe('authorization matrix', () => {
     const { useClock } = await import('../../functions/domain/deps.ts');
     useClock({ now: () => new Date(Date.now() + 11 * 60_000) });
     const beforeReset = await auditCount();
-    expect((await api.request('POST', '/auth/forgot-password', { body: { email: company.pocEmail } })).status).toBe(202);
+    expect((await api.request('POST', '/auth/forgot-password', { body: { email: company.pocEmail } })).status).toBe(
+      202,
+    );
     expect(await auditCount()).toBe(beforeReset + 1);
     useClock({ now: () => new Date() });
     audited.add('forgotPassword');
     // Setting up an authenticator app needs the user's own access token and a code from the app.
     const { totp } = await import('../support/totp.ts');
     const user = await userWithRole(api, 'company-user', companyA, uniqueEmail('app'));
-    const { accessToken } = (await api.request('POST', '/auth/login', { body: { email: user.email, password: 'correct horse battery staple 2006' } })).body.tokens;
-    const { secretCode } = (await api.request('POST', '/me/mfa/totp', { token: user.token, body: { accessToken } })).body;
+    const { accessToken } = (
+      await api.request('POST', '/auth/login', {
+        body: { email: user.email, password: 'correct horse battery staple 2006' },
+      })
+    ).body.tokens;
+    const { secretCode } = (await api.request('POST', '/me/mfa/totp', { token: user.token, body: { accessToken } }))
+      .body;
     const beforeApp = await auditCount();
-    expect((await api.request('POST', '/me/mfa/totp/verification', { token: user.token, body: { accessToken, code: totp(secretCode) } })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', '/me/mfa/totp/verification', {
+          token: user.token,
+          body: { accessToken, code: totp(secretCode) },
+        })
+      ).status,
+    ).toBe(200);
     expect(await auditCount()).toBe(beforeApp + 1);
     audited.add('confirmTotp');
     const mutating = ROUTES.filter((r) => r.mutates).map((r) => r.id);
@@ -459,21 +698,26 @@ describe('a partner with each scope', () => {
       const company = await freshCompany();
       partners[scope] = (await userWithRole(api, 'company-user', company.companyId)).token;
       if (scope === 'none') continue;
-      const made = await api.request('POST', `/companies/${companyA}/grants`, { token: tokens['company-user+share'], body: { grantee: { type: 'company', companyId: company.companyId }, scope, expiresOn: futureDate() } });
+      const made = await api.request('POST', `/companies/${companyA}/grants`, {
+        token: tokens['company-user+share'],
+        body: { grantee: { type: 'company', companyId: company.companyId }, scope, expiresOn: futureDate() },
+      });
       expect(made.status).toBe(201);
     }
   });
 
-  it.each(GRANTED.flatMap((granted) => ASKED.map((asked) => [granted, asked] as const)))('granted %s, asking for %s', async (granted, asked) => {
-    const res = await api.request('GET', `/partners/${companyA}?scope=${asked}`, { token: partners[granted] });
-    const expected = PARTNER[granted][asked];
-    cells += 1;
-    if (expected === 'ok') {
-      expect(res.status).toBe(200);
-      expect(res.body.scope).toBe(asked);
-      expect('profile' in res.body).toBe(asked === 'profile');
-      expect('completeness' in res.body).toBe(asked !== 'status');
-    } else expect(res.status).toBe(expected);
-  });
+  it.each(GRANTED.flatMap((granted) => ASKED.map((asked) => [granted, asked] as const)))(
+    'granted %s, asking for %s',
+    async (granted, asked) => {
+      const res = await api.request('GET', `/partners/${companyA}?scope=${asked}`, { token: partners[granted] });
+      const expected = PARTNER[granted][asked];
+      cells += 1;
+      if (expected === 'ok') {
+        expect(res.status).toBe(200);
+        expect(res.body.scope).toBe(asked);
+        expect('profile' in res.body).toBe(asked === 'profile');
+        expect('completeness' in res.body).toBe(asked !== 'status');
+      } else expect(res.status).toBe(expected);
+    },
+  );
 });
-

@@ -25,14 +25,17 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const invitations = async (email: string): Promise<StoredEmail[]> => (await mailTo(email)).filter((m) => m.subject === 'Your C-TPAT Portal account');
+const invitations = async (email: string): Promise<StoredEmail[]> =>
+  (await mailTo(email)).filter((m) => m.subject === 'Your C-TPAT Portal account');
 
 /** A first sign-in with the invitation's temporary password, then the person's own password: answers the ID token. */
 const firstSignIn = async (email: string, temporaryPassword: string): Promise<string> => {
   const challenge = await api.request('POST', '/auth/login', { body: { email, password: temporaryPassword } });
   expect(challenge.status, JSON.stringify(challenge.body)).toBe(200);
   expect(challenge.body.challenge).toBe('NEW_PASSWORD_REQUIRED');
-  const done = await api.request('POST', '/auth/new-password', { body: { email, session: challenge.body.session, newPassword: NEW_PASSWORD } });
+  const done = await api.request('POST', '/auth/new-password', {
+    body: { email, session: challenge.body.session, newPassword: NEW_PASSWORD },
+  });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   return done.body.tokens.idToken as string;
 };
@@ -42,8 +45,12 @@ describe('a company removed before its point of contact ever signed in', () => {
     clock.set('2006-05-01T16:00:00.000Z');
     const company = await enrollCompany(api, admin);
     await sweepOn(clock, '2006-07-02');
-    expect((await api.request('GET', `/companies/${company.companyId}`, { token: officer })).body.status).toBe('removed');
-    const removalNotice = (await mailTo(company.pocEmail)).find((m) => m.subject === 'C-TPAT: your company has been removed from the program');
+    expect((await api.request('GET', `/companies/${company.companyId}`, { token: officer })).body.status).toBe(
+      'removed',
+    );
+    const removalNotice = (await mailTo(company.pocEmail)).find(
+      (m) => m.subject === 'C-TPAT: your company has been removed from the program',
+    );
     expect(removalNotice?.body.text).toContain('the primary point of contact can apply there to rejoin the program');
     expect((await mailTo(PROGRAM_MAILBOX)).filter((m) => m.body.text?.includes(company.legalName))).toHaveLength(1);
 
@@ -57,28 +64,51 @@ describe('a company removed before its point of contact ever signed in', () => {
 
     const me = await api.request('GET', '/me', { token });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ role: 'primary-poc', company: { companyId: company.companyId, status: 'removed' } });
+    expect(me.body).toMatchObject({
+      role: 'primary-poc',
+      company: { companyId: company.companyId, status: 'removed' },
+    });
     const own = await api.request('GET', `/companies/${company.companyId}`, { token });
     expect(own.body).toMatchObject({ status: 'removed', removal: { reason: 'enrollment-deadline-missed' } });
     // A removed company's POC reads messages and reapplies, nothing else.
     expect((await api.request('GET', '/deadlines', { token })).status).toBe(403);
 
-    const applied = await api.request('POST', `/companies/${company.companyId}/reapplication`, { token, body: { statement: 'We have a new security officer; the profile is being rewritten.' } });
+    const applied = await api.request('POST', `/companies/${company.companyId}/reapplication`, {
+      token,
+      body: { statement: 'We have a new security officer; the profile is being rewritten.' },
+    });
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
-    const accepted = await api.request('POST', `/companies/${company.companyId}/reapplication/decision`, { token: officer, body: { decision: 'accept', deadline: '2006-09-01' } });
+    const accepted = await api.request('POST', `/companies/${company.companyId}/reapplication/decision`, {
+      token: officer,
+      body: { decision: 'accept', deadline: '2006-09-01' },
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2006-09-01' });
     expect((await api.request('GET', '/deadlines', { token })).status).toBe(200);
     expect((await auditOf(company.companyId)).map((a) => a.action)).toEqual(
-      expect.arrayContaining(['company.removed', 'account.created', 'company.reapplied', 'company.reapplication-accepted']),
+      expect.arrayContaining([
+        'company.removed',
+        'account.created',
+        'company.reapplied',
+        'company.reapplication-accepted',
+      ]),
     );
   });
 
-  it('answers an account request alike for a removed company\'s POC, an unknown email and a POC with an account', async () => {
+  it("answers an account request alike for a removed company's POC, an unknown email and a POC with an account", async () => {
     const removed = await enrollCompany(api, admin);
-    expect((await api.request('POST', `/companies/${removed.companyId}/removal`, { token: officer, body: { version: 1, reason: 'Removed to test.' } })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', `/companies/${removed.companyId}/removal`, {
+          token: officer,
+          body: { version: 1, reason: 'Removed to test.' },
+        })
+      ).status,
+    ).toBe(200);
     const answers = await Promise.all(
-      [removed.pocEmail, uniqueEmail('nobody'), (await userWithRole(api, 'primary-poc', removed.companyId)).email].map((email) => api.request('POST', '/auth/signup', { body: { email } })),
+      [removed.pocEmail, uniqueEmail('nobody'), (await userWithRole(api, 'primary-poc', removed.companyId)).email].map(
+        (email) => api.request('POST', '/auth/signup', { body: { email } }),
+      ),
     );
     for (const answer of answers) expect(answer).toMatchObject({ status: 202, body: ACCOUNT_REQUEST_ANSWER });
   });
@@ -93,7 +123,9 @@ describe('a lost or expired invitation', () => {
     // Asking again within minutes, or "forgot password", sends no copy: the first one is on its way.
     clock.set('2006-08-01T15:09:00.000Z');
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
-    expect((await api.request('POST', '/auth/forgot-password', { body: { email: company.pocEmail } })).status).toBe(202);
+    expect((await api.request('POST', '/auth/forgot-password', { body: { email: company.pocEmail } })).status).toBe(
+      202,
+    );
     expect(await invitations(company.pocEmail)).toHaveLength(1);
 
     // Four days later the invitation has expired: refused, saying how to get a new one.
@@ -103,7 +135,10 @@ describe('a lost or expired invitation', () => {
     expect(late.body.error.message).toBe(INVITATION_EXPIRED);
 
     // Asking for the account again: the same answer, and a new invitation.
-    expect(await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).toMatchObject({ status: 202, body: ACCOUNT_REQUEST_ANSWER });
+    expect(await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).toMatchObject({
+      status: 202,
+      body: ACCOUNT_REQUEST_ANSWER,
+    });
     const mail = await invitations(company.pocEmail);
     expect(mail).toHaveLength(2);
     const second = temporaryPasswordIn(mail[1]!);
@@ -122,11 +157,20 @@ describe('a lost or expired invitation', () => {
     const company = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
     const email = uniqueEmail('analyst');
-    expect((await api.request('POST', `/companies/${company.companyId}/users`, { token: poc.token, body: { email, name: 'Robin Analyst', permissions: { editProfile: false, authorizeSharing: false } } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/companies/${company.companyId}/users`, {
+          token: poc.token,
+          body: { email, name: 'Robin Analyst', permissions: { editProfile: false, authorizeSharing: false } },
+        })
+      ).status,
+    ).toBe(201);
     clock.set('2006-08-20T15:00:00.000Z');
     const reset = await api.request('POST', '/auth/forgot-password', { body: { email } });
     expect(reset).toMatchObject({ status: 202, body: PASSWORD_RESET_ANSWER });
-    expect(await api.request('POST', '/auth/forgot-password', { body: { email: uniqueEmail('nobody') } })).toMatchObject({ status: 202, body: PASSWORD_RESET_ANSWER });
+    expect(
+      await api.request('POST', '/auth/forgot-password', { body: { email: uniqueEmail('nobody') } }),
+    ).toMatchObject({ status: 202, body: PASSWORD_RESET_ANSWER });
     const mail = await invitations(email);
     expect(mail).toHaveLength(2);
     expect(mail[1]!.body.text).toContain('The temporary password expires in 3 days');
@@ -139,26 +183,58 @@ describe('a lost or expired invitation', () => {
     clock.set('2006-09-01T15:00:00.000Z');
     const company = await enrollCompany(api, admin);
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
-    const pocId = (await api.request('GET', `/companies/${company.companyId}/users`, { token: admin })).body.items[0].userId as string;
+    const pocId = (await api.request('GET', `/companies/${company.companyId}/users`, { token: admin })).body.items[0]
+      .userId as string;
 
-    const resent = await api.request('POST', `/companies/${company.companyId}/users/${pocId}/invitation`, { token: admin });
+    const resent = await api.request('POST', `/companies/${company.companyId}/users/${pocId}/invitation`, {
+      token: admin,
+    });
     expect(resent.status, JSON.stringify(resent.body)).toBe(202);
     expect(resent.body.message).toContain(company.pocEmail);
-    expect((await api.request('POST', `/companies/${company.companyId}/users/${pocId}/invitation`, { token: officer })).status).toBe(403);
-    const pocToken = await firstSignIn(company.pocEmail, temporaryPasswordIn((await invitations(company.pocEmail))[1]!));
+    expect(
+      (await api.request('POST', `/companies/${company.companyId}/users/${pocId}/invitation`, { token: officer }))
+        .status,
+    ).toBe(403);
+    const pocToken = await firstSignIn(
+      company.pocEmail,
+      temporaryPasswordIn((await invitations(company.pocEmail))[1]!),
+    );
 
     // The POC has a password now: nothing to resend.
-    const again = await api.request('POST', `/companies/${company.companyId}/users/${pocId}/invitation`, { token: admin });
+    const again = await api.request('POST', `/companies/${company.companyId}/users/${pocId}/invitation`, {
+      token: admin,
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('has_password');
 
     const email = uniqueEmail('added');
-    const added = await api.request('POST', `/companies/${company.companyId}/users`, { token: pocToken, body: { email, name: 'Sam Added', permissions: { editProfile: true, authorizeSharing: false } } });
-    expect((await api.request('POST', `/companies/${company.companyId}/users/${added.body.userId}/invitation`, { token: pocToken })).status).toBe(202);
+    const added = await api.request('POST', `/companies/${company.companyId}/users`, {
+      token: pocToken,
+      body: { email, name: 'Sam Added', permissions: { editProfile: true, authorizeSharing: false } },
+    });
+    expect(
+      (
+        await api.request('POST', `/companies/${company.companyId}/users/${added.body.userId}/invitation`, {
+          token: pocToken,
+        })
+      ).status,
+    ).toBe(202);
     // A CBP administrator resends a POC's invitation; a company's other users are the POC's to manage.
-    expect((await api.request('POST', `/companies/${company.companyId}/users/${added.body.userId}/invitation`, { token: admin })).status).toBe(403);
+    expect(
+      (
+        await api.request('POST', `/companies/${company.companyId}/users/${added.body.userId}/invitation`, {
+          token: admin,
+        })
+      ).status,
+    ).toBe(403);
     const other = await userWithRole(api, 'primary-poc', (await enrollCompany(api, admin)).companyId);
-    expect((await api.request('POST', `/companies/${company.companyId}/users/${added.body.userId}/invitation`, { token: other.token })).status).toBe(404);
+    expect(
+      (
+        await api.request('POST', `/companies/${company.companyId}/users/${added.body.userId}/invitation`, {
+          token: other.token,
+        })
+      ).status,
+    ).toBe(404);
     expect(await invitations(email)).toHaveLength(2);
     const audit = (await auditOf(company.companyId)).filter((a) => a.action === 'user.reinvited');
     expect(audit.map((a) => a.objectId).sort()).toEqual([pocId, added.body.userId].sort());
@@ -168,14 +244,21 @@ describe('a lost or expired invitation', () => {
 describe('a password reset', () => {
   it('sends the code through the custom email sender to the SES emulator, and the code sets the new password', async () => {
     const user = await userWithRole(api, 'company-user', (await enrollCompany(api, admin)).companyId);
-    expect(await api.request('POST', '/auth/forgot-password', { body: { email: user.email } })).toMatchObject({ status: 202, body: PASSWORD_RESET_ANSWER });
+    expect(await api.request('POST', '/auth/forgot-password', { body: { email: user.email } })).toMatchObject({
+      status: 202,
+      body: PASSWORD_RESET_ANSWER,
+    });
     const [mail] = (await mailTo(user.email)).filter((m) => m.subject === 'Your C-TPAT Portal password reset code');
     expect(mail, 'the reset code is in the SES emulator').toBeDefined();
     const code = /Your reset code is (\d+)/.exec(mail!.body.text ?? '')?.[1];
     expect(code).toMatch(/^\d{6}$/);
     expect(mail!.from).toContain('no-reply@ctpat.local');
-    const confirmed = await api.request('POST', '/auth/confirm-forgot-password', { body: { email: user.email, code, newPassword: NEW_PASSWORD } });
+    const confirmed = await api.request('POST', '/auth/confirm-forgot-password', {
+      body: { email: user.email, code, newPassword: NEW_PASSWORD },
+    });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-    expect((await api.request('POST', '/auth/login', { body: { email: user.email, password: NEW_PASSWORD } })).body.tokens).toBeDefined();
+    expect(
+      (await api.request('POST', '/auth/login', { body: { email: user.email, password: NEW_PASSWORD } })).body.tokens,
+    ).toBeDefined();
   });
 });

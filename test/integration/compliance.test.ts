@@ -25,32 +25,57 @@ beforeAll(async () => {
   co.completed = await enrollCompany(api, admin, { legalName: 'Completed Importer' });
   co.removed = await enrollCompany(api, admin, { legalName: 'Removed Importer' });
   co.extended = await enrollCompany(api, admin, { legalName: 'Extended Importer' });
-  co.brokerA = await enrollCompany(api, admin, { category: 'customs-broker', identifiers: { filerCode: 'AB1' }, legalName: 'Broker A' });
-  co.brokerB = await enrollCompany(api, admin, { category: 'customs-broker', identifiers: { filerCode: 'AB2' }, legalName: 'Broker B' });
-  co.exporter = await enrollCompany(api, admin, { category: 'exporter', identifiers: { ein: '98-7654321' }, legalName: 'Exporter' });
+  co.brokerA = await enrollCompany(api, admin, {
+    category: 'customs-broker',
+    identifiers: { filerCode: 'AB1' },
+    legalName: 'Broker A',
+  });
+  co.brokerB = await enrollCompany(api, admin, {
+    category: 'customs-broker',
+    identifiers: { filerCode: 'AB2' },
+    legalName: 'Broker B',
+  });
+  co.exporter = await enrollCompany(api, admin, {
+    category: 'exporter',
+    identifiers: { ein: '98-7654321' },
+    legalName: 'Exporter',
+  });
 
   // The completed importer: portal update done, recertification due next April (stored, as the
   // portal stores it, as the instant that program day starts in Washington).
   const { company } = await import('../../functions/data/entities.ts');
-  await company.patch({ companyId: co.completed.companyId }).set({ portalUpdateCompletedAt: '2006-05-01T12:00:00.000Z' }).go();
+  await company
+    .patch({ companyId: co.completed.companyId })
+    .set({ portalUpdateCompletedAt: '2006-05-01T12:00:00.000Z' })
+    .go();
   await setNextCertificationDue(co.completed.companyId, programDayStart('2007-04-15'));
-  const removed = await api.request('POST', `/companies/${co.removed.companyId}/removal`, { token: officer, body: { version: co.removed.version, reason: 'Validation visit found the security program not implemented.' } });
+  const removed = await api.request('POST', `/companies/${co.removed.companyId}/removal`, {
+    token: officer,
+    body: { version: co.removed.version, reason: 'Validation visit found the security program not implemented.' },
+  });
   expect(removed.status).toBe(200);
-  const extended = await api.request('POST', `/companies/${co.extended.companyId}/deadline-extension`, { token: admin, body: { deadline: '2006-09-15', reason: 'Facility damaged by a hurricane; records being rebuilt.' } });
+  const extended = await api.request('POST', `/companies/${co.extended.companyId}/deadline-extension`, {
+    token: admin,
+    body: { deadline: '2006-09-15', reason: 'Facility damaged by a hurricane; records being rebuilt.' },
+  });
   expect(extended.status).toBe(200);
   poc = (await userWithRole(api, 'primary-poc', co.brokerA.companyId, co.brokerA.pocEmail)).token;
 });
 afterAll(() => api.close());
 
 const list = async (query: Record<string, string> = {}) => {
-  const res = await api.request<{ items: CompanySummary[]; nextCursor: string | null }>('GET', `/companies?${new URLSearchParams(query)}`, { token: officer });
+  const res = await api.request<{ items: CompanySummary[]; nextCursor: string | null }>(
+    'GET',
+    `/companies?${new URLSearchParams(query)}`,
+    { token: officer },
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 };
 const names = (items: readonly CompanySummary[]) => items.map((c) => c.legalName).sort();
 
 describe('GET /companies', () => {
-  it("lists every company with its next due date: the enrollment deadline until the update is done, then the recertification; nothing for a removed one", async () => {
+  it('lists every company with its next due date: the enrollment deadline until the update is done, then the recertification; nothing for a removed one', async () => {
     const { items, nextCursor } = await list();
     expect(nextCursor).toBeNull();
     const due = Object.fromEntries(items.map((c) => [c.legalName, [c.dueOn, c.dueKind, c.status]]));
@@ -63,12 +88,20 @@ describe('GET /companies', () => {
       // No fixed deadline for exporters: 60 days from enrollment.
       Exporter: ['2006-06-30', 'enrollment', 'active'],
     });
-    expect(items.find((c) => c.legalName === 'Broker A')).toMatchObject({ companyId: co.brokerA.companyId, category: 'customs-broker', pocEmail: co.brokerA.pocEmail, enrolledAt: co.brokerA.enrolledAt });
+    expect(items.find((c) => c.legalName === 'Broker A')).toMatchObject({
+      companyId: co.brokerA.companyId,
+      category: 'customs-broker',
+      pocEmail: co.brokerA.pocEmail,
+      enrolledAt: co.brokerA.enrolledAt,
+    });
   });
 
   it('filters by status, category and due date, alone and together', async () => {
     expect(names((await list({ status: 'removed' })).items)).toEqual(['Removed Importer']);
-    expect(names((await list({ status: 'active', category: 'importer' })).items)).toEqual(['Completed Importer', 'Extended Importer']);
+    expect(names((await list({ status: 'active', category: 'importer' })).items)).toEqual([
+      'Completed Importer',
+      'Extended Importer',
+    ]);
     expect(names((await list({ category: 'customs-broker' })).items)).toEqual(['Broker A', 'Broker B']);
     expect(names((await list({ dueBefore: '2006-07-31' })).items)).toEqual(['Exporter']);
     expect(names((await list({ dueBefore: '2006-08-01' })).items)).toEqual(['Broker A', 'Broker B', 'Exporter']);
@@ -81,7 +114,10 @@ describe('GET /companies', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: CompanySummary[]; nextCursor: string | null } = await list({ limit: '2', ...(cursor ? { cursor } : {}) });
+      const page: { items: CompanySummary[]; nextCursor: string | null } = await list({
+        limit: '2',
+        ...(cursor ? { cursor } : {}),
+      });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((c) => c.companyId));
       cursor = page.nextCursor;
@@ -93,7 +129,13 @@ describe('GET /companies', () => {
   });
 
   it('refuses bad filters and a cursor it never gave out with a 400 naming the field, and company users with a 403', async () => {
-    for (const [query, field] of [[{ status: 'pending' }, 'status'], [{ category: 'smuggler' }, 'category'], [{ dueBefore: 'next week' }, 'dueBefore'], [{ limit: '0' }, 'limit'], [{ cursor: 'bm90IG91cnM' }, 'cursor']] as const) {
+    for (const [query, field] of [
+      [{ status: 'pending' }, 'status'],
+      [{ category: 'smuggler' }, 'category'],
+      [{ dueBefore: 'next week' }, 'dueBefore'],
+      [{ limit: '0' }, 'limit'],
+      [{ cursor: 'bm90IG91cnM' }, 'cursor'],
+    ] as const) {
       const res = await api.request('GET', `/companies?${new URLSearchParams(query)}`, { token: officer });
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -105,7 +147,9 @@ describe('GET /companies', () => {
 
 describe('GET /compliance/overview', () => {
   it('counts companies by status and category, and due dates and removals per month around the portal date', async () => {
-    const res = await api.request<ComplianceOverview>('GET', '/compliance/overview?months=3&ahead=6', { token: officer });
+    const res = await api.request<ComplianceOverview>('GET', '/compliance/overview?months=3&ahead=6', {
+      token: officer,
+    });
     expect(res.status).toBe(200);
     expect(res.body.asOf).toBe('2006-05-01T12:00:00.000Z');
     expect(res.body.byStatusAndCategory).toEqual([
@@ -130,7 +174,15 @@ describe('GET /compliance/overview', () => {
 
   it('defaults to twelve months back and six ahead, refuses other ranges, and is for CBP only', async () => {
     const res = await api.request<ComplianceOverview>('GET', '/compliance/overview', { token: officer });
-    expect(res.body.months.map((m) => m.month)).toEqual([...Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2005, 5 + i, 1)).toISOString().slice(0, 7)), '2006-06', '2006-07', '2006-08', '2006-09', '2006-10', '2006-11']);
+    expect(res.body.months.map((m) => m.month)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2005, 5 + i, 1)).toISOString().slice(0, 7)),
+      '2006-06',
+      '2006-07',
+      '2006-08',
+      '2006-09',
+      '2006-10',
+      '2006-11',
+    ]);
     expect((await api.request('GET', '/compliance/overview?months=25', { token: officer })).status).toBe(400);
     expect((await api.request('GET', '/compliance/overview?ahead=-1', { token: officer })).status).toBe(400);
     expect((await api.request('GET', '/compliance/overview', { token: poc })).status).toBe(403);

@@ -5,7 +5,14 @@
  * other gets a 409, and nothing written is lost. Each test prints its figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type ApiResponse, type TestApi } from '../support/api.ts';
+import {
+  enrollCompany,
+  startTestApi,
+  uniqueEmail,
+  userWithRole,
+  type ApiResponse,
+  type TestApi,
+} from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { itemsOf } from '../support/table.ts';
 import { mailTo } from '../support/mail.ts';
@@ -31,7 +38,14 @@ describe('fifty writers at once', () => {
     const company = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
     const path = `/companies/${company.companyId}/security-profile`;
-    expect((await api.request('PUT', `/companies/${company.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
+    expect(
+      (
+        await api.request('PUT', `/companies/${company.companyId}/account-info`, {
+          token: poc.token,
+          body: accountInfoFor(0),
+        })
+      ).status,
+    ).toBe(200);
     const answers = completeAnswers('importer');
     expect((await api.request('PUT', path, { token: poc.token, body: { version: 0, answers } })).status).toBe(201);
 
@@ -40,18 +54,28 @@ describe('fifty writers at once', () => {
       Array.from({ length: WRITERS }, (_, i) => {
         const [section, questions] = Object.entries(answers)[0]!;
         const question = Object.keys(questions).find((q) => typeof questions[q] === 'string')!;
-        return api.request('PUT', path, { token: poc.token, body: { version: 1, answers: { ...answers, [section]: { ...questions, [question]: `Writer ${i} was here.` } } } });
+        return api.request('PUT', path, {
+          token: poc.token,
+          body: {
+            version: 1,
+            answers: { ...answers, [section]: { ...questions, [question]: `Writer ${i} was here.` } },
+          },
+        });
       }),
     );
     const t = tally(writes);
-    console.log(`[concurrency] security profile: ${WRITERS} writers, ${t.won} saved, ${t.conflicts} conflicts, ${t.other.length} other answers`);
+    console.log(
+      `[concurrency] security profile: ${WRITERS} writers, ${t.won} saved, ${t.conflicts} conflicts, ${t.other.length} other answers`,
+    );
     expect(t).toEqual({ won: 1, conflicts: WRITERS - 1, other: [] });
     const winner = writes.find((w) => w.status === 201)!;
     const current = await api.request('GET', path, { token: poc.token });
     expect(current.body.version).toBe(2);
     expect(current.body.answers).toEqual(winner.body.answers);
     expect((await api.request('GET', `${path}/versions`, { token: poc.token })).body.items).toHaveLength(2);
-    const audits = (await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'security-profile.saved');
+    const audits = (await itemsOf('audit')).filter(
+      (a) => a.companyId === company.companyId && a.action === 'security-profile.saved',
+    );
     expect(audits).toHaveLength(2);
   });
 
@@ -60,46 +84,91 @@ describe('fifty writers at once', () => {
     const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
     const path = `/companies/${company.companyId}/users`;
     const adds = await Promise.all(
-      Array.from({ length: WRITERS }, (_, i) => api.request('POST', path, { token: poc.token, body: { email: uniqueEmail(`crowd${i}`), name: `Crowd ${i}`, permissions: { editProfile: false, authorizeSharing: false } } })),
+      Array.from({ length: WRITERS }, (_, i) =>
+        api.request('POST', path, {
+          token: poc.token,
+          body: {
+            email: uniqueEmail(`crowd${i}`),
+            name: `Crowd ${i}`,
+            permissions: { editProfile: false, authorizeSharing: false },
+          },
+        }),
+      ),
     );
     const added = tally(adds);
     const listed = (await api.request('GET', `${path}?limit=100`, { token: poc.token })).body.items;
-    console.log(`[concurrency] user list: ${WRITERS} additions at once, ${added.won} created, ${listed.length - 1} listed besides the POC`);
+    console.log(
+      `[concurrency] user list: ${WRITERS} additions at once, ${added.won} created, ${listed.length - 1} listed besides the POC`,
+    );
     expect(added).toEqual({ won: WRITERS, conflicts: 0, other: [] });
     expect(listed).toHaveLength(WRITERS + 1);
 
     const target = adds[0]!.body.userId;
     const edits = await Promise.all(
-      Array.from({ length: WRITERS }, (_, i) => api.request('PATCH', `${path}/${target}`, { token: poc.token, body: { version: 1, permissions: { editProfile: i % 2 === 0, authorizeSharing: i % 3 === 0 } } })),
+      Array.from({ length: WRITERS }, (_, i) =>
+        api.request('PATCH', `${path}/${target}`, {
+          token: poc.token,
+          body: { version: 1, permissions: { editProfile: i % 2 === 0, authorizeSharing: i % 3 === 0 } },
+        }),
+      ),
     );
     const edited = tally(edits);
-    console.log(`[concurrency] one user: ${WRITERS} edits from version 1, ${edited.won} applied, ${edited.conflicts} conflicts`);
+    console.log(
+      `[concurrency] one user: ${WRITERS} edits from version 1, ${edited.won} applied, ${edited.conflicts} conflicts`,
+    );
     expect(edited).toEqual({ won: 1, conflicts: WRITERS - 1, other: [] });
     const stored = await api.request('GET', `${path}/${target}`, { token: poc.token });
-    expect(stored.body).toMatchObject({ version: 2, permissions: edits.find((e) => e.status === 200)!.body.permissions });
+    expect(stored.body).toMatchObject({
+      version: 2,
+      permissions: edits.find((e) => e.status === 200)!.body.permissions,
+    });
   });
 
   it('on one deadline policy: one revision, 49 conflicts, the history holds exactly it', async () => {
-    const before = (await api.request('GET', '/deadlines', { token: admin })).body.items.find((p: { category: string }) => p.category === 'third-party-logistics');
+    const before = (await api.request('GET', '/deadlines', { token: admin })).body.items.find(
+      (p: { category: string }) => p.category === 'third-party-logistics',
+    );
     const revisions = await Promise.all(
       Array.from({ length: WRITERS }, (_, i) =>
-        api.request('PUT', '/deadlines/third-party-logistics', { token: admin, body: { revision: before.revision, deadline: null, newEnrolleeDays: 60 + i, reminderDays: [30, 7], reason: `Writer ${i}.` } }),
+        api.request('PUT', '/deadlines/third-party-logistics', {
+          token: admin,
+          body: {
+            revision: before.revision,
+            deadline: null,
+            newEnrolleeDays: 60 + i,
+            reminderDays: [30, 7],
+            reason: `Writer ${i}.`,
+          },
+        }),
       ),
     );
     const t = tally(revisions);
-    console.log(`[concurrency] deadline policy: ${WRITERS} revisions of revision ${before.revision}, ${t.won} kept, ${t.conflicts} conflicts`);
+    console.log(
+      `[concurrency] deadline policy: ${WRITERS} revisions of revision ${before.revision}, ${t.won} kept, ${t.conflicts} conflicts`,
+    );
     expect(t).toEqual({ won: 1, conflicts: WRITERS - 1, other: [] });
     const history = (await api.request('GET', '/deadlines/third-party-logistics/history', { token: admin })).body.items;
     const winner = revisions.find((r) => r.status === 200)!.body;
-    expect(history.filter((h: { revision: number }) => h.revision > before.revision)).toEqual([expect.objectContaining({ revision: before.revision + 1, newEnrolleeDays: winner.newEnrolleeDays })]);
+    expect(history.filter((h: { revision: number }) => h.revision > before.revision)).toEqual([
+      expect.objectContaining({ revision: before.revision + 1, newEnrolleeDays: winner.newEnrolleeDays }),
+    ]);
   });
 
   it('twenty account requests for one email make one account and one invitation', async () => {
     const company = await enrollCompany(api, admin);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => api.request('POST', '/auth/signup', { body: { email: company.pocEmail }, headers: { 'x-forwarded-for': `10.9.0.${i}` } })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.request('POST', '/auth/signup', {
+          body: { email: company.pocEmail },
+          headers: { 'x-forwarded-for': `10.9.0.${i}` },
+        }),
+      ),
+    );
     const accounts = (await itemsOf('member')).filter((m) => m.companyId === company.companyId).length;
     const invitations = (await mailTo(company.pocEmail)).length;
-    console.log(`[concurrency] account requests: 20 at once for one email, ${accounts} account, ${invitations} invitation`);
+    console.log(
+      `[concurrency] account requests: 20 at once for one email, ${accounts} account, ${invitations} invitation`,
+    );
     expect(answers.every((a) => a.status === 202 || a.status === 429)).toBe(true);
     expect(accounts).toBe(1);
     expect(invitations).toBe(1);

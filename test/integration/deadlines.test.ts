@@ -22,15 +22,27 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const company = async (id: string): Promise<Company> => (await api.request<Company>('GET', `/companies/${id}`, { token: officer })).body;
+const company = async (id: string): Promise<Company> =>
+  (await api.request<Company>('GET', `/companies/${id}`, { token: officer })).body;
 const subjects = async (email: string) => (await mailTo(email)).map((m) => m.subject);
-const programNoticesAbout = async (legalName: string) => (await mailTo(PROGRAM_MAILBOX)).filter((m) => m.body.text?.includes(legalName));
+const programNoticesAbout = async (legalName: string) =>
+  (await mailTo(PROGRAM_MAILBOX)).filter((m) => m.body.text?.includes(legalName));
 
 /** The POC's account, then account information and a complete profile: the portal update. */
 const completeUpdate = async (c: Company) => {
   const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
-  expect((await api.request('PUT', `/companies/${c.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
-  expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
+  expect(
+    (await api.request('PUT', `/companies/${c.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) }))
+      .status,
+  ).toBe(200);
+  expect(
+    (
+      await api.request('PUT', `/companies/${c.companyId}/security-profile`, {
+        token: poc.token,
+        body: { version: 0, answers: completeAnswers('importer') },
+      })
+    ).status,
+  ).toBe(201);
   return poc;
 };
 
@@ -46,7 +58,12 @@ describe('enrollment deadlines', () => {
     await sweepOn(clock, '2006-05-01');
     expect(await subjects(late.pocEmail)).toEqual([]);
 
-    const steps: [string, string][] = [['2006-06-01', '30 days'], ['2006-06-17', '14 days'], ['2006-06-24', '7 days'], ['2006-06-30', '1 day']];
+    const steps: [string, string][] = [
+      ['2006-06-01', '30 days'],
+      ['2006-06-17', '14 days'],
+      ['2006-06-24', '7 days'],
+      ['2006-06-30', '1 day'],
+    ];
     for (const [n, [date, daysLeft]] of steps.entries()) {
       await sweepOn(clock, date);
       await sweepOn(clock, date); // a second run the same day sends nothing more
@@ -64,7 +81,9 @@ describe('enrollment deadlines', () => {
     expect((await company(late.companyId)).status).toBe('active');
 
     const report = await sweepOn(clock, '2006-07-02');
-    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${late.legalName} (importer): enrollment due 2006-07-01 passed`));
+    expect(report.actions).toContainEqual(
+      expect.stringContaining(`removed ${late.legalName} (importer): enrollment due 2006-07-01 passed`),
+    );
     expect(await company(late.companyId)).toMatchObject({
       status: 'removed',
       benefits: 'revoked',
@@ -73,7 +92,9 @@ describe('enrollment deadlines', () => {
     });
     const notice = (await mailTo(late.pocEmail)).at(-1)!;
     expect(notice.subject).toBe('C-TPAT: your company has been removed from the program');
-    expect(notice.body.text).toContain('removed from C-TPAT on July 2, 2006 because its portal update was not completed by the deadline');
+    expect(notice.body.text).toContain(
+      'removed from C-TPAT on July 2, 2006 because its portal update was not completed by the deadline',
+    );
     expect(notice.body.text).not.toContain(late.legalName);
     // A removal revokes benefits; a suspension is a different, lesser sanction and is never the word for it.
     expect(notice.body.text).toContain('Its C-TPAT benefits are revoked from that date.');
@@ -106,8 +127,13 @@ describe('program time: deadlines are days in Washington (decision 24)', () => {
     expect(await status(c)).toBe('active');
 
     const report = await sweepAt(clock, '2006-07-02T04:00:00.000Z');
-    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2006-07-01 passed`));
-    expect(await company(c.companyId)).toMatchObject({ status: 'removed', removal: { at: '2006-07-02T04:00:00.000Z', reason: 'enrollment-deadline-missed' } });
+    expect(report.actions).toContainEqual(
+      expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2006-07-01 passed`),
+    );
+    expect(await company(c.companyId)).toMatchObject({
+      status: 'removed',
+      removal: { at: '2006-07-02T04:00:00.000Z', reason: 'enrollment-deadline-missed' },
+    });
     expect((await mailTo(c.pocEmail)).at(-1)!.body.text).toContain('removed from C-TPAT on July 2, 2006');
   });
 
@@ -132,7 +158,9 @@ describe('program time: deadlines are days in Washington (decision 24)', () => {
     await sweepAt(clock, '2006-10-30T04:59:00.000Z');
     expect(await status(c)).toBe('active');
     const report = await sweepAt(clock, '2006-10-30T05:00:00.000Z');
-    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2006-10-29 passed`));
+    expect(report.actions).toContainEqual(
+      expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2006-10-29 passed`),
+    );
     expect(await status(c)).toBe('removed');
   });
 
@@ -144,7 +172,9 @@ describe('program time: deadlines are days in Washington (decision 24)', () => {
     await sweepAt(clock, '2007-03-12T03:59:00.000Z');
     expect(await status(c)).toBe('active');
     const report = await sweepAt(clock, '2007-03-12T04:00:00.000Z');
-    expect(report.actions).toContainEqual(expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2007-03-11 passed`));
+    expect(report.actions).toContainEqual(
+      expect.stringContaining(`removed ${c.legalName} (importer): enrollment due 2007-03-11 passed`),
+    );
     expect(await status(c)).toBe('removed');
   });
 });
@@ -158,10 +188,21 @@ describe('deadline revisions and extensions', () => {
     clock.set('2006-06-20T15:00:00.000Z');
     const later = await api.request('PUT', '/deadlines/customs-broker', {
       token: admin,
-      body: { revision: 0, deadline: '2006-09-01', newEnrolleeDays: 60, reminderDays: [30, 14, 7, 1], reason: 'CBP moved brokers to September 1, 2006.' },
+      body: {
+        revision: 0,
+        deadline: '2006-09-01',
+        newEnrolleeDays: 60,
+        reminderDays: [30, 14, 7, 1],
+        reason: 'CBP moved brokers to September 1, 2006.',
+      },
     });
     expect(later.status).toBe(200);
-    expect(later.body).toMatchObject({ category: 'customs-broker', deadline: '2006-09-01', revision: 1, revisedAt: '2006-06-20T15:00:00.000Z' });
+    expect(later.body).toMatchObject({
+      category: 'customs-broker',
+      deadline: '2006-09-01',
+      revision: 1,
+      revisedAt: '2006-06-20T15:00:00.000Z',
+    });
 
     await sweepOn(clock, '2006-07-02');
     await sweepOn(clock, '2006-08-02');
@@ -171,22 +212,46 @@ describe('deadline revisions and extensions', () => {
     clock.set('2006-08-03T01:00:00.000Z');
     const earlier = await api.request('PUT', '/deadlines/customs-broker', {
       token: admin,
-      body: { revision: 1, deadline: '2006-08-20', newEnrolleeDays: 60, reminderDays: [30, 14, 7, 1], reason: 'Brought forward.' },
+      body: {
+        revision: 1,
+        deadline: '2006-08-20',
+        newEnrolleeDays: 60,
+        reminderDays: [30, 14, 7, 1],
+        reason: 'Brought forward.',
+      },
     });
     expect(earlier.status).toBe(200);
     // The new date makes its 30-day step due at once: one reminder, sent by the next sweep.
     await sweepOn(clock, '2006-08-03');
-    expect((await mailTo(broker.pocEmail)).at(-1)!.subject).toBe('C-TPAT: your portal update is due by August 20, 2006');
+    expect((await mailTo(broker.pocEmail)).at(-1)!.subject).toBe(
+      'C-TPAT: your portal update is due by August 20, 2006',
+    );
     expect((await mailTo(broker.pocEmail)).at(-1)!.body.text).toContain('(17 days from today)');
     await sweepOn(clock, '2006-08-21');
-    expect(await company(broker.companyId)).toMatchObject({ status: 'removed', removal: { at: '2006-08-21T06:00:00.000Z' } });
+    expect(await company(broker.companyId)).toMatchObject({
+      status: 'removed',
+      removal: { at: '2006-08-21T06:00:00.000Z' },
+    });
 
     const history = await api.request('GET', '/deadlines/customs-broker/history', { token: officer });
-    expect(history.body.items.map((p: { revision: number; deadline: string }) => [p.revision, p.deadline])).toEqual([[2, '2006-08-20'], [1, '2006-09-01'], [0, '2006-08-01']]);
-    expect(history.body.items[0]).toMatchObject({ reason: 'Brought forward.', revisedBy: expect.any(String), revisedAt: '2006-08-03T01:00:00.000Z' });
+    expect(history.body.items.map((p: { revision: number; deadline: string }) => [p.revision, p.deadline])).toEqual([
+      [2, '2006-08-20'],
+      [1, '2006-09-01'],
+      [0, '2006-08-01'],
+    ]);
+    expect(history.body.items[0]).toMatchObject({
+      reason: 'Brought forward.',
+      revisedBy: expect.any(String),
+      revisedAt: '2006-08-03T01:00:00.000Z',
+    });
     const listed = await api.request('GET', '/deadlines', { token: admin });
-    expect(listed.body.items.find((p: { category: string }) => p.category === 'customs-broker')).toMatchObject({ revision: 2, deadline: '2006-08-20' });
-    expect((await auditOf('CBP')).filter((a) => a.action === 'deadline-policy.revised').map((a) => a.objectId)).toEqual(['customs-broker', 'customs-broker']);
+    expect(listed.body.items.find((p: { category: string }) => p.category === 'customs-broker')).toMatchObject({
+      revision: 2,
+      deadline: '2006-08-20',
+    });
+    expect((await auditOf('CBP')).filter((a) => a.action === 'deadline-policy.revised').map((a) => a.objectId)).toEqual(
+      ['customs-broker', 'customs-broker'],
+    );
   });
 
   it('refuses a revision that names a stale one', async () => {
@@ -202,16 +267,31 @@ describe('deadline revisions and extensions', () => {
     clock.set('2006-05-01T12:00:00.000Z');
     const extended = await enrollCompany(api, admin);
     clock.set('2006-06-10T12:00:00.000Z');
-    const res = await api.request('POST', `/companies/${extended.companyId}/deadline-extension`, { token: admin, body: { deadline: '2006-07-15', reason: 'Hurricane damage.' } });
+    const res = await api.request('POST', `/companies/${extended.companyId}/deadline-extension`, {
+      token: admin,
+      body: { deadline: '2006-07-15', reason: 'Hurricane damage.' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ deadlineExtendedTo: '2006-07-15', version: 2 });
-    expect((await api.request('POST', `/companies/${extended.companyId}/deadline-extension`, { token: admin, body: { deadline: '2006-06-01', reason: 'Past.' } })).status).toBe(400);
+    expect(
+      (
+        await api.request('POST', `/companies/${extended.companyId}/deadline-extension`, {
+          token: admin,
+          body: { deadline: '2006-06-01', reason: 'Past.' },
+        })
+      ).status,
+    ).toBe(400);
 
     await sweepOn(clock, '2006-07-02');
     expect((await company(extended.companyId)).status).toBe('active');
     await sweepOn(clock, '2006-07-16');
-    expect(await company(extended.companyId)).toMatchObject({ status: 'removed', removal: { reason: 'enrollment-deadline-missed' } });
-    expect((await auditOf(extended.companyId)).find((a) => a.action === 'company.deadline-extended')).toMatchObject({ changes: { reason: 'Hurricane damage.', after: '2006-07-15' } });
+    expect(await company(extended.companyId)).toMatchObject({
+      status: 'removed',
+      removal: { reason: 'enrollment-deadline-missed' },
+    });
+    expect((await auditOf(extended.companyId)).find((a) => a.action === 'company.deadline-extended')).toMatchObject({
+      changes: { reason: 'Hurricane damage.', after: '2006-07-15' },
+    });
   });
 });
 
@@ -220,7 +300,14 @@ describe('annual recertification', () => {
     clock.set('2006-05-02T12:00:00.000Z');
     const certified = await enrollCompany(api, admin);
     const poc = await completeUpdate(certified);
-    expect((await api.request('POST', `/companies/${certified.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/companies/${certified.companyId}/certifications`, {
+          token: poc.token,
+          body: { profileVersion: 1, attestation: true },
+        })
+      ).status,
+    ).toBe(201);
     await sweepOn(clock, '2006-05-03');
     await sweepOn(clock, '2007-02-01');
     const window = (await mailTo(certified.pocEmail)).at(-1)!;
@@ -229,18 +316,37 @@ describe('annual recertification', () => {
     await sweepOn(clock, '2007-05-02');
     expect((await company(certified.companyId)).status).toBe('active');
     await sweepOn(clock, '2007-05-03');
-    expect(await company(certified.companyId)).toMatchObject({ status: 'removed', removal: { reason: 'certification-lapsed' } });
-    expect((await mailTo(certified.pocEmail)).at(-1)!.body.text).toContain('its annual recertification was not submitted by the due date');
+    expect(await company(certified.companyId)).toMatchObject({
+      status: 'removed',
+      removal: { reason: 'certification-lapsed' },
+    });
+    expect((await mailTo(certified.pocEmail)).at(-1)!.body.text).toContain(
+      'its annual recertification was not submitted by the due date',
+    );
   });
 
   it('keeps a company that certifies in its window', async () => {
     clock.set('2008-01-02T12:00:00.000Z');
     const renewing = await enrollCompany(api, admin);
     const poc = await completeUpdate(renewing);
-    expect((await api.request('POST', `/companies/${renewing.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/companies/${renewing.companyId}/certifications`, {
+          token: poc.token,
+          body: { profileVersion: 1, attestation: true },
+        })
+      ).status,
+    ).toBe(201);
     clock.set('2008-12-01T12:00:00.000Z');
     // The profile has not changed since: the POC re-confirms it.
-    expect((await api.request('POST', `/companies/${renewing.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true, reviewedUnchanged: true } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/companies/${renewing.companyId}/certifications`, {
+          token: poc.token,
+          body: { profileVersion: 1, attestation: true, reviewedUnchanged: true },
+        })
+      ).status,
+    ).toBe(201);
     await sweepOn(clock, '2009-01-03');
     expect((await company(renewing.companyId)).status).toBe('active');
   });
@@ -251,24 +357,54 @@ describe('after removal', () => {
     clock.set('2010-03-01T12:00:00.000Z');
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
-    const removed = await api.request('POST', `/companies/${c.companyId}/removal`, { token: officer, body: { version: 1, reason: 'Validation visit failed.' } });
-    expect(removed.body).toMatchObject({ status: 'removed', removal: { reason: 'cbp-decision', note: 'Validation visit failed.' }, version: 2 });
+    const removed = await api.request('POST', `/companies/${c.companyId}/removal`, {
+      token: officer,
+      body: { version: 1, reason: 'Validation visit failed.' },
+    });
+    expect(removed.body).toMatchObject({
+      status: 'removed',
+      removal: { reason: 'cbp-decision', note: 'Validation visit failed.' },
+      version: 2,
+    });
     expect((await api.request('GET', `/companies/${c.companyId}/account-info`, { token: poc.token })).status).toBe(403);
     expect(await programNoticesAbout(c.legalName)).toHaveLength(1);
-    expect((await api.request('POST', `/companies/${c.companyId}/reapplication`, { token: poc.token, body: { statement: 'Please reconsider.' } })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', `/companies/${c.companyId}/reapplication`, {
+          token: poc.token,
+          body: { statement: 'Please reconsider.' },
+        })
+      ).status,
+    ).toBe(200);
 
-    const stale = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 1, reason: 'x', deadline: '2010-06-01' } });
+    const stale = await api.request('POST', `/companies/${c.companyId}/reinstatement`, {
+      token: admin,
+      body: { version: 1, reason: 'x', deadline: '2010-06-01' },
+    });
     expect(stale.status).toBe(409);
-    const back = await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: 3, reason: 'The visit report was wrong.', deadline: '2010-06-01' } });
+    const back = await api.request('POST', `/companies/${c.companyId}/reinstatement`, {
+      token: admin,
+      body: { version: 3, reason: 'The visit report was wrong.', deadline: '2010-06-01' },
+    });
     expect(back.status).toBe(200);
-    expect(back.body).toMatchObject({ status: 'active', benefits: 'active', deadlineExtendedTo: '2010-06-01', reinstatedAt: '2010-03-01T12:00:00.000Z', version: 4 });
+    expect(back.body).toMatchObject({
+      status: 'active',
+      benefits: 'active',
+      deadlineExtendedTo: '2010-06-01',
+      reinstatedAt: '2010-03-01T12:00:00.000Z',
+      version: 4,
+    });
     // The removal and the reapplication waiting for a decision are over (the audit trail keeps both).
     expect(back.body.removal).toBeUndefined();
     expect(back.body.reapplication).toBeUndefined();
     expect(await company(c.companyId)).toMatchObject({ status: 'active', version: 4 });
-    expect((await api.request('GET', `/companies/${c.companyId}/security-profile`, { token: poc.token })).status).toBe(200);
+    expect((await api.request('GET', `/companies/${c.companyId}/security-profile`, { token: poc.token })).status).toBe(
+      200,
+    );
     expect((await mailTo(c.pocEmail)).at(-1)!.subject).toBe('C-TPAT: Your company has been reinstated in C-TPAT');
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.reinstated')).toMatchObject({ changes: { reason: 'The visit report was wrong.' } });
+    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.reinstated')).toMatchObject({
+      changes: { reason: 'The visit report was wrong.' },
+    });
 
     // Without the new date it would have been due April 30 (60 days after enrollment).
     await sweepOn(clock, '2010-05-02');
@@ -283,17 +419,48 @@ describe('after removal', () => {
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
     // A complete profile is certified, but the account information never comes: removed for the deadline.
-    expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
-    expect((await api.request('POST', `/companies/${c.companyId}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } })).status).toBe(201);
+    expect(
+      (
+        await api.request('PUT', `/companies/${c.companyId}/security-profile`, {
+          token: poc.token,
+          body: { version: 0, answers: completeAnswers('importer') },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/companies/${c.companyId}/certifications`, {
+          token: poc.token,
+          body: { profileVersion: 1, attestation: true },
+        })
+      ).status,
+    ).toBe(201);
     await sweepOn(clock, '2013-03-05');
     const removed = await company(c.companyId);
     expect(removed).toMatchObject({ status: 'removed', removal: { reason: 'enrollment-deadline-missed' } });
     expect(await obligations.ofCompany(c.companyId)).toEqual([]);
 
     clock.set('2013-03-06T12:00:00.000Z');
-    expect((await api.request('POST', `/companies/${c.companyId}/reinstatement`, { token: admin, body: { version: removed.version, reason: 'Filed on paper.', deadline: '2013-04-01' } })).status).toBe(200);
-    expect((await obligations.ofCompany(c.companyId)).map((o) => [o.kind, o.extendedTo ?? o.dueDate])).toEqual([['enrollment', '2013-04-01'], ['recertification', '2014-01-02']]);
-    expect((await api.request('PUT', `/companies/${c.companyId}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', `/companies/${c.companyId}/reinstatement`, {
+          token: admin,
+          body: { version: removed.version, reason: 'Filed on paper.', deadline: '2013-04-01' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await obligations.ofCompany(c.companyId)).map((o) => [o.kind, o.extendedTo ?? o.dueDate])).toEqual([
+      ['enrollment', '2013-04-01'],
+      ['recertification', '2014-01-02'],
+    ]);
+    expect(
+      (
+        await api.request('PUT', `/companies/${c.companyId}/account-info`, {
+          token: poc.token,
+          body: accountInfoFor(0),
+        })
+      ).status,
+    ).toBe(200);
     expect((await obligations.ofCompany(c.companyId)).map((o) => o.kind)).toEqual(['recertification']);
   });
 
@@ -301,18 +468,50 @@ describe('after removal', () => {
     clock.set('2011-03-01T12:00:00.000Z');
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
-    await api.request('POST', `/companies/${c.companyId}/removal`, { token: officer, body: { version: 1, reason: 'Removed.' } });
+    await api.request('POST', `/companies/${c.companyId}/removal`, {
+      token: officer,
+      body: { version: 1, reason: 'Removed.' },
+    });
 
-    const applied = await api.request('POST', `/companies/${c.companyId}/reapplication`, { token: poc.token, body: { statement: 'New security manager; profile rewritten.' } });
+    const applied = await api.request('POST', `/companies/${c.companyId}/reapplication`, {
+      token: poc.token,
+      body: { statement: 'New security manager; profile rewritten.' },
+    });
     expect(applied.status).toBe(200);
-    expect(applied.body.reapplication).toMatchObject({ status: 'pending', statement: 'New security manager; profile rewritten.' });
-    expect((await api.request('POST', `/companies/${c.companyId}/reapplication`, { token: poc.token, body: { statement: 'Again.' } })).status).toBe(409);
-    expect((await programNoticesAbout(c.legalName)).map((m) => m.subject)).toContain('C-TPAT portal: Reapplication submitted');
+    expect(applied.body.reapplication).toMatchObject({
+      status: 'pending',
+      statement: 'New security manager; profile rewritten.',
+    });
+    expect(
+      (
+        await api.request('POST', `/companies/${c.companyId}/reapplication`, {
+          token: poc.token,
+          body: { statement: 'Again.' },
+        })
+      ).status,
+    ).toBe(409);
+    expect((await programNoticesAbout(c.legalName)).map((m) => m.subject)).toContain(
+      'C-TPAT portal: Reapplication submitted',
+    );
 
-    expect((await api.request('POST', `/companies/${c.companyId}/reapplication/decision`, { token: officer, body: { decision: 'accept' } })).status).toBe(400);
-    const accepted = await api.request('POST', `/companies/${c.companyId}/reapplication/decision`, { token: officer, body: { decision: 'accept', deadline: '2011-05-01' } });
+    expect(
+      (
+        await api.request('POST', `/companies/${c.companyId}/reapplication/decision`, {
+          token: officer,
+          body: { decision: 'accept' },
+        })
+      ).status,
+    ).toBe(400);
+    const accepted = await api.request('POST', `/companies/${c.companyId}/reapplication/decision`, {
+      token: officer,
+      body: { decision: 'accept', deadline: '2011-05-01' },
+    });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2011-05-01', reapplication: { status: 'accepted', deadline: '2011-05-01' } });
+    expect(accepted.body).toMatchObject({
+      status: 'active',
+      deadlineExtendedTo: '2011-05-01',
+      reapplication: { status: 'accepted', deadline: '2011-05-01' },
+    });
     await completeUpdateAs(poc.token, c);
     await sweepOn(clock, '2011-05-02');
     expect((await company(c.companyId)).status).toBe('active');
@@ -322,9 +521,23 @@ describe('after removal', () => {
 /** The update, by a POC who already has an account (after a reapplication it starts over). */
 const completeUpdateAs = async (token: string, c: Company) => {
   const info = await api.request('GET', `/companies/${c.companyId}/account-info`, { token });
-  expect((await api.request('PUT', `/companies/${c.companyId}/account-info`, { token, body: accountInfoFor(info.status === 200 ? info.body.version : 0) })).status).toBe(200);
+  expect(
+    (
+      await api.request('PUT', `/companies/${c.companyId}/account-info`, {
+        token,
+        body: accountInfoFor(info.status === 200 ? info.body.version : 0),
+      })
+    ).status,
+  ).toBe(200);
   const profile = await api.request('GET', `/companies/${c.companyId}/security-profile`, { token });
-  expect((await api.request('PUT', `/companies/${c.companyId}/security-profile`, { token, body: { version: profile.body.version, answers: completeAnswers('importer') } })).status).toBe(201);
+  expect(
+    (
+      await api.request('PUT', `/companies/${c.companyId}/security-profile`, {
+        token,
+        body: { version: profile.body.version, answers: completeAnswers('importer') },
+      })
+    ).status,
+  ).toBe(201);
 };
 
 describe('who is told', () => {
@@ -333,7 +546,14 @@ describe('who is told', () => {
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
     const successor = await userWithRole(api, 'company-user', c.companyId);
-    expect((await api.request('POST', `/companies/${c.companyId}/primary-poc`, { token: poc.token, body: { userId: successor.userId } })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', `/companies/${c.companyId}/primary-poc`, {
+          token: poc.token,
+          body: { userId: successor.userId },
+        })
+      ).status,
+    ).toBe(200);
     expect((await company(c.companyId)).pocEmail).toBe(successor.email);
     await sweepOn(clock, '2014-05-01');
     await sweepOn(clock, '2014-06-01');
@@ -359,11 +579,17 @@ describe('exactly once', () => {
 
     // Every other reminder fails (a throttled write): the run acts on the rest, then fails.
     let calls = 0;
-    const flaky = { ...real, obligations: { ...real.obligations, remind: async (...args: Parameters<typeof real.obligations.remind>) => {
-      calls += 1;
-      if (calls % 2 === 0) throw new Error('injected: ProvisionedThroughputExceededException');
-      return real.obligations.remind(...args);
-    } } };
+    const flaky = {
+      ...real,
+      obligations: {
+        ...real.obligations,
+        remind: async (...args: Parameters<typeof real.obligations.remind>) => {
+          calls += 1;
+          if (calls % 2 === 0) throw new Error('injected: ProvisionedThroughputExceededException');
+          return real.obligations.remind(...args);
+        },
+      },
+    };
     const at = new Date('2015-05-31T06:00:00.000Z');
     clock.set(at.toISOString());
     const failed = await sweep(flaky, at).catch((error: unknown) => error);
@@ -372,27 +598,57 @@ describe('exactly once', () => {
 
     await sweepOn(clock, '2015-05-31');
     await sweepOn(clock, '2015-05-31');
-    for (const c of companies) expect(await subjects(c.pocEmail)).toEqual(['C-TPAT: your portal update is due by June 30, 2015']);
+    for (const c of companies)
+      expect(await subjects(c.pocEmail)).toEqual(['C-TPAT: your portal update is due by June 30, 2015']);
   });
 
   it('two sweeps at once leave the same result as one: one reminder and one removal each', async () => {
     clock.set('2012-05-01T12:00:00.000Z');
     const revised = await api.request('GET', '/deadlines', { token: admin });
     const rail = revised.body.items.find((p: { category: string }) => p.category === 'rail-carrier');
-    expect((await api.request('PUT', '/deadlines/rail-carrier', { token: admin, body: { revision: rail.revision, deadline: '2012-07-01', newEnrolleeDays: 30, reminderDays: [30, 14, 7, 1], reason: 'A 2012 round.' } })).status).toBe(200);
-    const carriers = await Promise.all(Array.from({ length: 8 }, (_, i) => enrollCompany(api, admin, { category: 'rail-carrier', identifiers: { scac: `RR${String.fromCharCode(65 + i)}` } })));
+    expect(
+      (
+        await api.request('PUT', '/deadlines/rail-carrier', {
+          token: admin,
+          body: {
+            revision: rail.revision,
+            deadline: '2012-07-01',
+            newEnrolleeDays: 30,
+            reminderDays: [30, 14, 7, 1],
+            reason: 'A 2012 round.',
+          },
+        })
+      ).status,
+    ).toBe(200);
+    const carriers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        enrollCompany(api, admin, {
+          category: 'rail-carrier',
+          identifiers: { scac: `RR${String.fromCharCode(65 + i)}` },
+        }),
+      ),
+    );
     await sweepOn(clock, '2012-05-01');
 
     clock.set('2012-06-01T06:00:00.000Z');
     const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
-    const [a, b] = await Promise.all([sweep({ asOf: '2012-06-01T06:00:00.000Z' }), sweep({ asOf: '2012-06-01T06:00:00.000Z' })]);
+    const [a, b] = await Promise.all([
+      sweep({ asOf: '2012-06-01T06:00:00.000Z' }),
+      sweep({ asOf: '2012-06-01T06:00:00.000Z' }),
+    ]);
     expect(a.reminded + b.reminded).toBe(8);
-    const [c, d] = await Promise.all([sweep({ asOf: '2012-07-02T06:00:00.000Z' }), sweep({ asOf: '2012-07-02T06:00:00.000Z' })]);
+    const [c, d] = await Promise.all([
+      sweep({ asOf: '2012-07-02T06:00:00.000Z' }),
+      sweep({ asOf: '2012-07-02T06:00:00.000Z' }),
+    ]);
     expect(c.removed + d.removed).toBe(8);
     await sweepOn(clock, '2012-07-02');
 
     for (const carrier of carriers) {
-      expect((await subjects(carrier.pocEmail)).sort()).toEqual(['C-TPAT: your company has been removed from the program', 'C-TPAT: your portal update is due by July 1, 2012']);
+      expect((await subjects(carrier.pocEmail)).sort()).toEqual([
+        'C-TPAT: your company has been removed from the program',
+        'C-TPAT: your portal update is due by July 1, 2012',
+      ]);
       expect(await programNoticesAbout(carrier.legalName)).toHaveLength(1);
       expect((await auditOf(carrier.companyId)).filter((r) => r.action === 'company.removed')).toHaveLength(1);
       expect(await company(carrier.companyId)).toMatchObject({ status: 'removed', version: 2 });

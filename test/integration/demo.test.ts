@@ -20,20 +20,35 @@ describe('the 2006 demo', () => {
     const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
     const { handler: send } = await import('../../functions/jobs/send-outbox.ts');
     const lines: string[] = [];
-    const totals = await simulateDays({ from: programDate(DEMO_START), to: '2006-07-02', sweep, send, log: (line) => lines.push(line) });
+    const totals = await simulateDays({
+      from: programDate(DEMO_START),
+      to: '2006-07-02',
+      sweep,
+      send,
+      log: (line) => lines.push(line),
+    });
 
     expect(totals).toMatchObject({ days: 63, removed: 2 });
     const removals = totals.actions.filter((a) => a.includes(' removed '));
     expect(removals).toEqual([
-      expect.stringMatching(/^2006-07-02 {2}removed Great Lakes Freight Co\. \(highway-carrier-us-canada\): enrollment due 2006-07-01 passed/),
-      expect.stringMatching(/^2006-07-02 {2}removed Harbor Home Goods Inc\. \(importer\): enrollment due 2006-07-01 passed/),
+      expect.stringMatching(
+        /^2006-07-02 {2}removed Great Lakes Freight Co\. \(highway-carrier-us-canada\): enrollment due 2006-07-01 passed/,
+      ),
+      expect.stringMatching(
+        /^2006-07-02 {2}removed Harbor Home Goods Inc\. \(importer\): enrollment due 2006-07-01 passed/,
+      ),
     ]);
     expect(totals.actions.join('\n')).not.toContain('Acme');
     expect(lines).toEqual(totals.actions.map((a) => `  ${a}`));
 
     const { company } = await import('../../functions/data/entities.ts');
     const byName = new Map(
-      ((await company.query.byCategory({ category: 'importer' }).go({ pages: 'all' })).data as { legalName: string; status: string }[]).map((c) => [c.legalName, c.status]),
+      (
+        (await company.query.byCategory({ category: 'importer' }).go({ pages: 'all' })).data as {
+          legalName: string;
+          status: string;
+        }[]
+      ).map((c) => [c.legalName, c.status]),
     );
     expect(byName.get('Acme Imports LLC')).toBe('active');
     expect(byName.get('Harbor Home Goods Inc.')).toBe('removed');
@@ -53,12 +68,19 @@ describe('the 2006 demo', () => {
     expect((await api.request('POST', '/auth/signup', { body: { email: pocEmail } })).status).toBe(202);
     const invitation = (await mailTo(pocEmail)).find((m) => m.subject === 'Your C-TPAT Portal account');
     expect(invitation, 'the invitation is in the mail inbox').toBeDefined();
-    const challenge = await api.request('POST', '/auth/login', { body: { email: pocEmail, password: temporaryPasswordIn(invitation!) } });
-    const signedIn = await api.request('POST', '/auth/new-password', { body: { email: pocEmail, session: challenge.body.session, newPassword: 'harbor home goods 2006 passphrase' } });
+    const challenge = await api.request('POST', '/auth/login', {
+      body: { email: pocEmail, password: temporaryPasswordIn(invitation!) },
+    });
+    const signedIn = await api.request('POST', '/auth/new-password', {
+      body: { email: pocEmail, session: challenge.body.session, newPassword: 'harbor home goods 2006 passphrase' },
+    });
     const token = signedIn.body.tokens.idToken as string;
     const me = await api.request('GET', '/me', { token });
     expect(me.body.company).toMatchObject({ legalName: 'Harbor Home Goods Inc.', status: 'removed' });
-    const applied = await api.request('POST', `/companies/${me.body.company.companyId}/reapplication`, { token, body: { statement: 'We have named a security manager and will complete the profile.' } });
+    const applied = await api.request('POST', `/companies/${me.body.company.companyId}/reapplication`, {
+      token,
+      body: { statement: 'We have named a security manager and will complete the profile.' },
+    });
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect(applied.body.reapplication).toMatchObject({ status: 'pending' });
     await api.close();

@@ -26,12 +26,34 @@ const companiesWithUsers = async (category: 'air-carrier' | 'sea-carrier', compa
   for (let c = 0; c < companies; c += 1) {
     const companyId = randomUUID();
     recordSent('POST', '/companies', { legalName: `Carrier ${c} of ${category}` });
-    await company.put({ companyId, legalName: `Carrier ${c} of ${category}`, category, pocEmail: `poc-${companyId}@example.com`, identifiers: {}, status: 'active', enrolledAt: '2016-01-01T00:00:00.000Z', enrolledBy: 'test', version: 1 }).go();
+    await company
+      .put({
+        companyId,
+        legalName: `Carrier ${c} of ${category}`,
+        category,
+        pocEmail: `poc-${companyId}@example.com`,
+        identifiers: {},
+        status: 'active',
+        enrolledAt: '2016-01-01T00:00:00.000Z',
+        enrolledBy: 'test',
+        version: 1,
+      })
+      .go();
     const members = Array.from({ length: users }, (_, u) => {
       // Fixed addresses: the fake's throttling is decided per address, so the run is the same every time.
       const email = `user${u}-${category}-${c}@faults.example.com`;
       emails.push(email);
-      return { companyId, userId: randomUUID(), email, name: `User ${u}`, role: u === 0 ? ('primary-poc' as const) : ('company-user' as const), status: 'active' as const, permissions: { editProfile: true, authorizeSharing: false }, createdAt: '2016-01-01T00:00:00.000Z', version: 1 };
+      return {
+        companyId,
+        userId: randomUUID(),
+        email,
+        name: `User ${u}`,
+        role: u === 0 ? ('primary-poc' as const) : ('company-user' as const),
+        status: 'active' as const,
+        permissions: { editProfile: true, authorizeSharing: false },
+        createdAt: '2016-01-01T00:00:00.000Z',
+        version: 1,
+      };
     });
     await member.put(members).go();
   }
@@ -43,7 +65,13 @@ const alertTo = async (category: 'air-carrier' | 'sea-carrier') => {
   const { publish } = await import('../../functions/domain/alerts.ts');
   const { run } = await import('../../functions/domain/fan-out.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
-  const input: PublishAlert = { kind: 'cargo-security-alert', title: `Faults ${category}`, body: 'Body.', severity: 'medium', audience: { scope: 'categories', categories: [category] } };
+  const input: PublishAlert = {
+    kind: 'cargo-security-alert',
+    title: `Faults ${category}`,
+    body: 'Body.',
+    severity: 'medium',
+    audience: { scope: 'categories', categories: [category] },
+  };
   recordSent('POST', '/alerts', input);
   const alert = await publish(allDeps, callerFor('cbp-officer'), input);
   await run(allDeps, () => clock.now(), 60_000, alert.alertId);

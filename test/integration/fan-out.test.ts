@@ -24,7 +24,19 @@ const companyWithUsers = async (category: CategoryId, users: number, status: 'ac
   const { company, member } = await import('../../functions/data/entities.ts');
   const companyId = randomUUID();
   recordSent('POST', '/companies', { legalName: `Company ${companyId}` });
-  await company.put({ companyId, legalName: `Company ${companyId}`, category, pocEmail: `poc-${companyId}@example.com`, identifiers: {}, status, enrolledAt: '2016-01-01T00:00:00.000Z', enrolledBy: 'test', version: 1 }).go();
+  await company
+    .put({
+      companyId,
+      legalName: `Company ${companyId}`,
+      category,
+      pocEmail: `poc-${companyId}@example.com`,
+      identifiers: {},
+      status,
+      enrolledAt: '2016-01-01T00:00:00.000Z',
+      enrolledBy: 'test',
+      version: 1,
+    })
+    .go();
   const member_ = (u: number, state: 'active' | 'disabled') => ({
     companyId,
     userId: randomUUID(),
@@ -45,18 +57,29 @@ const deps = async () => (await import('../../functions/domain/default-deps.ts')
 
 const publish = async (audience: Audience) => {
   const { publish } = await import('../../functions/domain/alerts.ts');
-  const input = { kind: 'cargo-security-alert', title: 'Fan-out edges', body: 'Body of the fan-out alert.', severity: 'medium', audience } as const;
+  const input = {
+    kind: 'cargo-security-alert',
+    title: 'Fan-out edges',
+    body: 'Body of the fan-out alert.',
+    severity: 'medium',
+    audience,
+  } as const;
   recordSent('POST', '/alerts', input);
   return publish(await deps(), callerFor('cbp-officer'), input);
 };
 
-const runFanOut = async (only?: string) => (await import('../../functions/domain/fan-out.ts')).run(await deps(), () => clock.now(), 120_000, only);
+const runFanOut = async (only?: string) =>
+  (await import('../../functions/domain/fan-out.ts')).run(await deps(), () => clock.now(), 120_000, only);
 
 /** Every recipient of the alert's deliveries, and every company whose inbox has it. */
 const delivered = async (alertId: string) => {
   const deliveries = (await itemsOf('delivery')).filter((d) => d.reason === `alert:${alertId}`);
   const inbox = (await itemsOf('inboxItem')).filter((i) => i.alertId === alertId);
-  return { deliveries, recipients: deliveries.flatMap((d) => d.recipients.map((r: { email: string }) => r.email) as string[]), inbox: inbox.map((i) => i.companyId as string) };
+  return {
+    deliveries,
+    recipients: deliveries.flatMap((d) => d.recipients.map((r: { email: string }) => r.email) as string[]),
+    inbox: inbox.map((i) => i.companyId as string),
+  };
 };
 
 describe('alert fan-out', () => {
@@ -92,19 +115,41 @@ describe('alert fan-out', () => {
     const b = await companyWithUsers('third-party-logistics', 2);
     const { PublishAlert } = await import('../../functions/schemas/alerts.ts');
     const base = { kind: 'cargo-security-alert', title: 'T', body: 'B', severity: 'low' } as const;
-    expect(PublishAlert.safeParse({ ...base, audience: { scope: 'categories', categories: ['exporter', 'exporter'] } }).success).toBe(false);
-    expect(PublishAlert.safeParse({ ...base, audience: { scope: 'companies', companyIds: [a.companyId, a.companyId] } }).success).toBe(false);
+    expect(
+      PublishAlert.safeParse({ ...base, audience: { scope: 'categories', categories: ['exporter', 'exporter'] } })
+        .success,
+    ).toBe(false);
+    expect(
+      PublishAlert.safeParse({ ...base, audience: { scope: 'companies', companyIds: [a.companyId, a.companyId] } })
+        .success,
+    ).toBe(false);
 
     // An alert stored before the schema refused repeats.
     const { alert: alertEntity, fanOut } = await import('../../functions/data/entities.ts');
     const { START } = await import('../../functions/domain/fan-out.ts');
     for (const audience of [
-      { scope: 'categories', categories: ['mexican-long-haul-carrier', 'mexican-long-haul-carrier', 'third-party-logistics'] },
+      {
+        scope: 'categories',
+        categories: ['mexican-long-haul-carrier', 'mexican-long-haul-carrier', 'third-party-logistics'],
+      },
       { scope: 'companies', companyIds: [b.companyId, a.companyId, b.companyId] },
     ] as Audience[]) {
       const alertId = randomUUID();
       const now = clock.now().toISOString();
-      await alertEntity.put({ alertId, kind: 'cargo-security-alert', title: 'Old', body: 'B', severity: 'low', audience, status: 'published', createdBy: 'x', createdAt: now, publishedAt: now }).go();
+      await alertEntity
+        .put({
+          alertId,
+          kind: 'cargo-security-alert',
+          title: 'Old',
+          body: 'B',
+          severity: 'low',
+          audience,
+          status: 'published',
+          createdBy: 'x',
+          createdAt: now,
+          publishedAt: now,
+        })
+        .go();
       await fanOut.put({ alertId, shard: '0', dueAt: now, cursor: START, pages: 0, companies: 0, recipients: 0 }).go();
       expect((await runFanOut(alertId)).done).toBe(1);
       const { recipients, inbox } = await delivered(alertId);
@@ -130,7 +175,17 @@ describe('alert fan-out', () => {
     const { fanOut } = await import('../../functions/data/entities.ts');
     const { START, FanOutIncomplete } = await import('../../functions/domain/fan-out.ts');
     // A fan-out whose alert is gone: its step throws.
-    await fanOut.put({ alertId: randomUUID(), shard: '0', dueAt: '2016-01-01T00:00:00.000Z', cursor: START, pages: 0, companies: 0, recipients: 0 }).go();
+    await fanOut
+      .put({
+        alertId: randomUUID(),
+        shard: '0',
+        dueAt: '2016-01-01T00:00:00.000Z',
+        cursor: START,
+        pages: 0,
+        companies: 0,
+        recipients: 0,
+      })
+      .go();
     const alert = await publish({ scope: 'categories', categories: ['port-authority-terminal-operator'] });
 
     const error = await runFanOut().catch((e: unknown) => e);
@@ -142,21 +197,40 @@ describe('alert fan-out', () => {
   it('takes a burst of acknowledgements from 60 companies at once without a refusal, and lists only pending alerts', async () => {
     const companies = await Promise.all(Array.from({ length: 60 }, () => companyWithUsers('foreign-manufacturer', 1)));
     const { publish, acknowledge, acknowledgements, list } = await import('../../functions/domain/alerts.ts');
-    const alert = await publish(await deps(), callerFor('cbp-officer'), { kind: 'cargo-security-alert', title: 'Burst', body: 'B', severity: 'critical', audience: { scope: 'categories', categories: ['foreign-manufacturer'] } });
-    const low = await publish(await deps(), callerFor('cbp-officer'), { kind: 'cargo-security-alert', title: 'Low', body: 'B', severity: 'low', audience: { scope: 'categories', categories: ['foreign-manufacturer'] } });
+    const alert = await publish(await deps(), callerFor('cbp-officer'), {
+      kind: 'cargo-security-alert',
+      title: 'Burst',
+      body: 'B',
+      severity: 'critical',
+      audience: { scope: 'categories', categories: ['foreign-manufacturer'] },
+    });
+    const low = await publish(await deps(), callerFor('cbp-officer'), {
+      kind: 'cargo-security-alert',
+      title: 'Low',
+      body: 'B',
+      severity: 'low',
+      audience: { scope: 'categories', categories: ['foreign-manufacturer'] },
+    });
     await runFanOut(alert.alertId);
     await runFanOut(low.alertId);
     const callerOf = (companyId: string) => callerFor('company-user', companyId, { userId: `user-${companyId}` });
     const first = companies[0]!.companyId;
-    const pendingOf = async (companyId: string) => (await list(await deps(), callerOf(companyId), null, 20)).pendingAcknowledgement!.map((i: { alertId: string }) => i.alertId);
+    const pendingOf = async (companyId: string) =>
+      (await list(await deps(), callerOf(companyId), null, 20)).pendingAcknowledgement!.map(
+        (i: { alertId: string }) => i.alertId,
+      );
     expect(await pendingOf(first)).toEqual([alert.alertId]);
 
     const d = await deps();
-    const outcomes = await Promise.allSettled(companies.map((c) => acknowledge(d, callerOf(c.companyId), alert.alertId)));
+    const outcomes = await Promise.allSettled(
+      companies.map((c) => acknowledge(d, callerOf(c.companyId), alert.alertId)),
+    );
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     const view = await acknowledgements(await deps(), callerFor('cbp-officer'), alert.alertId, null, 100);
     expect(view).toMatchObject({ companies: 60, acknowledgedCompanies: 60 });
     expect(await pendingOf(first)).toEqual([]);
-    expect((await list(await deps(), callerOf(first), null, 20)).items.map((i: { alertId: string }) => i.alertId).sort()).toEqual([alert.alertId, low.alertId].sort());
+    expect(
+      (await list(await deps(), callerOf(first), null, 20)).items.map((i: { alertId: string }) => i.alertId).sort(),
+    ).toEqual([alert.alertId, low.alertId].sort());
   });
 });

@@ -7,7 +7,14 @@
  * everything. The test prints requests tried, refused cleanly, and data lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollmentInput, startTestApi, uniqueEmail, userWithRole, type ApiResponse, type TestApi } from '../support/api.ts';
+import {
+  enrollmentInput,
+  startTestApi,
+  uniqueEmail,
+  userWithRole,
+  type ApiResponse,
+  type TestApi,
+} from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { allItems } from '../support/table.ts';
 import { injectDynamoFaults } from '../support/dynamo-faults.ts';
@@ -28,7 +35,13 @@ afterAll(() => api.close());
 
 /** The table without what a refused request may legitimately leave: nothing. Compared as sorted JSON. */
 /** Everything stored but the abuse limits' counters: a refused request may still have counted against its sender's limit. */
-const tableState = async () => JSON.stringify((await allItems()).filter((i) => i.__edb_e__ !== 'rateCounter').map((i) => `${i.pk}|${i.sk}|${JSON.stringify(i)}`).sort());
+const tableState = async () =>
+  JSON.stringify(
+    (await allItems())
+      .filter((i) => i.__edb_e__ !== 'rateCounter')
+      .map((i) => `${i.pk}|${i.sk}|${JSON.stringify(i)}`)
+      .sort(),
+  );
 
 /** Cognito's users, by email, from the emulator (not through the portal's faulty client). */
 const cognitoUsers = async (): Promise<string[]> => {
@@ -37,7 +50,9 @@ const cognitoUsers = async (): Promise<string[]> => {
   const emails: string[] = [];
   let token: string | undefined;
   do {
-    const page = await client.send(new ListUsersCommand({ UserPoolId: process.env.USER_POOL_ID, PaginationToken: token }));
+    const page = await client.send(
+      new ListUsersCommand({ UserPoolId: process.env.USER_POOL_ID, PaginationToken: token }),
+    );
     for (const u of page.Users ?? []) emails.push(u.Attributes?.find((a) => a.Name === 'email')?.Value ?? '');
     token = page.PaginationToken;
   } while (token);
@@ -59,22 +74,81 @@ describe('faults across the main flows', () => {
     for (let c = 0; c < COMPANIES; c += 1) {
       const enrolled = await api.request('POST', '/companies', { token: officer, body: enrollmentInput() });
       const poc = await userWithRole(api, 'primary-poc', enrolled.body.companyId, enrolled.body.pocEmail);
-      companies.push({ id: enrolled.body.companyId, poc: poc.token, pocEmail: poc.email, newUser: uniqueEmail(`faulty${c}`) });
+      companies.push({
+        id: enrolled.body.companyId,
+        poc: poc.token,
+        pocEmail: poc.email,
+        newUser: uniqueEmail(`faulty${c}`),
+      });
     }
-    const version = async (path: string, token: string) => (await api.request('GET', path, { token })).body?.version ?? 0;
+    const version = async (path: string, token: string) =>
+      (await api.request('GET', path, { token })).body?.version ?? 0;
     const stepsOf = (co: (typeof companies)[number]): Step[] => [
       { name: 'enroll', run: () => api.request('POST', '/companies', { token: officer, body: enrollmentInput() }) },
-      { name: 'account info', run: async () => api.request('PUT', `/companies/${co.id}/account-info`, { token: co.poc, body: accountInfoFor(await version(`/companies/${co.id}/account-info`, co.poc)) }) },
+      {
+        name: 'account info',
+        run: async () =>
+          api.request('PUT', `/companies/${co.id}/account-info`, {
+            token: co.poc,
+            body: accountInfoFor(await version(`/companies/${co.id}/account-info`, co.poc)),
+          }),
+      },
       {
         name: 'profile',
-        run: async () => api.request('PUT', `/companies/${co.id}/security-profile`, { token: co.poc, body: { version: await version(`/companies/${co.id}/security-profile`, co.poc), answers: completeAnswers('importer') } }),
+        run: async () =>
+          api.request('PUT', `/companies/${co.id}/security-profile`, {
+            token: co.poc,
+            body: {
+              version: await version(`/companies/${co.id}/security-profile`, co.poc),
+              answers: completeAnswers('importer'),
+            },
+          }),
       },
-      { name: 'add user', run: () => api.request('POST', `/companies/${co.id}/users`, { token: co.poc, body: { email: co.newUser, name: 'Faulty User', permissions: { editProfile: false, authorizeSharing: false } } }) },
-      { name: 'message', run: () => api.request('POST', `/companies/${co.id}/threads`, { token: co.poc, body: { subject: 'Under faults', body: 'Hello.' } }) },
-      { name: 'grant', run: () => api.request('POST', `/companies/${co.id}/grants`, { token: co.poc, body: { grantee: { type: 'company', companyId: partnerId }, scope: 'status', expiresOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) } }) },
+      {
+        name: 'add user',
+        run: () =>
+          api.request('POST', `/companies/${co.id}/users`, {
+            token: co.poc,
+            body: {
+              email: co.newUser,
+              name: 'Faulty User',
+              permissions: { editProfile: false, authorizeSharing: false },
+            },
+          }),
+      },
+      {
+        name: 'message',
+        run: () =>
+          api.request('POST', `/companies/${co.id}/threads`, {
+            token: co.poc,
+            body: { subject: 'Under faults', body: 'Hello.' },
+          }),
+      },
+      {
+        name: 'grant',
+        run: () =>
+          api.request('POST', `/companies/${co.id}/grants`, {
+            token: co.poc,
+            body: {
+              grantee: { type: 'company', companyId: partnerId },
+              scope: 'status',
+              expiresOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+            },
+          }),
+      },
       {
         name: 'alert',
-        run: () => api.request('POST', '/alerts', { token: officer, body: { kind: 'cargo-security-alert', title: 'Faults', body: 'B', severity: 'high', audience: { scope: 'companies', companyIds: [co.id] } } }),
+        run: () =>
+          api.request('POST', '/alerts', {
+            token: officer,
+            body: {
+              kind: 'cargo-security-alert',
+              title: 'Faults',
+              body: 'B',
+              severity: 'high',
+              audience: { scope: 'companies', companyIds: [co.id] },
+            },
+          }),
       },
     ];
 
@@ -92,7 +166,11 @@ describe('faults across the main flows', () => {
           }
           if ((res.status === 429 || res.status === 503) && res.headers.get('retry-after')) counts.refused += 1;
           else counts.unclean.push(`${step.name}: ${res.status} ${JSON.stringify(res.body)}`);
-          if ((await tableState()) !== tableBefore || JSON.stringify(await cognitoUsers()) !== JSON.stringify(usersBefore)) counts.halfApplied.push(step.name);
+          if (
+            (await tableState()) !== tableBefore ||
+            JSON.stringify(await cognitoUsers()) !== JSON.stringify(usersBefore)
+          )
+            counts.halfApplied.push(step.name);
           pending.push(step);
         }
       }
@@ -116,7 +194,8 @@ describe('faults across the main flows', () => {
         `requests tried ${counts.tried}, succeeded ${counts.succeeded}, refused cleanly (429/503 with Retry-After) ${counts.refused}, refused otherwise ${counts.unclean.length}, ` +
         `half-applied ${counts.halfApplied.length}; re-run ${pending.length}, failed again ${rerunFailed.length}; data lost ${lost}`,
     );
-    if (counts.unclean.length || rerunFailed.length) console.log(JSON.stringify({ unclean: counts.unclean, rerunFailed }, null, 1));
+    if (counts.unclean.length || rerunFailed.length)
+      console.log(JSON.stringify({ unclean: counts.unclean, rerunFailed }, null, 1));
     expect(dynamoFaults.ledger.injected).toBeGreaterThan(0);
     expect(counts.refused).toBeGreaterThan(0);
     expect(counts.unclean).toEqual([]);
@@ -130,13 +209,26 @@ describe('faults across the main flows', () => {
     const poc = await userWithRole(api, 'primary-poc', enrolled.body.companyId, enrolled.body.pocEmail);
     const email = uniqueEmail('orphan');
     const { createIdentity } = await import('../../functions/data/cognito-users.ts');
-    await createIdentity({ email, name: 'Left behind', companyId: enrolled.body.companyId, role: 'company-user', password: 'a temporary passphrase 1', permanent: false });
+    await createIdentity({
+      email,
+      name: 'Left behind',
+      companyId: enrolled.body.companyId,
+      role: 'company-user',
+      password: 'a temporary passphrase 1',
+      permanent: false,
+    });
     expect(await cognitoUsers()).toContain(email);
-    const added = await api.request('POST', `/companies/${enrolled.body.companyId}/users`, { token: poc.token, body: { email, name: 'Retried User', permissions: { editProfile: false, authorizeSharing: false } } });
+    const added = await api.request('POST', `/companies/${enrolled.body.companyId}/users`, {
+      token: poc.token,
+      body: { email, name: 'Retried User', permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect(added.status).toBe(201);
     expect((await cognitoUsers()).filter((e) => e === email)).toHaveLength(1);
     // An email a membership holds is still refused.
-    const again = await api.request('POST', `/companies/${enrolled.body.companyId}/users`, { token: poc.token, body: { email, name: 'Twice', permissions: { editProfile: false, authorizeSharing: false } } });
+    const again = await api.request('POST', `/companies/${enrolled.body.companyId}/users`, {
+      token: poc.token,
+      body: { email, name: 'Twice', permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect(again.status).toBe(409);
   });
 });

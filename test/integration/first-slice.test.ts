@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollCompany, enrollmentInput, startTestApi, TEST_PASSWORD, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
+import {
+  enrollCompany,
+  enrollmentInput,
+  startTestApi,
+  TEST_PASSWORD,
+  uniqueEmail,
+  userWithRole,
+  type TestApi,
+} from '../support/api.ts';
 import { itemsOf } from '../support/table.ts';
 import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
 
@@ -43,7 +51,9 @@ describe('public endpoints', () => {
 
 describe('sign-in', () => {
   it('signs in with email and password, whatever the email case', async () => {
-    const res = await api.request('POST', '/auth/login', { body: { email: officer.email.toUpperCase(), password: TEST_PASSWORD } });
+    const res = await api.request('POST', '/auth/login', {
+      body: { email: officer.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(res.body.tokens.idToken).toMatch(/^ey/);
     expect(res.body.tokens.expiresIn).toBeGreaterThan(0);
@@ -51,8 +61,12 @@ describe('sign-in', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const wrong = await api.request('POST', '/auth/login', { body: { email: officer.email, password: 'not the password at all' } });
-    const unknown = await api.request('POST', '/auth/login', { body: { email: uniqueEmail('nobody'), password: 'not the password at all' } });
+    const wrong = await api.request('POST', '/auth/login', {
+      body: { email: officer.email, password: 'not the password at all' },
+    });
+    const unknown = await api.request('POST', '/auth/login', {
+      body: { email: uniqueEmail('nobody'), password: 'not the password at all' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -62,7 +76,11 @@ describe('sign-in', () => {
     const { createUser } = await import('../../functions/domain/users.ts');
     const { allDeps } = await import('../../functions/domain/default-deps.ts');
     const email = uniqueEmail('first');
-    await createUser(allDeps, { userId: 'test', role: 'test', companyId: 'CBP', sourceIp: 'test' }, { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer' });
+    await createUser(
+      allDeps,
+      { userId: 'test', role: 'test', companyId: 'CBP', sourceIp: 'test' },
+      { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer' },
+    );
     const [invitation] = await mailTo(email);
     const temporary = temporaryPasswordIn(invitation!);
 
@@ -70,17 +88,23 @@ describe('sign-in', () => {
     expect(first.status).toBe(200);
     expect(first.body.challenge).toBe('NEW_PASSWORD_REQUIRED');
 
-    const tooShort = await api.request('POST', '/auth/new-password', { body: { email, session: first.body.session, newPassword: 'short' } });
+    const tooShort = await api.request('POST', '/auth/new-password', {
+      body: { email, session: first.body.session, newPassword: 'short' },
+    });
     expect(tooShort.status).toBe(400);
     expect(tooShort.body.error.details[0].field).toBe('newPassword');
 
-    const answered = await api.request('POST', '/auth/new-password', { body: { email, session: first.body.session, newPassword: 'a much longer passphrase 2006' } });
+    const answered = await api.request('POST', '/auth/new-password', {
+      body: { email, session: first.body.session, newPassword: 'a much longer passphrase 2006' },
+    });
     expect(answered.status).toBe(200);
     const me = await api.request('GET', '/me', { token: answered.body.tokens.idToken });
     expect(me.status).toBe(200);
     expect(me.body.email).toBe(email);
 
-    const again = await api.request('POST', '/auth/login', { body: { email, password: 'a much longer passphrase 2006' } });
+    const again = await api.request('POST', '/auth/login', {
+      body: { email, password: 'a much longer passphrase 2006' },
+    });
     expect(again.body.tokens).toBeDefined();
   });
 });
@@ -89,7 +113,13 @@ describe('GET /me', () => {
   it("answers the caller's role and company from the portal's records", async () => {
     const res = await api.request('GET', '/me', { token: officer.token });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ userId: officer.userId, email: officer.email, role: 'cbp-officer', status: 'active', company: { companyId: 'CBP', status: 'cbp' } });
+    expect(res.body).toMatchObject({
+      userId: officer.userId,
+      email: officer.email,
+      role: 'cbp-officer',
+      status: 'active',
+      company: { companyId: 'CBP', status: 'cbp' },
+    });
   });
 
   it('refuses a request without a token, and one with a forged token', async () => {
@@ -108,7 +138,14 @@ describe('enrollment', () => {
     const res = await api.request('POST', '/companies', { token: officer.token, body: input });
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/companies/${res.body.companyId}`);
-    expect(res.body).toMatchObject({ legalName: input.legalName, category: 'importer', status: 'active', pocEmail: input.pocEmail.toLowerCase(), version: 1, enrolledBy: officer.userId });
+    expect(res.body).toMatchObject({
+      legalName: input.legalName,
+      category: 'importer',
+      status: 'active',
+      pocEmail: input.pocEmail.toLowerCase(),
+      version: 1,
+      enrolledBy: officer.userId,
+    });
 
     const read = await api.request('GET', `/companies/${res.body.companyId}`, { token: officer.token });
     expect(read.status).toBe(200);
@@ -116,14 +153,22 @@ describe('enrollment', () => {
 
     const audits = (await itemsOf('audit')).filter((a) => a.objectId === res.body.companyId);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ action: 'company.enrolled', actorId: officer.userId, actorRole: 'cbp-officer', companyId: res.body.companyId });
+    expect(audits[0]).toMatchObject({
+      action: 'company.enrolled',
+      actorId: officer.userId,
+      actorRole: 'cbp-officer',
+      companyId: res.body.companyId,
+    });
     expect(audits[0]!.at).toMatch(/Z$/);
   });
 
   it('refuses a second company with the same POC email (one email is one person), storing nothing', async () => {
     const first = await enrollCompany(api, officer.token);
     const before = (await itemsOf('company')).length;
-    const res = await api.request('POST', '/companies', { token: officer.token, body: enrollmentInput({ pocEmail: first.pocEmail.toUpperCase() }) });
+    const res = await api.request('POST', '/companies', {
+      token: officer.token,
+      body: enrollmentInput({ pocEmail: first.pocEmail.toUpperCase() }),
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.details[0].field).toBe('pocEmail');
     expect((await itemsOf('company')).length).toBe(before);
@@ -145,8 +190,18 @@ describe('enrollment', () => {
       ['a wrong type', { ...enrollmentInput(), legalName: 42 }, false, 'legalName'],
       ['an unknown category', { ...enrollmentInput(), category: 'pirate' }, false, 'category'],
       ['an invalid email', { ...enrollmentInput(), pocEmail: 'not-an-email' }, false, 'pocEmail'],
-      ['a missing identifier for the category', { ...enrollmentInput(), identifiers: { ein: '12-3456789' } }, false, 'identifiers.iorNumber'],
-      ['a malformed identifier', { ...enrollmentInput(), identifiers: { iorNumber: '12-3456789AB', ein: '123' } }, false, 'identifiers.ein'],
+      [
+        'a missing identifier for the category',
+        { ...enrollmentInput(), identifiers: { ein: '12-3456789' } },
+        false,
+        'identifiers.iorNumber',
+      ],
+      [
+        'a malformed identifier',
+        { ...enrollmentInput(), identifiers: { iorNumber: '12-3456789AB', ein: '123' } },
+        false,
+        'identifiers.ein',
+      ],
       ['an unknown extra field', { ...enrollmentInput(), isAdmin: true }, false, ''],
       ['a body that is not JSON', '{"legalName": "Acme"', true, ''],
       ['an oversized body', { ...enrollmentInput(), legalName: 'x'.repeat(70_000) }, false, ''],

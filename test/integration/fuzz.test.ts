@@ -27,7 +27,9 @@ beforeAll(async () => {
   tokens = { 'cbp-admin': admin.token, 'cbp-officer': officer.token, 'primary-poc': poc.token };
 });
 afterAll(async () => {
-  console.log(`[fuzz] ${checked + answered} requests over ${ROUTES.length} routes: ${checked} refused with a 4xx and the error body, ${answered} random query values that happened to be valid answered with a page, none a 5xx; none stored anything`);
+  console.log(
+    `[fuzz] ${checked + answered} requests over ${ROUTES.length} routes: ${checked} refused with a 4xx and the error body, ${answered} random query values that happened to be valid answered with a page, none a 5xx; none stored anything`,
+  );
   await api.close();
 });
 
@@ -35,19 +37,35 @@ const expectClientError = (res: ApiResponse, what: string) => {
   checked += 1;
   expect(res.status, `${what} -> ${res.status} ${JSON.stringify(res.body)}`).toBeGreaterThanOrEqual(400);
   expect(res.status, `${what} -> ${res.status}`).toBeLessThan(500);
-  expect(res.body?.error, what).toMatchObject({ code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+  expect(res.body?.error, what).toMatchObject({
+    code: expect.any(String),
+    message: expect.any(String),
+    details: expect.any(Array),
+  });
 };
 
 /** A JSON value whose type differs from the original's: never valid where the original was. */
 const otherType = (original: unknown) =>
-  fc.jsonValue().filter((v) => typeof v !== typeof original || Array.isArray(v) !== Array.isArray(original) || (v === null) !== (original === null));
+  fc
+    .jsonValue()
+    .filter(
+      (v) =>
+        typeof v !== typeof original ||
+        Array.isArray(v) !== Array.isArray(original) ||
+        (v === null) !== (original === null),
+    );
 
 const mutations = (example: Readonly<Record<string, unknown>>) => {
   const keys = Object.keys(example);
   return fc.oneof(
-    fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(example).filter(([key]) => key !== k && !(k === 'pocName')))),
+    fc
+      .constantFrom(...keys)
+      .map((k) => Object.fromEntries(Object.entries(example).filter(([key]) => key !== k && !(k === 'pocName')))),
     fc.constantFrom(...keys).chain((k) => otherType(example[k]).map((v) => ({ ...example, [k]: v }))),
-    fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k) && k !== '__proto__').map((k) => ({ ...example, [k]: 1 })),
+    fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((k) => !keys.includes(k) && k !== '__proto__')
+      .map((k) => ({ ...example, [k]: 1 })),
   );
 };
 
@@ -57,7 +75,8 @@ const tokenFor = (route: RouteDefinition) => {
   return tokens[role];
 };
 
-const pathWith = (route: RouteDefinition, value: string) => route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(value));
+const pathWith = (route: RouteDefinition, value: string) =>
+  route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(value));
 
 describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as const))('%s', (_id, route) => {
   // Tokens and the enrolled company exist only once the file's beforeAll has run.
@@ -74,8 +93,12 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
   });
 
   it('refuses every method the route table does not define on this path, whatever the body', async () => {
-    const defined = new Set((ROUTES as readonly RouteDefinition[]).filter((r) => r.path === route.path).map((r) => r.method));
-    const others = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !defined.has(m as RouteDefinition['method']));
+    const defined = new Set(
+      (ROUTES as readonly RouteDefinition[]).filter((r) => r.path === route.path).map((r) => r.method),
+    );
+    const others = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter(
+      (m) => !defined.has(m as RouteDefinition['method']),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...others), fc.jsonValue(), async (method, body) => {
         const res = await api.request(method, concrete, { token, body: method === 'GET' ? undefined : body });
@@ -89,10 +112,16 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
   if (route.body) {
     it('refuses random JSON and text bodies', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string()), async (body) => {
-          const res = await api.request(route.method, concrete, { token, body, raw: true });
-          expectClientError(res, `${route.method} ${concrete} ${body.slice(0, 80)}`);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+            fc.string(),
+          ),
+          async (body) => {
+            const res = await api.request(route.method, concrete, { token, body, raw: true });
+            expectClientError(res, `${route.method} ${concrete} ${body.slice(0, 80)}`);
+          },
+        ),
         { numRuns: RUNS },
       );
     });
@@ -109,7 +138,10 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
     });
 
     it('refuses an oversized body', async () => {
-      const res = await api.request(route.method, concrete, { token, body: { ...route.example, padding: 'x'.repeat(100_000) } });
+      const res = await api.request(route.method, concrete, {
+        token,
+        body: { ...route.example, padding: 'x'.repeat(100_000) },
+      });
       expectClientError(res, 'oversized');
     });
   }
@@ -120,26 +152,42 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
 
     it('refuses an unknown query parameter with a 400 naming it', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !known.includes(k)), fc.string({ maxLength: 40 }), async (key, value) => {
-          const res = await api.request(route.method, withQuery(key, value), { token, body: route.method === 'GET' ? undefined : route.example });
-          expectClientError(res, `${route.method} ${withQuery(key, value)}`);
-          expect(res.status).toBe(400);
-          expect(JSON.stringify(res.body.error.details), `the error names ${JSON.stringify(key)}`).toContain(JSON.stringify(key).slice(1, -1));
-        }),
+        fc.asyncProperty(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !known.includes(k)),
+          fc.string({ maxLength: 40 }),
+          async (key, value) => {
+            const res = await api.request(route.method, withQuery(key, value), {
+              token,
+              body: route.method === 'GET' ? undefined : route.example,
+            });
+            expectClientError(res, `${route.method} ${withQuery(key, value)}`);
+            expect(res.status).toBe(400);
+            expect(JSON.stringify(res.body.error.details), `the error names ${JSON.stringify(key)}`).toContain(
+              JSON.stringify(key).slice(1, -1),
+            );
+          },
+        ),
         { numRuns: RUNS },
       );
     });
 
     it('answers random values of its own query parameters with a page or a 4xx, never a 5xx', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...known), fc.oneof(fc.string({ maxLength: 300 }), fc.integer().map(String), fc.base64String({ maxLength: 200 })), async (key, value) => {
-          const res = await api.request(route.method, withQuery(key, value), { token, body: route.method === 'GET' ? undefined : route.example });
-          if (res.status >= 400) expectClientError(res, `${route.method} ${withQuery(key, value)}`);
-          else {
-            expect(res.status, `${route.method} ${withQuery(key, value)}`).toBeLessThan(300);
-            answered += 1;
-          }
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...known),
+          fc.oneof(fc.string({ maxLength: 300 }), fc.integer().map(String), fc.base64String({ maxLength: 200 })),
+          async (key, value) => {
+            const res = await api.request(route.method, withQuery(key, value), {
+              token,
+              body: route.method === 'GET' ? undefined : route.example,
+            });
+            if (res.status >= 400) expectClientError(res, `${route.method} ${withQuery(key, value)}`);
+            else {
+              expect(res.status, `${route.method} ${withQuery(key, value)}`).toBeLessThan(300);
+              answered += 1;
+            }
+          },
+        ),
         { numRuns: RUNS },
       );
     });
@@ -149,7 +197,10 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
     it('refuses random path parameters', async () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.string({ minLength: 1 }), fc.uuid()), async (value) => {
-          const res = await api.request(route.method, pathWith(route, value), { token, body: route.method === 'GET' ? undefined : route.example });
+          const res = await api.request(route.method, pathWith(route, value), {
+            token,
+            body: route.method === 'GET' ? undefined : route.example,
+          });
           expectClientError(res, `${route.method} ${pathWith(route, value)}`);
         }),
         { numRuns: RUNS },
@@ -161,10 +212,16 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
     it('refuses random and truncated tokens', async () => {
       // Cut at least three characters: the last base64url character of a signature carries
       // padding bits, so changing only that one can leave the signature valid.
-      const junkTokens = fc.oneof(fc.string({ minLength: 1 }), fc.nat({ max: token!.length - 3 }).map((n) => `${token!.slice(0, n)}x`));
+      const junkTokens = fc.oneof(
+        fc.string({ minLength: 1 }),
+        fc.nat({ max: token!.length - 3 }).map((n) => `${token!.slice(0, n)}x`),
+      );
       await fc.assert(
         fc.asyncProperty(junkTokens, async (junk) => {
-          const res = await api.request(route.method, concrete, { token: junk, body: route.method === 'GET' ? undefined : route.example });
+          const res = await api.request(route.method, concrete, {
+            token: junk,
+            body: route.method === 'GET' ? undefined : route.example,
+          });
           expectClientError(res, `${route.method} ${concrete} with a junk token`);
           expect(res.status).toBe(401);
         }),

@@ -34,8 +34,10 @@ describe('every answer is never cached and HTTPS only', () => {
     expectSecurityHeaders(res);
   });
 
-  it("a public answer carrying tokens (/auth/login), and one carrying none (/health)", async () => {
-    const login = await api.request('POST', '/auth/login', { body: { email: officer.email, password: 'correct horse battery staple 2006' } });
+  it('a public answer carrying tokens (/auth/login), and one carrying none (/health)', async () => {
+    const login = await api.request('POST', '/auth/login', {
+      body: { email: officer.email, password: 'correct horse battery staple 2006' },
+    });
     expect(login.status).toBe(200);
     expect(login.body.tokens.idToken).toBeTruthy();
     expectSecurityHeaders(login);
@@ -57,9 +59,13 @@ describe('every answer is never cached and HTTPS only', () => {
 
 describe("CORS follows the web portal's origins, never any origin", () => {
   /** A read of the company, signed in or (`signedIn: false`) not. */
-  const read = (origin: string, signedIn = true) => api.request('GET', `/companies/${companyId}`, { token: signedIn ? officer.token : undefined, headers: { origin } });
+  const read = (origin: string, signedIn = true) =>
+    api.request('GET', `/companies/${companyId}`, { token: signedIn ? officer.token : undefined, headers: { origin } });
   const preflight = async (origin: string) => {
-    const res = await fetch(`${api.url}/companies/${companyId}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const res = await fetch(`${api.url}/companies/${companyId}`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
     await res.text();
     return res;
   };

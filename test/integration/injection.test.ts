@@ -5,7 +5,15 @@
  * invitation email carries nothing the inviter typed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollCompany, enrollmentInput, startTestApi, uniqueEmail, userWithRole, type ApiResponse, type TestApi } from '../support/api.ts';
+import {
+  enrollCompany,
+  enrollmentInput,
+  startTestApi,
+  uniqueEmail,
+  userWithRole,
+  type ApiResponse,
+  type TestApi,
+} from '../support/api.ts';
 import { mailTo } from '../support/mail.ts';
 import { allItems } from '../support/table.ts';
 import { INJECTION_PAYLOADS } from '../support/injection.ts';
@@ -25,7 +33,9 @@ beforeAll(async () => {
   poc = (await userWithRole(api, 'primary-poc', companyId)).token;
 });
 afterAll(async () => {
-  console.log(`[injection] ${INJECTION_PAYLOADS.length} payloads x ${FIELDS.length} fields: ${refused} of ${INJECTION_PAYLOADS.length * FIELDS.length} refused with a 400 naming the field, nothing stored, nothing sent`);
+  console.log(
+    `[injection] ${INJECTION_PAYLOADS.length} payloads x ${FIELDS.length} fields: ${refused} of ${INJECTION_PAYLOADS.length * FIELDS.length} refused with a 400 naming the field, nothing stored, nothing sent`,
+  );
   await api.close();
 });
 
@@ -42,58 +52,107 @@ const FIELDS: readonly Field[] = [
   {
     name: 'add a user: name',
     field: 'name',
-    send: (name, email) => api.request('POST', `/companies/${companyId}/users`, { token: poc, body: { email, name, permissions: { editProfile: false, authorizeSharing: false } } }),
+    send: (name, email) =>
+      api.request('POST', `/companies/${companyId}/users`, {
+        token: poc,
+        body: { email, name, permissions: { editProfile: false, authorizeSharing: false } },
+      }),
   },
-  { name: 'add staff: name', field: 'name', send: (name, email) => api.request('POST', '/staff', { token: admin, body: { email, name, role: 'cbp-officer' } }) },
-  { name: 'enroll: legalName', field: 'legalName', send: (legalName, pocEmail) => api.request('POST', '/companies', { token: officer, body: enrollmentInput({ legalName, pocEmail }) }) },
+  {
+    name: 'add staff: name',
+    field: 'name',
+    send: (name, email) => api.request('POST', '/staff', { token: admin, body: { email, name, role: 'cbp-officer' } }),
+  },
+  {
+    name: 'enroll: legalName',
+    field: 'legalName',
+    send: (legalName, pocEmail) =>
+      api.request('POST', '/companies', { token: officer, body: enrollmentInput({ legalName, pocEmail }) }),
+  },
   {
     name: 'enroll: pocName',
     field: 'pocName',
-    send: (pocName, pocEmail) => api.request('POST', '/companies', { token: officer, body: enrollmentInput({ pocName, pocEmail }) }),
+    send: (pocName, pocEmail) =>
+      api.request('POST', '/companies', { token: officer, body: enrollmentInput({ pocName, pocEmail }) }),
   },
-  { name: 'start a thread: subject', field: 'subject', send: (subject) => api.request('POST', `/companies/${companyId}/threads`, { token: poc, body: { subject, body: 'An ordinary message.' } }) },
+  {
+    name: 'start a thread: subject',
+    field: 'subject',
+    send: (subject) =>
+      api.request('POST', `/companies/${companyId}/threads`, {
+        token: poc,
+        body: { subject, body: 'An ordinary message.' },
+      }),
+  },
   {
     name: 'publish an alert: title',
     field: 'title',
     send: (title) =>
-      api.request('POST', '/alerts', { token: officer, body: { kind: 'cargo-security-alert', title, body: 'An ordinary alert.', severity: 'low', audience: { scope: 'companies', companyIds: [companyId] } } }),
+      api.request('POST', '/alerts', {
+        token: officer,
+        body: {
+          kind: 'cargo-security-alert',
+          title,
+          body: 'An ordinary alert.',
+          severity: 'low',
+          audience: { scope: 'companies', companyIds: [companyId] },
+        },
+      }),
   },
   {
     name: 'change the POC: pocName',
     field: 'pocName',
-    send: (pocName, pocEmail) => api.request('POST', `/companies/${companyId}/poc-change`, { token: admin, body: { version: 1, pocEmail, pocName, reason: 'The POC left the company.' } }),
+    send: (pocName, pocEmail) =>
+      api.request('POST', `/companies/${companyId}/poc-change`, {
+        token: admin,
+        body: { version: 1, pocEmail, pocName, reason: 'The POC left the company.' },
+      }),
   },
   {
     name: 'name a secondary contact: name',
     field: 'name',
-    send: (name, email) => api.request('PUT', `/companies/${companyId}/secondary-contact`, { token: poc, body: { version: 1, name, email } }),
+    send: (name, email) =>
+      api.request('PUT', `/companies/${companyId}/secondary-contact`, {
+        token: poc,
+        body: { version: 1, name, email },
+      }),
   },
 ];
 
 describe.each(FIELDS.map((f) => [f.name, f] as const))('%s', (_name, field) => {
-  it.each(INJECTION_PAYLOADS)('refuses %s with a 400 naming the field; nothing stored, nothing sent', async (what, payload) => {
-    const before = (await allItems()).length;
-    const to = uniqueEmail('injected');
-    const res = await field.send(payload, to);
-    expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    const detail = res.body.error.details.find((d: { field: string }) => d.field === field.field);
-    expect(detail?.message, JSON.stringify(res.body.error.details)).toMatch(/^must (be a single line|not contain)/);
-    expect((await allItems()).length).toBe(before);
-    expect(await mailTo(to)).toEqual([]);
-    refused += 1;
-  });
+  it.each(INJECTION_PAYLOADS)(
+    'refuses %s with a 400 naming the field; nothing stored, nothing sent',
+    async (what, payload) => {
+      const before = (await allItems()).length;
+      const to = uniqueEmail('injected');
+      const res = await field.send(payload, to);
+      expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      const detail = res.body.error.details.find((d: { field: string }) => d.field === field.field);
+      expect(detail?.message, JSON.stringify(res.body.error.details)).toMatch(/^must (be a single line|not contain)/);
+      expect((await allItems()).length).toBe(before);
+      expect(await mailTo(to)).toEqual([]);
+      refused += 1;
+    },
+  );
 });
 
 describe('ordinary names', () => {
-  it("are accepted with accents, apostrophes, hyphens and other scripts; multi-line text keeps its lines", async () => {
+  it('are accepted with accents, apostrophes, hyphens and other scripts; multi-line text keeps its lines', async () => {
     const added = await api.request('POST', `/companies/${companyId}/users`, {
       token: poc,
-      body: { email: uniqueEmail('zoe'), name: "Zoë O'Brien-Núñez 山田", permissions: { editProfile: false, authorizeSharing: false } },
+      body: {
+        email: uniqueEmail('zoe'),
+        name: "Zoë O'Brien-Núñez 山田",
+        permissions: { editProfile: false, authorizeSharing: false },
+      },
     });
     expect(added.status).toBe(201);
     expect(added.body.name).toBe("Zoë O'Brien-Núñez 山田");
-    const thread = await api.request('POST', `/companies/${companyId}/threads`, { token: poc, body: { subject: 'Seal log, Dundalk', body: 'First line.\r\nSecond line.' } });
+    const thread = await api.request('POST', `/companies/${companyId}/threads`, {
+      token: poc,
+      body: { subject: 'Seal log, Dundalk', body: 'First line.\r\nSecond line.' },
+    });
     expect(thread.status).toBe(201);
   });
 });
@@ -102,7 +161,10 @@ describe('the invitation email', () => {
   it('carries nothing the inviter typed: no name, a generic greeting', async () => {
     const email = uniqueEmail('invited');
     const name = 'Quentin Marlowe-Ashby';
-    const added = await api.request('POST', `/companies/${companyId}/users`, { token: poc, body: { email, name, permissions: { editProfile: false, authorizeSharing: false } } });
+    const added = await api.request('POST', `/companies/${companyId}/users`, {
+      token: poc,
+      body: { email, name, permissions: { editProfile: false, authorizeSharing: false } },
+    });
     expect(added.status).toBe(201);
     const [invitation, ...others] = await mailTo(email);
     expect(others).toEqual([]);

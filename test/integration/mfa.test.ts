@@ -22,7 +22,12 @@ const newOfficer = async () => {
   const email = uniqueEmail('new-officer');
   const { createUser } = await import('../../functions/domain/users.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
-  const { member } = await createUser(allDeps, { userId: 'test', role: 'cbp-admin', companyId: 'CBP', sourceIp: 'test' }, { email, name: 'New Officer', companyId: 'CBP', role: 'cbp-officer' }, { password: TEST_PASSWORD });
+  const { member } = await createUser(
+    allDeps,
+    { userId: 'test', role: 'cbp-admin', companyId: 'CBP', sourceIp: 'test' },
+    { email, name: 'New Officer', companyId: 'CBP', role: 'cbp-officer' },
+    { password: TEST_PASSWORD },
+  );
   return { email, userId: member.userId };
 };
 const login = (email: string) => api.request('POST', '/auth/login', { body: { email, password: TEST_PASSWORD } });
@@ -35,30 +40,51 @@ describe('authenticator apps', () => {
     const refused = await api.request('GET', '/alerts', { token: idToken });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('mfa_required');
-    expect((await api.request('GET', '/me', { token: idToken })).body).toMatchObject({ role: 'cbp-officer', mfaEnrolled: false });
+    expect((await api.request('GET', '/me', { token: idToken })).body).toMatchObject({
+      role: 'cbp-officer',
+      mfaEnrolled: false,
+    });
 
     const started = await api.request('POST', '/me/mfa/totp', { token: idToken, body: { accessToken } });
     expect(started.status).toBe(200);
     expect(started.body.otpauthUri).toContain(`secret=${started.body.secretCode}`);
-    const wrong = await api.request('POST', '/me/mfa/totp/verification', { token: idToken, body: { accessToken, code: totp(started.body.secretCode, Date.now() - 10 * 60_000) } });
+    const wrong = await api.request('POST', '/me/mfa/totp/verification', {
+      token: idToken,
+      body: { accessToken, code: totp(started.body.secretCode, Date.now() - 10 * 60_000) },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('invalid_code');
     expect((await api.request('GET', '/alerts', { token: idToken })).status).toBe(403);
 
-    const verified = await api.request('POST', '/me/mfa/totp/verification', { token: idToken, body: { accessToken, code: totp(started.body.secretCode) } });
+    const verified = await api.request('POST', '/me/mfa/totp/verification', {
+      token: idToken,
+      body: { accessToken, code: totp(started.body.secretCode) },
+    });
     expect(verified.status).toBe(200);
     expect((await api.request('GET', '/alerts', { token: idToken })).status).toBe(200);
-    expect((await auditOf('CBP')).filter((r) => r.action === 'user.mfa-enrolled' && r.objectId === officer.userId)).toHaveLength(1);
+    expect(
+      (await auditOf('CBP')).filter((r) => r.action === 'user.mfa-enrolled' && r.objectId === officer.userId),
+    ).toHaveLength(1);
 
     // The next sign-in needs the app's code.
     const second = await login(officer.email);
     expect(second.body).toMatchObject({ challenge: 'SOFTWARE_TOKEN_MFA', session: expect.any(String) });
-    const bad = await api.request('POST', '/auth/mfa', { body: { email: officer.email, session: second.body.session, code: '000000' === totp(started.body.secretCode) ? '111111' : '000000' } });
+    const bad = await api.request('POST', '/auth/mfa', {
+      body: {
+        email: officer.email,
+        session: second.body.session,
+        code: '000000' === totp(started.body.secretCode) ? '111111' : '000000',
+      },
+    });
     expect(bad.status).toBe(401);
     const third = await login(officer.email);
-    const answered = await api.request('POST', '/auth/mfa', { body: { email: officer.email, session: third.body.session, code: totp(started.body.secretCode) } });
+    const answered = await api.request('POST', '/auth/mfa', {
+      body: { email: officer.email, session: third.body.session, code: totp(started.body.secretCode) },
+    });
     expect(answered.status).toBe(200);
-    expect((await api.request('GET', '/me', { token: answered.body.tokens.idToken })).body).toMatchObject({ mfaEnrolled: true });
+    expect((await api.request('GET', '/me', { token: answered.body.tokens.idToken })).body).toMatchObject({
+      mfaEnrolled: true,
+    });
   });
 
   it("refuses another user's access token, and lets company users work without an app", async () => {

@@ -13,7 +13,10 @@ describe('the email outbox against DynamoDB Local and the SES emulator', () => {
     const item = newDelivery({
       deliveryId: randomUUID(),
       template: 'ctpat-invitation',
-      recipients: emails.map((email) => ({ email, data: { name: 'Test', email, temporaryPassword: 'not-a-real-one' } })),
+      recipients: emails.map((email) => ({
+        email,
+        data: { name: 'Test', email, temporaryPassword: 'not-a-real-one' },
+      })),
       defaultData: { expiresDays: '3' },
       reason: 'test',
       now: new Date(Date.now() - 1000).toISOString(),
@@ -30,7 +33,9 @@ describe('the email outbox against DynamoDB Local and the SES emulator', () => {
     }
     const stored = await portal.entities.delivery.get({ deliveryId: item.deliveryId }).go();
     expect(stored.data).toMatchObject({ status: 'sent', attempts: 1 });
-    expect(Object.values(stored.data!.results as Record<string, { status: string }>).every((r) => r.status === 'sent')).toBe(true);
+    expect(
+      Object.values(stored.data!.results as Record<string, { status: string }>).every((r) => r.status === 'sent'),
+    ).toBe(true);
     // The temporary password does not outlive the send.
     expect(JSON.stringify(stored.data)).not.toContain('not-a-real-one');
     // Finished, it has left the sparse due index (the raw item carries no index keys).

@@ -29,13 +29,18 @@ afterAll(() => api.close());
 const CHANGED = 'C-TPAT: the point of contact for your portal account has changed';
 const INVITATION = 'Your C-TPAT Portal account';
 
-const company = async (id: string): Promise<Company> => (await api.request<Company>('GET', `/companies/${id}`, { token: officer })).body;
-const changePoc = (companyId: string, body: Record<string, unknown>, token = admin) => api.request('POST', `/companies/${companyId}/poc-change`, { token, body });
+const company = async (id: string): Promise<Company> =>
+  (await api.request<Company>('GET', `/companies/${id}`, { token: officer })).body;
+const changePoc = (companyId: string, body: Record<string, unknown>, token = admin) =>
+  api.request('POST', `/companies/${companyId}/poc-change`, { token, body });
 const subjects = async (email: string) => (await mailTo(email)).map((m) => m.subject);
-const openObligation = async (companyId: string) => (await import('../../functions/data/obligations.ts')).get(companyId, 'enrollment');
+const openObligation = async (companyId: string) =>
+  (await import('../../functions/data/obligations.ts')).get(companyId, 'enrollment');
 /** CBP's companies list row of one company. */
 const listed = async (c: Company): Promise<CompanySummary> => {
-  const res = await api.request<{ items: CompanySummary[] }>('GET', `/companies?category=${c.category}&limit=100`, { token: officer });
+  const res = await api.request<{ items: CompanySummary[] }>('GET', `/companies?category=${c.category}&limit=100`, {
+    token: officer,
+  });
   expect(res.status).toBe(200);
   return res.body.items.find((row) => row.companyId === c.companyId)!;
 };
@@ -47,7 +52,12 @@ describe('a CBP administrator changes the registered POC', () => {
   it('of a company without an account: audited with the reason, both addresses told, the new one may request the account, the old one freed', async () => {
     const c = await enrollCompany(api, admin);
     const newEmail = uniqueEmail('new-poc');
-    const res = await changePoc(c.companyId, { version: 1, pocEmail: newEmail.toUpperCase(), pocName: 'Morgan Blake', reason: 'The POC retired; the company asked by letter.' });
+    const res = await changePoc(c.companyId, {
+      version: 1,
+      pocEmail: newEmail.toUpperCase(),
+      pocName: 'Morgan Blake',
+      reason: 'The POC retired; the company asked by letter.',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ pocEmail: newEmail, pocName: 'Morgan Blake', version: 2 });
     expect(await company(c.companyId)).toMatchObject({ pocEmail: newEmail, pocName: 'Morgan Blake', version: 2 });
@@ -58,7 +68,11 @@ describe('a CBP administrator changes the registered POC', () => {
     expect(records[0]).toMatchObject({
       actorRole: 'cbp-admin',
       objectType: 'company',
-      changes: { reason: 'The POC retired; the company asked by letter.', pocEmail: { before: c.pocEmail, after: newEmail }, account: 'none-yet' },
+      changes: {
+        reason: 'The POC retired; the company asked by letter.',
+        pocEmail: { before: c.pocEmail, after: newEmail },
+        account: 'none-yet',
+      },
     });
 
     const [toOld] = await mailTo(c.pocEmail);
@@ -79,20 +93,41 @@ describe('a CBP administrator changes the registered POC', () => {
     expect(await subjects(c.pocEmail)).toEqual([CHANGED]);
     expect(await subjects(newEmail)).toEqual([CHANGED, INVITATION]);
     // The old address is nobody's any more: CBP may enroll another company with it.
-    expect((await api.request('POST', '/companies', { token: admin, body: { legalName: 'Reuses the old address', category: 'importer', pocEmail: c.pocEmail, identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' } } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', '/companies', {
+          token: admin,
+          body: {
+            legalName: 'Reuses the old address',
+            category: 'importer',
+            pocEmail: c.pocEmail,
+            identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
+          },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('of a company with an account: the old primary POC account is disabled at once, and the new address requests a fresh one', async () => {
     const c = await enrollCompany(api, admin);
     const oldPoc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
     const newEmail = uniqueEmail('new-poc');
-    const res = await changePoc(c.companyId, { version: 1, pocEmail: newEmail, reason: 'Nobody answers at the registered address.' });
+    const res = await changePoc(c.companyId, {
+      version: 1,
+      pocEmail: newEmail,
+      reason: 'Nobody answers at the registered address.',
+    });
     expect(res.status).toBe(200);
     expect((await api.request('GET', '/me', { token: oldPoc.token })).status).toBe(403);
     const users = (await api.request('GET', `/companies/${c.companyId}/users`, { token: admin })).body.items;
     expect(users).toEqual([expect.objectContaining({ email: c.pocEmail, role: 'company-user', status: 'disabled' })]);
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({ account: 'new-address-requests', disabledUserId: oldPoc.userId });
-    expect((await mailTo(c.pocEmail)).at(-1)!.body.text).toContain('The primary point-of-contact account of this address has been disabled');
+    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({
+      account: 'new-address-requests',
+      disabledUserId: oldPoc.userId,
+    });
+    expect((await mailTo(c.pocEmail)).at(-1)!.body.text).toContain(
+      'The primary point-of-contact account of this address has been disabled',
+    );
 
     expect((await api.request('POST', '/auth/signup', { body: { email: newEmail } })).status).toBe(202);
     expect(await subjects(newEmail)).toEqual([CHANGED, INVITATION]);
@@ -104,7 +139,11 @@ describe('a CBP administrator changes the registered POC', () => {
     const c = await enrollCompany(api, admin);
     const oldPoc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
     const analyst = await userWithRole(api, 'company-user', c.companyId);
-    const res = await changePoc(c.companyId, { version: 1, pocEmail: analyst.email, reason: 'The analyst takes over as point of contact.' });
+    const res = await changePoc(c.companyId, {
+      version: 1,
+      pocEmail: analyst.email,
+      reason: 'The analyst takes over as point of contact.',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ pocEmail: analyst.email, pocName: 'Test company-user' });
     expect((await api.request('GET', '/me', { token: analyst.token })).body).toMatchObject({ role: 'primary-poc' });
@@ -126,14 +165,24 @@ describe('a CBP administrator changes the registered POC', () => {
     for (const taken of [other.pocEmail, staff.email]) {
       const res = await changePoc(c.companyId, { version: 1, pocEmail: taken, reason });
       expect(res.status).toBe(409);
-      expect(res.body.error).toMatchObject({ code: 'email_taken', details: [{ field: 'pocEmail', message: 'already registered' }] });
+      expect(res.body.error).toMatchObject({
+        code: 'email_taken',
+        details: [{ field: 'pocEmail', message: 'already registered' }],
+      });
     }
     const same = await changePoc(c.companyId, { version: 1, pocEmail: c.pocEmail, reason });
     expect(same.status).toBe(400);
     expect(same.body.error.details[0].field).toBe('pocEmail');
-    expect((await changePoc(c.companyId, { version: 1, pocEmail: uniqueEmail('x'), reason }, officer)).status).toBe(403);
-    expect((await changePoc(c.companyId, { version: 1, pocEmail: uniqueEmail('x'), reason }, poc.token)).status).toBe(403);
-    expect((await changePoc('00000000-0000-4000-8000-000000000000', { version: 1, pocEmail: uniqueEmail('x'), reason })).status).toBe(404);
+    expect((await changePoc(c.companyId, { version: 1, pocEmail: uniqueEmail('x'), reason }, officer)).status).toBe(
+      403,
+    );
+    expect((await changePoc(c.companyId, { version: 1, pocEmail: uniqueEmail('x'), reason }, poc.token)).status).toBe(
+      403,
+    );
+    expect(
+      (await changePoc('00000000-0000-4000-8000-000000000000', { version: 1, pocEmail: uniqueEmail('x'), reason }))
+        .status,
+    ).toBe(404);
     expect((await changePoc(c.companyId, { version: 1, pocEmail: uniqueEmail('x') })).status).toBe(400);
 
     expect(await company(c.companyId)).toMatchObject({ pocEmail: c.pocEmail, version: 1 });
@@ -148,10 +197,16 @@ describe('a secondary contact', () => {
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
     const secondary = uniqueEmail('secondary');
-    const res = await api.request('PUT', `/companies/${c.companyId}/secondary-contact`, { token: poc.token, body: { version: 1, name: 'Jordan Lee', email: secondary } });
+    const res = await api.request('PUT', `/companies/${c.companyId}/secondary-contact`, {
+      token: poc.token,
+      body: { version: 1, name: 'Jordan Lee', email: secondary },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ secondaryContact: { name: 'Jordan Lee', email: secondary }, version: 2 });
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.secondary-contact-set')).toMatchObject({ actorId: poc.userId, changes: { before: null, after: { name: 'Jordan Lee', email: secondary } } });
+    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.secondary-contact-set')).toMatchObject({
+      actorId: poc.userId,
+      changes: { before: null, after: { name: 'Jordan Lee', email: secondary } },
+    });
 
     await sweepOn(clock, '2006-05-01');
     const report = await sweepOn(clock, '2006-06-01');
@@ -175,7 +230,8 @@ describe('a secondary contact', () => {
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
     const user = await userWithRole(api, 'company-user', c.companyId);
-    const put = (token: string, body: Record<string, unknown>) => api.request('PUT', `/companies/${c.companyId}/secondary-contact`, { token, body });
+    const put = (token: string, body: Record<string, unknown>) =>
+      api.request('PUT', `/companies/${c.companyId}/secondary-contact`, { token, body });
     const self = await put(poc.token, { version: 1, name: 'Myself', email: c.pocEmail });
     expect(self.status).toBe(400);
     expect(self.body.error.details).toEqual([{ field: 'email', message: "is the point of contact's address" }]);
@@ -200,42 +256,82 @@ describe('SES bounces and complaints', () => {
     expect((await listed(bystander)).pocUnreachable).toBeNull();
     expect((await company(c.companyId)).pocUnreachable).toMatchObject({ reason: 'bounce' });
     const marks = (await auditOf(c.companyId)).filter((a) => a.action === 'contact.unreachable');
-    expect(marks).toEqual([expect.objectContaining({ actorId: 'system:email-feedback', actorRole: 'system', changes: expect.objectContaining({ role: 'poc', email: c.pocEmail, reason: 'bounce' }) })]);
+    expect(marks).toEqual([
+      expect.objectContaining({
+        actorId: 'system:email-feedback',
+        actorRole: 'system',
+        changes: expect.objectContaining({ role: 'poc', email: c.pocEmail, reason: 'bounce' }),
+      }),
+    ]);
 
     // EventBridge delivers at least once: the same event again changes nothing.
     expect(await feed(bounce)).toEqual({ addresses: 1, marked: [] });
     expect((await auditOf(c.companyId)).filter((a) => a.action === 'contact.unreachable')).toHaveLength(1);
 
-    const changed = await changePoc(c.companyId, { version: (await company(c.companyId)).version, pocEmail: uniqueEmail('reachable'), reason: 'The registered address bounces; the specialist called the company.' });
+    const changed = await changePoc(c.companyId, {
+      version: (await company(c.companyId)).version,
+      pocEmail: uniqueEmail('reachable'),
+      reason: 'The registered address bounces; the specialist called the company.',
+    });
     expect(changed.status).toBe(200);
     expect((await listed(c)).pocUnreachable).toBeNull();
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({ clearedUnreachable: { reason: 'bounce' } });
+    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({
+      clearedUnreachable: { reason: 'bounce' },
+    });
   });
 
   it('leave the POC alone on a transient bounce', async () => {
     const c = await enrollCompany(api, admin, { pocEmail: 'ops@full-mailbox-carrier.example.com' });
-    expect(await feed(recorded('ses-event-bounce-transient.json'))).toEqual({ ignored: 'not-a-permanent-bounce-or-complaint', addresses: 0, marked: [] });
+    expect(await feed(recorded('ses-event-bounce-transient.json'))).toEqual({
+      ignored: 'not-a-permanent-bounce-or-complaint',
+      addresses: 0,
+      marked: [],
+    });
     expect((await listed(c)).pocUnreachable).toBeNull();
-    expect(await (await import('../../functions/data/contacts.ts')).getUnreachable('ops@full-mailbox-carrier.example.com')).toBeNull();
+    expect(
+      await (await import('../../functions/data/contacts.ts')).getUnreachable('ops@full-mailbox-carrier.example.com'),
+    ).toBeNull();
     expect((await auditOf(c.companyId)).filter((a) => a.action === 'contact.unreachable')).toEqual([]);
   });
 
   it('mark the secondary contact unreachable from a recorded complaint', async () => {
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
-    const named = await api.request('PUT', `/companies/${c.companyId}/secondary-contact`, { token: poc.token, body: { version: 1, name: 'Backup Contact', email: 'backup-contact@complaining-broker.example.com' } });
+    const named = await api.request('PUT', `/companies/${c.companyId}/secondary-contact`, {
+      token: poc.token,
+      body: { version: 1, name: 'Backup Contact', email: 'backup-contact@complaining-broker.example.com' },
+    });
     expect(named.status).toBe(200);
-    expect(await feed(recorded('ses-event-complaint.json'))).toEqual({ addresses: 1, marked: [`${c.companyId}:secondary`] });
+    expect(await feed(recorded('ses-event-complaint.json'))).toEqual({
+      addresses: 1,
+      marked: [`${c.companyId}:secondary`],
+    });
     const row = await listed(c);
     expect(row.pocUnreachable).toBeNull();
     expect(row.secondaryUnreachable).toEqual({ at: '2025-03-13T16:40:12.000Z', reason: 'complaint', detail: 'abuse' });
     // Naming another secondary contact clears the mark.
-    expect((await api.request('PUT', `/companies/${c.companyId}/secondary-contact`, { token: poc.token, body: { version: 3, name: 'New Backup', email: uniqueEmail('backup') } })).status).toBe(200);
+    expect(
+      (
+        await api.request('PUT', `/companies/${c.companyId}/secondary-contact`, {
+          token: poc.token,
+          body: { version: 3, name: 'New Backup', email: uniqueEmail('backup') },
+        })
+      ).status,
+    ).toBe(200);
     expect((await listed(c)).secondaryUnreachable).toBeNull();
   });
 
   it('ignore what is not an SES bounce or complaint', async () => {
-    expect(await feed({ source: 'aws.ses', 'detail-type': 'Email Delivered', detail: { eventType: 'Delivery', mail: { messageId: 'm', timestamp: '2025-03-11T00:00:00Z', destination: ['a@example.com'] } } })).toMatchObject({ marked: [] });
+    expect(
+      await feed({
+        source: 'aws.ses',
+        'detail-type': 'Email Delivered',
+        detail: {
+          eventType: 'Delivery',
+          mail: { messageId: 'm', timestamp: '2025-03-11T00:00:00Z', destination: ['a@example.com'] },
+        },
+      }),
+    ).toMatchObject({ marked: [] });
     expect(await feed({ hello: 'world' })).toMatchObject({ ignored: 'not-a-permanent-bounce-or-complaint' });
   });
 });

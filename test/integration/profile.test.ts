@@ -31,14 +31,26 @@ describe('Portal Account Information', () => {
 
     const bad = await api.request('PUT', `${base}/account-info`, {
       token: poc.token,
-      body: { ...accountInfoFor(0), contacts: [{ name: 'A', title: 'B', email: 'nope', phone: '555-1234' }], identifiers: { ein: '12-3456789' } },
+      body: {
+        ...accountInfoFor(0),
+        contacts: [{ name: 'A', title: 'B', email: 'nope', phone: '555-1234' }],
+        identifiers: { ein: '12-3456789' },
+      },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['contacts.0.email', 'contacts.0.phone']);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'contacts.0.email',
+      'contacts.0.phone',
+    ]);
 
-    const missingIor = await api.request('PUT', `${base}/account-info`, { token: poc.token, body: { ...accountInfoFor(0), identifiers: { ein: '12-3456789' } } });
+    const missingIor = await api.request('PUT', `${base}/account-info`, {
+      token: poc.token,
+      body: { ...accountInfoFor(0), identifiers: { ein: '12-3456789' } },
+    });
     expect(missingIor.status).toBe(400);
-    expect(missingIor.body.error.details).toEqual([{ field: 'identifiers.iorNumber', message: 'is required for category importer' }]);
+    expect(missingIor.body.error.details).toEqual([
+      { field: 'identifiers.iorNumber', message: 'is required for category importer' },
+    ]);
 
     const saved = await api.request('PUT', `${base}/account-info`, { token: poc.token, body: accountInfoFor(0) });
     expect(saved.status).toBe(200);
@@ -49,65 +61,107 @@ describe('Portal Account Information', () => {
 
     const byCbp = await api.request('GET', `${base}/account-info`, { token: officer.token });
     expect(byCbp.body.contacts[0].name).toBe('Dana Reyes');
-    expect((await api.request('PUT', `${base}/account-info`, { token: officer.token, body: accountInfoFor(1) })).status).toBe(403);
+    expect(
+      (await api.request('PUT', `${base}/account-info`, { token: officer.token, body: accountInfoFor(1) })).status,
+    ).toBe(403);
   });
 });
 
 describe('Supply Chain Security Profile', () => {
   it('lists exactly the missing required answers of an incomplete save, and a complete save marks the requirement met', async () => {
     const { company, poc, base } = await companyWithPoc();
-    expect((await api.request('PUT', `${base}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status).toBe(200);
+    expect(
+      (await api.request('PUT', `${base}/account-info`, { token: poc.token, body: accountInfoFor(0) })).status,
+    ).toBe(200);
 
     const full = completeAnswers('importer');
     const partial = structuredClone(full);
     delete partial['personnel-security']!['background-checks'];
     delete partial['information-technology-security']!['mfa']; // optional: not reported missing
     delete partial['physical-security'];
-    const first = await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: partial } });
+    const first = await api.request('PUT', `${base}/security-profile`, {
+      token: poc.token,
+      body: { version: 0, answers: partial },
+    });
     expect(first.status).toBe(201);
     expect(first.body.completeness.complete).toBe(false);
-    const requiredPhysical = questionsFor('importer').find((s) => s.id === 'physical-security')!.questions.filter((q) => q.required).map((q) => `physical-security.${q.id}`);
-    expect(first.body.completeness.missing.map((m: { section: string; question: string }) => `${m.section}.${m.question}`).sort()).toEqual(
-      ['personnel-security.background-checks', ...requiredPhysical].sort(),
-    );
+    const requiredPhysical = questionsFor('importer')
+      .find((s) => s.id === 'physical-security')!
+      .questions.filter((q) => q.required)
+      .map((q) => `physical-security.${q.id}`);
+    expect(
+      first.body.completeness.missing
+        .map((m: { section: string; question: string }) => `${m.section}.${m.question}`)
+        .sort(),
+    ).toEqual(['personnel-security.background-checks', ...requiredPhysical].sort());
     expect((await api.request('GET', base, { token: poc.token })).body.portalUpdateCompletedAt).toBeUndefined();
 
-    const second = await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: full } });
+    const second = await api.request('PUT', `${base}/security-profile`, {
+      token: poc.token,
+      body: { version: 1, answers: full },
+    });
     expect(second.status).toBe(201);
     expect(second.body.completeness).toMatchObject({ complete: true, missing: [] });
     // `full` answers the optional questions too; they do not count towards the required ones.
     expect(second.body.completeness.answered).toBe(second.body.completeness.required);
-    expect(first.body.completeness.answered).toBe(first.body.completeness.required - first.body.completeness.missing.length);
+    expect(first.body.completeness.answered).toBe(
+      first.body.completeness.required - first.body.completeness.missing.length,
+    );
     // A version stored when optional answers were counted ("30 of 26") reads back with the required count.
     await setStoredAnsweredCount(company.companyId, 2, second.body.completeness.required + 4);
     const versions = await api.request('GET', `${base}/security-profile/versions`, { token: officer.token });
-    expect(versions.body.items.map((v: { completeness: { answered: number } }) => v.completeness.answered)).toEqual([second.body.completeness.required, first.body.completeness.answered]);
-    expect((await api.request('GET', `${base}/security-profile`, { token: poc.token })).body.completeness.answered).toBe(second.body.completeness.required);
-    expect((await api.request('GET', `${base}/security-profile/versions/2`, { token: poc.token })).body.completeness.answered).toBe(second.body.completeness.required);
+    expect(versions.body.items.map((v: { completeness: { answered: number } }) => v.completeness.answered)).toEqual([
+      second.body.completeness.required,
+      first.body.completeness.answered,
+    ]);
+    expect(
+      (await api.request('GET', `${base}/security-profile`, { token: poc.token })).body.completeness.answered,
+    ).toBe(second.body.completeness.required);
+    expect(
+      (await api.request('GET', `${base}/security-profile/versions/2`, { token: poc.token })).body.completeness
+        .answered,
+    ).toBe(second.body.completeness.required);
     const marked = (await api.request('GET', base, { token: officer.token })).body.portalUpdateCompletedAt;
     expect(marked).toBe(second.body.savedAt);
-    expect((await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'security-profile.saved')).toHaveLength(2);
+    expect(
+      (await itemsOf('audit')).filter(
+        (a) => a.companyId === company.companyId && a.action === 'security-profile.saved',
+      ),
+    ).toHaveLength(2);
   });
 
   it('marks the requirement met even when the two completing saves race: one must re-read and retry', async () => {
     const { poc, base } = await companyWithPoc();
     const save = {
       info: () => api.request('PUT', `${base}/account-info`, { token: poc.token, body: accountInfoFor(0) }),
-      profile: () => api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } }),
+      profile: () =>
+        api.request('PUT', `${base}/security-profile`, {
+          token: poc.token,
+          body: { version: 0, answers: completeAnswers('importer') },
+        }),
     };
     const [info, profile] = await Promise.all([save.info(), save.profile()]);
     const succeeded = [info.status, profile.status].filter((s) => s < 300).length;
     expect(succeeded).toBeGreaterThanOrEqual(1);
     if (info.status >= 300) expect((await save.info()).status).toBe(200);
     if (profile.status >= 300) expect((await save.profile()).status).toBe(201);
-    expect((await api.request('GET', base, { token: poc.token })).body.portalUpdateCompletedAt).toEqual(expect.any(String));
+    expect((await api.request('GET', base, { token: poc.token })).body.portalUpdateCompletedAt).toEqual(
+      expect.any(String),
+    );
   });
 
   it('asks only the questions of the company category, and refuses answers of the wrong kind', async () => {
     const { poc, base } = await companyWithPoc('customs-broker');
     const res = await api.request('PUT', `${base}/security-profile`, {
       token: poc.token,
-      body: { version: 0, answers: { 'container-trailer-security': { 'iso-17712-seals': true }, 'personnel-security': { 'background-checks': true }, nope: { x: true } } },
+      body: {
+        version: 0,
+        answers: {
+          'container-trailer-security': { 'iso-17712-seals': true },
+          'personnel-security': { 'background-checks': true },
+          nope: { x: true },
+        },
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
@@ -120,7 +174,10 @@ describe('Supply Chain Security Profile', () => {
   it('never overwrites silently: of two edits of one version one wins, the other gets 409 and appears only after saving on the new version', async () => {
     const { poc, base } = await companyWithPoc();
     const answers = completeAnswers('importer');
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers } })).status).toBe(201);
+    expect(
+      (await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers } }))
+        .status,
+    ).toBe(201);
 
     const editA = structuredClone(answers);
     editA['security-training']!['training-frequency'] = 'quarterly';
@@ -142,7 +199,14 @@ describe('Supply Chain Security Profile', () => {
     const merged = structuredClone(current.answers);
     if (a.status === 409) merged['security-training']['training-frequency'] = 'quarterly';
     else merged['physical-security']['fencing'] = false;
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 2, answers: merged } })).status).toBe(201);
+    expect(
+      (
+        await api.request('PUT', `${base}/security-profile`, {
+          token: poc.token,
+          body: { version: 2, answers: merged },
+        })
+      ).status,
+    ).toBe(201);
     versions = await api.request('GET', `${base}/security-profile/versions`, { token: poc.token });
     expect(versions.body.items.map((v: { version: number; changed: string[] }) => [v.version, v.changed])).toEqual([
       [3, [a.status === 409 ? 'security-training.training-frequency' : 'physical-security.fencing']],
@@ -160,8 +224,14 @@ describe('Supply Chain Security Profile', () => {
     const v2 = structuredClone(v1);
     v2['business-partners']!['partner-review-frequency'] = 'annually';
     delete v2['physical-access-controls']!['mail-screening'];
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: v1 } })).status).toBe(201);
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: v2 } })).status).toBe(201);
+    expect(
+      (await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: v1 } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: v2 } }))
+        .status,
+    ).toBe(201);
 
     const diff = await api.request('GET', `${base}/security-profile/diff?from=1&to=2`, { token: officer.token });
     expect(diff.status).toBe(200);
@@ -169,12 +239,26 @@ describe('Supply Chain Security Profile', () => {
       {
         section: 'business-partners',
         title: 'Business partner requirements',
-        changes: [{ question: 'partner-review-frequency', text: 'How often are partners re-assessed?', from: 'quarterly', to: 'annually' }],
+        changes: [
+          {
+            question: 'partner-review-frequency',
+            text: 'How often are partners re-assessed?',
+            from: 'quarterly',
+            to: 'annually',
+          },
+        ],
       },
       {
         section: 'physical-access-controls',
         title: 'Physical access controls',
-        changes: [{ question: 'mail-screening', text: 'Describe how incoming mail and packages are screened.', from: v1['physical-access-controls']!['mail-screening'], to: null }],
+        changes: [
+          {
+            question: 'mail-screening',
+            text: 'Describe how incoming mail and packages are screened.',
+            from: v1['physical-access-controls']!['mail-screening'],
+            to: null,
+          },
+        ],
       },
     ]);
     expect(diff.body.sections).toHaveLength(2);
@@ -187,77 +271,165 @@ describe('Supply Chain Security Profile', () => {
     const { poc, base } = await companyWithPoc();
     const largest = completeAnswers('importer', MAX_TEXT_ANSWER);
     const bytes = Buffer.byteLength(JSON.stringify(largest));
-    const saved = await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: largest } });
+    const saved = await api.request('PUT', `${base}/security-profile`, {
+      token: poc.token,
+      body: { version: 0, answers: largest },
+    });
     expect(saved.status).toBe(201);
-    expect((await api.request('GET', `${base}/security-profile/versions/1`, { token: poc.token })).body.answers).toEqual(largest);
+    expect(
+      (await api.request('GET', `${base}/security-profile/versions/1`, { token: poc.token })).body.answers,
+    ).toEqual(largest);
     // The current copy and each version item hold the answers once, plus small metadata.
     console.log(`[profile] largest profile: ${bytes} bytes of answers, against a 400 KB item limit`);
     expect(bytes).toBeLessThan(200 * 1024);
     const tooLong = completeAnswers('importer', MAX_TEXT_ANSWER + 1);
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: tooLong } })).status).toBe(400);
+    expect(
+      (
+        await api.request('PUT', `${base}/security-profile`, {
+          token: poc.token,
+          body: { version: 1, answers: tooLong },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
 describe('annual certification', () => {
   it('is refused before the review window, succeeds inside it and sets the next due date; CBP sends one back and the company resubmits', async () => {
     const { company, poc, base } = await companyWithPoc();
-    const incomplete = await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: {} } });
+    const incomplete = await api.request('PUT', `${base}/security-profile`, {
+      token: poc.token,
+      body: { version: 0, answers: {} },
+    });
     expect(incomplete.status).toBe(201);
-    const notComplete = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true } });
+    const notComplete = await api.request('POST', `${base}/certifications`, {
+      token: poc.token,
+      body: { profileVersion: 1, attestation: true },
+    });
     expect(notComplete.status).toBe(400);
 
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: completeAnswers('importer') } })).status).toBe(201);
-    const first = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
+    expect(
+      (
+        await api.request('PUT', `${base}/security-profile`, {
+          token: poc.token,
+          body: { version: 1, answers: completeAnswers('importer') },
+        })
+      ).status,
+    ).toBe(201);
+    const first = await api.request('POST', `${base}/certifications`, {
+      token: poc.token,
+      body: { profileVersion: 2, attestation: true },
+    });
     expect(first.status).toBe(201);
     // Due a calendar year after the day it was made in Washington, kept as the instant that day starts.
     const expectedDue = programDayStart(addYears(programDate(first.body.certifiedAt), 1));
     expect(first.body.nextDueAt).toBe(expectedDue.toISOString());
-    expect((await api.request('GET', base, { token: poc.token })).body).toMatchObject({ nextCertificationDueAt: expectedDue.toISOString(), certificationStatus: 'submitted' });
+    expect((await api.request('GET', base, { token: poc.token })).body).toMatchObject({
+      nextCertificationDueAt: expectedDue.toISOString(),
+      certificationStatus: 'submitted',
+    });
 
-    const early = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
+    const early = await api.request('POST', `${base}/certifications`, {
+      token: poc.token,
+      body: { profileVersion: 2, attestation: true },
+    });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('window_not_open');
-    expect(early.body.error.message).toBe(`Your next certification is due on ${expectedDue.toISOString().slice(0, 10)}. You can certify from ${windowOpensAt(expectedDue.toISOString()).toISOString().slice(0, 10)}, 90 days before it is due.`);
+    expect(early.body.error.message).toBe(
+      `Your next certification is due on ${expectedDue.toISOString().slice(0, 10)}. You can certify from ${windowOpensAt(expectedDue.toISOString()).toISOString().slice(0, 10)}, 90 days before it is due.`,
+    );
 
     // A year later (the due date is now 30 days away), the window is open; the profile is unchanged, so the POC re-confirms it.
     await setNextCertificationDue(company.companyId, new Date(Date.now() + 30 * 86_400_000));
-    const second = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true, reviewedUnchanged: true } });
+    const second = await api.request('POST', `${base}/certifications`, {
+      token: poc.token,
+      body: { profileVersion: 2, attestation: true, reviewedUnchanged: true },
+    });
     expect(second.status).toBe(201);
 
-    const sentBack = await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, { token: officer.token, body: { decision: 'return' } });
+    const sentBack = await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, {
+      token: officer.token,
+      body: { decision: 'return' },
+    });
     expect(sentBack.status).toBe(400);
     expect(sentBack.body.error.details[0].field).toBe('comments');
-    const returned = await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, { token: officer.token, body: { decision: 'return', comments: 'Describe seal control at the Dundalk warehouse.' } });
+    const returned = await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, {
+      token: officer.token,
+      body: { decision: 'return', comments: 'Describe seal control at the Dundalk warehouse.' },
+    });
     expect(returned.status).toBe(200);
-    expect(returned.body).toMatchObject({ status: 'returned', reviewedBy: officer.userId, comments: 'Describe seal control at the Dundalk warehouse.' });
-    expect((await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, { token: officer.token, body: { decision: 'approve' } })).status).toBe(409);
+    expect(returned.body).toMatchObject({
+      status: 'returned',
+      reviewedBy: officer.userId,
+      comments: 'Describe seal control at the Dundalk warehouse.',
+    });
+    expect(
+      (
+        await api.request('POST', `${base}/certifications/${second.body.certificationId}/review`, {
+          token: officer.token,
+          body: { decision: 'approve' },
+        })
+      ).status,
+    ).toBe(409);
 
     // A sent-back certification must be resubmitted, window or not.
-    const resubmitted = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true, reviewedUnchanged: true } });
+    const resubmitted = await api.request('POST', `${base}/certifications`, {
+      token: poc.token,
+      body: { profileVersion: 2, attestation: true, reviewedUnchanged: true },
+    });
     expect(resubmitted.status).toBe(201);
-    const approved = await api.request('POST', `${base}/certifications/${resubmitted.body.certificationId}/review`, { token: officer.token, body: { decision: 'approve' } });
+    const approved = await api.request('POST', `${base}/certifications/${resubmitted.body.certificationId}/review`, {
+      token: officer.token,
+      body: { decision: 'approve' },
+    });
     expect(approved.body.status).toBe('approved');
 
     const list = await api.request('GET', `${base}/certifications`, { token: poc.token });
     expect(list.body.items.map((c: { status: string }) => c.status)).toEqual(['approved', 'returned', 'submitted']);
-    const actions = (await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action.startsWith('certification.')).map((a) => a.action).sort();
-    expect(actions).toEqual(['certification.approved', 'certification.returned', 'certification.submitted', 'certification.submitted', 'certification.submitted']);
+    const actions = (await itemsOf('audit'))
+      .filter((a) => a.companyId === company.companyId && a.action.startsWith('certification.'))
+      .map((a) => a.action)
+      .sort();
+    expect(actions).toEqual([
+      'certification.approved',
+      'certification.returned',
+      'certification.submitted',
+      'certification.submitted',
+      'certification.submitted',
+    ]);
   });
 
   it('re-confirms an unchanged profile only with the statement that it was reviewed and is still accurate, and keeps that statement', async () => {
     const { company, poc, base } = await companyWithPoc();
-    const certify = (body: object) => api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 1, attestation: true, ...body } });
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 0, answers: completeAnswers('importer') } })).status).toBe(201);
+    const certify = (body: object) =>
+      api.request('POST', `${base}/certifications`, {
+        token: poc.token,
+        body: { profileVersion: 1, attestation: true, ...body },
+      });
+    expect(
+      (
+        await api.request('PUT', `${base}/security-profile`, {
+          token: poc.token,
+          body: { version: 0, answers: completeAnswers('importer') },
+        })
+      ).status,
+    ).toBe(201);
 
     // Nothing was certified before: there is nothing to re-confirm.
     const nothingBefore = await certify({ reviewedUnchanged: true });
     expect(nothingBefore.status).toBe(400);
-    expect(nothingBefore.body.error.details).toEqual([{ field: 'reviewedUnchanged', message: 'must be left out: nothing was certified before' }]);
+    expect(nothingBefore.body.error.details).toEqual([
+      { field: 'reviewedUnchanged', message: 'must be left out: nothing was certified before' },
+    ]);
     const first = await certify({});
     expect(first.status).toBe(201);
     expect(first.body.statement).toBe('profile-current');
     expect(first.body).not.toHaveProperty('reconfirms');
-    expect((await api.request('GET', base, { token: poc.token })).body.lastCertification).toEqual({ certificationId: first.body.certificationId, profileVersion: 1, certifiedAt: first.body.certifiedAt });
+    expect((await api.request('GET', base, { token: poc.token })).body.lastCertification).toEqual({
+      certificationId: first.body.certificationId,
+      profileVersion: 1,
+      certifiedAt: first.body.certifiedAt,
+    });
 
     // A year later, with no change to the profile (and a record from before the company named its last certification).
     await setNextCertificationDue(company.companyId, new Date(Date.now() + 30 * 86_400_000));
@@ -265,32 +437,77 @@ describe('annual certification', () => {
     const unstated = await certify({});
     expect(unstated.status).toBe(400);
     expect(unstated.body.error.code).toBe('statement_required');
-    expect(unstated.body.error.details).toEqual([{ field: 'reviewedUnchanged', message: 'must be true: the profile has not changed since the last certification' }]);
+    expect(unstated.body.error.details).toEqual([
+      { field: 'reviewedUnchanged', message: 'must be true: the profile has not changed since the last certification' },
+    ]);
     expect((await certify({ reviewedUnchanged: false })).body.error.details[0].field).toBe('reviewedUnchanged');
     expect((await api.request('GET', `${base}/certifications`, { token: poc.token })).body.items).toHaveLength(1);
 
     const reconfirmed = await certify({ reviewedUnchanged: true });
     expect(reconfirmed.status).toBe(201);
-    const reconfirms = { certificationId: first.body.certificationId, profileVersion: 1, certifiedAt: first.body.certifiedAt };
+    const reconfirms = {
+      certificationId: first.body.certificationId,
+      profileVersion: 1,
+      certifiedAt: first.body.certifiedAt,
+    };
     expect(reconfirmed.body).toMatchObject({ profileVersion: 1, statement: 'reviewed-unchanged', reconfirms });
 
     // The record keeps the statement, for the company and for CBP, and so does the audit trail.
     for (const token of [poc.token, officer.token]) {
       const list = await api.request('GET', `${base}/certifications`, { token });
-      expect(list.body.items.map((c: { statement: string; reconfirms?: object }) => [c.statement, c.reconfirms])).toEqual([['reviewed-unchanged', reconfirms], ['profile-current', undefined]]);
+      expect(
+        list.body.items.map((c: { statement: string; reconfirms?: object }) => [c.statement, c.reconfirms]),
+      ).toEqual([
+        ['reviewed-unchanged', reconfirms],
+        ['profile-current', undefined],
+      ]);
     }
-    const submitted = (await itemsOf('audit')).filter((a) => a.companyId === company.companyId && a.action === 'certification.submitted' && a.objectId === reconfirmed.body.certificationId);
+    const submitted = (await itemsOf('audit')).filter(
+      (a) =>
+        a.companyId === company.companyId &&
+        a.action === 'certification.submitted' &&
+        a.objectId === reconfirmed.body.certificationId,
+    );
     expect(submitted).toHaveLength(1);
-    expect(submitted[0]!.changes).toMatchObject({ after: { statement: 'reviewed-unchanged', reconfirms, profileVersion: 1 } });
+    expect(submitted[0]!.changes).toMatchObject({
+      after: { statement: 'reviewed-unchanged', reconfirms, profileVersion: 1 },
+    });
 
     // Once the profile changes, the usual statement applies and the re-confirmation is refused as untrue.
-    expect((await api.request('PUT', `${base}/security-profile`, { token: poc.token, body: { version: 1, answers: { ...completeAnswers('importer'), 'information-technology-security': { ...completeAnswers('importer')['information-technology-security'], mfa: false } } } })).status).toBe(201);
-    const returned = await api.request('POST', `${base}/certifications/${reconfirmed.body.certificationId}/review`, { token: officer.token, body: { decision: 'return', comments: 'Say whether remote access uses MFA.' } });
+    expect(
+      (
+        await api.request('PUT', `${base}/security-profile`, {
+          token: poc.token,
+          body: {
+            version: 1,
+            answers: {
+              ...completeAnswers('importer'),
+              'information-technology-security': {
+                ...completeAnswers('importer')['information-technology-security'],
+                mfa: false,
+              },
+            },
+          },
+        })
+      ).status,
+    ).toBe(201);
+    const returned = await api.request('POST', `${base}/certifications/${reconfirmed.body.certificationId}/review`, {
+      token: officer.token,
+      body: { decision: 'return', comments: 'Say whether remote access uses MFA.' },
+    });
     expect(returned.status).toBe(200);
-    const untrue = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true, reviewedUnchanged: true } });
+    const untrue = await api.request('POST', `${base}/certifications`, {
+      token: poc.token,
+      body: { profileVersion: 2, attestation: true, reviewedUnchanged: true },
+    });
     expect(untrue.status).toBe(400);
-    expect(untrue.body.error.details).toEqual([{ field: 'reviewedUnchanged', message: 'must be left out: the profile changed since version 1' }]);
-    const changed = await api.request('POST', `${base}/certifications`, { token: poc.token, body: { profileVersion: 2, attestation: true } });
+    expect(untrue.body.error.details).toEqual([
+      { field: 'reviewedUnchanged', message: 'must be left out: the profile changed since version 1' },
+    ]);
+    const changed = await api.request('POST', `${base}/certifications`, {
+      token: poc.token,
+      body: { profileVersion: 2, attestation: true },
+    });
     expect(changed.status).toBe(201);
     expect(changed.body.statement).toBe('profile-current');
   });

@@ -32,13 +32,20 @@ beforeAll(async () => {
   const { publish } = await import('../../functions/domain/alerts.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
   // Published without its in-request pages, so the fan-out job has all of it to do.
-  const input: PublishAlert = { kind: 'cargo-security-alert', title: 'Replay alert', body: 'Body of the replayed alert.', severity: 'high', audience: { scope: 'categories', categories: ['customs-broker'] } };
+  const input: PublishAlert = {
+    kind: 'cargo-security-alert',
+    title: 'Replay alert',
+    body: 'Body of the replayed alert.',
+    severity: 'high',
+    audience: { scope: 'categories', categories: ['customs-broker'] },
+  };
   recordSent('POST', '/alerts', input);
   await publish(allDeps, callerFor('cbp-officer'), input);
 });
 afterAll(() => api.close());
 
-const handlerOf = async (handler: string) => ((await import(`../../functions/jobs/${handler}.ts`)) as { handler: (event?: object) => Promise<unknown> }).handler;
+const handlerOf = async (handler: string) =>
+  ((await import(`../../functions/jobs/${handler}.ts`)) as { handler: (event?: object) => Promise<unknown> }).handler;
 
 /** What a replay could duplicate: audit records, emails, removals, inbox items, deliveries, sent recipients. */
 const snapshot = async () => {
@@ -50,7 +57,10 @@ const snapshot = async () => {
     removedCompanies: of('company').filter((c) => c.status === 'removed').length,
     inboxItems: of('inboxItem').length,
     deliveries: of('delivery').length,
-    sentRecipients: of('delivery').reduce((n, d) => n + Object.values(d.results ?? {}).filter((r: any) => r.status === 'sent').length, 0),
+    sentRecipients: of('delivery').reduce(
+      (n, d) => n + Object.values(d.results ?? {}).filter((r: any) => r.status === 'sent').length,
+      0,
+    ),
     emailsToRemoved: (await emails(removed.pocEmail)).length,
     emailsToReminded: (await emails(reminded.pocEmail)).length,
     emailsToUser: (await emails(alertUser)).length,
@@ -71,7 +81,13 @@ describe('replay', () => {
     const first = await snapshot();
     // The effects the input calls for, once each: the importer's removal notice, the broker's
     // reminder (its POC has no account yet, so no alert email), the broker user's alert email.
-    expect(first).toMatchObject({ removedCompanies: 1, inboxItems: 1, emailsToRemoved: 1, emailsToReminded: 1, emailsToUser: 1 });
+    expect(first).toMatchObject({
+      removedCompanies: 1,
+      inboxItems: 1,
+      emailsToRemoved: 1,
+      emailsToReminded: 1,
+      emailsToUser: 1,
+    });
     expect(first.sentRecipients).toBeGreaterThanOrEqual(4);
 
     // The whole round again, same input: nothing changes at all.

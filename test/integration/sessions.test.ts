@@ -12,7 +12,9 @@ beforeAll(async () => {
 });
 const figures = { refused: 0, alike: 0 };
 afterAll(async () => {
-  console.log(`[sessions] ${figures.refused} revoked refresh tokens refused; ${figures.alike} logout answers identical to a live token's`);
+  console.log(
+    `[sessions] ${figures.refused} revoked refresh tokens refused; ${figures.alike} logout answers identical to a live token's`,
+  );
   await api.close();
 });
 
@@ -60,6 +62,8 @@ describe('sign-out', () => {
   it('refuses a body without a refresh token with a 400 naming the field', async () => {
     const res = await api.request('POST', '/auth/logout', { body: {} });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'refreshToken' })]));
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'refreshToken' })]),
+    );
   });
 });

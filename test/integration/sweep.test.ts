@@ -8,8 +8,21 @@ describe('the daily sweep job', () => {
     const { shardOf } = await import('../../functions/data/due-index.ts');
     const companies = Array.from({ length: 40 }, () => randomUUID());
     for (const [i, companyId] of companies.entries()) {
-      const owner = { companyId, category: 'importer' as const, legalName: `Company ${i}`, pocEmail: `poc-${i}@example.com`, enrolledAt: '2006-01-01T00:00:00.000Z' };
-      await obligations.put(obligations.openObligation(owner, 'recertification', i % 2 ? '2006-07-01T00:00:00.000Z' : '2006-09-01T00:00:00.000Z', { dueDate: '2007-07-01' }));
+      const owner = {
+        companyId,
+        category: 'importer' as const,
+        legalName: `Company ${i}`,
+        pocEmail: `poc-${i}@example.com`,
+        enrolledAt: '2006-01-01T00:00:00.000Z',
+      };
+      await obligations.put(
+        obligations.openObligation(
+          owner,
+          'recertification',
+          i % 2 ? '2006-07-01T00:00:00.000Z' : '2006-09-01T00:00:00.000Z',
+          { dueDate: '2007-07-01' },
+        ),
+      );
     }
     expect(new Set(companies.map(shardOf)).size).toBeGreaterThan(1);
 

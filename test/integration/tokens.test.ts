@@ -16,14 +16,21 @@ let access: string;
 let disabled: string;
 let refused = 0;
 
-const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: object | string) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const parts = (token: string) => {
   const [header, payload] = token.split('.');
-  return { header: JSON.parse(Buffer.from(header!, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()) };
+  return {
+    header: JSON.parse(Buffer.from(header!, 'base64url').toString()),
+    payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+  };
 };
 const emulatorKey = () => {
   const file = createRequire(import.meta.url).resolve('cognito-local/lib/keys/cognitoLocal.private.json');
-  return createPrivateKey({ key: (JSON.parse(readFileSync(file, 'utf8')) as { jwk: object }).jwk as never, format: 'jwk' });
+  return createPrivateKey({
+    key: (JSON.parse(readFileSync(file, 'utf8')) as { jwk: object }).jwk as never,
+    format: 'jwk',
+  });
 };
 /** A token signed with the emulator's key: the good token's header and claims, with `changes`. */
 const forged = (changes: Record<string, unknown>, header: Record<string, unknown> = {}) => {
@@ -43,7 +50,14 @@ beforeAll(async () => {
   access = login.body.tokens.accessToken;
   const user = await userWithRole(api, 'company-user', company.companyId);
   disabled = user.token;
-  expect((await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, { token: poc.token, body: { version: 1, status: 'disabled' } })).status).toBe(200);
+  expect(
+    (
+      await api.request('PATCH', `/companies/${company.companyId}/users/${user.userId}`, {
+        token: poc.token,
+        body: { version: 1, status: 'disabled' },
+      })
+    ).status,
+  ).toBe(200);
 });
 afterAll(async () => {
   console.log(`[tokens] ${refused}/7 kinds of bad token refused`);
@@ -61,9 +75,15 @@ describe('tokens', () => {
   it.each([
     ['an expired token', () => forged({ iat: now() - 7200, exp: now() - 3600 })],
     ['a token not yet valid', () => forged({ nbf: now() + 3600, iat: now() + 3600, exp: now() + 7200 })],
-    ['a bad signature', () => `${good.slice(0, good.lastIndexOf('.'))}.${Buffer.from('not the signature').toString('base64url')}`],
+    [
+      'a bad signature',
+      () => `${good.slice(0, good.lastIndexOf('.'))}.${Buffer.from('not the signature').toString('base64url')}`,
+    ],
     ['alg none', () => `${b64({ ...parts(good).header, alg: 'none' })}.${b64(parts(good).payload)}.`],
-    ['a token from another user pool or app client', () => [forged({ iss: `${parts(good).payload.iss}-other` }), forged({ aud: 'another-app-client' })]],
+    [
+      'a token from another user pool or app client',
+      () => [forged({ iss: `${parts(good).payload.iss}-other` }), forged({ aud: 'another-app-client' })],
+    ],
     ['an access token where the API takes ID tokens', () => [access, forged({ token_use: 'access' })]],
   ] as const)('refuses %s with 401', async (_what, make) => {
     for (const token of [make()].flat()) {

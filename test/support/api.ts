@@ -30,11 +30,21 @@ export const TEST_PASSWORD = 'correct horse battery staple 2006';
 
 export const startTestApi = async () => {
   const backends = inject('backends');
-  const verifier = cognitoIdTokenVerifier({ issuer: backends.resources.issuer, clientId: backends.resources.userPoolClientId });
+  const verifier = cognitoIdTokenVerifier({
+    issuer: backends.resources.issuer,
+    clientId: backends.resources.userPoolClientId,
+  });
   // The origins the handlers allow (ALLOWED_ORIGINS, from the web portal's URL), for the server's own answers too.
-  const { server, url } = await startDevServer({ verifier, allowedOrigins: parseAllowedOrigins(process.env.ALLOWED_ORIGINS ?? '') });
+  const { server, url } = await startDevServer({
+    verifier,
+    allowedOrigins: parseAllowedOrigins(process.env.ALLOWED_ORIGINS ?? ''),
+  });
 
-  const request = async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+  const request = async <T = any>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
@@ -57,7 +67,8 @@ export const startTestApi = async () => {
 
   const signIn = async (email: string, password = TEST_PASSWORD): Promise<string> => {
     const res = await request('POST', '/auth/login', { body: { email, password } });
-    if (res.status !== 200 || !res.body.tokens) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200 || !res.body.tokens)
+      throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.tokens.idToken as string;
   };
 
@@ -72,7 +83,13 @@ export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0
 export const userWithRole = async (api: TestApi, role: Role, companyId = CBP_COMPANY_ID, email = uniqueEmail(role)) => {
   const { provisionUser } = await import('../../functions/domain/users.ts');
   const { allDeps } = await import('../../functions/domain/default-deps.ts');
-  const userId = await provisionUser(allDeps, { email, name: `Test ${role}`, companyId, role, password: TEST_PASSWORD });
+  const userId = await provisionUser(allDeps, {
+    email,
+    name: `Test ${role}`,
+    companyId,
+    role,
+    password: TEST_PASSWORD,
+  });
   return { userId, email, token: await api.signIn(email) };
 };
 
@@ -84,7 +101,11 @@ export const enrollmentInput = (overrides: Partial<EnrollCompany> = {}): EnrollC
   ...overrides,
 });
 
-export const enrollCompany = async (api: TestApi, cbpToken: string, overrides: Partial<EnrollCompany> = {}): Promise<Company> => {
+export const enrollCompany = async (
+  api: TestApi,
+  cbpToken: string,
+  overrides: Partial<EnrollCompany> = {},
+): Promise<Company> => {
   const res = await api.request<Company>('POST', '/companies', { token: cbpToken, body: enrollmentInput(overrides) });
   if (res.status !== 201) throw new Error(`enrollment failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

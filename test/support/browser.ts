@@ -17,7 +17,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Where screenshots go: docs/screenshots with `npm run screenshots`; otherwise a folder outside
  * the working tree, so `npm test` rewrites no tracked file.
  */
-export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(tmpdir(), 'ctpat-screenshots');
+export const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(tmpdir(), 'ctpat-screenshots');
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
@@ -52,17 +53,33 @@ export const startPortal = async () => {
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 
 /** A fresh browser profile (its own sessionStorage) at a viewport; page errors fail loudly. */
-export const newPage = async (browser: Browser, viewport: { width: number; height: number } = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
+export const newPage = async (
+  browser: Browser,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) errors.push(message.text());
+    if (
+      message.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+    )
+      errors.push(message.text());
   });
   return { context, page, errors };
 };
@@ -122,7 +139,13 @@ export const screenshot = async (page: Page, name: string, width: 'desktop' | 'p
  * (their authenticator app's key) it answers the code step; a staff member without an app yet
  * is sent to /cbp/mfa, where this sets one up as a person would. Returns the app's secret.
  */
-export const signInStaff = async (page: Page, webUrl: string, email: string, password: string, secret?: string): Promise<string | undefined> => {
+export const signInStaff = async (
+  page: Page,
+  webUrl: string,
+  email: string,
+  password: string,
+  secret?: string,
+): Promise<string | undefined> => {
   const { totp } = await import('./totp.ts');
   await submitSignIn(page, webUrl, email, password);
   const code = page.getByLabel('Six-digit code');

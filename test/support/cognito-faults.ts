@@ -3,7 +3,10 @@
  * TooManyRequestsException before reaching the emulator, as Cognito answers once its quotas are
  * reached and the SDK's retries are spent.
  */
-export const injectCognitoFaults = async (share: number, seed = 7): Promise<{ ledger: { calls: number; injected: number }; remove(): void }> => {
+export const injectCognitoFaults = async (
+  share: number,
+  seed = 7,
+): Promise<{ ledger: { calls: number; injected: number }; remove(): void }> => {
   const { cognito } = await import('../../functions/clients/cognito.ts');
   const { TooManyRequestsException } = await import('@aws-sdk/client-cognito-identity-provider');
   const ledger = { calls: 0, injected: 0 };

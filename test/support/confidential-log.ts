@@ -20,6 +20,9 @@ export const recordSent = (method: string, path: string, body: unknown): void =>
     return !seen.has(key) && seen.add(key);
   });
   if (fresh.length === 0) return;
-  const file = join(inject('backends').confidentialDir, `worker-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}.jsonl`);
+  const file = join(
+    inject('backends').confidentialDir,
+    `worker-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}.jsonl`,
+  );
   appendFileSync(file, fresh.map((v) => `${JSON.stringify(v)}\n`).join(''));
 };

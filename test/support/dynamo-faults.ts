@@ -4,7 +4,11 @@
  * does under load), and it records the size of every TransactWriteItems call, so a test can
  * show that no transaction goes past DynamoDB's limit of 100 items.
  */
-import type { BatchGetItemCommandInput, BatchGetItemCommandOutput, TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import type {
+  BatchGetItemCommandInput,
+  BatchGetItemCommandOutput,
+  TransactWriteItemsCommandInput,
+} from '@aws-sdk/client-dynamodb';
 
 export interface DynamoFaults {
   /** The first this-many BatchGetItem calls answer only their first item; the other keys come back unprocessed. */
@@ -27,7 +31,9 @@ export interface DynamoLedger {
   readonly transactionSizes: number[];
 }
 
-export const injectDynamoFaults = async (faults: DynamoFaults = {}): Promise<{ ledger: DynamoLedger; remove(): void }> => {
+export const injectDynamoFaults = async (
+  faults: DynamoFaults = {},
+): Promise<{ ledger: DynamoLedger; remove(): void }> => {
   const { dynamo } = await import('../../functions/clients/dynamodb.ts');
   const ledger: DynamoLedger = { calls: 0, injected: 0, batchGets: 0, unprocessedKeys: 0, transactionSizes: [] };
   let state = faults.seed ?? 1;
@@ -46,15 +52,25 @@ export const injectDynamoFaults = async (faults: DynamoFaults = {}): Promise<{ l
         ledger.injected += 1;
         if (context.commandName === 'TransactWriteItemsCommand') {
           const items = (args.input as TransactWriteItemsCommandInput).TransactItems ?? [];
-          throw Object.assign(new Error('Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]'), {
-            name: 'TransactionCanceledException',
-            CancellationReasons: items.map((_, i) => ({ Code: i === 0 ? 'TransactionConflict' : 'None' })),
-            $metadata: { httpStatusCode: 400 },
-          });
+          throw Object.assign(
+            new Error(
+              'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]',
+            ),
+            {
+              name: 'TransactionCanceledException',
+              CancellationReasons: items.map((_, i) => ({ Code: i === 0 ? 'TransactionConflict' : 'None' })),
+              $metadata: { httpStatusCode: 400 },
+            },
+          );
         }
-        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException', $retryable: { throttling: true }, $metadata: { httpStatusCode: 400 } });
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+          name: 'ThrottlingException',
+          $retryable: { throttling: true },
+          $metadata: { httpStatusCode: 400 },
+        });
       }
-      if (context.commandName === 'TransactWriteItemsCommand') ledger.transactionSizes.push((args.input as TransactWriteItemsCommandInput).TransactItems?.length ?? 0);
+      if (context.commandName === 'TransactWriteItemsCommand')
+        ledger.transactionSizes.push((args.input as TransactWriteItemsCommandInput).TransactItems?.length ?? 0);
       if (context.commandName !== 'BatchGetItemCommand') return next(args);
       ledger.batchGets += 1;
       if (ledger.batchGets > (faults.unprocessedBatchGets ?? 0)) return next(args);

@@ -11,11 +11,21 @@ export const readRecorded = (dir: string): Confidential[] =>
   existsSync(dir)
     ? readdirSync(dir)
         .filter((name) => name.endsWith('.jsonl'))
-        .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Confidential))
+        .flatMap((name) =>
+          readFileSync(join(dir, name), 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as Confidential),
+        )
     : [];
 
 /** Prints the verdict, and throws (failing the run) when any email carries a recorded value. */
-export const checkEmailContent = async (options: { sesEndpoint: string; recordDir: string; programMailbox: string; log: (line: string) => void }): Promise<void> => {
+export const checkEmailContent = async (options: {
+  sesEndpoint: string;
+  recordDir: string;
+  programMailbox: string;
+  log: (line: string) => void;
+}): Promise<void> => {
   const response = await fetch(`${options.sesEndpoint}/store`);
   if (!response.ok) throw new Error(`email content check: the SES emulator's store answered ${response.status}`);
   const { emails } = (await response.json()) as { emails: CheckedEmail[] };

@@ -14,7 +14,11 @@ export interface Confidential {
 
 /** An email as the SES emulator stores it (the parts the check reads). */
 export interface CheckedEmail {
-  readonly destination: { readonly to: readonly string[]; readonly cc: readonly string[]; readonly bcc: readonly string[] };
+  readonly destination: {
+    readonly to: readonly string[];
+    readonly cc: readonly string[];
+    readonly bcc: readonly string[];
+  };
   readonly subject: string;
   readonly body: { readonly text?: string; readonly html?: string };
 }
@@ -42,7 +46,8 @@ const NEVER = new Set(['email', 'kind', 'country', 'version']);
 const strings = (value: unknown, out: string[]): string[] => {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const item of value) strings(item, out);
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) if (!NEVER.has(key)) strings(item, out);
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) if (!NEVER.has(key)) strings(item, out);
   return out;
 };
 
@@ -58,7 +63,8 @@ export const confidentialIn = (method: string, path: string, body: unknown): Con
     else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         if (key === 'legalName' && typeof item === 'string') found.push({ kind: 'company-name', value: item });
-        else if (key === 'identifiers') found.push(...strings(item, []).map((v) => ({ kind: 'content' as const, value: v })));
+        else if (key === 'identifiers')
+          found.push(...strings(item, []).map((v) => ({ kind: 'content' as const, value: v })));
         else if (CONTENT_KEYS.has(key) && typeof item === 'string') found.push({ kind: 'content', value: item });
         else walk(item);
       }
@@ -70,9 +76,20 @@ export const confidentialIn = (method: string, path: string, body: unknown): Con
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`', '#x2F': '/' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#x27': "'",
+  '#39': "'",
+  '#x3D': '=',
+  '#x60': '`',
+  '#x2F': '/',
+};
 /** An HTML part as its reader sees it: tags gone, Handlebars' escapes undone. */
-const htmlText = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&(#?\w+);/g, (whole, name: string) => ENTITIES[name] ?? whole);
+const htmlText = (html: string) =>
+  html.replace(/<[^>]*>/g, ' ').replace(/&(#?\w+);/g, (whole, name: string) => ENTITIES[name] ?? whole);
 
 /** The words every email of that kind carries anyway: a value inside them is no leak. */
 const BOILERPLATE = normal(
@@ -92,7 +109,11 @@ export const meaningful = (value: string): boolean => {
  * Every email that carries a confidential value in its subject, text or HTML, except a company's
  * name in an email to the program mailbox. Case and runs of white space do not hide a value.
  */
-export const findLeaks = (emails: readonly CheckedEmail[], values: readonly Confidential[], programMailbox: string): Leak[] => {
+export const findLeaks = (
+  emails: readonly CheckedEmail[],
+  values: readonly Confidential[],
+  programMailbox: string,
+): Leak[] => {
   const wanted = new Map<string, Confidential>();
   for (const v of values) if (meaningful(v.value)) wanted.set(`${v.kind}\u0000${normal(v.value)}`, v);
   const leaks: Leak[] = [];
@@ -123,5 +144,9 @@ export const leakReport = (leaks: readonly Leak[]): string => {
     const more = rest.length > 0 ? ` (and ${rest.length} more email(s))` : '';
     return `  to ${first!.to.join(', ')}, subject "${first!.subject}": carries ${first!.kind} "${first!.value.slice(0, 120)}"${more}`;
   });
-  return [`${leaks.length} email(s) carry confidential content the tests sent to the portal:`, ...lines.slice(0, 30), ...(lines.length > 30 ? [`  ... and ${lines.length - 30} more values`] : [])].join('\n');
+  return [
+    `${leaks.length} email(s) carry confidential content the tests sent to the portal:`,
+    ...lines.slice(0, 30),
+    ...(lines.length > 30 ? [`  ... and ${lines.length - 30} more values`] : []),
+  ].join('\n');
 };

@@ -4,14 +4,20 @@ import type { Caller } from '../../functions/domain/caller.ts';
 import type { Clock, Ids } from '../../functions/domain/deps.ts';
 
 /** A caller as the handler wrapper would build it. */
-export const callerFor = (role: Role, companyId = isCbp(role) ? CBP_COMPANY_ID : 'company-a', overrides: Partial<Caller> = {}): Caller => ({
+export const callerFor = (
+  role: Role,
+  companyId = isCbp(role) ? CBP_COMPANY_ID : 'company-a',
+  overrides: Partial<Caller> = {},
+): Caller => ({
   userId: `user-${role}`,
   email: `${role}@example.com`,
   name: `Test ${role}`,
   role,
   companyId,
   permissions: { editProfile: role !== 'company-user', authorizeSharing: role === 'primary-poc' },
-  company: isCbp(role) ? { companyId, legalName: 'U.S. Customs and Border Protection', status: 'cbp' } : { companyId, legalName: 'Company A', status: 'active' },
+  company: isCbp(role)
+    ? { companyId, legalName: 'U.S. Customs and Border Protection', status: 'cbp' }
+    : { companyId, legalName: 'Company A', status: 'active' },
   sourceIp: '203.0.113.7',
   mfaEnrolled: isCbp(role),
   ...overrides,

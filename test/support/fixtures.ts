@@ -16,7 +16,11 @@ export const setStoredAnsweredCount = async (companyId: string, version: number,
   const stored = (await profileVersion.get({ companyId, version }).go()).data!;
   const completeness = { ...(stored.completeness as object), answered };
   await profileVersion.patch({ companyId, version }).set({ completeness }).go();
-  await profileCurrent.patch({ companyId }).set({ completeness }).where((attr, op) => op.eq(attr.version, version)).go();
+  await profileCurrent
+    .patch({ companyId })
+    .set({ completeness })
+    .where((attr, op) => op.eq(attr.version, version))
+    .go();
 };
 
 /** A company certified before its record named its last certification (the certifications are still there). */

@@ -35,7 +35,9 @@ export default async function setup(project: TestProject) {
   mkdirSync(confidentialDir);
   const started = Date.now();
   const backends = await startBackends({ dataDir, persist: false });
-  console.log(`[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint})`);
+  console.log(
+    `[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint})`,
+  );
   project.provide('backends', {
     env: backends.emulators.env,
     resources: backends.resources,
@@ -46,7 +48,12 @@ export default async function setup(project: TestProject) {
   });
   return async () => {
     try {
-      await checkEmailContent({ sesEndpoint: backends.emulators.sesEndpoint, recordDir: confidentialDir, programMailbox: PROGRAM_MAILBOX, log: (line) => console.log(line) });
+      await checkEmailContent({
+        sesEndpoint: backends.emulators.sesEndpoint,
+        recordDir: confidentialDir,
+        programMailbox: PROGRAM_MAILBOX,
+        log: (line) => console.log(line),
+      });
     } catch (error) {
       // Vitest prints a teardown's error ("error during close") but still exits 0: fail the run here.
       process.exitCode = 1;

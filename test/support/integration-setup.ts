@@ -9,7 +9,9 @@ import { ensureTable, handlerEnv } from '../../lib/local/bootstrap.ts';
 
 const backends = inject('backends');
 const tableName = `test-${randomUUID()}`;
-Object.assign(process.env, handlerEnv(backends.env, backends.resources, 'http://127.0.0.1:0'), { TABLE_NAME: tableName });
+Object.assign(process.env, handlerEnv(backends.env, backends.resources, 'http://127.0.0.1:0'), {
+  TABLE_NAME: tableName,
+});
 const dynamo = new DynamoDBClient({});
 await ensureTable(dynamo, tableName);
 dynamo.destroy();

@@ -13,7 +13,11 @@ export interface StoredEmail {
 export const mailTo = async (address: string): Promise<StoredEmail[]> => {
   const { sesEndpoint } = inject('backends');
   const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: StoredEmail[] };
-  return store.emails.filter((e) => [...e.destination.to, ...e.destination.cc, ...e.destination.bcc].map((a) => a.toLowerCase()).includes(address.toLowerCase()));
+  return store.emails.filter((e) =>
+    [...e.destination.to, ...e.destination.cc, ...e.destination.bcc]
+      .map((a) => a.toLowerCase())
+      .includes(address.toLowerCase()),
+  );
 };
 
 /** The temporary password an invitation carries. */

@@ -16,7 +16,8 @@ export const captureMetrics = () => {
       if (!text.includes('"CloudWatchMetrics"')) continue;
       try {
         const fields = JSON.parse(text) as Record<string, any>;
-        for (const m of fields._aws.CloudWatchMetrics[0].Metrics as { Name: string }[]) lines.push({ name: m.Name, value: Number(fields[m.Name]), fields });
+        for (const m of fields._aws.CloudWatchMetrics[0].Metrics as { Name: string }[])
+          lines.push({ name: m.Name, value: Number(fields[m.Name]), fields });
       } catch {
         // not a metric line after all
       }
@@ -26,7 +27,9 @@ export const captureMetrics = () => {
   return {
     /** The sum of `name`'s values, optionally only where `where` matches the line's fields. */
     total: (name: string, where: Record<string, string> = {}) =>
-      lines.filter((l) => l.name === name && Object.entries(where).every(([k, v]) => l.fields[k] === v)).reduce((n, l) => n + l.value, 0),
+      lines
+        .filter((l) => l.name === name && Object.entries(where).every(([k, v]) => l.fields[k] === v))
+        .reduce((n, l) => n + l.value, 0),
     restore: () => {
       process.stdout.write = original;
     },

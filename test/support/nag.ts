@@ -14,18 +14,26 @@ export interface NagFindings {
 /** What cdk-nag's packs reported for a synthesized app, and what the app acknowledged. */
 export const nagFindings = (app: App, assemblyDir: string): NagFindings => {
   const report = JSON.parse(readFileSync(join(assemblyDir, 'validation-report.json'), 'utf8')) as {
-    pluginReports: { pluginName: string; violations?: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }[];
+    pluginReports: {
+      pluginName: string;
+      violations?: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
+    }[];
   };
   // The report lists plugins only when they find something: ask the app which ones ran.
   const packs = app.policyValidationBeta1.map((plugin) => plugin.name).join(' ');
   const violations = report.pluginReports.flatMap((r) =>
-    (r.violations ?? []).map((v) => ({ plugin: r.pluginName, rule: v.ruleName, paths: v.violatingConstructs.map((c) => c.constructPath) })),
+    (r.violations ?? []).map((v) => ({
+      plugin: r.pluginName,
+      rule: v.ruleName,
+      paths: v.violatingConstructs.map((c) => c.constructPath),
+    })),
   );
   const acknowledgements: NagFindings['acknowledgements'] = [];
   for (const construct of app.node.findAll()) {
     for (const entry of construct.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
-      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) acknowledgements.push({ path: construct.node.path, id, reason });
+      for (const [id, reason] of Object.entries(entry.data as Record<string, string>))
+        acknowledgements.push({ path: construct.node.path, id, reason });
     }
   }
   return { packs, violations, acknowledgements };

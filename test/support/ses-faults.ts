@@ -36,7 +36,15 @@ const unit = (text: string) => createHash('sha256').update(text).digest().readUI
 
 export const injectSesFaults = async (faults: SesFaults): Promise<{ ledger: SesLedger; remove(): void }> => {
   const { ses } = await import('../../functions/clients/ses.ts');
-  const ledger: SesLedger = { calls: 0, oversized: 0, failedCalls: 0, entries: 0, throttled: 0, sent: new Map(), recipientsByCall: [] };
+  const ledger: SesLedger = {
+    calls: 0,
+    oversized: 0,
+    failedCalls: 0,
+    entries: 0,
+    throttled: 0,
+    sent: new Map(),
+    recipientsByCall: [],
+  };
   const attempts = new Map<string, number>();
   const name = `sesFaults-${Math.random()}`;
   ses.middlewareStack.add(
@@ -48,11 +56,16 @@ export const injectSesFaults = async (faults: SesFaults): Promise<{ ledger: SesL
       ledger.recipientsByCall.push(entries.map((entry) => entry.Destination?.ToAddresses?.[0] ?? ''));
       if (entries.length > 50) {
         ledger.oversized += 1;
-        throw Object.assign(new Error('BulkEmailEntries may hold at most 50 destinations'), { name: 'BadRequestException' });
+        throw Object.assign(new Error('BulkEmailEntries may hold at most 50 destinations'), {
+          name: 'BadRequestException',
+        });
       }
       if (faults.failingCalls?.includes(ledger.calls)) {
         ledger.failedCalls += 1;
-        throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $retryable: { throttling: true } });
+        throw Object.assign(new Error('Maximum sending rate exceeded.'), {
+          name: 'TooManyRequestsException',
+          $retryable: { throttling: true },
+        });
       }
       ledger.entries += entries.length;
       const decided = entries.map((entry) => {
@@ -67,7 +80,10 @@ export const injectSesFaults = async (faults: SesFaults): Promise<{ ledger: SesL
         return { email, status: 'SUCCESS' };
       });
       const passing = entries.filter((_, i) => decided[i]!.status === 'SUCCESS');
-      let forwarded: SendBulkEmailCommandOutput['BulkEmailEntryResults'] = passing.map((_, i) => ({ Status: 'SUCCESS', MessageId: `fake-${ledger.calls}-${i}` }));
+      let forwarded: SendBulkEmailCommandOutput['BulkEmailEntryResults'] = passing.map((_, i) => ({
+        Status: 'SUCCESS',
+        MessageId: `fake-${ledger.calls}-${i}`,
+      }));
       if (passing.length && faults.forward !== false) {
         const result = await next({ ...args, input: { ...input, BulkEmailEntries: passing } });
         forwarded = (result.output as SendBulkEmailCommandOutput).BulkEmailEntryResults ?? [];

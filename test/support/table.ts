@@ -30,7 +30,14 @@ export const auditCount = async (): Promise<number> => {
     let start: Record<string, any> | undefined;
     do {
       const page = await dynamo.send(
-        new QueryCommand({ TableName: process.env.TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :day', ExpressionAttributeValues: { ':day': { S: `AUDIT#${day}` } }, Select: 'COUNT', ExclusiveStartKey: start }),
+        new QueryCommand({
+          TableName: process.env.TABLE_NAME,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :day',
+          ExpressionAttributeValues: { ':day': { S: `AUDIT#${day}` } },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
       );
       count += page.Count ?? 0;
       start = page.LastEvaluatedKey;

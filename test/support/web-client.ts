@@ -10,7 +10,10 @@ import { join } from 'node:path';
 export const stubWebClient = (): string => {
   const dir = join(tmpdir(), 'ctpat-web-client-stub');
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><title>C-TPAT Portal</title><script type="module" src="/assets/app-0000.js"></script></head><body><div id="root"></div></body></html>\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><title>C-TPAT Portal</title><script type="module" src="/assets/app-0000.js"></script></head><body><div id="root"></div></body></html>\n',
+  );
   writeFileSync(join(dir, 'assets', 'app-0000.js'), 'document.getElementById("root").textContent = "stand-in";\n');
   return dir;
 };

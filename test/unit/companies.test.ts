@@ -58,29 +58,40 @@ describe('enroll', () => {
     });
   });
 
-  it.each(['primary-poc', 'company-user'] as const)('refuses a %s even if the route check were bypassed', async (role) => {
-    const store = fakeStore();
-    const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
-    await expect(companies.enroll(deps, callerFor(role), input)).rejects.toBeInstanceOf(Forbidden);
-    expect(store.saved).toHaveLength(0);
-  });
+  it.each(['primary-poc', 'company-user'] as const)(
+    'refuses a %s even if the route check were bypassed',
+    async (role) => {
+      const store = fakeStore();
+      const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
+      await expect(companies.enroll(deps, callerFor(role), input)).rejects.toBeInstanceOf(Forbidden);
+      expect(store.saved).toHaveLength(0);
+    },
+  );
 });
 
 describe('get', () => {
   const seeded = async () => {
     const store = fakeStore();
-    const company = await companies.enroll({ clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds('c'), companies: store }, callerFor('cbp-admin'), input);
+    const company = await companies.enroll(
+      { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds('c'), companies: store },
+      callerFor('cbp-admin'),
+      input,
+    );
     return { store, company };
   };
 
   it('lets CBP staff read any company', async () => {
     const { store, company } = await seeded();
-    await expect(companies.get({ companies: store }, callerFor('cbp-officer'), company.companyId)).resolves.toEqual(company);
+    await expect(companies.get({ companies: store }, callerFor('cbp-officer'), company.companyId)).resolves.toEqual(
+      company,
+    );
   });
 
   it("lets a company's own user read it", async () => {
     const { store, company } = await seeded();
-    await expect(companies.get({ companies: store }, callerFor('company-user', company.companyId), company.companyId)).resolves.toEqual(company);
+    await expect(
+      companies.get({ companies: store }, callerFor('company-user', company.companyId), company.companyId),
+    ).resolves.toEqual(company);
   });
 
   it('serves the company read with the membership without a second read, and still answers 404 when it was not found', async () => {
@@ -88,17 +99,31 @@ describe('get', () => {
     const record = store.saved[0]!.record;
     const noReads = { ...store, get: async () => expect.unreachable('the company was read twice') };
     const prefetched = { companyId: company.companyId, record };
-    await expect(companies.get({ companies: noReads }, callerFor('primary-poc', company.companyId, { prefetched }), company.companyId)).resolves.toEqual(company);
-    await expect(companies.get({ companies: noReads }, callerFor('cbp-officer', 'CBP', { prefetched }), company.companyId)).resolves.toEqual(company);
+    await expect(
+      companies.get(
+        { companies: noReads },
+        callerFor('primary-poc', company.companyId, { prefetched }),
+        company.companyId,
+      ),
+    ).resolves.toEqual(company);
+    await expect(
+      companies.get({ companies: noReads }, callerFor('cbp-officer', 'CBP', { prefetched }), company.companyId),
+    ).resolves.toEqual(company);
     const missing = { companyId: 'gone', record: null };
-    await expect(companies.get({ companies: noReads }, callerFor('cbp-officer', 'CBP', { prefetched: missing }), 'gone')).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      companies.get({ companies: noReads }, callerFor('cbp-officer', 'CBP', { prefetched: missing }), 'gone'),
+    ).rejects.toBeInstanceOf(NotFound);
     // Any other id goes to the store.
-    await expect(companies.get({ companies: store }, callerFor('cbp-officer', 'CBP', { prefetched }), 'nope')).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      companies.get({ companies: store }, callerFor('cbp-officer', 'CBP', { prefetched }), 'nope'),
+    ).rejects.toBeInstanceOf(NotFound);
   });
 
   it("answers 404, not 403, to another company's user, so ids cannot be probed", async () => {
     const { store, company } = await seeded();
-    await expect(companies.get({ companies: store }, callerFor('primary-poc', 'company-b'), company.companyId)).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      companies.get({ companies: store }, callerFor('primary-poc', 'company-b'), company.companyId),
+    ).rejects.toBeInstanceOf(NotFound);
   });
 
   it('answers 404 for an unknown company', async () => {
@@ -109,7 +134,14 @@ describe('get', () => {
 
 describe('companyView', () => {
   it("shows a removed company's benefits as revoked, never suspended (a lesser sanction in C-TPAT)", () => {
-    const record: Company = { companyId: 'c1', ...input, status: 'removed', enrolledAt: '2006-05-01T12:00:00.000Z', enrolledBy: 'u', version: 2 };
+    const record: Company = {
+      companyId: 'c1',
+      ...input,
+      status: 'removed',
+      enrolledAt: '2006-05-01T12:00:00.000Z',
+      enrolledBy: 'u',
+      version: 2,
+    };
     expect(companyView(record).benefits).toBe('revoked');
     expect(companyView({ ...record, status: 'active' }).benefits).toBe('active');
     expect(Benefits.options).not.toContain('suspended');

@@ -7,21 +7,49 @@ import { callerFor, fixedClock } from '../support/factories.ts';
 
 const policies = currentPolicies([]);
 const company = (overrides: Partial<Company>): Company => ({
-  companyId: 'c', legalName: 'C', category: 'importer', pocEmail: 'poc@c.example.com', identifiers: {}, status: 'active',
-  enrolledAt: '2006-05-01T12:00:00.000Z', enrolledBy: 'cbp', version: 1, ...overrides,
+  companyId: 'c',
+  legalName: 'C',
+  category: 'importer',
+  pocEmail: 'poc@c.example.com',
+  identifiers: {},
+  status: 'active',
+  enrolledAt: '2006-05-01T12:00:00.000Z',
+  enrolledBy: 'cbp',
+  version: 1,
+  ...overrides,
 });
 
 describe('nextDue', () => {
   it('is the enrollment deadline until the portal update is complete, with an extension winning when later', () => {
     expect(nextDue(company({}), policies)).toEqual({ dueOn: '2006-07-01', dueKind: 'enrollment' });
-    expect(nextDue(company({ deadlineExtendedTo: '2006-09-15' }), policies)).toEqual({ dueOn: '2006-09-15', dueKind: 'enrollment' });
-    expect(nextDue(company({ enrolledAt: '2006-06-20T12:00:00.000Z' }), policies)).toEqual({ dueOn: '2006-08-19', dueKind: 'enrollment' });
+    expect(nextDue(company({ deadlineExtendedTo: '2006-09-15' }), policies)).toEqual({
+      dueOn: '2006-09-15',
+      dueKind: 'enrollment',
+    });
+    expect(nextDue(company({ enrolledAt: '2006-06-20T12:00:00.000Z' }), policies)).toEqual({
+      dueOn: '2006-08-19',
+      dueKind: 'enrollment',
+    });
   });
 
   it('is the recertification once the update is done, the earlier of the two when both are open, and nothing once removed', () => {
-    expect(nextDue(company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z', nextCertificationDueAt: '2007-05-02T04:00:00.000Z' }), policies)).toEqual({ dueOn: '2007-05-02', dueKind: 'recertification' });
-    expect(nextDue(company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z' }), policies)).toEqual({ dueOn: null, dueKind: null });
-    expect(nextDue(company({ nextCertificationDueAt: '2006-06-01T04:00:00.000Z' }), policies)).toEqual({ dueOn: '2006-06-01', dueKind: 'recertification' });
+    expect(
+      nextDue(
+        company({
+          portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z',
+          nextCertificationDueAt: '2007-05-02T04:00:00.000Z',
+        }),
+        policies,
+      ),
+    ).toEqual({ dueOn: '2007-05-02', dueKind: 'recertification' });
+    expect(nextDue(company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z' }), policies)).toEqual({
+      dueOn: null,
+      dueKind: null,
+    });
+    expect(nextDue(company({ nextCertificationDueAt: '2006-06-01T04:00:00.000Z' }), policies)).toEqual({
+      dueOn: '2006-06-01',
+      dueKind: 'recertification',
+    });
     expect(nextDue(company({ status: 'removed' }), policies)).toEqual({ dueOn: null, dueKind: null });
   });
 });
@@ -39,8 +67,14 @@ describe('overviewOf', () => {
       [
         company({}),
         company({ category: 'exporter' }),
-        company({ status: 'removed', removal: { at: '2006-04-03T06:00:00.000Z', reason: 'cbp-decision', by: 'x' } as Company['removal'] }),
-        company({ portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z', nextCertificationDueAt: '2009-01-01T05:00:00.000Z' }),
+        company({
+          status: 'removed',
+          removal: { at: '2006-04-03T06:00:00.000Z', reason: 'cbp-decision', by: 'x' } as Company['removal'],
+        }),
+        company({
+          portalUpdateCompletedAt: '2006-05-02T00:00:00.000Z',
+          nextCertificationDueAt: '2009-01-01T05:00:00.000Z',
+        }),
       ],
       policies,
       new Date('2006-05-10T12:00:00.000Z'),
@@ -64,7 +98,12 @@ describe('overviewOf', () => {
 
 describe('listCompanies', () => {
   // Two categories' worth of companies, served a page at a time like the category index.
-  const stored = [company({ companyId: 'i1' }), company({ companyId: 'i2', deadlineExtendedTo: '2006-12-01' }), company({ companyId: 'i3' }), company({ companyId: 'x1', category: 'exporter' })];
+  const stored = [
+    company({ companyId: 'i1' }),
+    company({ companyId: 'i2', deadlineExtendedTo: '2006-12-01' }),
+    company({ companyId: 'i3' }),
+    company({ companyId: 'x1', category: 'exporter' }),
+  ];
   const reads: string[] = [];
   const deps = {
     clock: fixedClock('2006-05-01T12:00:00.000Z'),
@@ -90,9 +129,18 @@ describe('listCompanies', () => {
   });
 
   it('reads past filtered-out companies without skipping any, and refuses a forged cursor and non-CBP callers', async () => {
-    const page = await listCompanies(deps, callerFor('cbp-officer'), { limit: 2, dueBefore: '2006-07-01', category: 'importer' });
+    const page = await listCompanies(deps, callerFor('cbp-officer'), {
+      limit: 2,
+      dueBefore: '2006-07-01',
+      category: 'importer',
+    });
     expect(page.items.map((c) => c.companyId)).toEqual(['i1', 'i3']);
-    await expect(listCompanies(deps, callerFor('cbp-officer'), { limit: 2, cursor: Buffer.from('{"category":99,"inner":null}').toString('base64url') })).rejects.toBeInstanceOf(BadRequest);
+    await expect(
+      listCompanies(deps, callerFor('cbp-officer'), {
+        limit: 2,
+        cursor: Buffer.from('{"category":99,"inner":null}').toString('base64url'),
+      }),
+    ).rejects.toBeInstanceOf(BadRequest);
     await expect(listCompanies(deps, callerFor('primary-poc'), { limit: 2 })).rejects.toBeInstanceOf(Forbidden);
   });
 });
@@ -100,9 +148,13 @@ describe('listCompanies', () => {
 describe('a page read with a cursor', () => {
   it('is a 400 when DynamoDB refuses the cursor, and stays a retryable fault when DynamoDB is throttling', async () => {
     const { page } = await import('../../functions/data/pages.ts');
-    const refused = Object.assign(new Error('The provided starting key is invalid'), { cause: { name: 'ValidationException', $metadata: { httpStatusCode: 400 } } });
+    const refused = Object.assign(new Error('The provided starting key is invalid'), {
+      cause: { name: 'ValidationException', $metadata: { httpStatusCode: 400 } },
+    });
     await expect(page(() => Promise.reject(refused), 'some-cursor')).rejects.toBeInstanceOf(BadRequest);
-    const throttled = Object.assign(new Error('Rate exceeded'), { cause: { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } } });
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      cause: { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } },
+    });
     await expect(page(() => Promise.reject(throttled), 'some-cursor')).rejects.toBe(throttled);
     await expect(page(() => Promise.reject(refused), null)).rejects.toBe(refused);
   });

@@ -5,12 +5,18 @@ import { feedbackOf, recordFeedback } from '../../functions/domain/email-feedbac
 import { contactsOf } from '../../functions/domain/notices.ts';
 import { sequentialIds } from '../support/factories.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8')) as { detail: Record<string, any> };
+const recorded = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8')) as {
+    detail: Record<string, any>;
+  };
 
 describe('feedbackOf', () => {
   it('reads the addresses of a permanent bounce, lower-cased and once each', () => {
     const event = recorded('ses-event-bounce-permanent.json');
-    event.detail.bounce.bouncedRecipients.push({ emailAddress: 'Security@Gone-Importer.example.com' }, { emailAddress: 'second@example.com' });
+    event.detail.bounce.bouncedRecipients.push(
+      { emailAddress: 'Security@Gone-Importer.example.com' },
+      { emailAddress: 'second@example.com' },
+    );
     expect(feedbackOf(event)).toEqual({
       reason: 'bounce',
       detail: 'General',
@@ -21,13 +27,26 @@ describe('feedbackOf', () => {
   });
 
   it('reads a complaint, and ignores transient and undetermined bounces, other events and other envelopes', () => {
-    expect(feedbackOf(recorded('ses-event-complaint.json'))).toMatchObject({ reason: 'complaint', detail: 'abuse', addresses: ['backup-contact@complaining-broker.example.com'] });
+    expect(feedbackOf(recorded('ses-event-complaint.json'))).toMatchObject({
+      reason: 'complaint',
+      detail: 'abuse',
+      addresses: ['backup-contact@complaining-broker.example.com'],
+    });
     expect(feedbackOf(recorded('ses-event-bounce-transient.json'))).toBeNull();
     const undetermined = recorded('ses-event-bounce-permanent.json');
     undetermined.detail.bounce.bounceType = 'Undetermined';
     expect(feedbackOf(undetermined)).toBeNull();
     // An SNS notification is not the path the stack wires (EventBridge is): it is not read.
-    expect(feedbackOf({ Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(recorded('ses-event-bounce-permanent.json').detail) } }] })).toBeNull();
+    expect(
+      feedbackOf({
+        Records: [
+          {
+            EventSource: 'aws:sns',
+            Sns: { Message: JSON.stringify(recorded('ses-event-bounce-permanent.json').detail) },
+          },
+        ],
+      }),
+    ).toBeNull();
     expect(feedbackOf(null)).toBeNull();
   });
 });
@@ -46,7 +65,11 @@ describe('recordFeedback', () => {
         },
       },
     };
-    const report = await recordFeedback(deps, recorded('ses-event-bounce-permanent.json'), new Date('2006-06-01T00:00:00Z'));
+    const report = await recordFeedback(
+      deps,
+      recorded('ses-event-bounce-permanent.json'),
+      new Date('2006-06-01T00:00:00Z'),
+    );
     expect(marks).toEqual(['a:poc', 'b:secondary', 'c:secondary']);
     expect(report).toEqual({ addresses: 1, marked: ['a:poc', 'b:secondary'] });
   });

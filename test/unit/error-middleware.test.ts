@@ -15,7 +15,9 @@ describe('error middleware', () => {
   it('shows an HttpError below 500 as the error body, with its status', async () => {
     const res = await run(new Conflict('Stale version.', 'version_conflict', [{ field: 'version', message: 'is 3' }]));
     expect(res.statusCode).toBe(409);
-    expect(JSON.parse(res.body)).toEqual({ error: { code: 'version_conflict', message: 'Stale version.', details: [{ field: 'version', message: 'is 3' }] } });
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: 'version_conflict', message: 'Stale version.', details: [{ field: 'version', message: 'is 3' }] },
+    });
   });
 
   it('adds Retry-After to throttling answers', async () => {
@@ -25,7 +27,10 @@ describe('error middleware', () => {
   });
 
   it('turns a retryable SDK error into a 503 with Retry-After, saying nothing of the SDK', async () => {
-    const sdkError = Object.assign(new Error('Rate of requests exceeds the allowed throughput. arn:aws:dynamodb:...'), { name: 'ThrottlingException', $retryable: { throttling: true } });
+    const sdkError = Object.assign(new Error('Rate of requests exceeds the allowed throughput. arn:aws:dynamodb:...'), {
+      name: 'ThrottlingException',
+      $retryable: { throttling: true },
+    });
     const res = await run(sdkError);
     expect(res.statusCode).toBe(503);
     expect(res.headers?.['Retry-After']).toBeDefined();
@@ -59,17 +64,32 @@ describe('CORS', () => {
 
 describe('ALLOWED_ORIGINS', () => {
   it('takes bare origins and refuses a wildcard, a path or a trailing slash at cold start', () => {
-    expect(parseAllowedOrigins('https://portal.example.gov, http://127.0.0.1:3001')).toEqual(['https://portal.example.gov', 'http://127.0.0.1:3001']);
-    for (const bad of ['*', 'https://portal.example.gov/', 'https://portal.example.gov/app', 'portal.example.gov', '']) {
+    expect(parseAllowedOrigins('https://portal.example.gov, http://127.0.0.1:3001')).toEqual([
+      'https://portal.example.gov',
+      'http://127.0.0.1:3001',
+    ]);
+    for (const bad of [
+      '*',
+      'https://portal.example.gov/',
+      'https://portal.example.gov/app',
+      'portal.example.gov',
+      '',
+    ]) {
       expect(() => parseAllowedOrigins(bad), bad).toThrow(/ALLOWED_ORIGINS/);
     }
   });
 
   it('security headers ride on successes and errors alike', async () => {
-    const ok = await publicHandler(async () => ({ statusCode: 200, headers: { ...API_SECURITY_HEADERS }, body: '{}' }))(apiEvent(), {} as never);
+    const ok = await publicHandler(async () => ({ statusCode: 200, headers: { ...API_SECURITY_HEADERS }, body: '{}' }))(
+      apiEvent(),
+      {} as never,
+    );
     const error = await run(new Conflict('Stale.'));
     for (const res of [ok, error]) {
-      expect(res.headers).toMatchObject({ 'Cache-Control': 'no-store', 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' });
+      expect(res.headers).toMatchObject({
+        'Cache-Control': 'no-store',
+        'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+      });
     }
   });
 });

@@ -12,7 +12,12 @@ const memoryOutbox = (items: Delivery[]) => {
     get: async (id: string) => store.get(id) ?? null,
     claim: async (current: Delivery, now: string, leaseUntil: string) => {
       const item = store.get(current.deliveryId)!;
-      if (item.attempts !== current.attempts || item.nextAttemptAt > now || !['pending', 'sending'].includes(item.status)) return null;
+      if (
+        item.attempts !== current.attempts ||
+        item.nextAttemptAt > now ||
+        !['pending', 'sending'].includes(item.status)
+      )
+        return null;
       const claimed = { ...item, status: 'sending' as const, nextAttemptAt: leaseUntil, attempts: item.attempts + 1 };
       store.set(item.deliveryId, claimed);
       return claimed;
@@ -25,10 +30,13 @@ const memoryOutbox = (items: Delivery[]) => {
     },
     progress: async (claimed: Delivery, results: Delivery['results']) => {
       const item = store.get(claimed.deliveryId)!;
-      if (item.attempts === claimed.attempts && item.status === 'sending') store.set(claimed.deliveryId, { ...item, results });
+      if (item.attempts === claimed.attempts && item.status === 'sending')
+        store.set(claimed.deliveryId, { ...item, results });
     },
     due: async function* (now: string, lane?: Lane) {
-      yield* [...store.values()].filter((d) => ['pending', 'sending'].includes(d.status) && d.nextAttemptAt <= now && (!lane || laneOf(d) === lane));
+      yield* [...store.values()].filter(
+        (d) => ['pending', 'sending'].includes(d.status) && d.nextAttemptAt <= now && (!lane || laneOf(d) === lane),
+      );
     },
   };
 };
@@ -51,7 +59,14 @@ const flakyMailer = (failing: Record<string, number>) => {
 };
 
 const delivery = (id: string, emails: string[], now: string) =>
-  newDelivery({ deliveryId: id, template: 't', recipients: emails.map((email) => ({ email, data: {} })), defaultData: {}, reason: 'test', now });
+  newDelivery({
+    deliveryId: id,
+    template: 't',
+    recipients: emails.map((email) => ({ email, data: {} })),
+    defaultData: {},
+    reason: 'test',
+    now,
+  });
 
 describe('outbox delivery', () => {
   it('sends every recipient once, retrying only the failed ones after the backoff', async () => {
@@ -106,15 +121,35 @@ describe('outbox delivery', () => {
     const now = clock.now().toISOString();
     // Ten deliveries of one alert, 50 recipients each; the first 6 recipients of each are throttled once.
     const alertDeliveries = Array.from({ length: 10 }, (_, d) =>
-      newDelivery({ deliveryId: `a${d}`, template: 'alert', recipients: Array.from({ length: 50 }, (_, r) => ({ email: `u${d}-${r}@x.com`, data: {} })), defaultData: { severity: 'high' }, reason: 'alert', now }),
+      newDelivery({
+        deliveryId: `a${d}`,
+        template: 'alert',
+        recipients: Array.from({ length: 50 }, (_, r) => ({ email: `u${d}-${r}@x.com`, data: {} })),
+        defaultData: { severity: 'high' },
+        reason: 'alert',
+        now,
+      }),
     );
-    const other = newDelivery({ deliveryId: 'b0', template: 'alert', recipients: [{ email: 'other@x.com', data: {} }], defaultData: { severity: 'low' }, reason: 'alert', now });
+    const other = newDelivery({
+      deliveryId: 'b0',
+      template: 'alert',
+      recipients: [{ email: 'other@x.com', data: {} }],
+      defaultData: { severity: 'low' },
+      reason: 'alert',
+      now,
+    });
     const outbox = memoryOutbox([...alertDeliveries, other]);
-    const failing = Object.fromEntries(alertDeliveries.flatMap((d) => d.recipients.slice(0, 6).map((r) => [r.email, 1])));
+    const failing = Object.fromEntries(
+      alertDeliveries.flatMap((d) => d.recipients.slice(0, 6).map((r) => [r.email, 1])),
+    );
     const calls: { template: string; severity: string; size: number }[] = [];
     const mailer = flakyMailer(failing);
     const counting = {
-      sendTemplated: async (template: string, recipients: readonly { email: string; data: Record<string, string> }[], data: Record<string, string>) => {
+      sendTemplated: async (
+        template: string,
+        recipients: readonly { email: string; data: Record<string, string> }[],
+        data: Record<string, string>,
+      ) => {
         calls.push({ template, severity: data.severity!, size: recipients.length });
         return mailer.sendTemplated(template, recipients);
       },
@@ -122,7 +157,9 @@ describe('outbox delivery', () => {
     const deps: OutboxDeps = { clock, outbox, mailer: counting };
 
     await drain(deps);
-    expect(calls.map((c) => `${c.severity}:${c.size}`).sort()).toEqual([...Array.from({ length: 10 }, () => 'high:50'), 'low:1'].sort());
+    expect(calls.map((c) => `${c.severity}:${c.size}`).sort()).toEqual(
+      [...Array.from({ length: 10 }, () => 'high:50'), 'low:1'].sort(),
+    );
     clock.set(new Date(clock.now().getTime() + backoffMs(1)).toISOString());
     calls.length = 0;
     await drain(deps);
@@ -138,14 +175,24 @@ describe('outbox delivery', () => {
     const now = clock.now().toISOString();
     // Retries of 30 recipients from each of ten deliveries: they pack into six calls, and a call spans two deliveries.
     const items = Array.from({ length: 10 }, (_, d) =>
-      newDelivery({ deliveryId: `k${d}`, template: 'alert', recipients: Array.from({ length: 30 }, (_, r) => ({ email: `k${d}-${r}@x.com`, data: {} })), defaultData: {}, reason: 'alert', now }),
+      newDelivery({
+        deliveryId: `k${d}`,
+        template: 'alert',
+        recipients: Array.from({ length: 30 }, (_, r) => ({ email: `k${d}-${r}@x.com`, data: {} })),
+        defaultData: {},
+        reason: 'alert',
+        now,
+      }),
     );
     const outbox = memoryOutbox(items);
     const mailer = flakyMailer({});
     let calls = 0;
     const dying = {
       // The third call reaches SES, then the sender's process is killed before anything after it runs.
-      sendTemplated: async (template: string, recipients: readonly { email: string; data: Record<string, string> }[]) => {
+      sendTemplated: async (
+        template: string,
+        recipients: readonly { email: string; data: Record<string, string> }[],
+      ) => {
         const sent = await mailer.sendTemplated(template, recipients);
         calls += 1;
         if (calls === 3) throw new Error('killed');
@@ -169,6 +216,12 @@ describe('outbox delivery', () => {
   });
 
   it('refuses a delivery of more than 50 recipients', () => {
-    expect(() => delivery('d4', Array.from({ length: 51 }, (_, i) => `u${i}@x.com`), '2026-01-01T00:00:00Z')).toThrow(/1 to 50/);
+    expect(() =>
+      delivery(
+        'd4',
+        Array.from({ length: 51 }, (_, i) => `u${i}@x.com`),
+        '2026-01-01T00:00:00Z',
+      ),
+    ).toThrow(/1 to 50/);
   });
 });

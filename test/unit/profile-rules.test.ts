@@ -8,7 +8,10 @@ describe('profile rules', () => {
   it('count required answers per category: a broker answers no container questions', () => {
     const broker = questionsFor('customs-broker').find((s) => s.id === 'container-trailer-security')!;
     expect(broker.questions).toHaveLength(0);
-    expect(completeness('customs-broker', completeAnswers('customs-broker'))).toMatchObject({ complete: true, missing: [] });
+    expect(completeness('customs-broker', completeAnswers('customs-broker'))).toMatchObject({
+      complete: true,
+      missing: [],
+    });
     const importer = completeness('importer', {});
     expect(importer.complete).toBe(false);
     expect(importer.missing).toHaveLength(importer.required);
@@ -21,7 +24,12 @@ describe('profile rules', () => {
     expect(optional.length).toBeGreaterThan(0);
     expect(c).toMatchObject({ complete: true, answered: c.required, missing: [] });
     // Only optional answers: none of the required ones is answered yet.
-    const optionalOnly = Object.fromEntries(questionsFor('importer').map((s) => [s.id, Object.fromEntries(s.questions.filter((q) => !q.required).map((q) => [q.id, all[s.id]![q.id]!]))]));
+    const optionalOnly = Object.fromEntries(
+      questionsFor('importer').map((s) => [
+        s.id,
+        Object.fromEntries(s.questions.filter((q) => !q.required).map((q) => [q.id, all[s.id]![q.id]!])),
+      ]),
+    );
     const none = completeness('importer', optionalOnly);
     expect(none.answered).toBe(0);
     expect(none.missing).toHaveLength(none.required);
@@ -30,7 +38,11 @@ describe('profile rules', () => {
   it('name every answer of the wrong kind or outside the criteria', () => {
     expect(
       answerProblems('importer', {
-        'business-partners': { 'partners-ctpat-verified': 'yes', 'partner-review-frequency': 'weekly', 'screening-process': true },
+        'business-partners': {
+          'partners-ctpat-verified': 'yes',
+          'partner-review-frequency': 'weekly',
+          'screening-process': true,
+        },
         'physical-security': { 'made-up': true },
       }).map((p) => p.field),
     ).toEqual([
@@ -43,10 +55,23 @@ describe('profile rules', () => {
 
   it('list added, changed and removed answers, and diff them by section', () => {
     const before = { 'personnel-security': { 'background-checks': 'yearly', 'termination-procedures': true } };
-    const after = { 'personnel-security': { 'background-checks': 'every two years' }, 'physical-security': { fencing: true } };
-    expect(changedAnswers(before, after)).toEqual(['personnel-security.background-checks', 'personnel-security.termination-procedures', 'physical-security.fencing']);
+    const after = {
+      'personnel-security': { 'background-checks': 'every two years' },
+      'physical-security': { fencing: true },
+    };
+    expect(changedAnswers(before, after)).toEqual([
+      'personnel-security.background-checks',
+      'personnel-security.termination-procedures',
+      'physical-security.fencing',
+    ]);
     expect(diff(before, after).map((s) => [s.section, s.changes.map((c) => [c.question, c.from, c.to])])).toEqual([
-      ['personnel-security', [['background-checks', 'yearly', 'every two years'], ['termination-procedures', true, null]]],
+      [
+        'personnel-security',
+        [
+          ['background-checks', 'yearly', 'every two years'],
+          ['termination-procedures', true, null],
+        ],
+      ],
       ['physical-security', [['fencing', null, true]]],
     ]);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, daysBetween, endOfProgramDay, PROGRAM_TIME_ZONE, programDate, programDayStart, programMonth, spelledDate } from '../../functions/definitions/program-time.ts';
+import {
+  addDays,
+  addYears,
+  daysBetween,
+  endOfProgramDay,
+  PROGRAM_TIME_ZONE,
+  programDate,
+  programDayStart,
+  programMonth,
+  spelledDate,
+} from '../../functions/definitions/program-time.ts';
 
 describe('program time', () => {
   it('is Washington, D.C.', () => {

@@ -19,7 +19,10 @@ const failure = (fn: () => unknown): BadRequest => {
 
 describe('parseBody', () => {
   it('returns the validated body', () => {
-    expect(parseBody(Body, apiEvent({ body: '{"name":"a","nested":{"n":1}}' }))).toEqual({ name: 'a', nested: { n: 1 } });
+    expect(parseBody(Body, apiEvent({ body: '{"name":"a","nested":{"n":1}}' }))).toEqual({
+      name: 'a',
+      nested: { n: 1 },
+    });
   });
 
   it('decodes a base64-encoded body', () => {
@@ -54,7 +57,12 @@ describe('pathParam', () => {
 });
 
 describe('EnrollCompany', () => {
-  const valid = { legalName: 'Great Lakes Freight', category: 'highway-carrier-us-canada', pocEmail: 'a@b.example.com', identifiers: { scac: 'GLFC' } };
+  const valid = {
+    legalName: 'Great Lakes Freight',
+    category: 'highway-carrier-us-canada',
+    pocEmail: 'a@b.example.com',
+    identifiers: { scac: 'GLFC' },
+  };
 
   it('accepts a carrier with its SCAC', () => {
     expect(EnrollCompany.safeParse(valid).success).toBe(true);

@@ -4,7 +4,11 @@ import { minutesLeft, SESSION_LIMITS, timeoutState } from '../../web/src/api/ses
 const MIN = 60_000;
 const signedInAt = Date.UTC(2006, 6, 1, 13, 0);
 const at = (minutesAfterSignIn: number, lastActivityMinutes = 0) =>
-  timeoutState({ now: signedInAt + minutesAfterSignIn * MIN, lastActivity: signedInAt + lastActivityMinutes * MIN, signedInAt });
+  timeoutState({
+    now: signedInAt + minutesAfterSignIn * MIN,
+    lastActivity: signedInAt + lastActivityMinutes * MIN,
+    signedInAt,
+  });
 
 describe('session timeout', () => {
   it('uses 15 minutes idle, 12 hours in all and a 2-minute warning', () => {
@@ -32,7 +36,11 @@ describe('session timeout', () => {
   });
 
   it('ends the session 12 hours after sign-in however active the person is, warning 2 minutes before', () => {
-    expect(at(12 * 60 - 2, 12 * 60 - 2)).toEqual({ kind: 'warning', reason: 'absolute', endsAt: signedInAt + 12 * 60 * MIN });
+    expect(at(12 * 60 - 2, 12 * 60 - 2)).toEqual({
+      kind: 'warning',
+      reason: 'absolute',
+      endsAt: signedInAt + 12 * 60 * MIN,
+    });
     expect(at(12 * 60, 12 * 60)).toEqual({ kind: 'ended', reason: 'absolute' });
     expect(at(12 * 60 - 5, 12 * 60 - 5)).toEqual({ kind: 'active', checkAt: signedInAt + (12 * 60 - 2) * MIN });
   });

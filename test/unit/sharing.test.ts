@@ -4,15 +4,28 @@ import { callerFor, fixedClock } from '../support/factories.ts';
 import { Forbidden } from '../../functions/http/errors.ts';
 
 /** Dependencies that fail the test if the domain reaches them: the refusal must come first. */
-const untouchable = new Proxy({}, { get: (_t, name) => { throw new Error(`the domain read ${String(name)} before refusing`); } }) as never;
+const untouchable = new Proxy(
+  {},
+  {
+    get: (_t, name) => {
+      throw new Error(`the domain read ${String(name)} before refusing`);
+    },
+  },
+) as never;
 
 describe('sharing rules', () => {
-  it('refuses CBP staff a grant or a revocation on a company\'s behalf, before reading anything', async () => {
+  it("refuses CBP staff a grant or a revocation on a company's behalf, before reading anything", async () => {
     for (const role of ['cbp-officer', 'cbp-admin'] as const) {
-      const attempt = createGrant(untouchable, callerFor(role), 'company-a', { grantee: { type: 'program', program: 'ca-pip' }, scope: 'status', expiresOn: '2027-01-01' });
+      const attempt = createGrant(untouchable, callerFor(role), 'company-a', {
+        grantee: { type: 'program', program: 'ca-pip' },
+        scope: 'status',
+        expiresOn: '2027-01-01',
+      });
       await expect(attempt).rejects.toBeInstanceOf(Forbidden);
       await expect(attempt).rejects.toMatchObject({ code: 'company_only' });
-      await expect(revokeGrant(untouchable, callerFor(role), 'company-a', 'g1')).rejects.toMatchObject({ code: 'company_only' });
+      await expect(revokeGrant(untouchable, callerFor(role), 'company-a', 'g1')).rejects.toMatchObject({
+        code: 'company_only',
+      });
     }
   });
 

@@ -3,7 +3,13 @@ import { sweep, SweepIncomplete, type SweepDeps } from '../../functions/domain/s
 import { openObligation, type Obligation } from '../../functions/data/obligation-records.ts';
 import { sequentialIds } from '../support/factories.ts';
 
-const owner = (n: number, category: 'importer' | 'exporter' = 'importer', enrolledAt = '2006-05-01T12:00:00.000Z') => ({ companyId: `c${n}`, category, legalName: `Company ${n}`, pocEmail: `poc${n}@example.com`, enrolledAt });
+const owner = (n: number, category: 'importer' | 'exporter' = 'importer', enrolledAt = '2006-05-01T12:00:00.000Z') => ({
+  companyId: `c${n}`,
+  category,
+  legalName: `Company ${n}`,
+  pocEmail: `poc${n}@example.com`,
+  enrolledAt,
+});
 
 /** In-memory obligations; `remind` and `changeStanding` record what they were asked to do. */
 const fakeDeps = (items: Obligation[], overrides: Partial<SweepDeps['obligations']> = {}) => {
@@ -45,7 +51,15 @@ describe('sweep', () => {
     ];
     const { deps, reminded, removed } = fakeDeps(items);
     const report = await sweep(deps, new Date('2006-06-02T06:00:00Z'));
-    expect(report).toMatchObject({ due: 3, reminded: 1, removed: 1, rescheduled: 1, skipped: 0, failed: 0, emailsQueued: 3 });
+    expect(report).toMatchObject({
+      due: 3,
+      reminded: 1,
+      removed: 1,
+      rescheduled: 1,
+      skipped: 0,
+      failed: 0,
+      emailsQueued: 3,
+    });
     expect(reminded).toEqual(['c1']);
     expect(removed).toEqual(['c2']);
     expect(report.actions).toEqual([
@@ -55,8 +69,15 @@ describe('sweep', () => {
   });
 
   it('counts an item another sweep acted on first as skipped, not as done', async () => {
-    const { deps } = fakeDeps([openObligation(owner(1), 'enrollment', '2006-06-01T00:00:00.000Z')], { remind: async () => false });
-    expect(await sweep(deps, new Date('2006-06-02T00:00:00Z'))).toMatchObject({ due: 1, reminded: 0, skipped: 1, emailsQueued: 0 });
+    const { deps } = fakeDeps([openObligation(owner(1), 'enrollment', '2006-06-01T00:00:00.000Z')], {
+      remind: async () => false,
+    });
+    expect(await sweep(deps, new Date('2006-06-02T00:00:00Z'))).toMatchObject({
+      due: 1,
+      reminded: 0,
+      skipped: 1,
+      emailsQueued: 0,
+    });
   });
 
   it('acts on every other item when one fails, then fails as a whole so the run is retried', async () => {

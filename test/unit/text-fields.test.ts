@@ -9,10 +9,20 @@ import { MultiLine, SingleLine } from '../../functions/schemas/common.ts';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { INJECTION_PAYLOADS } from '../support/injection.ts';
 
+const ORDINARY_NAMES = [
+  "Dana O'Brien-Reyes",
+  'José Martínez Núñez',
+  'Zoë Müller',
+  '山田 太郎',
+  '김민준',
+  'Łukasz Żółć',
+  'Acme Imports, LLC (U.S.)',
+  'Nguyễn Thị Minh Khai',
+  'عبد الله',
+];
 
-const ORDINARY_NAMES = ["Dana O'Brien-Reyes", 'José Martínez Núñez', 'Zoë Müller', '山田 太郎', '김민준', 'Łukasz Żółć', 'Acme Imports, LLC (U.S.)', 'Nguyễn Thị Minh Khai', 'عبد الله'];
-
-const messageOf = (result: { success: boolean; error?: { issues: readonly { message: string }[] } }) => result.error?.issues.map((i) => i.message).join('; ') ?? '';
+const messageOf = (result: { success: boolean; error?: { issues: readonly { message: string }[] } }) =>
+  result.error?.issues.map((i) => i.message).join('; ') ?? '';
 
 describe('SingleLine', () => {
   const Name = SingleLine(120);
@@ -29,7 +39,9 @@ describe('SingleLine', () => {
 
   it('says what is wrong in words, naming the character', () => {
     expect(messageOf(Name.safeParse('a\r\nb'))).toBe('must be a single line: no line breaks (found U+000D)');
-    expect(messageOf(Name.safeParse('a\u202Eb'))).toBe('must not contain bidirectional override or isolate characters (found U+202E)');
+    expect(messageOf(Name.safeParse('a\u202Eb'))).toBe(
+      'must not contain bidirectional override or isolate characters (found U+202E)',
+    );
     expect(messageOf(Name.safeParse('a\u0000b'))).toBe('must not contain control characters (found U+0000)');
     expect(messageOf(Name.safeParse('a\u200Fb'))).toBe('must not contain invisible bidirectional marks (found U+200F)');
   });
@@ -80,7 +92,8 @@ const OPAQUE = new Set(['password', 'newPassword', 'session', 'refreshToken', 'a
 const stringLeaves = (value: unknown, path: string[] = []): string[][] => {
   if (typeof value === 'string') return [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, [...path, String(i)]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
   return [];
 };
 
@@ -95,7 +108,11 @@ const withLeaf = (example: unknown, path: readonly string[], leaf: (old: string)
 
 const cases = (ROUTES as readonly RouteDefinition[])
   .filter((r) => r.body && r.example)
-  .flatMap((r) => stringLeaves(r.example).filter((p) => !OPAQUE.has(p[p.length - 1]!)).map((p) => [`${r.id} ${p.join('.')}`, r, p] as const));
+  .flatMap((r) =>
+    stringLeaves(r.example)
+      .filter((p) => !OPAQUE.has(p[p.length - 1]!))
+      .map((p) => [`${r.id} ${p.join('.')}`, r, p] as const),
+  );
 
 describe('every string in every route body', () => {
   it('has text fields to check', () => {
@@ -104,14 +121,18 @@ describe('every string in every route body', () => {
 
   it.each(cases)('%s refuses a bidirectional override and a NUL, naming the field', (_name, route, path) => {
     for (const payload of ['\u202E', '\u0000']) {
-      const result = route.body!.safeParse(withLeaf(route.example, path, (old) => `${old.slice(0, 2)}${payload}${old.slice(2)}`));
+      const result = route.body!.safeParse(
+        withLeaf(route.example, path, (old) => `${old.slice(0, 2)}${payload}${old.slice(2)}`),
+      );
       expect(result.success).toBe(false);
       expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(path.join('.'));
     }
   });
 
   it.each(cases)('%s holds a line break only if it is a multi-line field', (name, route, path) => {
-    const result = route.body!.safeParse(withLeaf(route.example, path, (old) => `${old.slice(0, 2)}\r\nACCOUNT LOCKED${old.slice(2)}`));
+    const result = route.body!.safeParse(
+      withLeaf(route.example, path, (old) => `${old.slice(0, 2)}\r\nACCOUNT LOCKED${old.slice(2)}`),
+    );
     expect(result.success, `${name} accepted a line break`).toBe(MULTI_LINE_FIELDS.has(name));
   });
 });

@@ -25,7 +25,12 @@ const NotFoundPage = () => (
 export const App = () => {
   const { me, loading } = useSession();
   const location = useLocation();
-  if (loading) return <Layout nav={[]}><Loading what="Signing you in" /></Layout>;
+  if (loading)
+    return (
+      <Layout nav={[]}>
+        <Loading what="Signing you in" />
+      </Layout>
+    );
 
   if (!me) {
     return (
@@ -41,10 +46,14 @@ export const App = () => {
   }
 
   const staff = me.company.status === 'cbp';
-  const pages: readonly PageRoute[] = (staff ? cbpPages : companyPages).filter((p) => !p.roles || p.roles.includes(me.role));
+  const pages: readonly PageRoute[] = (staff ? cbpPages : companyPages).filter(
+    (p) => !p.roles || p.roles.includes(me.role),
+  );
   // A removed company's pages that the API refuses stay reachable (they say why) but leave the navigation.
   const removed = me.company.status === 'removed';
-  const nav = pages.filter((p) => p.nav && !(removed && p.activeCompanyOnly)).map((p) => ({ to: p.path, label: p.nav! }));
+  const nav = pages
+    .filter((p) => p.nav && !(removed && p.activeCompanyOnly))
+    .map((p) => ({ to: p.path, label: p.nav! }));
   const home = staff ? '/cbp' : '/';
   return (
     <Layout nav={nav}>

@@ -20,7 +20,12 @@ const start = async () => {
       </StrictMode>,
     );
   } catch {
-    root.render(<main id="main"><h1>The portal is unavailable</h1><p>Its configuration could not be loaded. Try again in a few minutes.</p></main>);
+    root.render(
+      <main id="main">
+        <h1>The portal is unavailable</h1>
+        <p>Its configuration could not be loaded. Try again in a few minutes.</p>
+      </main>,
+    );
   }
 };
 

@@ -8,9 +8,12 @@ import { ROUTES, type RouteId } from '../../../functions/definitions/routes.ts';
 
 type RouteOf<I extends RouteId> = Extract<(typeof ROUTES)[number], { id: I }>;
 type PathOf<R> = R extends { pathParams: infer P } ? { readonly [K in keyof P]: string | number } : undefined;
-type QueryOf<R> = R extends { query: infer Q extends z.ZodType } ? Partial<Record<keyof z.input<Q>, string | number | undefined>> : undefined;
+type QueryOf<R> = R extends { query: infer Q extends z.ZodType }
+  ? Partial<Record<keyof z.input<Q>, string | number | undefined>>
+  : undefined;
 type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
-export type ResponseOf<I extends RouteId> = RouteOf<I> extends { response: infer S extends z.ZodType } ? z.output<S> : unknown;
+export type ResponseOf<I extends RouteId> =
+  RouteOf<I> extends { response: infer S extends z.ZodType } ? z.output<S> : unknown;
 
 export interface CallArgs<I extends RouteId> {
   readonly path?: PathOf<RouteOf<I>>;
@@ -78,7 +81,11 @@ export const createClient = (transport: Transport) => {
     if (args.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(url, { method: route.method, headers, body: args.body === undefined ? undefined : JSON.stringify(args.body) });
+      response = await fetch(url, {
+        method: route.method,
+        headers,
+        body: args.body === undefined ? undefined : JSON.stringify(args.body),
+      });
     } catch {
       throw new ApiError(0, 'network', 'The portal could not be reached. Check your connection and try again.');
     }
@@ -89,9 +96,16 @@ export const createClient = (transport: Transport) => {
     const text = await response.text();
     const json = text ? (JSON.parse(text) as unknown) : undefined;
     if (!response.ok) {
-      const error = (json as { error?: { code?: string; message?: string; details?: FieldError[] } } | undefined)?.error;
+      const error = (json as { error?: { code?: string; message?: string; details?: FieldError[] } } | undefined)
+        ?.error;
       const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-      throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `The portal answered ${response.status}.`, error?.details ?? [], retryAfter);
+      throw new ApiError(
+        response.status,
+        error?.code ?? 'error',
+        error?.message ?? `The portal answered ${response.status}.`,
+        error?.details ?? [],
+        retryAfter,
+      );
     }
     return json as ResponseOf<I>;
   };

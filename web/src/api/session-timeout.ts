@@ -13,12 +13,16 @@ export interface TimeoutLimits {
   readonly warningMs: number;
 }
 
-export const SESSION_LIMITS: TimeoutLimits = { idleMs: 15 * 60_000, absoluteMs: 12 * 60 * 60_000, warningMs: 2 * 60_000 };
+export const SESSION_LIMITS: TimeoutLimits = {
+  idleMs: 15 * 60_000,
+  absoluteMs: 12 * 60 * 60_000,
+  warningMs: 2 * 60_000,
+};
 
 export type EndReason = 'idle' | 'absolute';
 
 export type TimeoutState =
-  | { readonly kind: 'active'; /** When to look again. */ readonly checkAt: number }
+  | { readonly kind: 'active' /** When to look again. */; readonly checkAt: number }
   | { readonly kind: 'warning'; readonly reason: EndReason; readonly endsAt: number }
   | { readonly kind: 'ended'; readonly reason: EndReason };
 
@@ -30,7 +34,10 @@ export interface SessionClock {
 }
 
 /** Where the session stands now; the earlier of the two ends wins. */
-export const timeoutState = ({ now, lastActivity, signedInAt }: SessionClock, limits: TimeoutLimits = SESSION_LIMITS): TimeoutState => {
+export const timeoutState = (
+  { now, lastActivity, signedInAt }: SessionClock,
+  limits: TimeoutLimits = SESSION_LIMITS,
+): TimeoutState => {
   const idleEnd = lastActivity + limits.idleMs;
   const absoluteEnd = signedInAt + limits.absoluteMs;
   const reason: EndReason = absoluteEnd <= idleEnd ? 'absolute' : 'idle';

@@ -86,7 +86,12 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
           if (!('tokens' in result)) return false;
           // With rotation Cognito answers a new refresh token and retires the one just used.
           const refreshToken = result.tokens.refreshToken ?? current.refreshToken;
-          current = { ...current, idToken: result.tokens.idToken, accessToken: result.tokens.accessToken, refreshToken };
+          current = {
+            ...current,
+            idToken: result.tokens.idToken,
+            accessToken: result.tokens.accessToken,
+            refreshToken,
+          };
           keep(current);
           return true;
         } catch {
@@ -137,7 +142,12 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
       };
       setEndedBecause(undefined);
       keep(next);
-      const client = createClient({ apiUrl, token: () => next.idToken, refresh: async () => false, expired: () => undefined });
+      const client = createClient({
+        apiUrl,
+        token: () => next.idToken,
+        refresh: async () => false,
+        expired: () => undefined,
+      });
       const found = await client.call('getMe');
       setMe(found);
       setLoading(false);

@@ -4,7 +4,13 @@
  * shows, only "Stay signed in" counts, so a stray scroll never silently extends a session.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { SESSION_LIMITS, timeoutState, type EndReason, type TimeoutLimits, type TimeoutState } from './session-timeout.ts';
+import {
+  SESSION_LIMITS,
+  timeoutState,
+  type EndReason,
+  type TimeoutLimits,
+  type TimeoutState,
+} from './session-timeout.ts';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
@@ -15,12 +21,18 @@ export interface SessionTimeout {
   stay(): void;
 }
 
-export const useSessionTimeout = (signedInAt: number, end: (reason: EndReason) => void, limits: TimeoutLimits = SESSION_LIMITS): SessionTimeout => {
+export const useSessionTimeout = (
+  signedInAt: number,
+  end: (reason: EndReason) => void,
+  limits: TimeoutLimits = SESSION_LIMITS,
+): SessionTimeout => {
   const lastActivity = useRef(Date.now());
   // The caller's `end` may change every render; the latest is the one to call.
   const endRef = useRef(end);
   endRef.current = end;
-  const [state, setState] = useState<TimeoutState>(() => timeoutState({ now: Date.now(), lastActivity: lastActivity.current, signedInAt }, limits));
+  const [state, setState] = useState<TimeoutState>(() =>
+    timeoutState({ now: Date.now(), lastActivity: lastActivity.current, signedInAt }, limits),
+  );
   const warning = state.kind === 'warning' ? state : undefined;
 
   const check = useCallback(() => {

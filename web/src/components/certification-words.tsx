@@ -26,7 +26,8 @@ type Certification = ResponseOf<'listCertifications'>['items'][number];
 export const StatementText = ({ certification: c }: { certification: Certification }) =>
   c.statement === 'reviewed-unchanged' ? (
     <>
-      Reviewed, unchanged since the certification of <DateText iso={c.reconfirms?.certifiedAt} /> (version {c.reconfirms?.profileVersion ?? c.profileVersion}), and still accurate
+      Reviewed, unchanged since the certification of <DateText iso={c.reconfirms?.certifiedAt} /> (version{' '}
+      {c.reconfirms?.profileVersion ?? c.profileVersion}), and still accurate
     </>
   ) : (
     <>Current and accurate</>

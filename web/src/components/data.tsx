@@ -3,13 +3,19 @@ import type { ApiError } from '../api/client.ts';
 import { daysBetween, programDate, spelledDate } from '../../../functions/definitions/program-time.ts';
 
 export const Loading = ({ what = 'Loading' }: { what?: string }) => (
-  <p className="loading" role="status">{what}…</p>
+  <p className="loading" role="status">
+    {what}…
+  </p>
 );
 
 export const LoadError = ({ error, retry }: { error: ApiError; retry?: () => void }) => (
   <div className="alert alert--error" role="alert">
     <p>{error.message}</p>
-    {retry ? <button type="button" className="button" onClick={retry}>Try again</button> : null}
+    {retry ? (
+      <button type="button" className="button" onClick={retry}>
+        Try again
+      </button>
+    ) : null}
   </div>
 );
 
@@ -18,7 +24,15 @@ export const LoadError = ({ error, retry }: { error: ApiError; retry?: () => voi
  * loaded list reloads (new filters, after a change) the old data stays, under a status saying it
  * is loading, so nobody mistakes it for the answer to the new question.
  */
-export const Async = <T,>({ state, children, what }: { state: { data: T | undefined; error: ApiError | undefined; loading?: boolean; reload(): void }; children: (data: T) => ReactNode; what?: string }) => {
+export const Async = <T,>({
+  state,
+  children,
+  what,
+}: {
+  state: { data: T | undefined; error: ApiError | undefined; loading?: boolean; reload(): void };
+  children: (data: T) => ReactNode;
+  what?: string;
+}) => {
   if (state.error) return <LoadError error={state.error} retry={state.reload} />;
   if (state.data === undefined) return <Loading what={what} />;
   return (
@@ -40,14 +54,26 @@ export const StatusBadge = ({ status }: { status: string }) => (
   <span className={`badge badge--${status}`}>{STATUS_LABELS[status] ?? status.replaceAll('-', ' ')}</span>
 );
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
 
 /**
  * A date (`2006-07-01`), or the day of an instant in program time (Washington, where the
  * program's dates are kept); with the time, an instant as the audit trail records it, in UTC.
  */
 export const DateText = ({ iso, withTime = false }: { iso: string | undefined | null; withTime?: boolean }) =>
-  iso ? <time dateTime={iso}>{withTime ? dateTimeFormat.format(new Date(iso)) : spelledDate(iso)}</time> : <span>—</span>;
+  iso ? (
+    <time dateTime={iso}>{withTime ? dateTimeFormat.format(new Date(iso)) : spelledDate(iso)}</time>
+  ) : (
+    <span>—</span>
+  );
 
 /**
  * Days left until a due date, in program days as the reminders count them, against the portal's
@@ -55,7 +81,8 @@ export const DateText = ({ iso, withTime = false }: { iso: string | undefined | 
  */
 export const Countdown = ({ due, now, label }: { due: string; now: string; label: string }) => {
   const days = daysBetween(programDate(now), programDate(due));
-  const text = days > 1 ? `${days} days left` : days === 1 ? '1 day left' : days === 0 ? 'Due today' : `${-days} days overdue`;
+  const text =
+    days > 1 ? `${days} days left` : days === 1 ? '1 day left' : days === 0 ? 'Due today' : `${-days} days overdue`;
   return (
     <div className={`countdown${days < 0 ? ' countdown--overdue' : days <= 30 ? ' countdown--soon' : ''}`}>
       <p className="countdown__label">{label}</p>
@@ -68,7 +95,15 @@ export const Countdown = ({ due, now, label }: { due: string; now: string; label
 };
 
 /** "Show more" for the API's cursor-paged lists. */
-export const MoreButton = ({ cursor, onMore, busy }: { cursor: string | null | undefined; onMore: () => void; busy?: boolean }) =>
+export const MoreButton = ({
+  cursor,
+  onMore,
+  busy,
+}: {
+  cursor: string | null | undefined;
+  onMore: () => void;
+  busy?: boolean;
+}) =>
   cursor ? (
     <button type="button" className="button" onClick={onMore} disabled={busy}>
       Show more
@@ -89,7 +124,11 @@ export const TableWrap = ({ label, children }: { label: string; children: ReactN
 );
 
 /** The end of a paged list: the error of the last "Show more", if any, and the button while there is more. */
-export const MorePages = ({ list }: { list: { cursor: string | null; more: () => Promise<void>; busy: boolean; moreError: ApiError | undefined } }) => (
+export const MorePages = ({
+  list,
+}: {
+  list: { cursor: string | null; more: () => Promise<void>; busy: boolean; moreError: ApiError | undefined };
+}) => (
   <>
     {list.moreError ? <LoadError error={list.moreError} /> : null}
     <MoreButton cursor={list.cursor} onMore={() => void list.more()} busy={list.busy} />

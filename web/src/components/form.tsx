@@ -3,7 +3,17 @@
  * control has a visible label, an error is tied to its control with aria-describedby and
  * aria-invalid, and a failed submit announces a summary in an alert region and moves focus to it.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { ApiError } from '../api/client.ts';
 import { asApiError } from './use-load.ts';
 
@@ -13,13 +23,22 @@ interface FieldProps {
   readonly hint?: string;
 }
 
-const described = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+const described = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 const FieldFrame = ({ id, label, hint, error, children }: FieldProps & { id: string; children: ReactNode }) => (
   <div className={`field${error ? ' field--error' : ''}`}>
     <label htmlFor={id}>{label}</label>
-    {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
-    {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+    {hint ? (
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    ) : null}
+    {error ? (
+      <p className="field-error" id={`${id}-error`}>
+        {error}
+      </p>
+    ) : null}
     {children}
   </div>
 );
@@ -33,36 +52,74 @@ export const TextField = ({ label, error, hint, ...input }: FieldProps & InputHT
   );
 };
 
-export const TextArea = ({ label, error, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) => {
+export const TextArea = ({
+  label,
+  error,
+  hint,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) => {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} rows={4} {...input} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described(id, hint, error)}
+        rows={4}
+        {...input}
+      />
     </FieldFrame>
   );
 };
 
-export const SelectField = ({ label, error, hint, options, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) => {
+export const SelectField = ({
+  label,
+  error,
+  hint,
+  options,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) => {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select id={id} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...select}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </FieldFrame>
   );
 };
 
-export const CheckboxField = ({ label, hint, error, ...input }: { label: string; hint?: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) => {
+export const CheckboxField = ({
+  label,
+  hint,
+  error,
+  ...input
+}: { label: string; hint?: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) => {
   const id = useId();
   return (
     <div className={`field field--check${error ? ' field--error' : ''}`}>
-      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
-      <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...input} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described(id, hint, error)}
+        {...input}
+      />
       <label htmlFor={id}>{label}</label>
-      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 };
@@ -71,7 +128,13 @@ export const CheckboxField = ({ label, hint, error, ...input }: { label: string;
  * The error summary: announced, focused, and listing each field's message. `fieldName` turns
  * the API's field path (`contacts.0.phone`) into the words of the form ("Contact 1: Phone").
  */
-export const ErrorSummary = ({ error, fieldName }: { error: ApiError | undefined; fieldName?: (field: string) => string | undefined }) => {
+export const ErrorSummary = ({
+  error,
+  fieldName,
+}: {
+  error: ApiError | undefined;
+  fieldName?: (field: string) => string | undefined;
+}) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();
@@ -83,7 +146,9 @@ export const ErrorSummary = ({ error, fieldName }: { error: ApiError | undefined
       {error.details.length > 0 ? (
         <ul>
           {error.details.map((d) => (
-            <li key={`${d.field}:${d.message}`}>{d.field ? `${fieldName?.(d.field) ?? d.field}: ${d.message}` : d.message}</li>
+            <li key={`${d.field}:${d.message}`}>
+              {d.field ? `${fieldName?.(d.field) ?? d.field}: ${d.message}` : d.message}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -92,7 +157,11 @@ export const ErrorSummary = ({ error, fieldName }: { error: ApiError | undefined
 };
 
 export const Success = ({ message }: { message: string | undefined }) =>
-  message ? <div className="alert alert--success" role="status">{message}</div> : null;
+  message ? (
+    <div className="alert alert--success" role="status">
+      {message}
+    </div>
+  ) : null;
 
 /**
  * Submit handling for a form: runs `action`, keeps the API error for the summary and the

@@ -19,7 +19,9 @@ export const Layout = ({ nav, children }: { nav: readonly NavItem[]; children: R
   const { me, signOut, signedInAt } = useSession();
   return (
     <>
-      <a className="skip-link" href="#main">Skip to main content</a>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <GovBanner />
       <header className="banner">
         <div className="banner__inner">
@@ -32,7 +34,9 @@ export const Layout = ({ nav, children }: { nav: readonly NavItem[]; children: R
               <span>
                 {me.name} · {me.company.legalName}
               </span>
-              <button type="button" className="button button--link" onClick={() => signOut()}>Sign out</button>
+              <button type="button" className="button button--link" onClick={() => signOut()}>
+                Sign out
+              </button>
             </div>
           ) : null}
         </div>
@@ -41,17 +45,24 @@ export const Layout = ({ nav, children }: { nav: readonly NavItem[]; children: R
             <ul>
               {nav.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === '/' || item.to === '/cbp'}>{item.label}</NavLink>
+                  <NavLink to={item.to} end={item.to === '/' || item.to === '/cbp'}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>
           </nav>
         ) : null}
       </header>
-      <main id="main" tabIndex={-1}>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
       {me && signedInAt !== undefined ? <SessionTimeoutWatch signedInAt={signedInAt} /> : null}
       <footer className="footer">
-        <p>C-TPAT Communications Portal. Information you provide is shared with other parties only when your company authorizes it.</p>
+        <p>
+          C-TPAT Communications Portal. Information you provide is shared with other parties only when your company
+          authorizes it.
+        </p>
       </footer>
     </>
   );
@@ -67,7 +78,9 @@ export const PageTitle = ({ children, lead }: { children: string; lead?: ReactNo
   }, [children, location.pathname]);
   return (
     <div className="page-title">
-      <h1 tabIndex={-1} ref={ref}>{children}</h1>
+      <h1 tabIndex={-1} ref={ref}>
+        {children}
+      </h1>
       {lead ? <p className="lead">{lead}</p> : null}
     </div>
   );

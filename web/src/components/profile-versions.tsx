@@ -10,17 +10,23 @@ export const ProfileVersionsTable = ({ versions }: { versions: readonly ProfileV
       <caption>Saved versions, newest first</caption>
       <thead>
         <tr>
-          <th scope="col" className="num">Version</th>
+          <th scope="col" className="num">
+            Version
+          </th>
           <th scope="col">Saved</th>
           <th scope="col">Required answered</th>
-          <th scope="col" className="num">Answers changed</th>
+          <th scope="col" className="num">
+            Answers changed
+          </th>
         </tr>
       </thead>
       <tbody>
         {versions.map((v) => (
           <tr key={v.version}>
             <td className="num">{v.version}</td>
-            <td><DateText iso={v.savedAt} withTime /></td>
+            <td>
+              <DateText iso={v.savedAt} withTime />
+            </td>
             <td>
               {v.completeness.answered} of {v.completeness.required}
               {v.completeness.complete ? ' (complete)' : ''}

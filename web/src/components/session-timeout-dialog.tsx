@@ -37,15 +37,28 @@ export const SessionTimeoutWatch = ({ signedInAt }: { signedInAt: number }) => {
         <>
           <h2 id="timeout-title">You will be signed out in {minutes}</h2>
           {warning.reason === 'idle' ? (
-            <p id="timeout-text">The portal has not been used for a while. To protect your company's information you will be signed out unless you choose to stay.</p>
+            <p id="timeout-text">
+              The portal has not been used for a while. To protect your company's information you will be signed out
+              unless you choose to stay.
+            </p>
           ) : (
-            <p id="timeout-text">Sessions last at most 12 hours. Save your work; you will need to sign in again to continue.</p>
+            <p id="timeout-text">
+              Sessions last at most 12 hours. Save your work; you will need to sign in again to continue.
+            </p>
           )}
           <div className="actions">
             {warning.reason === 'idle' ? (
-              <button type="button" className="button button--primary" onClick={stay} autoFocus>Stay signed in</button>
+              <button type="button" className="button button--primary" onClick={stay} autoFocus>
+                Stay signed in
+              </button>
             ) : null}
-            <button type="button" className={warning.reason === 'idle' ? 'button' : 'button button--primary'} onClick={() => signOut()}>Sign out now</button>
+            <button
+              type="button"
+              className={warning.reason === 'idle' ? 'button' : 'button button--primary'}
+              onClick={() => signOut()}
+            >
+              Sign out now
+            </button>
           </div>
         </>
       ) : null}

@@ -13,8 +13,10 @@ export interface Loaded<T> {
  * true from the very render in which `deps` change, so data read for other deps (the previous
  * filters) is never taken for the current answer.
  */
-export const useLoad = <T,>(read: () => Promise<T>, deps: readonly unknown[]): Loaded<T> => {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; of?: readonly unknown[] }>({ loading: true });
+export const useLoad = <T>(read: () => Promise<T>, deps: readonly unknown[]): Loaded<T> => {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; of?: readonly unknown[] }>({
+    loading: true,
+  });
   const [round, setRound] = useState(0);
   const key = [...deps, round];
   useEffect(() => {
@@ -29,9 +31,12 @@ export const useLoad = <T,>(read: () => Promise<T>, deps: readonly unknown[]): L
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, key);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  const current = state.of !== undefined && state.of.length === key.length && state.of.every((value, i) => Object.is(value, key[i]));
+  const current =
+    state.of !== undefined && state.of.length === key.length && state.of.every((value, i) => Object.is(value, key[i]));
   return { data: state.data, error: state.error, loading: state.loading || !current, reload };
 };
 
 export const asApiError = (error: unknown): ApiError =>
-  error instanceof ApiError ? error : new ApiError(0, 'client', error instanceof Error ? error.message : 'Something went wrong.');
+  error instanceof ApiError
+    ? error
+    : new ApiError(0, 'client', error instanceof Error ? error.message : 'Something went wrong.');

@@ -14,7 +14,10 @@ interface Page<T> {
  * first page reloads. `page` is the first page's load (for what a list answer carries besides its
  * items), `state` the same load with every item shown so far, `items` those items.
  */
-export const usePaged = <P extends Page<unknown>,>(read: (cursor: string | undefined) => Promise<P>, deps: readonly unknown[]) => {
+export const usePaged = <P extends Page<unknown>>(
+  read: (cursor: string | undefined) => Promise<P>,
+  deps: readonly unknown[],
+) => {
   type T = P['items'][number];
   const [extra, setExtra] = useState<{ items: T[]; cursor: string | null; of: unknown } | undefined>();
   const [busy, setBusy] = useState(false);
@@ -36,7 +39,16 @@ export const usePaged = <P extends Page<unknown>,>(read: (cursor: string | undef
       setBusy(false);
     }
   };
-  return { page, state: { data: items, error: page.error, loading: page.loading, reload: page.reload }, items: items ?? [], first: page.data, cursor, more, busy, moreError };
+  return {
+    page,
+    state: { data: items, error: page.error, loading: page.loading, reload: page.reload },
+    items: items ?? [],
+    first: page.data,
+    cursor,
+    more,
+    busy,
+    moreError,
+  };
 };
 
 /** A button's action outside a form (approve, disable, revoke, acknowledge): its error and busy state; `run` answers whether it succeeded. */

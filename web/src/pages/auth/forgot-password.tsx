@@ -31,19 +31,48 @@ export const ForgotPassword = () => {
       {done ? (
         <>
           <Success message={done} />
-          <p><Link to="/sign-in">Sign in with your new password</Link></p>
+          <p>
+            <Link to="/sign-in">Sign in with your new password</Link>
+          </p>
         </>
       ) : (
         <form onSubmit={submit.onSubmit} noValidate className="form">
-          <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} readOnly={sent} error={submit.fieldError('email')} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            readOnly={sent}
+            error={submit.fieldError('email')}
+          />
           {sent ? (
             <>
               <p role="status">
-                If the email has a portal account, a reset code is on its way: enter it below. If you never chose a password (your invitation was lost or
-                has expired), a new invitation with a temporary password is on its way instead: <Link to="/sign-in">sign in</Link> with it.
+                If the email has a portal account, a reset code is on its way: enter it below. If you never chose a
+                password (your invitation was lost or has expired), a new invitation with a temporary password is on its
+                way instead: <Link to="/sign-in">sign in</Link> with it.
               </p>
-              <TextField label="Reset code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} error={submit.fieldError('code')} />
-              <TextField label="New password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={submit.fieldError('newPassword')} />
+              <TextField
+                label="Reset code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                error={submit.fieldError('code')}
+              />
+              <TextField
+                label="New password"
+                type="password"
+                autoComplete="new-password"
+                required
+                hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+                value={newPassword}
+                onChange={(e) => setNewPassword(e.target.value)}
+                error={submit.fieldError('newPassword')}
+              />
               <SubmitButton busy={submit.busy}>Set new password</SubmitButton>
             </>
           ) : (
@@ -51,7 +80,9 @@ export const ForgotPassword = () => {
           )}
         </form>
       )}
-      <p><Link to="/sign-in">Back to sign-in</Link></p>
+      <p>
+        <Link to="/sign-in">Back to sign-in</Link>
+      </p>
     </div>
   );
 };

@@ -23,11 +23,21 @@ export const RequestAccount = () => {
         <Success message={done} />
       ) : (
         <form onSubmit={submit.onSubmit} noValidate className="form">
-          <TextField label="Point-of-contact email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={submit.fieldError('email')} />
+          <TextField
+            label="Point-of-contact email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={submit.fieldError('email')}
+          />
           <SubmitButton busy={submit.busy}>Request account</SubmitButton>
         </form>
       )}
-      <p><Link to="/sign-in">Back to sign-in</Link></p>
+      <p>
+        <Link to="/sign-in">Back to sign-in</Link>
+      </p>
     </div>
   );
 };

@@ -17,7 +17,11 @@ import { PASSWORD_MIN_LENGTH } from '../../../../functions/schemas/auth.ts';
 const NOT_ACCEPTED = 'To sign in, confirm that you have read the system use notice and agree to its terms.';
 
 const FIELD_NAMES: Readonly<Record<string, string>> = {
-  email: 'Email', password: 'Password', newPassword: 'New password', code: 'Six-digit code', acceptNotice: 'System use notice',
+  email: 'Email',
+  password: 'Password',
+  newPassword: 'New password',
+  code: 'Six-digit code',
+  acceptNotice: 'System use notice',
 };
 
 type Step = { kind: 'password' } | { kind: 'new-password'; session: string } | { kind: 'mfa'; session: string };
@@ -42,27 +46,55 @@ export const SignIn = () => {
 
   const submit = useSubmit(async () => {
     if (step.kind === 'password') {
-      if (!accepted) throw new ApiError(400, 'notice_not_accepted', NOT_ACCEPTED, [{ field: 'acceptNotice', message: NOT_ACCEPTED }]);
+      if (!accepted)
+        throw new ApiError(400, 'notice_not_accepted', NOT_ACCEPTED, [
+          { field: 'acceptNotice', message: NOT_ACCEPTED },
+        ]);
       rememberNoticeAccepted();
       return next(await api.call('login', { body: { email, password } }));
     }
-    if (step.kind === 'new-password') return next(await api.call('newPassword', { body: { email, session: step.session, newPassword } }));
+    if (step.kind === 'new-password')
+      return next(await api.call('newPassword', { body: { email, session: step.session, newPassword } }));
     return next(await api.call('answerMfa', { body: { email, session: step.session, code } }));
   });
 
   return (
     <div className="narrow">
       <PageTitle lead="For C-TPAT participants and CBP staff.">
-        {step.kind === 'password' ? 'Sign in' : step.kind === 'new-password' ? 'Choose your password' : 'Enter your authenticator code'}
+        {step.kind === 'password'
+          ? 'Sign in'
+          : step.kind === 'new-password'
+            ? 'Choose your password'
+            : 'Enter your authenticator code'}
       </PageTitle>
-      {endedBecause && !submit.error ? <div className="alert alert--info" role="status">{END_MESSAGES[endedBecause]}</div> : null}
+      {endedBecause && !submit.error ? (
+        <div className="alert alert--info" role="status">
+          {END_MESSAGES[endedBecause]}
+        </div>
+      ) : null}
       <ErrorSummary error={submit.error} fieldName={(field) => FIELD_NAMES[field]} />
       {step.kind === 'password' ? <SystemUseNotice id="system-use-notice" /> : null}
       <form onSubmit={submit.onSubmit} noValidate className="form">
         {step.kind === 'password' ? (
           <>
-            <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={submit.fieldError('email')} />
-            <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={submit.fieldError('password')} />
+            <TextField
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={submit.fieldError('email')}
+            />
+            <TextField
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={submit.fieldError('password')}
+            />
             <CheckboxField
               label="I have read the system use notice and agree to its terms"
               required
@@ -74,7 +106,10 @@ export const SignIn = () => {
           </>
         ) : step.kind === 'new-password' ? (
           <>
-            <p>This is your first sign-in. Choose a password of your own to replace the temporary one from your invitation.</p>
+            <p>
+              This is your first sign-in. Choose a password of your own to replace the temporary one from your
+              invitation.
+            </p>
             <TextField
               label="New password"
               type="password"
@@ -90,14 +125,27 @@ export const SignIn = () => {
           </>
         ) : (
           <>
-            <TextField label="Six-digit code" inputMode="numeric" autoComplete="one-time-code" required pattern="\d{6}" value={code} onChange={(e) => setCode(e.target.value)} error={submit.fieldError('code')} />
+            <TextField
+              label="Six-digit code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              pattern="\d{6}"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              error={submit.fieldError('code')}
+            />
             <SubmitButton busy={submit.busy}>Verify</SubmitButton>
           </>
         )}
       </form>
       <ul className="links">
-        <li><Link to="/forgot-password">Forgot your password?</Link></li>
-        <li><Link to="/request-account">Your company's point of contact and new to the portal? Request your account</Link></li>
+        <li>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </li>
+        <li>
+          <Link to="/request-account">Your company's point of contact and new to the portal? Request your account</Link>
+        </li>
       </ul>
     </div>
   );

@@ -14,7 +14,14 @@ export const AlertDetail = () => {
     async (cursor) => {
       const page = await api.call('listAcknowledgements', { path: { alertId }, query: { cursor } });
       // The page names companies by id; their names make it readable.
-      const names = await Promise.all(page.items.map((i) => api.call('getCompany', { path: { companyId: i.companyId } }).then((c) => c.legalName).catch(() => i.companyId)));
+      const names = await Promise.all(
+        page.items.map((i) =>
+          api
+            .call('getCompany', { path: { companyId: i.companyId } })
+            .then((c) => c.legalName)
+            .catch(() => i.companyId),
+        ),
+      );
       return { ...page, items: page.items.map((item, n) => ({ ...item, legalName: names[n]! })) };
     },
     [alertId],
@@ -26,23 +33,54 @@ export const AlertDetail = () => {
         <>
           <PageTitle lead={<Link to="/cbp/alerts">All alerts</Link>}>{a.title ?? 'Alert'}</PageTitle>
           <dl className="record">
-            <dt>Kind</dt><dd>{a.kind ? alertKindName(a.kind) : '—'}</dd>
-            <dt>Severity</dt><dd>{a.severity}</dd>
-            <dt>Status</dt><dd>{a.status === 'awaiting-approval' ? 'Awaiting a second officer\'s approval' : 'Published'}</dd>
+            <dt>Kind</dt>
+            <dd>{a.kind ? alertKindName(a.kind) : '—'}</dd>
+            <dt>Severity</dt>
+            <dd>{a.severity}</dd>
+            <dt>Status</dt>
+            <dd>{a.status === 'awaiting-approval' ? "Awaiting a second officer's approval" : 'Published'}</dd>
             <dt>Audience</dt>
             <dd>
-              {a.audience?.scope === 'all' ? 'Every active participant' : a.audience?.scope === 'categories' ? a.audience.categories.map(categoryName).join('; ') : a.audience?.scope === 'companies' ? `${a.audience.companyIds.length} named companies` : '—'}
+              {a.audience?.scope === 'all'
+                ? 'Every active participant'
+                : a.audience?.scope === 'categories'
+                  ? a.audience.categories.map(categoryName).join('; ')
+                  : a.audience?.scope === 'companies'
+                    ? `${a.audience.companyIds.length} named companies`
+                    : '—'}
             </dd>
-            <dt>Written</dt><dd><DateText iso={a.createdAt} withTime /> by {a.createdBy ?? '—'}</dd>
-            <dt>Published</dt><dd>{a.publishedAt ? <><DateText iso={a.publishedAt} withTime />{a.approvedBy ? `, approved by ${a.approvedBy}` : ''}</> : 'Not yet'}</dd>
-            <dt>Expires</dt><dd><DateText iso={a.expiresAt} /></dd>
-            <dt>Reached</dt><dd>{a.companies ?? 0} companies, {a.recipients ?? 0} users emailed</dd>
+            <dt>Written</dt>
+            <dd>
+              <DateText iso={a.createdAt} withTime /> by {a.createdBy ?? '—'}
+            </dd>
+            <dt>Published</dt>
+            <dd>
+              {a.publishedAt ? (
+                <>
+                  <DateText iso={a.publishedAt} withTime />
+                  {a.approvedBy ? `, approved by ${a.approvedBy}` : ''}
+                </>
+              ) : (
+                'Not yet'
+              )}
+            </dd>
+            <dt>Expires</dt>
+            <dd>
+              <DateText iso={a.expiresAt} />
+            </dd>
+            <dt>Reached</dt>
+            <dd>
+              {a.companies ?? 0} companies, {a.recipients ?? 0} users emailed
+            </dd>
           </dl>
           <h2>Message</h2>
           <p className="message pre-wrap">{a.body}</p>
           <section className="cbp-section" aria-labelledby="acks">
             <h2 id="acks">Acknowledgements</h2>
-            <Async state={{ data: acks.first, error: acks.state.error, reload: acks.state.reload }} what="Loading acknowledgements">
+            <Async
+              state={{ data: acks.first, error: acks.state.error, reload: acks.state.reload }}
+              what="Loading acknowledgements"
+            >
               {(first) => (
                 <>
                   <p className="figure">
@@ -50,7 +88,12 @@ export const AlertDetail = () => {
                   </p>
                   <p>companies the alert was delivered to have acknowledged it.</p>
                   {first.companies > 0 ? (
-                    <progress className="progress" max={first.companies} value={first.acknowledgedCompanies} aria-label="Companies that acknowledged">
+                    <progress
+                      className="progress"
+                      max={first.companies}
+                      value={first.acknowledgedCompanies}
+                      aria-label="Companies that acknowledged"
+                    >
                       {first.acknowledgedCompanies} of {first.companies}
                     </progress>
                   ) : null}
@@ -68,8 +111,12 @@ export const AlertDetail = () => {
                         <tbody>
                           {acks.state.data.map((item) => (
                             <tr key={item.companyId}>
-                              <td><Link to={`/cbp/companies/${item.companyId}`}>{item.legalName}</Link></td>
-                              <td>{item.acknowledgedAt ? <DateText iso={item.acknowledgedAt} withTime /> : 'Not yet'}</td>
+                              <td>
+                                <Link to={`/cbp/companies/${item.companyId}`}>{item.legalName}</Link>
+                              </td>
+                              <td>
+                                {item.acknowledgedAt ? <DateText iso={item.acknowledgedAt} withTime /> : 'Not yet'}
+                              </td>
                               <td>{item.users.length ? item.users.map((u) => u.name).join(', ') : '—'}</td>
                             </tr>
                           ))}
@@ -77,7 +124,11 @@ export const AlertDetail = () => {
                       </table>
                     </TableWrap>
                   ) : (
-                    <Empty>{a.status === 'awaiting-approval' ? 'Not delivered yet: it is waiting for approval.' : 'No company has received it yet.'}</Empty>
+                    <Empty>
+                      {a.status === 'awaiting-approval'
+                        ? 'Not delivered yet: it is waiting for approval.'
+                        : 'No company has received it yet.'}
+                    </Empty>
                   )}
                 </>
               )}

@@ -8,7 +8,16 @@ import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
 import { Async, DateText, Empty, MoreButton, MorePages } from '../../components/data.tsx';
-import { CheckboxField, ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
+import {
+  CheckboxField,
+  ErrorSummary,
+  SelectField,
+  Success,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useSubmit,
+} from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
 import { endOfProgramDay } from '../../../../functions/definitions/program-time.ts';
@@ -30,7 +39,15 @@ const SEVERITIES: { value: Severity; label: string }[] = [
  * Named companies as checkboxes, from the company list (a page at a time); if the list cannot be
  * read, company ids can still be typed, one a line.
  */
-const CompanyPicker = ({ selected, onChange, error }: { selected: string[]; onChange: (ids: string[]) => void; error: string | undefined }) => {
+const CompanyPicker = ({
+  selected,
+  onChange,
+  error,
+}: {
+  selected: string[];
+  onChange: (ids: string[]) => void;
+  error: string | undefined;
+}) => {
   const { api } = useSession();
   const list = usePaged((cursor) => listCompanies(api, { cursor, limit: 100 }), []);
   if (list.state.error) {
@@ -58,7 +75,11 @@ const CompanyPicker = ({ selected, onChange, error }: { selected: string[]; onCh
                   key={c.companyId}
                   label={`${c.legalName}${c.status === 'removed' ? ' (removed)' : ''}`}
                   checked={selected.includes(c.companyId)}
-                  onChange={(e) => onChange(e.target.checked ? [...selected, c.companyId] : selected.filter((id) => id !== c.companyId))}
+                  onChange={(e) =>
+                    onChange(
+                      e.target.checked ? [...selected, c.companyId] : selected.filter((id) => id !== c.companyId),
+                    )
+                  }
                 />
               ))}
             </div>
@@ -104,21 +125,59 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
   return (
     <form onSubmit={submit.onSubmit} noValidate className="form">
       <ErrorSummary error={submit.error} />
-      <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} options={ALERT_KINDS} error={submit.fieldError('kind')}
-        hint={kind === 'sanitized-intelligence' ? 'Goes out only after a second CBP officer approves it.' : 'Goes out to the audience at once.'} />
-      <TextField label="Title" required value={title} onChange={(e) => setTitle(e.target.value)} error={submit.fieldError('title')} />
-      <TextArea label="Message" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} error={submit.fieldError('body')}
-        hint="Emails say only that there is an alert and where to read it; the message stays in the portal." />
-      <SelectField label="Severity" value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} options={SEVERITIES} error={submit.fieldError('severity')} />
+      <SelectField
+        label="Kind"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+        options={ALERT_KINDS}
+        error={submit.fieldError('kind')}
+        hint={
+          kind === 'sanitized-intelligence'
+            ? 'Goes out only after a second CBP officer approves it.'
+            : 'Goes out to the audience at once.'
+        }
+      />
+      <TextField
+        label="Title"
+        required
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={submit.fieldError('title')}
+      />
+      <TextArea
+        label="Message"
+        required
+        rows={6}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={submit.fieldError('body')}
+        hint="Emails say only that there is an alert and where to read it; the message stays in the portal."
+      />
+      <SelectField
+        label="Severity"
+        value={severity}
+        onChange={(e) => setSeverity(e.target.value as Severity)}
+        options={SEVERITIES}
+        error={submit.fieldError('severity')}
+      />
       <fieldset>
         <legend>Audience</legend>
-        {([
-          ['all', 'Every active participant'],
-          ['categories', 'Active participants in some categories'],
-          ['companies', 'Named companies'],
-        ] as const).map(([value, label]) => (
+        {(
+          [
+            ['all', 'Every active participant'],
+            ['categories', 'Active participants in some categories'],
+            ['companies', 'Named companies'],
+          ] as const
+        ).map(([value, label]) => (
           <div className="field field--check" key={value}>
-            <input id={`audience-${value}`} type="radio" name="audience" value={value} checked={scope === value} onChange={() => setScope(value)} />
+            <input
+              id={`audience-${value}`}
+              type="radio"
+              name="audience"
+              value={value}
+              checked={scope === value}
+              onChange={() => setScope(value)}
+            />
             <label htmlFor={`audience-${value}`}>{label}</label>
           </div>
         ))}
@@ -127,14 +186,20 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
       {scope === 'categories' ? (
         <fieldset>
           <legend>Categories</legend>
-          {submit.fieldError('audience.categories') ? <p className="field-error">{submit.fieldError('audience.categories')}</p> : null}
+          {submit.fieldError('audience.categories') ? (
+            <p className="field-error">{submit.fieldError('audience.categories')}</p>
+          ) : null}
           <div className="check-group">
             {CATEGORY_OPTIONS.map((c) => (
               <CheckboxField
                 key={c.value}
                 label={c.label}
                 checked={categories.includes(c.value)}
-                onChange={(e) => setCategories((current) => (e.target.checked ? [...current, c.value] : current.filter((v) => v !== c.value)))}
+                onChange={(e) =>
+                  setCategories((current) =>
+                    e.target.checked ? [...current, c.value] : current.filter((v) => v !== c.value),
+                  )
+                }
               />
             ))}
           </div>
@@ -147,7 +212,14 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
           error={submit.fieldError('audience.companyIds')}
         />
       ) : null}
-      <TextField label="Expires on (optional)" type="date" hint="The alert leaves inboxes after this day, Eastern time." value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} error={submit.fieldError('expiresAt')} />
+      <TextField
+        label="Expires on (optional)"
+        type="date"
+        hint="The alert leaves inboxes after this day, Eastern time."
+        value={expiresOn}
+        onChange={(e) => setExpiresOn(e.target.value)}
+        error={submit.fieldError('expiresAt')}
+      />
       <SubmitButton busy={submit.busy}>Publish alert</SubmitButton>
     </form>
   );
@@ -168,12 +240,21 @@ export const Alerts = () => {
       <section aria-labelledby="publish">
         <h2 id="publish">Publish an alert</h2>
         <div className="alert alert--info">
-          <p><strong>Cargo security alerts</strong> go out to their audience as soon as you publish them.</p>
-          <p><strong>Sanitized intelligence</strong> needs a second CBP officer's approval: it waits in the list below until someone other than its author approves it.</p>
+          <p>
+            <strong>Cargo security alerts</strong> go out to their audience as soon as you publish them.
+          </p>
+          <p>
+            <strong>Sanitized intelligence</strong> needs a second CBP officer's approval: it waits in the list below
+            until someone other than its author approves it.
+          </p>
         </div>
         <PublishForm
           onPublished={(alert) => {
-            setDone(alert.status === 'published' ? `"${alert.title}" is published.` : `"${alert.title}" is waiting for a second officer's approval.`);
+            setDone(
+              alert.status === 'published'
+                ? `"${alert.title}" is published.`
+                : `"${alert.title}" is waiting for a second officer's approval.`,
+            );
             list.state.reload();
           }}
         />
@@ -201,7 +282,9 @@ export const Alerts = () => {
                   <tbody>
                     {items.map((a) => (
                       <tr key={a.alertId}>
-                        <td><Link to={`/cbp/alerts/${a.alertId}`}>{a.title}</Link></td>
+                        <td>
+                          <Link to={`/cbp/alerts/${a.alertId}`}>{a.title}</Link>
+                        </td>
                         <td>{alertKindName(a.kind)}</td>
                         <td className="nowrap">{a.severity}</td>
                         <td>

@@ -11,7 +11,15 @@ import { TableWrap, portalToday, usePaged } from './shared.tsx';
 export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
 
 /** An audit page as a table; used here and on a company's record. */
-export const AuditTable = ({ items, caption, withCompany }: { items: readonly AuditRecord[]; caption: string; withCompany: boolean }) => (
+export const AuditTable = ({
+  items,
+  caption,
+  withCompany,
+}: {
+  items: readonly AuditRecord[];
+  caption: string;
+  withCompany: boolean;
+}) => (
   <TableWrap label={caption}>
     <table className="cbp-wide">
       <caption>{caption}</caption>
@@ -28,11 +36,21 @@ export const AuditTable = ({ items, caption, withCompany }: { items: readonly Au
       <tbody>
         {items.map((r) => (
           <tr key={r.auditId}>
-            <td className="nowrap"><DateText iso={r.at} withTime /></td>
+            <td className="nowrap">
+              <DateText iso={r.at} withTime />
+            </td>
             <td>{r.action}</td>
-            {withCompany ? <td>{r.companyId === 'CBP' ? 'CBP' : <Link to={`/cbp/companies/${r.companyId}`}>{r.companyId}</Link>}</td> : null}
-            <td>{r.objectType} {r.objectId}</td>
-            <td>{r.actorRole}{r.actorId ? ` ${r.actorId}` : ''}{r.actorCompanyId !== r.companyId ? ` (${r.actorCompanyId})` : ''}</td>
+            {withCompany ? (
+              <td>{r.companyId === 'CBP' ? 'CBP' : <Link to={`/cbp/companies/${r.companyId}`}>{r.companyId}</Link>}</td>
+            ) : null}
+            <td>
+              {r.objectType} {r.objectId}
+            </td>
+            <td>
+              {r.actorRole}
+              {r.actorId ? ` ${r.actorId}` : ''}
+              {r.actorCompanyId !== r.companyId ? ` (${r.actorCompanyId})` : ''}
+            </td>
             <td>{r.sourceIp ?? '—'}</td>
           </tr>
         ))}
@@ -48,11 +66,16 @@ export const Audit = () => {
   const action = params.get('action') ?? '';
   const [dayInput, setDayInput] = useState(day);
   const [actionInput, setActionInput] = useState(action);
-  const trail = usePaged((cursor) => api.call('portalAudit', { query: { day, action: action || undefined, cursor } }), [day, action]);
+  const trail = usePaged(
+    (cursor) => api.call('portalAudit', { query: { day, action: action || undefined, cursor } }),
+    [day, action],
+  );
 
   return (
     <>
-      <PageTitle lead="Every change and every sensitive read in the portal, newest first, one UTC day at a time. Records are never edited or deleted.">Audit trail</PageTitle>
+      <PageTitle lead="Every change and every sensitive read in the portal, newest first, one UTC day at a time. Records are never edited or deleted.">
+        Audit trail
+      </PageTitle>
       <form
         className="filters"
         role="search"
@@ -66,11 +89,28 @@ export const Audit = () => {
         }}
       >
         <TextField label="Day (UTC)" type="date" value={dayInput} onChange={(e) => setDayInput(e.target.value)} />
-        <TextField label="Action" hint="For example company.enrolled or profile.saved." value={actionInput} onChange={(e) => setActionInput(e.target.value)} />
-        <button type="submit" className="button button--primary">Apply filters</button>
+        <TextField
+          label="Action"
+          hint="For example company.enrolled or profile.saved."
+          value={actionInput}
+          onChange={(e) => setActionInput(e.target.value)}
+        />
+        <button type="submit" className="button button--primary">
+          Apply filters
+        </button>
       </form>
       <Async state={trail.state} what="Loading the trail">
-        {(items) => (items.length ? <AuditTable items={items} caption={`Audit records for ${day}${action ? `, action ${action}` : ''}`} withCompany /> : <Empty>No audit records for this day{action ? ' and action' : ''}.</Empty>)}
+        {(items) =>
+          items.length ? (
+            <AuditTable
+              items={items}
+              caption={`Audit records for ${day}${action ? `, action ${action}` : ''}`}
+              withCompany
+            />
+          ) : (
+            <Empty>No audit records for this day{action ? ' and action' : ''}.</Empty>
+          )
+        }
       </Async>
       <MorePages list={trail} />
     </>

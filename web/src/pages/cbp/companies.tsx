@@ -23,14 +23,28 @@ export const Companies = () => {
   const dueBefore = params.get('dueBefore') ?? '';
   const [form, setForm] = useState({ status, category, dueBefore });
   const list = usePaged(
-    (cursor) => listCompanies(api, { status: status || undefined, category: category || undefined, dueBefore: dueBefore || undefined, cursor }),
+    (cursor) =>
+      listCompanies(api, {
+        status: status || undefined,
+        category: category || undefined,
+        dueBefore: dueBefore || undefined,
+        cursor,
+      }),
     [status, category, dueBefore],
   );
   const filtered = Boolean(status || category || dueBefore);
 
   return (
     <>
-      <PageTitle lead={<>Every participant enrolled in C-TPAT. <Link to="/cbp/enroll">Enroll a company</Link></>}>Companies</PageTitle>
+      <PageTitle
+        lead={
+          <>
+            Every participant enrolled in C-TPAT. <Link to="/cbp/enroll">Enroll a company</Link>
+          </>
+        }
+      >
+        Companies
+      </PageTitle>
       <form
         className="filters"
         role="search"
@@ -42,17 +56,40 @@ export const Companies = () => {
           setParams(next);
         }}
       >
-        <SelectField label="Status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} options={STATUS_OPTIONS} />
-        <SelectField label="Category" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} options={[{ value: '', label: 'Any category' }, ...CATEGORY_OPTIONS]} />
-        <TextField label="Due before" type="date" value={form.dueBefore} onChange={(e) => setForm({ ...form, dueBefore: e.target.value })} />
-        <button type="submit" className="button button--primary">Apply filters</button>
+        <SelectField
+          label="Status"
+          value={form.status}
+          onChange={(e) => setForm({ ...form, status: e.target.value })}
+          options={STATUS_OPTIONS}
+        />
+        <SelectField
+          label="Category"
+          value={form.category}
+          onChange={(e) => setForm({ ...form, category: e.target.value })}
+          options={[{ value: '', label: 'Any category' }, ...CATEGORY_OPTIONS]}
+        />
+        <TextField
+          label="Due before"
+          type="date"
+          value={form.dueBefore}
+          onChange={(e) => setForm({ ...form, dueBefore: e.target.value })}
+        />
+        <button type="submit" className="button button--primary">
+          Apply filters
+        </button>
       </form>
       <Async state={list.state} what="Loading companies">
         {(items) =>
           items.length === 0 ? (
             // A due-date filter is applied as companies are read, a bounded number per request: an
             // empty page with more to read is not yet an answer.
-            <Empty>{list.cursor ? 'No match among the companies read so far. Show more to keep looking.' : filtered ? 'No company matches these filters.' : 'No company is enrolled yet.'}</Empty>
+            <Empty>
+              {list.cursor
+                ? 'No match among the companies read so far. Show more to keep looking.'
+                : filtered
+                  ? 'No company matches these filters.'
+                  : 'No company is enrolled yet.'}
+            </Empty>
           ) : (
             <TableWrap label="Companies">
               <table className="cbp-wide">
@@ -70,15 +107,30 @@ export const Companies = () => {
                 <tbody>
                   {items.map((c) => (
                     <tr key={c.companyId}>
-                      <th scope="row"><Link to={`/cbp/companies/${c.companyId}`}>{c.legalName}</Link></th>
+                      <th scope="row">
+                        <Link to={`/cbp/companies/${c.companyId}`}>{c.legalName}</Link>
+                      </th>
                       <td>{categoryName(c.category)}</td>
-                      <td><StatusBadge status={c.status} /></td>
-                      <td>{c.pocEmail} <Unreachable mark={c.pocUnreachable} who="POC" />{c.secondaryUnreachable ? <> <Unreachable mark={c.secondaryUnreachable} who="Secondary contact" /></> : null}</td>
-                      <td className="nowrap"><DateText iso={c.enrolledAt} /></td>
+                      <td>
+                        <StatusBadge status={c.status} />
+                      </td>
+                      <td>
+                        {c.pocEmail} <Unreachable mark={c.pocUnreachable} who="POC" />
+                        {c.secondaryUnreachable ? (
+                          <>
+                            {' '}
+                            <Unreachable mark={c.secondaryUnreachable} who="Secondary contact" />
+                          </>
+                        ) : null}
+                      </td>
+                      <td className="nowrap">
+                        <DateText iso={c.enrolledAt} />
+                      </td>
                       <td>
                         {c.dueOn ? (
                           <>
-                            <DateText iso={c.dueOn} /> {c.dueKind === 'recertification' ? '(recertification)' : '(portal update)'}
+                            <DateText iso={c.dueOn} />{' '}
+                            {c.dueKind === 'recertification' ? '(recertification)' : '(portal update)'}
                           </>
                         ) : (
                           '—'

@@ -6,7 +6,15 @@
 import { useState } from 'react';
 import { useSession } from '../../api/session.tsx';
 import { ApiError, type ResponseOf } from '../../api/client.ts';
-import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
+import {
+  ErrorSummary,
+  SelectField,
+  Success,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useSubmit,
+} from '../../components/form.tsx';
 import { isAdmin } from './shared.tsx';
 import { programDate } from '../../../../functions/definitions/program-time.ts';
 import { ChangePoc } from './poc-change.tsx';
@@ -18,7 +26,10 @@ const ExtendDeadline = ({ company, onDone }: { company: Company; onDone: (c: Com
   const [deadline, setDeadline] = useState('');
   const [reason, setReason] = useState('');
   const submit = useSubmit(async () => {
-    const updated = await api.call('extendDeadline', { path: { companyId: company.companyId }, body: { deadline, reason } });
+    const updated = await api.call('extendDeadline', {
+      path: { companyId: company.companyId },
+      body: { deadline, reason },
+    });
     setReason('');
     onDone(updated, `The portal-update deadline of ${updated.legalName} is extended to ${deadline}.`);
   });
@@ -26,8 +37,21 @@ const ExtendDeadline = ({ company, onDone }: { company: Company; onDone: (c: Com
     <form onSubmit={submit.onSubmit} noValidate className="form">
       <h3>Extend the portal-update deadline</h3>
       <ErrorSummary error={submit.error} />
-      <TextField label="Extended deadline" type="date" required value={deadline} onChange={(e) => setDeadline(e.target.value)} error={submit.fieldError('deadline')} />
-      <TextArea label="Reason for extension" required value={reason} onChange={(e) => setReason(e.target.value)} error={submit.fieldError('reason')} />
+      <TextField
+        label="Extended deadline"
+        type="date"
+        required
+        value={deadline}
+        onChange={(e) => setDeadline(e.target.value)}
+        error={submit.fieldError('deadline')}
+      />
+      <TextArea
+        label="Reason for extension"
+        required
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={submit.fieldError('reason')}
+      />
       <SubmitButton busy={submit.busy}>Extend deadline</SubmitButton>
     </form>
   );
@@ -40,31 +64,56 @@ const Remove = ({ company, onDone }: { company: Company; onDone: (c: Company, me
   const submit = useSubmit(async () => {
     if (!confirming) {
       // A removal ends the company's benefits at once: it takes a second, deliberate step.
-      if (!reason.trim()) throw new ApiError(400, 'validation', 'Give the reason for removal.', [{ field: 'reason', message: 'must not be empty' }]);
+      if (!reason.trim())
+        throw new ApiError(400, 'validation', 'Give the reason for removal.', [
+          { field: 'reason', message: 'must not be empty' },
+        ]);
       setConfirming(true);
       return;
     }
-    const updated = await api.call('removeCompany', { path: { companyId: company.companyId }, body: { version: company.version, reason } });
+    const updated = await api.call('removeCompany', {
+      path: { companyId: company.companyId },
+      body: { version: company.version, reason },
+    });
     setConfirming(false);
     setReason('');
-    onDone(updated, `${updated.legalName} is removed from the program. Its point of contact and the program mailbox are told.`);
+    onDone(
+      updated,
+      `${updated.legalName} is removed from the program. Its point of contact and the program mailbox are told.`,
+    );
   });
   return (
     <form onSubmit={submit.onSubmit} noValidate className="form">
       <h3>Remove from the program</h3>
-      <p>A removed company loses its C-TPAT benefits at once and must reapply. Its users can still read messages and reapply.</p>
+      <p>
+        A removed company loses its C-TPAT benefits at once and must reapply. Its users can still read messages and
+        reapply.
+      </p>
       <ErrorSummary error={submit.error} />
-      <TextArea label="Reason for removal" required value={reason} readOnly={confirming} onChange={(e) => setReason(e.target.value)} error={submit.fieldError('reason')} />
+      <TextArea
+        label="Reason for removal"
+        required
+        value={reason}
+        readOnly={confirming}
+        onChange={(e) => setReason(e.target.value)}
+        error={submit.fieldError('reason')}
+      />
       {confirming ? (
         <div className="confirm-box" role="alert">
           <p>Remove {company.legalName} from C-TPAT? Its benefits end now.</p>
           <div className="actions">
-            <button type="submit" className="button button--danger" disabled={submit.busy}>Confirm: remove company</button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>Cancel</button>
+            <button type="submit" className="button button--danger" disabled={submit.busy}>
+              Confirm: remove company
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
           </div>
         </div>
       ) : (
-        <button type="submit" className="button button--danger" disabled={submit.busy}>Remove company</button>
+        <button type="submit" className="button button--danger" disabled={submit.busy}>
+          Remove company
+        </button>
       )}
     </form>
   );
@@ -75,7 +124,10 @@ const Reinstate = ({ company, onDone }: { company: Company; onDone: (c: Company,
   const [deadline, setDeadline] = useState('');
   const [reason, setReason] = useState('');
   const submit = useSubmit(async () => {
-    const updated = await api.call('reinstateCompany', { path: { companyId: company.companyId }, body: { version: company.version, reason, deadline } });
+    const updated = await api.call('reinstateCompany', {
+      path: { companyId: company.companyId },
+      body: { version: company.version, reason, deadline },
+    });
     setReason('');
     onDone(updated, `${updated.legalName} is reinstated.`);
   });
@@ -83,14 +135,33 @@ const Reinstate = ({ company, onDone }: { company: Company; onDone: (c: Company,
     <form onSubmit={submit.onSubmit} noValidate className="form">
       <h3>Reinstate</h3>
       <ErrorSummary error={submit.error} />
-      <TextArea label="Reason for reinstatement" required value={reason} onChange={(e) => setReason(e.target.value)} error={submit.fieldError('reason')} />
-      <TextField label="New due date for what it missed" type="date" required value={deadline} onChange={(e) => setDeadline(e.target.value)} error={submit.fieldError('deadline')} />
+      <TextArea
+        label="Reason for reinstatement"
+        required
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={submit.fieldError('reason')}
+      />
+      <TextField
+        label="New due date for what it missed"
+        type="date"
+        required
+        value={deadline}
+        onChange={(e) => setDeadline(e.target.value)}
+        error={submit.fieldError('deadline')}
+      />
       <SubmitButton busy={submit.busy}>Reinstate company</SubmitButton>
     </form>
   );
 };
 
-const DecideReapplication = ({ company, onDone }: { company: Company; onDone: (c: Company, message: string) => void }) => {
+const DecideReapplication = ({
+  company,
+  onDone,
+}: {
+  company: Company;
+  onDone: (c: Company, message: string) => void;
+}) => {
   const { api } = useSession();
   const [decision, setDecision] = useState<'accept' | 'decline'>('accept');
   const [deadline, setDeadline] = useState('');
@@ -98,21 +169,52 @@ const DecideReapplication = ({ company, onDone }: { company: Company; onDone: (c
   const submit = useSubmit(async () => {
     const updated = await api.call('decideReapplication', {
       path: { companyId: company.companyId },
-      body: { decision, ...(decision === 'accept' && deadline ? { deadline } : {}), ...(comments.trim() ? { comments } : {}) },
+      body: {
+        decision,
+        ...(decision === 'accept' && deadline ? { deadline } : {}),
+        ...(comments.trim() ? { comments } : {}),
+      },
     });
-    onDone(updated, decision === 'accept' ? `${updated.legalName} is accepted back into the program.` : `The reapplication of ${updated.legalName} is declined.`);
+    onDone(
+      updated,
+      decision === 'accept'
+        ? `${updated.legalName} is accepted back into the program.`
+        : `The reapplication of ${updated.legalName} is declined.`,
+    );
   });
   const r = company.reapplication!;
   return (
     <form onSubmit={submit.onSubmit} noValidate className="form">
       <h3>Decide the reapplication</h3>
-      <p>Submitted {programDate(r.submittedAt)}: “{r.statement}”</p>
+      <p>
+        Submitted {programDate(r.submittedAt)}: “{r.statement}”
+      </p>
       <ErrorSummary error={submit.error} />
-      <SelectField label="Decision" value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)} options={[{ value: 'accept', label: 'Accept back into the program' }, { value: 'decline', label: 'Decline' }]} />
+      <SelectField
+        label="Decision"
+        value={decision}
+        onChange={(e) => setDecision(e.target.value as typeof decision)}
+        options={[
+          { value: 'accept', label: 'Accept back into the program' },
+          { value: 'decline', label: 'Decline' },
+        ]}
+      />
       {decision === 'accept' ? (
-        <TextField label="New portal-update deadline" type="date" required value={deadline} onChange={(e) => setDeadline(e.target.value)} error={submit.fieldError('deadline')} />
+        <TextField
+          label="New portal-update deadline"
+          type="date"
+          required
+          value={deadline}
+          onChange={(e) => setDeadline(e.target.value)}
+          error={submit.fieldError('deadline')}
+        />
       ) : null}
-      <TextArea label="Comments to the company" value={comments} onChange={(e) => setComments(e.target.value)} error={submit.fieldError('comments')} />
+      <TextArea
+        label="Comments to the company"
+        value={comments}
+        onChange={(e) => setComments(e.target.value)}
+        error={submit.fieldError('comments')}
+      />
       <SubmitButton busy={submit.busy}>Record decision</SubmitButton>
     </form>
   );
@@ -132,13 +234,23 @@ export const CompanyActions = ({ company, onChanged }: { company: Company; onCha
       <Success message={done} />
       {company.status === 'active' ? (
         <>
-          {admin ? <ExtendDeadline company={company} onDone={handle} /> : <p>Only a CBP administrator can extend a company's deadline or reinstate a removed company.</p>}
+          {admin ? (
+            <ExtendDeadline company={company} onDone={handle} />
+          ) : (
+            <p>Only a CBP administrator can extend a company's deadline or reinstate a removed company.</p>
+          )}
           <Remove key={company.version} company={company} onDone={handle} />
         </>
       ) : (
         <>
-          {company.reapplication?.status === 'pending' ? <DecideReapplication company={company} onDone={handle} /> : null}
-          {admin ? <Reinstate company={company} onDone={handle} /> : <p>Only a CBP administrator can reinstate a removed company.</p>}
+          {company.reapplication?.status === 'pending' ? (
+            <DecideReapplication company={company} onDone={handle} />
+          ) : null}
+          {admin ? (
+            <Reinstate company={company} onDone={handle} />
+          ) : (
+            <p>Only a CBP administrator can reinstate a removed company.</p>
+          )}
         </>
       )}
       {admin ? <ChangePoc key={`poc-${company.version}`} company={company} onDone={handle} /> : null}

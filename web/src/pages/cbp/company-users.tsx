@@ -8,7 +8,10 @@ import { TableWrap, isAdmin, usePaged } from './shared.tsx';
 
 export const UsersSection = ({ companyId }: { companyId: string }) => {
   const { api, me } = useSession();
-  const users = usePaged((cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor } }), [companyId]);
+  const users = usePaged(
+    (cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor } }),
+    [companyId],
+  );
   const action = useAction();
   const [message, setMessage] = useState<string>();
   // Only someone who never chose a password gets one; the API says so (409) for anyone else.
@@ -43,12 +46,26 @@ export const UsersSection = ({ companyId }: { companyId: string }) => {
                       <td>{u.name}</td>
                       <td>{u.email}</td>
                       <td>{u.role === 'primary-poc' ? 'Primary point of contact' : 'Company user'}</td>
-                      <td><StatusBadge status={u.status} /></td>
-                      <td>{[u.permissions.editProfile ? 'edits profile' : '', u.permissions.authorizeSharing ? 'authorizes sharing' : ''].filter(Boolean).join(', ') || 'reads only'}</td>
+                      <td>
+                        <StatusBadge status={u.status} />
+                      </td>
+                      <td>
+                        {[
+                          u.permissions.editProfile ? 'edits profile' : '',
+                          u.permissions.authorizeSharing ? 'authorizes sharing' : '',
+                        ]
+                          .filter(Boolean)
+                          .join(', ') || 'reads only'}
+                      </td>
                       {isAdmin(me?.role) ? (
                         <td>
                           {u.role === 'primary-poc' && u.status === 'active' ? (
-                            <button type="button" className="button" disabled={action.busy} onClick={() => void resend(u.userId)}>
+                            <button
+                              type="button"
+                              className="button"
+                              disabled={action.busy}
+                              onClick={() => void resend(u.userId)}
+                            >
                               Resend invitation<span className="sr-only"> to {u.name}</span>
                             </button>
                           ) : (

@@ -6,7 +6,15 @@ import { useState } from 'react';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
 import { Async, DateText, Empty } from '../../components/data.tsx';
-import { ErrorSummary, SelectField, Success, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
+import {
+  ErrorSummary,
+  SelectField,
+  Success,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useSubmit,
+} from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
@@ -14,7 +22,15 @@ import { CATEGORY_OPTIONS, TableWrap, categoryName, isAdmin } from './shared.tsx
 
 type Policy = ResponseOf<'listDeadlines'>['items'][number];
 
-const PolicyTable = ({ items, caption, withCategory }: { items: readonly Policy[]; caption: string; withCategory: boolean }) => (
+const PolicyTable = ({
+  items,
+  caption,
+  withCategory,
+}: {
+  items: readonly Policy[];
+  caption: string;
+  withCategory: boolean;
+}) => (
   <TableWrap label={caption}>
     <table>
       <caption>{caption}</caption>
@@ -30,10 +46,24 @@ const PolicyTable = ({ items, caption, withCategory }: { items: readonly Policy[
       <tbody>
         {items.map((p) => (
           <tr key={`${p.category}:${p.revision}`}>
-            {withCategory ? <th scope="row">{categoryName(p.category)}</th> : <th scope="row" className="num">{p.revision}</th>}
+            {withCategory ? (
+              <th scope="row">{categoryName(p.category)}</th>
+            ) : (
+              <th scope="row" className="num">
+                {p.revision}
+              </th>
+            )}
             <td>{p.deadline ? <DateText iso={p.deadline} /> : `${p.newEnrolleeDays} days from enrollment`}</td>
             <td>{p.reminderDays.join(', ')}</td>
-            <td>{p.revisedAt ? <><DateText iso={p.revisedAt} withTime /> (revision {p.revision})</> : 'As first announced'}</td>
+            <td>
+              {p.revisedAt ? (
+                <>
+                  <DateText iso={p.revisedAt} withTime /> (revision {p.revision})
+                </>
+              ) : (
+                'As first announced'
+              )}
+            </td>
             <td>{p.reason}</td>
           </tr>
         ))}
@@ -55,7 +85,10 @@ const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) 
         revision: policy.revision,
         deadline: deadline || null,
         newEnrolleeDays: Number(days),
-        reminderDays: reminders.split(/[\s,]+/).filter(Boolean).map(Number),
+        reminderDays: reminders
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(Number),
         reason,
       },
     });
@@ -73,7 +106,16 @@ const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) 
         onChange={(e) => setDeadline(e.target.value)}
         error={submit.fieldError('deadline')}
       />
-      <TextField label="Days for new enrollees" type="number" min={1} max={730} required value={days} onChange={(e) => setDays(e.target.value)} error={submit.fieldError('newEnrolleeDays')} />
+      <TextField
+        label="Days for new enrollees"
+        type="number"
+        min={1}
+        max={730}
+        required
+        value={days}
+        onChange={(e) => setDays(e.target.value)}
+        error={submit.fieldError('newEnrolleeDays')}
+      />
       <TextField
         label="Reminder days"
         hint="Days before the deadline, separated by commas, for example 30, 14, 7, 1 (each 1 to 89)."
@@ -82,7 +124,13 @@ const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) 
         onChange={(e) => setReminders(e.target.value)}
         error={submit.fieldError('reminderDays')}
       />
-      <TextArea label="Reason for revision" required value={reason} onChange={(e) => setReason(e.target.value)} error={submit.fieldError('reason')} />
+      <TextArea
+        label="Reason for revision"
+        required
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={submit.fieldError('reason')}
+      />
       <SubmitButton busy={submit.busy}>Revise deadline</SubmitButton>
     </form>
   );
@@ -103,12 +151,26 @@ export const Deadlines = () => {
       </PageTitle>
       <Success message={done} />
       <Async state={policies} what="Loading deadlines">
-        {(data) => (data.items.length ? <PolicyTable items={data.items} caption="Deadline policy in force" withCategory /> : <Empty>No deadline policy yet.</Empty>)}
+        {(data) =>
+          data.items.length ? (
+            <PolicyTable items={data.items} caption="Deadline policy in force" withCategory />
+          ) : (
+            <Empty>No deadline policy yet.</Empty>
+          )
+        }
       </Async>
 
       <section className="cbp-section" aria-labelledby="one-category">
         <h2 id="one-category">One category</h2>
-        <SelectField label="Category to revise or review" value={category} onChange={(e) => { setCategory(e.target.value); setDone(undefined); }} options={CATEGORY_OPTIONS} />
+        <SelectField
+          label="Category to revise or review"
+          value={category}
+          onChange={(e) => {
+            setCategory(e.target.value);
+            setDone(undefined);
+          }}
+          options={CATEGORY_OPTIONS}
+        />
         {isAdmin(me?.role) && current ? (
           <>
             <h3>Revise the deadline</h3>
@@ -128,7 +190,17 @@ export const Deadlines = () => {
         ) : null}
         <h3>Revision history</h3>
         <Async state={history} what="Loading the history">
-          {(data) => (data.items.length ? <PolicyTable items={data.items} caption={`Revisions for ${categoryName(category as CategoryId)}, newest first`} withCategory={false} /> : <Empty>No revisions.</Empty>)}
+          {(data) =>
+            data.items.length ? (
+              <PolicyTable
+                items={data.items}
+                caption={`Revisions for ${categoryName(category as CategoryId)}, newest first`}
+                withCategory={false}
+              />
+            ) : (
+              <Empty>No revisions.</Empty>
+            )
+          }
         </Async>
       </section>
     </>

@@ -13,7 +13,10 @@ type IdentifierKey = keyof Identifiers;
 
 /** Each identifier's label and the format CBP issues it in. */
 export const IDENTIFIER_FIELDS: Record<IdentifierKey, { label: string; hint: string }> = {
-  iorNumber: { label: 'IOR number', hint: 'An EIN with an optional 2-character suffix (12-3456789AB), or a CBP-assigned number (123456-12345).' },
+  iorNumber: {
+    label: 'IOR number',
+    hint: 'An EIN with an optional 2-character suffix (12-3456789AB), or a CBP-assigned number (123456-12345).',
+  },
   ein: { label: 'EIN', hint: 'Like 12-3456789.' },
   scac: { label: 'SCAC', hint: '2 to 4 capital letters.' },
   mid: { label: 'MID', hint: 'The ISO country code, then up to 13 letters or digits.' },
@@ -59,13 +62,20 @@ export const Enroll = () => {
       {enrolled ? (
         <div className="alert alert--success" role="status">
           <p>
-            {enrolled.legalName} is enrolled. <Link to={`/cbp/companies/${enrolled.companyId}`}>Open {enrolled.legalName}</Link>
+            {enrolled.legalName} is enrolled.{' '}
+            <Link to={`/cbp/companies/${enrolled.companyId}`}>Open {enrolled.legalName}</Link>
           </p>
         </div>
       ) : null}
       <ErrorSummary error={submit.error} />
       <form onSubmit={submit.onSubmit} noValidate className="form">
-        <TextField label="Legal name" required value={legalName} onChange={(e) => setLegalName(e.target.value)} error={submit.fieldError('legalName')} />
+        <TextField
+          label="Legal name"
+          required
+          value={legalName}
+          onChange={(e) => setLegalName(e.target.value)}
+          error={submit.fieldError('legalName')}
+        />
         <SelectField
           label="Category"
           required
@@ -92,7 +102,12 @@ export const Enroll = () => {
         ) : (
           <p className="hint">Choose a category to see the identifiers it requires.</p>
         )}
-        <TextField label="Point of contact name (optional)" value={pocName} onChange={(e) => setPocName(e.target.value)} error={submit.fieldError('pocName')} />
+        <TextField
+          label="Point of contact name (optional)"
+          value={pocName}
+          onChange={(e) => setPocName(e.target.value)}
+          error={submit.fieldError('pocName')}
+        />
         <TextField
           label="Point of contact email"
           type="email"

@@ -16,16 +16,102 @@ import { Audit } from './audit.tsx';
 
 /** CBP staff's pages (under /cbp), in navigation order. Each but the MFA set-up waits for it. */
 export const cbpPages: readonly PageRoute[] = [
-  { path: '/cbp', nav: 'Overview', element: <StaffOnly><Overview /></StaffOnly> },
-  { path: '/cbp/companies', nav: 'Companies', element: <StaffOnly><Companies /></StaffOnly> },
-  { path: '/cbp/enroll', nav: 'Enroll', element: <StaffOnly><Enroll /></StaffOnly> },
-  { path: '/cbp/companies/:companyId', element: <StaffOnly><CompanyRecord /></StaffOnly> },
-  { path: '/cbp/companies/:companyId/messages/:threadId', element: <StaffOnly><ThreadPage /></StaffOnly> },
-  { path: '/cbp/deadlines', nav: 'Deadlines', element: <StaffOnly><Deadlines /></StaffOnly> },
-  { path: '/cbp/alerts', nav: 'Alerts', element: <StaffOnly><Alerts /></StaffOnly> },
-  { path: '/cbp/alerts/:alertId', element: <StaffOnly><AlertDetail /></StaffOnly> },
-  { path: '/cbp/messages', nav: 'Messages', element: <StaffOnly><Messages /></StaffOnly> },
-  { path: '/cbp/staff', nav: 'Staff', roles: ['cbp-admin'], element: <StaffOnly><Staff /></StaffOnly> },
-  { path: '/cbp/audit', nav: 'Audit', element: <StaffOnly><Audit /></StaffOnly> },
+  {
+    path: '/cbp',
+    nav: 'Overview',
+    element: (
+      <StaffOnly>
+        <Overview />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/companies',
+    nav: 'Companies',
+    element: (
+      <StaffOnly>
+        <Companies />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/enroll',
+    nav: 'Enroll',
+    element: (
+      <StaffOnly>
+        <Enroll />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/companies/:companyId',
+    element: (
+      <StaffOnly>
+        <CompanyRecord />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/companies/:companyId/messages/:threadId',
+    element: (
+      <StaffOnly>
+        <ThreadPage />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/deadlines',
+    nav: 'Deadlines',
+    element: (
+      <StaffOnly>
+        <Deadlines />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/alerts',
+    nav: 'Alerts',
+    element: (
+      <StaffOnly>
+        <Alerts />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/alerts/:alertId',
+    element: (
+      <StaffOnly>
+        <AlertDetail />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/messages',
+    nav: 'Messages',
+    element: (
+      <StaffOnly>
+        <Messages />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/staff',
+    nav: 'Staff',
+    roles: ['cbp-admin'],
+    element: (
+      <StaffOnly>
+        <Staff />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/audit',
+    nav: 'Audit',
+    element: (
+      <StaffOnly>
+        <Audit />
+      </StaffOnly>
+    ),
+  },
   { path: '/cbp/mfa', element: <MfaSetup /> },
 ];

@@ -20,8 +20,8 @@ export const Messages = () => {
         Messages
       </PageTitle>
       <p>
-        Threads are kept with each company. Choose a company to read and answer its threads or to start a new one; each company's
-        record lists its threads under Messages.
+        Threads are kept with each company. Choose a company to read and answer its threads or to start a new one; each
+        company's record lists its threads under Messages.
       </p>
       <h2>Companies</h2>
       <Async state={list.state} what="Loading companies">
@@ -44,11 +44,14 @@ export const Messages = () => {
                     <tr key={c.companyId}>
                       <th scope="row">
                         <Link to={`/cbp/companies/${c.companyId}#section-messages`}>
-                          {c.legalName}<span className="sr-only">: messages</span>
+                          {c.legalName}
+                          <span className="sr-only">: messages</span>
                         </Link>
                       </th>
                       <td>{categoryName(c.category)}</td>
-                      <td><StatusBadge status={c.status} /></td>
+                      <td>
+                        <StatusBadge status={c.status} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

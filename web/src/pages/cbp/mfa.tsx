@@ -30,11 +30,16 @@ export const MfaSetup = () => {
       <PageTitle lead="CBP staff must use an authenticator app: from now on every sign-in asks for its six-digit code.">
         Set up your authenticator app
       </PageTitle>
-      {me?.mfaEnrolled ? <p className="alert alert--info">Your authenticator app is already set up. Setting it up again replaces it.</p> : null}
+      {me?.mfaEnrolled ? (
+        <p className="alert alert--info">Your authenticator app is already set up. Setting it up again replaces it.</p>
+      ) : null}
       <ErrorSummary error={start.error ?? confirm.error} />
       {!secret ? (
         <form onSubmit={start.onSubmit} noValidate className="form">
-          <p>Have an authenticator app ready on your phone or computer (for example one your agency approves). The portal gives you a secret key to add to it.</p>
+          <p>
+            Have an authenticator app ready on your phone or computer (for example one your agency approves). The portal
+            gives you a secret key to add to it.
+          </p>
           <SubmitButton busy={start.busy}>Start set-up</SubmitButton>
         </form>
       ) : (

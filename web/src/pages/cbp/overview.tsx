@@ -25,7 +25,9 @@ const Legend = ({ items }: { items: { label: string; colour: string }[] }) => (
   <ul className="chart__legend" aria-hidden="true">
     {items.map((i) => (
       <li key={i.label}>
-        <svg className="chart__swatch" viewBox="0 0 16 16" focusable="false"><rect width="16" height="16" fill={i.colour} /></svg>
+        <svg className="chart__swatch" viewBox="0 0 16 16" focusable="false">
+          <rect width="16" height="16" fill={i.colour} />
+        </svg>
         {i.label}
       </li>
     ))}
@@ -33,12 +35,15 @@ const Legend = ({ items }: { items: { label: string; colour: string }[] }) => (
 );
 
 export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCategory'] }) => {
-  const statuses = [...new Set(data.map((d) => d.status))].sort((a, b) => (a === 'active' ? -1 : b === 'active' ? 1 : a.localeCompare(b)));
+  const statuses = [...new Set(data.map((d) => d.status))].sort((a, b) =>
+    a === 'active' ? -1 : b === 'active' ? 1 : a.localeCompare(b),
+  );
   const all = [...new Set(data.map((d) => d.category))].sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
   // Categories without a company are left out (all of them shown only when every one is empty).
   const withCompanies = all.filter((c) => data.some((d) => d.category === c && d.count > 0));
   const categories = withCompanies.length ? withCompanies : all;
-  const count = (category: string, status: string) => data.filter((d) => d.category === category && d.status === status).reduce((n, d) => n + d.count, 0);
+  const count = (category: string, status: string) =>
+    data.filter((d) => d.category === category && d.status === status).reduce((n, d) => n + d.count, 0);
   const totals = statuses.map((s) => ({ status: s, n: categories.reduce((sum, c) => sum + count(c, s), 0) }));
   const max = Math.max(1, ...categories.flatMap((c) => statuses.map((s) => count(c, s))));
   if (categories.length === 0) return <Empty>No company is enrolled yet.</Empty>;
@@ -54,20 +59,37 @@ export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCate
   return (
     <figure className="chart">
       <Legend items={statuses.map((s, i) => ({ label: statusLabel(s), colour: colourOf(s, i) }))} />
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width={width * 1.25} height={height * 1.25} className="chart__plot">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${height}`}
+        width={width * 1.25}
+        height={height * 1.25}
+        className="chart__plot"
+      >
         {categories.map((c, row) => {
           const y = row * rowHeight;
           const name = categoryName(c);
           return (
             <g key={c}>
-              <text x={6} y={y + 16}>{name.length > 62 ? `${name.slice(0, 60)}…` : name}</text>
+              <text x={6} y={y + 16}>
+                {name.length > 62 ? `${name.slice(0, 60)}…` : name}
+              </text>
               {statuses.map((s, i) => {
                 const n = count(c, s);
                 const w = (n / max) * barArea;
                 return (
                   <g key={s}>
-                    <rect x={1} y={y + 22 + i * bar} width={Math.max(w, n ? 2 : 0)} height={bar - 4} fill={colourOf(s, i)} />
-                    <text x={w + 6} y={y + 22 + i * bar + 12}>{n}</text>
+                    <rect
+                      x={1}
+                      y={y + 22 + i * bar}
+                      width={Math.max(w, n ? 2 : 0)}
+                      height={bar - 4}
+                      fill={colourOf(s, i)}
+                    />
+                    <text x={w + 6} y={y + 22 + i * bar + 12}>
+                      {n}
+                    </text>
                   </g>
                 );
               })}
@@ -79,19 +101,32 @@ export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCate
       <figcaption className="sr-only">Companies by category and status</figcaption>
       <TableWrap label="Companies by category and status, as a table">
         <table>
-          <caption>Companies by category and status{withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}</caption>
+          <caption>
+            Companies by category and status
+            {withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Category</th>
-              {statuses.map((s) => <th scope="col" className="num" key={s}>{statusLabel(s)}</th>)}
-              <th scope="col" className="num">Total</th>
+              {statuses.map((s) => (
+                <th scope="col" className="num" key={s}>
+                  {statusLabel(s)}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>
             {categories.map((c) => (
               <tr key={c}>
                 <th scope="row">{categoryName(c)}</th>
-                {statuses.map((s) => <td className="num" key={s}>{count(c, s)}</td>)}
+                {statuses.map((s) => (
+                  <td className="num" key={s}>
+                    {count(c, s)}
+                  </td>
+                ))}
                 <td className="num">{statuses.reduce((n, s) => n + count(c, s), 0)}</td>
               </tr>
             ))}
@@ -99,7 +134,11 @@ export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCate
           <tfoot>
             <tr>
               <th scope="row">All categories</th>
-              {totals.map((t) => <td className="num" key={t.status}>{t.n}</td>)}
+              {totals.map((t) => (
+                <td className="num" key={t.status}>
+                  {t.n}
+                </td>
+              ))}
               <td className="num">{totals.reduce((n, t) => n + t.n, 0)}</td>
             </tr>
           </tfoot>
@@ -127,7 +166,14 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
   return (
     <figure className="chart">
       <Legend items={SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${plot + 50}`} width={width * 1.25} height={(plot + 50) * 1.25} className="chart__plot">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${plot + 50}`}
+        width={width * 1.25}
+        height={(plot + 50) * 1.25}
+        className="chart__plot"
+      >
         {months.map((m, i) => {
           const x = left + i * slot + 6;
           return (
@@ -137,13 +183,25 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
                 const h = (n / max) * (plot - 20);
                 return (
                   <g key={s.key}>
-                    <rect x={x + j * (bar + 2)} y={plot - h} width={bar} height={Math.max(h, n ? 2 : 0)} fill={s.colour} />
-                    <text x={x + j * (bar + 2) + bar / 2} y={plot - h - 4} textAnchor="middle">{n}</text>
+                    <rect
+                      x={x + j * (bar + 2)}
+                      y={plot - h}
+                      width={bar}
+                      height={Math.max(h, n ? 2 : 0)}
+                      fill={s.colour}
+                    />
+                    <text x={x + j * (bar + 2) + bar / 2} y={plot - h - 4} textAnchor="middle">
+                      {n}
+                    </text>
                   </g>
                 );
               })}
-              <text x={x + bar} y={plot + 18} textAnchor="middle">{monthName(m.month).split(' ')[0]}</text>
-              <text x={x + bar} y={plot + 34} textAnchor="middle">{m.month.slice(0, 4)}</text>
+              <text x={x + bar} y={plot + 18} textAnchor="middle">
+                {monthName(m.month).split(' ')[0]}
+              </text>
+              <text x={x + bar} y={plot + 34} textAnchor="middle">
+                {m.month.slice(0, 4)}
+              </text>
             </g>
           );
         })}
@@ -156,8 +214,12 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
           <thead>
             <tr>
               <th scope="col">Month</th>
-              <th scope="col" className="num">Deadlines</th>
-              <th scope="col" className="num">Removals</th>
+              <th scope="col" className="num">
+                Deadlines
+              </th>
+              <th scope="col" className="num">
+                Removals
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -180,11 +242,15 @@ export const Overview = () => {
   const overview = useLoad(() => complianceOverview(api), []);
   return (
     <>
-      <PageTitle lead="Where the program's participants stand, and what falls due or was lost month by month.">Compliance overview</PageTitle>
+      <PageTitle lead="Where the program's participants stand, and what falls due or was lost month by month.">
+        Compliance overview
+      </PageTitle>
       <Async state={overview} what="Loading the overview">
         {(o) => (
           <>
-            <p>Figures as of <DateText iso={o.asOf} withTime />.</p>
+            <p>
+              Figures as of <DateText iso={o.asOf} withTime />.
+            </p>
             <h2>Companies by status and category</h2>
             <ByCategory data={o.byStatusAndCategory} />
             <h2>Deadlines and removals per month</h2>

@@ -20,7 +20,9 @@ export const Staff = () => {
 
   const add = useSubmit(async () => {
     const user = await api.call('addStaff', { body: { name, email: email.trim(), role } });
-    setDone(`${user.name} was added as a ${ROLE_NAMES[user.role] ?? user.role}; their invitation is on its way to ${user.email}.`);
+    setDone(
+      `${user.name} was added as a ${ROLE_NAMES[user.role] ?? user.role}; their invitation is on its way to ${user.email}.`,
+    );
     setName('');
     setEmail('');
     list.state.reload();
@@ -36,7 +38,9 @@ export const Staff = () => {
 
   return (
     <>
-      <PageTitle lead="CBP officers and administrators. A disabled account can no longer sign in; enabling it restores it.">Staff</PageTitle>
+      <PageTitle lead="CBP officers and administrators. A disabled account can no longer sign in; enabling it restores it.">
+        Staff
+      </PageTitle>
       <Success message={done} />
       <ErrorSummary error={toggle.error} />
       <Async state={list.state} what="Loading staff">
@@ -63,13 +67,22 @@ export const Staff = () => {
                       <td>{user.name}</td>
                       <td>{user.email}</td>
                       <td>{ROLE_NAMES[user.role] ?? user.role}</td>
-                      <td><StatusBadge status={user.status} /></td>
-                      <td><DateText iso={user.createdAt} /></td>
+                      <td>
+                        <StatusBadge status={user.status} />
+                      </td>
+                      <td>
+                        <DateText iso={user.createdAt} />
+                      </td>
                       <td>
                         {user.userId === me?.userId ? (
                           <span>You</span>
                         ) : (
-                          <button type="button" className={`button${user.status === 'active' ? ' button--danger' : ''}`} disabled={toggle.busy} onClick={() => void setStatus(user)}>
+                          <button
+                            type="button"
+                            className={`button${user.status === 'active' ? ' button--danger' : ''}`}
+                            disabled={toggle.busy}
+                            onClick={() => void setStatus(user)}
+                          >
                             {user.status === 'active' ? 'Disable' : 'Enable'}
                             <span className="sr-only"> {user.name}</span>
                           </button>
@@ -87,11 +100,27 @@ export const Staff = () => {
 
       <section className="cbp-section" aria-labelledby="add-staff">
         <h2 id="add-staff">Add a staff member</h2>
-        <p>They receive an invitation with a temporary password, choose their own password at first sign-in, and must then set up an authenticator app.</p>
+        <p>
+          They receive an invitation with a temporary password, choose their own password at first sign-in, and must
+          then set up an authenticator app.
+        </p>
         <ErrorSummary error={add.error} />
         <form onSubmit={add.onSubmit} noValidate className="form">
-          <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={add.fieldError('name')} />
-          <TextField label="Email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={add.fieldError('email')} />
+          <TextField
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={add.fieldError('name')}
+          />
+          <TextField
+            label="Email"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={add.fieldError('email')}
+          />
           <SelectField
             label="Role"
             value={role}

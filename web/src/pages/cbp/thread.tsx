@@ -12,7 +12,10 @@ export const ThreadPage = () => {
   const { companyId = '', threadId = '' } = useParams();
   const { api } = useSession();
   const company = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
-  const messages = usePaged((cursor) => api.call('listMessages', { path: { companyId, threadId }, query: { cursor } }), [companyId, threadId]);
+  const messages = usePaged(
+    (cursor) => api.call('listMessages', { path: { companyId, threadId }, query: { cursor } }),
+    [companyId, threadId],
+  );
   const [body, setBody] = useState('');
   const [sent, setSent] = useState<string | undefined>();
   const reply = useSubmit(async () => {
@@ -35,7 +38,16 @@ export const ThreadPage = () => {
         <Loading what="Loading the thread" />
       ) : (
         <>
-          <PageTitle lead={<>With <Link to={`/cbp/companies/${companyId}`}>{companyName}</Link>. Started <DateText iso={thread.startedAt} withTime />.</>}>{thread.subject}</PageTitle>
+          <PageTitle
+            lead={
+              <>
+                With <Link to={`/cbp/companies/${companyId}`}>{companyName}</Link>. Started{' '}
+                <DateText iso={thread.startedAt} withTime />.
+              </>
+            }
+          >
+            {thread.subject}
+          </PageTitle>
           <ol className="plain-list" aria-label="Conversation, oldest first">
             {(messages.state.data ?? []).map((m) => (
               <li key={m.messageId} className={`message${m.authorSide === 'cbp' ? ' message--cbp' : ''}`}>
@@ -51,7 +63,17 @@ export const ThreadPage = () => {
           <Success message={sent} />
           <ErrorSummary error={reply.error} />
           <form onSubmit={reply.onSubmit} noValidate className="form">
-            <TextArea label="Message" required rows={5} value={body} onChange={(e) => { setBody(e.target.value); setSent(undefined); }} error={reply.fieldError('body')} />
+            <TextArea
+              label="Message"
+              required
+              rows={5}
+              value={body}
+              onChange={(e) => {
+                setBody(e.target.value);
+                setSent(undefined);
+              }}
+              error={reply.fieldError('body')}
+            />
             <SubmitButton busy={reply.busy}>Send message</SubmitButton>
           </form>
         </>

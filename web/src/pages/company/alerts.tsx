@@ -10,7 +10,10 @@ import { useAction, useMe, usePaged } from './shared.tsx';
 
 type AlertSummary = ResponseOf<'listAlerts'>['items'][number];
 
-export const KIND_LABELS: Record<string, string> = { 'cargo-security-alert': 'Cargo security alert', 'sanitized-intelligence': 'Sanitized intelligence' };
+export const KIND_LABELS: Record<string, string> = {
+  'cargo-security-alert': 'Cargo security alert',
+  'sanitized-intelligence': 'Sanitized intelligence',
+};
 const severityText = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const AlertTable = ({ items, caption }: { items: readonly AlertSummary[]; caption: string }) => (
@@ -29,10 +32,16 @@ const AlertTable = ({ items, caption }: { items: readonly AlertSummary[]; captio
       <tbody>
         {items.map((a) => (
           <tr key={a.alertId}>
-            <td><Link to={`/alerts/${a.alertId}`}>{a.title}</Link></td>
+            <td>
+              <Link to={`/alerts/${a.alertId}`}>{a.title}</Link>
+            </td>
             <td>{KIND_LABELS[a.kind] ?? a.kind}</td>
-            <td><span className={`severity severity--${a.severity}`}>{severityText(a.severity)}</span></td>
-            <td><DateText iso={a.publishedAt} /></td>
+            <td>
+              <span className={`severity severity--${a.severity}`}>{severityText(a.severity)}</span>
+            </td>
+            <td>
+              <DateText iso={a.publishedAt} />
+            </td>
             <td>{a.acknowledgedAt ? <DateText iso={a.acknowledgedAt} /> : 'Not yet'}</td>
           </tr>
         ))}
@@ -48,19 +57,34 @@ export const Alerts = () => {
   const pending = list.page.data?.pendingAcknowledgement ?? [];
   return (
     <>
-      <PageTitle lead="Cargo security alerts and sanitized intelligence CBP sent to your company. Open an alert to read it and acknowledge it.">Alerts</PageTitle>
+      <PageTitle lead="Cargo security alerts and sanitized intelligence CBP sent to your company. Open an alert to read it and acknowledge it.">
+        Alerts
+      </PageTitle>
       <Async state={list.page} what="Loading alerts">
         {() => (
           <>
             {pending.length > 0 ? (
               <div className="alert alert--warning">
-                <p><strong>{pending.length} high-severity {pending.length === 1 ? 'alert awaits' : 'alerts await'} your company's acknowledgement.</strong></p>
+                <p>
+                  <strong>
+                    {pending.length} high-severity {pending.length === 1 ? 'alert awaits' : 'alerts await'} your
+                    company's acknowledgement.
+                  </strong>
+                </p>
                 <ul>
-                  {pending.map((a) => <li key={a.alertId}><Link to={`/alerts/${a.alertId}`}>{a.title}</Link></li>)}
+                  {pending.map((a) => (
+                    <li key={a.alertId}>
+                      <Link to={`/alerts/${a.alertId}`}>{a.title}</Link>
+                    </li>
+                  ))}
                 </ul>
               </div>
             ) : null}
-            {list.items.length === 0 ? <Empty>No alerts have been sent to your company.</Empty> : <AlertTable items={list.items} caption="Alerts, newest first" />}
+            {list.items.length === 0 ? (
+              <Empty>No alerts have been sent to your company.</Empty>
+            ) : (
+              <AlertTable items={list.items} caption="Alerts, newest first" />
+            )}
             <MorePages list={list} />
           </>
         )}
@@ -92,7 +116,9 @@ export const AlertDetail = () => {
       <>
         <PageTitle>Alert</PageTitle>
         <LoadError error={state.error} retry={state.error.status === 404 ? undefined : state.reload} />
-        <p><Link to="/alerts">Back to alerts</Link></p>
+        <p>
+          <Link to="/alerts">Back to alerts</Link>
+        </p>
       </>
     );
   }
@@ -106,29 +132,39 @@ export const AlertDetail = () => {
               <dt>Severity</dt>
               <dd>{severityText(alert.severity ?? '')}</dd>
               <dt>Published</dt>
-              <dd><DateText iso={alert.publishedAt} withTime /></dd>
+              <dd>
+                <DateText iso={alert.publishedAt} withTime />
+              </dd>
               {alert.expiresAt ? (
                 <>
                   <dt>Expires</dt>
-                  <dd><DateText iso={alert.expiresAt} /></dd>
+                  <dd>
+                    <DateText iso={alert.expiresAt} />
+                  </dd>
                 </>
               ) : null}
             </dl>
             <div className="alert-body">{alert.body}</div>
             <h2>Acknowledgement</h2>
-            {acknowledgedOn(alert) ?? acknowledgedNow ? (
-              <p role="status">Acknowledged on <DateText iso={acknowledgedOn(alert) ?? acknowledgedNow} withTime />.</p>
+            {(acknowledgedOn(alert) ?? acknowledgedNow) ? (
+              <p role="status">
+                Acknowledged on <DateText iso={acknowledgedOn(alert) ?? acknowledgedNow} withTime />.
+              </p>
             ) : (
               <>
                 <p>Acknowledge the alert to tell CBP that {me.company.legalName} has read it.</p>
                 <ErrorSummary error={action.error} />
-                <button type="button" className="button button--primary" disabled={action.busy} onClick={acknowledge}>Acknowledge</button>
+                <button type="button" className="button button--primary" disabled={action.busy} onClick={acknowledge}>
+                  Acknowledge
+                </button>
               </>
             )}
           </>
         )}
       </Async>
-      <p><Link to="/alerts">Back to alerts</Link></p>
+      <p>
+        <Link to="/alerts">Back to alerts</Link>
+      </p>
     </>
   );
 };

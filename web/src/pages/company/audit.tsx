@@ -14,7 +14,10 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 /** Who did it, as far as the company may know: its own people by id, outsiders by role and company. */
-const actor = (r: { actorId?: string | undefined; actorRole: string; actorCompanyId: string }, me: { userId: string; company: { companyId: string } }) => {
+const actor = (
+  r: { actorId?: string | undefined; actorRole: string; actorCompanyId: string },
+  me: { userId: string; company: { companyId: string } },
+) => {
   const role = ROLE_LABELS[r.actorRole] ?? r.actorRole;
   if (r.actorId && r.actorId === me.userId) return `You (${role})`;
   if (r.actorCompanyId === 'CBP') return role;
@@ -29,13 +32,34 @@ export const Audit = () => {
   const companyId = me.company.companyId;
   const [action, setAction] = useState('');
   const [applied, setApplied] = useState('');
-  const list = usePaged((cursor) => api.call('companyAudit', { path: { companyId }, query: { cursor, limit: 25, action: applied || undefined } }), [companyId, applied]);
+  const list = usePaged(
+    (cursor) =>
+      api.call('companyAudit', { path: { companyId }, query: { cursor, limit: 25, action: applied || undefined } }),
+    [companyId, applied],
+  );
   return (
     <>
-      <PageTitle lead="Every change to your company's records and every read by CBP or a partner, newest first. Times are UTC. Records are never edited or deleted.">Audit trail</PageTitle>
-      <form className="filters" noValidate onSubmit={(e) => { e.preventDefault(); setApplied(action.trim()); }}>
-        <TextField label="Action (optional)" hint="For example profile.saved or grant.created" value={action} onChange={(e) => setAction(e.target.value)} error={list.page.error?.fieldError('action')} />
-        <button type="submit" className="button">Filter</button>
+      <PageTitle lead="Every change to your company's records and every read by CBP or a partner, newest first. Times are UTC. Records are never edited or deleted.">
+        Audit trail
+      </PageTitle>
+      <form
+        className="filters"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(action.trim());
+        }}
+      >
+        <TextField
+          label="Action (optional)"
+          hint="For example profile.saved or grant.created"
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          error={list.page.error?.fieldError('action')}
+        />
+        <button type="submit" className="button">
+          Filter
+        </button>
       </form>
       <Async state={list.page} what="Loading the audit trail">
         {() =>
@@ -57,10 +81,19 @@ export const Audit = () => {
                 <tbody>
                   {list.items.map((r) => (
                     <tr key={r.auditId}>
-                      <td><DateText iso={r.at} withTime /></td>
-                      <td><code>{r.action}</code></td>
+                      <td>
+                        <DateText iso={r.at} withTime />
+                      </td>
+                      <td>
+                        <code>{r.action}</code>
+                      </td>
                       <td>{actor(r, me)}</td>
-                      <td>{r.objectType} <span className="hint">{r.objectId.length > 24 ? `${r.objectId.slice(0, 8)}…` : r.objectId}</span></td>
+                      <td>
+                        {r.objectType}{' '}
+                        <span className="hint">
+                          {r.objectId.length > 24 ? `${r.objectId.slice(0, 8)}…` : r.objectId}
+                        </span>
+                      </td>
                       <td>{r.sourceIp ?? '—'}</td>
                     </tr>
                   ))}

@@ -8,7 +8,11 @@ import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { programDate } from '../../../../functions/definitions/program-time.ts';
 import { StatementText, windowWords } from '../../components/certification-words.tsx';
-import { certificationWindow, statementFor, type LastCertification } from '../../../../functions/domain/certification-rules.ts';
+import {
+  certificationWindow,
+  statementFor,
+  type LastCertification,
+} from '../../../../functions/domain/certification-rules.ts';
 import { CERTIFICATION_STATEMENTS } from '../../../../functions/definitions/certification-statements.ts';
 import { ActiveCompanyOnly, isPrimaryPoc, useMe } from './shared.tsx';
 
@@ -18,14 +22,30 @@ type Profile = ResponseOf<'getSecurityProfile'>;
 /** Why the primary POC cannot certify now, or undefined when they can (the API decides again). */
 const blocker = (company: Company, profile: Profile, now: string): string | undefined => {
   if (profile.version === 0) return 'Save the security profile before certifying it.';
-  if (!profile.completeness.complete) return `Answer every required question of the security profile first (${profile.completeness.missing.length} still missing).`;
+  if (!profile.completeness.complete)
+    return `Answer every required question of the security profile first (${profile.completeness.missing.length} still missing).`;
   const window = certificationWindow(company, new Date(now));
-  return window.kind === 'not-yet' ? `You can certify from ${window.opensOn}, when the review window opens.` : undefined;
+  return window.kind === 'not-yet'
+    ? `You can certify from ${window.opensOn}, when the review window opens.`
+    : undefined;
 };
 
-const FIELD_NAMES: Record<string, string> = { attestation: 'Certification statement', reviewedUnchanged: 'Review of the unchanged profile' };
+const FIELD_NAMES: Record<string, string> = {
+  attestation: 'Certification statement',
+  reviewedUnchanged: 'Review of the unchanged profile',
+};
 
-const CertifyForm = ({ company, profile, last, onDone }: { company: Company; profile: Profile; last: LastCertification | undefined; onDone: () => void }) => {
+const CertifyForm = ({
+  company,
+  profile,
+  last,
+  onDone,
+}: {
+  company: Company;
+  profile: Profile;
+  last: LastCertification | undefined;
+  onDone: () => void;
+}) => {
   const me = useMe();
   const { api } = useSession();
   const [attest, setAttest] = useState(false);
@@ -34,33 +54,72 @@ const CertifyForm = ({ company, profile, last, onDone }: { company: Company; pro
   // Nothing changed since the last certification: the POC states the profile was reviewed and is still accurate.
   const unchanged = statementFor(profile.version, last) === 'reviewed-unchanged';
   const submit = useSubmit(async () => {
-    if (unchanged && !reviewed) throw new ApiError(400, 'validation', 'Tick the box to state that you reviewed the unchanged security profile and it is still accurate.', []);
-    if (!attest) throw new ApiError(400, 'validation', 'Tick the box to certify that the security profile is current and accurate.', []);
-    const cert = await api.call('certify', { path: { companyId: company.companyId }, body: { profileVersion: profile.version, attestation: true, ...(unchanged ? { reviewedUnchanged: true as const } : {}) } });
+    if (unchanged && !reviewed)
+      throw new ApiError(
+        400,
+        'validation',
+        'Tick the box to state that you reviewed the unchanged security profile and it is still accurate.',
+        [],
+      );
+    if (!attest)
+      throw new ApiError(
+        400,
+        'validation',
+        'Tick the box to certify that the security profile is current and accurate.',
+        [],
+      );
+    const cert = await api.call('certify', {
+      path: { companyId: company.companyId },
+      body: {
+        profileVersion: profile.version,
+        attestation: true,
+        ...(unchanged ? { reviewedUnchanged: true as const } : {}),
+      },
+    });
     setDone(`Certification submitted. CBP will review it. The next one is due ${programDate(cert.nextDueAt)}.`);
     onDone();
   });
   if (!isPrimaryPoc(me)) return <p>Only your company's primary point of contact signs the annual certification.</p>;
   if (done) return <Success message={done} />;
   const reason = blocker(company, profile, me.now);
-  if (reason) return <div className="alert alert--info"><p>{reason}</p><p><Link to="/profile">Go to the security profile</Link></p></div>;
+  if (reason)
+    return (
+      <div className="alert alert--info">
+        <p>{reason}</p>
+        <p>
+          <Link to="/profile">Go to the security profile</Link>
+        </p>
+      </div>
+    );
   return (
     <>
       <ErrorSummary error={submit.error} fieldName={(field) => FIELD_NAMES[field]} />
       <form className="form" noValidate onSubmit={submit.onSubmit}>
-        <p>You are certifying version {profile.version} of the security profile, saved <DateText iso={profile.savedAt} />.</p>
+        <p>
+          You are certifying version {profile.version} of the security profile, saved <DateText iso={profile.savedAt} />
+          .
+        </p>
         {unchanged && last ? (
           <>
             <div className="alert alert--info">
               <p>
-                The security profile has not changed since your certification of <DateText iso={last.certifiedAt} /> (version {last.profileVersion}). <Link to="/profile">Review it</Link>, change what is no longer
+                The security profile has not changed since your certification of <DateText iso={last.certifiedAt} />{' '}
+                (version {last.profileVersion}). <Link to="/profile">Review it</Link>, change what is no longer
                 accurate, or confirm that it is still accurate.
               </p>
             </div>
-            <CheckboxField label={CERTIFICATION_STATEMENTS['reviewed-unchanged']} checked={reviewed} onChange={(e) => setReviewed(e.target.checked)} />
+            <CheckboxField
+              label={CERTIFICATION_STATEMENTS['reviewed-unchanged']}
+              checked={reviewed}
+              onChange={(e) => setReviewed(e.target.checked)}
+            />
           </>
         ) : null}
-        <CheckboxField label={CERTIFICATION_STATEMENTS['profile-current']} checked={attest} onChange={(e) => setAttest(e.target.checked)} />
+        <CheckboxField
+          label={CERTIFICATION_STATEMENTS['profile-current']}
+          checked={attest}
+          onChange={(e) => setAttest(e.target.checked)}
+        />
         <SubmitButton busy={submit.busy}>Certify the security profile</SubmitButton>
       </form>
     </>
@@ -88,18 +147,36 @@ export const Certification = () => {
       <Async state={state} what="Loading certifications">
         {({ company, profile, certifications }) => (
           <>
-            {company.nextCertificationDueAt ? <Countdown due={company.nextCertificationDueAt} now={me.now} label={company.certificationStatus ? 'Next certification' : 'First certification due'} /> : null}
-            {company.certificationStatus !== 'returned' ? <p>{windowWords(certificationWindow(company, new Date(me.now)))}</p> : null}
+            {company.nextCertificationDueAt ? (
+              <Countdown
+                due={company.nextCertificationDueAt}
+                now={me.now}
+                label={company.certificationStatus ? 'Next certification' : 'First certification due'}
+              />
+            ) : null}
+            {company.certificationStatus !== 'returned' ? (
+              <p>{windowWords(certificationWindow(company, new Date(me.now)))}</p>
+            ) : null}
             {company.certificationStatus ? (
               <p>
                 Last certification: <StatusBadge status={company.certificationStatus} />
               </p>
             ) : null}
             {company.certificationStatus === 'returned' ? (
-              <div className="alert alert--warning"><p>CBP sent the last certification back: you can certify again now. Update the profile as CBP asked, then certify it.</p></div>
+              <div className="alert alert--warning">
+                <p>
+                  CBP sent the last certification back: you can certify again now. Update the profile as CBP asked, then
+                  certify it.
+                </p>
+              </div>
             ) : null}
             <h2>Certify</h2>
-            <CertifyForm company={company} profile={profile} last={company.lastCertification ?? certifications[0]} onDone={state.reload} />
+            <CertifyForm
+              company={company}
+              profile={profile}
+              last={company.lastCertification ?? certifications[0]}
+              onDone={state.reload}
+            />
             <h2>Certifications</h2>
             {certifications.length === 0 ? (
               <Empty>No certifications yet.</Empty>
@@ -120,11 +197,19 @@ export const Certification = () => {
                   <tbody>
                     {certifications.map((c) => (
                       <tr key={c.certificationId}>
-                        <td><DateText iso={c.certifiedAt} /></td>
+                        <td>
+                          <DateText iso={c.certifiedAt} />
+                        </td>
                         <td className="num">{c.profileVersion}</td>
-                        <td><StatementText certification={c} /></td>
-                        <td><StatusBadge status={c.status} /></td>
-                        <td><DateText iso={c.nextDueAt} /></td>
+                        <td>
+                          <StatementText certification={c} />
+                        </td>
+                        <td>
+                          <StatusBadge status={c.status} />
+                        </td>
+                        <td>
+                          <DateText iso={c.nextDueAt} />
+                        </td>
                         <td>{c.comments ?? '—'}</td>
                       </tr>
                     ))}

@@ -34,7 +34,9 @@ const Removed = ({ company, reload }: { company: Company; reload: () => void }) 
   const [done, setDone] = useState<string>();
   const submit = useSubmit(async () => {
     await api.call('reapply', { path: { companyId: company.companyId }, body: { statement } });
-    setDone('Your reapplication was sent to CBP. Its decision will show on this page, and your point of contact will be told by email.');
+    setDone(
+      'Your reapplication was sent to CBP. Its decision will show on this page, and your point of contact will be told by email.',
+    );
     reload();
   });
   const reapplication = company.reapplication;
@@ -43,7 +45,8 @@ const Removed = ({ company, reload }: { company: Company; reload: () => void }) 
       <h2 id="removed-heading">Your company has been removed from C-TPAT</h2>
       {company.removal ? (
         <p>
-          Removed on <DateText iso={company.removal.at} />. {REMOVAL_REASONS[company.removal.reason] ?? company.removal.reason}
+          Removed on <DateText iso={company.removal.at} />.{' '}
+          {REMOVAL_REASONS[company.removal.reason] ?? company.removal.reason}
           {company.removal.note ? ` ${company.removal.note}` : ''}
         </p>
       ) : null}
@@ -58,10 +61,20 @@ const Removed = ({ company, reload }: { company: Company; reload: () => void }) 
       {isPrimaryPoc(me) && (!reapplication || reapplication.status === 'declined') && !done ? (
         <>
           <h3>How to reapply</h3>
-          <p>As the primary point of contact, tell CBP what your company has done to meet the C-TPAT criteria. CBP reviews the reapplication and, if it accepts it, sets a new deadline for your portal update.</p>
+          <p>
+            As the primary point of contact, tell CBP what your company has done to meet the C-TPAT criteria. CBP
+            reviews the reapplication and, if it accepts it, sets a new deadline for your portal update.
+          </p>
           <ErrorSummary error={submit.error} />
           <form className="form" noValidate onSubmit={submit.onSubmit}>
-            <TextArea label="Reapplication statement" required maxLength={2000} value={statement} onChange={(e) => setStatement(e.target.value)} error={submit.fieldError('statement')} />
+            <TextArea
+              label="Reapplication statement"
+              required
+              maxLength={2000}
+              value={statement}
+              onChange={(e) => setStatement(e.target.value)}
+              error={submit.fieldError('statement')}
+            />
             <SubmitButton busy={submit.busy}>Apply to rejoin C-TPAT</SubmitButton>
           </form>
         </>
@@ -79,7 +92,9 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
       <>
         <Countdown due={enrollmentDue(company, policies)} now={now} label="Enrollment deadline" />
         <p>
-          Complete your <Link to="/account">account information</Link> and every required question of your <Link to="/profile">security profile</Link> by the end of this day, Eastern time (Washington, D.C.), or your company is removed from C-TPAT.
+          Complete your <Link to="/account">account information</Link> and every required question of your{' '}
+          <Link to="/profile">security profile</Link> by the end of this day, Eastern time (Washington, D.C.), or your
+          company is removed from C-TPAT.
         </p>
       </>
     );
@@ -89,8 +104,14 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
     const window = certificationWindow(company, new Date(now));
     return (
       <>
-        <Countdown due={company.nextCertificationDueAt} now={now} label={window.kind === 'first' ? 'First certification due' : 'Next recertification'} />
-        <p>{windowWords(window)} <Link to="/certification">Go to certification</Link></p>
+        <Countdown
+          due={company.nextCertificationDueAt}
+          now={now}
+          label={window.kind === 'first' ? 'First certification due' : 'Next recertification'}
+        />
+        <p>
+          {windowWords(window)} <Link to="/certification">Go to certification</Link>
+        </p>
       </>
     );
   }
@@ -118,16 +139,24 @@ export const Dashboard = () => {
               <h2 id="company-heading">{c.legalName}</h2>
               <dl className="record">
                 <dt>Status</dt>
-                <dd><StatusBadge status={c.status} /></dd>
+                <dd>
+                  <StatusBadge status={c.status} />
+                </dd>
                 <dt>Category</dt>
                 <dd>{CATEGORIES.find((k) => k.id === c.category)?.name ?? c.category}</dd>
                 <dt>C-TPAT benefits</dt>
                 <dd>{c.benefits === 'active' ? 'In force' : 'Revoked'}</dd>
                 <dt>Enrolled</dt>
-                <dd><DateText iso={c.enrolledAt} /></dd>
+                <dd>
+                  <DateText iso={c.enrolledAt} />
+                </dd>
               </dl>
             </section>
-            {c.status === 'removed' ? <Removed company={c} reload={company.reload} /> : <Obligation company={c} policies={policies.data?.items} now={me.now} />}
+            {c.status === 'removed' ? (
+              <Removed company={c} reload={company.reload} />
+            ) : (
+              <Obligation company={c} policies={policies.data?.items} now={me.now} />
+            )}
           </>
         )}
       </Async>
@@ -141,19 +170,31 @@ export const Dashboard = () => {
               const pending = page.pendingAcknowledgement ?? [];
               return (
                 <>
-                  <p className="figure">{unacknowledged}{page.nextCursor ? '+' : ''}</p>
+                  <p className="figure">
+                    {unacknowledged}
+                    {page.nextCursor ? '+' : ''}
+                  </p>
                   <p>unacknowledged {unacknowledged === 1 ? 'alert' : 'alerts'} in your inbox</p>
                   {pending.length > 0 ? (
                     <>
-                      <p><strong>{pending.length} high-severity {pending.length === 1 ? 'alert needs' : 'alerts need'} acknowledgement:</strong></p>
+                      <p>
+                        <strong>
+                          {pending.length} high-severity {pending.length === 1 ? 'alert needs' : 'alerts need'}{' '}
+                          acknowledgement:
+                        </strong>
+                      </p>
                       <ul>
                         {pending.map((a) => (
-                          <li key={a.alertId}><Link to={`/alerts/${a.alertId}`}>{a.title}</Link></li>
+                          <li key={a.alertId}>
+                            <Link to={`/alerts/${a.alertId}`}>{a.title}</Link>
+                          </li>
                         ))}
                       </ul>
                     </>
                   ) : null}
-                  <p><Link to="/alerts">All alerts</Link></p>
+                  <p>
+                    <Link to="/alerts">All alerts</Link>
+                  </p>
                 </>
               );
             }}
@@ -172,14 +213,18 @@ export const Dashboard = () => {
                       <Link to={`/messages/${t.threadId}`}>{t.subject}</Link>
                       {t.unread > 0 ? <strong> ({t.unread} unread)</strong> : null}
                       <br />
-                      <span className="hint">Last message <DateText iso={t.lastMessageAt} /></span>
+                      <span className="hint">
+                        Last message <DateText iso={t.lastMessageAt} />
+                      </span>
                     </li>
                   ))}
                 </ul>
               )
             }
           </Async>
-          <p><Link to="/messages">All messages</Link></p>
+          <p>
+            <Link to="/messages">All messages</Link>
+          </p>
         </section>
       </div>
     </>

@@ -12,7 +12,10 @@ export const Messages = () => {
   const { api } = useSession();
   const navigate = useNavigate();
   const companyId = me.company.companyId;
-  const list = usePaged((cursor) => api.call('listThreads', { path: { companyId }, query: { cursor, limit: 25 } }), [companyId]);
+  const list = usePaged(
+    (cursor) => api.call('listThreads', { path: { companyId }, query: { cursor, limit: 25 } }),
+    [companyId],
+  );
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const submit = useSubmit(async () => {
@@ -21,7 +24,9 @@ export const Messages = () => {
   });
   return (
     <>
-      <PageTitle lead="Secure messages between your company and CBP. Email only tells you that a new message is waiting here.">Messages</PageTitle>
+      <PageTitle lead="Secure messages between your company and CBP. Email only tells you that a new message is waiting here.">
+        Messages
+      </PageTitle>
       <Async state={list.page} what="Loading messages">
         {() =>
           list.items.length === 0 ? (
@@ -35,8 +40,12 @@ export const Messages = () => {
                     <th scope="col">Subject</th>
                     <th scope="col">Started</th>
                     <th scope="col">Last message</th>
-                    <th scope="col" className="num">Messages</th>
-                    <th scope="col" className="num">Unread</th>
+                    <th scope="col" className="num">
+                      Messages
+                    </th>
+                    <th scope="col" className="num">
+                      Unread
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -49,7 +58,9 @@ export const Messages = () => {
                       <td>
                         <DateText iso={t.startedAt} /> by {t.startedBySide === 'cbp' ? 'CBP' : 'your company'}
                       </td>
-                      <td><DateText iso={t.lastMessageAt} withTime /></td>
+                      <td>
+                        <DateText iso={t.lastMessageAt} withTime />
+                      </td>
                       <td className="num">{t.messageCount}</td>
                       <td className="num">{t.unread}</td>
                     </tr>
@@ -65,8 +76,22 @@ export const Messages = () => {
         <h2 id="new-thread-heading">Write to CBP</h2>
         <ErrorSummary error={submit.error} />
         <form className="form" noValidate onSubmit={submit.onSubmit}>
-          <TextField label="Subject" required maxLength={200} value={subject} onChange={(e) => setSubject(e.target.value)} error={submit.fieldError('subject')} />
-          <TextArea label="Message" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} error={submit.fieldError('body')} />
+          <TextField
+            label="Subject"
+            required
+            maxLength={200}
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            error={submit.fieldError('subject')}
+          />
+          <TextArea
+            label="Message"
+            required
+            rows={6}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            error={submit.fieldError('body')}
+          />
           <SubmitButton busy={submit.busy}>Send message</SubmitButton>
         </form>
       </section>
@@ -81,7 +106,10 @@ export const Thread = () => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const [round, setRound] = useState(0);
-  const list = usePaged((cursor) => api.call('listMessages', { path: { companyId, threadId }, query: { cursor, limit: 50 } }), [companyId, threadId, round]);
+  const list = usePaged(
+    (cursor) => api.call('listMessages', { path: { companyId, threadId }, query: { cursor, limit: 50 } }),
+    [companyId, threadId, round],
+  );
   const [body, setBody] = useState('');
   const [sent, setSent] = useState<string>();
   const submit = useSubmit(async () => {
@@ -94,8 +122,14 @@ export const Thread = () => {
   const thread = list.page.data?.thread;
   return (
     <>
-      {thread ? <PageTitle lead="Secure message thread with CBP">{thread.subject}</PageTitle> : list.page.error ? <PageTitle>Message thread</PageTitle> : null}
-      <p><Link to="/messages">Back to messages</Link></p>
+      {thread ? (
+        <PageTitle lead="Secure message thread with CBP">{thread.subject}</PageTitle>
+      ) : list.page.error ? (
+        <PageTitle>Message thread</PageTitle>
+      ) : null}
+      <p>
+        <Link to="/messages">Back to messages</Link>
+      </p>
       <Async state={list.page} what="Loading the thread">
         {() => (
           <>
@@ -103,7 +137,8 @@ export const Thread = () => {
               {list.items.map((m) => (
                 <li key={m.messageId} className={`message${m.authorSide === 'cbp' ? ' message--cbp' : ''}`}>
                   <p className="message__meta">
-                    <strong>{m.authorName}</strong> ({m.authorSide === 'cbp' ? 'CBP' : me.company.legalName}), <DateText iso={m.sentAt} withTime />
+                    <strong>{m.authorName}</strong> ({m.authorSide === 'cbp' ? 'CBP' : me.company.legalName}),{' '}
+                    <DateText iso={m.sentAt} withTime />
                   </p>
                   <p className="message__body">{m.body}</p>
                 </li>
@@ -115,7 +150,14 @@ export const Thread = () => {
               <ErrorSummary error={submit.error} />
               <Success message={sent} />
               <form className="form" noValidate onSubmit={submit.onSubmit}>
-                <TextArea label="Message" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} error={submit.fieldError('body')} />
+                <TextArea
+                  label="Message"
+                  required
+                  rows={6}
+                  value={body}
+                  onChange={(e) => setBody(e.target.value)}
+                  error={submit.fieldError('body')}
+                />
                 <SubmitButton busy={submit.busy}>Send message</SubmitButton>
               </form>
             </section>

@@ -15,23 +15,37 @@ export const Partner = () => {
   const state = useLoad(() => api.call('partnerView', { path: { companyId } }), [companyId]);
   return (
     <>
-      {state.data ? <PageTitle lead={`Shared with your company: ${SCOPE_LABELS[state.data.scope]}, until ${state.data.expiresOn}.`}>{state.data.legalName}</PageTitle> : state.error ? <PageTitle>Shared company</PageTitle> : null}
-      <p><Link to="/sharing">Back to sharing</Link></p>
+      {state.data ? (
+        <PageTitle lead={`Shared with your company: ${SCOPE_LABELS[state.data.scope]}, until ${state.data.expiresOn}.`}>
+          {state.data.legalName}
+        </PageTitle>
+      ) : state.error ? (
+        <PageTitle>Shared company</PageTitle>
+      ) : null}
+      <p>
+        <Link to="/sharing">Back to sharing</Link>
+      </p>
       <Async state={state} what="Loading what is shared">
         {(view) => (
           <>
             <p>Your reading of this information is recorded in {view.legalName}'s audit trail.</p>
             <dl className="record">
               <dt>C-TPAT status</dt>
-              <dd><StatusBadge status={view.status} /></dd>
+              <dd>
+                <StatusBadge status={view.status} />
+              </dd>
               <dt>Category</dt>
               <dd>{CATEGORIES.find((c) => c.id === view.category)?.name ?? view.category}</dd>
               {view.certification ? (
                 <>
                   <dt>Last certified</dt>
-                  <dd><DateText iso={view.certification.lastCertifiedAt} /></dd>
+                  <dd>
+                    <DateText iso={view.certification.lastCertifiedAt} />
+                  </dd>
                   <dt>Next certification due</dt>
-                  <dd><DateText iso={view.certification.nextDueAt} /></dd>
+                  <dd>
+                    <DateText iso={view.certification.nextDueAt} />
+                  </dd>
                 </>
               ) : null}
               {view.completeness ? (
@@ -47,7 +61,9 @@ export const Partner = () => {
             </dl>
             {view.profile ? (
               <>
-                <h2>Security profile (version {view.profile.version}, saved <DateText iso={view.profile.savedAt} />)</h2>
+                <h2>
+                  Security profile (version {view.profile.version}, saved <DateText iso={view.profile.savedAt} />)
+                </h2>
                 {questionsFor(view.category).map((section) => (
                   <section key={section.id}>
                     <h3>{section.title}</h3>

@@ -18,26 +18,46 @@ const Compare = ({ versions }: { versions: readonly Version[] }) => {
   const [from, setFrom] = useState(String(versions[1]?.version ?? versions[0]?.version ?? ''));
   const [to, setTo] = useState(String(versions[0]?.version ?? ''));
   const [diff, setDiff] = useState<Diff>();
-  const submit = useSubmit(async () => setDiff(await api.call('diffSecurityProfile', { path: { companyId: me.company.companyId }, query: { from, to } })));
-  const options = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${programDate(v.savedAt)})` }));
+  const submit = useSubmit(async () =>
+    setDiff(await api.call('diffSecurityProfile', { path: { companyId: me.company.companyId }, query: { from, to } })),
+  );
+  const options = versions.map((v) => ({
+    value: String(v.version),
+    label: `Version ${v.version} (${programDate(v.savedAt)})`,
+  }));
   const changes = diff?.sections.flatMap((s) => s.changes.map((c) => ({ ...c, section: s.title }))) ?? [];
   return (
     <section>
       <h2 id="compare-heading">Compare two versions</h2>
       <ErrorSummary error={submit.error} />
       <form className="filters" noValidate onSubmit={submit.onSubmit}>
-        <SelectField label="Old version" value={from} onChange={(e) => setFrom(e.target.value)} options={options} error={submit.fieldError('from')} />
-        <SelectField label="New version" value={to} onChange={(e) => setTo(e.target.value)} options={options} error={submit.fieldError('to')} />
+        <SelectField
+          label="Old version"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          options={options}
+          error={submit.fieldError('from')}
+        />
+        <SelectField
+          label="New version"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          options={options}
+          error={submit.fieldError('to')}
+        />
         <SubmitButton busy={submit.busy}>Compare versions</SubmitButton>
       </form>
       {diff ? (
         changes.length === 0 ? (
-          <p role="status">No answers differ between version {diff.from} and version {diff.to}.</p>
+          <p role="status">
+            No answers differ between version {diff.from} and version {diff.to}.
+          </p>
         ) : (
           <TableWrap label={`Differences between version ${diff.from} and version ${diff.to}`}>
             <table className="diff-table">
               <caption>
-                Differences between version {diff.from} and version {diff.to} ({changes.length} {changes.length === 1 ? 'answer' : 'answers'})
+                Differences between version {diff.from} and version {diff.to} ({changes.length}{' '}
+                {changes.length === 1 ? 'answer' : 'answers'})
               </caption>
               <thead>
                 <tr>
@@ -72,11 +92,18 @@ export const ProfileHistory = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const list = usePaged((cursor) => api.call('listProfileVersions', { path: { companyId }, query: { cursor, limit: 25 } }), [companyId]);
+  const list = usePaged(
+    (cursor) => api.call('listProfileVersions', { path: { companyId }, query: { cursor, limit: 25 } }),
+    [companyId],
+  );
   return (
     <ActiveCompanyOnly title="Security Profile History">
-      <PageTitle lead="Every save of the security profile is kept. Compare any two versions side by side.">Security Profile History</PageTitle>
-      <p><Link to="/profile">Back to the security profile</Link></p>
+      <PageTitle lead="Every save of the security profile is kept. Compare any two versions side by side.">
+        Security Profile History
+      </PageTitle>
+      <p>
+        <Link to="/profile">Back to the security profile</Link>
+      </p>
       <Async state={list.page} what="Loading versions">
         {() => {
           const versions = list.items;

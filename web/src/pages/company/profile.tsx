@@ -13,17 +13,47 @@ import { ActiveCompanyOnly, canEditProfile, useMe } from './shared.tsx';
 type Answer = boolean | string | undefined;
 
 /** A yes/no question: a radio group whose legend is the question, with "Unanswered" to clear it. */
-const YesNo = ({ label, value, onChange, error, disabled }: { label: string; value: Answer; onChange: (v: Answer) => void; error?: string | undefined; disabled: boolean }) => {
+const YesNo = ({
+  label,
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  label: string;
+  value: Answer;
+  onChange: (v: Answer) => void;
+  error?: string | undefined;
+  disabled: boolean;
+}) => {
   const id = useId();
-  const options: [string, Answer][] = [['Yes', true], ['No', false], ['Unanswered', undefined]];
+  const options: [string, Answer][] = [
+    ['Yes', true],
+    ['No', false],
+    ['Unanswered', undefined],
+  ];
   return (
-    <fieldset className={`radio-group${error ? ' radio-group--error' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`radio-group${error ? ' radio-group--error' : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{label}</legend>
-      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
       <div className="radio-group__options">
         {options.map(([text, v]) => (
           <div className="radio-group__option" key={text}>
-            <input type="radio" id={`${id}-${text}`} name={id} checked={value === v} disabled={disabled} onChange={() => onChange(v)} />
+            <input
+              type="radio"
+              id={`${id}-${text}`}
+              name={id}
+              checked={value === v}
+              disabled={disabled}
+              onChange={() => onChange(v)}
+            />
             <label htmlFor={`${id}-${text}`}>{text}</label>
           </div>
         ))}
@@ -32,9 +62,22 @@ const YesNo = ({ label, value, onChange, error, disabled }: { label: string; val
   );
 };
 
-const QuestionField = ({ question, value, onChange, error, disabled }: { question: Question; value: Answer; onChange: (v: Answer) => void; error?: string | undefined; disabled: boolean }) => {
+const QuestionField = ({
+  question,
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  question: Question;
+  value: Answer;
+  onChange: (v: Answer) => void;
+  error?: string | undefined;
+  disabled: boolean;
+}) => {
   const label = `${question.text}${question.required ? ' (required)' : ' (optional)'}`;
-  if (question.kind === 'yes-no') return <YesNo label={label} value={value} onChange={onChange} error={error} disabled={disabled} />;
+  if (question.kind === 'yes-no')
+    return <YesNo label={label} value={value} onChange={onChange} error={error} disabled={disabled} />;
   if (question.kind === 'choice') {
     return (
       <SelectField
@@ -43,22 +86,56 @@ const QuestionField = ({ question, value, onChange, error, disabled }: { questio
         disabled={disabled}
         onChange={(e) => onChange(e.target.value || undefined)}
         error={error}
-        options={[{ value: '', label: 'Unanswered' }, ...(question.choices ?? []).map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) }))]}
+        options={[
+          { value: '', label: 'Unanswered' },
+          ...(question.choices ?? []).map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
+        ]}
       />
     );
   }
-  return <TextArea label={label} value={typeof value === 'string' ? value : ''} maxLength={MAX_TEXT_ANSWER} readOnly={disabled} onChange={(e) => onChange(e.target.value)} error={error} />;
+  return (
+    <TextArea
+      label={label}
+      value={typeof value === 'string' ? value : ''}
+      maxLength={MAX_TEXT_ANSWER}
+      readOnly={disabled}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
+  );
 };
 
 /** Drops blank text answers: an empty answer is no answer. */
 const cleaned = (answers: Answers): Answers =>
   Object.fromEntries(
     Object.entries(answers)
-      .map(([s, qs]) => [s, Object.fromEntries(Object.entries(qs).filter(([, a]) => (typeof a === 'string' ? a.trim() !== '' : a !== undefined)).map(([q, a]) => [q, typeof a === 'string' ? a.trim() : a]))] as const)
+      .map(
+        ([s, qs]) =>
+          [
+            s,
+            Object.fromEntries(
+              Object.entries(qs)
+                .filter(([, a]) => (typeof a === 'string' ? a.trim() !== '' : a !== undefined))
+                .map(([q, a]) => [q, typeof a === 'string' ? a.trim() : a]),
+            ),
+          ] as const,
+      )
       .filter(([, qs]) => Object.keys(qs).length > 0),
   );
 
-const ProfileEditor = ({ category, version, savedAt, initial, onReload }: { category: CategoryId; version: number; savedAt: string; initial: Answers; onReload: () => void }) => {
+const ProfileEditor = ({
+  category,
+  version,
+  savedAt,
+  initial,
+  onReload,
+}: {
+  category: CategoryId;
+  version: number;
+  savedAt: string;
+  initial: Answers;
+  onReload: () => void;
+}) => {
   const me = useMe();
   const { api } = useSession();
   const editable = canEditProfile(me);
@@ -73,9 +150,14 @@ const ProfileEditor = ({ category, version, savedAt, initial, onReload }: { cate
   }).length;
   const submit = useSubmit(async () => {
     setSaved(undefined);
-    const result = await api.call('saveSecurityProfile', { path: { companyId: me.company.companyId }, body: { version: current.version, answers: cleaned(answers) } });
+    const result = await api.call('saveSecurityProfile', {
+      path: { companyId: me.company.companyId },
+      body: { version: current.version, answers: cleaned(answers) },
+    });
     setCurrent({ version: result.version, savedAt: result.savedAt });
-    setSaved(`Security profile saved as version ${result.version}.${result.completeness.complete ? ' Every required question is answered.' : ''}`);
+    setSaved(
+      `Security profile saved as version ${result.version}.${result.completeness.complete ? ' Every required question is answered.' : ''}`,
+    );
   });
   const set = (s: string, q: string, v: Answer) =>
     setAnswers((all) => {
@@ -88,17 +170,40 @@ const ProfileEditor = ({ category, version, savedAt, initial, onReload }: { cate
   return (
     <>
       <p>
-        {current.version === 0 ? 'Not saved yet.' : <>Version {current.version}, saved <DateText iso={current.savedAt} withTime />.</>} <Link to="/profile/history">Version history and differences</Link>
+        {current.version === 0 ? (
+          'Not saved yet.'
+        ) : (
+          <>
+            Version {current.version}, saved <DateText iso={current.savedAt} withTime />.
+          </>
+        )}{' '}
+        <Link to="/profile/history">Version history and differences</Link>
       </p>
       <div className="completeness">
-        <p id="completeness-label"><strong>{answered} of {required.length}</strong> required questions answered</p>
-        <progress className="progress" aria-labelledby="completeness-label" max={required.length} value={answered}>{answered} of {required.length}</progress>
+        <p id="completeness-label">
+          <strong>
+            {answered} of {required.length}
+          </strong>{' '}
+          required questions answered
+        </p>
+        <progress className="progress" aria-labelledby="completeness-label" max={required.length} value={answered}>
+          {answered} of {required.length}
+        </progress>
       </div>
-      {!editable ? <div className="alert alert--info"><p>You can read the profile. Your primary point of contact has not allowed you to change it.</p></div> : null}
+      {!editable ? (
+        <div className="alert alert--info">
+          <p>You can read the profile. Your primary point of contact has not allowed you to change it.</p>
+        </div>
+      ) : null}
       {submit.error?.status === 409 ? (
         <div className="alert alert--error" role="alert">
-          <p>Someone else saved a newer version of the profile after you opened it, so your changes were not saved. Reload to see the latest version, then make your changes again.</p>
-          <button type="button" className="button" onClick={onReload}>Reload the latest version</button>
+          <p>
+            Someone else saved a newer version of the profile after you opened it, so your changes were not saved.
+            Reload to see the latest version, then make your changes again.
+          </p>
+          <button type="button" className="button" onClick={onReload}>
+            Reload the latest version
+          </button>
         </div>
       ) : (
         <ErrorSummary
@@ -115,7 +220,14 @@ const ProfileEditor = ({ category, version, savedAt, initial, onReload }: { cate
           <section className="profile-section" key={section.id}>
             <h2 id={`section-${section.id}`}>{section.title}</h2>
             {section.questions.map((q) => (
-              <QuestionField key={q.id} question={q} value={answers[section.id]?.[q.id]} onChange={(v) => set(section.id, q.id, v)} error={submit.fieldError(`answers.${section.id}.${q.id}`)} disabled={!editable} />
+              <QuestionField
+                key={q.id}
+                question={q}
+                value={answers[section.id]?.[q.id]}
+                onChange={(v) => set(section.id, q.id, v)}
+                error={submit.fieldError(`answers.${section.id}.${q.id}`)}
+                disabled={!editable}
+              />
             ))}
           </section>
         ))}
@@ -131,15 +243,27 @@ export const Profile = () => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const state = useLoad(async () => {
-    const [company, profile] = await Promise.all([api.call('getCompany', { path: { companyId } }), api.call('getSecurityProfile', { path: { companyId } })]);
+    const [company, profile] = await Promise.all([
+      api.call('getCompany', { path: { companyId } }),
+      api.call('getSecurityProfile', { path: { companyId } }),
+    ]);
     return { category: company.category, profile };
   }, [companyId]);
   return (
     <ActiveCompanyOnly title="Security Profile">
-      <PageTitle lead="Answer every required question. Each save is kept as a new version; nobody's save overwrites another's.">Security Profile</PageTitle>
+      <PageTitle lead="Answer every required question. Each save is kept as a new version; nobody's save overwrites another's.">
+        Security Profile
+      </PageTitle>
       <Async state={state} what="Loading the security profile">
         {({ category, profile }) => (
-          <ProfileEditor key={profile.version} category={category} version={profile.version} savedAt={profile.savedAt} initial={profile.answers} onReload={state.reload} />
+          <ProfileEditor
+            key={profile.version}
+            category={category}
+            version={profile.version}
+            savedAt={profile.savedAt}
+            initial={profile.answers}
+            onReload={state.reload}
+          />
         )}
       </Async>
     </ActiveCompanyOnly>

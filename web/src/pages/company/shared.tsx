@@ -18,9 +18,11 @@ export const useMe = (): Me => {
 
 export const isPrimaryPoc = (me: Me): boolean => me.role === 'primary-poc';
 /** The primary POC, or a user the POC allowed to edit the account information and profile. */
-export const canEditProfile = (me: Me): boolean => me.role === 'primary-poc' || (me.role === 'company-user' && me.permissions.editProfile);
+export const canEditProfile = (me: Me): boolean =>
+  me.role === 'primary-poc' || (me.role === 'company-user' && me.permissions.editProfile);
 /** The primary POC, or a user the POC designated to authorize sharing. */
-export const canShare = (me: Me): boolean => me.role === 'primary-poc' || (me.role === 'company-user' && me.permissions.authorizeSharing);
+export const canShare = (me: Me): boolean =>
+  me.role === 'primary-poc' || (me.role === 'company-user' && me.permissions.authorizeSharing);
 export const isRemoved = (me: Me): boolean => me.company.status === 'removed';
 
 export const IDENTIFIER_LABELS: Record<keyof Identifiers, string> = {
@@ -35,7 +37,8 @@ export const IDENTIFIER_LABELS: Record<keyof Identifiers, string> = {
 export const IDENTIFIER_KEYS = Object.keys(IDENTIFIER_LABELS) as (keyof Identifiers)[];
 
 export const REMOVAL_REASONS: Record<string, string> = {
-  'enrollment-deadline-missed': 'The portal update (account information and security profile) was not completed by the enrollment deadline.',
+  'enrollment-deadline-missed':
+    'The portal update (account information and security profile) was not completed by the enrollment deadline.',
   'certification-lapsed': 'The annual recertification was not submitted by its due date.',
   'cbp-decision': 'CBP removed the company from the program.',
 };
@@ -48,7 +51,13 @@ export const SCOPE_LABELS: Record<string, string> = {
 
 /** A yes/no or text answer in words. */
 export const answerText = (answer: boolean | string | null | undefined): string =>
-  answer === true ? 'Yes' : answer === false ? 'No' : answer === null || answer === undefined || answer === '' ? 'Unanswered' : answer;
+  answer === true
+    ? 'Yes'
+    : answer === false
+      ? 'No'
+      : answer === null || answer === undefined || answer === ''
+        ? 'Unanswered'
+        : answer;
 
 /**
  * A removed company's users may only read messages, alerts, the audit trail and their grants,
@@ -63,7 +72,8 @@ export const ActiveCompanyOnly = ({ title, children }: { title: string; children
       <div className="alert alert--warning">
         <p>Your company has been removed from C-TPAT, so this page is closed until CBP accepts it back.</p>
         <p>
-          You can still read your <Link to="/messages">messages</Link> and <Link to="/alerts">alerts</Link>. See the <Link to="/">dashboard</Link> for how to reapply.
+          You can still read your <Link to="/messages">messages</Link> and <Link to="/alerts">alerts</Link>. See the{' '}
+          <Link to="/">dashboard</Link> for how to reapply.
         </p>
       </div>
     </>

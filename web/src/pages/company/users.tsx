@@ -3,7 +3,15 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
 import { Async, DateText, StatusBadge, TableWrap, MorePages } from '../../components/data.tsx';
-import { CheckboxField, ErrorSummary, SelectField, SubmitButton, Success, TextField, useSubmit } from '../../components/form.tsx';
+import {
+  CheckboxField,
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  Success,
+  TextField,
+  useSubmit,
+} from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { ActiveCompanyOnly, SrOnly, useAction, useMe, usePaged } from './shared.tsx';
 import { SecondaryContact } from './secondary-contact.tsx';
@@ -11,7 +19,14 @@ import { SecondaryContact } from './secondary-contact.tsx';
 type User = ResponseOf<'listCompanyUsers'>['items'][number];
 
 const permissionText = (u: User) =>
-  u.role === 'primary-poc' ? 'Everything (primary POC)' : [u.permissions.editProfile ? 'Edits profile' : 'Reads only', u.permissions.authorizeSharing ? 'authorizes sharing' : ''].filter(Boolean).join(', ');
+  u.role === 'primary-poc'
+    ? 'Everything (primary POC)'
+    : [
+        u.permissions.editProfile ? 'Edits profile' : 'Reads only',
+        u.permissions.authorizeSharing ? 'authorizes sharing' : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
 
 const AddUserForm = ({ onAdded }: { onAdded: () => void }) => {
   const me = useMe();
@@ -23,7 +38,10 @@ const AddUserForm = ({ onAdded }: { onAdded: () => void }) => {
   const [done, setDone] = useState<string>();
   const submit = useSubmit(async () => {
     setDone(undefined);
-    const user = await api.call('addCompanyUser', { path: { companyId: me.company.companyId }, body: { name: name.trim(), email: email.trim(), permissions: { editProfile, authorizeSharing } } });
+    const user = await api.call('addCompanyUser', {
+      path: { companyId: me.company.companyId },
+      body: { name: name.trim(), email: email.trim(), permissions: { editProfile, authorizeSharing } },
+    });
     setDone(`${user.name} was added. An invitation with a temporary password was emailed to ${user.email}.`);
     setName('');
     setEmail('');
@@ -38,13 +56,36 @@ const AddUserForm = ({ onAdded }: { onAdded: () => void }) => {
       <ErrorSummary error={submit.error} />
       <Success message={done} />
       <form className="form" noValidate onSubmit={submit.onSubmit}>
-        <TextField label="Full name" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} error={submit.fieldError('name')} />
-        <TextField label="Email address" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} error={submit.fieldError('email')} />
+        <TextField
+          label="Full name"
+          autoComplete="off"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={submit.fieldError('name')}
+        />
+        <TextField
+          label="Email address"
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={submit.fieldError('email')}
+        />
         <fieldset>
           <legend>Permissions</legend>
           <p className="hint">Every user can read the company's information, alerts and messages.</p>
-          <CheckboxField label="May edit the account information and security profile" checked={editProfile} onChange={(e) => setEditProfile(e.target.checked)} />
-          <CheckboxField label="May authorize sharing with other parties" checked={authorizeSharing} onChange={(e) => setAuthorizeSharing(e.target.checked)} />
+          <CheckboxField
+            label="May edit the account information and security profile"
+            checked={editProfile}
+            onChange={(e) => setEditProfile(e.target.checked)}
+          />
+          <CheckboxField
+            label="May authorize sharing with other parties"
+            checked={authorizeSharing}
+            onChange={(e) => setAuthorizeSharing(e.target.checked)}
+          />
         </fieldset>
         <SubmitButton busy={submit.busy}>Add user</SubmitButton>
       </form>
@@ -63,9 +104,15 @@ const HandOver = ({ users }: { users: readonly User[] }) => {
   const [authorizeSharing, setAuthorizeSharing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const chosen = candidates.find((u) => u.userId === userId);
-  const kept = [editProfile ? 'edit the account information and security profile' : '', authorizeSharing ? 'authorize sharing' : ''].filter(Boolean);
+  const kept = [
+    editProfile ? 'edit the account information and security profile' : '',
+    authorizeSharing ? 'authorize sharing' : '',
+  ].filter(Boolean);
   const submit = useSubmit(async () => {
-    await api.call('handOverPrimaryPoc', { path: { companyId: me.company.companyId }, body: { userId, formerPocPermissions: { editProfile, authorizeSharing } } });
+    await api.call('handOverPrimaryPoc', {
+      path: { companyId: me.company.companyId },
+      body: { userId, formerPocPermissions: { editProfile, authorizeSharing } },
+    });
     await reloadMe();
     navigate('/', { replace: true });
   });
@@ -76,25 +123,69 @@ const HandOver = ({ users }: { users: readonly User[] }) => {
         <p>Add an active user first: the role can only go to an active user of your company.</p>
       ) : (
         <>
-          <p>The new primary POC manages users, certifies the profile and authorizes sharing. You become an ordinary user, who can read the company's information, alerts and messages and nothing more, unless you keep a permission below.</p>
+          <p>
+            The new primary POC manages users, certifies the profile and authorizes sharing. You become an ordinary
+            user, who can read the company's information, alerts and messages and nothing more, unless you keep a
+            permission below.
+          </p>
           <ErrorSummary error={submit.error} />
           {!confirming || !chosen ? (
-            <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); if (chosen) setConfirming(true); }}>
-              <SelectField label="New primary POC" value={userId} onChange={(e) => setUserId(e.target.value)} options={[{ value: '', label: 'Choose a user' }, ...candidates.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))]} />
+            <form
+              className="form"
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (chosen) setConfirming(true);
+              }}
+            >
+              <SelectField
+                label="New primary POC"
+                value={userId}
+                onChange={(e) => setUserId(e.target.value)}
+                options={[
+                  { value: '', label: 'Choose a user' },
+                  ...candidates.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` })),
+                ]}
+              />
               <fieldset>
                 <legend>What you keep after the hand-over</legend>
-                <p className="hint">Unticked, you lose these powers with the role. The new primary POC can change them later.</p>
-                <CheckboxField label="I may still edit the account information and security profile" checked={editProfile} onChange={(e) => setEditProfile(e.target.checked)} />
-                <CheckboxField label="I may still authorize sharing with other parties" checked={authorizeSharing} onChange={(e) => setAuthorizeSharing(e.target.checked)} />
+                <p className="hint">
+                  Unticked, you lose these powers with the role. The new primary POC can change them later.
+                </p>
+                <CheckboxField
+                  label="I may still edit the account information and security profile"
+                  checked={editProfile}
+                  onChange={(e) => setEditProfile(e.target.checked)}
+                />
+                <CheckboxField
+                  label="I may still authorize sharing with other parties"
+                  checked={authorizeSharing}
+                  onChange={(e) => setAuthorizeSharing(e.target.checked)}
+                />
               </fieldset>
-              <button type="submit" className="button" disabled={!chosen}>Hand over primary POC</button>
+              <button type="submit" className="button" disabled={!chosen}>
+                Hand over primary POC
+              </button>
             </form>
           ) : (
-            <form className="alert alert--warning" noValidate onSubmit={submit.onSubmit} aria-labelledby="confirm-hand-over">
-              <p id="confirm-hand-over"><strong>Make {chosen.name} the primary POC?</strong> You will lose the primary POC's rights at once and cannot take them back yourself. {kept.length === 0 ? 'You keep no permission to edit or to authorize sharing.' : `You keep the permission to ${kept.join(' and to ')}.`}</p>
+            <form
+              className="alert alert--warning"
+              noValidate
+              onSubmit={submit.onSubmit}
+              aria-labelledby="confirm-hand-over"
+            >
+              <p id="confirm-hand-over">
+                <strong>Make {chosen.name} the primary POC?</strong> You will lose the primary POC's rights at once and
+                cannot take them back yourself.{' '}
+                {kept.length === 0
+                  ? 'You keep no permission to edit or to authorize sharing.'
+                  : `You keep the permission to ${kept.join(' and to ')}.`}
+              </p>
               <div className="actions">
                 <SubmitButton busy={submit.busy}>Confirm hand-over to {chosen.name}</SubmitButton>
-                <button type="button" className="button" onClick={() => setConfirming(false)}>Cancel</button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
               </div>
             </form>
           )}
@@ -110,7 +201,10 @@ export const Users = () => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const [round, setRound] = useState(0);
-  const list = usePaged((cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor, limit: 50 } }), [companyId, round]);
+  const list = usePaged(
+    (cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor, limit: 50 } }),
+    [companyId, round],
+  );
   const reload = () => setRound((r) => r + 1);
   const [confirmRemove, setConfirmRemove] = useState<string>();
   const [message, setMessage] = useState<string>();
@@ -123,7 +217,10 @@ export const Users = () => {
   const setStatus = (u: User, status: 'active' | 'disabled') =>
     action.run(async () => {
       setMessage(undefined);
-      await api.call('updateCompanyUser', { path: { companyId, userId: u.userId }, body: { version: u.version, status } });
+      await api.call('updateCompanyUser', {
+        path: { companyId, userId: u.userId },
+        body: { version: u.version, status },
+      });
       done(`${u.name} was ${status === 'active' ? 're-enabled' : 'disabled'}.`);
     });
   // Only someone who never chose a password gets one; the API says so (409) for anyone else.
@@ -135,7 +232,10 @@ export const Users = () => {
   const remove = (u: User) =>
     action.run(async () => {
       setMessage(undefined);
-      await api.call('removeCompanyUser', { path: { companyId, userId: u.userId }, headers: { 'if-match': String(u.version) } });
+      await api.call('removeCompanyUser', {
+        path: { companyId, userId: u.userId },
+        headers: { 'if-match': String(u.version) },
+      });
       done(`${u.name} was removed.`);
     });
 
@@ -163,30 +263,74 @@ export const Users = () => {
                 <tbody>
                   {list.items.map((u) => (
                     <tr key={u.userId}>
-                      <td>{u.name}{u.userId === me.userId ? ' (you)' : ''}</td>
+                      <td>
+                        {u.name}
+                        {u.userId === me.userId ? ' (you)' : ''}
+                      </td>
                       <td>{u.email}</td>
-                      <td><StatusBadge status={u.status} /></td>
+                      <td>
+                        <StatusBadge status={u.status} />
+                      </td>
                       <td>{permissionText(u)}</td>
-                      <td><DateText iso={u.createdAt} /></td>
+                      <td>
+                        <DateText iso={u.createdAt} />
+                      </td>
                       <td>
                         {u.role === 'company-user' ? (
                           confirmRemove === u.userId ? (
                             <div className="row-actions">
                               <span>Remove {u.name}?</span>
-                              <button type="button" className="button button--danger" disabled={action.busy} onClick={() => remove(u)}>Confirm removal<SrOnly> of {u.name}</SrOnly></button>
-                              <button type="button" className="button" onClick={() => setConfirmRemove(undefined)}>Cancel</button>
+                              <button
+                                type="button"
+                                className="button button--danger"
+                                disabled={action.busy}
+                                onClick={() => remove(u)}
+                              >
+                                Confirm removal<SrOnly> of {u.name}</SrOnly>
+                              </button>
+                              <button type="button" className="button" onClick={() => setConfirmRemove(undefined)}>
+                                Cancel
+                              </button>
                             </div>
                           ) : (
                             <div className="row-actions">
                               {u.status === 'active' ? (
                                 <>
-                                  <button type="button" className="button" disabled={action.busy} onClick={() => resend(u)}>Resend invitation<SrOnly> to {u.name}</SrOnly></button>
-                                  <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'disabled')}>Disable<SrOnly> {u.name}</SrOnly></button>
+                                  <button
+                                    type="button"
+                                    className="button"
+                                    disabled={action.busy}
+                                    onClick={() => resend(u)}
+                                  >
+                                    Resend invitation<SrOnly> to {u.name}</SrOnly>
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="button"
+                                    disabled={action.busy}
+                                    onClick={() => setStatus(u, 'disabled')}
+                                  >
+                                    Disable<SrOnly> {u.name}</SrOnly>
+                                  </button>
                                 </>
                               ) : (
-                                <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'active')}>Enable<SrOnly> {u.name}</SrOnly></button>
+                                <button
+                                  type="button"
+                                  className="button"
+                                  disabled={action.busy}
+                                  onClick={() => setStatus(u, 'active')}
+                                >
+                                  Enable<SrOnly> {u.name}</SrOnly>
+                                </button>
                               )}
-                              <button type="button" className="button button--danger" disabled={action.busy} onClick={() => setConfirmRemove(u.userId)}>Remove<SrOnly> {u.name}</SrOnly></button>
+                              <button
+                                type="button"
+                                className="button button--danger"
+                                disabled={action.busy}
+                                onClick={() => setConfirmRemove(u.userId)}
+                              >
+                                Remove<SrOnly> {u.name}</SrOnly>
+                              </button>
                             </div>
                           )
                         ) : (
