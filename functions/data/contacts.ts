@@ -4,7 +4,7 @@
  * audit record (and, for the POC change, its notices).
  */
 import { portal, emailClaim, secondaryContact, unreachableAddress } from './entities.ts';
-import { assertCommitted, committed } from './transact.ts';
+import { assertCommitted, committed, isConditionFailure } from './transact.ts';
 import { Conflict, emailTaken, versionConflict } from '../http/errors.ts';
 import type { Member } from './members.ts';
 import type { Delivery } from './delivery-records.ts';
@@ -156,9 +156,6 @@ export const companiesReachedAt = async (email: string): Promise<{ poc: string[]
   ]);
   return { poc: claim.data ? [claim.data.companyId] : [], secondary: contacts.data.map((c) => c.companyId) };
 };
-
-const isConditionFailure = (error: unknown): boolean =>
-  (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException';
 
 /**
  * Records SES's report about an address: created on the first, updated on a later one; the same

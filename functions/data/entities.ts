@@ -143,6 +143,8 @@ export const emailClaim = new Entity(
       kind: { type: ['registered-poc', 'user'] as const, required: true },
       userId: { type: 'string' },
       claimedAt: { type: 'string', required: true },
+      /** While the POC's account is being created: until when one request holds the creation. */
+      creatingUntil: { type: 'string' },
     },
     indexes: {
       byEmail: {

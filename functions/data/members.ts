@@ -1,5 +1,5 @@
 import { portal, member, emailClaim } from './entities.ts';
-import { assertCommitted } from './transact.ts';
+import { assertCommitted, isConditionFailure } from './transact.ts';
 import { Conflict, BadRequest, emailTaken, versionConflict } from '../http/errors.ts';
 import type { Role } from '../definitions/roles.ts';
 import type { Delivery } from './delivery-records.ts';
@@ -218,4 +218,26 @@ export const recordInvitation = async (
     ])
     .go();
   assertCommitted(outcome, () => new Conflict('The account changed meanwhile; try again.', 'concurrent_change'));
+};
+
+/**
+ * Takes the registered POC's claim for one account creation until `until`: true for the one
+ * request that may create the account, false while another holds it (or once the account exists).
+ * A holder that fails leaves the claim to expire, so a later request can try again.
+ */
+export const leaseRegisteredClaim = async (email: string, now: string, until: string): Promise<boolean> => {
+  try {
+    await emailClaim
+      .patch({ email })
+      .set({ creatingUntil: until })
+      .where(
+        (attr, op) =>
+          `${op.eq(attr.kind, 'registered-poc')} AND (${op.notExists(attr.creatingUntil)} OR ${op.lt(attr.creatingUntil, now)})`,
+      )
+      .go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 };

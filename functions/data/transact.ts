@@ -28,3 +28,7 @@ export const committed = (outcome: TransactionOutcome): boolean => {
     return false;
   throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
 };
+
+/** True when a single conditional write (not a transaction) was refused by its condition. */
+export const isConditionFailure = (error: unknown): boolean =>
+  (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException';

@@ -7,6 +7,9 @@ import { Conflict, TooManyRequests } from '../http/errors.ts';
 /** Account requests allowed per email and per source address in one window. */
 export const ACCOUNT_REQUEST_LIMITS = { windowSeconds: 3600, perEmail: 5, perSource: 50 } as const;
 
+/** How long one request holds the creation of a POC's account; a holder that failed lets the next try after it. */
+const ACCOUNT_CREATION_LEASE_SECONDS = 60;
+
 /** The one answer every account request gets, whatever the email. */
 export const ACCOUNT_REQUEST_ANSWER = {
   message:
@@ -57,6 +60,9 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
   if (claim?.kind !== 'registered-poc') return;
   const company = await deps.companies.get(claim.companyId);
   if (!company) return;
+  // One request creates the account; the others at the same moment stop here (same answer).
+  const until = new Date(now.getTime() + ACCOUNT_CREATION_LEASE_SECONDS * 1000).toISOString();
+  if (!(await deps.members.leaseRegisteredClaim(email, now.toISOString(), until))) return;
 
   const actor: Actor = {
     userId: `anonymous:${email}`,
