@@ -1,6 +1,6 @@
 import type { Deps } from './deps.ts';
 import { createUser } from './users.ts';
-import { memberByEmail, recentlyInvited, reinvite } from './invitations.ts';
+import { recentlyInvited, reinvite } from './invitations.ts';
 import type { Actor } from '../data/audit-records.ts';
 import { Conflict, TooManyRequests } from '../http/errors.ts';
 
@@ -44,7 +44,8 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
 
   const claim = await deps.members.getClaim(email);
   if (claim?.kind === 'user') {
-    const member = await memberByEmail(deps, email);
+    // The claim already names the member: read it, not the claim again.
+    const member = claim.userId ? await deps.members.get(claim.companyId, claim.userId) : null;
     if (member?.role !== 'primary-poc' || member.status !== 'active' || recentlyInvited(member, now)) return;
     const actor: Actor = {
       userId: `anonymous:${email}`,
