@@ -34,7 +34,7 @@ export const sweepScaling = async () => {
     const { uuidIds } = await import('../functions/domain/deps.ts');
     const deps = {
       ids: uuidIds,
-      obligations: await import('../functions/data/obligations.ts'),
+      obligations: await import('../functions/data/obligation-store.ts'),
       deadlines: await import('../functions/data/deadlines.ts'),
       standing: await import('../functions/data/standing.ts'),
       programEmail: 'program@bench.example.gov',

@@ -11,7 +11,7 @@ import { ACK_COUNT_SHARDS } from './alert-entities.ts';
 import { assertCommitted } from './transact.ts';
 import { page } from './pages.ts';
 import { acrossShards, dueBefore } from './due-index.ts';
-import { Conflict, ServiceUnavailable } from '../http/errors.ts';
+import { Conflict, ServiceUnavailable } from '../errors.ts';
 import type { Delivery } from './delivery-records.ts';
 import { awaitsAcknowledgement, type Alert } from '../schemas/alerts.ts';
 

@@ -1,7 +1,7 @@
 /** The reads an alert's fan-out makes: the companies it targets, and their active users' emails. */
 import { company, member } from './entities.ts';
 import type { CategoryId } from '../definitions/categories.ts';
-import { ServiceUnavailable } from '../http/errors.ts';
+import { ServiceUnavailable } from '../errors.ts';
 
 /** BatchGetItem may leave keys unprocessed under load: they are asked for again this many times, with backoff. */
 const BATCH_RETRIES = 5;

@@ -25,7 +25,7 @@ import {
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito, USER_POOL_CLIENT_ID } from '../clients/cognito.ts';
-import { BadRequest, TooManyRequests, Unauthorized } from '../http/errors.ts';
+import { BadRequest, TooManyRequests, Unauthorized } from '../errors.ts';
 
 export type SignInOutcome =
   | { kind: 'tokens'; result: AuthenticationResultType }

@@ -1,6 +1,6 @@
 import { portal, company } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { Conflict, emailTaken } from '../http/errors.ts';
+import { Conflict, emailTaken } from '../errors.ts';
 import { putObligation } from './obligations.ts';
 import { openObligation } from './obligation-records.ts';
 import { page } from './pages.ts';

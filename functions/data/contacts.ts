@@ -5,7 +5,7 @@
  */
 import { portal, emailClaim, secondaryContact, unreachableAddress } from './entities.ts';
 import { assertCommitted, committed, isConditionFailure } from './transact.ts';
-import { Conflict, emailTaken, versionConflict } from '../http/errors.ts';
+import { Conflict, emailTaken, versionConflict } from '../errors.ts';
 import type { Member } from './members.ts';
 import type { Delivery } from './delivery-records.ts';
 import type { ObligationKind } from '../domain/deadline-schedule.ts';

@@ -1,6 +1,6 @@
 import { deadlinePolicy, deadlineRevision, portal } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { versionConflict } from '../http/errors.ts';
+import { versionConflict } from '../errors.ts';
 import type { CategoryId } from '../definitions/categories.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import { TABLE } from '../definitions/table.ts';
+import { queryPage, type Page as StorePage } from './table-io.ts';
 
-/** The due-index shard an item lands on; the same key always lands on the same shard. */
-export const shardOf = (key: string): string =>
-  String(createHash('sha256').update(key).digest().readUInt32BE(0) % TABLE.dueShards);
+export { shardOf } from '../definitions/table.ts';
 
 /**
  * The bound for "due at or before `at`": the next millisecond, compared with `<`. A stored sort
@@ -26,6 +24,25 @@ export async function* acrossShards<T>(
     do {
       const page: Page<T> = await query(String(shard), cursor);
       yield* page.data;
+      cursor = page.cursor;
+    } while (cursor);
+  }
+}
+
+/**
+ * Every item of the due-date index under `partition(shard)` due before `before` (see
+ * `dueBefore`), shard by shard and page by page.
+ */
+export async function* dueItems<T>(partition: (shard: string) => string, before: string): AsyncGenerator<T> {
+  for (let shard = 0; shard < TABLE.dueShards; shard += 1) {
+    let cursor: string | null = null;
+    do {
+      const page: StorePage<T> = await queryPage<T>(
+        { index: 'due', partition: partition(String(shard)), sort: { lt: before } },
+        cursor,
+        100,
+      );
+      yield* page.items;
       cursor = page.cursor;
     } while (cursor);
   }

@@ -1,7 +1,7 @@
 import { grant as grantEntity, grantRequest as requestEntity, portal } from './entities.ts';
 import { assertCommitted } from './transact.ts';
 import { page } from './pages.ts';
-import { Conflict } from '../http/errors.ts';
+import { Conflict } from '../errors.ts';
 import type { Grant, GrantRequest } from '../schemas/sharing.ts';
 
 type AuditAttributes = Parameters<typeof portal.entities.audit.create>[0];

@@ -1,6 +1,6 @@
 import { portal, member, emailClaim } from './entities.ts';
 import { assertCommitted, isConditionFailure } from './transact.ts';
-import { Conflict, BadRequest, emailTaken, versionConflict } from '../http/errors.ts';
+import { Conflict, BadRequest, emailTaken, versionConflict } from '../errors.ts';
 import type { Role } from '../definitions/roles.ts';
 import type { Delivery } from './delivery-records.ts';
 import type { ObligationKind } from '../domain/deadline-schedule.ts';

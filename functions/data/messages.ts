@@ -1,7 +1,7 @@
 import { message as messageEntity, portal, thread as threadEntity } from './entities.ts';
 import { assertCommitted } from './transact.ts';
 import { page } from './pages.ts';
-import { Conflict } from '../http/errors.ts';
+import { Conflict } from '../errors.ts';
 import type { Delivery } from './delivery-records.ts';
 import type { ThreadMessage, Side } from '../schemas/messages.ts';
 

@@ -1,5 +1,5 @@
-import { BadRequest } from '../http/errors.ts';
-import { isRetryableSdkError } from '../http/error-middleware.ts';
+import { BadRequest } from '../errors.ts';
+import { isRetryableSdkError } from '../errors.ts';
 
 /**
  * One page of a query with an opaque cursor. A cursor the list never gave out makes the query

@@ -1,6 +1,6 @@
 import { portal, profileVersion, certification as certificationEntity } from './entities.ts';
 import { assertCommitted } from './transact.ts';
-import { BadRequest, Conflict, versionConflict } from '../http/errors.ts';
+import { BadRequest, Conflict, versionConflict } from '../errors.ts';
 import type { AccountInfo } from '../schemas/account-info.ts';
 import type { Certification, ProfileVersion } from '../schemas/profile.ts';
 import type { Company } from '../schemas/company.ts';

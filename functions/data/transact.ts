@@ -1,14 +1,12 @@
-import { Conflict, ServiceUnavailable } from '../http/errors.ts';
+import { type Conflict, ServiceUnavailable } from '../errors.ts';
+import type { TransactionOutcome } from './table-io.ts';
 
-interface TransactionOutcome {
-  canceled: boolean;
-  data: ReadonlyArray<{ rejected: boolean; code: string }>;
-}
+export { isConditionFailure } from './table-io.ts';
 
 /**
- * Turns a canceled ElectroDB transaction into the right error: a failed condition is a 409
- * built by `onConditionFailed` from the index of the item that failed; a conflict with
- * another transaction or throttling is a retryable 503. Nothing was written in either case.
+ * Turns a canceled transaction into the right error: a failed condition is a 409 built by
+ * `onConditionFailed` from the index of the item that failed; a conflict with another
+ * transaction or throttling is a retryable 503. Nothing was written in either case.
  */
 export const assertCommitted = (outcome: TransactionOutcome, onConditionFailed: (index: number) => Conflict): void => {
   if (!outcome.canceled) return;
@@ -28,7 +26,3 @@ export const committed = (outcome: TransactionOutcome): boolean => {
     return false;
   throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
 };
-
-/** True when a single conditional write (not a transaction) was refused by its condition. */
-export const isConditionFailure = (error: unknown): boolean =>
-  (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException';

@@ -2,7 +2,7 @@ import type { Deps } from './deps.ts';
 import { createUser } from './users.ts';
 import { recentlyInvited, reinvite } from './invitations.ts';
 import type { Actor } from '../data/audit-records.ts';
-import { Conflict, TooManyRequests } from '../http/errors.ts';
+import { Conflict, TooManyRequests } from '../errors.ts';
 
 /** Account requests allowed per email and per source address in one window. */
 export const ACCOUNT_REQUEST_LIMITS = { windowSeconds: 3600, perEmail: 5, perSource: 50 } as const;

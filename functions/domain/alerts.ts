@@ -12,7 +12,7 @@ import { shardOf } from '../data/due-index.ts';
 import { START } from './fan-out.ts';
 import { enforceLimit } from './limits.ts';
 import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.ts';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
 import type { Alert, PublishAlert } from '../schemas/alerts.ts';
 
 type AlertDeps = Pick<Deps, 'clock' | 'ids' | 'alerts' | 'audiences'>;

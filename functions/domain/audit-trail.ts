@@ -6,9 +6,9 @@ import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditRecordFor, readerOf } from './disclosure.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
-import { BadRequest } from '../http/errors.ts';
+import { BadRequest } from '../errors.ts';
 import { requireExistsIfEmpty } from './companies.ts';
-import type { AuditRecord } from '../data/audit-trail.ts';
+import type { AuditRecord } from '../data/audit-store.ts';
 
 /** Timestamps as stored (with milliseconds), so a window compares like with like. */
 const normalised = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);

@@ -1,7 +1,7 @@
 import type { SignInOutcome } from '../data/cognito-auth.ts';
 import type { Actor } from '../data/audit-records.ts';
 import { invitationExpired, memberByEmail, recentlyInvited, reinvite } from './invitations.ts';
-import { Unauthorized } from '../http/errors.ts';
+import { Unauthorized } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import type * as z from 'zod/v4';
 import type { LoginResult as LoginResultSchema } from '../schemas/auth.ts';

@@ -1,7 +1,7 @@
 import { CBP_COMPANY_ID, isCbp, type Role } from '../definitions/roles.ts';
 import type { Company, CompanyStatus } from '../schemas/company.ts';
 import type { Permissions } from '../schemas/me.ts';
-import { Forbidden, NotFound } from '../http/errors.ts';
+import { Forbidden, NotFound } from '../errors.ts';
 
 /**
  * Who is calling, as the portal's own records say (the token only proves identity). Built

@@ -4,7 +4,7 @@ import { auditItem } from '../data/audit-records.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { certificationFor, readerOf } from './disclosure.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
-import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
+import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
 import type { Certification, Certify } from '../schemas/profile.ts';
 import type { Company } from '../schemas/company.ts';
 import { openObligation } from '../data/obligation-records.ts';

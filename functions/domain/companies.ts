@@ -1,7 +1,7 @@
 import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
-import { NotFound } from '../http/errors.ts';
+import { NotFound } from '../errors.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { companyView, type Company, type CompanyView, type EnrollCompany } from '../schemas/company.ts';
 

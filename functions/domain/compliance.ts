@@ -5,7 +5,7 @@
  */
 import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
-import { BadRequest } from '../http/errors.ts';
+import { BadRequest } from '../errors.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { currentPolicies, enrollmentDueDate } from './deadline-schedule.ts';
 import { programDate, programMonth } from '../definitions/program-time.ts';

@@ -11,12 +11,12 @@ import * as notices from './notices.ts';
 import { auditItem } from '../data/audit-records.ts';
 import type * as companyData from '../data/companies.ts';
 import type * as memberData from '../data/members.ts';
-import type * as obligationData from '../data/obligations.ts';
+import type * as obligationData from '../data/obligation-store.ts';
 import type * as contactData from '../data/contacts.ts';
 import type * as identityData from '../data/cognito-users.ts';
 import type { Member } from '../data/members.ts';
 import type { PocChange } from '../data/contacts.ts';
-import { BadRequest, Conflict, emailTaken, NotFound, versionConflict } from '../http/errors.ts';
+import { BadRequest, Conflict, emailTaken, NotFound, versionConflict } from '../errors.ts';
 import {
   companyView,
   type ChangePoc,

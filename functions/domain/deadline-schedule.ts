@@ -14,7 +14,9 @@ import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import { addDays, daysBetween, programDate, programDayStart } from '../definitions/program-time.ts';
 
-export type ObligationKind = 'enrollment' | 'recertification';
+import type { ObligationKind } from '../schemas/obligations.ts';
+
+export type { ObligationKind };
 
 /** What the sweep knows about one open obligation. */
 export interface ScheduleState {

@@ -3,7 +3,7 @@ import { requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { currentPolicies, initialPolicy } from './deadline-schedule.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
-import { versionConflict } from '../http/errors.ts';
+import { versionConflict } from '../errors.ts';
 import type { CategoryId } from '../definitions/categories.ts';
 import type { DeadlinePolicy, ReviseDeadline } from '../schemas/deadlines.ts';
 

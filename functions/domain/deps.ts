@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type * as companyData from '../data/companies.ts';
 import type * as memberData from '../data/members.ts';
 import type * as identityData from '../data/cognito-users.ts';
 import type * as authData from '../data/cognito-auth.ts';
-import type * as obligationData from '../data/obligations.ts';
-import type * as outboxData from '../data/outbox.ts';
+import type * as obligationData from '../data/obligation-store.ts';
+import type * as outboxData from '../data/outbox-store.ts';
 import type * as emailData from '../data/email.ts';
 import type * as rateLimitData from '../data/rate-limits.ts';
 import type * as profileData from '../data/profiles.ts';
@@ -14,30 +13,12 @@ import type * as messageData from '../data/messages.ts';
 import type * as alertData from '../data/alerts.ts';
 import type * as audienceData from '../data/audiences.ts';
 import type * as grantData from '../data/grants.ts';
-import type * as auditTrailData from '../data/audit-trail.ts';
+import type * as auditTrailData from '../data/audit-store.ts';
 import type * as metricsClient from '../clients/metrics.ts';
 
-/** Time comes from here, so tests and the demo can move it. ISO-8601 UTC strings throughout. */
-export interface Clock {
-  now(): Date;
-}
-export interface Ids {
-  next(): string;
-}
+import { systemClock, uuidIds, type Clock, type Ids } from './clock.ts';
 
-let now = (): Date => new Date();
-
-/** The clock of every handler and job: the real one, unless the process was handed another. */
-export const systemClock: Clock = { now: () => now() };
-
-/**
- * Hands this process another clock: the local demo's simulated date (lib/local/demo-clock.ts)
- * or a test's. A deployment never calls it, so it runs on the real clock.
- */
-export const useClock = (clock: Clock): void => {
-  now = () => clock.now();
-};
-export const uuidIds: Ids = { next: () => randomUUID() };
+export { systemClock, useClock, uuidIds, type Clock, type Ids } from './clock.ts';
 
 /**
  * What domain functions may be handed. Each function names the subset it uses, so a handler

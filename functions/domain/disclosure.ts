@@ -8,7 +8,7 @@
  */
 import { isStaff, type Caller } from './caller.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
-import type { AuditRecord } from '../data/audit-trail.ts';
+import type { AuditRecord } from '../data/audit-store.ts';
 import type { StoredGrant, StoredRequest } from '../data/grants.ts';
 import type { Grant, GrantRequest } from '../schemas/sharing.ts';
 import type { Side } from '../schemas/messages.ts';

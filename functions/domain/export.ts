@@ -8,7 +8,7 @@ import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { grantFor, inForce } from './sharing.ts';
 import { auditRecordFor, certificationFor, messageFor, readerOf, requestFor, threadFor } from './disclosure.ts';
-import { NotFound } from '../http/errors.ts';
+import { NotFound } from '../errors.ts';
 
 type ExportDeps = Pick<Deps, 'clock' | 'ids' | 'profiles' | 'messages' | 'grants' | 'auditTrail'>;
 

@@ -14,7 +14,7 @@ import type { Member } from '../data/members.ts';
 import { sendSoon } from './outbox.ts';
 import { enforceLimit } from './limits.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
-import { Conflict, Forbidden, NotFound, TooManyRequests } from '../http/errors.ts';
+import { Conflict, Forbidden, NotFound, TooManyRequests } from '../errors.ts';
 
 /** Days an invitation's temporary password stays valid (the user pool says the same). */
 export const INVITATION_VALID_DAYS = 3;

@@ -9,7 +9,7 @@ import { isStaff, type Caller } from './caller.ts';
 import type * as rateLimitData from '../data/rate-limits.ts';
 import type * as metricsClient from '../clients/metrics.ts';
 import { LIMITS, type Limit, type LimitedAction } from '../definitions/limits.ts';
-import { TooManyRequests } from '../http/errors.ts';
+import { TooManyRequests } from '../errors.ts';
 
 export interface LimitDeps {
   readonly clock: Clock;

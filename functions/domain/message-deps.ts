@@ -2,7 +2,7 @@ import { base } from './deps.ts';
 import * as companies from '../data/companies.ts';
 import * as members from '../data/members.ts';
 import * as messages from '../data/messages.ts';
-import * as outbox from '../data/outbox.ts';
+import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 import * as limits from '../data/rate-limits.ts';
 import * as metrics from '../clients/metrics.ts';

@@ -15,7 +15,7 @@ import { requireExistsIfEmpty } from './companies.ts';
 import * as notices from './notices.ts';
 import { enforceLimit } from './limits.ts';
 import type { Delivery } from '../data/delivery-records.ts';
-import { Conflict, NotFound, ServiceUnavailable } from '../http/errors.ts';
+import { Conflict, NotFound, ServiceUnavailable } from '../errors.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { PROGRAM_DIGEST_SECONDS } from '../definitions/limits.ts';
 import type { Side, Thread } from '../schemas/messages.ts';

@@ -6,7 +6,7 @@
 import type { Deps } from './deps.ts';
 import type { Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
-import { BadRequest, NotFound } from '../http/errors.ts';
+import { BadRequest, NotFound } from '../errors.ts';
 
 type MfaDeps = Pick<Deps, 'clock' | 'ids' | 'members'> & {
   readonly auth: Pick<Deps['auth'], 'startTotp' | 'confirmTotp'>;

@@ -1,5 +1,5 @@
 import type { Clock } from './deps.ts';
-import type * as outboxData from '../data/outbox.ts';
+import type * as outboxData from '../data/outbox-store.ts';
 import type * as emailData from '../data/email.ts';
 import {
   MAX_RECIPIENTS,

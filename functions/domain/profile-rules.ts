@@ -4,7 +4,7 @@
  */
 import { questionsFor, SECTIONS } from '../definitions/criteria.ts';
 import type { CategoryId } from '../definitions/categories.ts';
-import type { ErrorDetail } from '../http/errors.ts';
+import type { ErrorDetail } from '../errors.ts';
 import type { Answers, Completeness } from '../schemas/profile.ts';
 
 /** Problems with answers the criteria do not ask of this category, or of the wrong kind. */

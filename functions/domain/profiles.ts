@@ -8,7 +8,7 @@ import { openObligation } from '../data/obligation-records.ts';
 import { programDate } from '../definitions/program-time.ts';
 import { oneYearAfter } from './certification-rules.ts';
 import { CATEGORIES } from '../definitions/categories.ts';
-import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
+import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
 import type { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
 import type { Answers, ProfileVersion } from '../schemas/profile.ts';
 import type { Company } from '../schemas/company.ts';

@@ -14,7 +14,7 @@ import { completeness } from './profile-rules.ts';
 import { grantPeopleFor, granteeNameShown, readerOf, requestFor, type Reader } from './disclosure.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import { enforceLimit } from './limits.ts';
-import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.ts';
+import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
 import {
   FOREIGN_PROGRAMS,
   SCOPES,

@@ -2,7 +2,7 @@ import type { Deps } from './deps.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { createUser, updateMember, view } from './users.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
-import { NotFound } from '../http/errors.ts';
+import { NotFound } from '../errors.ts';
 
 type StaffDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer'>;
 

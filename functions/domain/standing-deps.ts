@@ -1,7 +1,7 @@
 import { base } from './deps.ts';
 import * as companies from '../data/companies.ts';
 import * as standing from '../data/standing.ts';
-import * as outbox from '../data/outbox.ts';
+import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 

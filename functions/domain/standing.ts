@@ -15,7 +15,7 @@ import { sendSoon } from './outbox.ts';
 import { programDate, programDayStart } from '../definitions/program-time.ts';
 import * as notices from './notices.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
-import { Conflict, NotFound, ValidationFailed, versionConflict } from '../http/errors.ts';
+import { Conflict, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
 import { companyView, type Company, type CompanyView } from '../schemas/company.ts';
 
 type StandingDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'standing' | 'outbox' | 'mailer' | 'programEmail'>;

@@ -8,10 +8,10 @@
  * or two at once, acts once; a sweep that fails halfway is finished by running it again.
  */
 import type { Ids } from './deps.ts';
-import type * as obligationData from '../data/obligations.ts';
+import type * as obligationData from '../data/obligation-store.ts';
 import type * as deadlineData from '../data/deadlines.ts';
 import type * as standingData from '../data/standing.ts';
-import type { Obligation } from '../data/obligations.ts';
+import type { Obligation } from '../data/obligation-store.ts';
 import type { Actor } from '../data/audit-records.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { currentPolicies, decide } from './deadline-schedule.ts';

@@ -7,7 +7,7 @@ import { requireExistsIfEmpty } from './companies.ts';
 import { enforceLimit } from './limits.ts';
 import type { Member } from '../data/members.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
-import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../http/errors.ts';
+import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../errors.ts';
 import type { Permissions } from '../schemas/me.ts';
 
 type UserDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer'>;

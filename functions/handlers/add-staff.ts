@@ -6,7 +6,7 @@ import { base } from '../domain/deps.ts';
 import { addStaff } from '../domain/staff.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
-import * as outbox from '../data/outbox.ts';
+import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 
 const deps = { ...base, members, identities, outbox, mailer };

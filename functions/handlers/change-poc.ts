@@ -7,10 +7,10 @@ import { base } from '../domain/deps.ts';
 import { changePoc } from '../domain/contacts.ts';
 import * as companies from '../data/companies.ts';
 import * as members from '../data/members.ts';
-import * as obligations from '../data/obligations.ts';
+import * as obligations from '../data/obligation-store.ts';
 import * as contacts from '../data/contacts.ts';
 import * as identities from '../data/cognito-users.ts';
-import * as outbox from '../data/outbox.ts';
+import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 
 const deps = { ...base, companies, members, obligations, contacts, identities, outbox, mailer };

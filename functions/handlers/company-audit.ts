@@ -4,7 +4,7 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { AuditQuery } from '../schemas/sharing.ts';
 import { companyTrail } from '../domain/audit-trail.ts';
-import * as auditTrail from '../data/audit-trail.ts';
+import * as auditTrail from '../data/audit-store.ts';
 import * as companies from '../data/companies.ts';
 
 export const handler = authedHandler('companyAudit', async (event, caller) =>

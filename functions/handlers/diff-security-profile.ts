@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { DiffQuery } from '../schemas/profile.ts';
 import { diffVersions } from '../domain/profiles.ts';
 import * as profiles from '../data/profiles.ts';
-import * as auditTrail from '../data/audit-trail.ts';
+import * as auditTrail from '../data/audit-store.ts';
 import { base } from '../domain/deps.ts';
 
 /** CBP's reads are recorded in the company's trail. */

@@ -7,7 +7,7 @@ import { exportCompany } from '../domain/export.ts';
 import * as profiles from '../data/profiles.ts';
 import * as messages from '../data/messages.ts';
 import * as grants from '../data/grants.ts';
-import * as auditTrail from '../data/audit-trail.ts';
+import * as auditTrail from '../data/audit-store.ts';
 
 export const handler = authedHandler('exportCompany', async (event, caller) =>
   ok(

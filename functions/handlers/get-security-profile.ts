@@ -4,7 +4,7 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { getProfile } from '../domain/profiles.ts';
 import * as profiles from '../data/profiles.ts';
-import * as auditTrail from '../data/audit-trail.ts';
+import * as auditTrail from '../data/audit-store.ts';
 import { base } from '../domain/deps.ts';
 
 /** CBP's reads are recorded in the company's trail. */

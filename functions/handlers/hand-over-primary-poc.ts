@@ -8,7 +8,7 @@ import { handOverPrimaryPoc } from '../domain/users.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as companies from '../data/companies.ts';
-import * as obligations from '../data/obligations.ts';
+import * as obligations from '../data/obligation-store.ts';
 
 const deps = { ...base, members, identities, companies, obligations };
 

@@ -7,7 +7,7 @@ import { base } from '../domain/deps.ts';
 import { partnerView } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
 import * as profiles from '../data/profiles.ts';
-import * as auditTrail from '../data/audit-trail.ts';
+import * as auditTrail from '../data/audit-store.ts';
 
 export const handler = authedHandler('partnerView', async (event, caller) => {
   const query = parseQuery(PartnerQuery, event);

@@ -9,7 +9,7 @@ import * as companies from '../data/companies.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as limits from '../data/rate-limits.ts';
-import * as outbox from '../data/outbox.ts';
+import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 
 const deps = { ...base, companies, members, identities, limits, outbox, mailer };

@@ -7,7 +7,7 @@ import { resendInvitation } from '../domain/invitations.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as limits from '../data/rate-limits.ts';
-import * as outbox from '../data/outbox.ts';
+import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 import * as metrics from '../clients/metrics.ts';
 

@@ -6,7 +6,7 @@ import { SetSecondaryContact } from '../schemas/company.ts';
 import { base } from '../domain/deps.ts';
 import { setSecondaryContact } from '../domain/contacts.ts';
 import * as companies from '../data/companies.ts';
-import * as obligations from '../data/obligations.ts';
+import * as obligations from '../data/obligation-store.ts';
 import * as contacts from '../data/contacts.ts';
 
 const deps = { ...base, companies, obligations, contacts };

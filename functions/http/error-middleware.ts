@@ -1,20 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
-import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { HttpError, ServiceUnavailable } from './errors.ts';
+import { HttpError, ServiceUnavailable, isRetryableSdkError } from '../errors.ts';
 import { errorResponse, internalError } from './response.ts';
-
-/**
- * Throttling (DynamoDB, Cognito's TooManyRequestsException, ...) and transient faults that
- * outlasted the SDK's own retries, classified as the SDK classifies them; the caller may try
- * again. ElectroDB wraps the SDK's error in `cause`.
- */
-export const isRetryableSdkError = (error: unknown): boolean => {
-  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
-  return candidates.some(
-    (e) => typeof e === 'object' && e !== null && (isThrottlingError(e as never) || isTransientError(e as never)),
-  );
-};
 
 /**
  * One job: turn whatever was thrown into the error body of DESIGN section 6. An HttpError

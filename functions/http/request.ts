@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod/v4';
-import { BadRequest, ValidationFailed, type ErrorDetail } from './errors.ts';
+import { BadRequest, ValidationFailed, type ErrorDetail } from '../errors.ts';
 
 /** Bodies above this are refused before parsing (the route may set a smaller cap). */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;

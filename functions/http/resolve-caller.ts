@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { Forbidden, Unauthorized } from './errors.ts';
+import { Forbidden, Unauthorized } from '../errors.ts';
 import { sourceIp } from './request.ts';
 import { Id } from '../schemas/common.ts';
 import { getMembershipWithCompany } from '../data/members.ts';

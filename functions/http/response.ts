@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { HttpError } from './errors.ts';
+import type { HttpError } from '../errors.ts';
 import { API_SECURITY_HEADERS } from '../definitions/api-headers.ts';
 
 /** Every answer: JSON, never cached (tokens and records alike), HTTPS only (HSTS). */

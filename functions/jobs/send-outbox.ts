@@ -1,6 +1,6 @@
 import { systemClock } from '../domain/deps.ts';
 import { drain } from '../domain/outbox.ts';
-import * as outbox from '../data/outbox.ts';
+import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 
 const deps = { clock: systemClock, outbox, mailer };

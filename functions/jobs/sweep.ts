@@ -1,6 +1,6 @@
 import { systemClock, uuidIds } from '../domain/deps.ts';
 import { sweep } from '../domain/sweep.ts';
-import * as obligations from '../data/obligations.ts';
+import * as obligations from '../data/obligation-store.ts';
 import * as deadlines from '../data/deadlines.ts';
 import * as standing from '../data/standing.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';

@@ -414,7 +414,7 @@ describe('after removal', () => {
   });
 
   it('reopens every obligation a reinstated company had, so one certified before its update is still recertified', async () => {
-    const obligations = await import('../../functions/data/obligations.ts');
+    const obligations = await import('../../functions/data/obligation-store.ts');
     clock.set('2013-01-02T12:00:00.000Z');
     const c = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
@@ -568,7 +568,7 @@ describe('exactly once', () => {
     const { uuidIds } = await import('../../functions/domain/deps.ts');
     const real = {
       ids: uuidIds,
-      obligations: await import('../../functions/data/obligations.ts'),
+      obligations: await import('../../functions/data/obligation-store.ts'),
       deadlines: await import('../../functions/data/deadlines.ts'),
       standing: await import('../../functions/data/standing.ts'),
       programEmail: PROGRAM_MAILBOX,

@@ -35,7 +35,7 @@ const changePoc = (companyId: string, body: Record<string, unknown>, token = adm
   api.request('POST', `/companies/${companyId}/poc-change`, { token, body });
 const subjects = async (email: string) => (await mailTo(email)).map((m) => m.subject);
 const openObligation = async (companyId: string) =>
-  (await import('../../functions/data/obligations.ts')).get(companyId, 'enrollment');
+  (await import('../../functions/data/obligation-store.ts')).get(companyId, 'enrollment');
 /** CBP's companies list row of one company. */
 const listed = async (c: Company): Promise<CompanySummary> => {
   const res = await api.request<{ items: CompanySummary[] }>('GET', `/companies?category=${c.category}&limit=100`, {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 describe('the daily sweep job', () => {
   it('reads exactly the obligations due by its date, across every shard of the due-date index', async () => {
-    const obligations = await import('../../functions/data/obligations.ts');
+    const obligations = await import('../../functions/data/obligation-store.ts');
+    const { openObligation } = await import('../../functions/domain/obligations.ts');
     const { handler } = await import('../../functions/jobs/sweep.ts');
     const { shardOf } = await import('../../functions/data/due-index.ts');
     const companies = Array.from({ length: 40 }, () => randomUUID());
@@ -16,12 +17,9 @@ describe('the daily sweep job', () => {
         enrolledAt: '2006-01-01T00:00:00.000Z',
       };
       await obligations.put(
-        obligations.openObligation(
-          owner,
-          'recertification',
-          i % 2 ? '2006-07-01T00:00:00.000Z' : '2006-09-01T00:00:00.000Z',
-          { dueDate: '2007-07-01' },
-        ),
+        openObligation(owner, 'recertification', i % 2 ? '2006-07-01T00:00:00.000Z' : '2006-09-01T00:00:00.000Z', {
+          dueDate: '2007-07-01',
+        }),
       );
     }
     expect(new Set(companies.map(shardOf)).size).toBeGreaterThan(1);

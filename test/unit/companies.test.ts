@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as companies from '../../functions/domain/companies.ts';
-import { Forbidden, NotFound } from '../../functions/http/errors.ts';
+import { Forbidden, NotFound } from '../../functions/errors.ts';
 import { Benefits, companyView, type Company } from '../../functions/schemas/company.ts';
 import { callerFor, fixedClock, sequentialIds } from '../support/factories.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listCompanies, monthsEnding, nextDue, overviewOf } from '../../functions/domain/compliance.ts';
 import { currentPolicies } from '../../functions/domain/deadline-schedule.ts';
-import { BadRequest, Forbidden } from '../../functions/http/errors.ts';
+import { BadRequest, Forbidden } from '../../functions/errors.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { publicHandler } from '../../functions/http/public-handler.ts';
-import { Conflict, ServiceUnavailable, TooManyRequests } from '../../functions/http/errors.ts';
+import { Conflict, ServiceUnavailable, TooManyRequests } from '../../functions/errors.ts';
 import { apiEvent } from '../support/factories.ts';
 import { API_SECURITY_HEADERS, parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 

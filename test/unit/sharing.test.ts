@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGrant, inForce, revokeGrant } from '../../functions/domain/sharing.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
-import { Forbidden } from '../../functions/http/errors.ts';
+import { Forbidden } from '../../functions/errors.ts';
 
 /** Dependencies that fail the test if the domain reaches them: the refusal must come first. */
 const untouchable = new Proxy(

@@ -1,3 +1,5 @@
+import { isThrottlingError, isTransientError } from '@smithy/core/retry';
+
 /**
  * Errors that carry their HTTP status. Anything thrown that is not an HttpError becomes a
  * generic 500 whose body says nothing about the cause.
@@ -106,3 +108,15 @@ export const emailTaken = (field = 'email'): Conflict =>
   new Conflict('That email already belongs to someone in the portal; one email is one person.', 'email_taken', [
     { field, message: 'already registered' },
   ]);
+
+/**
+ * Throttling (DynamoDB, Cognito's TooManyRequestsException, ...) and transient faults that
+ * outlasted the SDK's own retries, classified as the SDK classifies them; the caller may try
+ * again. Some wrappers put the SDK's error in `cause`.
+ */
+export const isRetryableSdkError = (error: unknown): boolean => {
+  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
+  return candidates.some(
+    (e) => typeof e === 'object' && e !== null && (isThrottlingError(e as never) || isTransientError(e as never)),
+  );
+};

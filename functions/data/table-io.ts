@@ -1,0 +1,470 @@
+/**
+ * The one way stores talk to the table: typed reads, queries with opaque cursors, and writes
+ * (single or in a transaction) whose conditions and updates are built from plain data. Stores
+ * build their own keys from `definitions/table.ts`; nothing here knows an aggregate.
+ *
+ * Write semantics match what the stores rely on:
+ *  - `createOp` refuses an existing item (both key attributes absent);
+ *  - `patchOp` refuses a missing item (both key attributes present);
+ *  - a canceled transaction is an outcome, not an exception (see transact.ts), so the store
+ *    can name the item whose condition failed.
+ */
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
+import { TABLE } from '../definitions/table.ts';
+import { BadRequest, isRetryableSdkError } from '../errors.ts';
+
+export type Item = Record<string, unknown>;
+export type Key = Readonly<Record<string, string>>;
+
+const PK = TABLE.partitionKey;
+const SK = TABLE.sortKey;
+
+/** The primary key of an item. */
+export const key = (pk: string, sk: string): Key => ({ [PK]: pk, [SK]: sk });
+
+/** The key attributes of an index entry, to spread into an item (`...indexKey('gsi1', pk, sk)`). */
+export const indexKey = (index: IndexId, pk: string, sk: string): Key => {
+  const { partitionKey, sortKey } = TABLE.indexes[index];
+  return { [partitionKey]: pk, [sortKey]: sk };
+};
+export type IndexId = keyof typeof TABLE.indexes;
+
+/** Key attributes, never part of a record a store returns. */
+const KEY_ATTRIBUTES = new Set<string>([
+  PK,
+  SK,
+  ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+  // Written by the earlier data layer (ElectroDB); ignored on read.
+  '__edb_e__',
+  '__edb_v__',
+]);
+
+/** An item as its store returns it: the record without key attributes. */
+export const record = <T>(item: Item): T => {
+  const out: Item = {};
+  for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) out[name] = value;
+  return out as T;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: plain data, compiled to an expression with generated placeholders.
+
+type Path = string; // dotted: `permissions.editProfile`
+type Comparison = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';
+export type Condition =
+  | { readonly op: 'exists' | 'notExists'; readonly path: Path }
+  | { readonly op: Comparison; readonly path: Path; readonly value: unknown }
+  | { readonly op: 'beginsWith'; readonly path: Path; readonly value: string }
+  | { readonly op: 'contains'; readonly path: Path; readonly value: unknown }
+  | { readonly op: 'in'; readonly path: Path; readonly values: readonly unknown[] }
+  | { readonly op: 'and' | 'or'; readonly all: readonly Condition[] }
+  | { readonly op: 'not'; readonly inner: Condition };
+
+export const exists = (path: Path): Condition => ({ op: 'exists', path });
+export const notExists = (path: Path): Condition => ({ op: 'notExists', path });
+export const eq = (path: Path, value: unknown): Condition => ({ op: 'eq', path, value });
+export const ne = (path: Path, value: unknown): Condition => ({ op: 'ne', path, value });
+export const lt = (path: Path, value: unknown): Condition => ({ op: 'lt', path, value });
+export const lte = (path: Path, value: unknown): Condition => ({ op: 'lte', path, value });
+export const gt = (path: Path, value: unknown): Condition => ({ op: 'gt', path, value });
+export const gte = (path: Path, value: unknown): Condition => ({ op: 'gte', path, value });
+export const beginsWith = (path: Path, value: string): Condition => ({ op: 'beginsWith', path, value });
+export const contains = (path: Path, value: unknown): Condition => ({ op: 'contains', path, value });
+export const isIn = (path: Path, values: readonly unknown[]): Condition => ({ op: 'in', path, values });
+export const not = (inner: Condition): Condition => ({ op: 'not', inner });
+/** All of the conditions; `undefined` entries are skipped, so optional parts read naturally. */
+export const and = (...all: ReadonlyArray<Condition | undefined>): Condition => ({
+  op: 'and',
+  all: all.filter((c): c is Condition => c !== undefined),
+});
+export const or = (...all: readonly Condition[]): Condition => ({ op: 'or', all });
+
+/** The item exists (both key attributes present). */
+export const itemExists = (): Condition => and(exists(PK), exists(SK));
+/** No item has this key yet. */
+export const itemAbsent = (): Condition => and(notExists(PK), notExists(SK));
+
+const SYMBOLS: Record<Comparison, string> = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' };
+
+/** Placeholders for one request: every name and value gets its own, shared across expressions. */
+class Placeholders {
+  readonly names: Record<string, string> = {};
+  readonly values: Record<string, unknown> = {};
+  #names = new Map<string, string>();
+  #values = 0;
+  path(path: Path): string {
+    return path
+      .split('.')
+      .map((segment) => {
+        let placeholder = this.#names.get(segment);
+        if (!placeholder) {
+          placeholder = `#n${this.#names.size}`;
+          this.#names.set(segment, placeholder);
+          this.names[placeholder] = segment;
+        }
+        return placeholder;
+      })
+      .join('.');
+  }
+  value(value: unknown): string {
+    const placeholder = `:v${this.#values++}`;
+    this.values[placeholder] = value;
+    return placeholder;
+  }
+  condition(c: Condition): string {
+    switch (c.op) {
+      case 'exists':
+        return `attribute_exists(${this.path(c.path)})`;
+      case 'notExists':
+        return `attribute_not_exists(${this.path(c.path)})`;
+      case 'beginsWith':
+        return `begins_with(${this.path(c.path)}, ${this.value(c.value)})`;
+      case 'contains':
+        return `contains(${this.path(c.path)}, ${this.value(c.value)})`;
+      case 'in':
+        return `${this.path(c.path)} IN (${c.values.map((v) => this.value(v)).join(', ')})`;
+      case 'and':
+      case 'or':
+        if (c.all.length === 0) throw new Error(`An empty "${c.op}" condition.`);
+        return c.all.length === 1
+          ? this.condition(c.all[0]!)
+          : `(${c.all.map((x) => this.condition(x)).join(c.op === 'and' ? ' AND ' : ' OR ')})`;
+      case 'not':
+        return `(NOT ${this.condition(c.inner)})`;
+      default:
+        return `${this.path(c.path)} ${SYMBOLS[c.op]} ${this.value(c.value)}`;
+    }
+  }
+  /** ExpressionAttributeNames/Values, omitted when empty (DynamoDB refuses empty maps). */
+  attributes() {
+    return {
+      ...(Object.keys(this.names).length ? { ExpressionAttributeNames: this.names } : {}),
+      ...(Object.keys(this.values).length ? { ExpressionAttributeValues: this.values } : {}),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: each op is a TransactWriteItem, run alone with `write` or together with `transact`.
+
+/** What an update changes. Paths are dotted; `undefined` values in `set` are removed instead. */
+export interface Changes {
+  readonly set?: Item;
+  /** Sets only where the attribute is absent (`if_not_exists`). */
+  readonly setIfAbsent?: Item;
+  readonly remove?: readonly Path[];
+  /** Numeric increments (negative to subtract). */
+  readonly add?: Readonly<Record<Path, number>>;
+  /** Appends to a list attribute, creating it when absent. */
+  readonly append?: Readonly<Record<Path, readonly unknown[]>>;
+}
+
+type Put = { Put: { TableName: string; Item: Item; ConditionExpression?: string } & Expressions };
+type Update = {
+  Update: { TableName: string; Key: Key; UpdateExpression: string; ConditionExpression?: string } & Expressions;
+};
+type Delete = { Delete: { TableName: string; Key: Key; ConditionExpression?: string } & Expressions };
+type Check = { ConditionCheck: { TableName: string; Key: Key; ConditionExpression: string } & Expressions };
+type Expressions = {
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
+export type WriteOp = Put | Update | Delete | Check;
+
+const conditionOf = (placeholders: Placeholders, condition: Condition | undefined) =>
+  condition ? { ConditionExpression: placeholders.condition(condition) } : {};
+
+/** Writes the whole item (replacing any), under an optional condition. */
+export const putOp = (item: Item, condition?: Condition): WriteOp => {
+  const p = new Placeholders();
+  const cond = conditionOf(p, condition);
+  return { Put: { TableName: TABLE_NAME, Item: item, ...cond, ...p.attributes() } };
+};
+
+/** Writes a new item; refused (condition failure) when one with the key exists. */
+export const createOp = (item: Item, condition?: Condition): WriteOp => putOp(item, and(itemAbsent(), condition));
+
+/** The UpdateExpression of `changes`, with its placeholders in `p`. */
+const updateExpression = (p: Placeholders, changes: Changes): string => {
+  const sets: string[] = [];
+  const removes: string[] = [...(changes.remove ?? []).map((path) => p.path(path))];
+  for (const [path, value] of Object.entries(changes.set ?? {})) {
+    if (value === undefined) removes.push(p.path(path));
+    else sets.push(`${p.path(path)} = ${p.value(value)}`);
+  }
+  for (const [path, value] of Object.entries(changes.setIfAbsent ?? {})) {
+    const name = p.path(path);
+    sets.push(`${name} = if_not_exists(${name}, ${p.value(value)})`);
+  }
+  for (const [path, values] of Object.entries(changes.append ?? {})) {
+    const name = p.path(path);
+    sets.push(`${name} = list_append(if_not_exists(${name}, ${p.value([])}), ${p.value(values)})`);
+  }
+  const adds = Object.entries(changes.add ?? {}).map(([path, by]) => `${p.path(path)} ${p.value(by)}`);
+  const clauses = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+    adds.length ? `ADD ${adds.join(', ')}` : '',
+  ].filter(Boolean);
+  if (clauses.length === 0) throw new Error('An update that changes nothing.');
+  return clauses.join(' ');
+};
+
+/** Changes an item, creating it when absent (DynamoDB's own update), under an optional condition. */
+export const updateOp = (itemKey: Key, changes: Changes, condition?: Condition): WriteOp => {
+  const p = new Placeholders();
+  const UpdateExpression = updateExpression(p, changes);
+  const cond = conditionOf(p, condition);
+  return { Update: { TableName: TABLE_NAME, Key: itemKey, UpdateExpression, ...cond, ...p.attributes() } };
+};
+
+/** Changes an existing item; refused (condition failure) when there is none. */
+export const patchOp = (itemKey: Key, changes: Changes, condition?: Condition): WriteOp =>
+  updateOp(itemKey, changes, and(itemExists(), condition));
+
+export const deleteOp = (itemKey: Key, condition?: Condition): WriteOp => {
+  const p = new Placeholders();
+  const cond = conditionOf(p, condition);
+  return { Delete: { TableName: TABLE_NAME, Key: itemKey, ...cond, ...p.attributes() } };
+};
+
+/** A condition on another item that the transaction needs but does not change. */
+export const checkOp = (itemKey: Key, condition: Condition): WriteOp => {
+  const p = new Placeholders();
+  const ConditionExpression = p.condition(condition);
+  return { ConditionCheck: { TableName: TABLE_NAME, Key: itemKey, ConditionExpression, ...p.attributes() } };
+};
+
+/** Runs one write op on its own. A failed condition throws (see `isConditionFailure`). */
+export const write = async (op: WriteOp): Promise<void> => {
+  if ('Put' in op) await documents.send(new PutCommand(op.Put));
+  else if ('Update' in op) await documents.send(new UpdateCommand(op.Update));
+  else if ('Delete' in op) await documents.send(new DeleteCommand(op.Delete));
+  else throw new Error('A condition check runs only inside a transaction.');
+};
+
+/** Runs an update op and returns the item as it is afterwards. */
+export const updateReturning = async <T>(op: WriteOp): Promise<T> => {
+  if (!('Update' in op)) throw new Error('updateReturning takes an update op.');
+  const { Attributes } = await documents.send(new UpdateCommand({ ...op.Update, ReturnValues: 'ALL_NEW' }));
+  return record<T>(Attributes ?? {});
+};
+
+/** How a transaction ended: each item's cancellation code when it was canceled. */
+export interface TransactionOutcome {
+  readonly canceled: boolean;
+  readonly data: ReadonlyArray<{ readonly rejected: boolean; readonly code: string }>;
+}
+
+/**
+ * Runs the ops all or nothing. A cancellation (a failed condition, a conflict with another
+ * transaction, throttling of one item) comes back as the outcome, with one code per op; see
+ * `assertCommitted` and `committed` in transact.ts. Any other failure throws.
+ */
+export const transact = async (ops: readonly WriteOp[]): Promise<TransactionOutcome> => {
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems: ops as never }));
+    return { canceled: false, data: ops.map(() => ({ rejected: false, code: 'None' })) };
+  } catch (error) {
+    const reasons = (error as { name?: string; CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+    if ((error as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw error;
+    return {
+      canceled: true,
+      data: reasons.map((reason) => ({ rejected: (reason.Code ?? 'None') !== 'None', code: reason.Code ?? 'None' })),
+    };
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reads.
+
+export interface ReadOptions {
+  /** Strongly consistent (base table only). */
+  readonly consistent?: boolean;
+  /** Only these top-level attributes. */
+  readonly attributes?: readonly string[];
+}
+
+const projection = (p: Placeholders, attributes: readonly string[] | undefined) =>
+  attributes?.length ? { ProjectionExpression: attributes.map((a) => p.path(a)).join(', ') } : {};
+
+export const getItem = async <T>(itemKey: Key, options: ReadOptions = {}): Promise<T | null> => {
+  const p = new Placeholders();
+  const { Item } = await documents.send(
+    new GetCommand({
+      TableName: TABLE_NAME,
+      Key: itemKey,
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+      ...projection(p, options.attributes),
+      ...(Object.keys(p.names).length ? { ExpressionAttributeNames: p.names } : {}),
+    }),
+  );
+  return Item ? record<T>(Item) : null;
+};
+
+/** Many items by key (at most 100), in no particular order; missing ones are left out. */
+export const getItems = async <T>(keys: readonly Key[], options: ReadOptions = {}): Promise<T[]> => {
+  if (keys.length === 0) return [];
+  if (keys.length > 100) throw new Error('getItems reads at most 100 keys.');
+  const p = new Placeholders();
+  const found: T[] = [];
+  let pending: Record<string, unknown> | undefined = {
+    [TABLE_NAME]: {
+      Keys: keys,
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+      ...projection(p, options.attributes),
+      ...(Object.keys(p.names).length ? { ExpressionAttributeNames: p.names } : {}),
+    },
+  };
+  for (let round = 0; pending && Object.keys(pending).length; round++) {
+    if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** round, 1000)));
+    const out = await documents.send(new BatchGetCommand({ RequestItems: pending as never }));
+    for (const item of out.Responses?.[TABLE_NAME] ?? []) found.push(record<T>(item));
+    pending = out.UnprocessedKeys as Record<string, unknown> | undefined;
+  }
+  return found;
+};
+
+/** The sort-key part of a key condition. */
+export type SortCondition =
+  | { readonly eq: string }
+  | { readonly beginsWith: string }
+  | { readonly between: readonly [string, string] }
+  | { readonly lt: string }
+  | { readonly lte: string }
+  | { readonly gt: string }
+  | { readonly gte: string };
+
+export interface QuerySpec {
+  /** An index of `definitions/table.ts`, or the table itself when absent. */
+  readonly index?: IndexId;
+  readonly partition: string;
+  readonly sort?: SortCondition;
+  /** Applied after the key condition, so a page may hold fewer than `limit` items. */
+  readonly filter?: Condition;
+}
+
+export interface QueryOptions extends ReadOptions {
+  readonly order?: 'asc' | 'desc';
+}
+
+const queryInput = (spec: QuerySpec, options: QueryOptions): QueryCommandInput => {
+  const p = new Placeholders();
+  const names = spec.index ? TABLE.indexes[spec.index] : { partitionKey: PK, sortKey: SK };
+  const pk = `${p.path(names.partitionKey)} = ${p.value(spec.partition)}`;
+  const sk = spec.sort ? ` AND ${sortExpression(p, p.path(names.sortKey), spec.sort)}` : '';
+  const filter = spec.filter ? { FilterExpression: p.condition(spec.filter) } : {};
+  const projected = projection(p, options.attributes);
+  return {
+    TableName: TABLE_NAME,
+    ...(spec.index ? { IndexName: TABLE.indexes[spec.index].name } : {}),
+    KeyConditionExpression: pk + sk,
+    ...filter,
+    ...projected,
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+    ...(options.order === 'desc' ? { ScanIndexForward: false } : {}),
+    ...p.attributes(),
+  };
+};
+
+const sortExpression = (p: Placeholders, name: string, sort: SortCondition): string => {
+  if ('eq' in sort) return `${name} = ${p.value(sort.eq)}`;
+  if ('beginsWith' in sort) return `begins_with(${name}, ${p.value(sort.beginsWith)})`;
+  if ('between' in sort) return `${name} BETWEEN ${p.value(sort.between[0])} AND ${p.value(sort.between[1])}`;
+  if ('lt' in sort) return `${name} < ${p.value(sort.lt)}`;
+  if ('lte' in sort) return `${name} <= ${p.value(sort.lte)}`;
+  if ('gt' in sort) return `${name} > ${p.value(sort.gt)}`;
+  return `${name} >= ${p.value(sort.gte)}`;
+};
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Where the next page starts; null on the last. */
+  readonly cursor: string | null;
+}
+
+const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | null =>
+  lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : null;
+
+const invalidCursor = () =>
+  new BadRequest(
+    'The cursor is not one this list gave out.',
+    [{ field: 'cursor', message: 'invalid' }],
+    'invalid_cursor',
+  );
+
+const decodeCursor = (cursor: string): Record<string, unknown> => {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw invalidCursor();
+    for (const value of Object.values(decoded)) if (typeof value !== 'string') throw invalidCursor();
+    return decoded as Record<string, unknown>;
+  } catch {
+    throw invalidCursor();
+  }
+};
+
+/**
+ * One page of a query, at most `limit` items read (fewer when a filter drops some), with an
+ * opaque cursor. A cursor this list never gave out is the caller's mistake: a 400 naming
+ * `cursor`, never a 500. Throttling and transient faults stay a retryable 503.
+ */
+export const queryPage = async <T>(
+  spec: QuerySpec,
+  cursor: string | null,
+  limit: number,
+  options: QueryOptions = {},
+): Promise<Page<T>> => {
+  const input = {
+    ...queryInput(spec, options),
+    Limit: limit,
+    ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
+  };
+  try {
+    const out = await documents.send(new QueryCommand(input));
+    return { items: (out.Items ?? []).map((item) => record<T>(item)), cursor: encodeCursor(out.LastEvaluatedKey) };
+  } catch (error) {
+    if (cursor && !isRetryableSdkError(error)) throw invalidCursor();
+    throw error;
+  }
+};
+
+/** Every item of a query, reading page after page (for bounded sets only). */
+export const queryAll = async <T>(
+  spec: QuerySpec,
+  options: QueryOptions & { readonly max?: number } = {},
+): Promise<T[]> => {
+  const input = queryInput(spec, options);
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documents.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    for (const item of out.Items ?? []) {
+      items.push(record<T>(item));
+      if (options.max !== undefined && items.length >= options.max) return items;
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+/** True when a single conditional write (not a transaction) was refused by its condition. */
+export const isConditionFailure = (error: unknown): boolean =>
+  (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException' ||
+  (error as { cause?: { name?: string } } | null)?.cause?.name === 'ConditionalCheckFailedException';
+
+/**
+ * The entity marker the earlier data layer (ElectroDB) wrote and filtered its reads on. Written
+ * by stores only while some modules still read through ElectroDB; removed when the last one is gone.
+ */
+export const legacyMarker = (entity: string): Item => ({ __edb_e__: entity, __edb_v__: '1' });

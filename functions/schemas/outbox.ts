@@ -1,0 +1,42 @@
+/** Outbox deliveries as stored: the records the domain decides and the outbox store keeps. */
+export interface Recipient {
+  readonly email: string;
+  readonly data: Record<string, string>;
+}
+
+export interface RecipientResult {
+  readonly status: 'sent' | 'failed';
+  readonly messageId?: string;
+  readonly error?: string;
+  readonly at: string;
+}
+
+export interface Delivery {
+  readonly deliveryId: string;
+  readonly template: string;
+  readonly recipients: readonly Recipient[];
+  readonly defaultData: Record<string, string>;
+  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly shard: string;
+  readonly results: Record<string, RecipientResult>;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
+/** SES v2 bulk sends take at most 50 destinations; a delivery never holds more. */
+export const MAX_RECIPIENTS = 50;
+
+/**
+ * The outbox's two lanes on the due-date index: cargo security alerts under `OUTBOX#alert-<n>`,
+ * every other email under `OUTBOX#<n>`. The sender empties the alert lane before it takes
+ * anything else, so no amount of other mail delays an alert.
+ */
+export type Lane = 'alert' | 'mail';
+
+/** The due-index shard of a delivery in its lane (the shard attribute carries the lane). */
+export const laneShard = (lane: Lane, shard: string): string => (lane === 'alert' ? `alert-${shard}` : shard);
+
+/** The lane a stored delivery is in. */
+export const laneOf = (d: Pick<Delivery, 'shard'>): Lane => (d.shard.startsWith('alert-') ? 'alert' : 'mail');
