@@ -1,8 +1,6 @@
 import { TABLE } from '../definitions/table.ts';
 import { queryPage, type Page as StorePage } from './table-io.ts';
 
-export { shardOf } from '../definitions/table.ts';
-
 /**
  * The bound for "due at or before `at`": the next millisecond, compared with `<`. A stored sort
  * key is `<time>#<id>`, which sorts after `<time>` itself, so `<= at` would miss an item due at

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * The single DynamoDB table, as plain data. The CDK stack, the local bootstrap and the
  * ElectroDB entities all read this module, so key names and indexes are written once.
@@ -49,7 +47,3 @@ export const keyAttributes: readonly string[] = [
   TABLE.sortKey,
   ...tableIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
 ];
-
-/** The due-index shard an item lands on; the same key always lands on the same shard. */
-export const shardOf = (key: string): string =>
-  String(createHash('sha256').update(key).digest().readUInt32BE(0) % TABLE.dueShards);

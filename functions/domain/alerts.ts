@@ -8,7 +8,7 @@ import type { Deps } from './deps.ts';
 import { isStaff, requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import type { FanOut, InboxItem } from '../data/alerts.ts';
-import { shardOf } from '../data/due-index.ts';
+import { shardOf } from './shards.ts';
 import { START } from './fan-out.ts';
 import { enforceLimit } from './limits.ts';
 import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.ts';

@@ -1,4 +1,4 @@
-import { shardOf } from '../definitions/table.ts';
+import { shardOf } from './shards.ts';
 import { laneShard, MAX_RECIPIENTS, type Delivery, type Lane, type Recipient } from '../schemas/outbox.ts';
 
 /**

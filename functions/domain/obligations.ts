@@ -1,4 +1,4 @@
-import { shardOf } from '../definitions/table.ts';
+import { shardOf } from './shards.ts';
 import type { Obligation, ObligationKind, ObligationOwner } from '../schemas/obligations.ts';
 
 /**

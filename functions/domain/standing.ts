@@ -8,7 +8,7 @@ import type { Deps } from './deps.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem } from '../data/audit-records.ts';
 import { openObligation, type Obligation } from '../data/obligation-records.ts';
-import { shardOf } from '../data/due-index.ts';
+import { shardOf } from './shards.ts';
 import type { StandingChange } from '../data/standing.ts';
 import type { Delivery } from '../data/delivery-records.ts';
 import { sendSoon } from './outbox.ts';

@@ -6,7 +6,7 @@ describe('the daily sweep job', () => {
     const obligations = await import('../../functions/data/obligation-store.ts');
     const { openObligation } = await import('../../functions/domain/obligations.ts');
     const { handler } = await import('../../functions/jobs/sweep.ts');
-    const { shardOf } = await import('../../functions/data/due-index.ts');
+    const { shardOf } = await import('../../functions/domain/shards.ts');
     const companies = Array.from({ length: 40 }, () => randomUUID());
     for (const [i, companyId] of companies.entries()) {
       const owner = {

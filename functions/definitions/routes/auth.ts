@@ -1,0 +1,203 @@
+/** Routes: Signing in and out, account requests, password resets, second factors, who am I. */
+import {
+  AnswerMfa,
+  ConfirmTotp,
+  Login,
+  LoginResult,
+  MfaEnrolled,
+  NewPassword,
+  StartTotp,
+  TotpSecret,
+} from '../../schemas/auth.ts';
+import { Me } from '../../schemas/me.ts';
+import {
+  AccountRequest,
+  ConfirmForgotPassword,
+  ForgotPassword,
+  Logout,
+  Message,
+  Refresh,
+} from '../../schemas/users.ts';
+import { ALL_ROLES } from '../roles.ts';
+import type { RouteDefinition } from './types.ts';
+
+export const login = {
+  id: 'login',
+  method: 'POST',
+  path: '/auth/login',
+  handler: 'login',
+  auth: 'public',
+  summary: 'Sign in with email and password; answers tokens or the NEW_PASSWORD_REQUIRED challenge',
+  body: Login,
+  example: { email: 'officer@cbp.example.gov', password: 'a long passphrase of mine' },
+  response: LoginResult,
+  // table:read: a first sign-in checks the invitation's age on the portal's clock.
+  access: ['cognito:auth', 'table:read'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const newPassword = {
+  id: 'newPassword',
+  method: 'POST',
+  path: '/auth/new-password',
+  handler: 'new-password',
+  auth: 'public',
+  summary: 'Answer the NEW_PASSWORD_REQUIRED challenge of a first sign-in',
+  body: NewPassword,
+  response: LoginResult,
+  example: {
+    email: 'poc@acme-imports.example.com',
+    session: 'session-from-the-login-answer',
+    newPassword: 'a new long passphrase 2006',
+  },
+  access: ['cognito:auth'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const requestAccount = {
+  id: 'requestAccount',
+  method: 'POST',
+  path: '/auth/signup',
+  handler: 'request-account',
+  auth: 'public',
+  summary:
+    "Ask for the company's portal account with the registered POC email; the answer never says whether it is registered",
+  body: AccountRequest,
+  example: { email: 'poc@acme-imports.example.com' },
+  response: Message,
+  successStatus: 202,
+  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const refresh = {
+  id: 'refresh',
+  method: 'POST',
+  path: '/auth/refresh',
+  handler: 'refresh',
+  auth: 'public',
+  summary: 'New tokens from a refresh token',
+  body: Refresh,
+  example: { refreshToken: 'refresh-token-from-the-login-answer' },
+  response: LoginResult,
+  access: ['cognito:auth'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const logout = {
+  id: 'logout',
+  method: 'POST',
+  path: '/auth/logout',
+  handler: 'logout',
+  auth: 'public',
+  summary:
+    'Sign out: revokes the refresh token (and the access tokens issued with it); the answer is the same whether or not the token was valid',
+  body: Logout,
+  example: { refreshToken: 'refresh-token-from-the-login-answer' },
+  successStatus: 204,
+  // Changes no portal record (Cognito forgets the token), so there is nothing to audit.
+  access: ['cognito:auth'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const forgotPassword = {
+  id: 'forgotPassword',
+  method: 'POST',
+  path: '/auth/forgot-password',
+  handler: 'forgot-password',
+  auth: 'public',
+  summary:
+    'Send a password-reset code (or, to someone who never chose a password, a new invitation); the answer never says whether the email has an account',
+  body: ForgotPassword,
+  example: { email: 'poc@acme-imports.example.com' },
+  response: Message,
+  successStatus: 202,
+  access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite', 'email:send'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const confirmForgotPassword = {
+  id: 'confirmForgotPassword',
+  method: 'POST',
+  path: '/auth/confirm-forgot-password',
+  handler: 'confirm-forgot-password',
+  auth: 'public',
+  summary: 'Set a new password with the reset code',
+  body: ConfirmForgotPassword,
+  example: { email: 'poc@acme-imports.example.com', code: '123456', newPassword: 'a new long passphrase 2006' },
+  response: Message,
+  access: ['cognito:auth'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const answerMfa = {
+  id: 'answerMfa',
+  method: 'POST',
+  path: '/auth/mfa',
+  handler: 'answer-mfa',
+  auth: 'public',
+  summary: 'The second step of a sign-in with an authenticator app: the six-digit code',
+  body: AnswerMfa,
+  example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer', code: '123456' },
+  response: LoginResult,
+  access: ['cognito:auth'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const getMe = {
+  id: 'getMe',
+  method: 'GET',
+  path: '/me',
+  handler: 'get-me',
+  auth: ALL_ROLES,
+  allowRemovedCompany: true,
+  allowWithoutMfa: true,
+  summary: "The caller's identity, role and company, from the portal's records",
+  response: Me,
+  access: ['table:read'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const startTotp = {
+  id: 'startTotp',
+  method: 'POST',
+  path: '/me/mfa/totp',
+  handler: 'start-totp',
+  auth: ALL_ROLES,
+  allowWithoutMfa: true,
+  summary: 'Start setting up an authenticator app: a new secret for it (send your access token; required of CBP staff)',
+  body: StartTotp,
+  example: { accessToken: 'access-token-from-the-login-answer' },
+  response: TotpSecret,
+  access: ['cognito:auth', 'table:read'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const confirmTotp = {
+  id: 'confirmTotp',
+  method: 'POST',
+  path: '/me/mfa/totp/verification',
+  handler: 'confirm-totp',
+  auth: ALL_ROLES,
+  allowWithoutMfa: true,
+  summary: 'Finish setting up an authenticator app with its first code; from then on every sign-in asks for a code',
+  body: ConfirmTotp,
+  example: { accessToken: 'access-token-from-the-login-answer', code: '123456' },
+  response: MfaEnrolled,
+  access: ['cognito:auth', 'table:read', 'table:write'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const AUTH_ROUTES = [
+  login,
+  newPassword,
+  requestAccount,
+  refresh,
+  logout,
+  forgotPassword,
+  confirmForgotPassword,
+  answerMfa,
+  getMe,
+  startTotp,
+  confirmTotp,
+] as const;

@@ -1,0 +1,40 @@
+import type * as z from 'zod/v4';
+import type { Role } from '../roles.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a route's function may touch in AWS; the CDK stack grants exactly this. */
+/**
+ * `cognito:invite` creates identities (and may delete one it just made); `cognito:manage`
+ * enables, disables, regroups and deletes existing ones.
+ */
+export type Access = 'table:read' | 'table:write' | 'cognito:auth' | 'cognito:invite' | 'cognito:manage' | 'email:send';
+
+export interface RouteDefinition {
+  /** Stable id: OpenAPI operationId and the CDK construct id. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/companies/{companyId}`. */
+  readonly path: string;
+  /** Module under `functions/handlers/` exporting `handler`. */
+  readonly handler: string;
+  /** `public`, or the roles allowed past the authorizer (checked again in the domain). */
+  readonly auth: 'public' | readonly Role[];
+  /** Whether users of a removed company may call it (reading messages, reapplying, seeing and revoking what it shared, its trail). */
+  readonly allowRemovedCompany?: boolean;
+  /** Whether CBP staff who have not set up an authenticator app yet may call it (who am I, the set-up). */
+  readonly allowWithoutMfa?: boolean;
+  readonly summary: string;
+  readonly pathParams?: Readonly<Record<string, z.ZodType>>;
+  /** Query-string schema (lists: cursor and limit). */
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
+  readonly example?: Readonly<Record<string, unknown>>;
+  readonly response?: z.ZodType;
+  /** Status of a successful answer (default 200). */
+  readonly successStatus?: number;
+  readonly access: readonly Access[];
+  /** Whether a successful call changes state (and so must write an audit record). */
+  readonly mutates: boolean;
+}

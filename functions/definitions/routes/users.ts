@@ -1,0 +1,177 @@
+/** Routes: A company's users (the primary POC administers them) and CBP staff. */
+import { Id } from '../../schemas/common.ts';
+import {
+  AddStaff,
+  AddUser,
+  HandOver,
+  HandOverResult,
+  ListQuery,
+  Message,
+  UpdateStaff,
+  UpdateUser,
+  User,
+  UserPage,
+} from '../../schemas/users.ts';
+import { CBP_ROLES } from '../roles.ts';
+import type { RouteDefinition } from './types.ts';
+
+export const listCompanyUsers = {
+  id: 'listCompanyUsers',
+  method: 'GET',
+  path: '/companies/{companyId}/users',
+  handler: 'list-company-users',
+  auth: ['primary-poc', ...CBP_ROLES],
+  summary: "A page of the company's users (its primary POC, or CBP)",
+  pathParams: { companyId: Id },
+  query: ListQuery,
+  response: UserPage,
+  access: ['table:read'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const addCompanyUser = {
+  id: 'addCompanyUser',
+  method: 'POST',
+  path: '/companies/{companyId}/users',
+  handler: 'add-company-user',
+  auth: ['primary-poc'],
+  summary: 'Add a user to the company and email their invitation (primary POC)',
+  pathParams: { companyId: Id },
+  body: AddUser,
+  example: {
+    email: 'analyst@acme-imports.example.com',
+    name: 'Jordan Lee',
+    permissions: { editProfile: true, authorizeSharing: false },
+  },
+  response: User,
+  successStatus: 201,
+  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const getCompanyUser = {
+  id: 'getCompanyUser',
+  method: 'GET',
+  path: '/companies/{companyId}/users/{userId}',
+  handler: 'get-company-user',
+  auth: ['primary-poc', ...CBP_ROLES],
+  summary: "One of the company's users (its primary POC, or CBP)",
+  pathParams: { companyId: Id, userId: Id },
+  response: User,
+  access: ['table:read'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const updateCompanyUser = {
+  id: 'updateCompanyUser',
+  method: 'PATCH',
+  path: '/companies/{companyId}/users/{userId}',
+  handler: 'update-company-user',
+  auth: ['primary-poc'],
+  summary: "Change a user's permissions, or disable / re-enable them (primary POC; names the version it read)",
+  pathParams: { companyId: Id, userId: Id },
+  body: UpdateUser,
+  example: { version: 1, status: 'disabled' },
+  response: User,
+  access: ['table:read', 'table:write', 'cognito:manage'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const removeCompanyUser = {
+  id: 'removeCompanyUser',
+  method: 'DELETE',
+  path: '/companies/{companyId}/users/{userId}',
+  handler: 'remove-company-user',
+  auth: ['primary-poc'],
+  summary: 'Remove a user (primary POC; send the version in If-Match)',
+  pathParams: { companyId: Id, userId: Id },
+  successStatus: 204,
+  access: ['table:read', 'table:write', 'cognito:manage'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const resendInvitation = {
+  id: 'resendInvitation',
+  method: 'POST',
+  path: '/companies/{companyId}/users/{userId}/invitation',
+  handler: 'resend-invitation',
+  auth: ['primary-poc', 'cbp-admin'],
+  summary:
+    "Send a new invitation to a user who never chose a password (the primary POC for their users, a CBP administrator for a company's primary POC)",
+  pathParams: { companyId: Id, userId: Id },
+  response: Message,
+  successStatus: 202,
+  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const handOverPrimaryPoc = {
+  id: 'handOverPrimaryPoc',
+  method: 'POST',
+  path: '/companies/{companyId}/primary-poc',
+  handler: 'hand-over-primary-poc',
+  auth: ['primary-poc'],
+  summary: 'Hand the primary-POC role to another active user; the old POC becomes a company user',
+  pathParams: { companyId: Id },
+  body: HandOver,
+  example: { userId: '00000000-0000-4000-8000-000000000000' },
+  response: HandOverResult,
+  access: ['table:read', 'table:write', 'cognito:manage'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const listStaff = {
+  id: 'listStaff',
+  method: 'GET',
+  path: '/staff',
+  handler: 'list-staff',
+  auth: ['cbp-admin'],
+  summary: 'A page of CBP staff accounts (CBP administrators)',
+  query: ListQuery,
+  response: UserPage,
+  access: ['table:read'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const addStaff = {
+  id: 'addStaff',
+  method: 'POST',
+  path: '/staff',
+  handler: 'add-staff',
+  auth: ['cbp-admin'],
+  summary: 'Add a CBP officer or administrator and email their invitation',
+  body: AddStaff,
+  example: { email: 'new.officer@cbp.example.gov', name: 'Robin Diaz', role: 'cbp-officer' },
+  response: User,
+  successStatus: 201,
+  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const updateStaff = {
+  id: 'updateStaff',
+  method: 'PATCH',
+  path: '/staff/{userId}',
+  handler: 'update-staff',
+  auth: ['cbp-admin'],
+  summary: 'Disable or re-enable a staff account (names the version it read)',
+  pathParams: { userId: Id },
+  body: UpdateStaff,
+  example: { version: 1, status: 'disabled' },
+  response: User,
+  access: ['table:read', 'table:write', 'cognito:manage'],
+  mutates: true,
+} as const satisfies RouteDefinition;
+
+export const USERS_ROUTES = [
+  listCompanyUsers,
+  addCompanyUser,
+  getCompanyUser,
+  updateCompanyUser,
+  removeCompanyUser,
+  resendInvitation,
+  handOverPrimaryPoc,
+  listStaff,
+  addStaff,
+  updateStaff,
+] as const;
