@@ -1,10 +1,11 @@
 /**
  * The foundation benchmarks (DESIGN section 9):
- *  1. each handler's bundle size (target: at most 250 KB minified);
+ *  1. each handler's bundle size (targets, issue 18: a route's at most 150 KB minified, a job's
+ *     at most 200 KB, the AWS SDK external);
  *  2. each handler's cold import time against a bare bundled GetItem handler (target: 1.3x);
  *  3. authenticated GET /companies/{companyId} latency on the local stack against a bare
- *     GetItem round trip to the same DynamoDB Local (target: median within 2x), and the number
- *     of DynamoDB round trips per request (target: at most 2).
+ *     GetItem round trip to the same DynamoDB Local (target: median within 1.5x), and the
+ *     number of DynamoDB round trips per request (target: 1).
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,11 @@ import { JOBS } from '../functions/definitions/jobs.ts';
 import { ROOT } from '../lib/local/paths.ts';
 import { median, progress, quantile, round } from './lib.ts';
 
-const BUNDLE_LIMIT = 250 * 1024;
+/** Bundle-size targets: a route's function, a scheduled job's. */
+export const ROUTE_BUNDLE_LIMIT = 150 * 1024;
+export const JOB_BUNDLE_LIMIT = 200 * 1024;
+export const COLD_IMPORT_RATIO = 1.3;
+export const LATENCY_RATIO = 1.5;
 const COLD_RUNS = 9;
 const LATENCY_REQUESTS = 300;
 
@@ -98,10 +103,10 @@ export const bundlesAndColdStarts = async () => {
       return {
         handler: r.name,
         sizeBytes: r.size,
-        withinSize: r.size <= BUNDLE_LIMIT,
+        withinSize: r.size <= (r.name.startsWith('job:') ? JOB_BUNDLE_LIMIT : ROUTE_BUNDLE_LIMIT),
         coldImportMs: round(ms),
         ratio: round(ms / bareMs),
-        withinRatio: ms / bareMs <= 1.3,
+        withinRatio: ms / bareMs <= COLD_IMPORT_RATIO,
       };
     }),
   };
