@@ -28,15 +28,15 @@ export const sweepScaling = async () => {
   try {
     Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, 'http://127.0.0.1:0'));
     const { company, obligation } = await import('../functions/data/entities.ts');
-    const { openObligation } = await import('../functions/data/obligation-records.ts');
+    const { openObligation } = await import('../functions/domain/obligations.ts');
     const { dynamo } = await import('../functions/clients/dynamodb.ts');
     const { sweep } = await import('../functions/domain/sweep.ts');
-    const { uuidIds } = await import('../functions/domain/deps.ts');
+    const { uuidIds } = await import('../functions/domain/clock.ts');
     const deps = {
       ids: uuidIds,
       obligations: await import('../functions/data/obligation-store.ts'),
-      deadlines: await import('../functions/data/deadlines.ts'),
-      standing: await import('../functions/data/standing.ts'),
+      deadlines: await import('../functions/data/deadline-store.ts'),
+      standing: await import('../functions/data/standing-store.ts'),
       programEmail: 'program@bench.example.gov',
     };
 

@@ -53,6 +53,25 @@ export const obligationOp = (item: Obligation): WriteOp =>
 export const closeObligationOp = (companyId: string, kind: ObligationKind): WriteOp =>
   deleteOp(obligationKey(companyId, kind));
 
+/**
+ * The delete that closes the obligation a sweep read, refused (a failed condition) when it is no
+ * longer due at `dueAt`: somebody acted on it since it was read.
+ */
+export const closeDueObligationOp = (companyId: string, kind: ObligationKind, dueAt: string): WriteOp =>
+  deleteOp(obligationKey(companyId, kind), eq('dueAt', dueAt));
+
+/**
+ * The change that gives an open enrollment obligation a later deadline, due at `dueAt` for the
+ * next sweep to compute its new schedule; refused when the company has no open enrollment.
+ */
+export const extendEnrollmentOp = (
+  companyId: string,
+  next: { extendedTo: string; dueAt: string; shard: string },
+): WriteOp =>
+  patchOp(obligationKey(companyId, 'enrollment'), {
+    set: { ...next, ...dueKey({ shard: next.shard, companyId, kind: 'enrollment' }, next.dueAt) },
+  });
+
 /** Tests and the benchmark: write one obligation as is. */
 export const put = (item: Obligation): Promise<void> => write(obligationOp(item));
 

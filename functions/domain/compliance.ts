@@ -11,7 +11,6 @@ import { currentPolicies, enrollmentDueDate } from './deadline-schedule.ts';
 import { programDate, programMonth } from '../definitions/program-time.ts';
 import type { Clock } from './deps.ts';
 import type * as companyData from '../data/companies.ts';
-import type * as deadlineData from '../data/deadlines.ts';
 import type { Company } from '../schemas/company.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import type { CompanyListQuery, CompanySummary, ComplianceOverview } from '../schemas/compliance.ts';
@@ -19,7 +18,7 @@ import type { CompanyListQuery, CompanySummary, ComplianceOverview } from '../sc
 export interface ComplianceDeps {
   readonly clock: Clock;
   readonly companies: Pick<typeof companyData, 'ofCategory' | 'standingOfCategory'>;
-  readonly deadlines: Pick<typeof deadlineData, 'listRevised'>;
+  readonly deadlines: { listRevised(): Promise<readonly DeadlinePolicy[]> };
 }
 
 type Standing = Pick<

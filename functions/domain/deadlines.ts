@@ -1,23 +1,35 @@
-import type { Deps } from './deps.ts';
+import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
-import { auditItem } from '../data/audit-records.ts';
+import { auditItem } from './audit.ts';
 import { currentPolicies, initialPolicy } from './deadline-schedule.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { versionConflict } from '../errors.ts';
 import type { CategoryId } from '../definitions/categories.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
 import type { DeadlinePolicy, ReviseDeadline } from '../schemas/deadlines.ts';
 
-type DeadlineDeps = Pick<Deps, 'deadlines'>;
+/** The categories' revised policies (a category never revised has none stored: revision 0 is in force). */
+export interface DeadlineStore {
+  listRevised(): Promise<readonly DeadlinePolicy[]>;
+  getRevised(category: CategoryId): Promise<DeadlinePolicy | null>;
+  /** Stores `next` if the category is still at revision `expected`, with its audit record; a 409 otherwise. */
+  revise(next: DeadlinePolicy, expected: number, audit: AuditRecord): Promise<void>;
+  /** A category's stored revisions, newest first. */
+  history(category: CategoryId): Promise<readonly DeadlinePolicy[]>;
+}
+
+/** Deps holding only the named functions of the deadline store. */
+type Using<K extends keyof DeadlineStore> = { readonly deadlines: Pick<DeadlineStore, K> };
 
 const published = ({ retimedRevision: _r, ...policy }: DeadlinePolicy & { retimedRevision?: number }): DeadlinePolicy =>
   policy;
 
 /** Every category's deadline policy in force (participants see the dates that bind them). */
-export const list = async (deps: DeadlineDeps): Promise<{ items: DeadlinePolicy[] }> => ({
+export const list = async (deps: Using<'listRevised'>): Promise<{ items: DeadlinePolicy[] }> => ({
   items: [...currentPolicies(await deps.deadlines.listRevised()).values()].map(published),
 });
 
-const current = async (deps: DeadlineDeps, category: CategoryId): Promise<DeadlinePolicy> => {
+const current = async (deps: Using<'getRevised'>, category: CategoryId): Promise<DeadlinePolicy> => {
   const stored = await deps.deadlines.getRevised(category);
   return stored ? published(stored) : initialPolicy(category);
 };
@@ -28,7 +40,7 @@ const current = async (deps: DeadlineDeps, category: CategoryId): Promise<Deadli
  * the next sweep, which re-times the category's open obligations.
  */
 export const revise = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'deadlines'>,
+  deps: Using<'getRevised' | 'revise'> & { readonly clock: Clock; readonly ids: Ids },
   caller: Caller,
   category: CategoryId,
   input: ReviseDeadline,
@@ -64,6 +76,6 @@ export const revise = async (
 };
 
 /** Every revision of a category, newest first, down to the schedule as first announced. */
-export const history = async (deps: DeadlineDeps, category: CategoryId): Promise<{ items: DeadlinePolicy[] }> => ({
+export const history = async (deps: Using<'history'>, category: CategoryId): Promise<{ items: DeadlinePolicy[] }> => ({
   items: [...(await deps.deadlines.history(category)), initialPolicy(category)],
 });

@@ -4,23 +4,40 @@
  * a new deadline, or a CBP administrator reinstates it. Each change is audited and tells the
  * company (and, for removals and reapplications, CBP's program mailbox) by email.
  */
-import type { Deps } from './deps.ts';
+import type { Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
-import { auditItem } from '../data/audit-records.ts';
-import { openObligation, type Obligation } from '../data/obligation-records.ts';
-import { shardOf } from './shards.ts';
-import type { StandingChange } from '../data/standing.ts';
-import type { Delivery } from '../data/delivery-records.ts';
-import { sendSoon } from './outbox.ts';
+import { auditItem } from './audit.ts';
+import { openObligation } from './obligations.ts';
+import { sendSoon, type OutboxDeps } from './outbox.ts';
 import { programDate, programDayStart } from '../definitions/program-time.ts';
 import * as notices from './notices.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
+import { shardOf } from './shards.ts';
 import { Conflict, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
 import { companyView, type Company, type CompanyView } from '../schemas/company.ts';
+import type { Obligation } from '../schemas/obligations.ts';
+import type { StandingChange } from '../schemas/standing.ts';
 
-type StandingDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'standing' | 'outbox' | 'mailer' | 'programEmail'>;
+/** The companies whose standing changes. */
+export interface CompanyReader {
+  get(companyId: string): Promise<Company | null>;
+}
 
-const found = async (deps: Pick<Deps, 'companies'>, companyId: string): Promise<Company> => {
+/** Writes one change of standing all or nothing; false when the company was no longer as read. */
+export interface StandingStore {
+  changeStanding(change: StandingChange): Promise<boolean>;
+}
+
+/** What a change of standing needs; the outbox's ports send its notices at once. */
+export interface StandingDeps extends OutboxDeps {
+  readonly ids: Ids;
+  readonly companies: CompanyReader;
+  readonly standing: StandingStore;
+  /** CBP's C-TPAT program mailbox, which hears of removals and reapplications. */
+  readonly programEmail: string;
+}
+
+const found = async (deps: Pick<StandingDeps, 'companies'>, companyId: string): Promise<Company> => {
   const company = await deps.companies.get(companyId);
   if (!company) throw new NotFound('No such company.');
   return company;
@@ -40,9 +57,9 @@ const requireFuture = (deadline: string, now: Date) => {
 const commit = async (
   deps: StandingDeps,
   company: Company,
-  change: Omit<StandingChange, 'companyId'> & { deliveries: readonly Delivery[] },
+  change: Omit<StandingChange, 'companyId' | 'category'>,
 ): Promise<CompanyView> => {
-  if (!(await deps.standing.changeStanding({ ...change, companyId: company.companyId })))
+  if (!(await deps.standing.changeStanding({ ...change, companyId: company.companyId, category: company.category })))
     throw versionConflict('company');
   for (const delivery of change.deliveries) await sendSoon(deps, delivery.deliveryId);
   const updated: Record<string, unknown> = { ...company, ...change.set, version: company.version + 1 };

@@ -7,23 +7,58 @@
  * Every action is one conditional transaction on the obligation it read, so a sweep run twice,
  * or two at once, acts once; a sweep that fails halfway is finished by running it again.
  */
-import type { Ids } from './deps.ts';
-import type * as obligationData from '../data/obligation-store.ts';
-import type * as deadlineData from '../data/deadlines.ts';
-import type * as standingData from '../data/standing.ts';
-import type { Obligation } from '../data/obligation-store.ts';
-import type { Actor } from '../data/audit-records.ts';
-import { auditItem } from '../data/audit-records.ts';
+import type { Ids } from './clock.ts';
+import { auditItem, type Actor } from './audit.ts';
 import { currentPolicies, decide } from './deadline-schedule.ts';
 import * as notices from './notices.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
+import type { CategoryId } from '../definitions/categories.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
+import type { Obligation } from '../schemas/obligations.ts';
+import type { Delivery } from '../schemas/outbox.ts';
+import type { StandingChange } from '../schemas/standing.ts';
+
+/** An obligation's next schedule, computed from the policy revision it names. */
+interface Schedule {
+  readonly dueAt: string;
+  readonly dueDate: string;
+  readonly policyRevision: number;
+}
+
+/** The open obligations. Each write acts only if nobody acted on the obligation since it was read (else false). */
+export interface SweepObligations {
+  /** Every obligation due at or before `asOf`. */
+  due(asOf: string): AsyncIterable<Obligation>;
+  /** Every open obligation of one category. */
+  inCategory(category: CategoryId): AsyncIterable<Obligation>;
+  reschedule(item: Obligation, next: Schedule): Promise<boolean>;
+  /** Records the reminder steps `marks` as sent and queues the reminder with its audit record. */
+  remind(
+    item: Obligation,
+    next: Schedule & { readonly marks: readonly string[] },
+    delivery: Delivery,
+    audit: AuditRecord,
+  ): Promise<boolean>;
+}
+
+/** The categories' revised policies, and how far each has re-timed its obligations. */
+export interface SweepPolicies {
+  listRevised(): Promise<ReadonlyArray<DeadlinePolicy & { readonly retimedRevision: number }>>;
+  /** Records that the category's obligations follow `revision` now (never moves back). */
+  markRetimed(category: CategoryId, revision: number): Promise<void>;
+}
+
+/** Removes a company: false when it or the obligation acted on was no longer as read. */
+export interface SweepStanding {
+  changeStanding(change: StandingChange): Promise<boolean>;
+}
 
 export interface SweepDeps {
   readonly ids: Ids;
-  readonly obligations: Pick<typeof obligationData, 'due' | 'inCategory' | 'reschedule' | 'remind'>;
-  readonly deadlines: Pick<typeof deadlineData, 'listRevised' | 'markRetimed'>;
-  readonly standing: Pick<typeof standingData, 'changeStanding'>;
+  readonly obligations: SweepObligations;
+  readonly deadlines: SweepPolicies;
+  readonly standing: SweepStanding;
   readonly programEmail: string;
 }
 
@@ -230,6 +265,7 @@ const act = async (deps: SweepDeps, policy: DeadlinePolicy, item: Obligation, as
   );
   const removed = await deps.standing.changeStanding({
     companyId: item.companyId,
+    category: item.category,
     expectedStatus: 'active',
     set: { status: 'removed', removal },
     obligations: { acted: { kind: item.kind, dueAt: item.dueAt }, close: ['enrollment', 'recertification'] },

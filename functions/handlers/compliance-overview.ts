@@ -5,8 +5,14 @@ import { OverviewQuery } from '../schemas/compliance.ts';
 import { base } from '../domain/deps.ts';
 import { complianceOverview } from '../domain/compliance.ts';
 import * as companies from '../data/companies.ts';
-import * as deadlines from '../data/deadlines.ts';
+import * as deadlineStore from '../data/deadline-store.ts';
 
 export const handler = authedHandler('complianceOverview', async (event, caller) =>
-  ok(await complianceOverview({ ...base, companies, deadlines }, caller, parseQuery(OverviewQuery, event))),
+  ok(
+    await complianceOverview(
+      { ...base, companies, deadlines: deadlineStore },
+      caller,
+      parseQuery(OverviewQuery, event),
+    ),
+  ),
 );

@@ -3,9 +3,9 @@ import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { CategoryParam } from '../schemas/deadlines.ts';
 import * as deadlines from '../domain/deadlines.ts';
-import * as deadlineData from '../data/deadlines.ts';
+import * as deadlineStore from '../data/deadline-store.ts';
 
-const deps = { deadlines: deadlineData };
+const deps = { deadlines: deadlineStore };
 
 export const handler = authedHandler('deadlineHistory', async (event) =>
   ok(await deadlines.history(deps, pathParam(event, 'category', CategoryParam))),

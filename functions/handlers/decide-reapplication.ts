@@ -3,16 +3,24 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { DecideReapplication } from '../schemas/deadlines.ts';
-import { standingDeps } from '../domain/standing-deps.ts';
-import * as standing from '../domain/standing.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
+import { decideReapplication } from '../domain/standing.ts';
+import * as companyData from '../data/companies.ts';
+import * as standingStore from '../data/standing-store.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as mailer from '../data/email.ts';
+import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
+
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  companies: companyData,
+  standing: standingStore,
+  outbox: outboxStore,
+  mailer,
+  programEmail: PROGRAM_EMAIL,
+};
 
 export const handler = authedHandler('decideReapplication', async (event, caller) =>
-  ok(
-    await standing.decideReapplication(
-      standingDeps,
-      caller,
-      pathParam(event, 'companyId', Id),
-      parseBody(DecideReapplication, event),
-    ),
-  ),
+  ok(await decideReapplication(deps, caller, pathParam(event, 'companyId', Id), parseBody(DecideReapplication, event))),
 );

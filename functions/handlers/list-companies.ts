@@ -5,8 +5,10 @@ import { CompanyListQuery } from '../schemas/compliance.ts';
 import { base } from '../domain/deps.ts';
 import { listCompanies } from '../domain/compliance.ts';
 import * as companies from '../data/companies.ts';
-import * as deadlines from '../data/deadlines.ts';
+import * as deadlineStore from '../data/deadline-store.ts';
 
 export const handler = authedHandler('listCompanies', async (event, caller) =>
-  ok(await listCompanies({ ...base, companies, deadlines }, caller, parseQuery(CompanyListQuery, event))),
+  ok(
+    await listCompanies({ ...base, companies, deadlines: deadlineStore }, caller, parseQuery(CompanyListQuery, event)),
+  ),
 );

@@ -1,8 +1,8 @@
 import { authedHandler } from '../http/authed-handler.ts';
 import { ok } from '../http/response.ts';
 import * as deadlines from '../domain/deadlines.ts';
-import * as deadlineData from '../data/deadlines.ts';
+import * as deadlineStore from '../data/deadline-store.ts';
 
-const deps = { deadlines: deadlineData };
+const deps = { deadlines: deadlineStore };
 
 export const handler = authedHandler('listDeadlines', async () => ok(await deadlines.list(deps)));

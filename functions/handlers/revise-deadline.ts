@@ -2,11 +2,11 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { CategoryParam, ReviseDeadline } from '../schemas/deadlines.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import * as deadlines from '../domain/deadlines.ts';
-import * as deadlineData from '../data/deadlines.ts';
+import * as deadlineStore from '../data/deadline-store.ts';
 
-const deps = { ...base, deadlines: deadlineData };
+const deps = { clock: systemClock, ids: uuidIds, deadlines: deadlineStore };
 
 export const handler = authedHandler('reviseDeadline', async (event, caller) =>
   ok(

@@ -1,12 +1,18 @@
-import { systemClock, uuidIds } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { sweep } from '../domain/sweep.ts';
-import * as obligations from '../data/obligation-store.ts';
-import * as deadlines from '../data/deadlines.ts';
-import * as standing from '../data/standing.ts';
+import * as obligationStore from '../data/obligation-store.ts';
+import * as deadlineStore from '../data/deadline-store.ts';
+import * as standingStore from '../data/standing-store.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 import { isDate, programDayStart } from '../definitions/program-time.ts';
 
-const deps = { ids: uuidIds, obligations, deadlines, standing, programEmail: PROGRAM_EMAIL };
+const deps = {
+  ids: uuidIds,
+  obligations: obligationStore,
+  deadlines: deadlineStore,
+  standing: standingStore,
+  programEmail: PROGRAM_EMAIL,
+};
 
 /**
  * EventBridge Scheduler invokes this daily. `asOf` (an ISO instant, or a program date meaning

@@ -3,7 +3,7 @@
  * given, the email sender after it), each on that day's clock: 00:00 in Washington, the start of
  * the program day (decision 24). `npm run simulate` and its test share this loop.
  */
-import { useClock } from '../../functions/domain/deps.ts';
+import { useClock } from '../../functions/domain/clock.ts';
 import { addDays, programDayStart } from '../../functions/definitions/program-time.ts';
 import type { SweepReport } from '../../functions/domain/sweep.ts';
 import type { OutboxReport } from '../../functions/domain/outbox.ts';

@@ -565,12 +565,12 @@ describe('who is told', () => {
 describe('exactly once', () => {
   it('finishes on a re-run what a sweep that failed halfway left, sending nothing twice', async () => {
     const { sweep, SweepIncomplete } = await import('../../functions/domain/sweep.ts');
-    const { uuidIds } = await import('../../functions/domain/deps.ts');
+    const { uuidIds } = await import('../../functions/domain/clock.ts');
     const real = {
       ids: uuidIds,
       obligations: await import('../../functions/data/obligation-store.ts'),
-      deadlines: await import('../../functions/data/deadlines.ts'),
-      standing: await import('../../functions/data/standing.ts'),
+      deadlines: await import('../../functions/data/deadline-store.ts'),
+      standing: await import('../../functions/data/standing-store.ts'),
       programEmail: PROGRAM_MAILBOX,
     };
     clock.set('2015-05-01T12:00:00.000Z');

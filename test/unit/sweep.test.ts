@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sweep, SweepIncomplete, type SweepDeps } from '../../functions/domain/sweep.ts';
-import { openObligation, type Obligation } from '../../functions/data/obligation-records.ts';
+import { openObligation } from '../../functions/domain/obligations.ts';
+import type { Obligation } from '../../functions/schemas/obligations.ts';
 import { sequentialIds } from '../support/factories.ts';
 
 const owner = (n: number, category: 'importer' | 'exporter' = 'importer', enrolledAt = '2006-05-01T12:00:00.000Z') => ({
