@@ -1,5 +1,5 @@
 import { base, type Deps } from './deps.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as auth from '../data/cognito-auth.ts';

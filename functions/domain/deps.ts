@@ -1,4 +1,4 @@
-import type * as companyData from '../data/companies.ts';
+import type * as companyData from '../data/company-store.ts';
 import type * as memberData from '../data/members.ts';
 import type * as identityData from '../data/cognito-users.ts';
 import type * as authData from '../data/cognito-auth.ts';

@@ -1,5 +1,5 @@
 import { base } from './deps.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as standing from '../data/standing.ts';
 import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';

@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listVersions } from '../domain/profiles.ts';
 import * as profiles from '../data/profiles.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('listProfileVersions', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
