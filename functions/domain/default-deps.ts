@@ -7,7 +7,7 @@ import * as obligations from '../data/obligation-store.ts';
 import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
 import * as limits from '../data/rate-limits.ts';
-import * as profiles from '../data/profiles.ts';
+import * as profiles from '../data/profile-store.ts';
 import * as deadlines from '../data/deadlines.ts';
 import * as standing from '../data/standing.ts';
 import * as messages from '../data/messages.ts';

@@ -6,7 +6,7 @@ import type * as obligationData from '../data/obligation-store.ts';
 import type * as outboxData from '../data/outbox-store.ts';
 import type * as emailData from '../data/email.ts';
 import type * as rateLimitData from '../data/rate-limits.ts';
-import type * as profileData from '../data/profiles.ts';
+import type * as profileData from '../data/profile-store.ts';
 import type * as deadlineData from '../data/deadlines.ts';
 import type * as standingData from '../data/standing.ts';
 import type * as messageData from '../data/messages.ts';
