@@ -1,4 +1,4 @@
-import { CfnResource, Token, Validations, type Stack } from 'aws-cdk-lib';
+import { type CfnResource, Token, Validations, type Stack } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -245,7 +245,7 @@ export const acknowledgeWebHosting = (stack: Stack, web: WebHosting): void => {
   });
   Validations.of(fn).acknowledge({
     id: 'NIST.800.53.R5-LambdaConcurrency',
-    reason: `${deploy}; it runs once or twice per deployment, so reserving concurrency for it would only take from the portal\'s functions.`,
+    reason: `${deploy}; it runs once or twice per deployment, so reserving concurrency for it would only take from the portal's functions.`,
   });
   Validations.of(fn).acknowledge({
     id: 'NIST.800.53.R5-LambdaInsideVPC',

@@ -1,13 +1,16 @@
-import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
-import { auditItem } from '../data/audit-records.ts';
-import { requireExistsIfEmpty } from './companies.ts';
+import type { Clock, Ids } from './clock.ts';
+import { auditItem } from './audit.ts';
+import { requireExistsIfEmpty, type CompanyStore } from './companies.ts';
 import { certificationFor, readerOf } from './disclosure.ts';
+import { openObligation } from './obligations.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { CompanyRecord } from '../schemas/company-record.ts';
+import type { Obligation } from '../schemas/obligations.ts';
 import type { Certification, Certify } from '../schemas/profile.ts';
 import type { Company } from '../schemas/company.ts';
-import { openObligation } from '../data/obligation-records.ts';
 import { programDate } from '../definitions/program-time.ts';
 import {
   certificationWindow,
@@ -17,13 +20,42 @@ import {
   type LastCertification,
 } from './certification-rules.ts';
 
-type CertDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
+/** Where certifications are kept, with the company and profile they certify. */
+export interface CertificationStore {
+  /** The company, its account information and its current profile, read together. */
+  load(companyId: string): Promise<CompanyRecord>;
+  /** Every certification of the company, newest first. */
+  listCertifications(companyId: string): Promise<Certification[]>;
+  getCertification(companyId: string, certificationId: string): Promise<Certification | null>;
+  /**
+   * Records the certification with the company's next due date, last certification and
+   * recertification obligation, and the audit record, only while the company is at
+   * `company.version` and the profile at `cert.profileVersion` (a 409 otherwise).
+   */
+  certify(cert: Certification, company: Company, recertification: Obligation, audit: AuditRecord): Promise<void>;
+  /** CBP's decision on a still-submitted certification, mirrored on the company at `company.version`. */
+  review(
+    cert: Certification,
+    company: Company,
+    decision: Pick<Certification, 'status' | 'reviewedBy' | 'reviewedAt' | 'comments'>,
+    audit: AuditRecord,
+  ): Promise<void>;
+}
+
+type CertDeps<Needs extends keyof CertificationStore> = {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly profiles: Pick<CertificationStore, Needs>;
+};
 
 /**
  * The company's last certification. The company record names it; a company certified before it
  * did (its `certificationStatus` set, no `lastCertification`) has it looked up once more.
  */
-const lastCertification = async (deps: CertDeps, company: Company): Promise<LastCertification | undefined> => {
+const lastCertification = async (
+  deps: { readonly profiles: Pick<CertificationStore, 'listCertifications'> },
+  company: Company,
+): Promise<LastCertification | undefined> => {
   if (company.lastCertification || !company.certificationStatus) return company.lastCertification;
   const [newest] = await deps.profiles.listCertifications(company.companyId);
   return (
@@ -78,7 +110,7 @@ const requireStatement = (input: Certify, profileVersion: number, last: LastCert
  * may be resubmitted at once; any other waits for the review window, 90 days before the due date.
  */
 export const certify = async (
-  deps: CertDeps,
+  deps: CertDeps<'load' | 'listCertifications' | 'certify'>,
   caller: Caller,
   companyId: string,
   input: Certify,
@@ -140,7 +172,10 @@ export const certify = async (
 };
 
 export const listCertifications = async (
-  deps: Pick<Deps, 'profiles' | 'companies'>,
+  deps: {
+    readonly profiles: Pick<CertificationStore, 'listCertifications'>;
+    readonly companies: Pick<CompanyStore, 'get'>;
+  },
   caller: Caller,
   companyId: string,
 ) => {
@@ -152,7 +187,7 @@ export const listCertifications = async (
 
 /** A CBP officer approves a submitted certification or sends it back with comments. */
 export const review = async (
-  deps: CertDeps,
+  deps: CertDeps<'load' | 'getCertification' | 'review'>,
   caller: Caller,
   companyId: string,
   certificationId: string,

@@ -1,13 +1,26 @@
-import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
+import type { Clock, Ids } from './clock.ts';
+import { auditItem } from './audit.ts';
+import { openObligation } from './obligations.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { NotFound } from '../errors.ts';
-import { auditItem } from '../data/audit-records.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { Obligation } from '../schemas/obligations.ts';
 import { companyView, type Company, type CompanyView, type EnrollCompany } from '../schemas/company.ts';
+
+/** Where companies are kept. */
+export interface CompanyStore {
+  /**
+   * Enrollment, all or nothing: the company, the claim on its POC email (a second claim is a 409
+   * naming `pocEmail`), its enrollment obligation and the audit record.
+   */
+  enroll(company: Company, enrollment: Obligation, audit: AuditRecord): Promise<void>;
+  get(companyId: string): Promise<Company | null>;
+}
 
 /** CBP enrolls a company; its POC email is claimed so it can later request the account. */
 export const enroll = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'companies'>,
+  deps: { readonly clock: Clock; readonly ids: Ids; readonly companies: Pick<CompanyStore, 'enroll'> },
   caller: Caller,
   input: EnrollCompany,
 ): Promise<CompanyView> => {
@@ -37,7 +50,8 @@ export const enroll = async (
     now,
     deps.ids.next(),
   );
-  await deps.companies.enroll(record, audit, now.toISOString());
+  // The next sweep schedules the enrollment deadline from the policy then in force.
+  await deps.companies.enroll(record, openObligation(record, 'enrollment', record.enrolledAt), audit);
   return companyView(record);
 };
 
@@ -45,7 +59,11 @@ export const enroll = async (
  * CBP reads any company; a company's users read only their own (others get 404), with the company
  * read alongside the caller's membership when it is the one asked for (one round trip).
  */
-export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, companyId: string): Promise<CompanyView> => {
+export const get = async (
+  deps: { readonly companies: Pick<CompanyStore, 'get'> },
+  caller: Caller,
+  companyId: string,
+): Promise<CompanyView> => {
   requireCompanyAccess(caller, companyId);
   const found =
     caller.prefetched?.companyId === companyId ? caller.prefetched.record : await deps.companies.get(companyId);
@@ -58,7 +76,7 @@ export const get = async (deps: Pick<Deps, 'companies'>, caller: Caller, company
  * another company's lists, so this read happens only on their empty first pages).
  */
 export const requireExistsIfEmpty = async (
-  deps: Pick<Deps, 'companies'>,
+  deps: { readonly companies: Pick<CompanyStore, 'get'> },
   companyId: string,
   empty: boolean,
 ): Promise<void> => {

@@ -9,17 +9,10 @@ import { BadRequest } from '../errors.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { currentPolicies, enrollmentDueDate } from './deadline-schedule.ts';
 import { programDate, programMonth } from '../definitions/program-time.ts';
-import type { Clock } from './deps.ts';
-import type * as companyData from '../data/companies.ts';
-import type { Company } from '../schemas/company.ts';
+import type { Clock } from './clock.ts';
+import type { Company, CompanyStatus } from '../schemas/company.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import type { CompanyListQuery, CompanySummary, ComplianceOverview } from '../schemas/compliance.ts';
-
-export interface ComplianceDeps {
-  readonly clock: Clock;
-  readonly companies: Pick<typeof companyData, 'ofCategory' | 'standingOfCategory'>;
-  readonly deadlines: { listRevised(): Promise<readonly DeadlinePolicy[]> };
-}
 
 type Standing = Pick<
   Company,
@@ -31,6 +24,30 @@ type Standing = Pick<
   | 'deadlineExtendedTo'
   | 'removal'
 >;
+
+/** The companies as CBP lists and counts them, category by category. */
+export interface CompanyDirectory {
+  /** A page of one category's companies (of one status, if given), by status then id. */
+  ofCategory(
+    category: CategoryId,
+    status: CompanyStatus | undefined,
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ items: Company[]; cursor: string | null }>;
+  /** What the overview counts, of every company of one category. */
+  standingOfCategory(category: CategoryId): Promise<Standing[]>;
+}
+
+/** The deadline policies CBP revised (the categories not listed keep their initial policy). */
+export interface RevisedPolicies {
+  listRevised(): Promise<DeadlinePolicy[]>;
+}
+
+export interface ComplianceDeps {
+  readonly clock: Clock;
+  readonly companies: CompanyDirectory;
+  readonly deadlines: RevisedPolicies;
+}
 
 /**
  * The next date a company must meet: its enrollment deadline while its portal update is not

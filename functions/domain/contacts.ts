@@ -9,7 +9,7 @@ import { requireRole, type Caller } from './caller.ts';
 import { sendSoon, type OutboxDeps } from './outbox.ts';
 import * as notices from './notices.ts';
 import { auditItem } from '../data/audit-records.ts';
-import type * as companyData from '../data/companies.ts';
+import type * as companyData from '../data/company-store.ts';
 import type * as memberData from '../data/members.ts';
 import type * as obligationData from '../data/obligation-store.ts';
 import type * as contactData from '../data/contacts.ts';

@@ -1,4 +1,4 @@
-import type * as companyData from '../data/companies.ts';
+import type * as companyData from '../data/company-store.ts';
 import type * as memberData from '../data/members.ts';
 import type * as identityData from '../data/cognito-users.ts';
 import type * as authData from '../data/cognito-auth.ts';
@@ -6,7 +6,7 @@ import type * as obligationData from '../data/obligation-store.ts';
 import type * as outboxData from '../data/outbox-store.ts';
 import type * as emailData from '../data/email.ts';
 import type * as rateLimitData from '../data/rate-limits.ts';
-import type * as profileData from '../data/profiles.ts';
+import type * as profileData from '../data/profile-store.ts';
 import type * as deadlineData from '../data/deadline-store.ts';
 import type * as standingData from '../data/standing-store.ts';
 import type * as messageData from '../data/messages.ts';

@@ -3,14 +3,71 @@
  * profile version, certifications, message threads with their messages, grants given and
  * received, grant requests and the audit trail. The export itself is audited.
  */
-import type { Deps } from './deps.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
-import { auditItem } from '../data/audit-records.ts';
+import type { Clock, Ids } from './clock.ts';
+import { auditItem } from './audit.ts';
+import type { CertificationStore } from './certifications.ts';
+import type { ProfileStore } from './profiles.ts';
 import { grantFor, inForce } from './sharing.ts';
 import { auditRecordFor, certificationFor, messageFor, readerOf, requestFor, threadFor } from './disclosure.ts';
 import { NotFound } from '../errors.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { Side } from '../schemas/messages.ts';
 
-type ExportDeps = Pick<Deps, 'clock' | 'ids' | 'profiles' | 'messages' | 'grants' | 'auditTrail'>;
+/** One page of a list and where the next starts (null on the last). */
+interface Page<T> {
+  readonly items: T[];
+  readonly cursor: string | null;
+}
+
+/** What the export shows of a thread: what `threadFor` redacts, and the participants it leaves out. */
+interface ExportedThread {
+  readonly companyId: string;
+  readonly threadId: string;
+  readonly startedBy?: string;
+  readonly startedBySide: Side;
+  readonly companyParticipants?: readonly string[];
+  readonly cbpParticipants?: readonly string[];
+}
+
+/** What the export shows of a message: what `messageFor` redacts. */
+interface ExportedMessage {
+  readonly companyId: string;
+  readonly authorId?: string;
+  readonly authorSide: Side;
+}
+
+/** A grant and a grant request as the sharing rules read them. */
+type ExportedGrant = Parameters<ReturnType<typeof grantFor>>[0];
+type ExportedRequest = Parameters<ReturnType<typeof requestFor>>[0];
+
+/** The company's threads and their messages, a page at a time. */
+export interface ThreadReader {
+  list(companyId: string, cursor: string | null, limit: number): Promise<Page<ExportedThread>>;
+  messages(companyId: string, threadId: string, cursor: string | null, limit: number): Promise<Page<ExportedMessage>>;
+}
+
+/** The grants the company made and received, and the requests it sent and received. */
+export interface GrantReader {
+  allOfOwner(ownerCompanyId: string): Promise<ExportedGrant[]>;
+  toGrantee(granteeId: string, cursor: string | null, limit: number): Promise<Page<ExportedGrant>>;
+  allRequestsOf(companyId: string): Promise<ExportedRequest[]>;
+}
+
+/** The company's audit trail, read whole, and the record of the export itself. */
+export interface ExportTrail {
+  allOfCompany(companyId: string): Promise<AuditRecord[]>;
+  record(entry: AuditRecord): Promise<void>;
+}
+
+interface ExportDeps {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly profiles: Pick<ProfileStore, 'load' | 'listVersions'> & Pick<CertificationStore, 'listCertifications'>;
+  readonly messages: ThreadReader;
+  readonly grants: GrantReader;
+  readonly auditTrail: ExportTrail;
+}
 
 const everyPage = async <T>(
   read: (cursor: string | null) => Promise<{ items: T[]; cursor: string | null }>,

@@ -1,5 +1,5 @@
 import { base } from './deps.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as members from '../data/members.ts';
 import * as messages from '../data/messages.ts';
 import * as outbox from '../data/outbox-store.ts';

@@ -1,19 +1,62 @@
-import type { Deps } from './deps.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
+import type { Clock, Ids } from './clock.ts';
 import { answerProblems, changedAnswers, completeness, diff } from './profile-rules.ts';
-import { requireExistsIfEmpty } from './companies.ts';
-import { auditItem } from '../data/audit-records.ts';
-import type { CompanyRecord, Completion } from '../data/profiles.ts';
-import { openObligation } from '../data/obligation-records.ts';
+import { requireExistsIfEmpty, type CompanyStore } from './companies.ts';
+import { auditItem } from './audit.ts';
+import { openObligation } from './obligations.ts';
 import { programDate } from '../definitions/program-time.ts';
 import { oneYearAfter } from './certification-rules.ts';
 import { CATEGORIES } from '../definitions/categories.ts';
 import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
 import type { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { CompanyRecord, Completion } from '../schemas/company-record.ts';
 import type { Answers, ProfileVersion } from '../schemas/profile.ts';
 import type { Company } from '../schemas/company.ts';
 
-type ProfileDeps = Pick<Deps, 'clock' | 'ids' | 'profiles'>;
+/** Where a company's account information and profile versions are kept. */
+export interface ProfileStore {
+  /** The company, its account information and its current profile, read together. */
+  load(companyId: string): Promise<CompanyRecord>;
+  /**
+   * Replaces the account information if still at `expected` (0: none), while the profile is
+   * still at `profileSeen`, with the audit record and the completion when there is one.
+   */
+  saveAccountInfo(
+    info: AccountInfo,
+    expected: number,
+    profileSeen: number,
+    audit: AuditRecord,
+    completion?: Completion,
+  ): Promise<void>;
+  /** Saves a new version if the current one is still `expected`, while the account information is still at `infoSeen`. */
+  saveProfile(
+    next: ProfileVersion,
+    expected: number,
+    infoSeen: number,
+    audit: AuditRecord,
+    completion?: Completion,
+  ): Promise<void>;
+  getVersion(companyId: string, version: number): Promise<ProfileVersion | null>;
+  /** Newest first, a page at a time. */
+  listVersions(
+    companyId: string,
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ items: ProfileVersion[]; cursor: string | null }>;
+}
+
+/** The company's trail, where CBP's reads of its confidential records are recorded. */
+export interface ReadTrail {
+  record(entry: AuditRecord): Promise<void>;
+}
+
+/** What a save needs: the read of the records it changes, and the save itself. */
+type SaveDeps<Save extends 'saveAccountInfo' | 'saveProfile'> = {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly profiles: Pick<ProfileStore, 'load' | Save>;
+};
 
 /** The primary POC, or a company user the POC allowed to edit the profile; never CBP. */
 const requireEditor = (caller: Caller, companyId: string): void => {
@@ -27,7 +70,7 @@ const requireEditor = (caller: Caller, companyId: string): void => {
 };
 
 const loaded = async (
-  deps: Pick<Deps, 'profiles'>,
+  deps: { readonly profiles: Pick<ProfileStore, 'load'> },
   companyId: string,
 ): Promise<CompanyRecord & { company: Company }> => {
   const record = await deps.profiles.load(companyId);
@@ -60,7 +103,12 @@ const completion = (
 };
 
 /** What a read of confidential data needs: the data, and the trail CBP's reads are recorded in. */
-type ReadDeps = Pick<Deps, 'profiles' | 'clock' | 'ids' | 'auditTrail'>;
+type ReadDeps = {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly profiles: Pick<ProfileStore, 'load' | 'getVersion'>;
+  readonly auditTrail: ReadTrail;
+};
 
 /** CBP reading a company's confidential records is recorded in the company's trail (DESIGN 3.11); the company's own reads are not. */
 const recordStaffRead = async (
@@ -90,7 +138,7 @@ export const getAccountInfo = async (deps: ReadDeps, caller: Caller, companyId: 
 };
 
 export const saveAccountInfo = async (
-  deps: ProfileDeps,
+  deps: SaveDeps<'saveAccountInfo'>,
   caller: Caller,
   companyId: string,
   input: SaveAccountInfo,
@@ -158,7 +206,7 @@ export const getProfile = async (deps: ReadDeps, caller: Caller, companyId: stri
  * stale one is a 409 with the current version, never a silent overwrite.
  */
 export const saveProfile = async (
-  deps: ProfileDeps,
+  deps: SaveDeps<'saveProfile'>,
   caller: Caller,
   companyId: string,
   input: { version: number; answers: Answers },
@@ -202,7 +250,7 @@ export const saveProfile = async (
 };
 
 export const listVersions = async (
-  deps: Pick<Deps, 'profiles' | 'companies'>,
+  deps: { readonly profiles: Pick<ProfileStore, 'listVersions'>; readonly companies: Pick<CompanyStore, 'get'> },
   caller: Caller,
   companyId: string,
   cursor: string | null,
@@ -214,7 +262,7 @@ export const listVersions = async (
   return { items: page.items.map(({ answers: _a, companyId: _c, ...summary }) => summary), nextCursor: page.cursor };
 };
 
-const version = async (deps: Pick<Deps, 'profiles'>, companyId: string, n: number) => {
+const version = async (deps: { readonly profiles: Pick<ProfileStore, 'getVersion'> }, companyId: string, n: number) => {
   const found = await deps.profiles.getVersion(companyId, n);
   if (!found) throw new NotFound(`No version ${n} of this profile.`);
   return found;

@@ -3,11 +3,11 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { Certify } from '../schemas/profile.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { certify } from '../domain/certifications.ts';
-import * as profiles from '../data/profiles.ts';
+import * as profileStore from '../data/profile-store.ts';
 
-const deps = { ...base, profiles };
+const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore };
 
 export const handler = authedHandler('certify', async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);

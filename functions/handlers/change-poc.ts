@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { ChangePoc } from '../schemas/company.ts';
 import { base } from '../domain/deps.ts';
 import { changePoc } from '../domain/contacts.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as members from '../data/members.ts';
 import * as obligations from '../data/obligation-store.ts';
 import * as contacts from '../data/contacts.ts';

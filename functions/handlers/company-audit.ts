@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { AuditQuery } from '../schemas/sharing.ts';
 import { companyTrail } from '../domain/audit-trail.ts';
 import * as auditTrail from '../data/audit-store.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('companyAudit', async (event, caller) =>
   ok(

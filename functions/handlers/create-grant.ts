@@ -6,7 +6,7 @@ import { CreateGrant } from '../schemas/sharing.ts';
 import { base } from '../domain/deps.ts';
 import { createGrant } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('createGrant', async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);

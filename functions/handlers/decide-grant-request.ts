@@ -6,7 +6,7 @@ import { DecideGrantRequest } from '../schemas/sharing.ts';
 import { base } from '../domain/deps.ts';
 import { decideGrantRequest } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('decideGrantRequest', async (event, caller) =>
   ok(

@@ -2,11 +2,11 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { EnrollCompany } from '../schemas/company.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import * as companies from '../domain/companies.ts';
-import * as companyData from '../data/companies.ts';
+import * as companyStore from '../data/company-store.ts';
 
-const deps = { ...base, companies: companyData };
+const deps = { clock: systemClock, ids: uuidIds, companies: companyStore };
 
 export const handler = authedHandler('enrollCompany', async (event, caller) => {
   const input = parseBody(EnrollCompany, event);

@@ -2,15 +2,22 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { exportCompany } from '../domain/export.ts';
-import * as profiles from '../data/profiles.ts';
-import * as messages from '../data/messages.ts';
-import * as grants from '../data/grants.ts';
-import * as auditTrail from '../data/audit-store.ts';
+import * as profileStore from '../data/profile-store.ts';
+import * as messageStore from '../data/messages.ts';
+import * as grantStore from '../data/grants.ts';
+import * as auditStore from '../data/audit-store.ts';
+
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  profiles: profileStore,
+  messages: messageStore,
+  grants: grantStore,
+  auditTrail: auditStore,
+};
 
 export const handler = authedHandler('exportCompany', async (event, caller) =>
-  ok(
-    await exportCompany({ ...base, profiles, messages, grants, auditTrail }, caller, pathParam(event, 'companyId', Id)),
-  ),
+  ok(await exportCompany(deps, caller, pathParam(event, 'companyId', Id))),
 );

@@ -3,9 +3,9 @@ import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import * as companies from '../domain/companies.ts';
-import * as companyData from '../data/companies.ts';
+import * as companyStore from '../data/company-store.ts';
 
-const deps = { companies: companyData };
+const deps = { companies: companyStore };
 
 export const handler = authedHandler('getCompany', async (event, caller) => {
   const company = await companies.get(deps, caller, pathParam(event, 'companyId', Id));

@@ -3,12 +3,12 @@ import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { getProfile } from '../domain/profiles.ts';
-import * as profiles from '../data/profiles.ts';
-import * as auditTrail from '../data/audit-store.ts';
-import { base } from '../domain/deps.ts';
+import * as profileStore from '../data/profile-store.ts';
+import * as auditStore from '../data/audit-store.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 
 /** CBP's reads are recorded in the company's trail. */
-const deps = { ...base, profiles, auditTrail };
+const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore, auditTrail: auditStore };
 
 export const handler = authedHandler('getSecurityProfile', async (event, caller) =>
   ok(await getProfile(deps, caller, pathParam(event, 'companyId', Id))),

@@ -7,7 +7,7 @@ import { base } from '../domain/deps.ts';
 import { handOverPrimaryPoc } from '../domain/users.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as obligations from '../data/obligation-store.ts';
 
 const deps = { ...base, members, identities, companies, obligations };

@@ -3,9 +3,11 @@ import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { listCertifications } from '../domain/certifications.ts';
-import * as profiles from '../data/profiles.ts';
-import * as companies from '../data/companies.ts';
+import * as profileStore from '../data/profile-store.ts';
+import * as companyStore from '../data/company-store.ts';
+
+const deps = { profiles: profileStore, companies: companyStore };
 
 export const handler = authedHandler('listCertifications', async (event, caller) =>
-  ok(await listCertifications({ profiles, companies }, caller, pathParam(event, 'companyId', Id))),
+  ok(await listCertifications(deps, caller, pathParam(event, 'companyId', Id))),
 );

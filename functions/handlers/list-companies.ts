@@ -2,13 +2,13 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { CompanyListQuery } from '../schemas/compliance.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock } from '../domain/clock.ts';
 import { listCompanies } from '../domain/compliance.ts';
-import * as companies from '../data/companies.ts';
+import * as companyStore from '../data/company-store.ts';
 import * as deadlineStore from '../data/deadline-store.ts';
 
+const deps = { clock: systemClock, companies: companyStore, deadlines: deadlineStore };
+
 export const handler = authedHandler('listCompanies', async (event, caller) =>
-  ok(
-    await listCompanies({ ...base, companies, deadlines: deadlineStore }, caller, parseQuery(CompanyListQuery, event)),
-  ),
+  ok(await listCompanies(deps, caller, parseQuery(CompanyListQuery, event))),
 );

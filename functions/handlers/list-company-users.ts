@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listCompanyUsers } from '../domain/users.ts';
 import * as members from '../data/members.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('listCompanyUsers', async (event, caller) => {
   const query = parseQuery(ListQuery, event);

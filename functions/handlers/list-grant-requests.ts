@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { GrantRequestQuery } from '../schemas/sharing.ts';
 import { listGrantRequests } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('listGrantRequests', async (event, caller) => {
   const query = parseQuery(GrantRequestQuery, event);

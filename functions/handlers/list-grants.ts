@@ -6,7 +6,7 @@ import { ListQuery } from '../schemas/users.ts';
 import { base } from '../domain/deps.ts';
 import { listGrants } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('listGrants', async (event, caller) => {
   const query = parseQuery(ListQuery, event);

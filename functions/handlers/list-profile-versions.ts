@@ -4,18 +4,12 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listVersions } from '../domain/profiles.ts';
-import * as profiles from '../data/profiles.ts';
-import * as companies from '../data/companies.ts';
+import * as profileStore from '../data/profile-store.ts';
+import * as companyStore from '../data/company-store.ts';
+
+const deps = { profiles: profileStore, companies: companyStore };
 
 export const handler = authedHandler('listProfileVersions', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(
-    await listVersions(
-      { profiles, companies },
-      caller,
-      pathParam(event, 'companyId', Id),
-      query.cursor ?? null,
-      query.limit,
-    ),
-  );
+  return ok(await listVersions(deps, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
 });

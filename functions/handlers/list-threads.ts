@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listThreads } from '../domain/messages.ts';
 import * as messages from '../data/messages.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 
 export const handler = authedHandler('listThreads', async (event, caller) => {
   const query = parseQuery(ListQuery, event);

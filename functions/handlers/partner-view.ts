@@ -6,7 +6,7 @@ import { PartnerQuery } from '../schemas/sharing.ts';
 import { base } from '../domain/deps.ts';
 import { partnerView } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
-import * as profiles from '../data/profiles.ts';
+import * as profiles from '../data/profile-store.ts';
 import * as auditTrail from '../data/audit-store.ts';
 
 export const handler = authedHandler('partnerView', async (event, caller) => {

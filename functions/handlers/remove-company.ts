@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { RemoveCompany } from '../schemas/deadlines.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { remove } from '../domain/standing.ts';
-import * as companyData from '../data/companies.ts';
+import * as companyStore from '../data/company-store.ts';
 import * as standingStore from '../data/standing-store.ts';
 import * as outboxStore from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
@@ -14,7 +14,7 @@ import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 const deps = {
   clock: systemClock,
   ids: uuidIds,
-  companies: companyData,
+  companies: companyStore,
   standing: standingStore,
   outbox: outboxStore,
   mailer,

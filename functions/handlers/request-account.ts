@@ -5,7 +5,7 @@ import { atLeast } from '../http/timing.ts';
 import { AccountRequest } from '../schemas/users.ts';
 import { base } from '../domain/deps.ts';
 import { ACCOUNT_REQUEST_ANSWER, requestAccount } from '../domain/accounts.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as members from '../data/members.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as limits from '../data/rate-limits.ts';

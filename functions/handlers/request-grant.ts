@@ -6,7 +6,7 @@ import { RequestGrant } from '../schemas/sharing.ts';
 import { base } from '../domain/deps.ts';
 import { requestGrant } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as limits from '../data/rate-limits.ts';
 import * as metrics from '../clients/metrics.ts';
 

@@ -3,11 +3,11 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { Review } from '../schemas/profile.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { review } from '../domain/certifications.ts';
-import * as profiles from '../data/profiles.ts';
+import * as profileStore from '../data/profile-store.ts';
 
-const deps = { ...base, profiles };
+const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore };
 
 export const handler = authedHandler('reviewCertification', async (event, caller) =>
   ok(

@@ -3,11 +3,11 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { SaveAccountInfo } from '../schemas/account-info.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { saveAccountInfo } from '../domain/profiles.ts';
-import * as profiles from '../data/profiles.ts';
+import * as profileStore from '../data/profile-store.ts';
 
-const deps = { ...base, profiles };
+const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore };
 
 export const handler = authedHandler('saveAccountInfo', async (event, caller) =>
   ok(await saveAccountInfo(deps, caller, pathParam(event, 'companyId', Id), parseBody(SaveAccountInfo, event))),

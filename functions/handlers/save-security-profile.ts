@@ -3,11 +3,11 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { SaveProfile } from '../schemas/profile.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { saveProfile } from '../domain/profiles.ts';
-import * as profiles from '../data/profiles.ts';
+import * as profileStore from '../data/profile-store.ts';
 
-const deps = { ...base, profiles };
+const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore };
 /** The largest profile (every answer at its maximum length) fits; anything bigger is refused before parsing. */
 const MAX_PROFILE_BYTES = 300 * 1024;
 

@@ -5,7 +5,7 @@ import { Id } from '../schemas/common.ts';
 import { SetSecondaryContact } from '../schemas/company.ts';
 import { base } from '../domain/deps.ts';
 import { setSecondaryContact } from '../domain/contacts.ts';
-import * as companies from '../data/companies.ts';
+import * as companies from '../data/company-store.ts';
 import * as obligations from '../data/obligation-store.ts';
 import * as contacts from '../data/contacts.ts';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as companies from '../../functions/domain/companies.ts';
 import { Forbidden, NotFound } from '../../functions/errors.ts';
 import { Benefits, companyView, type Company } from '../../functions/schemas/company.ts';
+import type { Obligation } from '../../functions/schemas/obligations.ts';
 import { callerFor, fixedClock, sequentialIds } from '../support/factories.ts';
 
 const input = {
@@ -12,11 +13,11 @@ const input = {
 };
 
 const fakeStore = () => {
-  const saved: { record: Company; audit: Record<string, unknown>; claimedAt: string }[] = [];
+  const saved: { record: Company; enrollment: Obligation; audit: Record<string, unknown> }[] = [];
   return {
     saved,
-    enroll: async (record: Company, audit: any, claimedAt: string) => {
-      saved.push({ record, audit, claimedAt });
+    enroll: async (record: Company, enrollment: Obligation, audit: any) => {
+      saved.push({ record, enrollment, audit });
     },
     get: async (companyId: string) => saved.find((s) => s.record.companyId === companyId)?.record ?? null,
   };
@@ -55,6 +56,13 @@ describe('enroll', () => {
       actorRole: 'cbp-officer',
       actorCompanyId: 'CBP',
       sourceIp: '203.0.113.7',
+    });
+    // The enrollment deadline opens in the same write, due at once so the next sweep schedules it.
+    expect(store.saved[0]!.enrollment).toMatchObject({
+      companyId: 'id-1',
+      kind: 'enrollment',
+      dueAt: '2006-05-01T12:00:00.000Z',
+      enrolledAt: '2006-05-01T12:00:00.000Z',
     });
   });
 
