@@ -5,8 +5,8 @@ import { Id } from '../schemas/common.ts';
 import { base } from '../domain/deps.ts';
 import { exportCompany } from '../domain/export.ts';
 import * as profiles from '../data/profiles.ts';
-import * as messages from '../data/messages.ts';
-import * as grants from '../data/grants.ts';
+import * as messages from '../data/message-store.ts';
+import * as grants from '../data/grant-store.ts';
 import * as auditTrail from '../data/audit-store.ts';
 
 export const handler = authedHandler('exportCompany', async (event, caller) =>
