@@ -95,7 +95,7 @@ export const loadTest = async () => {
     };
 
     progress(`checking that each of the ${run.acknowledged.length} acknowledged writes is stored ...`);
-    const { list } = await import('../functions/data/messages.ts');
+    const { list } = await import('../functions/data/message-store.ts');
     const stored = new Set<string>();
     for (const { companyId } of companies) {
       let cursor: string | null = null;

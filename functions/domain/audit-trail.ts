@@ -2,19 +2,41 @@
  * The audit trail (DESIGN section 3.11): a company reads its own, CBP reads everything. Records
  * are written by the changes (and confidential reads) themselves; nothing here changes one.
  */
-import type { Deps } from './deps.ts';
+import type { Clock } from './clock.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditRecordFor, readerOf } from './disclosure.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest } from '../errors.ts';
 import { requireExistsIfEmpty } from './companies.ts';
-import type { AuditRecord } from '../data/audit-store.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+
+/** One page of the trail, and where the next starts (null on the last). */
+interface Page<T> {
+  readonly items: T[];
+  readonly cursor: string | null;
+}
+
+/** What `requireExistsIfEmpty` (companies.ts) reads. */
+type CompanyCheck = Parameters<typeof requireExistsIfEmpty>[0];
+
+/** The audit trail, read newest first. */
+export interface AuditTrail {
+  /** A company's records within [from, to] (UTC; `to` through the end of its day) and of one action when asked. */
+  ofCompany(
+    companyId: string,
+    filter: { readonly action?: string; readonly from?: string; readonly to?: string },
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<AuditRecord>>;
+  /** The whole portal's records of one UTC day (`YYYY-MM-DD`), of one action when asked. */
+  ofDay(day: string, action: string | undefined, cursor: string | null, limit: number): Promise<Page<AuditRecord>>;
+}
 
 /** Timestamps as stored (with milliseconds), so a window compares like with like. */
 const normalised = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
 
 export const companyTrail = async (
-  deps: Pick<Deps, 'auditTrail' | 'companies'>,
+  deps: { readonly auditTrail: Pick<AuditTrail, 'ofCompany'> } & CompanyCheck,
   caller: Caller,
   companyId: string,
   query: { action?: string; from?: string; to?: string; cursor?: string; limit: number },
@@ -48,7 +70,7 @@ export const companyTrail = async (
 
 /** CBP: the whole portal's trail for one UTC day (default today), newest first. */
 export const portalTrail = async (
-  deps: Pick<Deps, 'auditTrail' | 'clock'>,
+  deps: { readonly auditTrail: Pick<AuditTrail, 'ofDay'>; readonly clock: Clock },
   caller: Caller,
   query: { day?: string; action?: string; cursor?: string; limit: number },
 ) => {

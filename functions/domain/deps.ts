@@ -9,10 +9,10 @@ import type * as rateLimitData from '../data/rate-limits.ts';
 import type * as profileData from '../data/profile-store.ts';
 import type * as deadlineData from '../data/deadline-store.ts';
 import type * as standingData from '../data/standing-store.ts';
-import type * as messageData from '../data/messages.ts';
+import type * as messageData from '../data/message-store.ts';
 import type * as alertData from '../data/alerts.ts';
 import type * as audienceData from '../data/audiences.ts';
-import type * as grantData from '../data/grants.ts';
+import type * as grantData from '../data/grant-store.ts';
 import type * as auditTrailData from '../data/audit-store.ts';
 import type * as metricsClient from '../clients/metrics.ts';
 

@@ -8,8 +8,8 @@
  */
 import { isStaff, type Caller } from './caller.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
-import type { AuditRecord } from '../data/audit-store.ts';
-import type { StoredGrant, StoredRequest } from '../data/grants.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { StoredGrant, StoredRequest } from '../schemas/grants.ts';
 import type { Grant, GrantRequest } from '../schemas/sharing.ts';
 import type { Side } from '../schemas/messages.ts';
 

@@ -5,25 +5,85 @@
  * (or, before CBP has written, CBP's program mailbox in a digest per company and window) that
  * there is one, never what it says. Each user and company may write only so many (limits.ts).
  */
-import type { Deps } from './deps.ts';
+import type { Clock, Ids } from './clock.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
 import { messageFor, readerOf, threadFor } from './disclosure.ts';
-import { auditItem } from '../data/audit-records.ts';
-import type { StoredMessage, StoredThread } from '../data/messages.ts';
+import { auditItem } from './audit.ts';
 import { sendSoon } from './outbox.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import * as notices from './notices.ts';
 import { enforceLimit } from './limits.ts';
-import type { Delivery } from '../data/delivery-records.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { Delivery } from '../schemas/outbox.ts';
+import type { Company } from '../schemas/company.ts';
 import { Conflict, NotFound, ServiceUnavailable } from '../errors.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { PROGRAM_DIGEST_SECONDS } from '../definitions/limits.ts';
-import type { Side, Thread } from '../schemas/messages.ts';
+import type { Side, StoredMessage, StoredThread, Thread } from '../schemas/messages.ts';
 
-type MessageDeps = Pick<
-  Deps,
-  'clock' | 'ids' | 'companies' | 'members' | 'messages' | 'outbox' | 'mailer' | 'programEmail' | 'limits' | 'metrics'
->;
+/** One page of a list, and where the next starts (null on the last). */
+interface Page<T> {
+  readonly items: T[];
+  readonly cursor: string | null;
+}
+
+/** What `requireExistsIfEmpty` (companies.ts) reads. */
+type CompanyCheck = Parameters<typeof requireExistsIfEmpty>[0];
+
+/** Threads and their messages. */
+export interface ThreadStore {
+  /** A new thread with its first message, its audit record and notices, all or nothing (a 409 if the thread exists). */
+  start(thread: StoredThread, first: StoredMessage, audit: AuditRecord, deliveries: readonly Delivery[]): Promise<void>;
+  /** A reply, with the thread's counters and participants, its audit record and notices, all or nothing. */
+  post(
+    companyId: string,
+    threadId: string,
+    message: StoredMessage,
+    authorEmail: string,
+    audit: AuditRecord,
+    deliveries: readonly Delivery[],
+  ): Promise<void>;
+  get(companyId: string, threadId: string): Promise<StoredThread | null>;
+  /** Takes `seen` off the side's unread count, unless a concurrent read already did. */
+  markRead(companyId: string, threadId: string, side: Side, seen: number): Promise<void>;
+  /** Most recent activity first. */
+  list(companyId: string, cursor: string | null, limit: number): Promise<Page<StoredThread>>;
+  /** Oldest first. */
+  messages(companyId: string, threadId: string, cursor: string | null, limit: number): Promise<Page<StoredMessage>>;
+}
+
+/** Who a participant's email belongs to now, and whether that account is still active. */
+export interface MemberDirectory {
+  getClaim(email: string): Promise<{ readonly companyId: string; readonly userId?: string } | null>;
+  get(companyId: string, userId: string): Promise<{ readonly status: string } | null>;
+}
+
+export interface CompanyDirectory {
+  get(companyId: string): Promise<Company | null>;
+}
+
+/** The outbox, asked whether a digest of this window is already queued. */
+export interface QueuedDeliveries {
+  get(deliveryId: string): Promise<Delivery | null>;
+}
+
+/** What sending a notice at once reads and writes (outbox.ts's `sendSoon`). */
+type Sending = Parameters<typeof sendSoon>[0];
+/** What counting a thread or message against the abuse limits needs (limits.ts). */
+type Limiting = Parameters<typeof enforceLimit>[0];
+
+/** What writing a message needs. */
+export type MessageDeps = {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly companies: CompanyDirectory;
+  readonly members: MemberDirectory;
+  readonly threads: ThreadStore;
+  readonly outbox: QueuedDeliveries;
+  /** CBP's C-TPAT program mailbox: hears in a digest of a company's message when nobody active at CBP takes part. */
+  readonly programEmail: string;
+} & Sending &
+  Limiting;
 
 const sideOf = (caller: Caller): Side => (isStaff(caller) ? 'cbp' : 'company');
 
@@ -42,7 +102,7 @@ const view = (t: StoredThread, side: Side): Thread => ({
 
 /** The participants whose accounts on their side are still active: somebody disabled, removed, or gone to another company hears no more. */
 const stillActive = async (
-  deps: Pick<Deps, 'members'>,
+  deps: { readonly members: MemberDirectory },
   emails: readonly string[],
   sideCompanyId: string,
 ): Promise<string[]> => {
@@ -62,7 +122,7 @@ const stillActive = async (
  * program mailbox (the company writing, answered `program-mailbox`: it hears in a digest).
  */
 const noticeRecipients = async (
-  deps: Pick<Deps, 'members' | 'companies'>,
+  deps: { readonly members: MemberDirectory; readonly companies: CompanyDirectory },
   t: Pick<StoredThread, 'companyId' | 'companyParticipants' | 'cbpParticipants'>,
   authorSide: Side,
   authorEmail: string,
@@ -127,7 +187,7 @@ const sendNotices = async (deps: MessageDeps, deliveries: readonly Delivery[]) =
 };
 
 const newMessage = (
-  deps: Pick<Deps, 'ids'>,
+  deps: { readonly ids: Ids },
   caller: Caller,
   companyId: string,
   threadId: string,
@@ -188,14 +248,18 @@ export const startThread = async (
   );
   const deliveries = await writeWithNotices(
     () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
-    (d) => deps.messages.start(thread, first, audit, d),
+    (d) => deps.threads.start(thread, first, audit, d),
   );
   await sendNotices(deps, deliveries);
   return threadFor(readerOf(caller))(view(thread, side));
 };
 
-const found = async (deps: Pick<Deps, 'messages'>, companyId: string, threadId: string): Promise<StoredThread> => {
-  const thread = await deps.messages.get(companyId, threadId);
+const found = async (
+  deps: { readonly threads: Pick<ThreadStore, 'get'> },
+  companyId: string,
+  threadId: string,
+): Promise<StoredThread> => {
+  const thread = await deps.threads.get(companyId, threadId);
   if (!thread) throw new NotFound('No such thread.');
   return thread;
 };
@@ -228,21 +292,21 @@ export const post = async (
   );
   const deliveries = await writeWithNotices(
     () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
-    (d) => deps.messages.post(companyId, threadId, msg, caller.email, audit, d),
+    (d) => deps.threads.post(companyId, threadId, msg, caller.email, audit, d),
   );
   await sendNotices(deps, deliveries);
   return msg;
 };
 
 export const listThreads = async (
-  deps: Pick<Deps, 'messages' | 'companies'>,
+  deps: { readonly threads: Pick<ThreadStore, 'list'> } & CompanyCheck,
   caller: Caller,
   companyId: string,
   cursor: string | null,
   limit: number,
 ) => {
   requireCompanyAccess(caller, companyId);
-  const page = await deps.messages.list(companyId, cursor, limit);
+  const page = await deps.threads.list(companyId, cursor, limit);
   await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
   return {
     items: page.items.map((t) => threadFor(readerOf(caller))(view(t, sideOf(caller)))),
@@ -252,7 +316,7 @@ export const listThreads = async (
 
 /** A page of the thread's messages, oldest first; reading the last page (the newest messages) marks them read for the caller's side. */
 export const listMessages = async (
-  deps: Pick<Deps, 'messages'>,
+  deps: { readonly threads: Pick<ThreadStore, 'get' | 'messages' | 'markRead'> },
   caller: Caller,
   companyId: string,
   threadId: string,
@@ -263,10 +327,10 @@ export const listMessages = async (
   const side = sideOf(caller);
   // The thread first: every message its unread count includes is then on the pages read after it.
   const thread = await found(deps, companyId, threadId);
-  const page = await deps.messages.messages(companyId, threadId, cursor, limit);
+  const page = await deps.threads.messages(companyId, threadId, cursor, limit);
   const unread = side === 'company' ? thread.unreadCompany : thread.unreadCbp;
   const readToEnd = page.cursor === null;
-  if (unread > 0 && readToEnd) await deps.messages.markRead(companyId, threadId, side, unread);
+  if (unread > 0 && readToEnd) await deps.threads.markRead(companyId, threadId, side, unread);
   const reader = readerOf(caller);
   return {
     thread: threadFor(reader)({ ...view(thread, side), unread: readToEnd ? 0 : unread }),

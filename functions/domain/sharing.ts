@@ -5,11 +5,9 @@
  * A partner reads only within the scope, and every read is recorded in the owner's trail. CBP
  * sees grants but never makes one for a company.
  */
-import type { Deps } from './deps.ts';
+import type { Clock, Ids } from './clock.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
-import { auditItem } from '../data/audit-records.ts';
-import type { StoredGrant, StoredRequest } from '../data/grants.ts';
-import { granteeKey, granteeOf } from '../data/grant-records.ts';
+import { auditItem } from './audit.ts';
 import { completeness } from './profile-rules.ts';
 import { grantPeopleFor, granteeNameShown, readerOf, requestFor, type Reader } from './disclosure.ts';
 import { requireExistsIfEmpty } from './companies.ts';
@@ -25,9 +23,71 @@ import {
   type PartnerView,
   type Scope,
 } from '../schemas/sharing.ts';
+import { granteeKey, granteeOf, type StoredGrant, type StoredRequest } from '../schemas/grants.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
 import type { Company } from '../schemas/company.ts';
+import type { Certification, ProfileVersion } from '../schemas/profile.ts';
 
-type SharingDeps = Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants'>;
+/** One page of a list, and where the next starts (null on the last). */
+interface Page<T> {
+  readonly items: T[];
+  readonly cursor: string | null;
+}
+
+/** What `requireExistsIfEmpty` (companies.ts) reads. */
+type CompanyCheck = Parameters<typeof requireExistsIfEmpty>[0];
+
+/** Grants and grant requests, each change written with its audit record, all or nothing. */
+export interface GrantStore {
+  /** A new grant; when it answers a request, that request is accepted with it (a 409 if it was decided meanwhile). */
+  create(
+    grant: StoredGrant,
+    audit: AuditRecord,
+    answers?: { request: StoredRequest; decidedBy: string },
+  ): Promise<void>;
+  /** Read consistently: a grant revoked a moment ago reads revoked. */
+  get(ownerCompanyId: string, grantId: string): Promise<StoredGrant | null>;
+  ofOwner(ownerCompanyId: string, cursor: string | null, limit: number): Promise<Page<StoredGrant>>;
+  /** Grants made to a grantee key (see `granteeKey`), from one owner or all; eventually consistent. */
+  toGrantee(
+    granteeId: string,
+    cursor: string | null,
+    limit: number,
+    ownerCompanyId?: string,
+  ): Promise<Page<StoredGrant>>;
+  /** Revokes an active grant (a 409 if it was revoked meanwhile). */
+  revoke(grant: StoredGrant, at: string, by: string, audit: AuditRecord): Promise<void>;
+  createRequest(request: StoredRequest, audit: AuditRecord): Promise<void>;
+  getRequest(targetCompanyId: string, requestId: string): Promise<StoredRequest | null>;
+  incomingRequests(targetCompanyId: string, cursor: string | null, limit: number): Promise<Page<StoredRequest>>;
+  /** Newest first. */
+  outgoingRequests(requesterCompanyId: string, cursor: string | null, limit: number): Promise<Page<StoredRequest>>;
+  /** Declines a pending request (a 409 if it was decided meanwhile). */
+  decline(request: StoredRequest, at: string, by: string, audit: AuditRecord): Promise<void>;
+}
+
+export interface CompanyDirectory {
+  get(companyId: string): Promise<Company | null>;
+}
+
+/** What a partner may be shown of the owner: the company, its current profile and its certifications. */
+export interface SharedRecords {
+  load(companyId: string): Promise<{ readonly company: Company | null; readonly profile: ProfileVersion | null }>;
+  /** Newest first. */
+  listCertifications(companyId: string): Promise<readonly Certification[]>;
+}
+
+/** The owner's audit trail, where every read through a grant is recorded. */
+export interface ReadRecorder {
+  record(record: AuditRecord): Promise<void>;
+}
+
+type SharingDeps = {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly companies: CompanyDirectory;
+  readonly grants: Pick<GrantStore, 'create' | 'toGrantee' | 'getRequest' | 'decline'>;
+};
 
 /** The latest expiry a grant may have: two years from today. */
 const MAX_GRANT_DAYS = 731;
@@ -65,7 +125,7 @@ export const grantFor = (reader: Reader, sharingWithReader: ReadonlySet<string>,
 
 /** Ids of the companies that have a grant in force to `companyId` (from `ownerCompanyId` only, if given). */
 export const sharingWith = async (
-  deps: Pick<Deps, 'grants'>,
+  deps: { readonly grants: Pick<GrantStore, 'toGrantee'> },
   companyId: string,
   now: Date,
   ownerCompanyId?: string,
@@ -114,8 +174,10 @@ const checkExpiry = (expiresOn: string, now: Date): void => {
  * Another participant company, whatever its status: whether it is active, suspended or removed
  * is not the asking company's to learn (issue 17), so only an unknown id is refused.
  */
-const participant = async (deps: Pick<Deps, 'companies'>, companyId: string): Promise<Company | null> =>
-  deps.companies.get(companyId);
+const participant = async (
+  deps: { readonly companies: CompanyDirectory },
+  companyId: string,
+): Promise<Company | null> => deps.companies.get(companyId);
 
 /** Grants another participant company or a foreign customs program a scope until a date. */
 export const createGrant = async (
@@ -186,7 +248,7 @@ export const createGrant = async (
 
 /** The company's grants in every state (its users, and CBP). */
 export const listGrants = async (
-  deps: Pick<Deps, 'clock' | 'grants' | 'companies'>,
+  deps: { readonly clock: Clock; readonly grants: Pick<GrantStore, 'ofOwner' | 'toGrantee'> } & CompanyCheck,
   caller: Caller,
   companyId: string,
   cursor: string | null,
@@ -205,7 +267,7 @@ export const listGrants = async (
 
 /** Revokes a grant at once: the next read through it is refused. */
 export const revokeGrant = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'grants'>,
+  deps: { readonly clock: Clock; readonly ids: Ids; readonly grants: Pick<GrantStore, 'get' | 'revoke'> },
   caller: Caller,
   companyId: string,
   grantId: string,
@@ -232,7 +294,7 @@ export const revokeGrant = async (
 
 /** What other companies shared with the caller's company and is in force today. */
 export const sharedWithMe = async (
-  deps: Pick<Deps, 'clock' | 'grants'>,
+  deps: { readonly clock: Clock; readonly grants: Pick<GrantStore, 'toGrantee'> },
   caller: Caller,
   cursor: string | null,
   limit: number,
@@ -269,7 +331,7 @@ export const sharedWithMe = async (
  * of the owner's item: a grant revoked a moment ago is refused at once.
  */
 const bestGrant = async (
-  deps: Pick<Deps, 'grants'>,
+  deps: { readonly grants: Pick<GrantStore, 'toGrantee' | 'get'> },
   granteeId: string,
   ownerCompanyId: string,
   now: Date,
@@ -294,7 +356,13 @@ const bestGrant = async (
   return null;
 };
 
-type PartnerDeps = Pick<Deps, 'clock' | 'ids' | 'grants' | 'profiles' | 'auditTrail'>;
+type PartnerDeps = {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly grants: Pick<GrantStore, 'toGrantee' | 'get'>;
+  readonly profiles: SharedRecords;
+  readonly auditTrail: ReadRecorder;
+};
 
 /**
  * A partner reads a company through a grant in force: what the scope allows and nothing more,
@@ -370,7 +438,12 @@ export const partnerView = async (
 
 /** The caller's company asks another for a grant of a scope. */
 export const requestGrant = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'companies' | 'grants' | 'limits' | 'metrics'>,
+  deps: {
+    readonly clock: Clock;
+    readonly ids: Ids;
+    readonly companies: CompanyDirectory;
+    readonly grants: Pick<GrantStore, 'createRequest'>;
+  } & Parameters<typeof enforceLimit>[0],
   caller: Caller,
   targetCompanyId: string,
   input: { scope: Scope; message?: string },
@@ -415,7 +488,7 @@ export const requestGrant = async (
 
 /** Requests made to the company (incoming) or by it (outgoing). */
 export const listGrantRequests = async (
-  deps: Pick<Deps, 'grants' | 'companies'>,
+  deps: { readonly grants: Pick<GrantStore, 'incomingRequests' | 'outgoingRequests'> } & CompanyCheck,
   caller: Caller,
   companyId: string,
   direction: 'incoming' | 'outgoing',

@@ -4,16 +4,11 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { AuditQuery } from '../schemas/sharing.ts';
 import { companyTrail } from '../domain/audit-trail.ts';
-import * as auditTrail from '../data/audit-store.ts';
-import * as companies from '../data/company-store.ts';
+import * as auditStore from '../data/audit-store.ts';
+import * as companyStore from '../data/company-store.ts';
+
+const deps = { auditTrail: auditStore, companies: companyStore };
 
 export const handler = authedHandler('companyAudit', async (event, caller) =>
-  ok(
-    await companyTrail(
-      { auditTrail, companies },
-      caller,
-      pathParam(event, 'companyId', Id),
-      parseQuery(AuditQuery, event),
-    ),
-  ),
+  ok(await companyTrail(deps, caller, pathParam(event, 'companyId', Id), parseQuery(AuditQuery, event))),
 );

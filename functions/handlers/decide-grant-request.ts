@@ -3,15 +3,17 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { DecideGrantRequest } from '../schemas/sharing.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { decideGrantRequest } from '../domain/sharing.ts';
-import * as grants from '../data/grants.ts';
-import * as companies from '../data/company-store.ts';
+import * as grantStore from '../data/grant-store.ts';
+import * as companyStore from '../data/company-store.ts';
+
+const deps = { clock: systemClock, ids: uuidIds, grants: grantStore, companies: companyStore };
 
 export const handler = authedHandler('decideGrantRequest', async (event, caller) =>
   ok(
     await decideGrantRequest(
-      { ...base, grants, companies },
+      deps,
       caller,
       pathParam(event, 'companyId', Id),
       pathParam(event, 'requestId', Id),

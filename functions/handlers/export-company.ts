@@ -5,8 +5,8 @@ import { Id } from '../schemas/common.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { exportCompany } from '../domain/export.ts';
 import * as profileStore from '../data/profile-store.ts';
-import * as messageStore from '../data/messages.ts';
-import * as grantStore from '../data/grants.ts';
+import * as messageStore from '../data/message-store.ts';
+import * as grantStore from '../data/grant-store.ts';
 import * as auditStore from '../data/audit-store.ts';
 
 const deps = {

@@ -4,14 +4,16 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { GrantRequestQuery } from '../schemas/sharing.ts';
 import { listGrantRequests } from '../domain/sharing.ts';
-import * as grants from '../data/grants.ts';
-import * as companies from '../data/company-store.ts';
+import * as grantStore from '../data/grant-store.ts';
+import * as companyStore from '../data/company-store.ts';
+
+const deps = { grants: grantStore, companies: companyStore };
 
 export const handler = authedHandler('listGrantRequests', async (event, caller) => {
   const query = parseQuery(GrantRequestQuery, event);
   return ok(
     await listGrantRequests(
-      { grants, companies },
+      deps,
       caller,
       pathParam(event, 'companyId', Id),
       query.direction,

@@ -4,13 +4,15 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listMessages } from '../domain/messages.ts';
-import * as messages from '../data/messages.ts';
+import * as messageStore from '../data/message-store.ts';
+
+const deps = { threads: messageStore };
 
 export const handler = authedHandler('listMessages', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(
     await listMessages(
-      { messages },
+      deps,
       caller,
       pathParam(event, 'companyId', Id),
       pathParam(event, 'threadId', Id),

@@ -4,18 +4,12 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listThreads } from '../domain/messages.ts';
-import * as messages from '../data/messages.ts';
-import * as companies from '../data/company-store.ts';
+import * as messageStore from '../data/message-store.ts';
+import * as companyStore from '../data/company-store.ts';
+
+const deps = { threads: messageStore, companies: companyStore };
 
 export const handler = authedHandler('listThreads', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(
-    await listThreads(
-      { messages, companies },
-      caller,
-      pathParam(event, 'companyId', Id),
-      query.cursor ?? null,
-      query.limit,
-    ),
-  );
+  return ok(await listThreads(deps, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
 });

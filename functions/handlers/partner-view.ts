@@ -3,20 +3,15 @@ import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { PartnerQuery } from '../schemas/sharing.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { partnerView } from '../domain/sharing.ts';
-import * as grants from '../data/grants.ts';
-import * as profiles from '../data/profile-store.ts';
-import * as auditTrail from '../data/audit-store.ts';
+import * as grantStore from '../data/grant-store.ts';
+import * as profileStore from '../data/profile-store.ts';
+import * as auditStore from '../data/audit-store.ts';
+
+const deps = { clock: systemClock, ids: uuidIds, grants: grantStore, profiles: profileStore, auditTrail: auditStore };
 
 export const handler = authedHandler('partnerView', async (event, caller) => {
   const query = parseQuery(PartnerQuery, event);
-  return ok(
-    await partnerView(
-      { ...base, grants, profiles, auditTrail },
-      caller,
-      pathParam(event, 'companyId', Id),
-      query.scope,
-    ),
-  );
+  return ok(await partnerView(deps, caller, pathParam(event, 'companyId', Id), query.scope));
 });

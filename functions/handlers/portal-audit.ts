@@ -2,10 +2,12 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { PortalAuditQuery } from '../schemas/sharing.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock } from '../domain/clock.ts';
 import { portalTrail } from '../domain/audit-trail.ts';
-import * as auditTrail from '../data/audit-store.ts';
+import * as auditStore from '../data/audit-store.ts';
+
+const deps = { clock: systemClock, auditTrail: auditStore };
 
 export const handler = authedHandler('portalAudit', async (event, caller) =>
-  ok(await portalTrail({ ...base, auditTrail }, caller, parseQuery(PortalAuditQuery, event))),
+  ok(await portalTrail(deps, caller, parseQuery(PortalAuditQuery, event))),
 );

@@ -3,18 +3,33 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { PostMessage } from '../schemas/messages.ts';
-import { messageDeps } from '../domain/message-deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { post } from '../domain/messages.ts';
+import * as messageStore from '../data/message-store.ts';
+import * as companyStore from '../data/company-store.ts';
+import * as memberStore from '../data/members.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as rateLimitStore from '../data/rate-limits.ts';
+import * as mailer from '../data/email.ts';
+import * as metrics from '../clients/metrics.ts';
+import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
+
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  threads: messageStore,
+  companies: companyStore,
+  members: memberStore,
+  outbox: outboxStore,
+  mailer,
+  limits: rateLimitStore,
+  metrics,
+  programEmail: PROGRAM_EMAIL,
+};
 
 export const handler = authedHandler('postMessage', async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);
   const threadId = pathParam(event, 'threadId', Id);
-  const { companyId: _c, ...message } = await post(
-    messageDeps,
-    caller,
-    companyId,
-    threadId,
-    parseBody(PostMessage, event),
-  );
+  const { companyId: _c, ...message } = await post(deps, caller, companyId, threadId, parseBody(PostMessage, event));
   return created(message, `/companies/${companyId}/threads/${threadId}/messages`);
 });

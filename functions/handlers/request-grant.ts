@@ -3,19 +3,23 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { RequestGrant } from '../schemas/sharing.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { requestGrant } from '../domain/sharing.ts';
-import * as grants from '../data/grants.ts';
-import * as companies from '../data/company-store.ts';
-import * as limits from '../data/rate-limits.ts';
+import * as grantStore from '../data/grant-store.ts';
+import * as companyStore from '../data/company-store.ts';
+import * as rateLimitStore from '../data/rate-limits.ts';
 import * as metrics from '../clients/metrics.ts';
 
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  grants: grantStore,
+  companies: companyStore,
+  limits: rateLimitStore,
+  metrics,
+};
+
 export const handler = authedHandler('requestGrant', async (event, caller) => {
-  const request = await requestGrant(
-    { ...base, grants, companies, limits, metrics },
-    caller,
-    pathParam(event, 'companyId', Id),
-    parseBody(RequestGrant, event),
-  );
+  const request = await requestGrant(deps, caller, pathParam(event, 'companyId', Id), parseBody(RequestGrant, event));
   return created(request, `/companies/${request.requesterCompanyId}/grant-requests?direction=outgoing`);
 });

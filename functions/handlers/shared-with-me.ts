@@ -2,11 +2,13 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { ListQuery } from '../schemas/users.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock } from '../domain/clock.ts';
 import { sharedWithMe } from '../domain/sharing.ts';
-import * as grants from '../data/grants.ts';
+import * as grantStore from '../data/grant-store.ts';
+
+const deps = { clock: systemClock, grants: grantStore };
 
 export const handler = authedHandler('sharedWithMe', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await sharedWithMe({ ...base, grants }, caller, query.cursor ?? null, query.limit));
+  return ok(await sharedWithMe(deps, caller, query.cursor ?? null, query.limit));
 });

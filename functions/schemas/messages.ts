@@ -43,3 +43,23 @@ export const MessagePage = z.object({
   items: z.array(ThreadMessage),
   nextCursor: z.string().nullable(),
 });
+
+/** A thread as stored: counters per side, and who on each side wrote in it (they hear of new messages). */
+export interface StoredThread {
+  readonly companyId: string;
+  readonly threadId: string;
+  readonly subject: string;
+  readonly startedBy: string;
+  readonly startedBySide: Side;
+  readonly startedAt: string;
+  readonly lastMessageAt: string;
+  readonly messageCount: number;
+  readonly unreadCompany: number;
+  readonly unreadCbp: number;
+  /** Emails of the people on each side who wrote in the thread. */
+  readonly companyParticipants?: readonly string[];
+  readonly cbpParticipants?: readonly string[];
+}
+
+/** A message as stored: immutable once posted. */
+export type StoredMessage = ThreadMessage & { readonly companyId: string; readonly authorId: string };

@@ -249,7 +249,7 @@ describe('secure messages', () => {
     expect(await unread()).toBe(3);
 
     // The reader saw three unread; a fourth message lands before their read marker does.
-    const { markRead } = await import('../../functions/data/messages.ts');
+    const { markRead } = await import('../../functions/data/message-store.ts');
     expect(
       (await api.request('POST', `${path}/${thread}/messages`, { token: officer.token, body: { body: 'Four.' } }))
         .status,
