@@ -7,7 +7,7 @@ import { base } from '../domain/deps.ts';
 import { requestGrant } from '../domain/sharing.ts';
 import * as grants from '../data/grants.ts';
 import * as companies from '../data/companies.ts';
-import * as limits from '../data/rate-limits.ts';
+import * as limits from '../data/rate-limit-store.ts';
 import * as metrics from '../clients/metrics.ts';
 
 export const handler = authedHandler('requestGrant', async (event, caller) => {
