@@ -64,7 +64,10 @@ export const memberPatchOp = (
     and(eq('version', m.version), condition),
   );
 
-/** Both items of one TransactGetItems call, keys stripped; null for a missing one. */
+/**
+ * The items at `keys` (at most 100) in one TransactGetItems call, so all are read at the same
+ * instant, keys stripped; null for a missing one. (table-io has no transactional read yet.)
+ */
 const transactGet = async (keys: readonly Key[]): Promise<Array<Record<string, unknown> | null>> => {
   const { Responses } = await documents.send(
     new TransactGetCommand({ TransactItems: keys.map((Key) => ({ Get: { TableName: TABLE_NAME, Key } })) }),
@@ -86,7 +89,7 @@ export const getMembershipWithCompany = async (
   userId: string,
 ): Promise<{ membership: Member | null; company: Company | null }> => {
   const [membership, company] = await transactGet([memberKey(companyId, userId), companyKey(readCompanyId)]);
-  return { membership: (membership as Member | null) ?? null, company: (company as Company | null) ?? null };
+  return { membership: (membership ?? null) as Member | null, company: (company ?? null) as Company | null };
 };
 
 export const get = (companyId: string, userId: string): Promise<Member | null> =>
