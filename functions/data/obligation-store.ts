@@ -151,3 +151,14 @@ export const remind = async (
       auditOp(audit),
     ]),
   );
+
+/**
+ * A change to an open obligation's copy of company data (its contacts' addresses), for a
+ * transaction with the company's own change; refused when the obligation was closed meanwhile.
+ * Never a part of an index key (`dueAt`, `category`, `shard`): those move with `reschedule`.
+ */
+export const obligationPatchOp = (
+  companyId: string,
+  kind: ObligationKind,
+  set: Partial<Pick<Obligation, 'pocEmail' | 'secondaryEmail'>>,
+): WriteOp => patchOp(obligationKey(companyId, kind), { set });

@@ -60,5 +60,5 @@ export type LimitedAction = keyof typeof DEFAULTS;
  */
 export const PROGRAM_DIGEST_SECONDS = 15 * 60;
 
-/** The limits in production; `RATE_LIMIT_SCALE` (read by `data/rate-limits.ts`) may multiply the counts. */
+/** The limits in production; `RATE_LIMIT_SCALE` (read by `data/rate-limit-store.ts`) may multiply the counts. */
 export const LIMITS: Readonly<Record<LimitedAction, ActionLimits>> = DEFAULTS;

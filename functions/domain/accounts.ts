@@ -1,7 +1,6 @@
-import type { Deps } from './deps.ts';
-import { createUser } from './users.ts';
-import { recentlyInvited, reinvite } from './invitations.ts';
-import type { Actor } from '../data/audit-records.ts';
+import { createUser, type CompanyReader, type CreateUserDeps, type Memberships } from './users.ts';
+import { recentlyInvited, reinvite, type ReinviteDeps } from './invitations.ts';
+import type { Actor } from './audit.ts';
 import { Conflict, TooManyRequests } from '../errors.ts';
 
 /** Account requests allowed per email and per source address in one window. */
@@ -16,10 +15,17 @@ export const ACCOUNT_REQUEST_ANSWER = {
     'If this email is the registered point of contact of an enrolled company without an account, an invitation has been sent to it.',
 } as const;
 
-type AccountDeps = Pick<
-  Deps,
-  'clock' | 'ids' | 'identities' | 'members' | 'companies' | 'limits' | 'outbox' | 'mailer'
->;
+type AccountDeps = CreateUserDeps &
+  ReinviteDeps & {
+    readonly companies: CompanyReader;
+    readonly members: Pick<Memberships, 'get' | 'getClaim'> & {
+      /**
+       * Holds the registered POC's claim for one account creation until `until`: true for the one
+       * request that may create the account, false while another holds it or once it exists.
+       */
+      leaseRegisteredClaim(email: string, now: string, until: string): Promise<boolean>;
+    };
+  };
 
 /**
  * POST /auth/signup. Creates the primary POC's account if, and only if, the email is the

@@ -1,13 +1,44 @@
-import type { SignInOutcome } from '../data/cognito-auth.ts';
-import type { Actor } from '../data/audit-records.ts';
-import { invitationExpired, memberByEmail, recentlyInvited, reinvite } from './invitations.ts';
+import type { Clock } from './clock.ts';
+import type { Actor } from './audit.ts';
+import {
+  invitationExpired,
+  memberByEmail,
+  recentlyInvited,
+  reinvite,
+  type InvitationRecords,
+  type ReinviteDeps,
+} from './invitations.ts';
 import { Unauthorized } from '../errors.ts';
-import type { Deps } from './deps.ts';
 import type * as z from 'zod/v4';
 import type { LoginResult as LoginResultSchema } from '../schemas/auth.ts';
 
 /** What sign-in answers: the schema the OpenAPI document publishes. */
 export type LoginResult = z.infer<typeof LoginResultSchema>;
+
+/** Where one step of a sign-in leads: tokens, or a further step with the session that carries it. */
+export type SignInOutcome =
+  | {
+      kind: 'tokens';
+      result: { IdToken?: string | undefined; AccessToken?: string | undefined; RefreshToken?: string | undefined };
+    }
+  | { kind: 'new-password-required'; session: string }
+  | { kind: 'mfa-required'; session: string };
+
+/**
+ * The user pool's sign-in side (Cognito). Every failure to sign in is the same 401, whatever
+ * the reason, so no answer tells which emails have accounts.
+ */
+export interface SignIns {
+  signIn(email: string, password: string): Promise<SignInOutcome>;
+  answerNewPassword(email: string, session: string, newPassword: string): Promise<SignInOutcome>;
+  answerMfa(email: string, session: string, code: string): Promise<SignInOutcome>;
+  refresh(refreshToken: string): Promise<SignInOutcome>;
+  /** Forgets a refresh token; one it does not know answers alike. */
+  revoke(refreshToken: string): Promise<void>;
+  /** Sends a reset code; an unknown email answers alike. */
+  forgotPassword(email: string): Promise<void>;
+  confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void>;
+}
 
 /** Seconds until the ID token expires, from its own `exp` (the emulator omits ExpiresIn). */
 const secondsLeft = (jwt: string, now: Date): number => {
@@ -40,10 +71,7 @@ export const INVITATION_EXPIRED =
  * A first sign-in with an invitation older than its validity is refused on the portal's clock.
  */
 export const login = async (
-  deps: { auth: Pick<Deps['auth'], 'signIn'>; members: Pick<Deps['members'], 'getClaim' | 'get'> } & Pick<
-    Deps,
-    'clock'
-  >,
+  deps: { auth: Pick<SignIns, 'signIn'>; members: Pick<InvitationRecords, 'getClaim' | 'get'>; clock: Clock },
   rawEmail: string,
   password: string,
 ): Promise<LoginResult> => {
@@ -57,7 +85,7 @@ export const login = async (
 };
 
 export const completeNewPassword = async (
-  deps: { auth: Pick<Deps['auth'], 'answerNewPassword'> } & Pick<Deps, 'clock'>,
+  deps: { auth: Pick<SignIns, 'answerNewPassword'>; clock: Clock },
   email: string,
   session: string,
   newPassword: string,
@@ -65,14 +93,14 @@ export const completeNewPassword = async (
   toResult(await deps.auth.answerNewPassword(email.toLowerCase(), session, newPassword), deps.clock.now());
 
 export const answerMfa = async (
-  deps: { auth: Pick<Deps['auth'], 'answerMfa'> } & Pick<Deps, 'clock'>,
+  deps: { auth: Pick<SignIns, 'answerMfa'>; clock: Clock },
   email: string,
   session: string,
   code: string,
 ): Promise<LoginResult> => toResult(await deps.auth.answerMfa(email.toLowerCase(), session, code), deps.clock.now());
 
 export const refresh = async (
-  deps: { auth: Pick<Deps['auth'], 'refresh'> } & Pick<Deps, 'clock'>,
+  deps: { auth: Pick<SignIns, 'refresh'>; clock: Clock },
   refreshToken: string,
 ): Promise<LoginResult> => toResult(await deps.auth.refresh(refreshToken), deps.clock.now());
 
@@ -81,7 +109,7 @@ export const refresh = async (
  * that is unknown, already revoked or not a refresh token answers the same, so the route tells
  * a caller nothing about the token it sent.
  */
-export const logout = async (deps: { auth: Pick<Deps['auth'], 'revoke'> }, refreshToken: string): Promise<void> => {
+export const logout = async (deps: { auth: Pick<SignIns, 'revoke'> }, refreshToken: string): Promise<void> => {
   await deps.auth.revoke(refreshToken);
 };
 
@@ -91,10 +119,10 @@ export const PASSWORD_RESET_ANSWER = {
     'If this email has a portal account, a reset code has been sent to it (or, if you never chose a password, a new invitation).',
 } as const;
 
-type ForgotDeps = { auth: Pick<Deps['auth'], 'forgotPassword'> } & Pick<
-  Deps,
-  'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer' | 'limits'
->;
+type ForgotDeps = ReinviteDeps & {
+  readonly auth: Pick<SignIns, 'forgotPassword'>;
+  readonly members: Pick<InvitationRecords, 'getClaim' | 'get'>;
+};
 
 /**
  * Starts a password reset. Someone who never chose a password (a lost or expired invitation:
@@ -133,7 +161,7 @@ export const forgotPassword = async (deps: ForgotDeps, rawEmail: string, sourceI
 };
 
 export const confirmForgotPassword = async (
-  deps: { auth: Pick<Deps['auth'], 'confirmForgotPassword'> },
+  deps: { auth: Pick<SignIns, 'confirmForgotPassword'> },
   email: string,
   code: string,
   newPassword: string,

@@ -4,19 +4,15 @@
  * names a secondary contact who hears reminders and removal notices too, and addresses SES
  * reports as bouncing or complaining are marked unreachable on the company (see email-feedback.ts).
  */
-import type { Clock, Ids } from './deps.ts';
+import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { sendSoon, type OutboxDeps } from './outbox.ts';
 import * as notices from './notices.ts';
-import { auditItem } from '../data/audit-records.ts';
-import type * as companyData from '../data/company-store.ts';
-import type * as memberData from '../data/members.ts';
-import type * as obligationData from '../data/obligation-store.ts';
-import type * as contactData from '../data/contacts.ts';
-import type * as identityData from '../data/cognito-users.ts';
-import type { Member } from '../data/members.ts';
-import type { PocChange } from '../data/contacts.ts';
+import { auditItem } from './audit.ts';
+import type { CompanyReader, Identities, Memberships, OpenObligations } from './users.ts';
 import { BadRequest, Conflict, emailTaken, NotFound, versionConflict } from '../errors.ts';
+import type { PocChange, SecondaryContactChange } from '../schemas/contacts.ts';
+import type { Member } from '../schemas/membership.ts';
 import {
   companyView,
   type ChangePoc,
@@ -25,14 +21,20 @@ import {
   type SetSecondaryContact,
 } from '../schemas/company.ts';
 
+/** The company's contacts' records: each change one transaction with its audit record, refused (409) when the company moved. */
+export interface ContactRecords {
+  changePoc(change: PocChange): Promise<void>;
+  setSecondaryContact(change: SecondaryContactChange): Promise<void>;
+}
+
 export interface ContactDeps extends OutboxDeps {
   readonly clock: Clock;
   readonly ids: Ids;
-  readonly companies: Pick<typeof companyData, 'get'>;
-  readonly members: Pick<typeof memberData, 'get' | 'getClaim'>;
-  readonly obligations: Pick<typeof obligationData, 'ofCompany'>;
-  readonly contacts: Pick<typeof contactData, 'changePoc' | 'setSecondaryContact'>;
-  readonly identities: Pick<typeof identityData, 'setEnabled' | 'moveToGroup'>;
+  readonly companies: CompanyReader;
+  readonly members: Pick<Memberships, 'get' | 'getClaim'>;
+  readonly obligations: OpenObligations;
+  readonly contacts: ContactRecords;
+  readonly identities: Pick<Identities, 'setEnabled' | 'moveToGroup'>;
 }
 
 const found = async (deps: Pick<ContactDeps, 'companies'>, caller: Caller, companyId: string): Promise<Company> => {

@@ -1,12 +1,12 @@
 import { base, type Deps } from './deps.ts';
 import * as companies from '../data/company-store.ts';
-import * as members from '../data/members.ts';
+import * as members from '../data/membership-store.ts';
 import * as identities from '../data/cognito-users.ts';
 import * as auth from '../data/cognito-auth.ts';
 import * as obligations from '../data/obligation-store.ts';
 import * as outbox from '../data/outbox-store.ts';
 import * as mailer from '../data/email.ts';
-import * as limits from '../data/rate-limits.ts';
+import * as limits from '../data/rate-limit-store.ts';
 import * as profiles from '../data/profile-store.ts';
 import * as deadlines from '../data/deadline-store.ts';
 import * as standing from '../data/standing-store.ts';

@@ -1,11 +1,11 @@
 import type * as companyData from '../data/company-store.ts';
-import type * as memberData from '../data/members.ts';
+import type * as memberData from '../data/membership-store.ts';
 import type * as identityData from '../data/cognito-users.ts';
 import type * as authData from '../data/cognito-auth.ts';
 import type * as obligationData from '../data/obligation-store.ts';
 import type * as outboxData from '../data/outbox-store.ts';
 import type * as emailData from '../data/email.ts';
-import type * as rateLimitData from '../data/rate-limits.ts';
+import type * as rateLimitData from '../data/rate-limit-store.ts';
 import type * as profileData from '../data/profile-store.ts';
 import type * as deadlineData from '../data/deadline-store.ts';
 import type * as standingData from '../data/standing-store.ts';

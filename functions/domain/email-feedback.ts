@@ -5,16 +5,36 @@
  * unreachable" and a specialist can call before the deadline. Transient bounces (a full mailbox,
  * a server down) mark nothing: SES retries those itself.
  */
-import type { Ids } from './deps.ts';
-import { auditItem, type Actor } from '../data/audit-records.ts';
-import type * as contactData from '../data/contacts.ts';
+import type { Ids } from './clock.ts';
+import { auditItem, type Actor } from './audit.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { SesEventBridgeEvent } from '../schemas/email-feedback.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
 import type { Unreachable } from '../schemas/company.ts';
+import type { UnreachableReport } from '../schemas/contacts.ts';
+
+/** The records of unreachable addresses and of the companies that use them. */
+export interface UnreachableRecords {
+  /** Answers whether the report was new (the same report twice changes nothing). */
+  recordUnreachable(report: UnreachableReport): Promise<boolean>;
+  /** The companies whose POC or secondary contact this address may be. */
+  companiesReachedAt(email: string): Promise<{ poc: readonly string[]; secondary: readonly string[] }>;
+  /**
+   * Marks the company's contact in `role` unreachable, with the audit record, only while `email`
+   * is still its address and not yet marked; answers whether it marked it now.
+   */
+  markUnreachable(
+    companyId: string,
+    role: 'poc' | 'secondary',
+    email: string,
+    unreachable: Unreachable,
+    audit: AuditRecord,
+  ): Promise<boolean>;
+}
 
 export interface FeedbackDeps {
   readonly ids: Ids;
-  readonly contacts: Pick<typeof contactData, 'recordUnreachable' | 'companiesReachedAt' | 'markUnreachable'>;
+  readonly contacts: UnreachableRecords;
 }
 
 /** The marks are the portal's own, made on SES's report; audit records say so. */

@@ -1,5 +1,5 @@
 import type { Caller } from './caller.ts';
-import type { Clock } from './deps.ts';
+import type { Clock } from './clock.ts';
 import type { Me } from '../schemas/me.ts';
 
 /**

@@ -6,15 +6,31 @@
  * anyone who has not yet chosen a password of their own.
  */
 import { randomBytes } from 'node:crypto';
-import type { Deps } from './deps.ts';
+import type { Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
-import { auditItem, type Actor } from '../data/audit-records.ts';
-import { newDelivery, type Delivery } from '../data/delivery-records.ts';
-import type { Member } from '../data/members.ts';
-import { sendSoon } from './outbox.ts';
-import { enforceLimit } from './limits.ts';
+import { auditItem, type Actor } from './audit.ts';
+import { newDelivery } from './deliveries.ts';
+import { sendSoon, type OutboxDeps } from './outbox.ts';
+import { enforceLimit, type LimitDeps, type RateCounters } from './limits.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { Conflict, Forbidden, NotFound, TooManyRequests } from '../errors.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { EmailClaim, Member } from '../schemas/membership.ts';
+import type { Delivery } from '../schemas/outbox.ts';
+
+/** The membership records, as invitations read and record them. */
+export interface InvitationRecords {
+  get(companyId: string, userId: string): Promise<Member | null>;
+  getClaim(email: string): Promise<EmailClaim | null>;
+  /** The time of the invitation, its audit record and its email, together; refused (409) when the member changed status or role. */
+  recordInvitation(current: Member, at: string, audit: AuditRecord, delivery: Delivery): Promise<void>;
+}
+
+/** The sign-in identities (Cognito): whether a person still has only a temporary password, and a new one. */
+export interface InvitationIdentities {
+  awaitsFirstSignIn(email: string): Promise<boolean>;
+  setTemporaryPassword(email: string, password: string): Promise<void>;
+}
 
 /** Days an invitation's temporary password stays valid (the user pool says the same). */
 export const INVITATION_VALID_DAYS = 3;
@@ -65,7 +81,12 @@ export const invitationDelivery = (
 export const invitationExpired = (member: Pick<Member, 'invitedAt'>, now: Date): boolean =>
   member.invitedAt !== undefined && now.getTime() > Date.parse(member.invitedAt) + INVITATION_VALID_DAYS * 86_400_000;
 
-type ReinviteDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer' | 'limits'>;
+export interface ReinviteDeps extends OutboxDeps {
+  readonly ids: Ids;
+  readonly identities: InvitationIdentities;
+  readonly members: Pick<InvitationRecords, 'recordInvitation'>;
+  readonly limits: Pick<RateCounters, 'hit'>;
+}
 
 /**
  * Sends `member` a new invitation if they have never chosen a password: a new temporary
@@ -104,7 +125,7 @@ export const reinvite = async (
 
 /** The member an email belongs to, through its claim; null when the email has no account. */
 export const memberByEmail = async (
-  deps: { members: Pick<Deps['members'], 'getClaim' | 'get'> },
+  deps: { members: Pick<InvitationRecords, 'getClaim' | 'get'> },
   email: string,
 ): Promise<Member | null> => {
   const claim = await deps.members.getClaim(email);
@@ -118,7 +139,7 @@ export const memberByEmail = async (
  * 429 past the limit.
  */
 export const resendInvitation = async (
-  deps: ReinviteDeps & Pick<Deps, 'metrics'>,
+  deps: ReinviteDeps & LimitDeps & { readonly members: Pick<InvitationRecords, 'get'> },
   caller: Caller,
   companyId: string,
   userId: string,

@@ -4,17 +4,28 @@
  * mistaken request counts nothing) and before anything is written, so a request past a limit
  * stores nothing and sends nothing.
  */
-import type { Clock } from './deps.ts';
+import type { Clock } from './clock.ts';
 import { isStaff, type Caller } from './caller.ts';
-import type * as rateLimitData from '../data/rate-limits.ts';
-import type * as metricsClient from '../clients/metrics.ts';
 import { LIMITS, type Limit, type LimitedAction } from '../definitions/limits.ts';
 import { TooManyRequests } from '../errors.ts';
 
+/** Fixed-window request counters. */
+export interface RateCounters {
+  /** Counts one request against `name` in the window of `windowSeconds` that holds `now`; answers the count so far. */
+  hit(name: string, windowSeconds: number, now: Date): Promise<number>;
+  /** What every limit's count is multiplied by (1 in production). */
+  readonly scale: number;
+}
+
+/** Operational counts (CloudWatch metrics in AWS). */
+export interface Metrics {
+  count(name: string, dimensions: Record<string, string>, properties?: Record<string, string>): void;
+}
+
 export interface LimitDeps {
   readonly clock: Clock;
-  readonly limits: Pick<typeof rateLimitData, 'hit' | 'scale'>;
-  readonly metrics: Pick<typeof metricsClient, 'count'>;
+  readonly limits: RateCounters;
+  readonly metrics: Metrics;
 }
 
 /** Seconds until the fixed window that holds `now` closes: when a refused caller may try again. */

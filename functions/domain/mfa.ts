@@ -3,14 +3,34 @@
  * the portal serves them anything but this and `GET /me`. Once verified, the app is the user's
  * preferred second factor and Cognito asks for its code at every sign-in.
  */
-import type { Deps } from './deps.ts';
+import type { Clock, Ids } from './clock.ts';
 import type { Caller } from './caller.ts';
-import { auditItem } from '../data/audit-records.ts';
+import { auditItem } from './audit.ts';
 import { BadRequest, NotFound } from '../errors.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { Member } from '../schemas/membership.ts';
 
-type MfaDeps = Pick<Deps, 'clock' | 'ids' | 'members'> & {
-  readonly auth: Pick<Deps['auth'], 'startTotp' | 'confirmTotp'>;
-};
+/** Cognito's side of an authenticator app, for the holder of an access token. */
+export interface Authenticators {
+  /** A new secret for the app to show as a QR code. */
+  startTotp(accessToken: string): Promise<string>;
+  /** Verifies the app's first code and makes it the second factor at every sign-in. */
+  confirmTotp(accessToken: string, code: string): Promise<void>;
+}
+
+/** The membership records, as set-up of an app reads and marks them. */
+export interface MfaRecords {
+  get(companyId: string, userId: string): Promise<Member | null>;
+  /** With its audit record; refused (409) when the member is no longer active. */
+  markMfaEnrolled(current: Member, at: string, audit: AuditRecord): Promise<void>;
+}
+
+interface MfaDeps {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly auth: Authenticators;
+  readonly members: MfaRecords;
+}
 
 /** Cognito checks the access token itself; the portal checks that it is the caller's own. */
 const requireOwnToken = (caller: Caller, accessToken: string): void => {

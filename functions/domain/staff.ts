@@ -1,14 +1,18 @@
-import type { Deps } from './deps.ts';
 import { requireRole, type Caller } from './caller.ts';
-import { createUser, updateMember, view } from './users.ts';
+import {
+  createUser,
+  updateMember,
+  view,
+  type CreateUserDeps,
+  type Memberships,
+  type UpdateMemberDeps,
+} from './users.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { NotFound } from '../errors.ts';
 
-type StaffDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer'>;
-
 /** A CBP administrator adds an officer or another administrator; they get an invitation. */
 export const addStaff = async (
-  deps: StaffDeps,
+  deps: CreateUserDeps,
   caller: Caller,
   input: { email: string; name: string; role: 'cbp-officer' | 'cbp-admin' },
 ) => {
@@ -24,7 +28,12 @@ export const addStaff = async (
   );
 };
 
-export const listStaff = async (deps: Pick<Deps, 'members'>, caller: Caller, cursor: string | null, limit: number) => {
+export const listStaff = async (
+  deps: { members: Pick<Memberships, 'list'> },
+  caller: Caller,
+  cursor: string | null,
+  limit: number,
+) => {
   requireRole(caller, ['cbp-admin']);
   const page = await deps.members.list(CBP_COMPANY_ID, cursor, limit);
   return { items: page.items.map(view), nextCursor: page.cursor };
@@ -32,7 +41,7 @@ export const listStaff = async (deps: Pick<Deps, 'members'>, caller: Caller, cur
 
 /** Disable or re-enable a staff member (never oneself). */
 export const updateStaff = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  deps: UpdateMemberDeps & { members: Pick<Memberships, 'get'> },
   caller: Caller,
   userId: string,
   input: { version: number; status: 'active' | 'disabled' },

@@ -1,16 +1,85 @@
-import type { Deps } from './deps.ts';
+import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
-import { auditItem, type Actor } from '../data/audit-records.ts';
+import { auditItem, type Actor } from './audit.ts';
 import { invitationDelivery, temporaryPassword } from './invitations.ts';
-import { sendSoon } from './outbox.ts';
-import { requireExistsIfEmpty } from './companies.ts';
-import { enforceLimit } from './limits.ts';
-import type { Member } from '../data/members.ts';
+import { sendSoon, type OutboxDeps } from './outbox.ts';
+import { enforceLimit, type LimitDeps } from './limits.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
 import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../errors.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { Company } from '../schemas/company.ts';
 import type { Permissions } from '../schemas/me.ts';
+import type { EmailClaim, Member } from '../schemas/membership.ts';
+import type { ObligationKind } from '../schemas/obligations.ts';
+import type { Delivery } from '../schemas/outbox.ts';
 
-type UserDeps = Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'outbox' | 'mailer'>;
+/** The membership records: who belongs to which company, in what role, and the claims on their emails. */
+export interface Memberships {
+  get(companyId: string, userId: string): Promise<Member | null>;
+  getClaim(email: string): Promise<EmailClaim | null>;
+  list(companyId: string, cursor: string | null, limit: number): Promise<{ items: Member[]; cursor: string | null }>;
+  /** The member, its claim, its audit record and its invitation, all or nothing; a claim held by another is a 409. */
+  createMember(items: { member: Member; claim: EmailClaim; audit?: AuditRecord; delivery?: Delivery }): Promise<void>;
+  /** Refused (409) when the member moved from `current.version`. */
+  update(
+    current: Member,
+    changes: Partial<Pick<Member, 'status' | 'permissions' | 'role'>>,
+    audit: AuditRecord,
+  ): Promise<Member>;
+  remove(current: Member, audit: AuditRecord): Promise<void>;
+  /** Both members, the company's POC address and its open obligations' copy of it, with the audit record. */
+  handOver(
+    from: Member,
+    to: Member,
+    fromPermissions: Permissions,
+    audit: AuditRecord,
+    company: { companyId: string; version: number; openObligations: readonly ObligationKind[] },
+  ): Promise<void>;
+}
+
+/** A new sign-in identity: temporary password (a new one is forced at first sign-in) or, with `permanent`, the password. */
+export interface NewIdentity {
+  readonly email: string;
+  readonly name: string;
+  readonly companyId: string;
+  readonly role: Role;
+  readonly password: string;
+  readonly permanent: boolean;
+}
+
+/** The sign-in identities (Cognito), which follow the membership records. */
+export interface Identities {
+  /** Answers the new identity's user id. */
+  createIdentity(identity: NewIdentity): Promise<string>;
+  /** Whether `createIdentity` failed because the email already has an identity. */
+  isTaken(error: unknown): boolean;
+  deleteIdentity(email: string): Promise<void>;
+  setEnabled(email: string, enabled: boolean): Promise<void>;
+  moveToGroup(email: string, from: Role, to: Role): Promise<void>;
+}
+
+export interface CompanyReader {
+  get(companyId: string): Promise<Company | null>;
+}
+
+export interface OpenObligations {
+  ofCompany(companyId: string): Promise<ReadonlyArray<{ readonly kind: ObligationKind }>>;
+}
+
+/** What creating a person needs. */
+export interface CreateUserDeps extends OutboxDeps {
+  readonly ids: Ids;
+  readonly identities: Pick<Identities, 'createIdentity' | 'isTaken' | 'deleteIdentity'>;
+  readonly members: Pick<Memberships, 'getClaim' | 'createMember'>;
+}
+
+/** What changing a member needs. */
+export interface UpdateMemberDeps {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly identities: Pick<Identities, 'setEnabled'>;
+  readonly members: Pick<Memberships, 'update'>;
+}
 
 export interface NewMember {
   readonly email: string;
@@ -45,7 +114,7 @@ export const view = (m: Member) => ({
  * permanent and no invitation is sent. Answers the new member and its delivery id.
  */
 export const createUser = async (
-  deps: UserDeps,
+  deps: CreateUserDeps,
   actor: Actor,
   input: NewMember,
   options: { password?: string; action?: string; mfaEnrolledAt?: string } = {},
@@ -118,7 +187,7 @@ export const createUser = async (
  * as created by the system. Provisioned CBP staff are recorded as having an authenticator app, so
  * the demo's CBP sign-ins need no phone; the real set-up is tested on its own (mfa.test.ts).
  */
-export const provisionUser = async (deps: UserDeps, input: NewMember & { password: string }): Promise<string> => {
+export const provisionUser = async (deps: CreateUserDeps, input: NewMember & { password: string }): Promise<string> => {
   const system: Actor = { userId: 'system', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'local' };
   const mfaEnrolledAt = input.companyId === CBP_COMPANY_ID ? deps.clock.now().toISOString() : undefined;
   const { member } = await createUser(deps, system, input, {
@@ -141,7 +210,7 @@ const requireReader = (caller: Caller, companyId: string): void => {
 };
 
 export const addCompanyUser = async (
-  deps: UserDeps & Pick<Deps, 'limits' | 'metrics'>,
+  deps: CreateUserDeps & LimitDeps,
   caller: Caller,
   companyId: string,
   input: { email: string; name: string; permissions: Permissions },
@@ -152,7 +221,7 @@ export const addCompanyUser = async (
 };
 
 export const listCompanyUsers = async (
-  deps: Pick<Deps, 'members' | 'companies'>,
+  deps: { members: Pick<Memberships, 'list'>; companies: CompanyReader },
   caller: Caller,
   companyId: string,
   cursor: string | null,
@@ -160,18 +229,24 @@ export const listCompanyUsers = async (
 ) => {
   requireReader(caller, companyId);
   const page = await deps.members.list(companyId, cursor, limit);
-  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
+  // An empty first page may mean there is no such company: say so, not "no users".
+  if (page.items.length === 0 && !cursor && !(await deps.companies.get(companyId)))
+    throw new NotFound('No such company.');
   return { items: page.items.map(view), nextCursor: page.cursor };
 };
 
-const found = async (deps: Pick<Deps, 'members'>, companyId: string, userId: string): Promise<Member> => {
+const found = async (
+  deps: { members: Pick<Memberships, 'get'> },
+  companyId: string,
+  userId: string,
+): Promise<Member> => {
   const member = await deps.members.get(companyId, userId);
   if (!member) throw new NotFound('No such user.');
   return member;
 };
 
 export const getCompanyUser = async (
-  deps: Pick<Deps, 'members'>,
+  deps: { members: Pick<Memberships, 'get'> },
   caller: Caller,
   companyId: string,
   userId: string,
@@ -185,7 +260,7 @@ export const getCompanyUser = async (
  * own status or role; a primary POC is changed only by handing the role over.
  */
 export const updateMember = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  deps: UpdateMemberDeps,
   caller: Caller,
   target: Member,
   input: { version: number; status?: 'active' | 'disabled'; permissions?: Permissions },
@@ -229,7 +304,7 @@ const requireVersion = (target: Member, version: number): void => {
 };
 
 /** Cognito follows the record; the record already decides, so a failure here is logged, not fatal. */
-const syncEnabled = async (deps: Pick<Deps, 'identities'>, email: string, enabled: boolean) => {
+const syncEnabled = async (deps: { identities: Pick<Identities, 'setEnabled'> }, email: string, enabled: boolean) => {
   await deps.identities
     .setEnabled(email, enabled)
     .catch((error: unknown) =>
@@ -240,7 +315,7 @@ const syncEnabled = async (deps: Pick<Deps, 'identities'>, email: string, enable
 };
 
 export const updateCompanyUser = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  deps: UpdateMemberDeps & { members: Pick<Memberships, 'get'> },
   caller: Caller,
   companyId: string,
   userId: string,
@@ -251,7 +326,12 @@ export const updateCompanyUser = async (
 };
 
 export const removeCompanyUser = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members'>,
+  deps: {
+    clock: Clock;
+    ids: Ids;
+    identities: Pick<Identities, 'deleteIdentity'>;
+    members: Pick<Memberships, 'get' | 'remove'>;
+  },
   caller: Caller,
   companyId: string,
   userId: string,
@@ -287,8 +367,13 @@ const NO_PERMISSIONS: Permissions = { editProfile: false, authorizeSharing: fals
  * user with only the permissions the hand-over names (none by default).
  */
 export const handOverPrimaryPoc = async (
-  deps: Pick<Deps, 'clock' | 'ids' | 'identities' | 'members' | 'companies'> & {
-    obligations: Pick<Deps['obligations'], 'ofCompany'>;
+  deps: {
+    clock: Clock;
+    ids: Ids;
+    identities: Pick<Identities, 'moveToGroup'>;
+    members: Pick<Memberships, 'get' | 'handOver'>;
+    companies: CompanyReader;
+    obligations: OpenObligations;
   },
   caller: Caller,
   companyId: string,

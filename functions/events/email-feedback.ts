@@ -1,8 +1,8 @@
-import { systemClock, uuidIds } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { recordFeedback } from '../domain/email-feedback.ts';
-import * as contacts from '../data/contacts.ts';
+import * as contactStore from '../data/contact-store.ts';
 
-const deps = { ids: uuidIds, contacts };
+const deps = { ids: uuidIds, contacts: contactStore };
 
 /**
  * EventBridge invokes this with each bounce or complaint the configuration set publishes (the SES

@@ -3,16 +3,25 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { AddUser } from '../schemas/users.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { addCompanyUser } from '../domain/users.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
-import * as outbox from '../data/outbox-store.ts';
-import * as mailer from '../data/email.ts';
-import * as limits from '../data/rate-limits.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as emailSender from '../data/email.ts';
+import * as rateLimitStore from '../data/rate-limit-store.ts';
 import * as metrics from '../clients/metrics.ts';
 
-const deps = { ...base, members, identities, outbox, mailer, limits, metrics };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  members: membershipStore,
+  identities: cognitoUsers,
+  outbox: outboxStore,
+  mailer: emailSender,
+  limits: rateLimitStore,
+  metrics,
+};
 
 export const handler = authedHandler('addCompanyUser', async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);

@@ -2,14 +2,21 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { AddStaff } from '../schemas/users.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { addStaff } from '../domain/staff.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
-import * as outbox from '../data/outbox-store.ts';
-import * as mailer from '../data/email.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as emailSender from '../data/email.ts';
 
-const deps = { ...base, members, identities, outbox, mailer };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  members: membershipStore,
+  identities: cognitoUsers,
+  outbox: outboxStore,
+  mailer: emailSender,
+};
 
 export const handler = authedHandler('addStaff', async (event, caller) => {
   const user = await addStaff(deps, caller, parseBody(AddStaff, event));

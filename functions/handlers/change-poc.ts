@@ -3,17 +3,27 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { ChangePoc } from '../schemas/company.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { changePoc } from '../domain/contacts.ts';
-import * as companies from '../data/company-store.ts';
-import * as members from '../data/members.ts';
-import * as obligations from '../data/obligation-store.ts';
-import * as contacts from '../data/contacts.ts';
-import * as identities from '../data/cognito-users.ts';
-import * as outbox from '../data/outbox-store.ts';
-import * as mailer from '../data/email.ts';
+import * as companyStore from '../data/company-store.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as obligationStore from '../data/obligation-store.ts';
+import * as contactStore from '../data/contact-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as emailSender from '../data/email.ts';
 
-const deps = { ...base, companies, members, obligations, contacts, identities, outbox, mailer };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  companies: companyStore,
+  members: membershipStore,
+  obligations: obligationStore,
+  contacts: contactStore,
+  identities: cognitoUsers,
+  outbox: outboxStore,
+  mailer: emailSender,
+};
 
 export const handler = authedHandler('changePoc', async (event, caller) =>
   ok(await changePoc(deps, caller, pathParam(event, 'companyId', Id), parseBody(ChangePoc, event))),

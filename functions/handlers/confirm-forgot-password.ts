@@ -3,9 +3,9 @@ import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { ConfirmForgotPassword } from '../schemas/users.ts';
 import { confirmForgotPassword } from '../domain/auth.ts';
-import * as auth from '../data/cognito-auth.ts';
+import * as cognitoAuth from '../data/cognito-auth.ts';
 
 export const handler = publicHandler(async (event) => {
   const input = parseBody(ConfirmForgotPassword, event);
-  return ok(await confirmForgotPassword({ auth }, input.email, input.code, input.newPassword));
+  return ok(await confirmForgotPassword({ auth: cognitoAuth }, input.email, input.code, input.newPassword));
 });

@@ -4,15 +4,24 @@ import { json } from '../http/response.ts';
 import { atLeast } from '../http/timing.ts';
 import { ForgotPassword } from '../schemas/users.ts';
 import { forgotPassword } from '../domain/auth.ts';
-import { base } from '../domain/deps.ts';
-import * as auth from '../data/cognito-auth.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
-import * as limits from '../data/rate-limits.ts';
-import * as outbox from '../data/outbox-store.ts';
-import * as mailer from '../data/email.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
+import * as cognitoAuth from '../data/cognito-auth.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
+import * as rateLimitStore from '../data/rate-limit-store.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as emailSender from '../data/email.ts';
 
-const deps = { ...base, auth, members, identities, limits, outbox, mailer };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  auth: cognitoAuth,
+  members: membershipStore,
+  identities: cognitoUsers,
+  limits: rateLimitStore,
+  outbox: outboxStore,
+  mailer: emailSender,
+};
 /** Every answer takes at least this long, whether the email has an account, a pending invitation or nothing. */
 const ANSWER_AFTER_MS = 700;
 

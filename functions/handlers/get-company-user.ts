@@ -3,8 +3,10 @@ import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { getCompanyUser } from '../domain/users.ts';
-import * as members from '../data/members.ts';
+import * as membershipStore from '../data/membership-store.ts';
+
+const deps = { members: membershipStore };
 
 export const handler = authedHandler('getCompanyUser', async (event, caller) =>
-  ok(await getCompanyUser({ members }, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id))),
+  ok(await getCompanyUser(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id))),
 );

@@ -1,6 +1,8 @@
 import { authedHandler } from '../http/authed-handler.ts';
 import { ok } from '../http/response.ts';
 import { me } from '../domain/identity.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock } from '../domain/clock.ts';
 
-export const handler = authedHandler('getMe', async (_event, caller) => ok(me(base, caller)));
+const deps = { clock: systemClock };
+
+export const handler = authedHandler('getMe', async (_event, caller) => ok(me(deps, caller)));

@@ -3,14 +3,21 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { HandOver } from '../schemas/users.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { handOverPrimaryPoc } from '../domain/users.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
-import * as companies from '../data/company-store.ts';
-import * as obligations from '../data/obligation-store.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
+import * as companyStore from '../data/company-store.ts';
+import * as obligationStore from '../data/obligation-store.ts';
 
-const deps = { ...base, members, identities, companies, obligations };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  members: membershipStore,
+  identities: cognitoUsers,
+  companies: companyStore,
+  obligations: obligationStore,
+};
 
 export const handler = authedHandler('handOverPrimaryPoc', async (event, caller) => {
   const input = parseBody(HandOver, event);

@@ -4,18 +4,12 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listCompanyUsers } from '../domain/users.ts';
-import * as members from '../data/members.ts';
-import * as companies from '../data/company-store.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as companyStore from '../data/company-store.ts';
+
+const deps = { members: membershipStore, companies: companyStore };
 
 export const handler = authedHandler('listCompanyUsers', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(
-    await listCompanyUsers(
-      { members, companies },
-      caller,
-      pathParam(event, 'companyId', Id),
-      query.cursor ?? null,
-      query.limit,
-    ),
-  );
+  return ok(await listCompanyUsers(deps, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
 });

@@ -3,9 +3,11 @@ import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { listStaff } from '../domain/staff.ts';
-import * as members from '../data/members.ts';
+import * as membershipStore from '../data/membership-store.ts';
+
+const deps = { members: membershipStore };
 
 export const handler = authedHandler('listStaff', async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await listStaff({ members }, caller, query.cursor ?? null, query.limit));
+  return ok(await listStaff(deps, caller, query.cursor ?? null, query.limit));
 });

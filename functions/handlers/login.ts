@@ -3,11 +3,11 @@ import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Login } from '../schemas/auth.ts';
 import { login } from '../domain/auth.ts';
-import { systemClock } from '../domain/deps.ts';
-import * as auth from '../data/cognito-auth.ts';
-import * as members from '../data/members.ts';
+import { systemClock } from '../domain/clock.ts';
+import * as cognitoAuth from '../data/cognito-auth.ts';
+import * as membershipStore from '../data/membership-store.ts';
 
-const deps = { clock: systemClock, auth, members };
+const deps = { clock: systemClock, auth: cognitoAuth, members: membershipStore };
 
 export const handler = publicHandler(async (event) => {
   const input = parseBody(Login, event);

@@ -3,9 +3,9 @@ import { parseBody } from '../http/request.ts';
 import { noContent } from '../http/response.ts';
 import { Logout } from '../schemas/users.ts';
 import { logout } from '../domain/auth.ts';
-import * as auth from '../data/cognito-auth.ts';
+import * as cognitoAuth from '../data/cognito-auth.ts';
 
-const deps = { auth };
+const deps = { auth: cognitoAuth };
 
 /** Sign-out: 204 whether or not the refresh token was one Cognito knew. */
 export const handler = publicHandler(async (event) => {

@@ -3,10 +3,10 @@ import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { NewPassword } from '../schemas/auth.ts';
 import { completeNewPassword } from '../domain/auth.ts';
-import { systemClock } from '../domain/deps.ts';
-import * as auth from '../data/cognito-auth.ts';
+import { systemClock } from '../domain/clock.ts';
+import * as cognitoAuth from '../data/cognito-auth.ts';
 
-const deps = { clock: systemClock, auth };
+const deps = { clock: systemClock, auth: cognitoAuth };
 
 export const handler = publicHandler(async (event) => {
   const input = parseBody(NewPassword, event);

@@ -7,7 +7,7 @@ import { publish } from '../domain/alerts.ts';
 import { run } from '../domain/fan-out.ts';
 import * as alerts from '../data/alerts.ts';
 import * as audiences from '../data/audiences.ts';
-import * as limits from '../data/rate-limits.ts';
+import * as limits from '../data/rate-limit-store.ts';
 import * as metrics from '../clients/metrics.ts';
 
 const deps = { ...base, alerts, audiences, limits, metrics };

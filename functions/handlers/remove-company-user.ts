@@ -2,12 +2,12 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { ifMatchVersion, pathParam } from '../http/request.ts';
 import { noContent } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { removeCompanyUser } from '../domain/users.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
 
-const deps = { ...base, members, identities };
+const deps = { clock: systemClock, ids: uuidIds, members: membershipStore, identities: cognitoUsers };
 
 export const handler = authedHandler('removeCompanyUser', async (event, caller) => {
   await removeCompanyUser(

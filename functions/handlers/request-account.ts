@@ -3,16 +3,25 @@ import { parseBody, sourceIp } from '../http/request.ts';
 import { json } from '../http/response.ts';
 import { atLeast } from '../http/timing.ts';
 import { AccountRequest } from '../schemas/users.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { ACCOUNT_REQUEST_ANSWER, requestAccount } from '../domain/accounts.ts';
-import * as companies from '../data/company-store.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
-import * as limits from '../data/rate-limits.ts';
-import * as outbox from '../data/outbox-store.ts';
-import * as mailer from '../data/email.ts';
+import * as companyStore from '../data/company-store.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
+import * as rateLimitStore from '../data/rate-limit-store.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as emailSender from '../data/email.ts';
 
-const deps = { ...base, companies, members, identities, limits, outbox, mailer };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  companies: companyStore,
+  members: membershipStore,
+  identities: cognitoUsers,
+  limits: rateLimitStore,
+  outbox: outboxStore,
+  mailer: emailSender,
+};
 /** Every answer takes at least this long, whether or not an account was created. */
 const ANSWER_AFTER_MS = 700;
 

@@ -7,7 +7,7 @@ import { systemClock, uuidIds } from '../domain/clock.ts';
 import { requestGrant } from '../domain/sharing.ts';
 import * as grantStore from '../data/grant-store.ts';
 import * as companyStore from '../data/company-store.ts';
-import * as rateLimitStore from '../data/rate-limits.ts';
+import * as rateLimitStore from '../data/rate-limit-store.ts';
 import * as metrics from '../clients/metrics.ts';
 
 const deps = {

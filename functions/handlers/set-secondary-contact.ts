@@ -3,13 +3,19 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { SetSecondaryContact } from '../schemas/company.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { setSecondaryContact } from '../domain/contacts.ts';
-import * as companies from '../data/company-store.ts';
-import * as obligations from '../data/obligation-store.ts';
-import * as contacts from '../data/contacts.ts';
+import * as companyStore from '../data/company-store.ts';
+import * as obligationStore from '../data/obligation-store.ts';
+import * as contactStore from '../data/contact-store.ts';
 
-const deps = { ...base, companies, obligations, contacts };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  companies: companyStore,
+  obligations: obligationStore,
+  contacts: contactStore,
+};
 
 export const handler = authedHandler('setSecondaryContact', async (event, caller) =>
   ok(await setSecondaryContact(deps, caller, pathParam(event, 'companyId', Id), parseBody(SetSecondaryContact, event))),

@@ -3,8 +3,8 @@ import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { StartTotp } from '../schemas/auth.ts';
 import { startTotp } from '../domain/mfa.ts';
-import * as auth from '../data/cognito-auth.ts';
+import * as cognitoAuth from '../data/cognito-auth.ts';
 
 export const handler = authedHandler('startTotp', async (event, caller) =>
-  ok(await startTotp({ auth }, caller, parseBody(StartTotp, event).accessToken)),
+  ok(await startTotp({ auth: cognitoAuth }, caller, parseBody(StartTotp, event).accessToken)),
 );

@@ -3,12 +3,12 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { UpdateUser } from '../schemas/users.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { updateCompanyUser } from '../domain/users.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
 
-const deps = { ...base, members, identities };
+const deps = { clock: systemClock, ids: uuidIds, members: membershipStore, identities: cognitoUsers };
 
 export const handler = authedHandler('updateCompanyUser', async (event, caller) => {
   const input = parseBody(UpdateUser, event);

@@ -3,12 +3,12 @@ import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { UpdateStaff } from '../schemas/users.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { updateStaff } from '../domain/staff.ts';
-import * as members from '../data/members.ts';
-import * as identities from '../data/cognito-users.ts';
+import * as membershipStore from '../data/membership-store.ts';
+import * as cognitoUsers from '../data/cognito-users.ts';
 
-const deps = { ...base, members, identities };
+const deps = { clock: systemClock, ids: uuidIds, members: membershipStore, identities: cognitoUsers };
 
 export const handler = authedHandler('updateStaff', async (event, caller) =>
   ok(await updateStaff(deps, caller, pathParam(event, 'userId', Id), parseBody(UpdateStaff, event))),

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import { sourceIp } from './request.ts';
 import { Id } from '../schemas/common.ts';
-import { getMembershipWithCompany } from '../data/members.ts';
+import { getMembershipWithCompany } from '../data/membership-store.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import type { RouteDefinition } from '../definitions/routes.ts';
 import type { Caller } from '../domain/caller.ts';

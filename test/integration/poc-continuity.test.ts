@@ -289,7 +289,9 @@ describe('SES bounces and complaints', () => {
     });
     expect((await listed(c)).pocUnreachable).toBeNull();
     expect(
-      await (await import('../../functions/data/contacts.ts')).getUnreachable('ops@full-mailbox-carrier.example.com'),
+      await (await import('../../functions/data/contact-store.ts')).getUnreachable(
+        'ops@full-mailbox-carrier.example.com',
+      ),
     ).toBeNull();
     expect((await auditOf(c.companyId)).filter((a) => a.action === 'contact.unreachable')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INVITATION_EXPIRED, login } from '../../functions/domain/auth.ts';
-import type { Member } from '../../functions/data/members.ts';
+import type { Member } from '../../functions/schemas/membership.ts';
 import { fixedClock } from '../support/factories.ts';
 
 /** A members store holding one invited person (or nobody). */
