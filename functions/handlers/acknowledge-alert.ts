@@ -1,3 +1,4 @@
+import { acknowledgeAlert as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -8,6 +9,6 @@ import * as alerts from '../data/alerts.ts';
 
 const deps = { ...base, alerts };
 
-export const handler = authedHandler('acknowledgeAlert', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await acknowledge(deps, caller, pathParam(event, 'alertId', Id))),
 );

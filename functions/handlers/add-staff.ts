@@ -1,3 +1,4 @@
+import { addStaff as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
@@ -18,7 +19,7 @@ const deps = {
   mailer: emailSender,
 };
 
-export const handler = authedHandler('addStaff', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const user = await addStaff(deps, caller, parseBody(AddStaff, event));
   return created(user, `/staff/${user.userId}`);
 });

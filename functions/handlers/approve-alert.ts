@@ -1,3 +1,4 @@
+import { approveAlert as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -10,7 +11,7 @@ import * as audiences from '../data/audiences.ts';
 
 const deps = { ...base, alerts, audiences };
 
-export const handler = authedHandler('approveAlert', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const alert = await approve(deps, caller, pathParam(event, 'alertId', Id));
   await run(deps, deps.clock.now, 2_000, alert.alertId).catch((error: unknown) =>
     console.error(

@@ -1,3 +1,4 @@
+import { changePoc as route } from '../definitions/routes/companies.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -25,6 +26,6 @@ const deps = {
   mailer: emailSender,
 };
 
-export const handler = authedHandler('changePoc', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await changePoc(deps, caller, pathParam(event, 'companyId', Id), parseBody(ChangePoc, event))),
 );

@@ -1,3 +1,4 @@
+import { companyAudit as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,6 +10,6 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { auditTrail: auditStore, companies: companyStore };
 
-export const handler = authedHandler('companyAudit', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await companyTrail(deps, caller, pathParam(event, 'companyId', Id), parseQuery(AuditQuery, event))),
 );

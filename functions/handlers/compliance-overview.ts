@@ -1,3 +1,4 @@
+import { complianceOverview as route } from '../definitions/routes/companies.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,6 +10,6 @@ import * as deadlineStore from '../data/deadline-store.ts';
 
 const deps = { clock: systemClock, companies: companyStore, deadlines: deadlineStore };
 
-export const handler = authedHandler('complianceOverview', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await complianceOverview(deps, caller, parseQuery(OverviewQuery, event))),
 );

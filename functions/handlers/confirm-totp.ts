@@ -1,3 +1,4 @@
+import { confirmTotp as route } from '../definitions/routes/auth.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,7 +10,7 @@ import * as membershipStore from '../data/membership-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, auth: cognitoAuth, members: membershipStore };
 
-export const handler = authedHandler('confirmTotp', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const input = parseBody(ConfirmTotp, event);
   return ok(await confirmTotp(deps, caller, input.accessToken, input.code));
 });

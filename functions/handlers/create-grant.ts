@@ -1,3 +1,4 @@
+import { createGrant as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
@@ -10,7 +11,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, grants: grantStore, companies: companyStore };
 
-export const handler = authedHandler('createGrant', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);
   const grant = await createGrant(deps, caller, companyId, parseBody(CreateGrant, event));
   return created(grant, `/companies/${companyId}/grants/${grant.grantId}`);

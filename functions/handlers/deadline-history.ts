@@ -1,3 +1,4 @@
+import { deadlineHistory as route } from '../definitions/routes/deadlines.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -7,6 +8,6 @@ import * as deadlineStore from '../data/deadline-store.ts';
 
 const deps = { deadlines: deadlineStore };
 
-export const handler = authedHandler('deadlineHistory', async (event) =>
+export const handler = authedHandler(route, async (event) =>
   ok(await deadlines.history(deps, pathParam(event, 'category', CategoryParam))),
 );

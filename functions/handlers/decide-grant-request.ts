@@ -1,3 +1,4 @@
+import { decideGrantRequest as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -10,7 +11,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, grants: grantStore, companies: companyStore };
 
-export const handler = authedHandler('decideGrantRequest', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(
     await decideGrantRequest(
       deps,

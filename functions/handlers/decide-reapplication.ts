@@ -1,3 +1,4 @@
+import { decideReapplication as route } from '../definitions/routes/deadlines.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -21,6 +22,6 @@ const deps = {
   programEmail: PROGRAM_EMAIL,
 };
 
-export const handler = authedHandler('decideReapplication', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await decideReapplication(deps, caller, pathParam(event, 'companyId', Id), parseBody(DecideReapplication, event))),
 );

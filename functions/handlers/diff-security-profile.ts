@@ -1,3 +1,4 @@
+import { diffSecurityProfile as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -11,7 +12,7 @@ import { systemClock, uuidIds } from '../domain/clock.ts';
 /** CBP's reads are recorded in the company's trail. */
 const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore, auditTrail: auditStore };
 
-export const handler = authedHandler('diffSecurityProfile', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const { from, to } = parseQuery(DiffQuery, event);
   return ok(await diffVersions(deps, caller, pathParam(event, 'companyId', Id), from, to));
 });

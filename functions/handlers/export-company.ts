@@ -1,3 +1,4 @@
+import { exportCompany as route } from '../definitions/routes/companies.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -18,6 +19,6 @@ const deps = {
   auditTrail: auditStore,
 };
 
-export const handler = authedHandler('exportCompany', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await exportCompany(deps, caller, pathParam(event, 'companyId', Id))),
 );

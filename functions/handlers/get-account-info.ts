@@ -1,3 +1,4 @@
+import { getAccountInfo as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -10,6 +11,6 @@ import { systemClock, uuidIds } from '../domain/clock.ts';
 /** CBP's reads are recorded in the company's trail. */
 const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore, auditTrail: auditStore };
 
-export const handler = authedHandler('getAccountInfo', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await getAccountInfo(deps, caller, pathParam(event, 'companyId', Id))),
 );

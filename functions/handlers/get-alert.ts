@@ -1,3 +1,4 @@
+import { getAlert as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -5,6 +6,6 @@ import { Id } from '../schemas/common.ts';
 import { get } from '../domain/alerts.ts';
 import * as alerts from '../data/alerts.ts';
 
-export const handler = authedHandler('getAlert', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await get({ alerts }, caller, pathParam(event, 'alertId', Id))),
 );

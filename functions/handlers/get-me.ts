@@ -1,3 +1,4 @@
+import { getMe as route } from '../definitions/routes/auth.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { ok } from '../http/response.ts';
 import { me } from '../domain/identity.ts';
@@ -5,4 +6,4 @@ import { systemClock } from '../domain/clock.ts';
 
 const deps = { clock: systemClock };
 
-export const handler = authedHandler('getMe', async (_event, caller) => ok(me(deps, caller)));
+export const handler = authedHandler(route, async (_event, caller) => ok(me(deps, caller)));

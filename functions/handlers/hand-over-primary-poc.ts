@@ -1,3 +1,4 @@
+import { handOverPrimaryPoc as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -19,7 +20,7 @@ const deps = {
   obligations: obligationStore,
 };
 
-export const handler = authedHandler('handOverPrimaryPoc', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const input = parseBody(HandOver, event);
   return ok(
     await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), input.userId, input.formerPocPermissions),

@@ -1,3 +1,4 @@
+import { listAcknowledgements as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -6,7 +7,7 @@ import { ListQuery } from '../schemas/users.ts';
 import { acknowledgements } from '../domain/alerts.ts';
 import * as alerts from '../data/alerts.ts';
 
-export const handler = authedHandler('listAcknowledgements', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(
     await acknowledgements({ alerts }, caller, pathParam(event, 'alertId', Id), query.cursor ?? null, query.limit),

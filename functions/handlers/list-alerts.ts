@@ -1,3 +1,4 @@
+import { listAlerts as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -6,7 +7,7 @@ import { list } from '../domain/alerts.ts';
 import { base } from '../domain/deps.ts';
 import * as alerts from '../data/alerts.ts';
 
-export const handler = authedHandler('listAlerts', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(await list({ alerts, clock: base.clock }, caller, query.cursor ?? null, query.limit));
 });

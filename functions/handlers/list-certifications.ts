@@ -1,3 +1,4 @@
+import { listCertifications as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -8,6 +9,6 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { profiles: profileStore, companies: companyStore };
 
-export const handler = authedHandler('listCertifications', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await listCertifications(deps, caller, pathParam(event, 'companyId', Id))),
 );

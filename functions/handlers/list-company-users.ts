@@ -1,3 +1,4 @@
+import { listCompanyUsers as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,7 +10,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { members: membershipStore, companies: companyStore };
 
-export const handler = authedHandler('listCompanyUsers', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(await listCompanyUsers(deps, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
 });

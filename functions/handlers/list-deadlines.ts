@@ -1,3 +1,4 @@
+import { listDeadlines as route } from '../definitions/routes/deadlines.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { ok } from '../http/response.ts';
 import * as deadlines from '../domain/deadlines.ts';
@@ -5,4 +6,4 @@ import * as deadlineStore from '../data/deadline-store.ts';
 
 const deps = { deadlines: deadlineStore };
 
-export const handler = authedHandler('listDeadlines', async () => ok(await deadlines.list(deps)));
+export const handler = authedHandler(route, async () => ok(await deadlines.list(deps)));

@@ -1,3 +1,4 @@
+import { listGrantRequests as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,7 +10,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { grants: grantStore, companies: companyStore };
 
-export const handler = authedHandler('listGrantRequests', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(GrantRequestQuery, event);
   return ok(
     await listGrantRequests(

@@ -1,3 +1,4 @@
+import { listGrants as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -10,7 +11,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { clock: systemClock, grants: grantStore, companies: companyStore };
 
-export const handler = authedHandler('listGrants', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(await listGrants(deps, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
 });

@@ -1,3 +1,4 @@
+import { listMessages as route } from '../definitions/routes/messages.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -8,7 +9,7 @@ import * as messageStore from '../data/message-store.ts';
 
 const deps = { threads: messageStore };
 
-export const handler = authedHandler('listMessages', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(
     await listMessages(

@@ -1,3 +1,4 @@
+import { listProfileVersions as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,7 +10,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { profiles: profileStore, companies: companyStore };
 
-export const handler = authedHandler('listProfileVersions', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(await listVersions(deps, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
 });

@@ -1,3 +1,4 @@
+import { listStaff as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -7,7 +8,7 @@ import * as membershipStore from '../data/membership-store.ts';
 
 const deps = { members: membershipStore };
 
-export const handler = authedHandler('listStaff', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(await listStaff(deps, caller, query.cursor ?? null, query.limit));
 });

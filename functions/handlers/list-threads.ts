@@ -1,3 +1,4 @@
+import { listThreads as route } from '../definitions/routes/messages.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,7 +10,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { threads: messageStore, companies: companyStore };
 
-export const handler = authedHandler('listThreads', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(await listThreads(deps, caller, pathParam(event, 'companyId', Id), query.cursor ?? null, query.limit));
 });

@@ -1,3 +1,4 @@
+import { partnerView as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -11,7 +12,7 @@ import * as auditStore from '../data/audit-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, grants: grantStore, profiles: profileStore, auditTrail: auditStore };
 
-export const handler = authedHandler('partnerView', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(PartnerQuery, event);
   return ok(await partnerView(deps, caller, pathParam(event, 'companyId', Id), query.scope));
 });

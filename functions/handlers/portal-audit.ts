@@ -1,3 +1,4 @@
+import { portalAudit as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -8,6 +9,6 @@ import * as auditStore from '../data/audit-store.ts';
 
 const deps = { clock: systemClock, auditTrail: auditStore };
 
-export const handler = authedHandler('portalAudit', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await portalTrail(deps, caller, parseQuery(PortalAuditQuery, event))),
 );

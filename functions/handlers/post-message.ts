@@ -1,3 +1,4 @@
+import { postMessage as route } from '../definitions/routes/messages.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
@@ -27,7 +28,7 @@ const deps = {
   programEmail: PROGRAM_EMAIL,
 };
 
-export const handler = authedHandler('postMessage', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);
   const threadId = pathParam(event, 'threadId', Id);
   const { companyId: _c, ...message } = await post(deps, caller, companyId, threadId, parseBody(PostMessage, event));

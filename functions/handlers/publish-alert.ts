@@ -1,3 +1,4 @@
+import { publishAlert as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
@@ -15,7 +16,7 @@ const deps = { ...base, alerts, audiences, limits, metrics };
 /** The first pages go out within the request; the fan-out job carries on from there. */
 const IN_REQUEST_MS = 2_000;
 
-export const handler = authedHandler('publishAlert', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const alert = await publish(deps, caller, parseBody(PublishAlert, event, 256 * 1024));
   if (alert.status === 'published')
     await run(deps, deps.clock.now, IN_REQUEST_MS, alert.alertId).catch((error: unknown) =>

@@ -1,3 +1,4 @@
+import { removeCompanyUser as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { ifMatchVersion, pathParam } from '../http/request.ts';
 import { noContent } from '../http/response.ts';
@@ -9,7 +10,7 @@ import * as cognitoUsers from '../data/cognito-users.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, members: membershipStore, identities: cognitoUsers };
 
-export const handler = authedHandler('removeCompanyUser', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   await removeCompanyUser(
     deps,
     caller,

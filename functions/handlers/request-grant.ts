@@ -1,3 +1,4 @@
+import { requestGrant as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
@@ -19,7 +20,7 @@ const deps = {
   metrics,
 };
 
-export const handler = authedHandler('requestGrant', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const request = await requestGrant(deps, caller, pathParam(event, 'companyId', Id), parseBody(RequestGrant, event));
   return created(request, `/companies/${request.requesterCompanyId}/grant-requests?direction=outgoing`);
 });

@@ -1,3 +1,4 @@
+import { resendInvitation as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { json } from '../http/response.ts';
@@ -22,6 +23,6 @@ const deps = {
   metrics,
 };
 
-export const handler = authedHandler('resendInvitation', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   json(202, await resendInvitation(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id))),
 );

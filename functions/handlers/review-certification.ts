@@ -1,3 +1,4 @@
+import { reviewCertification as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -9,7 +10,7 @@ import * as profileStore from '../data/profile-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore };
 
-export const handler = authedHandler('reviewCertification', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(
     await review(
       deps,

@@ -1,3 +1,4 @@
+import { reviseDeadline as route } from '../definitions/routes/deadlines.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -8,7 +9,7 @@ import * as deadlineStore from '../data/deadline-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, deadlines: deadlineStore };
 
-export const handler = authedHandler('reviseDeadline', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(
     await deadlines.revise(deps, caller, pathParam(event, 'category', CategoryParam), parseBody(ReviseDeadline, event)),
   ),

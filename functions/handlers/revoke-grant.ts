@@ -1,3 +1,4 @@
+import { revokeGrant as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { noContent } from '../http/response.ts';
@@ -8,7 +9,7 @@ import * as grantStore from '../data/grant-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, grants: grantStore };
 
-export const handler = authedHandler('revokeGrant', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   await revokeGrant(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'grantId', Id));
   return noContent();
 });

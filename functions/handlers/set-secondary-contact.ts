@@ -1,3 +1,4 @@
+import { setSecondaryContact as route } from '../definitions/routes/companies.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -17,6 +18,6 @@ const deps = {
   contacts: contactStore,
 };
 
-export const handler = authedHandler('setSecondaryContact', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await setSecondaryContact(deps, caller, pathParam(event, 'companyId', Id), parseBody(SetSecondaryContact, event))),
 );

@@ -1,3 +1,4 @@
+import { sharedWithMe as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -8,7 +9,7 @@ import * as grantStore from '../data/grant-store.ts';
 
 const deps = { clock: systemClock, grants: grantStore };
 
-export const handler = authedHandler('sharedWithMe', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
   return ok(await sharedWithMe(deps, caller, query.cursor ?? null, query.limit));
 });

@@ -1,3 +1,4 @@
+import { startThread as route } from '../definitions/routes/messages.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
@@ -27,7 +28,7 @@ const deps = {
   programEmail: PROGRAM_EMAIL,
 };
 
-export const handler = authedHandler('startThread', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);
   const thread = await startThread(deps, caller, companyId, parseBody(StartThread, event));
   return created(thread, `/companies/${companyId}/threads/${thread.threadId}/messages`);

@@ -1,3 +1,4 @@
+import { updateCompanyUser as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -10,7 +11,7 @@ import * as cognitoUsers from '../data/cognito-users.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, members: membershipStore, identities: cognitoUsers };
 
-export const handler = authedHandler('updateCompanyUser', async (event, caller) => {
+export const handler = authedHandler(route, async (event, caller) => {
   const input = parseBody(UpdateUser, event);
   return ok(
     await updateCompanyUser(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id), input),

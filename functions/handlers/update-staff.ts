@@ -1,3 +1,4 @@
+import { updateStaff as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -10,6 +11,6 @@ import * as cognitoUsers from '../data/cognito-users.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, members: membershipStore, identities: cognitoUsers };
 
-export const handler = authedHandler('updateStaff', async (event, caller) =>
+export const handler = authedHandler(route, async (event, caller) =>
   ok(await updateStaff(deps, caller, pathParam(event, 'userId', Id), parseBody(UpdateStaff, event))),
 );

@@ -4,7 +4,7 @@ import { sourceIp } from './request.ts';
 import { Id } from '../schemas/common.ts';
 import { getMembershipWithCompany } from '../data/membership-store.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
-import type { RouteDefinition } from '../definitions/routes.ts';
+import type { RouteDefinition } from '../definitions/routes/types.ts';
 import type { Caller } from '../domain/caller.ts';
 
 /**
