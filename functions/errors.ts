@@ -1,5 +1,3 @@
-import { isThrottlingError, isTransientError } from '@smithy/core/retry';
-
 /**
  * Errors that carry their HTTP status. Anything thrown that is not an HttpError becomes a
  * generic 500 whose body says nothing about the cause.
@@ -110,6 +108,66 @@ export const emailTaken = (field = 'email'): Conflict =>
   ]);
 
 /**
+ * The SDK's own error classification (`isThrottlingError`, `isTransientError` of
+ * `@smithy/core/retry`), restated: importing it costs every bundle 12 KB of retry machinery for
+ * two dozen lines. `test/unit/sdk-errors.test.ts` holds the two to the same answers.
+ */
+const THROTTLING = new Set([
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'LimitExceededException',
+  'PriorRequestNotComplete',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ThrottledException',
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'TransactionInProgressException',
+]);
+const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const NETWORK = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+interface SdkError {
+  readonly name?: string;
+  readonly code?: string;
+  readonly message?: string;
+  readonly cause?: unknown;
+  readonly $retryable?: { readonly throttling?: boolean };
+  readonly $metadata?: { readonly httpStatusCode?: number; readonly clockSkewCorrected?: boolean };
+}
+
+export const isThrottlingError = (e: SdkError): boolean =>
+  e.$metadata?.httpStatusCode === 429 || THROTTLING.has(e.name ?? '') || e.$retryable?.throttling === true;
+
+export const isTransientError = (e: SdkError, depth = 0): boolean =>
+  e.name !== 'AbortError' &&
+  (e.$retryable !== undefined ||
+    e.$metadata?.clockSkewCorrected === true ||
+    (e.name === 'InvalidSignatureException' && (e.message ?? '').includes('Signature expired')) ||
+    TRANSIENT.has(e.name ?? '') ||
+    NETWORK.has(e.code ?? '') ||
+    TRANSIENT_STATUS.has(e.$metadata?.httpStatusCode ?? 0) ||
+    (e.code === 'ERR_HTTP2_STREAM_ERROR' && (e.message ?? '').includes('NGHTTP2_REFUSED_STREAM')) ||
+    (typeof e.cause === 'object' &&
+      e.cause !== null &&
+      depth <= 10 &&
+      isTransientError(e.cause as SdkError, depth + 1)));
+
+/**
  * Throttling (DynamoDB, Cognito's TooManyRequestsException, ...) and transient faults that
  * outlasted the SDK's own retries, classified as the SDK classifies them; the caller may try
  * again. Some wrappers put the SDK's error in `cause`.
@@ -117,6 +175,6 @@ export const emailTaken = (field = 'email'): Conflict =>
 export const isRetryableSdkError = (error: unknown): boolean => {
   const candidates = [error, (error as { cause?: unknown } | null)?.cause];
   return candidates.some(
-    (e) => typeof e === 'object' && e !== null && (isThrottlingError(e as never) || isTransientError(e as never)),
+    (e) => typeof e === 'object' && e !== null && (isThrottlingError(e as SdkError) || isTransientError(e as SdkError)),
   );
 };
