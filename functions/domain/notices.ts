@@ -3,11 +3,12 @@
  * carries confidential data (DESIGN section 7): a due date, the company's own standing, and
  * where to sign in; only the notice to CBP's program mailbox names the company.
  */
-import { MAX_RECIPIENTS, newDelivery, type Delivery } from '../data/delivery-records.ts';
+import { newDelivery } from './deliveries.ts';
+import { MAX_RECIPIENTS, type Delivery } from '../schemas/outbox.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CATEGORIES, type CategoryId } from '../definitions/categories.ts';
-import type { Ids } from './deps.ts';
-import type { ObligationKind } from './deadline-schedule.ts';
+import type { Ids } from './clock.ts';
+import type { ObligationKind } from '../schemas/obligations.ts';
 import type { RemovalReason } from '../schemas/company.ts';
 import { spelledDate } from '../definitions/program-time.ts';
 
