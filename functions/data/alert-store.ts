@@ -25,7 +25,7 @@ import {
   type Alert,
   type FanOut,
   type InboxItem,
-} from '../schemas/alerts.ts';
+} from '../schemas/alert-records.ts';
 import { auditOp } from './audit-store.ts';
 import { deliveryOp } from './outbox-store.ts';
 import { assertCommitted } from './transact.ts';

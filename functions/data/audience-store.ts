@@ -7,7 +7,7 @@ import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
 import type { CategoryId } from '../definitions/categories.ts';
 import { TABLE } from '../definitions/table.ts';
 import { ServiceUnavailable } from '../errors.ts';
-import type { Target } from '../schemas/alerts.ts';
+import type { Target } from '../schemas/alert-records.ts';
 import { categoryIndexKey, companyKey } from './company-store.ts';
 import { memberKey } from './membership-store.ts';
 import { eq, queryAll, queryPage, record, type Key, type Page } from './table-io.ts';

@@ -13,7 +13,8 @@ import { shardOf } from '../definitions/table.ts';
 import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
-import type { Acknowledgement, Alert, FanOut, InboxItem, PublishAlert, Target } from '../schemas/alerts.ts';
+import type { Acknowledgement, Alert, FanOut, InboxItem, Target } from '../schemas/alert-records.ts';
+import type { PublishAlert } from '../schemas/alerts.ts';
 
 interface Page<T> {
   readonly items: T[];

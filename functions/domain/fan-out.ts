@@ -8,7 +8,13 @@ import type { Ids } from './clock.ts';
 import { newDelivery } from './deliveries.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
-import { awaitsAcknowledgement, type Alert, type FanOut, type InboxItem, type Target } from '../schemas/alerts.ts';
+import {
+  awaitsAcknowledgement,
+  type Alert,
+  type FanOut,
+  type InboxItem,
+  type Target,
+} from '../schemas/alert-records.ts';
 import { MAX_RECIPIENTS, type Delivery } from '../schemas/outbox.ts';
 
 /** Where alerts and their fan-outs are kept. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/v4';
 import { Id, IsoDateTime, MultiLine, SingleLine } from './common.ts';
-import { CategoryId, type CompanyStatus } from './company.ts';
+import { CategoryId } from './company.ts';
 
 export const AlertKind = z.enum(['cargo-security-alert', 'sanitized-intelligence']);
 export const Severity = z.enum(['low', 'medium', 'high', 'critical']);
@@ -20,10 +20,6 @@ export const Audience = z.discriminatedUnion('scope', [
   }),
 ]);
 export type Audience = z.infer<typeof Audience>;
-
-/** High and critical alerts stay listed on the company's inbox until somebody in it acknowledges them. */
-export const awaitsAcknowledgement = (item: { readonly severity: z.infer<typeof Severity> }): boolean =>
-  item.severity === 'high' || item.severity === 'critical';
 
 export const PublishAlert = z.strictObject({
   kind: AlertKind,
@@ -92,46 +88,3 @@ export const Acknowledged = z.object({
   userId: z.string(),
   at: IsoDateTime,
 });
-
-// ---------------------------------------------------------------------------------------------
-// As stored: the records the alert domain decides and the alert store keeps.
-
-/** Where one alert's fan-out has got to: on the due-date index under its shard until it is done. */
-export interface FanOut {
-  readonly alertId: string;
-  readonly shard: string;
-  readonly dueAt: string;
-  /** Opaque position: which target list, and the query cursor within it. */
-  readonly cursor: string;
-  readonly pages: number;
-  readonly companies: number;
-  readonly recipients: number;
-}
-
-/** An alert in one company's inbox (enough to list it without reading the alert), and whether the company acknowledged it. */
-export interface InboxItem {
-  readonly companyId: string;
-  readonly alertId: string;
-  readonly publishedAt: string;
-  readonly kind: Alert['kind'];
-  readonly title: string;
-  readonly severity: Alert['severity'];
-  readonly expiresAt?: string;
-  readonly acknowledgedAt?: string;
-  readonly acknowledgedBy?: string;
-}
-
-/** One user's acknowledgement of one alert. */
-export interface Acknowledgement {
-  readonly alertId: string;
-  readonly companyId: string;
-  readonly userId: string;
-  readonly name: string;
-  readonly at: string;
-}
-
-/** A company an alert's audience names or a category holds. */
-export interface Target {
-  readonly companyId: string;
-  readonly status: CompanyStatus;
-}
