@@ -22,12 +22,21 @@ export const alertFanOut = async () => {
   const backends = await startBackends({ dataDir, persist: false });
   try {
     Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, 'http://127.0.0.1:0'));
-    const { useClock } = await import('../functions/domain/deps.ts');
+    const { systemClock, useClock, uuidIds } = await import('../functions/domain/clock.ts');
     let now = new Date('2016-03-01T12:00:00.000Z');
     useClock({ now: () => now });
     const { company, member } = await import('../functions/data/entities.ts');
     const { injectSesFaults } = await import('../test/support/ses-faults.ts');
-    const { allDeps } = await import('../functions/domain/default-deps.ts');
+    const deps = {
+      clock: systemClock,
+      ids: uuidIds,
+      alerts: await import('../functions/data/alert-store.ts'),
+      audiences: await import('../functions/data/audience-store.ts'),
+      limits: await import('../functions/data/rate-limit-store.ts'),
+      metrics: await import('../functions/clients/metrics.ts'),
+      outbox: await import('../functions/data/outbox-store.ts'),
+      mailer: await import('../functions/data/email.ts'),
+    };
     const { publish } = await import('../functions/domain/alerts.ts');
     const { run } = await import('../functions/domain/fan-out.ts');
     const { drain } = await import('../functions/domain/outbox.ts');
@@ -88,16 +97,16 @@ export const alertFanOut = async () => {
     };
     progress('publishing the alert and running its fan-out ...');
     let t = performance.now();
-    const alert = await publish(allDeps, caller, {
+    const alert = await publish(deps, caller, {
       kind: 'cargo-security-alert',
       title: 'Benchmark alert',
       body: 'Body.',
       severity: 'high',
       audience: { scope: 'all' },
     });
-    const fanOut = await run(allDeps, () => now, 60 * 60_000, alert.alertId);
+    const fanOut = await run(deps, () => now, 60 * 60_000, alert.alertId);
     const fanOutMs = performance.now() - t;
-    const published = await allDeps.alerts.get(alert.alertId);
+    const published = await deps.alerts.get(alert.alertId);
     progress(
       `  fan-out: ${fanOut.pages} pages, ${published?.companies} companies, ${published?.recipients} recipients in ${round(fanOutMs / 1000, 1)} s`,
     );
@@ -108,7 +117,7 @@ export const alertFanOut = async () => {
     const firstRound = { calls: 0 };
     for (; rounds < 20; rounds += 1) {
       now = new Date(now.getTime() + 10 * 60_000);
-      const report = await drain(allDeps);
+      const report = await drain(deps);
       if (rounds === 0) firstRound.calls = faults.ledger.calls;
       progress(
         `  round ${rounds + 1}: ${report.due} due, ${report.sent} finished, ${report.retrying} retrying, ${report.failed} failed; ${faults.ledger.calls} calls so far`,

@@ -8,28 +8,10 @@ import { queryPage, type Page as StorePage } from './table-io.ts';
  */
 export const dueBefore = (at: string): string => new Date(Date.parse(at) + 1).toISOString();
 
-type Page<T> = { data: T[]; cursor: string | null };
-
-/**
- * Every item one query finds on the sparse due-date index, shard by shard and page by page:
- * Queries only, never a Scan, so a sweep's cost follows the number of items due.
- */
-export async function* acrossShards<T>(
-  query: (shard: string, cursor: string | null) => Promise<Page<T>>,
-): AsyncGenerator<T> {
-  for (let shard = 0; shard < TABLE.dueShards; shard += 1) {
-    let cursor: string | null = null;
-    do {
-      const page: Page<T> = await query(String(shard), cursor);
-      yield* page.data;
-      cursor = page.cursor;
-    } while (cursor);
-  }
-}
-
 /**
  * Every item of the due-date index under `partition(shard)` due before `before` (see
- * `dueBefore`), shard by shard and page by page.
+ * `dueBefore`), shard by shard and page by page: queries only, never a Scan, so a sweep's cost
+ * follows the number of items due.
  */
 export async function* dueItems<T>(partition: (shard: string) => string, before: string): AsyncGenerator<T> {
   for (let shard = 0; shard < TABLE.dueShards; shard += 1) {

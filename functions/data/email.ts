@@ -1,11 +1,8 @@
 import { SendBulkEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET, PORTAL_URL } from '../clients/ses.ts';
-import type { Recipient } from './delivery-records.ts';
+import type { Recipient, SendResult } from '../schemas/outbox.ts';
 
-export type SendResult = { readonly email: string } & (
-  | { readonly ok: true; readonly messageId: string }
-  | { readonly ok: false; readonly error: string }
-);
+export type { SendResult };
 
 /**
  * One SES v2 bulk send of a template to up to 50 recipients, each with their own data merged

@@ -4,19 +4,64 @@
  * an intelligence bulletin only once a second CBP person approves it (two-person rule). Each
  * targeted company's users read it in their inbox and acknowledge it; CBP sees who did.
  */
-import type { Deps } from './deps.ts';
+import type { Clock, Ids } from './clock.ts';
 import { isStaff, requireRole, type Caller } from './caller.ts';
-import { auditItem } from '../data/audit-records.ts';
-import type { FanOut, InboxItem } from '../data/alerts.ts';
-import { shardOf } from './shards.ts';
+import { auditItem } from './audit.ts';
 import { START } from './fan-out.ts';
-import { enforceLimit } from './limits.ts';
+import { enforceLimit, type LimitDeps } from './limits.ts';
+import { shardOf } from './shards.ts';
 import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
-import type { Alert, PublishAlert } from '../schemas/alerts.ts';
+import type { AuditRecord } from '../schemas/audit.ts';
+import type { Acknowledgement, Alert, FanOut, InboxItem, Target } from '../schemas/alert-records.ts';
+import type { PublishAlert } from '../schemas/alerts.ts';
 
-type AlertDeps = Pick<Deps, 'clock' | 'ids' | 'alerts' | 'audiences'>;
-type PublishDeps = AlertDeps & Pick<Deps, 'limits' | 'metrics'>;
+interface Page<T> {
+  readonly items: T[];
+  readonly cursor: string | null;
+}
+
+/** Where alerts, their inbox copies and acknowledgements are kept. */
+export interface AlertStore {
+  /** A new alert with its audit record and, when it goes out at once, its fan-out; a 409 if it exists. */
+  create(alert: Alert, audit: AuditRecord, fanOut?: FanOut): Promise<void>;
+  get(alertId: string): Promise<Alert | null>;
+  /** Publishes a bulletin awaiting approval and starts its fan-out; a 409 if it was approved already. */
+  approve(
+    alertId: string,
+    set: { approvedBy: string; publishedAt: string },
+    fanOut: FanOut,
+    audit: AuditRecord,
+  ): Promise<void>;
+  /** Every alert, newest first. */
+  list(cursor: string | null, limit: number): Promise<Page<Alert>>;
+  /** A company's inbox, newest first. */
+  inbox(companyId: string, cursor: string | null, limit: number): Promise<Page<InboxItem>>;
+  /** The company's inbox items awaiting its acknowledgement, newest first. */
+  pendingAcknowledgement(companyId: string): Promise<InboxItem[]>;
+  inboxEntry(companyId: string, publishedAt: string, alertId: string): Promise<InboxItem | null>;
+  /** Records the acknowledgement (the company's first marks its inbox item); false when this user had already. */
+  acknowledge(ack: Acknowledgement, entry: InboxItem, audit: AuditRecord): Promise<boolean>;
+  acknowledgementBy(alertId: string, companyId: string, userId: string): Promise<Acknowledgement | null>;
+  /** How many companies acknowledged the alert. */
+  acknowledgedCompanies(alertId: string): Promise<number>;
+  /** The companies the alert reached. */
+  inboxesOf(alertId: string, cursor: string | null, limit: number): Promise<Page<InboxItem>>;
+  acknowledgementsOf(alertId: string, companyId: string): Promise<Acknowledgement[]>;
+}
+
+/** The companies an audience may name. */
+export interface Audiences {
+  /** The named companies that exist (removed ones too). */
+  named(companyIds: readonly string[]): Promise<readonly Target[]>;
+}
+
+interface AlertDeps {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly alerts: AlertStore;
+}
+type PublishDeps = AlertDeps & LimitDeps & { readonly audiences: Audiences };
 
 const newFanOut = (alertId: string, now: string): FanOut => ({
   alertId,
@@ -106,7 +151,7 @@ const summary = (item: Alert | InboxItem) => ({
  * has not acknowledged and that have not expired.
  */
 export const list = async (
-  deps: Pick<Deps, 'alerts' | 'clock'>,
+  deps: Pick<AlertDeps, 'alerts' | 'clock'>,
   caller: Caller,
   cursor: string | null,
   limit: number,
@@ -129,7 +174,7 @@ export const list = async (
 
 /** The alert's inbox entry for the caller's company, or 404 (an alert not sent to it does not exist for it). */
 const entryFor = async (
-  deps: Pick<Deps, 'alerts'>,
+  deps: Pick<AlertDeps, 'alerts'>,
   caller: Caller,
   alertId: string,
 ): Promise<{ alert: Alert; entry: InboxItem }> => {
@@ -139,7 +184,7 @@ const entryFor = async (
   return { alert, entry };
 };
 
-export const get = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: string) => {
+export const get = async (deps: Pick<AlertDeps, 'alerts'>, caller: Caller, alertId: string) => {
   if (isStaff(caller)) {
     const alert = await deps.alerts.get(alertId);
     if (!alert) throw new NotFound('No such alert.');
@@ -151,7 +196,7 @@ export const get = async (deps: Pick<Deps, 'alerts'>, caller: Caller, alertId: s
 };
 
 /** A company user acknowledges an alert sent to their company; doing it again changes nothing. */
-export const acknowledge = async (deps: Pick<Deps, 'clock' | 'ids' | 'alerts'>, caller: Caller, alertId: string) => {
+export const acknowledge = async (deps: AlertDeps, caller: Caller, alertId: string) => {
   requireRole(caller, COMPANY_ROLES);
   const { entry } = await entryFor(deps, caller, alertId);
   const now = deps.clock.now().toISOString();
@@ -171,7 +216,7 @@ export const acknowledge = async (deps: Pick<Deps, 'clock' | 'ids' | 'alerts'>, 
 
 /** CBP: per company the alert reached, whether it acknowledged, and which of its users did. */
 export const acknowledgements = async (
-  deps: Pick<Deps, 'alerts'>,
+  deps: Pick<AlertDeps, 'alerts'>,
   caller: Caller,
   alertId: string,
   cursor: string | null,

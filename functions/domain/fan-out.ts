@@ -4,20 +4,56 @@
  * recipients to a delivery. Each page is one transaction with the fan-out's new position, so a
  * fan-out that stops is resumed where it stopped, and two workers never write a page twice.
  */
-import type { Ids } from './deps.ts';
-import type * as alertData from '../data/alerts.ts';
-import type * as audienceData from '../data/audiences.ts';
-import type { FanOut, InboxItem } from '../data/alerts.ts';
-import type { Target } from '../data/audiences.ts';
-import { MAX_RECIPIENTS, newDelivery, type Delivery } from '../data/delivery-records.ts';
+import type { Ids } from './clock.ts';
+import { newDelivery } from './deliveries.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
-import { awaitsAcknowledgement, type Alert } from '../schemas/alerts.ts';
+import {
+  awaitsAcknowledgement,
+  type Alert,
+  type FanOut,
+  type InboxItem,
+  type Target,
+} from '../schemas/alert-records.ts';
+import { MAX_RECIPIENTS, type Delivery } from '../schemas/outbox.ts';
+
+/** Where alerts and their fan-outs are kept. */
+export interface FanOutStore {
+  get(alertId: string): Promise<Alert | null>;
+  getFanOut(alertId: string): Promise<FanOut | null>;
+  /** Fan-outs with work left at `now`. */
+  dueFanOuts(now: string): AsyncIterable<FanOut>;
+  /**
+   * One page, all or nothing: the inbox items, the deliveries and the fan-out's next position
+   * (or its end and the alert's totals); 'taken' when another worker wrote this page first.
+   */
+  writePage(
+    item: FanOut,
+    next: { cursor: string } | 'done',
+    inbox: readonly InboxItem[],
+    deliveries: readonly Delivery[],
+    finishedAt: string,
+  ): Promise<'written' | 'taken'>;
+}
+
+/** Who an alert reaches: the companies it targets and their active users. */
+export interface AudienceStore {
+  /** A page of a category's active companies, in a stable order. */
+  activeInCategory(
+    category: CategoryId,
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ readonly items: readonly Target[]; readonly cursor: string | null }>;
+  /** The named companies that exist (removed ones too), each once, in id order. */
+  named(companyIds: readonly string[]): Promise<readonly Target[]>;
+  /** The emails of a company's active users. */
+  activeEmails(companyId: string): Promise<readonly string[]>;
+}
 
 export interface FanOutDeps {
   readonly ids: Ids;
-  readonly alerts: Pick<typeof alertData, 'get' | 'writePage' | 'dueFanOuts' | 'getFanOut'>;
-  readonly audiences: typeof audienceData;
+  readonly alerts: FanOutStore;
+  readonly audiences: AudienceStore;
 }
 
 /** Companies read per page; a page writes fewer when their users need more deliveries than a transaction holds. */
@@ -60,7 +96,7 @@ const targets = async (
   alert: Alert,
   at: Position,
   limit: number,
-): Promise<{ items: Target[]; next: Position | 'done' }> => {
+): Promise<{ items: readonly Target[]; next: Position | 'done' }> => {
   if (alert.audience.scope === 'companies') {
     const ids = namedOf(alert);
     const offset = Number(at.cursor ?? 0);

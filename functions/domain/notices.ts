@@ -8,7 +8,7 @@ import { MAX_RECIPIENTS, type Delivery } from '../schemas/outbox.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { CATEGORIES, type CategoryId } from '../definitions/categories.ts';
 import type { Ids } from './clock.ts';
-import type { ObligationKind } from './deadline-schedule.ts';
+import type { ObligationKind } from '../schemas/obligations.ts';
 import type { RemovalReason } from '../schemas/company.ts';
 import { spelledDate } from '../definitions/program-time.ts';
 

@@ -1,13 +1,43 @@
-import type { Clock } from './deps.ts';
-import type * as outboxData from '../data/outbox-store.ts';
-import type * as emailData from '../data/email.ts';
+import type { Clock } from './clock.ts';
 import {
   MAX_RECIPIENTS,
   type Delivery,
   type Lane,
   type Recipient,
   type RecipientResult,
-} from '../data/delivery-records.ts';
+  type SendResult,
+} from '../schemas/outbox.ts';
+
+/** Where deliveries wait, and the lease that lets only one sender work on each. */
+export interface OutboxStore {
+  get(deliveryId: string): Promise<Delivery | null>;
+  /** Leases the delivery to this sender until `leaseUntil`; null when it is finished, leased to another, or not due. */
+  claim(current: Delivery, now: string, leaseUntil: string): Promise<Delivery | null>;
+  /** Records the outcome of the attempt that claimed it; throws when the lease was lost. */
+  record(
+    claimed: Delivery,
+    outcome: { status: Delivery['status']; results: Record<string, RecipientResult>; nextAttemptAt: string },
+  ): Promise<void>;
+  /** Saves the results so far while still leased to this attempt. */
+  progress(claimed: Delivery, results: Record<string, RecipientResult>): Promise<void>;
+  /** Deliveries of one lane (or both, the alert lane first) due for an attempt at `now`. */
+  due(now: string, lane?: Lane): AsyncIterable<Delivery>;
+}
+
+/** Sends one template to up to 50 recipients, one result per recipient. */
+export interface Mailer {
+  sendTemplated(
+    template: string,
+    recipients: readonly Recipient[],
+    defaultData: Record<string, string>,
+  ): Promise<readonly SendResult[]>;
+}
+
+export interface OutboxDeps {
+  readonly clock: Clock;
+  readonly outbox: OutboxStore;
+  readonly mailer: Mailer;
+}
 
 /** A delivery that still has unsent recipients after this many attempts is marked failed (and alarmed). */
 export const MAX_ATTEMPTS = 5;
@@ -15,12 +45,6 @@ export const MAX_ATTEMPTS = 5;
 const LEASE_MS = 10 * 60_000;
 /** Exponential backoff between attempts: 30 s, 1 min, 2 min, 4 min ... */
 export const backoffMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 60 * 60_000);
-
-export interface OutboxDeps {
-  readonly clock: Clock;
-  readonly outbox: Pick<typeof outboxData, 'claim' | 'record' | 'progress' | 'due' | 'get'>;
-  readonly mailer: Pick<typeof emailData, 'sendTemplated'>;
-}
 
 export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'skipped';
 

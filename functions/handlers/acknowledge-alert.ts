@@ -3,11 +3,11 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { acknowledge } from '../domain/alerts.ts';
-import * as alerts from '../data/alerts.ts';
+import * as alertStore from '../data/alert-store.ts';
 
-const deps = { ...base, alerts };
+const deps = { clock: systemClock, ids: uuidIds, alerts: alertStore };
 
 export const handler = authedHandler(route, async (event, caller) =>
   ok(await acknowledge(deps, caller, pathParam(event, 'alertId', Id))),

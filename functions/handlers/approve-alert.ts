@@ -3,13 +3,13 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { approve } from '../domain/alerts.ts';
 import { run } from '../domain/fan-out.ts';
-import * as alerts from '../data/alerts.ts';
-import * as audiences from '../data/audiences.ts';
+import * as alertStore from '../data/alert-store.ts';
+import * as audienceStore from '../data/audience-store.ts';
 
-const deps = { ...base, alerts, audiences };
+const deps = { clock: systemClock, ids: uuidIds, alerts: alertStore, audiences: audienceStore };
 
 export const handler = authedHandler(route, async (event, caller) => {
   const alert = await approve(deps, caller, pathParam(event, 'alertId', Id));

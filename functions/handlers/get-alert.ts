@@ -4,8 +4,10 @@ import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { get } from '../domain/alerts.ts';
-import * as alerts from '../data/alerts.ts';
+import * as alertStore from '../data/alert-store.ts';
+
+const deps = { alerts: alertStore };
 
 export const handler = authedHandler(route, async (event, caller) =>
-  ok(await get({ alerts }, caller, pathParam(event, 'alertId', Id))),
+  ok(await get(deps, caller, pathParam(event, 'alertId', Id))),
 );

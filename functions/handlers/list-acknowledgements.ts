@@ -5,11 +5,11 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { acknowledgements } from '../domain/alerts.ts';
-import * as alerts from '../data/alerts.ts';
+import * as alertStore from '../data/alert-store.ts';
+
+const deps = { alerts: alertStore };
 
 export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(
-    await acknowledgements({ alerts }, caller, pathParam(event, 'alertId', Id), query.cursor ?? null, query.limit),
-  );
+  return ok(await acknowledgements(deps, caller, pathParam(event, 'alertId', Id), query.cursor ?? null, query.limit));
 });

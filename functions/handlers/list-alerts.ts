@@ -4,10 +4,12 @@ import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { ListQuery } from '../schemas/users.ts';
 import { list } from '../domain/alerts.ts';
-import { base } from '../domain/deps.ts';
-import * as alerts from '../data/alerts.ts';
+import { systemClock } from '../domain/clock.ts';
+import * as alertStore from '../data/alert-store.ts';
+
+const deps = { clock: systemClock, alerts: alertStore };
 
 export const handler = authedHandler(route, async (event, caller) => {
   const query = parseQuery(ListQuery, event);
-  return ok(await list({ alerts, clock: base.clock }, caller, query.cursor ?? null, query.limit));
+  return ok(await list(deps, caller, query.cursor ?? null, query.limit));
 });

@@ -3,15 +3,22 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { PublishAlert } from '../schemas/alerts.ts';
-import { base } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { publish } from '../domain/alerts.ts';
 import { run } from '../domain/fan-out.ts';
-import * as alerts from '../data/alerts.ts';
-import * as audiences from '../data/audiences.ts';
-import * as limits from '../data/rate-limit-store.ts';
+import * as alertStore from '../data/alert-store.ts';
+import * as audienceStore from '../data/audience-store.ts';
+import * as rateLimitStore from '../data/rate-limit-store.ts';
 import * as metrics from '../clients/metrics.ts';
 
-const deps = { ...base, alerts, audiences, limits, metrics };
+const deps = {
+  clock: systemClock,
+  ids: uuidIds,
+  alerts: alertStore,
+  audiences: audienceStore,
+  limits: rateLimitStore,
+  metrics,
+};
 
 /** The first pages go out within the request; the fan-out job carries on from there. */
 const IN_REQUEST_MS = 2_000;

@@ -1,9 +1,9 @@
-import { systemClock, uuidIds } from '../domain/deps.ts';
+import { systemClock, uuidIds } from '../domain/clock.ts';
 import { run } from '../domain/fan-out.ts';
-import * as alerts from '../data/alerts.ts';
-import * as audiences from '../data/audiences.ts';
+import * as alertStore from '../data/alert-store.ts';
+import * as audienceStore from '../data/audience-store.ts';
 
-const deps = { ids: uuidIds, alerts, audiences };
+const deps = { ids: uuidIds, alerts: alertStore, audiences: audienceStore };
 
 /** Leaves a minute of the function's five for the page in flight. */
 const BUDGET_MS = 4 * 60_000;

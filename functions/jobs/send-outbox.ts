@@ -1,9 +1,9 @@
-import { systemClock } from '../domain/deps.ts';
+import { systemClock } from '../domain/clock.ts';
 import { drain } from '../domain/outbox.ts';
-import * as outbox from '../data/outbox-store.ts';
-import * as mailer from '../data/email.ts';
+import * as outboxStore from '../data/outbox-store.ts';
+import * as email from '../data/email.ts';
 
-const deps = { clock: systemClock, outbox, mailer };
+const deps = { clock: systemClock, outbox: outboxStore, mailer: email };
 
 /** Stops taking new batches after four of the function's five minutes. */
 const BUDGET_MS = 4 * 60_000;

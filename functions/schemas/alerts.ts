@@ -21,10 +21,6 @@ export const Audience = z.discriminatedUnion('scope', [
 ]);
 export type Audience = z.infer<typeof Audience>;
 
-/** High and critical alerts stay listed on the company's inbox until somebody in it acknowledges them. */
-export const awaitsAcknowledgement = (item: { readonly severity: z.infer<typeof Severity> }): boolean =>
-  item.severity === 'high' || item.severity === 'critical';
-
 export const PublishAlert = z.strictObject({
   kind: AlertKind,
   title: SingleLine(200),

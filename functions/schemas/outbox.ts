@@ -40,3 +40,9 @@ export const laneShard = (lane: Lane, shard: string): string => (lane === 'alert
 
 /** The lane a stored delivery is in. */
 export const laneOf = (d: Pick<Delivery, 'shard'>): Lane => (d.shard.startsWith('alert-') ? 'alert' : 'mail');
+
+/** What one bulk send answers for one recipient. */
+export type SendResult = { readonly email: string } & (
+  | { readonly ok: true; readonly messageId: string }
+  | { readonly ok: false; readonly error: string }
+);

@@ -106,7 +106,7 @@ describe('alert fan-out', () => {
     // The big company alone needs 100 deliveries and an inbox item, more than one transaction
     // holds: a page of 98 of its deliveries (and the fan-out's position) went first.
     expect(faults.ledger.transactionSizes).toContain(99);
-    const { get } = await import('../../functions/data/alerts.ts');
+    const { get } = await import('../../functions/data/alert-store.ts');
     expect(await get(alert.alertId)).toMatchObject({ companies: 40, recipients: expected.length });
   });
 

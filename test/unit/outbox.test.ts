@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attempt, backoffMs, drain, MAX_ATTEMPTS, type OutboxDeps } from '../../functions/domain/outbox.ts';
-import { laneOf, newDelivery, type Delivery, type Lane } from '../../functions/data/delivery-records.ts';
-import type { SendResult } from '../../functions/data/email.ts';
+import { newDelivery } from '../../functions/domain/deliveries.ts';
+import { laneOf, type Delivery, type Lane, type SendResult } from '../../functions/schemas/outbox.ts';
 import { fixedClock } from '../support/factories.ts';
 
 /** An in-memory outbox with the same lease semantics as the conditional updates. */
