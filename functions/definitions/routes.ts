@@ -8,6 +8,7 @@
 import { SERVICE_ROUTES } from './routes/service.ts';
 import { AUTH_ROUTES } from './routes/auth.ts';
 import { COMPANIES_ROUTES } from './routes/companies.ts';
+import { CONTACTS_ROUTES } from './routes/contacts.ts';
 import { USERS_ROUTES } from './routes/users.ts';
 import { PROFILE_ROUTES } from './routes/profile.ts';
 import { DEADLINES_ROUTES } from './routes/deadlines.ts';
@@ -22,6 +23,7 @@ export const ROUTES = [
   ...SERVICE_ROUTES,
   ...AUTH_ROUTES,
   ...COMPANIES_ROUTES,
+  ...CONTACTS_ROUTES,
   ...USERS_ROUTES,
   ...PROFILE_ROUTES,
   ...DEADLINES_ROUTES,

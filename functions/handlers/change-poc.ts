@@ -1,4 +1,4 @@
-import { changePoc as route } from '../definitions/routes/companies.ts';
+import { changePoc as route } from '../definitions/routes/contacts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';

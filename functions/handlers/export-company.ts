@@ -1,4 +1,4 @@
-import { exportCompany as route } from '../definitions/routes/companies.ts';
+import { exportCompany as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';

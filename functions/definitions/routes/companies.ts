@@ -1,8 +1,7 @@
-/** Routes: Enrollment, the company record, its contacts, its export; the compliance overview. */
+/** Routes: enrollment, the company record, the list of companies and the compliance overview. */
 import { Id } from '../../schemas/common.ts';
-import { ChangePoc, CompanyView, EnrollCompany, SetSecondaryContact } from '../../schemas/company.ts';
+import { CompanyView, EnrollCompany } from '../../schemas/company.ts';
 import { CompanyListQuery, CompanyPage, ComplianceOverview, OverviewQuery } from '../../schemas/compliance.ts';
-import { CompanyExport } from '../../schemas/sharing.ts';
 import { ALL_ROLES, CBP_ROLES } from '../roles.ts';
 import type { RouteDefinition } from './types.ts';
 
@@ -67,62 +66,4 @@ export const getCompany = {
   mutates: false,
 } as const satisfies RouteDefinition;
 
-export const changePoc = {
-  id: 'changePoc',
-  method: 'POST',
-  path: '/companies/{companyId}/poc-change',
-  handler: 'change-poc',
-  auth: ['cbp-admin'],
-  summary:
-    "Change the company's registered POC email, with the reason (CBP administrator; names the company version). Both addresses are told; an existing primary-POC account is disabled",
-  pathParams: { companyId: Id },
-  body: ChangePoc,
-  response: CompanyView,
-  example: {
-    version: 1,
-    pocEmail: 'new.poc@acme-imports.example.com',
-    pocName: 'Morgan Blake',
-    reason: 'The registered POC left the company; the company asked by letter of 2006-06-12.',
-  },
-  access: ['table:read', 'table:write', 'cognito:manage', 'email:send'],
-  mutates: true,
-} as const satisfies RouteDefinition;
-
-export const setSecondaryContact = {
-  id: 'setSecondaryContact',
-  method: 'PUT',
-  path: '/companies/{companyId}/secondary-contact',
-  handler: 'set-secondary-contact',
-  auth: ['primary-poc'],
-  summary:
-    'Name or replace the secondary contact, who also receives deadline reminders and removal notices (primary POC; names the company version)',
-  pathParams: { companyId: Id },
-  body: SetSecondaryContact,
-  response: CompanyView,
-  example: { version: 1, name: 'Jordan Lee', email: 'compliance@acme-imports.example.com' },
-  access: ['table:read', 'table:write'],
-  mutates: true,
-} as const satisfies RouteDefinition;
-
-export const exportCompany = {
-  id: 'exportCompany',
-  method: 'GET',
-  path: '/companies/{companyId}/export',
-  handler: 'export-company',
-  auth: ['primary-poc'],
-  summary: 'Everything the portal holds about the company as one JSON document (primary POC; the export is audited)',
-  pathParams: { companyId: Id },
-  response: CompanyExport,
-  access: ['table:read', 'table:write'],
-  mutates: false,
-} as const satisfies RouteDefinition;
-
-export const COMPANIES_ROUTES = [
-  enrollCompany,
-  listCompanies,
-  complianceOverview,
-  getCompany,
-  changePoc,
-  setSecondaryContact,
-  exportCompany,
-] as const;
+export const COMPANIES_ROUTES = [enrollCompany, listCompanies, complianceOverview, getCompany] as const;

@@ -2,6 +2,7 @@
 import { Id } from '../../schemas/common.ts';
 import {
   AuditPage,
+  CompanyExport,
   AuditQuery,
   CreateGrant,
   DecideGrantRequest,
@@ -169,6 +170,19 @@ export const portalAudit = {
   mutates: false,
 } as const satisfies RouteDefinition;
 
+export const exportCompany = {
+  id: 'exportCompany',
+  method: 'GET',
+  path: '/companies/{companyId}/export',
+  handler: 'export-company',
+  auth: ['primary-poc'],
+  summary: 'Everything the portal holds about the company as one JSON document (primary POC; the export is audited)',
+  pathParams: { companyId: Id },
+  response: CompanyExport,
+  access: ['table:read', 'table:write'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
 export const SHARING_ROUTES = [
   listGrants,
   createGrant,
@@ -180,4 +194,5 @@ export const SHARING_ROUTES = [
   decideGrantRequest,
   companyAudit,
   portalAudit,
+  exportCompany,
 ] as const;
