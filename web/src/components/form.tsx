@@ -14,7 +14,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
-import { ApiError } from '../api/client.ts';
+import type { ApiError } from '../api/client.ts';
 import { asApiError } from './use-load.ts';
 
 interface FieldProps {

@@ -4,7 +4,20 @@ import { useSession } from '../../api/session.tsx';
 import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { TableWrap, alertKindName, categoryName, usePaged } from './shared.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
+import { alertKindName, categoryName, usePaged } from './shared.tsx';
+
+type Reached = ResponseOf<'listAcknowledgements'>['items'][number] & { legalName: string };
+
+const REACHED_COLUMNS: Columns<Reached> = [
+  { header: 'Company', cell: (item) => <Link to={`/cbp/companies/${item.companyId}`}>{item.legalName}</Link> },
+  {
+    header: 'Acknowledged',
+    cell: (item) => (item.acknowledgedAt ? <DateText iso={item.acknowledgedAt} withTime /> : 'Not yet'),
+  },
+  { header: 'By', cell: (item) => (item.users.length ? item.users.map((u) => u.name).join(', ') : '—') },
+];
 
 export const AlertDetail = () => {
   const { alertId = '' } = useParams();
@@ -98,31 +111,13 @@ export const AlertDetail = () => {
                     </progress>
                   ) : null}
                   {acks.state.data && acks.state.data.length > 0 ? (
-                    <TableWrap label="Companies reached">
-                      <table>
-                        <caption>Companies reached</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Company</th>
-                            <th scope="col">Acknowledged</th>
-                            <th scope="col">By</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {acks.state.data.map((item) => (
-                            <tr key={item.companyId}>
-                              <td>
-                                <Link to={`/cbp/companies/${item.companyId}`}>{item.legalName}</Link>
-                              </td>
-                              <td>
-                                {item.acknowledgedAt ? <DateText iso={item.acknowledgedAt} withTime /> : 'Not yet'}
-                              </td>
-                              <td>{item.users.length ? item.users.map((u) => u.name).join(', ') : '—'}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </TableWrap>
+                    <DataTable
+                      label="Companies reached"
+                      caption="Companies reached"
+                      columns={REACHED_COLUMNS}
+                      rows={acks.state.data}
+                      rowKey={(item) => item.companyId}
+                    />
                   ) : (
                     <Empty>
                       {a.status === 'awaiting-approval'

@@ -22,8 +22,10 @@ import { PageTitle } from '../../components/layout.tsx';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
 import { endOfProgramDay } from '../../../../functions/definitions/program-time.ts';
 import { listCompanies } from './contract.ts';
-import { ALERT_KINDS, CATEGORY_OPTIONS, TableWrap, alertKindName, useAction, usePaged } from './shared.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
+import { ALERT_KINDS, CATEGORY_OPTIONS, alertKindName, useAction, usePaged } from './shared.tsx';
 
+type AlertSummary = ResponseOf<'listAlerts'>['items'][number];
 type Kind = ResponseOf<'publishAlert'>['kind'];
 type Severity = ResponseOf<'publishAlert'>['severity'];
 type Scope = 'all' | 'categories' | 'companies';
@@ -33,6 +35,12 @@ const SEVERITIES: { value: Severity; label: string }[] = [
   { value: 'medium', label: 'Medium' },
   { value: 'high', label: 'High (stays on inboxes until acknowledged)' },
   { value: 'critical', label: 'Critical (stays on inboxes until acknowledged)' },
+];
+
+const ALERT_COLUMNS: Columns<AlertSummary> = [
+  { header: 'Title', cell: (a) => <Link to={`/cbp/alerts/${a.alertId}`}>{a.title}</Link> },
+  { header: 'Kind', cell: (a) => alertKindName(a.kind) },
+  { header: 'Severity', className: 'nowrap', cell: (a) => a.severity },
 ];
 
 /**
@@ -267,56 +275,47 @@ export const Alerts = () => {
             items.length === 0 ? (
               <Empty>No alerts yet.</Empty>
             ) : (
-              <TableWrap label="All alerts">
-                <table className="cbp-wide">
-                  <caption>All alerts, newest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Title</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">Severity</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Published</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((a) => (
-                      <tr key={a.alertId}>
-                        <td>
-                          <Link to={`/cbp/alerts/${a.alertId}`}>{a.title}</Link>
-                        </td>
-                        <td>{alertKindName(a.kind)}</td>
-                        <td className="nowrap">{a.severity}</td>
-                        <td>
-                          {a.status === 'awaiting-approval' ? (
-                            <>
-                              <span>Awaiting approval</span>{' '}
-                              <button
-                                type="button"
-                                className="button"
-                                disabled={approve.busy}
-                                onClick={() =>
-                                  void approve.run(async () => {
-                                    setDone(undefined);
-                                    const approved = await api.call('approveAlert', { path: { alertId: a.alertId } });
-                                    setDone(`"${approved.title}" is approved and published.`);
-                                    list.state.reload();
-                                  })
-                                }
-                              >
-                                Approve
-                              </button>
-                            </>
-                          ) : (
-                            'Published'
-                          )}
-                        </td>
-                        <td className="nowrap">{a.publishedAt ? <DateText iso={a.publishedAt} withTime /> : '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <DataTable
+                label="All alerts"
+                caption="All alerts, newest first"
+                className="cbp-wide"
+                columns={[
+                  ...ALERT_COLUMNS,
+                  {
+                    header: 'Status',
+                    cell: (a: AlertSummary) =>
+                      a.status === 'awaiting-approval' ? (
+                        <>
+                          <span>Awaiting approval</span>{' '}
+                          <button
+                            type="button"
+                            className="button"
+                            disabled={approve.busy}
+                            onClick={() =>
+                              void approve.run(async () => {
+                                setDone(undefined);
+                                const approved = await api.call('approveAlert', { path: { alertId: a.alertId } });
+                                setDone(`"${approved.title}" is approved and published.`);
+                                list.state.reload();
+                              })
+                            }
+                          >
+                            Approve
+                          </button>
+                        </>
+                      ) : (
+                        'Published'
+                      ),
+                  },
+                  {
+                    header: 'Published',
+                    className: 'nowrap',
+                    cell: (a: AlertSummary) => (a.publishedAt ? <DateText iso={a.publishedAt} withTime /> : '—'),
+                  },
+                ]}
+                rows={items}
+                rowKey={(a) => a.alertId}
+              />
             )
           }
         </Async>

@@ -6,7 +6,8 @@ import type { ResponseOf } from '../../api/client.ts';
 import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
 import { TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
-import { TableWrap, portalToday, usePaged } from './shared.tsx';
+import { DataTable } from '../../components/data-table.tsx';
+import { portalToday, usePaged } from './shared.tsx';
 
 export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
 
@@ -20,43 +21,29 @@ export const AuditTable = ({
   caption: string;
   withCompany: boolean;
 }) => (
-  <TableWrap label={caption}>
-    <table className="cbp-wide">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">When (UTC)</th>
-          <th scope="col">Action</th>
-          {withCompany ? <th scope="col">Company</th> : null}
-          <th scope="col">Object</th>
-          <th scope="col">By</th>
-          <th scope="col">From</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((r) => (
-          <tr key={r.auditId}>
-            <td className="nowrap">
-              <DateText iso={r.at} withTime />
-            </td>
-            <td>{r.action}</td>
-            {withCompany ? (
-              <td>{r.companyId === 'CBP' ? 'CBP' : <Link to={`/cbp/companies/${r.companyId}`}>{r.companyId}</Link>}</td>
-            ) : null}
-            <td>
-              {r.objectType} {r.objectId}
-            </td>
-            <td>
-              {r.actorRole}
-              {r.actorId ? ` ${r.actorId}` : ''}
-              {r.actorCompanyId !== r.companyId ? ` (${r.actorCompanyId})` : ''}
-            </td>
-            <td>{r.sourceIp ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </TableWrap>
+  <DataTable
+    label={caption}
+    caption={caption}
+    className="cbp-wide"
+    columns={[
+      { header: 'When (UTC)', className: 'nowrap', cell: (r) => <DateText iso={r.at} withTime /> },
+      { header: 'Action', cell: (r) => r.action },
+      withCompany && {
+        header: 'Company',
+        cell: (r: AuditRecord) =>
+          r.companyId === 'CBP' ? 'CBP' : <Link to={`/cbp/companies/${r.companyId}`}>{r.companyId}</Link>,
+      },
+      { header: 'Object', cell: (r) => `${r.objectType} ${r.objectId}` },
+      {
+        header: 'By',
+        cell: (r) =>
+          `${r.actorRole}${r.actorId ? ` ${r.actorId}` : ''}${r.actorCompanyId !== r.companyId ? ` (${r.actorCompanyId})` : ''}`,
+      },
+      { header: 'From', cell: (r) => r.sourceIp ?? '—' },
+    ]}
+    rows={items}
+    rowKey={(r) => r.auditId}
+  />
 );
 
 export const Audit = () => {

@@ -5,14 +5,51 @@ import { useSession } from '../../api/session.tsx';
 import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components/data.tsx';
 import { SelectField, TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
-import { listCompanies } from './contract.ts';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
+import { type CompanySummary, listCompanies } from './contract.ts';
 import { Unreachable } from './unreachable.tsx';
-import { CATEGORY_OPTIONS, TableWrap, categoryName, usePaged } from './shared.tsx';
+import { CATEGORY_OPTIONS, categoryName, usePaged } from './shared.tsx';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'Any status' },
   { value: 'active', label: 'Active' },
   { value: 'removed', label: 'Removed' },
+];
+
+const COLUMNS: Columns<CompanySummary> = [
+  {
+    header: 'Legal name',
+    rowHeader: true,
+    cell: (c) => <Link to={`/cbp/companies/${c.companyId}`}>{c.legalName}</Link>,
+  },
+  { header: 'Category', cell: (c) => categoryName(c.category) },
+  { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+  {
+    header: 'Point of contact',
+    cell: (c) => (
+      <>
+        {c.pocEmail} <Unreachable mark={c.pocUnreachable} who="POC" />
+        {c.secondaryUnreachable ? (
+          <>
+            {' '}
+            <Unreachable mark={c.secondaryUnreachable} who="Secondary contact" />
+          </>
+        ) : null}
+      </>
+    ),
+  },
+  { header: 'Enrolled', className: 'nowrap', cell: (c) => <DateText iso={c.enrolledAt} /> },
+  {
+    header: 'Next due',
+    cell: (c) =>
+      c.dueOn ? (
+        <>
+          <DateText iso={c.dueOn} /> {c.dueKind === 'recertification' ? '(recertification)' : '(portal update)'}
+        </>
+      ) : (
+        '—'
+      ),
+  },
 ];
 
 export const Companies = () => {
@@ -91,56 +128,14 @@ export const Companies = () => {
                   : 'No company is enrolled yet.'}
             </Empty>
           ) : (
-            <TableWrap label="Companies">
-              <table className="cbp-wide">
-                <caption>{filtered ? 'Companies matching the filters' : 'All companies'}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Legal name</th>
-                    <th scope="col">Category</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Point of contact</th>
-                    <th scope="col">Enrolled</th>
-                    <th scope="col">Next due</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <tr key={c.companyId}>
-                      <th scope="row">
-                        <Link to={`/cbp/companies/${c.companyId}`}>{c.legalName}</Link>
-                      </th>
-                      <td>{categoryName(c.category)}</td>
-                      <td>
-                        <StatusBadge status={c.status} />
-                      </td>
-                      <td>
-                        {c.pocEmail} <Unreachable mark={c.pocUnreachable} who="POC" />
-                        {c.secondaryUnreachable ? (
-                          <>
-                            {' '}
-                            <Unreachable mark={c.secondaryUnreachable} who="Secondary contact" />
-                          </>
-                        ) : null}
-                      </td>
-                      <td className="nowrap">
-                        <DateText iso={c.enrolledAt} />
-                      </td>
-                      <td>
-                        {c.dueOn ? (
-                          <>
-                            <DateText iso={c.dueOn} />{' '}
-                            {c.dueKind === 'recertification' ? '(recertification)' : '(portal update)'}
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label="Companies"
+              caption={filtered ? 'Companies matching the filters' : 'All companies'}
+              className="cbp-wide"
+              columns={COLUMNS}
+              rows={items}
+              rowKey={(c) => c.companyId}
+            />
           )
         }
       </Async>

@@ -18,9 +18,30 @@ import {
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
-import { CATEGORY_OPTIONS, TableWrap, categoryName, isAdmin } from './shared.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
+import { CATEGORY_OPTIONS, categoryName, isAdmin } from './shared.tsx';
 
 type Policy = ResponseOf<'listDeadlines'>['items'][number];
+
+const POLICY_COLUMNS: Columns<Policy> = [
+  {
+    header: 'Deadline',
+    cell: (p) => (p.deadline ? <DateText iso={p.deadline} /> : `${p.newEnrolleeDays} days from enrollment`),
+  },
+  { header: 'Reminders (days before)', cell: (p) => p.reminderDays.join(', ') },
+  {
+    header: 'Revised',
+    cell: (p) =>
+      p.revisedAt ? (
+        <>
+          <DateText iso={p.revisedAt} withTime /> (revision {p.revision})
+        </>
+      ) : (
+        'As first announced'
+      ),
+  },
+  { header: 'Reason', cell: (p) => p.reason },
+];
 
 const PolicyTable = ({
   items,
@@ -31,45 +52,18 @@ const PolicyTable = ({
   caption: string;
   withCategory: boolean;
 }) => (
-  <TableWrap label={caption}>
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {withCategory ? <th scope="col">Category</th> : <th scope="col">Revision</th>}
-          <th scope="col">Deadline</th>
-          <th scope="col">Reminders (days before)</th>
-          <th scope="col">Revised</th>
-          <th scope="col">Reason</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((p) => (
-          <tr key={`${p.category}:${p.revision}`}>
-            {withCategory ? (
-              <th scope="row">{categoryName(p.category)}</th>
-            ) : (
-              <th scope="row" className="num">
-                {p.revision}
-              </th>
-            )}
-            <td>{p.deadline ? <DateText iso={p.deadline} /> : `${p.newEnrolleeDays} days from enrollment`}</td>
-            <td>{p.reminderDays.join(', ')}</td>
-            <td>
-              {p.revisedAt ? (
-                <>
-                  <DateText iso={p.revisedAt} withTime /> (revision {p.revision})
-                </>
-              ) : (
-                'As first announced'
-              )}
-            </td>
-            <td>{p.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </TableWrap>
+  <DataTable
+    label={caption}
+    caption={caption}
+    columns={[
+      withCategory
+        ? { header: 'Category', rowHeader: true, cell: (p: Policy) => categoryName(p.category) }
+        : { header: 'Revision', rowHeader: true, numeric: true, cell: (p: Policy) => p.revision },
+      ...POLICY_COLUMNS,
+    ]}
+    rows={items}
+    rowKey={(p) => `${p.category}:${p.revision}`}
+  />
 );
 
 const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) => void }) => {

@@ -8,8 +8,24 @@ import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import { Async, Empty, StatusBadge, MorePages } from '../../components/data.tsx';
 import { PageTitle } from '../../components/layout.tsx';
-import { listCompanies } from './contract.ts';
-import { TableWrap, categoryName, usePaged } from './shared.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
+import { type CompanySummary, listCompanies } from './contract.ts';
+import { categoryName, usePaged } from './shared.tsx';
+
+const COLUMNS: Columns<CompanySummary> = [
+  {
+    header: 'Company',
+    rowHeader: true,
+    cell: (c) => (
+      <Link to={`/cbp/companies/${c.companyId}#section-messages`}>
+        {c.legalName}
+        <span className="sr-only">: messages</span>
+      </Link>
+    ),
+  },
+  { header: 'Category', cell: (c) => categoryName(c.category) },
+  { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+];
 
 export const Messages = () => {
   const { api } = useSession();
@@ -29,34 +45,13 @@ export const Messages = () => {
           items.length === 0 ? (
             <Empty>No company is enrolled yet.</Empty>
           ) : (
-            <TableWrap label="Companies and their messages">
-              <table>
-                <caption>Companies: open one's messages</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Company</th>
-                    <th scope="col">Category</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <tr key={c.companyId}>
-                      <th scope="row">
-                        <Link to={`/cbp/companies/${c.companyId}#section-messages`}>
-                          {c.legalName}
-                          <span className="sr-only">: messages</span>
-                        </Link>
-                      </th>
-                      <td>{categoryName(c.category)}</td>
-                      <td>
-                        <StatusBadge status={c.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label="Companies and their messages"
+              caption="Companies: open one's messages"
+              columns={COLUMNS}
+              rows={items}
+              rowKey={(c) => c.companyId}
+            />
           )
         }
       </Async>

@@ -8,7 +8,8 @@ import { Async, DateText, Empty } from '../../components/data.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { complianceOverview, type ComplianceOverview } from './contract.ts';
-import { TableWrap, categoryName } from './shared.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
+import { categoryName } from './shared.tsx';
 
 /** Colours with at least 3:1 contrast on white, told apart by the legend's words and the order of the bars too. */
 const STATUS_COLOURS: Record<string, string> = { active: '#005ea2', removed: '#b50909' };
@@ -99,51 +100,27 @@ export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCate
         <line x1={0.5} x2={0.5} y1={0} y2={height} stroke="#1b1b1b" />
       </svg>
       <figcaption className="sr-only">Companies by category and status</figcaption>
-      <TableWrap label="Companies by category and status, as a table">
-        <table>
-          <caption>
-            Companies by category and status
-            {withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              {statuses.map((s) => (
-                <th scope="col" className="num" key={s}>
-                  {statusLabel(s)}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => (
-              <tr key={c}>
-                <th scope="row">{categoryName(c)}</th>
-                {statuses.map((s) => (
-                  <td className="num" key={s}>
-                    {count(c, s)}
-                  </td>
-                ))}
-                <td className="num">{statuses.reduce((n, s) => n + count(c, s), 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">All categories</th>
-              {totals.map((t) => (
-                <td className="num" key={t.status}>
-                  {t.n}
-                </td>
-              ))}
-              <td className="num">{totals.reduce((n, t) => n + t.n, 0)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Companies by category and status, as a table"
+        caption={`Companies by category and status${withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}`}
+        columns={[
+          { header: 'Category', rowHeader: true, cell: (c) => categoryName(c), footer: 'All categories' },
+          ...totals.map((t) => ({
+            header: statusLabel(t.status),
+            numeric: true,
+            cell: (c: string) => count(c, t.status),
+            footer: t.n,
+          })),
+          {
+            header: 'Total',
+            numeric: true,
+            cell: (c) => statuses.reduce((n, s) => n + count(c, s), 0),
+            footer: totals.reduce((n, t) => n + t.n, 0),
+          },
+        ]}
+        rows={categories}
+        rowKey={(c) => c}
+      />
     </figure>
   );
 };
@@ -152,6 +129,12 @@ const SERIES = [
   { key: 'deadlines', label: 'Deadlines', colour: '#005ea2' },
   { key: 'removals', label: 'Removals', colour: '#b50909' },
 ] as const;
+
+const MONTH_COLUMNS: Columns<ComplianceOverview['months'][number]> = [
+  { header: 'Month', rowHeader: true, cell: (m) => monthName(m.month) },
+  { header: 'Deadlines', numeric: true, cell: (m) => m.deadlines },
+  { header: 'Removals', numeric: true, cell: (m) => m.removals },
+];
 
 export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) => {
   if (months.length === 0) return <Empty>No deadlines or removals to show.</Empty>;
@@ -208,31 +191,13 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
         <line x1={left} x2={width - 10} y1={plot} y2={plot} stroke="#1b1b1b" />
       </svg>
       <figcaption className="sr-only">Deadlines and removals per month</figcaption>
-      <TableWrap label="Deadlines and removals per month, as a table">
-        <table>
-          <caption>Deadlines and removals per month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col" className="num">
-                Deadlines
-              </th>
-              <th scope="col" className="num">
-                Removals
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{monthName(m.month)}</th>
-                <td className="num">{m.deadlines}</td>
-                <td className="num">{m.removals}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Deadlines and removals per month, as a table"
+        caption="Deadlines and removals per month"
+        columns={MONTH_COLUMNS}
+        rows={months}
+        rowKey={(m) => m.month}
+      />
     </figure>
   );
 };

@@ -5,10 +5,19 @@ import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components
 import { ErrorSummary, SelectField, Success, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { TableWrap, useAction, usePaged } from './shared.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
+import { useAction, usePaged } from './shared.tsx';
 
 type StaffUser = ResponseOf<'listStaff'>['items'][number];
 const ROLE_NAMES: Record<string, string> = { 'cbp-admin': 'CBP administrator', 'cbp-officer': 'CBP officer' };
+
+const COLUMNS: Columns<StaffUser> = [
+  { header: 'Name', cell: (user) => user.name },
+  { header: 'Email', cell: (user) => user.email },
+  { header: 'Role', cell: (user) => ROLE_NAMES[user.role] ?? user.role },
+  { header: 'Status', cell: (user) => <StatusBadge status={user.status} /> },
+  { header: 'Added', cell: (user) => <DateText iso={user.createdAt} /> },
+];
 
 export const Staff = () => {
   const { api, me } = useSession();
@@ -48,51 +57,33 @@ export const Staff = () => {
           items.length === 0 ? (
             <Empty>No staff accounts.</Empty>
           ) : (
-            <TableWrap label="Staff accounts">
-              <table className="cbp-wide">
-                <caption>Staff accounts</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Added</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((user) => (
-                    <tr key={user.userId}>
-                      <td>{user.name}</td>
-                      <td>{user.email}</td>
-                      <td>{ROLE_NAMES[user.role] ?? user.role}</td>
-                      <td>
-                        <StatusBadge status={user.status} />
-                      </td>
-                      <td>
-                        <DateText iso={user.createdAt} />
-                      </td>
-                      <td>
-                        {user.userId === me?.userId ? (
-                          <span>You</span>
-                        ) : (
-                          <button
-                            type="button"
-                            className={`button${user.status === 'active' ? ' button--danger' : ''}`}
-                            disabled={toggle.busy}
-                            onClick={() => void setStatus(user)}
-                          >
-                            {user.status === 'active' ? 'Disable' : 'Enable'}
-                            <span className="sr-only"> {user.name}</span>
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label="Staff accounts"
+              caption="Staff accounts"
+              className="cbp-wide"
+              columns={[
+                ...COLUMNS,
+                {
+                  header: 'Action',
+                  cell: (user: StaffUser) =>
+                    user.userId === me?.userId ? (
+                      <span>You</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className={`button${user.status === 'active' ? ' button--danger' : ''}`}
+                        disabled={toggle.busy}
+                        onClick={() => void setStatus(user)}
+                      >
+                        {user.status === 'active' ? 'Disable' : 'Enable'}
+                        <span className="sr-only"> {user.name}</span>
+                      </button>
+                    ),
+                },
+              ]}
+              rows={items}
+              rowKey={(user) => user.userId}
+            />
           )
         }
       </Async>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, Empty, LoadError, TableWrap, MorePages } from '../../components/data.tsx';
+import { Async, DateText, Empty, LoadError, MorePages } from '../../components/data.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
 import { ErrorSummary } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -16,39 +17,16 @@ export const KIND_LABELS: Record<string, string> = {
 };
 const severityText = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const AlertTable = ({ items, caption }: { items: readonly AlertSummary[]; caption: string }) => (
-  <TableWrap label={caption}>
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Published</th>
-          <th scope="col">Acknowledged</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((a) => (
-          <tr key={a.alertId}>
-            <td>
-              <Link to={`/alerts/${a.alertId}`}>{a.title}</Link>
-            </td>
-            <td>{KIND_LABELS[a.kind] ?? a.kind}</td>
-            <td>
-              <span className={`severity severity--${a.severity}`}>{severityText(a.severity)}</span>
-            </td>
-            <td>
-              <DateText iso={a.publishedAt} />
-            </td>
-            <td>{a.acknowledgedAt ? <DateText iso={a.acknowledgedAt} /> : 'Not yet'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </TableWrap>
-);
+const ALERT_COLUMNS: Columns<AlertSummary> = [
+  { header: 'Title', cell: (a) => <Link to={`/alerts/${a.alertId}`}>{a.title}</Link> },
+  { header: 'Kind', cell: (a) => KIND_LABELS[a.kind] ?? a.kind },
+  {
+    header: 'Severity',
+    cell: (a) => <span className={`severity severity--${a.severity}`}>{severityText(a.severity)}</span>,
+  },
+  { header: 'Published', cell: (a) => <DateText iso={a.publishedAt} /> },
+  { header: 'Acknowledged', cell: (a) => (a.acknowledgedAt ? <DateText iso={a.acknowledgedAt} /> : 'Not yet') },
+];
 
 /** The company's inbox of cargo security alerts and sanitized intelligence from CBP. */
 export const Alerts = () => {
@@ -83,7 +61,13 @@ export const Alerts = () => {
             {list.items.length === 0 ? (
               <Empty>No alerts have been sent to your company.</Empty>
             ) : (
-              <AlertTable items={list.items} caption="Alerts, newest first" />
+              <DataTable
+                label="Alerts, newest first"
+                caption="Alerts, newest first"
+                columns={ALERT_COLUMNS}
+                rows={list.items}
+                rowKey={(a) => a.alertId}
+              />
             )}
             <MorePages list={list} />
           </>

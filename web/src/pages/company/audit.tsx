@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSession } from '../../api/session.tsx';
-import { Async, DateText, Empty, TableWrap, MorePages } from '../../components/data.tsx';
+import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useMe, usePaged } from './shared.tsx';
@@ -66,40 +67,27 @@ export const Audit = () => {
           list.items.length === 0 ? (
             <Empty>No records{applied ? ` for ${applied}` : ''}.</Empty>
           ) : (
-            <TableWrap label="Audit records">
-              <table>
-                <caption>Audit records, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When (UTC)</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">What</th>
-                    <th scope="col">From</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((r) => (
-                    <tr key={r.auditId}>
-                      <td>
-                        <DateText iso={r.at} withTime />
-                      </td>
-                      <td>
-                        <code>{r.action}</code>
-                      </td>
-                      <td>{actor(r, me)}</td>
-                      <td>
-                        {r.objectType}{' '}
-                        <span className="hint">
-                          {r.objectId.length > 24 ? `${r.objectId.slice(0, 8)}…` : r.objectId}
-                        </span>
-                      </td>
-                      <td>{r.sourceIp ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label="Audit records"
+              caption="Audit records, newest first"
+              columns={[
+                { header: 'When (UTC)', cell: (r) => <DateText iso={r.at} withTime /> },
+                { header: 'Action', cell: (r) => <code>{r.action}</code> },
+                { header: 'Who', cell: (r) => actor(r, me) },
+                {
+                  header: 'What',
+                  cell: (r) => (
+                    <>
+                      {r.objectType}{' '}
+                      <span className="hint">{r.objectId.length > 24 ? `${r.objectId.slice(0, 8)}…` : r.objectId}</span>
+                    </>
+                  ),
+                },
+                { header: 'From', cell: (r) => r.sourceIp ?? '—' },
+              ]}
+              rows={list.items}
+              rowKey={(r) => r.auditId}
+            />
           )
         }
       </Async>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import { ApiError, type ResponseOf } from '../../api/client.ts';
-import { Async, Countdown, DateText, Empty, StatusBadge, TableWrap } from '../../components/data.tsx';
+import { Async, Countdown, DateText, Empty, StatusBadge } from '../../components/data.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
 import { CheckboxField, ErrorSummary, SubmitButton, Success, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
@@ -18,6 +19,15 @@ import { ActiveCompanyOnly, isPrimaryPoc, useMe } from './shared.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 type Profile = ResponseOf<'getSecurityProfile'>;
+
+const CERTIFICATION_COLUMNS: Columns<ResponseOf<'listCertifications'>['items'][number]> = [
+  { header: 'Certified', cell: (c) => <DateText iso={c.certifiedAt} /> },
+  { header: 'Profile version', numeric: true, cell: (c) => c.profileVersion },
+  { header: 'Statement', cell: (c) => <StatementText certification={c} /> },
+  { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+  { header: 'Next due', cell: (c) => <DateText iso={c.nextDueAt} /> },
+  { header: "CBP's comments", cell: (c) => c.comments ?? '—' },
+];
 
 /** Why the primary POC cannot certify now, or undefined when they can (the API decides again). */
 const blocker = (company: Company, profile: Profile, now: string): string | undefined => {
@@ -181,41 +191,13 @@ export const Certification = () => {
             {certifications.length === 0 ? (
               <Empty>No certifications yet.</Empty>
             ) : (
-              <TableWrap label="Certifications">
-                <table>
-                  <caption>Certifications, newest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Certified</th>
-                      <th scope="col">Profile version</th>
-                      <th scope="col">Statement</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Next due</th>
-                      <th scope="col">CBP's comments</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {certifications.map((c) => (
-                      <tr key={c.certificationId}>
-                        <td>
-                          <DateText iso={c.certifiedAt} />
-                        </td>
-                        <td className="num">{c.profileVersion}</td>
-                        <td>
-                          <StatementText certification={c} />
-                        </td>
-                        <td>
-                          <StatusBadge status={c.status} />
-                        </td>
-                        <td>
-                          <DateText iso={c.nextDueAt} />
-                        </td>
-                        <td>{c.comments ?? '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <DataTable
+                label="Certifications"
+                caption="Certifications, newest first"
+                columns={CERTIFICATION_COLUMNS}
+                rows={certifications}
+                rowKey={(c) => c.certificationId}
+              />
             )}
           </>
         )}

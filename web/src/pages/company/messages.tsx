@@ -1,10 +1,35 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import { Async, DateText, Empty, TableWrap, MorePages } from '../../components/data.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
 import { ErrorSummary, SubmitButton, Success, TextArea, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useMe, usePaged } from './shared.tsx';
+
+const THREAD_COLUMNS: Columns<ResponseOf<'listThreads'>['items'][number]> = [
+  {
+    header: 'Subject',
+    cell: (t) => (
+      <>
+        <Link to={`/messages/${t.threadId}`}>{t.subject}</Link>
+        {t.unread > 0 ? <strong> (new)</strong> : null}
+      </>
+    ),
+  },
+  {
+    header: 'Started',
+    cell: (t) => (
+      <>
+        <DateText iso={t.startedAt} /> by {t.startedBySide === 'cbp' ? 'CBP' : 'your company'}
+      </>
+    ),
+  },
+  { header: 'Last message', cell: (t) => <DateText iso={t.lastMessageAt} withTime /> },
+  { header: 'Messages', numeric: true, cell: (t) => t.messageCount },
+  { header: 'Unread', numeric: true, cell: (t) => t.unread },
+];
 
 /** Secure threads between the company and CBP; the email notices never carry their content. */
 export const Messages = () => {
@@ -32,42 +57,13 @@ export const Messages = () => {
           list.items.length === 0 ? (
             <Empty>No messages yet.</Empty>
           ) : (
-            <TableWrap label="Threads">
-              <table>
-                <caption>Threads, most recent first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Last message</th>
-                    <th scope="col" className="num">
-                      Messages
-                    </th>
-                    <th scope="col" className="num">
-                      Unread
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((t) => (
-                    <tr key={t.threadId}>
-                      <td>
-                        <Link to={`/messages/${t.threadId}`}>{t.subject}</Link>
-                        {t.unread > 0 ? <strong> (new)</strong> : null}
-                      </td>
-                      <td>
-                        <DateText iso={t.startedAt} /> by {t.startedBySide === 'cbp' ? 'CBP' : 'your company'}
-                      </td>
-                      <td>
-                        <DateText iso={t.lastMessageAt} withTime />
-                      </td>
-                      <td className="num">{t.messageCount}</td>
-                      <td className="num">{t.unread}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label="Threads"
+              caption="Threads, most recent first"
+              columns={THREAD_COLUMNS}
+              rows={list.items}
+              rowKey={(t) => t.threadId}
+            />
           )
         }
       </Async>

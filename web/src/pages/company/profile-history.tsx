@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, Empty, TableWrap, MorePages } from '../../components/data.tsx';
+import { Async, Empty, MorePages } from '../../components/data.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorSummary, SelectField, SubmitButton, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { ProfileVersionsTable } from '../../components/profile-versions.tsx';
@@ -53,34 +54,28 @@ const Compare = ({ versions }: { versions: readonly Version[] }) => {
             No answers differ between version {diff.from} and version {diff.to}.
           </p>
         ) : (
-          <TableWrap label={`Differences between version ${diff.from} and version ${diff.to}`}>
-            <table className="diff-table">
-              <caption>
-                Differences between version {diff.from} and version {diff.to} ({changes.length}{' '}
-                {changes.length === 1 ? 'answer' : 'answers'})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Question</th>
-                  <th scope="col">Version {diff.from} (old)</th>
-                  <th scope="col">Version {diff.to} (new)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((c) => (
-                  <tr key={`${c.section}:${c.question}`}>
-                    <th scope="row">
-                      <span className="hint">{c.section}</span>
-                      <br />
-                      {c.text}
-                    </th>
-                    <td className="diff-removed">{answerText(c.from)}</td>
-                    <td className="diff-added">{answerText(c.to)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={`Differences between version ${diff.from} and version ${diff.to}`}
+            caption={`Differences between version ${diff.from} and version ${diff.to} (${changes.length} ${changes.length === 1 ? 'answer' : 'answers'})`}
+            className="diff-table"
+            columns={[
+              {
+                header: 'Question',
+                rowHeader: true,
+                cell: (c) => (
+                  <>
+                    <span className="hint">{c.section}</span>
+                    <br />
+                    {c.text}
+                  </>
+                ),
+              },
+              { header: `Version ${diff.from} (old)`, className: 'diff-removed', cell: (c) => answerText(c.from) },
+              { header: `Version ${diff.to} (new)`, className: 'diff-added', cell: (c) => answerText(c.to) },
+            ]}
+            rows={changes}
+            rowKey={(c) => `${c.section}:${c.question}`}
+          />
         )
       ) : null}
     </section>

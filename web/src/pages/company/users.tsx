@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { Async, DateText, StatusBadge, TableWrap, MorePages } from '../../components/data.tsx';
+import { Async, DateText, StatusBadge, MorePages } from '../../components/data.tsx';
+import { type Columns, DataTable } from '../../components/data-table.tsx';
 import {
   CheckboxField,
   ErrorSummary,
@@ -239,6 +240,56 @@ export const Users = () => {
       done(`${u.name} was removed.`);
     });
 
+  const columns: Columns<User> = [
+    { header: 'Name', cell: (u) => `${u.name}${u.userId === me.userId ? ' (you)' : ''}` },
+    { header: 'Email', cell: (u) => u.email },
+    { header: 'Status', cell: (u) => <StatusBadge status={u.status} /> },
+    { header: 'Permissions', cell: permissionText },
+    { header: 'Added', cell: (u) => <DateText iso={u.createdAt} /> },
+    { header: 'Actions', cell: (u) => actions(u) },
+  ];
+  const actions = (u: User) =>
+    u.role === 'company-user' ? (
+      confirmRemove === u.userId ? (
+        <div className="row-actions">
+          <span>Remove {u.name}?</span>
+          <button type="button" className="button button--danger" disabled={action.busy} onClick={() => remove(u)}>
+            Confirm removal<SrOnly> of {u.name}</SrOnly>
+          </button>
+          <button type="button" className="button" onClick={() => setConfirmRemove(undefined)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="row-actions">
+          {u.status === 'active' ? (
+            <>
+              <button type="button" className="button" disabled={action.busy} onClick={() => resend(u)}>
+                Resend invitation<SrOnly> to {u.name}</SrOnly>
+              </button>
+              <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'disabled')}>
+                Disable<SrOnly> {u.name}</SrOnly>
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'active')}>
+              Enable<SrOnly> {u.name}</SrOnly>
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={action.busy}
+            onClick={() => setConfirmRemove(u.userId)}
+          >
+            Remove<SrOnly> {u.name}</SrOnly>
+          </button>
+        </div>
+      )
+    ) : (
+      '—'
+    );
+
   return (
     <ActiveCompanyOnly title="Users">
       <PageTitle lead="The people who may use the portal for your company.">Users</PageTitle>
@@ -247,101 +298,13 @@ export const Users = () => {
       <Async state={list.page} what="Loading users">
         {() => (
           <>
-            <TableWrap label="Users">
-              <table>
-                <caption>Your company's users</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Permissions</th>
-                    <th scope="col">Added</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((u) => (
-                    <tr key={u.userId}>
-                      <td>
-                        {u.name}
-                        {u.userId === me.userId ? ' (you)' : ''}
-                      </td>
-                      <td>{u.email}</td>
-                      <td>
-                        <StatusBadge status={u.status} />
-                      </td>
-                      <td>{permissionText(u)}</td>
-                      <td>
-                        <DateText iso={u.createdAt} />
-                      </td>
-                      <td>
-                        {u.role === 'company-user' ? (
-                          confirmRemove === u.userId ? (
-                            <div className="row-actions">
-                              <span>Remove {u.name}?</span>
-                              <button
-                                type="button"
-                                className="button button--danger"
-                                disabled={action.busy}
-                                onClick={() => remove(u)}
-                              >
-                                Confirm removal<SrOnly> of {u.name}</SrOnly>
-                              </button>
-                              <button type="button" className="button" onClick={() => setConfirmRemove(undefined)}>
-                                Cancel
-                              </button>
-                            </div>
-                          ) : (
-                            <div className="row-actions">
-                              {u.status === 'active' ? (
-                                <>
-                                  <button
-                                    type="button"
-                                    className="button"
-                                    disabled={action.busy}
-                                    onClick={() => resend(u)}
-                                  >
-                                    Resend invitation<SrOnly> to {u.name}</SrOnly>
-                                  </button>
-                                  <button
-                                    type="button"
-                                    className="button"
-                                    disabled={action.busy}
-                                    onClick={() => setStatus(u, 'disabled')}
-                                  >
-                                    Disable<SrOnly> {u.name}</SrOnly>
-                                  </button>
-                                </>
-                              ) : (
-                                <button
-                                  type="button"
-                                  className="button"
-                                  disabled={action.busy}
-                                  onClick={() => setStatus(u, 'active')}
-                                >
-                                  Enable<SrOnly> {u.name}</SrOnly>
-                                </button>
-                              )}
-                              <button
-                                type="button"
-                                className="button button--danger"
-                                disabled={action.busy}
-                                onClick={() => setConfirmRemove(u.userId)}
-                              >
-                                Remove<SrOnly> {u.name}</SrOnly>
-                              </button>
-                            </div>
-                          )
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label="Users"
+              caption="Your company's users"
+              columns={columns}
+              rows={list.items}
+              rowKey={(u) => u.userId}
+            />
             <MorePages list={list} />
             <AddUserForm onAdded={reload} />
             <HandOver users={list.items} />
