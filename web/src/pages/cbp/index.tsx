@@ -5,7 +5,7 @@ import { MfaSetup } from './mfa.tsx';
 import { Overview } from './overview.tsx';
 import { Companies } from './companies.tsx';
 import { Enroll } from './enroll.tsx';
-import { CompanyRecord } from './company.tsx';
+import { CompanyRecord } from './company/index.tsx';
 import { ThreadPage } from './thread.tsx';
 import { Deadlines } from './deadlines.tsx';
 import { Alerts } from './alerts.tsx';

@@ -4,9 +4,9 @@
  * (docs/decisions.md, 44), stated here before the change is made.
  */
 import { useState } from 'react';
-import { useSession } from '../../api/session.tsx';
-import type { ResponseOf } from '../../api/client.ts';
-import { ErrorSummary, SubmitButton, TextArea, TextField, useSubmit } from '../../components/form.tsx';
+import { useSession } from '../../../api/session.tsx';
+import type { ResponseOf } from '../../../api/client.ts';
+import { ErrorSummary, SubmitButton, TextArea, TextField, useSubmit } from '../../../components/form.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 

@@ -4,8 +4,8 @@
  * change its registered point of contact (administrator).
  */
 import { useState } from 'react';
-import { useSession } from '../../api/session.tsx';
-import { ApiError, type ResponseOf } from '../../api/client.ts';
+import { useSession } from '../../../api/session.tsx';
+import { ApiError, type ResponseOf } from '../../../api/client.ts';
 import {
   ErrorSummary,
   SelectField,
@@ -14,9 +14,9 @@ import {
   TextArea,
   TextField,
   useSubmit,
-} from '../../components/form.tsx';
-import { isAdmin } from './shared.tsx';
-import { programDate } from '../../../../functions/definitions/program-time.ts';
+} from '../../../components/form.tsx';
+import { isAdmin } from '../shared.tsx';
+import { programDate } from '../../../../../functions/definitions/program-time.ts';
 import { ChangePoc } from './poc-change.tsx';
 
 type Company = ResponseOf<'getCompany'>;

@@ -1,0 +1,99 @@
+/** The company's enrollment and standing, as CBP's record shows it. */
+import { Fragment } from 'react';
+import type { ResponseOf } from '../../../api/client.ts';
+import { Countdown, DateText, StatusBadge } from '../../../components/data.tsx';
+import { IDENTIFIER_FIELDS } from '../enroll.tsx';
+import { categoryName } from '../shared.tsx';
+import { Unreachable } from '../unreachable.tsx';
+
+type Company = ResponseOf<'getCompany'>;
+
+export const Enrollment = ({ company, now }: { company: Company; now: string | undefined }) => (
+  <dl className="record">
+    <dt>Status</dt>
+    <dd>
+      <StatusBadge status={company.status} /> Benefits {company.benefits === 'active' ? 'in force' : 'revoked'}
+    </dd>
+    <dt>Category</dt>
+    <dd>{categoryName(company.category)}</dd>
+    <dt>Point of contact</dt>
+    <dd>
+      {company.pocName ? `${company.pocName}, ` : ''}
+      {company.pocEmail} <Unreachable mark={company.pocUnreachable} who="POC" />
+    </dd>
+    <dt>Secondary contact</dt>
+    <dd>
+      {company.secondaryContact ? (
+        <>
+          {company.secondaryContact.name}, {company.secondaryContact.email}{' '}
+          <Unreachable mark={company.secondaryUnreachable} who="Secondary contact" />
+        </>
+      ) : (
+        'None named'
+      )}
+    </dd>
+    {Object.entries(company.identifiers).map(([key, value]) => (
+      <Fragment key={key}>
+        <dt>{IDENTIFIER_FIELDS[key as keyof typeof IDENTIFIER_FIELDS]?.label ?? key}</dt>
+        <dd>{value}</dd>
+      </Fragment>
+    ))}
+    <dt>Company id</dt>
+    <dd>
+      <code>{company.companyId}</code>
+    </dd>
+    <dt>Enrolled</dt>
+    <dd>
+      <DateText iso={company.enrolledAt} />
+    </dd>
+    <dt>Portal update completed</dt>
+    <dd>{company.portalUpdateCompletedAt ? <DateText iso={company.portalUpdateCompletedAt} /> : 'Not yet'}</dd>
+    {company.deadlineExtendedTo ? (
+      <>
+        <dt>Deadline extended to</dt>
+        <dd>
+          <DateText iso={company.deadlineExtendedTo} />
+        </dd>
+      </>
+    ) : null}
+    <dt>Next certification due</dt>
+    <dd>
+      {company.nextCertificationDueAt ? <DateText iso={company.nextCertificationDueAt} /> : '—'}
+      {company.certificationStatus ? ` (last: ${company.certificationStatus})` : ''}
+    </dd>
+    {company.removal ? (
+      <>
+        <dt>Removed</dt>
+        <dd>
+          <DateText iso={company.removal.at} />: {company.removal.reason.replaceAll('-', ' ')}
+          {company.removal.note ? `. ${company.removal.note}` : ''}
+        </dd>
+      </>
+    ) : null}
+    {company.reinstatedAt ? (
+      <>
+        <dt>Reinstated</dt>
+        <dd>
+          <DateText iso={company.reinstatedAt} />
+        </dd>
+      </>
+    ) : null}
+    {company.reapplication ? (
+      <>
+        <dt>Reapplication</dt>
+        <dd>
+          {company.reapplication.status}, submitted <DateText iso={company.reapplication.submittedAt} />
+          {company.reapplication.comments ? `. ${company.reapplication.comments}` : ''}
+        </dd>
+      </>
+    ) : null}
+    {now && company.status === 'active' && company.nextCertificationDueAt ? (
+      <>
+        <dt>Recertification</dt>
+        <dd>
+          <Countdown due={company.nextCertificationDueAt} now={now} label="Annual recertification" />
+        </dd>
+      </>
+    ) : null}
+  </dl>
+);

@@ -1,0 +1,83 @@
+/** The company's message threads, and a new thread started by CBP. */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSession } from '../../../api/session.tsx';
+import type { ResponseOf } from '../../../api/client.ts';
+import { Async, DateText, Empty, MoreButton } from '../../../components/data.tsx';
+import { ErrorSummary, SubmitButton, TextArea, TextField, useSubmit } from '../../../components/form.tsx';
+import { usePaged } from '../shared.tsx';
+
+type Company = ResponseOf<'getCompany'>;
+
+export const ThreadsSection = ({ company }: { company: Company }) => {
+  const { api } = useSession();
+  const companyId = company.companyId;
+  const threads = usePaged(
+    (cursor) => api.call('listThreads', { path: { companyId }, query: { cursor } }),
+    [companyId],
+  );
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [started, setStarted] = useState<ResponseOf<'startThread'> | undefined>();
+  const start = useSubmit(async () => {
+    const thread = await api.call('startThread', { path: { companyId }, body: { subject, body } });
+    setStarted(thread);
+    setSubject('');
+    setBody('');
+    threads.state.reload();
+  });
+  return (
+    <>
+      <Async state={threads.state} what="Loading threads">
+        {(items) =>
+          items.length ? (
+            <ul className="plain-list">
+              {items.map((t) => (
+                <li key={t.threadId} className="message">
+                  <p className="message__meta">
+                    {t.messageCount === 1 ? '1 message' : `${t.messageCount} messages`}, last{' '}
+                    <DateText iso={t.lastMessageAt} withTime />
+                    {t.unread ? `, ${t.unread} unread` : ''}
+                  </p>
+                  <Link to={`/cbp/companies/${companyId}/messages/${t.threadId}`}>{t.subject}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty>No message threads with this company.</Empty>
+          )
+        }
+      </Async>
+      <MoreButton cursor={threads.cursor} onMore={() => void threads.more()} busy={threads.busy} />
+      <h3>Start a thread with {company.legalName}</h3>
+      {started ? (
+        <div className="alert alert--success" role="status">
+          <p>
+            The thread is started.{' '}
+            <Link to={`/cbp/companies/${companyId}/messages/${started.threadId}`}>Open “{started.subject}”</Link>
+          </p>
+        </div>
+      ) : null}
+      <ErrorSummary error={start.error} />
+      <form onSubmit={start.onSubmit} noValidate className="form">
+        <TextField
+          label="Subject"
+          required
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          error={start.fieldError('subject')}
+        />
+        <TextArea
+          label="First message"
+          required
+          rows={5}
+          hint="The company's users get an email that there is a new message, without its content."
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          error={start.fieldError('body')}
+        />
+        <SubmitButton busy={start.busy}>Start thread</SubmitButton>
+      </form>
+    </>
+  );
+};
