@@ -113,16 +113,6 @@ export const MoreButton = ({
 /** An empty list says so in words. */
 export const Empty = ({ children }: { children: ReactNode }) => <p className="empty">{children}</p>;
 
-/**
- * A wide table's box: scrolls sideways on a phone instead of widening the page, and is a
- * labelled, focusable region so keyboard users can scroll it too (axe scrollable-region-focusable).
- */
-export const TableWrap = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
-    {children}
-  </div>
-);
-
 /** The end of a paged list: the error of the last "Show more", if any, and the button while there is more. */
 export const MorePages = ({
   list,

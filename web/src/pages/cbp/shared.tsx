@@ -1,6 +1,6 @@
 /**
  * Parts the CBP staff pages share: category names, the gate that sends staff without an
- * authenticator app to set one up, and (from components/) the table box and paging.
+ * authenticator app to set one up, and (from components/) paging.
  */
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
@@ -34,4 +34,3 @@ export const ALERT_KINDS = [
 export const alertKindName = (kind: string): string => ALERT_KINDS.find((k) => k.value === kind)?.label ?? kind;
 
 export { usePaged, useAction } from '../../components/use-paged.ts';
-export { TableWrap } from '../../components/data.tsx';

@@ -1,13 +1,13 @@
 import type { PageRoute } from '../page-route.ts';
 import { Dashboard } from './dashboard.tsx';
-import { Account } from './account.tsx';
+import { Account } from './account/index.tsx';
 import { Profile } from './profile.tsx';
 import { ProfileHistory } from './profile-history.tsx';
 import { Certification } from './certification.tsx';
 import { Users } from './users.tsx';
 import { AlertDetail, Alerts } from './alerts.tsx';
 import { Messages, Thread } from './messages.tsx';
-import { Sharing } from './sharing.tsx';
+import { Sharing } from './sharing/index.tsx';
 import { Partner } from './partner.tsx';
 import { Audit } from './audit.tsx';
 import { Export } from './export.tsx';

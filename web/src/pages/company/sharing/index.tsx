@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { PageTitle } from '../../../components/layout.tsx';
+import { canShare, isRemoved, useMe } from '../shared.tsx';
+import { CreateGrantForm, Grants } from './grants.tsx';
+import { Requests } from './requests.tsx';
+import { AskForm, SharedWithUs } from './shared-with-us.tsx';
+
+/**
+ * Confidentiality: a company's data goes to nobody outside CBP unless the primary POC (or a user
+ * the POC designated) grants it, for a scope and until a date; every read is in the audit trail.
+ */
+export const Sharing = () => {
+  const me = useMe();
+  const [grantsKey, setGrantsKey] = useState(0);
+  const removed = isRemoved(me);
+  return (
+    <>
+      <PageTitle lead="Your company's information is confidential within CBP. It is shared only where your company authorizes it, and every read is recorded in your audit trail.">
+        Sharing
+      </PageTitle>
+      <p className="company-id">
+        Your company ID, for partners who want to share with you: <code>{me.company.companyId}</code>
+      </p>
+      {!canShare(me) ? (
+        <div className="alert alert--info">
+          <p>You can see what is shared. Your primary point of contact has not designated you to authorize sharing.</p>
+        </div>
+      ) : null}
+      <Grants reloadKey={grantsKey} />
+      {removed ? (
+        <p>While your company is removed from C-TPAT it can revoke grants but not make new ones.</p>
+      ) : (
+        <>
+          {canShare(me) ? <CreateGrantForm onCreated={() => setGrantsKey((k) => k + 1)} /> : null}
+          <Requests onDecided={() => setGrantsKey((k) => k + 1)} />
+          <SharedWithUs />
+          {canShare(me) ? <AskForm /> : null}
+        </>
+      )}
+    </>
+  );
+};
