@@ -1,6 +1,9 @@
 import * as z from 'zod/v4';
 import { Email, IsoDateTime, SingleLine } from './common.ts';
 import { Identifiers } from './company.ts';
+import { FACILITY_KINDS } from '../definitions/facilities.ts';
+
+export { FACILITY_KINDS };
 
 export const Phone = z
   .string()
@@ -23,15 +26,6 @@ export const Address = z.strictObject({
 
 export const Contact = z.strictObject({ name: SingleLine(120), title: SingleLine(120), email: Email, phone: Phone });
 
-export const FACILITY_KINDS = [
-  'warehouse',
-  'manufacturing',
-  'terminal',
-  'distribution',
-  'office',
-  'cross-dock',
-  'other',
-] as const;
 export const Facility = z.strictObject({ name: SingleLine(200), kind: z.enum(FACILITY_KINDS), address: Address });
 
 /** PUT body: the whole record, naming the version it replaces (0 for the first save). */

@@ -1,11 +1,10 @@
 import * as z from 'zod/v4';
 import { Email } from './common.ts';
+import { PASSWORD_MIN_LENGTH } from '../definitions/passwords.ts';
 
-/**
- * Password rule of DESIGN section 7 (OWASP ASVS / NIST 800-63B): long, no composition rules.
- * Cognito enforces the same minimum; breached-password checks are Cognito threat protection's.
- */
-export const PASSWORD_MIN_LENGTH = 15;
+export { PASSWORD_MIN_LENGTH };
+
+/** At least PASSWORD_MIN_LENGTH characters (definitions/passwords.ts); no composition rules. */
 export const Password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })

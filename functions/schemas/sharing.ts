@@ -7,34 +7,15 @@ import { Id, IsoDateTime, MultiLine } from './common.ts';
 import { IsoDate } from './deadlines.ts';
 import { CategoryId, CompanyStatus } from './company.ts';
 import { Completeness, ProfileVersion } from './profile.ts';
+import { FOREIGN_PROGRAMS, SCOPES } from '../definitions/sharing-terms.ts';
 
-/**
- * How much a grant shows: `status` (membership status and category), `profile-summary` (status,
- * certification dates and section completeness), or `profile` (the full current profile).
- * Each includes the ones before it.
- */
-export const SCOPES = ['status', 'profile-summary', 'profile'] as const;
+export { FOREIGN_PROGRAMS, SCOPES };
+
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 export const scopeIncludes = (granted: Scope, wanted: Scope): boolean =>
   SCOPES.indexOf(granted) >= SCOPES.indexOf(wanted);
 
-/** Foreign customs programs with a mutual recognition arrangement with C-TPAT, by code. */
-export const FOREIGN_PROGRAMS = {
-  'ca-pip': 'Canada Partners in Protection',
-  'mx-oea': 'Mexico Operador Economico Autorizado',
-  'eu-aeo': 'European Union Authorised Economic Operator',
-  'jp-aeo': 'Japan Authorized Economic Operator',
-  'kr-aeo': 'Korea Authorized Economic Operator',
-  'nz-ses': 'New Zealand Secure Exports Scheme',
-  'jo-gsl': 'Jordan Golden List',
-  'tw-aeo': 'Taiwan Authorized Economic Operator',
-  'il-aeo': 'Israel Authorized Economic Operator',
-  'sg-stp': 'Singapore Secure Trade Partnership',
-  'do-oea': 'Dominican Republic Operador Economico Autorizado',
-  'pe-oea': 'Peru Operador Economico Autorizado',
-  'uk-aeo': 'United Kingdom Authorised Economic Operator',
-} as const;
 export const ForeignProgram = z.enum(
   Object.keys(FOREIGN_PROGRAMS) as [keyof typeof FOREIGN_PROGRAMS, ...(keyof typeof FOREIGN_PROGRAMS)[]],
 );

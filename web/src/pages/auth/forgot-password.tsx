@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/session.tsx';
 import { ErrorSummary, SubmitButton, Success, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
-import { PASSWORD_MIN_LENGTH } from '../../../../functions/schemas/auth.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../../functions/definitions/passwords.ts';
 
 /** Forgot password: ask for a code, then set a new password with it. */
 export const ForgotPassword = () => {

@@ -12,7 +12,7 @@ import { END_MESSAGES } from '../../api/session-timeout.ts';
 import { CheckboxField, ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
 import { noticeAccepted, rememberNoticeAccepted, SystemUseNotice } from '../../components/system-use-notice.tsx';
 import { PageTitle } from '../../components/layout.tsx';
-import { PASSWORD_MIN_LENGTH } from '../../../../functions/schemas/auth.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../../functions/definitions/passwords.ts';
 
 const NOT_ACCEPTED = 'To sign in, confirm that you have read the system use notice and agree to its terms.';
 

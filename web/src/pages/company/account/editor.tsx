@@ -3,7 +3,7 @@ import { useSession } from '../../../api/session.tsx';
 import { DateText } from '../../../components/data.tsx';
 import { ErrorSummary, SelectField, SubmitButton, Success, TextField, useSubmit } from '../../../components/form.tsx';
 import { CATEGORIES } from '../../../../../functions/definitions/categories.ts';
-import { FACILITY_KINDS } from '../../../../../functions/schemas/account-info.ts';
+import { FACILITY_KINDS } from '../../../../../functions/definitions/facilities.ts';
 import type { Identifiers } from '../../../../../functions/schemas/company.ts';
 import { canEditProfile, IDENTIFIER_KEYS, IDENTIFIER_LABELS, useMe } from '../shared.tsx';
 import { AddressFields } from './address-fields.tsx';

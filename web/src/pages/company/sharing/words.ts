@@ -1,6 +1,6 @@
 /** What the sharing page's sections share: whom a grant is for, the choices of scope and program, dates ahead. */
 import type { ResponseOf } from '../../../api/client.ts';
-import { FOREIGN_PROGRAMS, SCOPES } from '../../../../../functions/schemas/sharing.ts';
+import { FOREIGN_PROGRAMS, SCOPES } from '../../../../../functions/definitions/sharing-terms.ts';
 import { SCOPE_LABELS } from '../shared.tsx';
 
 export type Grant = ResponseOf<'listGrants'>['items'][number];
