@@ -1,5 +1,28 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { ROUTES } from '../functions/definitions/routes.ts';
+import { routeAddresses } from './src/api/route-addresses.ts';
+
+/**
+ * `virtual:route-addresses`: each route's method, path and publicness, read from the route table
+ * here, at build time, so the browser's script carries the addresses and none of the schemas.
+ * A value import of the route table from the web fails the build (types come through `import type`).
+ */
+const routeAddressesModule = (): Plugin => {
+  const id = 'virtual:route-addresses';
+  return {
+    name: 'route-addresses',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) =>
+      resolved === `\0${id}` ? `export default ${JSON.stringify(routeAddresses(ROUTES))};` : undefined,
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        const table = chunk.type === 'chunk' && Object.keys(chunk.modules).find((m) => /definitions\/routes\b/.test(m));
+        if (table) this.error(`${table} is in the browser's script: import the route table's types with import type`);
+      }
+    },
+  };
+};
 
 /**
  * The web portal: a single-page React app built to web/dist, served locally by the runtime's
@@ -9,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  plugins: [routeAddressesModule()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,9 +2,12 @@
  * The API client, typed from the route table the API itself is built from
  * (functions/definitions/routes.ts): a call names a route id, and its path parameters, query,
  * body and answer take the types of that route's zod schemas. No URL is written by hand.
+ * The route table is imported for its types only; at run time the client reads just each
+ * route's method and path (virtual:route-addresses), so no schema reaches the browser from here.
  */
 import type * as z from 'zod/v4';
-import { ROUTES, type RouteId } from '../../../functions/definitions/routes.ts';
+import type { ROUTES, RouteId } from '../../../functions/definitions/routes.ts';
+import addresses from 'virtual:route-addresses';
 
 type RouteOf<I extends RouteId> = Extract<(typeof ROUTES)[number], { id: I }>;
 type PathOf<R> = R extends { pathParams: infer P } ? { readonly [K in keyof P]: string | number } : undefined;
@@ -45,10 +48,8 @@ export class ApiError extends Error {
   }
 }
 
-const byId = new Map<string, (typeof ROUTES)[number]>(ROUTES.map((r) => [r.id, r]));
-
 export const routePath = <I extends RouteId>(id: I, path?: PathOf<RouteOf<I>>): string => {
-  const route = byId.get(id);
+  const route = addresses[id];
   if (!route) throw new Error(`No route ${id}`);
   const params = (path ?? {}) as Record<string, string | number>;
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -70,12 +71,12 @@ export interface Transport {
 
 export const createClient = (transport: Transport) => {
   const send = async <I extends RouteId>(id: I, args: CallArgs<I>, retried: boolean): Promise<ResponseOf<I>> => {
-    const route = byId.get(id)!;
+    const route = addresses[id];
     const url = new URL(transport.apiUrl + routePath(id, args.path));
     for (const [key, value] of Object.entries((args.query ?? {}) as Record<string, unknown>)) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
-    const token = route.auth === 'public' ? undefined : transport.token();
+    const token = route.public ? undefined : transport.token();
     const headers: Record<string, string> = { accept: 'application/json', ...args.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     if (args.body !== undefined) headers['content-type'] = 'application/json';
