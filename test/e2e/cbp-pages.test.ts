@@ -242,10 +242,13 @@ describe('the CBP staff area', () => {
       .getByRole('row')
       .filter({ hasText: 'Pattern of seal substitution on northbound trailers' });
     await row.getByRole('button', { name: 'Approve' }).click();
+    // The approval writes the alert, its fan-out and the audit record; on a loaded machine that takes seconds.
     await expect
-      .poll(() => approver.page.getByRole('status').filter({ hasText: 'is approved and published' }).count())
+      .poll(() => approver.page.getByRole('status').filter({ hasText: 'is approved and published' }).count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
-    await expect.poll(() => row.textContent()).toContain('Published');
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('Published');
     expect([...author.errors, ...approver.errors]).toEqual([]);
     await approver.context.close();
   });
