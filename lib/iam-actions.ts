@@ -6,9 +6,9 @@
 import type { Access } from '../functions/definitions/routes.ts';
 
 export const GRANTED_ACTIONS = {
-  // No Scan is granted anywhere: every read is a GetItem or a Query. A transaction needs the
-  // action of each of its items (GetItem, PutItem, ..., ConditionCheckItem).
-  'table:read': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  // No Scan is granted anywhere: every read is a GetItem, a BatchGetItem (its own IAM action) or a
+  // Query. A transaction needs the action of each of its items (GetItem, PutItem, ..., ConditionCheckItem).
+  'table:read': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   'table:write': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
   // InitiateAuth, RespondToAuthChallenge and the other token-authorized calls are public Cognito
   // APIs: no IAM needed, only the pool's ids in the environment (which any `cognito:` access gives).
