@@ -14,7 +14,6 @@ import { handlerEnv } from '../lib/local/bootstrap.ts';
 import { loadJob } from '../lib/local/scheduler.ts';
 import { demoClock } from '../lib/local/demo-clock.ts';
 import { simulateDays } from '../lib/local/simulation.ts';
-import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
 import type { SweepReport } from '../functions/domain/sweep.ts';
 import type { OutboxReport } from '../functions/domain/outbox.ts';
 import { addDays, daysBetween, isDate, programDate, programDayStart } from '../functions/definitions/program-time.ts';
@@ -67,8 +66,6 @@ const quietly =
     }
   };
 
-const job = (id: string) => (JOBS as readonly JobDefinition[]).find((j) => j.id === id)!;
-
 const main = async () => {
   if (!existsSync(join(DATA_DIR, 'demo-sign-ins.json'))) {
     console.error('[simulate] there is no demo yet: run `npm start` once first.');
@@ -91,10 +88,10 @@ const main = async () => {
     Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, 'http://127.0.0.1:3000'));
   }
   try {
-    const sweep = quietly(await loadJob(job('dailySweep'))) as (event: { asOf: string }) => Promise<SweepReport>;
+    const sweep = quietly(await loadJob('dailySweep')) as (event: { asOf: string }) => Promise<SweepReport>;
     // The SES emulator keeps mail in memory: without a running portal the emails stay queued in
     // the outbox, and the portal's sender delivers them to its inbox once it starts.
-    const send = running ? (quietly(await loadJob(job('sendOutbox'))) as () => Promise<OutboxReport>) : undefined;
+    const send = running ? (quietly(await loadJob('sendOutbox')) as () => Promise<OutboxReport>) : undefined;
     const days = daysBetween(from, target) + 1;
     console.log(`[simulate] sweeping ${days} day(s), ${from} to ${target} ...`);
     const totals = await simulateDays({ from, to: target, sweep, send, log: (line) => console.log(line) });

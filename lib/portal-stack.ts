@@ -19,6 +19,7 @@ import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
 import { EVENT_HANDLERS, type EventHandlerDefinition } from '../functions/definitions/events.ts';
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
+import { AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
@@ -185,58 +186,29 @@ export class PortalStack extends Stack {
         : {}),
     });
     const grant = (fn: lambda.IFunction, access: readonly Access[]) => {
-      const tableArns = [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)];
-      const statements: Record<Access, iam.PolicyStatement | undefined> = {
-        // No Scan is granted anywhere: every read is a GetItem or a Query.
-        'table:read': new iam.PolicyStatement({
-          actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-          resources: tableArns,
-        }),
-        'table:write': new iam.PolicyStatement({
-          actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
-          resources: [table.tableArn],
-        }),
-        // InitiateAuth and RespondToAuthChallenge are public Cognito APIs: no IAM needed.
-        'cognito:auth': undefined,
-        'cognito:invite': new iam.PolicyStatement({
-          // AdminGetUser and AdminSetUserPassword: a new invitation for someone who never chose a password.
-          actions: [
-            'cognito-idp:AdminCreateUser',
-            'cognito-idp:AdminAddUserToGroup',
-            'cognito-idp:AdminDeleteUser',
-            'cognito-idp:AdminGetUser',
-            'cognito-idp:AdminSetUserPassword',
-          ],
-          resources: [users.pool.userPoolArn],
-        }),
-        'cognito:manage': new iam.PolicyStatement({
-          actions: [
-            'cognito-idp:AdminEnableUser',
-            'cognito-idp:AdminDisableUser',
-            'cognito-idp:AdminAddUserToGroup',
-            'cognito-idp:AdminRemoveUserFromGroup',
-            'cognito-idp:AdminDeleteUser',
-          ],
-          resources: [users.pool.userPoolArn],
-        }),
-        'email:send': new iam.PolicyStatement({
-          actions: ['ses:SendBulkEmail'],
-          resources: [
-            this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
-            this.formatArn({
-              service: 'ses',
-              resource: 'configuration-set',
-              resourceName: configurationSet.configurationSetName,
-            }),
-            ...Object.values(EMAIL_TEMPLATES).map((t) =>
-              this.formatArn({ service: 'ses', resource: 'template', resourceName: t.name }),
-            ),
-          ],
-        }),
+      // What each access's actions (lib/iam-actions.ts, which the local IAM stand-in reads too) apply to.
+      const resources: Record<Access, string[]> = {
+        'table:read': [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)],
+        'table:write': [table.tableArn],
+        'cognito:auth': [],
+        'cognito:invite': [users.pool.userPoolArn],
+        'cognito:manage': [users.pool.userPoolArn],
+        'email:send': [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
+          this.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: configurationSet.configurationSetName,
+          }),
+          ...Object.values(EMAIL_TEMPLATES).map((t) =>
+            this.formatArn({ service: 'ses', resource: 'template', resourceName: t.name }),
+          ),
+        ],
       };
       for (const a of access) {
-        const statement = statements[a];
-        if (statement) fn.addToRolePolicy(statement);
+        const actions: readonly string[] = GRANTED_ACTIONS[a];
+        if (actions.length > 0)
+          fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: resources[a] }));
       }
       // Audit records are never edited or deleted (DESIGN section 3.11): whatever the code does,
       // no function may update or delete an item in an audit partition.
@@ -244,13 +216,7 @@ export class PortalStack extends Stack {
         new iam.PolicyStatement({
           sid: 'AuditRecordsAreAppendOnly',
           effect: iam.Effect.DENY,
-          actions: [
-            'dynamodb:UpdateItem',
-            'dynamodb:DeleteItem',
-            'dynamodb:BatchWriteItem',
-            'dynamodb:PartiQLUpdate',
-            'dynamodb:PartiQLDelete',
-          ],
+          actions: [...AUDIT_DENIED_ACTIONS],
           resources: [table.tableArn],
           conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITIONS] } },
         }),

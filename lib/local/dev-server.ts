@@ -1,7 +1,8 @@
 /**
  * The local stand-in for API Gateway: serves the route table, verifies Cognito tokens where
  * the Cognito authorizer would, builds the same REST proxy event (claims under
- * requestContext.authorizer.claims) and calls the same handler modules.
+ * requestContext.authorizer.claims) and calls the same handler modules, each as its own function
+ * with its route's declared access, which the local IAM stand-in (`iam.ts`) holds its SDK calls to.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,7 @@ import {
   CORS_ALLOW_METHODS,
 } from '../../functions/definitions/api-headers.ts';
 import type { TokenVerifier } from './token-verifier.ts';
+import { runAs } from './iam.ts';
 
 /** API Gateway's own payload limit; larger requests never reach a handler. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -32,6 +34,8 @@ export interface DevServerProps {
   readonly allowedOrigins: readonly string[];
   /** Log each request as one line (default false). */
   readonly log?: boolean;
+  /** The route table served (default: `ROUTES`); a test may serve a route with less access than it declares. */
+  readonly routes?: readonly RouteDefinition[];
 }
 
 interface CompiledRoute {
@@ -53,8 +57,6 @@ const compile = (route: RouteDefinition): CompiledRoute => {
     .join('/');
   return { route, pattern: new RegExp(`^${source}$`), paramNames };
 };
-
-const compiled = (ROUTES as readonly RouteDefinition[]).map(compile);
 
 const handlers = new Map<string, Promise<Handler<APIGatewayProxyEvent, APIGatewayProxyResult>>>();
 const loadHandler = (name: string) => {
@@ -108,7 +110,11 @@ interface Dispatched {
 }
 
 /** Handles one request the way API Gateway plus the Lambda proxy integration would. */
-const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<Dispatched> => {
+const dispatch = async (
+  req: IncomingMessage,
+  props: DevServerProps,
+  compiled: readonly CompiledRoute[],
+): Promise<Dispatched> => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   const matches = compiled
@@ -178,13 +184,17 @@ const dispatch = async (req: IncomingMessage, props: DevServerProps): Promise<Di
     },
   };
   const handler = await loadHandler(route.handler);
-  const result = await handler(event, lambdaContext(route.id), () => undefined);
+  // As the route's own function: its SDK calls get what its role would allow, and no more.
+  const result = await runAs({ name: `route ${route.id}`, access: route.access }, async () =>
+    handler(event, lambdaContext(route.id), () => undefined),
+  );
   if (!result) throw new Error(`Handler ${route.handler} returned nothing`);
   return { result, own: false };
 };
 
 /** Starts the dev API server; resolves once it listens. */
 export const startDevServer = async (props: DevServerProps): Promise<{ server: Server; url: string }> => {
+  const compiled = (props.routes ?? (ROUTES as readonly RouteDefinition[])).map(compile);
   /** CORS headers for an answer the server gives itself: an allowed origin echoed, any other ignored. */
   const corsFor = (req: IncomingMessage): Record<string, string> => {
     const origin = req.headers.origin;
@@ -209,7 +219,7 @@ export const startDevServer = async (props: DevServerProps): Promise<{ server: S
       if (props.log) console.log(`[api] ${req.method} ${req.url} -> ${result.statusCode} (${Date.now() - started} ms)`);
     };
     if (req.method === 'OPTIONS') return send(preflight(req), true);
-    dispatch(req, props).then(
+    dispatch(req, props, compiled).then(
       ({ result, own }) => send(result, own),
       (error: unknown) => {
         // A handler that throws past its middleware is what API Gateway reports as a 502.

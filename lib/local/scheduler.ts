@@ -1,10 +1,20 @@
 import { JOBS, type JobDefinition } from '../../functions/definitions/jobs.ts';
 import type { Clock } from '../../functions/domain/deps.ts';
+import { runAs } from './iam.ts';
 
-type JobHandler = (event: { asOf?: string }) => Promise<unknown>;
+type JobHandler = (event?: { asOf?: string }) => Promise<unknown>;
+export type JobId = (typeof JOBS)[number]['id'];
 
-export const loadJob = async (job: JobDefinition): Promise<JobHandler> =>
-  ((await import(`../../functions/jobs/${job.handler}.ts`)) as { handler: JobHandler }).handler;
+/**
+ * A job's handler as the scheduler runs it: as the job's own function, whose SDK calls the local
+ * IAM stand-in holds to the job's declared access. Tests and `npm run simulate` run jobs this way too.
+ */
+export const loadJob = async (id: JobId): Promise<JobHandler> => {
+  const job = (JOBS as readonly JobDefinition[]).find((j) => j.id === id);
+  if (!job) throw new Error(`No job ${id} in the job table`);
+  const { handler } = (await import(`../../functions/jobs/${job.handler}.ts`)) as { handler: JobHandler };
+  return (event) => runAs({ name: `job ${job.id}`, access: job.access }, () => handler(event));
+};
 
 /**
  * The local stand-in for EventBridge Scheduler: runs each job of the job table every
@@ -12,10 +22,10 @@ export const loadJob = async (job: JobDefinition): Promise<JobHandler> =>
  * next tick.
  */
 export const startScheduler = (clock: Clock, log: (line: string) => void): (() => void) => {
-  const timers = (JOBS as readonly JobDefinition[]).map((job) =>
+  const timers = JOBS.map((job) =>
     setInterval(async () => {
       try {
-        const result = await (await loadJob(job))({ asOf: clock.now().toISOString() });
+        const result = await (await loadJob(job.id))({ asOf: clock.now().toISOString() });
         log(`[scheduler] ${job.id} finished: ${JSON.stringify(result)}`);
       } catch (error) {
         log(`[scheduler] ${job.id} failed: ${String(error)}`);

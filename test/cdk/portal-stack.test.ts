@@ -403,6 +403,7 @@ describe('email feedback (bounces and complaints)', () => {
       .flatMap((st) => [st.Action].flat() as string[]);
     expect(allowed.sort()).toEqual(
       [
+        'dynamodb:BatchGetItem',
         'dynamodb:ConditionCheckItem',
         'dynamodb:ConditionCheckItem',
         'dynamodb:DeleteItem',

@@ -24,6 +24,7 @@ import { captureMetrics } from '../support/metrics.ts';
 import { injectSesFaults } from '../support/ses-faults.ts';
 import { allItems, itemsOf } from '../support/table.ts';
 import { recordSent } from '../support/confidential-log.ts';
+import { sendOutboxJob } from '../support/functions.ts';
 
 // One minute into an hour, so every window (10 minutes, an hour, the digest's 15) is the same
 // throughout the file and a refusal's Retry-After is exact. Tokens keep the real time.
@@ -201,7 +202,7 @@ describe('abuse limits', () => {
 
     const digestMail = async () =>
       (await mailTo(PROGRAM_MAILBOX)).filter((m) => (m.body.text ?? '').includes(company.legalName));
-    const { handler: sendOutbox } = await import('../../functions/jobs/send-outbox.ts');
+    const sendOutbox = await sendOutboxJob();
     await sendOutbox();
     expect(await digestMail(), 'nothing before the window closes').toEqual([]);
 

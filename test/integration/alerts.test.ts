@@ -7,6 +7,7 @@ import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } 
 import { mailTo } from '../support/mail.ts';
 import { auditOf } from '../support/deadlines.ts';
 import type { Company } from '../../functions/schemas/company.ts';
+import { sendOutboxJob } from '../support/functions.ts';
 
 let api: TestApi;
 let admin: string;
@@ -23,7 +24,7 @@ afterAll(() => api.close());
 
 const rail = (i: number) =>
   enrollCompany(api, admin, { category: 'rail-carrier', identifiers: { scac: `RL${String.fromCharCode(65 + i)}` } });
-const sendMail = async () => (await import('../../functions/jobs/send-outbox.ts')).handler();
+const sendMail = async () => (await sendOutboxJob())();
 const BODY = 'Inspect every bolt seal on cars arriving from yard 14; two were found re-glued.';
 const BULLETIN_SUBJECT = 'C-TPAT: a new sanitized intelligence bulletin (medium severity) for your company';
 

@@ -9,6 +9,7 @@ import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { auditOf, sweepAt, sweepOn, testClock } from '../support/deadlines.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import type { Company } from '../../functions/schemas/company.ts';
+import { sweepJob } from '../support/functions.ts';
 
 let api: TestApi;
 let admin: string;
@@ -631,7 +632,7 @@ describe('exactly once', () => {
     await sweepOn(clock, '2012-05-01');
 
     clock.set('2012-06-01T06:00:00.000Z');
-    const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
+    const sweep = await sweepJob();
     const [a, b] = await Promise.all([
       sweep({ asOf: '2012-06-01T06:00:00.000Z' }),
       sweep({ asOf: '2012-06-01T06:00:00.000Z' }),

@@ -10,6 +10,7 @@ import { recordSent } from '../support/confidential-log.ts';
 import { DEMO_START } from '../../lib/local/demo-clock.ts';
 import { simulateDays } from '../../lib/local/simulation.ts';
 import { programDate } from '../../functions/definitions/program-time.ts';
+import { sendOutboxJob, sweepJob } from '../support/functions.ts';
 
 describe('the 2006 demo', () => {
   it('removes on July 2, 2006 the demo companies due by July 1 that had not completed their update, and leaves Acme, which had', async () => {
@@ -17,8 +18,8 @@ describe('the 2006 demo', () => {
     const { seedDemo, DEMO_COMPANIES } = await import('../../lib/local/seed.ts');
     for (const demo of DEMO_COMPANIES) recordSent('POST', '/companies', demo);
     await seedDemo();
-    const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
-    const { handler: send } = await import('../../functions/jobs/send-outbox.ts');
+    const sweep = await sweepJob();
+    const send = await sendOutboxJob();
     const lines: string[] = [];
     const totals = await simulateDays({
       from: programDate(DEMO_START),

@@ -13,6 +13,7 @@ import { callerFor, fixedClock } from '../support/factories.ts';
 import { injectSesFaults } from '../support/ses-faults.ts';
 import { mailTo } from '../support/mail.ts';
 import type { OutboxReport } from '../../functions/domain/outbox.ts';
+import { sendOutboxJob } from '../support/functions.ts';
 
 const clock = fixedClock('2016-03-01T12:00:00.000Z');
 useClock(clock);
@@ -80,7 +81,7 @@ const alertTo = async (category: 'air-carrier' | 'sea-carrier') => {
 
 /** Runs two senders at once, again and again, moving the clock past each backoff, until nothing is due. */
 const sendUntilDone = async (stepMinutes: number): Promise<OutboxReport[]> => {
-  const { handler } = await import('../../functions/jobs/send-outbox.ts');
+  const handler = await sendOutboxJob();
   const reports: OutboxReport[] = [];
   for (let round = 0; round < 12; round += 1) {
     clock.set(new Date(clock.now().getTime() + stepMinutes * 60_000).toISOString());

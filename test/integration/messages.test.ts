@@ -8,6 +8,7 @@ import { mailTo } from '../support/mail.ts';
 import { auditOf } from '../support/deadlines.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import { useClock } from '../../functions/domain/deps.ts';
+import { sendOutboxJob } from '../support/functions.ts';
 
 let api: TestApi;
 let admin: string;
@@ -60,7 +61,7 @@ describe('secure messages', () => {
     expect(await digestOf()).toEqual([]);
     useClock({ now: () => new Date(Date.now() + 16 * 60_000) });
     try {
-      await (await import('../../functions/jobs/send-outbox.ts')).handler();
+      await (await sendOutboxJob())();
     } finally {
       useClock({ now: () => new Date() });
     }

@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { mailTo } from '../support/mail.ts';
 import { uniqueEmail } from '../support/api.ts';
 import { itemsOf } from '../support/table.ts';
+import { sendOutboxJob } from '../support/functions.ts';
 
 describe('the email outbox against DynamoDB Local and the SES emulator', () => {
   it('sends a pending delivery once, however often and however concurrently the sender runs', async () => {
     const { portal } = await import('../../functions/data/entities.ts');
     const { newDelivery } = await import('../../functions/data/delivery-records.ts');
-    const { handler } = await import('../../functions/jobs/send-outbox.ts');
+    const handler = await sendOutboxJob();
     const emails = [uniqueEmail('outbox'), uniqueEmail('outbox'), uniqueEmail('outbox')];
     const item = newDelivery({
       deliveryId: randomUUID(),

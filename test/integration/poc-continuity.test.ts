@@ -13,6 +13,7 @@ import { auditOf, sweepOn, testClock } from '../support/deadlines.ts';
 import { ROOT } from '../../lib/local/paths.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { CompanySummary } from '../../functions/schemas/compliance.ts';
+import { emailFeedbackHandler } from '../support/functions.ts';
 
 let api: TestApi;
 let admin: string;
@@ -46,7 +47,7 @@ const listed = async (c: Company): Promise<CompanySummary> => {
 };
 /** The recorded SES event (EventBridge's envelope around SES's event publishing JSON), fed to the deployed handler. */
 const recorded = (name: string): unknown => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8'));
-const feed = async (event: unknown) => (await import('../../functions/events/email-feedback.ts')).handler(event);
+const feed = async (event: unknown) => (await emailFeedbackHandler())(event);
 
 describe('a CBP administrator changes the registered POC', () => {
   it('of a company without an account: audited with the reason, both addresses told, the new one may request the account, the old one freed', async () => {

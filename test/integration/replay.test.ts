@@ -14,6 +14,7 @@ import { allItems } from '../support/table.ts';
 import { mailTo, type StoredEmail } from '../support/mail.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import type { Company } from '../../functions/schemas/company.ts';
+import { loadJob } from '../../lib/local/scheduler.ts';
 
 const clock = testClock('2006-05-01T12:00:00.000Z');
 let api: TestApi;
@@ -44,9 +45,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const handlerOf = async (handler: string) =>
-  ((await import(`../../functions/jobs/${handler}.ts`)) as { handler: (event?: object) => Promise<unknown> }).handler;
-
 /** What a replay could duplicate: audit records, emails, removals, inbox items, deliveries, sent recipients. */
 const snapshot = async () => {
   const items = await allItems();
@@ -71,7 +69,7 @@ describe('replay', () => {
   it('runs every job three times in a row and twice at once: everything happens once', async () => {
     const runAll = async () => {
       for (const job of JOBS) {
-        const run = await handlerOf(job.handler);
+        const run = await loadJob(job.id);
         const event = job.id === 'dailySweep' ? { asOf: '2006-07-02T06:00:00.000Z' } : undefined;
         for (let i = 0; i < 3; i += 1) await run(event);
         await Promise.all([run(event), run(event)]);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { sweepJob } from '../support/functions.ts';
 
 describe('the daily sweep job', () => {
   it('reads exactly the obligations due by its date, across every shard of the due-date index', async () => {
     const obligations = await import('../../functions/data/obligation-store.ts');
     const { openObligation } = await import('../../functions/domain/obligations.ts');
-    const { handler } = await import('../../functions/jobs/sweep.ts');
+    const handler = await sweepJob();
     const { shardOf } = await import('../../functions/domain/shards.ts');
     const companies = Array.from({ length: 40 }, () => randomUUID());
     for (const [i, companyId] of companies.entries()) {
@@ -34,13 +35,13 @@ describe('the daily sweep job', () => {
   });
 
   it('sweeps a date given without a time as of 00:00 in Washington, the start of that program day', async () => {
-    const { handler } = await import('../../functions/jobs/sweep.ts');
+    const handler = await sweepJob();
     expect((await handler({ asOf: '2006-01-01' })).asOf).toBe('2006-01-01T05:00:00.000Z');
     expect((await handler({ asOf: '2006-06-01' })).asOf).toBe('2006-06-01T04:00:00.000Z');
   });
 
   it('refuses an invalid date rather than sweeping as of now', async () => {
-    const { handler } = await import('../../functions/jobs/sweep.ts');
+    const handler = await sweepJob();
     await expect(handler({ asOf: 'July 2nd' })).rejects.toThrow(/Invalid asOf/);
   });
 });

@@ -8,6 +8,7 @@ import { startDevServer } from '../../lib/local/dev-server.ts';
 import { cognitoIdTokenVerifier } from '../../lib/local/token-verifier.ts';
 import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 import type { Role } from '../../functions/definitions/roles.ts';
+import type { RouteDefinition } from '../../functions/definitions/routes.ts';
 import { CBP_COMPANY_ID } from '../../functions/definitions/roles.ts';
 import type { Company, EnrollCompany } from '../../functions/schemas/company.ts';
 import { recordSent } from './confidential-log.ts';
@@ -28,7 +29,8 @@ export interface RequestOptions {
 
 export const TEST_PASSWORD = 'correct horse battery staple 2006';
 
-export const startTestApi = async () => {
+/** `routes`: serve this route table instead of the real one (a route with less access than it declares). */
+export const startTestApi = async (options: { routes?: readonly RouteDefinition[] } = {}) => {
   const backends = inject('backends');
   const verifier = cognitoIdTokenVerifier({
     issuer: backends.resources.issuer,
@@ -38,6 +40,7 @@ export const startTestApi = async () => {
   const { server, url } = await startDevServer({
     verifier,
     allowedOrigins: parseAllowedOrigins(process.env.ALLOWED_ORIGINS ?? ''),
+    ...(options.routes ? { routes: options.routes } : {}),
   });
 
   const request = async <T = any>(

@@ -2,6 +2,7 @@
 import { useClock } from '../../functions/domain/deps.ts';
 import { fixedClock } from './factories.ts';
 import type { SweepReport } from '../../functions/domain/sweep.ts';
+import { sendOutboxJob, sweepJob } from './functions.ts';
 
 export const testClock = (start: string) => {
   const clock = fixedClock(start);
@@ -12,8 +13,8 @@ export const testClock = (start: string) => {
 /** Runs the daily sweep as of the instant `at` on the test's clock, then sends the mail it queued. */
 export const sweepAt = async (clock: ReturnType<typeof fixedClock>, at: string): Promise<SweepReport> => {
   clock.set(at);
-  const { handler: sweep } = await import('../../functions/jobs/sweep.ts');
-  const { handler: send } = await import('../../functions/jobs/send-outbox.ts');
+  const sweep = await sweepJob();
+  const send = await sendOutboxJob();
   const report = await sweep({ asOf: at });
   await send();
   return report;

@@ -1,0 +1,44 @@
+/**
+ * The IAM actions each declared `access` grants, as data. The CDK stack writes them into every
+ * function's role (with the resources they apply to), and the local IAM stand-in
+ * (`lib/local/iam.ts`) allows exactly these, so what passes the tests locally is what IAM allows.
+ */
+import type { Access } from '../functions/definitions/routes.ts';
+
+export const GRANTED_ACTIONS = {
+  // No Scan is granted anywhere: every read is a GetItem, a BatchGetItem (its own IAM action) or a
+  // Query. A transaction needs the action of each of its items (GetItem, PutItem, ..., ConditionCheckItem).
+  'table:read': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  'table:write': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+  // InitiateAuth, RespondToAuthChallenge and the other token-authorized calls are public Cognito
+  // APIs: no IAM needed, only the pool's ids in the environment (which any `cognito:` access gives).
+  'cognito:auth': [],
+  // AdminGetUser and AdminSetUserPassword: a new invitation for someone who never chose a password.
+  'cognito:invite': [
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminDeleteUser',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminSetUserPassword',
+  ],
+  'cognito:manage': [
+    'cognito-idp:AdminEnableUser',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminRemoveUserFromGroup',
+    'cognito-idp:AdminDeleteUser',
+  ],
+  'email:send': ['ses:SendBulkEmail'],
+} as const satisfies Record<Access, readonly string[]>;
+
+/**
+ * Denied to every function on audit partitions (`AUDIT_PARTITIONS`, matched against the request's
+ * `dynamodb:LeadingKeys`): audit records are never edited or deleted (DESIGN section 3.11).
+ */
+export const AUDIT_DENIED_ACTIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+] as const;

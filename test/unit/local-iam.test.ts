@@ -1,0 +1,92 @@
+/**
+ * The local IAM stand-in's decisions (`lib/local/iam.ts`), which read the same action table the
+ * stack writes into each role (`lib/iam-actions.ts`); `test/integration/local-iam.test.ts` shows
+ * the same refusals through the portal's clients.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../lib/local/iam.ts';
+import { ROOT } from '../../lib/local/paths.ts';
+import type { Access } from '../../functions/definitions/routes.ts';
+
+const READ: Access[] = ['table:read'];
+const READ_WRITE: Access[] = ['table:read', 'table:write'];
+const allows = (access: readonly Access[], service: 'dynamodb' | 'cognito-idp' | 'ses', command: string, input = {}) =>
+  refusalOf(access, service, command, input) === undefined;
+
+describe('the local IAM stand-in', () => {
+  it('gives table:read the reads IAM grants it, and no write', () => {
+    for (const command of ['GetItem', 'Query', 'BatchGetItem', 'TransactGetItems'])
+      expect(allows(READ, 'dynamodb', command), command).toBe(true);
+    for (const command of ['PutItem', 'UpdateItem', 'DeleteItem'])
+      expect(refusalOf(READ, 'dynamodb', command, {})).toMatch(`dynamodb:${command} because no identity-based policy`);
+    // table:write alone grants no read, as in the stack.
+    expect(allows(['table:write'], 'dynamodb', 'GetItem')).toBe(false);
+  });
+
+  it('grants nobody a Scan, a batch write or PartiQL, whatever they declare', () => {
+    const everything: Access[] = ['table:read', 'table:write', 'cognito:invite', 'cognito:manage', 'email:send'];
+    for (const command of ['Scan', 'BatchWriteItem', 'ExecuteStatement', 'DescribeTable'])
+      expect(allows(everything, 'dynamodb', command), command).toBe(false);
+  });
+
+  it("holds a transaction to each item's own action", () => {
+    const check = { ConditionCheck: { Key: { pk: 'A', sk: 'B' } } };
+    const put = { Put: { Item: { pk: 'A', sk: 'C' } } };
+    expect(allows(READ, 'dynamodb', 'TransactWriteItems', { TransactItems: [check] })).toBe(true);
+    expect(refusalOf(READ, 'dynamodb', 'TransactWriteItems', { TransactItems: [check, put] })).toMatch(
+      'dynamodb:PutItem',
+    );
+    expect(allows(['table:write'], 'dynamodb', 'TransactWriteItems', { TransactItems: [check, put] })).toBe(true);
+    expect(allows(['table:write'], 'dynamodb', 'TransactGetItems', { TransactItems: [{ Get: {} }] })).toBe(false);
+  });
+
+  it('denies updating or deleting an audit record to every function, marshalled or not, and lets one be appended', () => {
+    const audit = 'COMPANY#c1#AUDIT';
+    for (const Key of [
+      { pk: audit, sk: 'x' },
+      { pk: { S: audit }, sk: { S: 'x' } },
+    ]) {
+      expect(refusalOf(READ_WRITE, 'dynamodb', 'UpdateItem', { Key })).toMatch('explicit deny');
+      expect(refusalOf(READ_WRITE, 'dynamodb', 'DeleteItem', { Key })).toMatch('explicit deny');
+      expect(refusalOf(READ_WRITE, 'dynamodb', 'TransactWriteItems', { TransactItems: [{ Update: { Key } }] })).toMatch(
+        'explicit deny',
+      );
+    }
+    expect(allows(READ_WRITE, 'dynamodb', 'PutItem', { Item: { pk: audit, sk: 'x' } })).toBe(true);
+    for (const pk of ['COMPANY#c1', 'COMPANY#c1#AUDIT#2', 'AUDIT#2006-01-01'])
+      expect(allows(READ_WRITE, 'dynamodb', 'UpdateItem', { Key: { pk, sk: 'x' } }), pk).toBe(true);
+  });
+
+  it("holds Cognito's admin calls to the access that grants each, and its public calls to a function with the pool's ids", () => {
+    expect(allows(['cognito:invite'], 'cognito-idp', 'AdminCreateUser')).toBe(true);
+    expect(allows(['cognito:manage'], 'cognito-idp', 'AdminCreateUser')).toBe(false);
+    expect(allows(['cognito:manage'], 'cognito-idp', 'AdminDisableUser')).toBe(true);
+    expect(allows(['cognito:auth'], 'cognito-idp', 'AdminGetUser')).toBe(false);
+    // Public (token- or session-authorized): no IAM, but the pool's ids come with a cognito: access only.
+    expect(allows(['cognito:auth'], 'cognito-idp', 'InitiateAuth')).toBe(true);
+    expect(allows(['cognito:invite'], 'cognito-idp', 'RevokeToken')).toBe(true);
+    expect(refusalOf(READ, 'cognito-idp', 'InitiateAuth', {})).toMatch('cognito: access');
+  });
+
+  it('lets email:send make bulk sends only, the one SES action the stack grants', () => {
+    expect(allows(['email:send'], 'ses', 'SendBulkEmail')).toBe(true);
+    expect(allows(['email:send'], 'ses', 'SendEmail')).toBe(false);
+    expect(allows(READ_WRITE, 'ses', 'SendBulkEmail')).toBe(false);
+  });
+});
+
+describe('what runs under the stand-in', () => {
+  it('runs jobs and event handlers in the tests only as their functions, never by importing the module', () => {
+    // The stand-in's own test runs the email sender with less access on purpose.
+    const exempt = new Set(['test/integration/local-iam.test.ts']);
+    const direct =
+      /(?<!typeof )import\(\s*[`'"][^`'"]*functions\/(jobs|events)\/|^import (?!type )[^;]*from '[^']*functions\/(jobs|events)\//m;
+    const offenders = ['test/integration', 'test/e2e', 'test/support']
+      .flatMap((dir) => readdirSync(join(ROOT, dir)).map((file) => `${dir}/${file}`))
+      .filter((file) => file.endsWith('.ts') && !exempt.has(file))
+      .filter((file) => direct.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(offenders, 'run them through test/support/functions.ts').toEqual([]);
+  });
+});
