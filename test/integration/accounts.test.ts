@@ -35,18 +35,14 @@ describe('account requests', () => {
     const company = await enrollCompany(api, officer.token);
     const stranger = uniqueEmail('stranger');
 
-    const started = performance.now();
     const unregistered = await api.request('POST', '/auth/signup', { body: { email: stranger } });
-    const unregisteredMs = performance.now() - started;
-    const again = performance.now();
     const registered = await api.request('POST', '/auth/signup', { body: { email: company.pocEmail.toUpperCase() } });
-    const registeredMs = performance.now() - again;
 
     expect(unregistered.status).toBe(202);
     expect(registered.status).toBe(202);
     expect(registered.body).toEqual(unregistered.body);
-    // Both answers wait for the same floor; the work of creating an account hides inside it.
-    expect(Math.abs(registeredMs - unregisteredMs)).toBeLessThan(400);
+    // That both also take the same time (the work of creating an account hides inside one floor)
+    // is measured, not asserted: `npm run bench` (bench/account-requests.ts).
 
     expect((await members()).filter((m) => m.email === stranger)).toHaveLength(0);
     expect(await membersOf(company.companyId)).toMatchObject([
