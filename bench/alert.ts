@@ -25,7 +25,7 @@ export const alertFanOut = async () => {
     const { systemClock, useClock, uuidIds } = await import('../functions/domain/clock.ts');
     let now = new Date('2016-03-01T12:00:00.000Z');
     useClock({ now: () => now });
-    const { company, member } = await import('../functions/data/entities.ts');
+    const { putCompanies, putMembers } = await import('../test/support/items.ts');
     const { injectSesFaults } = await import('../test/support/ses-faults.ts');
     const deps = {
       clock: systemClock,
@@ -48,38 +48,34 @@ export const alertFanOut = async () => {
         { length: Math.min(chunk, COMPANIES - start) },
         (_, i) => `bench-${String(start + i).padStart(6, '0')}`,
       );
-      await company
-        .put(
-          ids.map((companyId) => ({
+      await putCompanies(
+        ids.map((companyId) => ({
+          companyId,
+          legalName: `Bench ${companyId}`,
+          category: 'importer' as const,
+          pocEmail: `u0@${companyId}.example.com`,
+          identifiers: {},
+          status: 'active' as const,
+          enrolledAt: '2016-01-01T00:00:00.000Z',
+          enrolledBy: 'bench',
+          version: 1,
+        })),
+      );
+      await putMembers(
+        ids.flatMap((companyId) =>
+          Array.from({ length: USERS }, (_, u) => ({
             companyId,
-            legalName: `Bench ${companyId}`,
-            category: 'importer' as const,
-            pocEmail: `u0@${companyId}.example.com`,
-            identifiers: {},
+            userId: `${companyId}-u${u}`,
+            email: `u${u}@${companyId}.example.com`,
+            name: `User ${u}`,
+            role: u === 0 ? ('primary-poc' as const) : ('company-user' as const),
             status: 'active' as const,
-            enrolledAt: '2016-01-01T00:00:00.000Z',
-            enrolledBy: 'bench',
+            permissions: { editProfile: true, authorizeSharing: false },
+            createdAt: '2016-01-01T00:00:00.000Z',
             version: 1,
           })),
-        )
-        .go({ concurrency: 8 });
-      await member
-        .put(
-          ids.flatMap((companyId) =>
-            Array.from({ length: USERS }, (_, u) => ({
-              companyId,
-              userId: `${companyId}-u${u}`,
-              email: `u${u}@${companyId}.example.com`,
-              name: `User ${u}`,
-              role: u === 0 ? ('primary-poc' as const) : ('company-user' as const),
-              status: 'active' as const,
-              permissions: { editProfile: true, authorizeSharing: false },
-              createdAt: '2016-01-01T00:00:00.000Z',
-              version: 1,
-            })),
-          ),
-        )
-        .go({ concurrency: 8 });
+        ),
+      );
       if ((start + chunk) % 5_000 === 0) progress(`  seeded ${(start + chunk).toLocaleString('en-US')} companies`);
     }
 

@@ -12,6 +12,7 @@ import type { webFirstPage } from './web.ts';
 import type { sweepScaling } from './sweep.ts';
 import type { alertFanOut } from './alert.ts';
 import type { loadTest } from './load.ts';
+import type { accountRequests } from './account-requests.ts';
 import { spawnSync } from 'node:child_process';
 import { machine, progress } from './lib.ts';
 
@@ -116,6 +117,24 @@ const main = async () => {
     `  acknowledged writes ${load.acknowledgedWrites}, missing afterwards ${load.acknowledgedWritesMissing} ${mark(load.acknowledgedWritesMissing === 0)}`,
   );
   write('load', load);
+
+  const signup = inOwnProcess<Awaited<ReturnType<typeof accountRequests>>>('account-requests');
+  console.log(
+    `\nPOST /auth/signup through the dev server, ${signup.requestsPerKind} requests of each kind interleaved (target: every answer the same, in status and body and in time: medians and p90s within ${signup.boundMs} ms)`,
+  );
+  for (const [kind, f] of [
+    ['unregistered email', signup.unregistered],
+    ['registered, creates the account', signup.registered],
+    ['account exists', signup.existing],
+  ] as const) {
+    console.log(
+      `  ${kind.padEnd(32)} median ${`${f.medianMs} ms`.padStart(10)}   p90 ${`${f.p90Ms} ms`.padStart(10)}   different answers ${f.differentAnswers}`,
+    );
+  }
+  console.log(
+    `  against the unregistered (median, p90): registered ${signup.ratios.registered.median.toFixed(2)}x, ${signup.ratios.registered.p90.toFixed(2)}x; existing ${signup.ratios.existing.median.toFixed(2)}x, ${signup.ratios.existing.p90.toFixed(2)}x ${mark(signup.withinBound && signup.sameAnswers)}`,
+  );
+  write('account-requests', signup);
 
   const web = inOwnProcess<Awaited<ReturnType<typeof webFirstPage>>>('web');
   const kbOf = (n: number) => `${(n / 1024).toFixed(0)} KB`;

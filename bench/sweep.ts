@@ -27,7 +27,7 @@ export const sweepScaling = async () => {
   const backends = await startBackends({ dataDir, persist: false });
   try {
     Object.assign(process.env, handlerEnv(backends.emulators.env, backends.resources, 'http://127.0.0.1:0'));
-    const { company, obligation } = await import('../functions/data/entities.ts');
+    const { putCompanies, putObligations } = await import('../test/support/items.ts');
     const { openObligation } = await import('../functions/domain/obligations.ts');
     const { dynamo } = await import('../functions/clients/dynamodb.ts');
     const { sweep } = await import('../functions/domain/sweep.ts');
@@ -58,7 +58,7 @@ export const sweepScaling = async () => {
     );
 
     // The first PAST_DEADLINE are exporters enrolled in March: no fixed 2006 date, so due 60 days later.
-    const companyItem = (n: number) => ({
+    const companyRecord = (n: number) => ({
       companyId: `bench-${String(n).padStart(6, '0')}`,
       legalName: `Bench Company ${n}`,
       category: n < PAST_DEADLINE ? ('exporter' as const) : ('importer' as const),
@@ -71,7 +71,7 @@ export const sweepScaling = async () => {
     });
     /** Companies 0..DUE-1 are due: the first PAST_DEADLINE past their deadline (April 30), the rest at their 30-day step. */
     const obligationFor = (n: number) => {
-      const c = companyItem(n);
+      const c = companyRecord(n);
       if (n < PAST_DEADLINE) return openObligation(c, 'enrollment', '2006-06-01T00:00:00.000Z');
       if (n < DUE) return openObligation(c, 'enrollment', '2006-06-01T00:00:00.000Z');
       // Not due: certified companies waiting for their review window next year.
@@ -84,8 +84,8 @@ export const sweepScaling = async () => {
       const chunk = 2_000;
       for (let start = from; start < to; start += chunk) {
         const ns = Array.from({ length: Math.min(chunk, to - start) }, (_, i) => start + i);
-        await company.put(ns.map(companyItem)).go({ concurrency: 8 });
-        await obligation.put(ns.map((n) => ({ ...obligationFor(n), remindersSent: [] }))).go({ concurrency: 8 });
+        await putCompanies(ns.map(companyRecord));
+        await putObligations(ns.map((n) => ({ ...obligationFor(n), remindersSent: [] })));
         if (!quiet && (start + chunk) % 10_000 < chunk)
           progress(`  seeded ${Math.min(start + chunk, to).toLocaleString('en-US')} companies`);
       }

@@ -13,7 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot, signInAs, startPortal, submitSignIn } from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
 import { mailTo, temporaryPasswordIn, type StoredEmail } from '../support/mail.ts';
-import { auditOf, sweepOn, testClock } from '../support/deadlines.ts';
+import { sweepOn, testClock } from '../support/deadlines.ts';
+import { auditRecordsOf } from '../support/table.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 
 // Before the importers' first deadline (2006-07-01), as in the program's first year.
@@ -173,7 +174,7 @@ describe('the journey through the web portal', () => {
     const alertId = alerts.body.items.find((a) => a.title === alertTitle)!.alertId;
     const acknowledgements = await api('GET', `/alerts/${alertId}/acknowledgements`, officer.token);
     expect(JSON.stringify(acknowledgements.body)).toContain(company.companyId);
-    const trail = await auditOf(company.companyId);
+    const trail = await auditRecordsOf(company.companyId);
     expect(trail.map((r) => r.action)).toEqual(
       expect.arrayContaining([
         'account.created',

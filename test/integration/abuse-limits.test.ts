@@ -22,7 +22,8 @@ import { callerFor, fixedClock } from '../support/factories.ts';
 import { mailTo } from '../support/mail.ts';
 import { captureMetrics } from '../support/metrics.ts';
 import { injectSesFaults } from '../support/ses-faults.ts';
-import { allItems, itemsOf } from '../support/table.ts';
+import { allItemsExcept, deliveries, itemsOfKind } from '../support/table.ts';
+import { putCompanies, putDeliveries, putMembers } from '../support/items.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { sendOutboxJob } from '../support/functions.ts';
 
@@ -56,11 +57,7 @@ const companyWithPoc = async () => {
 };
 
 /** Everything stored but the limits' own counters, which every counted request moves. */
-const stored = async () =>
-  (await allItems())
-    .filter((i) => i.__edb_e__ !== 'rateCounter')
-    .map((i) => JSON.stringify(i))
-    .sort();
+const stored = async () => (await allItemsExcept('rateCounter')).map((i) => JSON.stringify(i)).sort();
 
 /** Makes `n` requests one after another and expects each to succeed. */
 const succeeds = async (n: number, request: (i: number) => Promise<ApiResponse>) => {
@@ -177,7 +174,7 @@ describe('abuse limits', () => {
       });
     await succeeds(perUser.count, (i) => publishing(`Limit alert ${i}`));
     await refusedWithNothingStored('alert', perUser.windowSeconds, () => publishing('One alert too many'));
-    expect((await itemsOf('alert')).filter((a) => a.title === 'One alert too many')).toEqual([]);
+    expect((await itemsOfKind('alert')).filter((a) => a.title === 'One alert too many')).toEqual([]);
   });
 
   it("sends CBP's program mailbox at most one digest per company per window, naming the company and nothing written", async () => {
@@ -191,9 +188,9 @@ describe('abuse limits', () => {
     const path = `/companies/${company.companyId}/threads/${thread.body.threadId}/messages`;
     // 20 messages in all, none of them answered by CBP yet: each would have told the program mailbox.
     await succeeds(19, (i) => api.request('POST', path, { token: poc.token, body: { body: `${SECRET} (${i})` } }));
-    const digests = (await itemsOf('delivery')).filter((d) => d.reason === `message-digest:${company.companyId}`);
+    const digests = (await deliveries()).filter((d) => d.reason === `message-digest:${company.companyId}`);
     expect(digests).toHaveLength(1);
-    const toProgram = (await itemsOf('delivery')).filter(
+    const toProgram = (await deliveries()).filter(
       (d) =>
         d.reason.includes(company.companyId) &&
         d.recipients.some((r: { email: string }) => r.email === PROGRAM_MAILBOX),
@@ -219,9 +216,7 @@ describe('abuse limits', () => {
       }
       // The next window's first message opens the next digest.
       expect((await api.request('POST', path, { token: poc.token, body: { body: 'Next window.' } })).status).toBe(201);
-      expect(
-        (await itemsOf('delivery')).filter((d) => d.reason === `message-digest:${company.companyId}`),
-      ).toHaveLength(2);
+      expect((await deliveries()).filter((d) => d.reason === `message-digest:${company.companyId}`)).toHaveLength(2);
     } finally {
       clock.set(START.toISOString());
     }
@@ -230,8 +225,7 @@ describe('abuse limits', () => {
 
 describe('the outbox under a backlog', () => {
   it('sends a cargo security alert in the first call, ahead of 3,000 message notices queued before it', async () => {
-    const { portal, company: companyEntity, member } = await import('../../functions/data/entities.ts');
-    const { newDelivery } = await import('../../functions/data/delivery-records.ts');
+    const { newDelivery } = await import('../../functions/domain/deliveries.ts');
     const { EMAIL_TEMPLATES } = await import('../../functions/definitions/email-templates.ts');
     const { allDeps } = await import('../../functions/domain/default-deps.ts');
     const { publish } = await import('../../functions/domain/alerts.ts');
@@ -252,13 +246,13 @@ describe('the outbox under a backlog', () => {
         now: queuedAt,
       }),
     );
-    await portal.entities.delivery.put(backlog).go({ concurrency: 8 });
+    await putDeliveries(backlog);
 
     // A company of the alert's audience with three active users.
     const companyId = randomUUID();
     recordSent('POST', '/companies', { legalName: 'Backlog Carrier' });
-    await companyEntity
-      .put({
+    await putCompanies([
+      {
         companyId,
         legalName: 'Backlog Carrier',
         category: 'rail-carrier',
@@ -268,24 +262,22 @@ describe('the outbox under a backlog', () => {
         enrolledAt: queuedAt,
         enrolledBy: 'test',
         version: 1,
-      })
-      .go();
+      },
+    ]);
     const recipients = [0, 1, 2].map((u) => `user${u}-${companyId}@alert.example.com`);
-    await member
-      .put(
-        recipients.map((email, u) => ({
-          companyId,
-          userId: randomUUID(),
-          email,
-          name: `User ${u}`,
-          role: u === 0 ? ('primary-poc' as const) : ('company-user' as const),
-          status: 'active' as const,
-          permissions: { editProfile: true, authorizeSharing: false },
-          createdAt: queuedAt,
-          version: 1,
-        })),
-      )
-      .go();
+    await putMembers(
+      recipients.map((email, u) => ({
+        companyId,
+        userId: randomUUID(),
+        email,
+        name: `User ${u}`,
+        role: u === 0 ? ('primary-poc' as const) : ('company-user' as const),
+        status: 'active' as const,
+        permissions: { editProfile: true, authorizeSharing: false },
+        createdAt: queuedAt,
+        version: 1,
+      })),
+    );
     const input = {
       kind: 'cargo-security-alert' as const,
       title: 'Backlog alert',

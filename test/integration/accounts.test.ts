@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, TEST_PASSWORD, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
-import { itemsOf } from '../support/table.ts';
+import { auditRecords, auditRecordsOf, emailClaimOf, members, membersOf } from '../support/table.ts';
 import { resetCodeFor } from '../support/cognito.ts';
 
 let api: TestApi;
@@ -35,22 +35,17 @@ describe('account requests', () => {
     const company = await enrollCompany(api, officer.token);
     const stranger = uniqueEmail('stranger');
 
-    const started = performance.now();
     const unregistered = await api.request('POST', '/auth/signup', { body: { email: stranger } });
-    const unregisteredMs = performance.now() - started;
-    const again = performance.now();
     const registered = await api.request('POST', '/auth/signup', { body: { email: company.pocEmail.toUpperCase() } });
-    const registeredMs = performance.now() - again;
 
     expect(unregistered.status).toBe(202);
     expect(registered.status).toBe(202);
     expect(registered.body).toEqual(unregistered.body);
-    // Both answers wait for the same floor; the work of creating an account hides inside it.
-    expect(Math.abs(registeredMs - unregisteredMs)).toBeLessThan(400);
+    // That both also take the same time (the work of creating an account hides inside one floor)
+    // is measured, not asserted: `npm run bench` (bench/account-requests.ts).
 
-    const members = await itemsOf('member');
-    expect(members.filter((m) => m.email === stranger)).toHaveLength(0);
-    expect(members.filter((m) => m.companyId === company.companyId)).toMatchObject([
+    expect((await members()).filter((m) => m.email === stranger)).toHaveLength(0);
+    expect(await membersOf(company.companyId)).toMatchObject([
       { email: company.pocEmail, role: 'primary-poc', status: 'active' },
     ]);
     expect(await mailTo(stranger)).toHaveLength(0);
@@ -59,16 +54,14 @@ describe('account requests', () => {
     expect(invitations[0]!.subject).toBe('Your C-TPAT Portal account');
     expect(invitations[0]!.body.text).not.toContain(company.legalName);
 
-    const audits = (await itemsOf('audit')).filter(
-      (a) => a.companyId === company.companyId && a.action === 'account.created',
-    );
+    const audits = (await auditRecordsOf(company.companyId)).filter((a) => a.action === 'account.created');
     expect(audits).toHaveLength(1);
 
     // Asking again: same answer, no second user, no second invitation.
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).body).toEqual(
       unregistered.body,
     );
-    expect((await itemsOf('member')).filter((m) => m.companyId === company.companyId)).toHaveLength(1);
+    expect(await membersOf(company.companyId)).toHaveLength(1);
     expect(await mailTo(company.pocEmail)).toHaveLength(1);
   });
 
@@ -84,7 +77,7 @@ describe('account requests', () => {
     );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 202).length + statuses.filter((s) => s === 429).length).toBe(20);
-    expect((await itemsOf('member')).filter((m) => m.companyId === company.companyId)).toHaveLength(1);
+    expect(await membersOf(company.companyId)).toHaveLength(1);
     expect(await mailTo(company.pocEmail)).toHaveLength(1);
   });
 
@@ -162,13 +155,13 @@ describe('access between companies and roles', () => {
   it('refuses a company user who tries to add a user, storing nothing', async () => {
     const company = await enrollCompany(api, officer.token);
     const user = await userWithRole(api, 'company-user', company.companyId);
-    const before = (await itemsOf('member')).length;
+    const before = (await members()).length;
     const res = await api.request('POST', `/companies/${company.companyId}/users`, {
       token: user.token,
       body: { email: uniqueEmail('x'), name: 'X', permissions: { editProfile: false, authorizeSharing: false } },
     });
     expect(res.status).toBe(403);
-    expect((await itemsOf('member')).length).toBe(before);
+    expect((await members()).length).toBe(before);
   });
 
   it("gives company A's POC nothing of company B's data or users", async () => {
@@ -220,7 +213,7 @@ describe('access between companies and roles', () => {
     expect(enabled.status).toBe(200);
     expect((await api.request('GET', '/me', { token: user.token })).status).toBe(200);
 
-    const actions = (await itemsOf('audit')).filter((a) => a.objectId === user.userId).map((a) => a.action);
+    const actions = (await auditRecords()).filter((a) => a.objectId === user.userId).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.disabled', 'user.enabled']));
   });
 
@@ -244,7 +237,7 @@ describe('access between companies and roles', () => {
     });
     expect(removed.status).toBe(204);
     expect((await api.request('GET', '/me', { token: user.token })).status).toBe(401);
-    expect((await itemsOf('emailClaim')).find((c) => c.email === user.email)).toBeUndefined();
+    expect(await emailClaimOf(user.email)).toBeNull();
   });
 
   it('hands the primary-POC role over; the old POC loses the rights at once', async () => {

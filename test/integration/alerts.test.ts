@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo } from '../support/mail.ts';
-import { auditOf } from '../support/deadlines.ts';
+import { auditRecordsOf } from '../support/table.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import { sendOutboxJob } from '../support/functions.ts';
 
@@ -118,9 +118,9 @@ describe('alerts', () => {
         (i: { alertId: string }) => i.alertId,
       ),
     ).not.toContain(alertId);
-    expect((await auditOf('CBP')).filter((r) => r.action === 'alert.published' && r.objectId === alertId)).toHaveLength(
-      1,
-    );
+    expect(
+      (await auditRecordsOf('CBP')).filter((r) => r.action === 'alert.published' && r.objectId === alertId),
+    ).toHaveLength(1);
   });
 
   it('counts acknowledgements per company and per user, once each', async () => {
@@ -154,7 +154,7 @@ describe('alerts', () => {
       ),
     ).not.toContain(alertId);
     // The second acknowledgement by the same user changed nothing, so it left no record.
-    expect((await auditOf(a.companyId)).filter((r) => r.action === 'alert.acknowledged')).toHaveLength(2);
+    expect((await auditRecordsOf(a.companyId)).filter((r) => r.action === 'alert.acknowledged')).toHaveLength(2);
   });
 
   it('holds sanitized intelligence until a second CBP person approves it; its author cannot', async () => {

@@ -16,6 +16,7 @@ import {
 } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { auditCount } from '../support/table.ts';
+import { createCertification } from '../support/items.ts';
 import { randomUUID } from 'node:crypto';
 
 const PERSONAS = [
@@ -574,20 +575,17 @@ const currentVersion = async (path: string): Promise<number> =>
 
 /** A submitted certification to review, written straight to the table (the route under test is the review). */
 const submittedCertification = async (companyId: string): Promise<string> => {
-  const { certification } = await import('../../functions/data/entities.ts');
   const certificationId = randomUUID();
   const now = new Date().toISOString();
-  await certification
-    .create({
-      companyId,
-      certificationId,
-      profileVersion: 1,
-      certifiedBy: 'test',
-      certifiedAt: now,
-      nextDueAt: now,
-      status: 'submitted',
-    })
-    .go();
+  await createCertification({
+    companyId,
+    certificationId,
+    profileVersion: 1,
+    certifiedBy: 'test',
+    certifiedAt: now,
+    nextDueAt: now,
+    status: 'submitted',
+  });
   return certificationId;
 };
 

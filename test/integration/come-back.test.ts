@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo, temporaryPasswordIn, type StoredEmail } from '../support/mail.ts';
-import { auditOf, sweepOn, testClock } from '../support/deadlines.ts';
+import { sweepOn, testClock } from '../support/deadlines.ts';
+import { auditRecordsOf } from '../support/table.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import { ACCOUNT_REQUEST_ANSWER } from '../../functions/domain/accounts.ts';
 import { INVITATION_EXPIRED, PASSWORD_RESET_ANSWER } from '../../functions/domain/auth.ts';
@@ -85,7 +86,7 @@ describe('a company removed before its point of contact ever signed in', () => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'active', deadlineExtendedTo: '2006-09-01' });
     expect((await api.request('GET', '/deadlines', { token })).status).toBe(200);
-    expect((await auditOf(company.companyId)).map((a) => a.action)).toEqual(
+    expect((await auditRecordsOf(company.companyId)).map((a) => a.action)).toEqual(
       expect.arrayContaining([
         'company.removed',
         'account.created',
@@ -145,7 +146,7 @@ describe('a lost or expired invitation', () => {
     expect(second).not.toBe(first);
     const token = await firstSignIn(company.pocEmail, second);
     expect((await api.request('GET', '/me', { token })).body.role).toBe('primary-poc');
-    expect((await auditOf(company.companyId)).filter((a) => a.action === 'user.reinvited')).toHaveLength(1);
+    expect((await auditRecordsOf(company.companyId)).filter((a) => a.action === 'user.reinvited')).toHaveLength(1);
 
     // Once a password of their own exists, asking again sends nothing more.
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
@@ -236,7 +237,7 @@ describe('a lost or expired invitation', () => {
       ).status,
     ).toBe(404);
     expect(await invitations(email)).toHaveLength(2);
-    const audit = (await auditOf(company.companyId)).filter((a) => a.action === 'user.reinvited');
+    const audit = (await auditRecordsOf(company.companyId)).filter((a) => a.action === 'user.reinvited');
     expect(audit.map((a) => a.objectId).sort()).toEqual([pocId, added.body.userId].sort());
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { testClock } from '../support/deadlines.ts';
-import { setNextCertificationDue } from '../support/fixtures.ts';
+import { setNextCertificationDue, setPortalUpdateCompleted } from '../support/fixtures.ts';
 import { programDayStart } from '../../functions/definitions/program-time.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { CompanySummary, ComplianceOverview } from '../../functions/schemas/compliance.ts';
@@ -43,11 +43,7 @@ beforeAll(async () => {
 
   // The completed importer: portal update done, recertification due next April (stored, as the
   // portal stores it, as the instant that program day starts in Washington).
-  const { company } = await import('../../functions/data/entities.ts');
-  await company
-    .patch({ companyId: co.completed.companyId })
-    .set({ portalUpdateCompletedAt: '2006-05-01T12:00:00.000Z' })
-    .go();
+  await setPortalUpdateCompleted(co.completed.companyId, '2006-05-01T12:00:00.000Z');
   await setNextCertificationDue(co.completed.companyId, programDayStart('2007-04-15'));
   const removed = await api.request('POST', `/companies/${co.removed.companyId}/removal`, {
     token: officer,

@@ -14,7 +14,7 @@ import {
   type TestApi,
 } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
-import { itemsOf } from '../support/table.ts';
+import { auditRecordsOf, membersOf } from '../support/table.ts';
 import { mailTo } from '../support/mail.ts';
 
 const WRITERS = 50;
@@ -73,9 +73,7 @@ describe('fifty writers at once', () => {
     expect(current.body.version).toBe(2);
     expect(current.body.answers).toEqual(winner.body.answers);
     expect((await api.request('GET', `${path}/versions`, { token: poc.token })).body.items).toHaveLength(2);
-    const audits = (await itemsOf('audit')).filter(
-      (a) => a.companyId === company.companyId && a.action === 'security-profile.saved',
-    );
+    const audits = (await auditRecordsOf(company.companyId)).filter((a) => a.action === 'security-profile.saved');
     expect(audits).toHaveLength(2);
   });
 
@@ -164,7 +162,7 @@ describe('fifty writers at once', () => {
         }),
       ),
     );
-    const accounts = (await itemsOf('member')).filter((m) => m.companyId === company.companyId).length;
+    const accounts = (await membersOf(company.companyId)).length;
     const invitations = (await mailTo(company.pocEmail)).length;
     console.log(
       `[concurrency] account requests: 20 at once for one email, ${accounts} account, ${invitations} invitation`,

@@ -6,7 +6,8 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo } from '../support/mail.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
-import { auditOf, sweepAt, sweepOn, testClock } from '../support/deadlines.ts';
+import { sweepAt, sweepOn, testClock } from '../support/deadlines.ts';
+import { auditRecordsOf } from '../support/table.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import { sweepJob } from '../support/functions.ts';
@@ -74,7 +75,7 @@ describe('enrollment deadlines', () => {
       expect(mail[n]!.body.text).toContain(`(${daysLeft} from today)`);
     }
     expect(await subjects(onTime.pocEmail)).toEqual([]);
-    expect((await auditOf(late.companyId)).filter((a) => a.action === 'reminder.sent')).toHaveLength(4);
+    expect((await auditRecordsOf(late.companyId)).filter((a) => a.action === 'reminder.sent')).toHaveLength(4);
   });
 
   it('keeps the company through its deadline day and removes it the day after, telling its POC and CBP', async () => {
@@ -105,7 +106,7 @@ describe('enrollment deadlines', () => {
     await sweepOn(clock, '2006-07-02');
     expect(await mailTo(late.pocEmail)).toHaveLength(5);
     expect(await programNoticesAbout(late.legalName)).toHaveLength(1);
-    expect((await auditOf(late.companyId)).filter((a) => a.action === 'company.removed')).toHaveLength(1);
+    expect((await auditRecordsOf(late.companyId)).filter((a) => a.action === 'company.removed')).toHaveLength(1);
     // Version 2: the save that completed the update.
     expect(await company(onTime.companyId)).toMatchObject({ status: 'active', version: 2 });
   });
@@ -250,9 +251,9 @@ describe('deadline revisions and extensions', () => {
       revision: 2,
       deadline: '2006-08-20',
     });
-    expect((await auditOf('CBP')).filter((a) => a.action === 'deadline-policy.revised').map((a) => a.objectId)).toEqual(
-      ['customs-broker', 'customs-broker'],
-    );
+    expect(
+      (await auditRecordsOf('CBP')).filter((a) => a.action === 'deadline-policy.revised').map((a) => a.objectId),
+    ).toEqual(['customs-broker', 'customs-broker']);
   });
 
   it('refuses a revision that names a stale one', async () => {
@@ -290,7 +291,9 @@ describe('deadline revisions and extensions', () => {
       status: 'removed',
       removal: { reason: 'enrollment-deadline-missed' },
     });
-    expect((await auditOf(extended.companyId)).find((a) => a.action === 'company.deadline-extended')).toMatchObject({
+    expect(
+      (await auditRecordsOf(extended.companyId)).find((a) => a.action === 'company.deadline-extended'),
+    ).toMatchObject({
       changes: { reason: 'Hurricane damage.', after: '2006-07-15' },
     });
   });
@@ -403,7 +406,7 @@ describe('after removal', () => {
       200,
     );
     expect((await mailTo(c.pocEmail)).at(-1)!.subject).toBe('C-TPAT: Your company has been reinstated in C-TPAT');
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.reinstated')).toMatchObject({
+    expect((await auditRecordsOf(c.companyId)).find((a) => a.action === 'company.reinstated')).toMatchObject({
       changes: { reason: 'The visit report was wrong.' },
     });
 
@@ -651,7 +654,7 @@ describe('exactly once', () => {
         'C-TPAT: your portal update is due by July 1, 2012',
       ]);
       expect(await programNoticesAbout(carrier.legalName)).toHaveLength(1);
-      expect((await auditOf(carrier.companyId)).filter((r) => r.action === 'company.removed')).toHaveLength(1);
+      expect((await auditRecordsOf(carrier.companyId)).filter((r) => r.action === 'company.removed')).toHaveLength(1);
       expect(await company(carrier.companyId)).toMatchObject({ status: 'removed', version: 2 });
     }
   });

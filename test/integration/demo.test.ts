@@ -7,6 +7,7 @@ import { startTestApi } from '../support/api.ts';
 import { useClock } from '../../functions/domain/deps.ts';
 import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
 import { recordSent } from '../support/confidential-log.ts';
+import { companiesInCategory } from '../support/table.ts';
 import { DEMO_START } from '../../lib/local/demo-clock.ts';
 import { simulateDays } from '../../lib/local/simulation.ts';
 import { programDate } from '../../functions/definitions/program-time.ts';
@@ -42,15 +43,7 @@ describe('the 2006 demo', () => {
     expect(totals.actions.join('\n')).not.toContain('Acme');
     expect(lines).toEqual(totals.actions.map((a) => `  ${a}`));
 
-    const { company } = await import('../../functions/data/entities.ts');
-    const byName = new Map(
-      (
-        (await company.query.byCategory({ category: 'importer' }).go({ pages: 'all' })).data as {
-          legalName: string;
-          status: string;
-        }[]
-      ).map((c) => [c.legalName, c.status]),
-    );
+    const byName = new Map((await companiesInCategory('importer')).map((c) => [c.legalName, c.status]));
     expect(byName.get('Acme Imports LLC')).toBe('active');
     expect(byName.get('Harbor Home Goods Inc.')).toBe('removed');
     expect((await mailTo('compliance@harbor-home.example.com')).map((m) => m.subject)).toEqual([

@@ -12,6 +12,8 @@ import { recordSent } from '../support/confidential-log.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 import { injectSesFaults } from '../support/ses-faults.ts';
 import { mailTo } from '../support/mail.ts';
+import { deliveries } from '../support/table.ts';
+import { putCompanies, putMembers } from '../support/items.ts';
 import type { OutboxReport } from '../../functions/domain/outbox.ts';
 import { sendOutboxJob } from '../support/functions.ts';
 
@@ -22,13 +24,12 @@ afterEach(() => removeFaults?.());
 
 /** Companies of one category with active users, written straight to the table (no Cognito needed). */
 const companiesWithUsers = async (category: 'air-carrier' | 'sea-carrier', companies: number, users: number) => {
-  const { company, member } = await import('../../functions/data/entities.ts');
   const emails: string[] = [];
   for (let c = 0; c < companies; c += 1) {
     const companyId = randomUUID();
     recordSent('POST', '/companies', { legalName: `Carrier ${c} of ${category}` });
-    await company
-      .put({
+    await putCompanies([
+      {
         companyId,
         legalName: `Carrier ${c} of ${category}`,
         category,
@@ -38,8 +39,8 @@ const companiesWithUsers = async (category: 'air-carrier' | 'sea-carrier', compa
         enrolledAt: '2016-01-01T00:00:00.000Z',
         enrolledBy: 'test',
         version: 1,
-      })
-      .go();
+      },
+    ]);
     const members = Array.from({ length: users }, (_, u) => {
       // Fixed addresses: the fake's throttling is decided per address, so the run is the same every time.
       const email = `user${u}-${category}-${c}@faults.example.com`;
@@ -56,7 +57,7 @@ const companiesWithUsers = async (category: 'air-carrier' | 'sea-carrier', compa
         version: 1,
       };
     });
-    await member.put(members).go();
+    await putMembers(members);
   }
   return emails;
 };
@@ -92,10 +93,7 @@ const sendUntilDone = async (stepMinutes: number): Promise<OutboxReport[]> => {
   return reports;
 };
 
-const deliveriesOf = async (alertId: string) => {
-  const { itemsOf } = await import('../support/table.ts');
-  return (await itemsOf('delivery')).filter((d) => d.reason === `alert:${alertId}`);
-};
+const deliveriesOf = async (alertId: string) => (await deliveries()).filter((d) => d.reason === `alert:${alertId}`);
 
 describe('the outbox under SES faults', () => {
   it('retries throttled entries and a failed call until each of 120 recipients has the alert exactly once', async () => {

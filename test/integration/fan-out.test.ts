@@ -10,7 +10,8 @@ import { useClock } from '../../functions/domain/deps.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 import { injectDynamoFaults } from '../support/dynamo-faults.ts';
-import { itemsOf } from '../support/table.ts';
+import { deliveries, inboxItems } from '../support/table.ts';
+import { putAlert, putCompanies, putFanOut, putMembers } from '../support/items.ts';
 import type { CategoryId } from '../../functions/definitions/categories.ts';
 import type { Audience } from '../../functions/schemas/alerts.ts';
 
@@ -21,11 +22,10 @@ afterEach(() => removeFaults?.());
 
 /** A company with `users` active users (and one disabled), written straight to the table. */
 const companyWithUsers = async (category: CategoryId, users: number, status: 'active' | 'removed' = 'active') => {
-  const { company, member } = await import('../../functions/data/entities.ts');
   const companyId = randomUUID();
   recordSent('POST', '/companies', { legalName: `Company ${companyId}` });
-  await company
-    .put({
+  await putCompanies([
+    {
       companyId,
       legalName: `Company ${companyId}`,
       category,
@@ -35,8 +35,8 @@ const companyWithUsers = async (category: CategoryId, users: number, status: 'ac
       enrolledAt: '2016-01-01T00:00:00.000Z',
       enrolledBy: 'test',
       version: 1,
-    })
-    .go();
+    },
+  ]);
   const member_ = (u: number, state: 'active' | 'disabled') => ({
     companyId,
     userId: randomUUID(),
@@ -49,7 +49,7 @@ const companyWithUsers = async (category: CategoryId, users: number, status: 'ac
     version: 1,
   });
   const members = [...Array.from({ length: users }, (_, u) => member_(u, 'active')), member_(users, 'disabled')];
-  await member.put(members).go({ concurrent: 8 });
+  await putMembers(members);
   return { companyId, emails: members.filter((m) => m.status === 'active').map((m) => m.email) };
 };
 
@@ -73,12 +73,12 @@ const runFanOut = async (only?: string) =>
 
 /** Every recipient of the alert's deliveries, and every company whose inbox has it. */
 const delivered = async (alertId: string) => {
-  const deliveries = (await itemsOf('delivery')).filter((d) => d.reason === `alert:${alertId}`);
-  const inbox = (await itemsOf('inboxItem')).filter((i) => i.alertId === alertId);
+  const ofAlert = (await deliveries()).filter((d) => d.reason === `alert:${alertId}`);
+  const inbox = (await inboxItems()).filter((i) => i.alertId === alertId);
   return {
-    deliveries,
-    recipients: deliveries.flatMap((d) => d.recipients.map((r: { email: string }) => r.email) as string[]),
-    inbox: inbox.map((i) => i.companyId as string),
+    deliveries: ofAlert,
+    recipients: ofAlert.flatMap((d) => d.recipients.map((r) => r.email)),
+    inbox: inbox.map((i) => i.companyId),
   };
 };
 
@@ -125,7 +125,6 @@ describe('alert fan-out', () => {
     ).toBe(false);
 
     // An alert stored before the schema refused repeats.
-    const { alert: alertEntity, fanOut } = await import('../../functions/data/entities.ts');
     const { START } = await import('../../functions/domain/fan-out.ts');
     for (const audience of [
       {
@@ -136,21 +135,19 @@ describe('alert fan-out', () => {
     ] as Audience[]) {
       const alertId = randomUUID();
       const now = clock.now().toISOString();
-      await alertEntity
-        .put({
-          alertId,
-          kind: 'cargo-security-alert',
-          title: 'Old',
-          body: 'B',
-          severity: 'low',
-          audience,
-          status: 'published',
-          createdBy: 'x',
-          createdAt: now,
-          publishedAt: now,
-        })
-        .go();
-      await fanOut.put({ alertId, shard: '0', dueAt: now, cursor: START, pages: 0, companies: 0, recipients: 0 }).go();
+      await putAlert({
+        alertId,
+        kind: 'cargo-security-alert',
+        title: 'Old',
+        body: 'B',
+        severity: 'low',
+        audience,
+        status: 'published',
+        createdBy: 'x',
+        createdAt: now,
+        publishedAt: now,
+      });
+      await putFanOut({ alertId, shard: '0', dueAt: now, cursor: START, pages: 0, companies: 0, recipients: 0 });
       expect((await runFanOut(alertId)).done).toBe(1);
       const { recipients, inbox } = await delivered(alertId);
       expect(inbox.sort()).toEqual([a.companyId, b.companyId].sort());
@@ -172,20 +169,17 @@ describe('alert fan-out', () => {
 
   it('runs the other fan-outs when one fails, and then fails the job so it is retried and alarmed', async () => {
     const good = await companyWithUsers('port-authority-terminal-operator', 1);
-    const { fanOut } = await import('../../functions/data/entities.ts');
     const { START, FanOutIncomplete } = await import('../../functions/domain/fan-out.ts');
     // A fan-out whose alert is gone: its step throws.
-    await fanOut
-      .put({
-        alertId: randomUUID(),
-        shard: '0',
-        dueAt: '2016-01-01T00:00:00.000Z',
-        cursor: START,
-        pages: 0,
-        companies: 0,
-        recipients: 0,
-      })
-      .go();
+    await putFanOut({
+      alertId: randomUUID(),
+      shard: '0',
+      dueAt: '2016-01-01T00:00:00.000Z',
+      cursor: START,
+      pages: 0,
+      companies: 0,
+      recipients: 0,
+    });
     const alert = await publish({ scope: 'categories', categories: ['port-authority-terminal-operator'] });
 
     const error = await runFanOut().catch((e: unknown) => e);

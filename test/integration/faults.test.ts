@@ -16,7 +16,7 @@ import {
   type TestApi,
 } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
-import { allItems } from '../support/table.ts';
+import { allItems, allItemsExcept, isOfKind } from '../support/table.ts';
 import { injectDynamoFaults } from '../support/dynamo-faults.ts';
 import { injectCognitoFaults } from '../support/cognito-faults.ts';
 
@@ -36,12 +36,7 @@ afterAll(() => api.close());
 /** The table without what a refused request may legitimately leave: nothing. Compared as sorted JSON. */
 /** Everything stored but the abuse limits' counters: a refused request may still have counted against its sender's limit. */
 const tableState = async () =>
-  JSON.stringify(
-    (await allItems())
-      .filter((i) => i.__edb_e__ !== 'rateCounter')
-      .map((i) => `${i.pk}|${i.sk}|${JSON.stringify(i)}`)
-      .sort(),
-  );
+  JSON.stringify((await allItemsExcept('rateCounter')).map((i) => `${i.pk}|${i.sk}|${JSON.stringify(i)}`).sort());
 
 /** Cognito's users, by email, from the emulator (not through the portal's faulty client). */
 const cognitoUsers = async (): Promise<string[]> => {
@@ -185,10 +180,10 @@ describe('faults across the main flows', () => {
     const rerunFailed = rerun.filter((r) => r.status >= 300).map((r) => `${r.status} ${JSON.stringify(r.body)}`);
     const items = await allItems();
     const lost =
-      companies.filter((co) => !items.some((i) => i.__edb_e__ === 'member' && i.email === co.newUser)).length +
-      companies.filter((co) => !items.some((i) => i.__edb_e__ === 'grant' && i.ownerCompanyId === co.id)).length +
-      companies.filter((co) => !items.some((i) => i.__edb_e__ === 'thread' && i.companyId === co.id)).length +
-      companies.filter((co) => !items.some((i) => i.__edb_e__ === 'profileVersion' && i.companyId === co.id)).length;
+      companies.filter((co) => !items.some((i) => isOfKind(i, 'member') && i.email === co.newUser)).length +
+      companies.filter((co) => !items.some((i) => isOfKind(i, 'grant') && i.ownerCompanyId === co.id)).length +
+      companies.filter((co) => !items.some((i) => isOfKind(i, 'thread') && i.companyId === co.id)).length +
+      companies.filter((co) => !items.some((i) => isOfKind(i, 'profileVersion') && i.companyId === co.id)).length;
     console.log(
       `[faults] DynamoDB ${dynamoFaults.ledger.injected} of ${dynamoFaults.ledger.calls} calls failed, Cognito ${cognitoFaults.ledger.injected} of ${cognitoFaults.ledger.calls}; ` +
         `requests tried ${counts.tried}, succeeded ${counts.succeeded}, refused cleanly (429/503 with Retry-After) ${counts.refused}, refused otherwise ${counts.unclean.length}, ` +

@@ -8,7 +8,7 @@ import {
   userWithRole,
   type TestApi,
 } from '../support/api.ts';
-import { itemsOf } from '../support/table.ts';
+import { auditRecords, companies } from '../support/table.ts';
 import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
 
 let api: TestApi;
@@ -151,7 +151,7 @@ describe('enrollment', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(res.body);
 
-    const audits = (await itemsOf('audit')).filter((a) => a.objectId === res.body.companyId);
+    const audits = (await auditRecords()).filter((a) => a.objectId === res.body.companyId);
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({
       action: 'company.enrolled',
@@ -164,14 +164,14 @@ describe('enrollment', () => {
 
   it('refuses a second company with the same POC email (one email is one person), storing nothing', async () => {
     const first = await enrollCompany(api, officer.token);
-    const before = (await itemsOf('company')).length;
+    const before = (await companies()).length;
     const res = await api.request('POST', '/companies', {
       token: officer.token,
       body: enrollmentInput({ pocEmail: first.pocEmail.toUpperCase() }),
     });
     expect(res.status).toBe(409);
     expect(res.body.error.details[0].field).toBe('pocEmail');
-    expect((await itemsOf('company')).length).toBe(before);
+    expect((await companies()).length).toBe(before);
   });
 
   it("lets a company's own users read it and answers 404 to another company's users", async () => {
@@ -208,24 +208,24 @@ describe('enrollment', () => {
       ['an empty body', '', true, ''],
     ];
     it.each(cases)('%s', async (_name, body, raw, field) => {
-      const before = (await itemsOf('company')).length;
+      const before = (await companies()).length;
       const res = await api.request('POST', '/companies', { token: officer.token, body, raw });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBeTruthy();
       expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
-      expect((await itemsOf('company')).length).toBe(before);
+      expect((await companies()).length).toBe(before);
     });
   });
 
   it('answers 403 to a company user and 401 without a token, storing nothing', async () => {
     const company = await enrollCompany(api, officer.token);
     const user = await userWithRole(api, 'company-user', company.companyId);
-    const before = (await itemsOf('company')).length;
+    const before = (await companies()).length;
     const forbidden = await api.request('POST', '/companies', { token: user.token, body: enrollmentInput() });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('forbidden');
     const anonymous = await api.request('POST', '/companies', { body: enrollmentInput() });
     expect(anonymous.status).toBe(401);
-    expect((await itemsOf('company')).length).toBe(before);
+    expect((await companies()).length).toBe(before);
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo } from '../support/mail.ts';
-import { auditOf } from '../support/deadlines.ts';
+import { auditRecordsOf } from '../support/table.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import { useClock } from '../../functions/domain/deps.ts';
 import { sendOutboxJob } from '../support/functions.ts';
@@ -112,7 +112,7 @@ describe('secure messages', () => {
     expect(toOfficer.map((m) => m.subject)).toEqual(['C-TPAT: a new secure message from a participant company']);
     toOfficer.forEach(noContent);
 
-    const actions = (await auditOf(companyId))
+    const actions = (await auditRecordsOf(companyId))
       .map((a) => a.action)
       .filter((a) => a.startsWith('thread.') || a.startsWith('message.'));
     expect(actions.sort()).toEqual(['message.posted', 'message.posted', 'thread.started']);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, TEST_PASSWORD, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { totp } from '../support/totp.ts';
-import { auditOf } from '../support/deadlines.ts';
+import { auditRecordsOf } from '../support/table.ts';
 
 let api: TestApi;
 let admin: string;
@@ -63,7 +63,7 @@ describe('authenticator apps', () => {
     expect(verified.status).toBe(200);
     expect((await api.request('GET', '/alerts', { token: idToken })).status).toBe(200);
     expect(
-      (await auditOf('CBP')).filter((r) => r.action === 'user.mfa-enrolled' && r.objectId === officer.userId),
+      (await auditRecordsOf('CBP')).filter((r) => r.action === 'user.mfa-enrolled' && r.objectId === officer.userId),
     ).toHaveLength(1);
 
     // The next sign-in needs the app's code.

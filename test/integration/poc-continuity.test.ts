@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo } from '../support/mail.ts';
-import { auditOf, sweepOn, testClock } from '../support/deadlines.ts';
+import { sweepOn, testClock } from '../support/deadlines.ts';
+import { auditRecordsOf } from '../support/table.ts';
 import { ROOT } from '../../lib/local/paths.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { CompanySummary } from '../../functions/schemas/compliance.ts';
@@ -64,7 +65,7 @@ describe('a CBP administrator changes the registered POC', () => {
     expect(await company(c.companyId)).toMatchObject({ pocEmail: newEmail, pocName: 'Morgan Blake', version: 2 });
     expect((await openObligation(c.companyId))?.pocEmail).toBe(newEmail);
 
-    const records = (await auditOf(c.companyId)).filter((a) => a.action === 'company.poc-changed');
+    const records = (await auditRecordsOf(c.companyId)).filter((a) => a.action === 'company.poc-changed');
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
       actorRole: 'cbp-admin',
@@ -122,7 +123,7 @@ describe('a CBP administrator changes the registered POC', () => {
     expect((await api.request('GET', '/me', { token: oldPoc.token })).status).toBe(403);
     const users = (await api.request('GET', `/companies/${c.companyId}/users`, { token: admin })).body.items;
     expect(users).toEqual([expect.objectContaining({ email: c.pocEmail, role: 'company-user', status: 'disabled' })]);
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({
+    expect((await auditRecordsOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({
       account: 'new-address-requests',
       disabledUserId: oldPoc.userId,
     });
@@ -157,7 +158,7 @@ describe('a CBP administrator changes the registered POC', () => {
     const other = await enrollCompany(api, admin);
     const staff = await userWithRole(api, 'cbp-officer');
     const poc = await userWithRole(api, 'primary-poc', c.companyId, c.pocEmail);
-    const before = (await auditOf(c.companyId)).length;
+    const before = (await auditRecordsOf(c.companyId)).length;
     const reason = 'Refused change.';
 
     const stale = await changePoc(c.companyId, { version: 2, pocEmail: uniqueEmail('x'), reason });
@@ -187,7 +188,7 @@ describe('a CBP administrator changes the registered POC', () => {
     expect((await changePoc(c.companyId, { version: 1, pocEmail: uniqueEmail('x') })).status).toBe(400);
 
     expect(await company(c.companyId)).toMatchObject({ pocEmail: c.pocEmail, version: 1 });
-    expect(await auditOf(c.companyId)).toHaveLength(before);
+    expect(await auditRecordsOf(c.companyId)).toHaveLength(before);
     expect(await mailTo(c.pocEmail)).toEqual([]);
   });
 });
@@ -204,10 +205,12 @@ describe('a secondary contact', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ secondaryContact: { name: 'Jordan Lee', email: secondary }, version: 2 });
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.secondary-contact-set')).toMatchObject({
-      actorId: poc.userId,
-      changes: { before: null, after: { name: 'Jordan Lee', email: secondary } },
-    });
+    expect((await auditRecordsOf(c.companyId)).find((a) => a.action === 'company.secondary-contact-set')).toMatchObject(
+      {
+        actorId: poc.userId,
+        changes: { before: null, after: { name: 'Jordan Lee', email: secondary } },
+      },
+    );
 
     await sweepOn(clock, '2006-05-01');
     const report = await sweepOn(clock, '2006-06-01');
@@ -256,7 +259,7 @@ describe('SES bounces and complaints', () => {
     expect(row.secondaryUnreachable).toBeNull();
     expect((await listed(bystander)).pocUnreachable).toBeNull();
     expect((await company(c.companyId)).pocUnreachable).toMatchObject({ reason: 'bounce' });
-    const marks = (await auditOf(c.companyId)).filter((a) => a.action === 'contact.unreachable');
+    const marks = (await auditRecordsOf(c.companyId)).filter((a) => a.action === 'contact.unreachable');
     expect(marks).toEqual([
       expect.objectContaining({
         actorId: 'system:email-feedback',
@@ -267,7 +270,7 @@ describe('SES bounces and complaints', () => {
 
     // EventBridge delivers at least once: the same event again changes nothing.
     expect(await feed(bounce)).toEqual({ addresses: 1, marked: [] });
-    expect((await auditOf(c.companyId)).filter((a) => a.action === 'contact.unreachable')).toHaveLength(1);
+    expect((await auditRecordsOf(c.companyId)).filter((a) => a.action === 'contact.unreachable')).toHaveLength(1);
 
     const changed = await changePoc(c.companyId, {
       version: (await company(c.companyId)).version,
@@ -276,7 +279,7 @@ describe('SES bounces and complaints', () => {
     });
     expect(changed.status).toBe(200);
     expect((await listed(c)).pocUnreachable).toBeNull();
-    expect((await auditOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({
+    expect((await auditRecordsOf(c.companyId)).find((a) => a.action === 'company.poc-changed')?.changes).toMatchObject({
       clearedUnreachable: { reason: 'bounce' },
     });
   });
@@ -294,7 +297,7 @@ describe('SES bounces and complaints', () => {
         'ops@full-mailbox-carrier.example.com',
       ),
     ).toBeNull();
-    expect((await auditOf(c.companyId)).filter((a) => a.action === 'contact.unreachable')).toEqual([]);
+    expect((await auditRecordsOf(c.companyId)).filter((a) => a.action === 'contact.unreachable')).toEqual([]);
   });
 
   it('mark the secondary contact unreachable from a recorded complaint', async () => {

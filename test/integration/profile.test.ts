@@ -2,7 +2,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { forgetLastCertification, setNextCertificationDue, setStoredAnsweredCount } from '../support/fixtures.ts';
-import { itemsOf } from '../support/table.ts';
+import { auditRecordsOf } from '../support/table.ts';
 import { MAX_TEXT_ANSWER, questionsFor } from '../../functions/definitions/criteria.ts';
 import { addYears, programDate, programDayStart } from '../../functions/definitions/program-time.ts';
 import { windowOpensAt } from '../../functions/domain/certification-rules.ts';
@@ -123,11 +123,9 @@ describe('Supply Chain Security Profile', () => {
     ).toBe(second.body.completeness.required);
     const marked = (await api.request('GET', base, { token: officer.token })).body.portalUpdateCompletedAt;
     expect(marked).toBe(second.body.savedAt);
-    expect(
-      (await itemsOf('audit')).filter(
-        (a) => a.companyId === company.companyId && a.action === 'security-profile.saved',
-      ),
-    ).toHaveLength(2);
+    expect((await auditRecordsOf(company.companyId)).filter((a) => a.action === 'security-profile.saved')).toHaveLength(
+      2,
+    );
   });
 
   it('marks the requirement met even when the two completing saves race: one must re-read and retry', async () => {
@@ -386,8 +384,8 @@ describe('annual certification', () => {
 
     const list = await api.request('GET', `${base}/certifications`, { token: poc.token });
     expect(list.body.items.map((c: { status: string }) => c.status)).toEqual(['approved', 'returned', 'submitted']);
-    const actions = (await itemsOf('audit'))
-      .filter((a) => a.companyId === company.companyId && a.action.startsWith('certification.'))
+    const actions = (await auditRecordsOf(company.companyId))
+      .filter((a) => a.action.startsWith('certification.'))
       .map((a) => a.action)
       .sort();
     expect(actions).toEqual([
@@ -462,11 +460,8 @@ describe('annual certification', () => {
         ['profile-current', undefined],
       ]);
     }
-    const submitted = (await itemsOf('audit')).filter(
-      (a) =>
-        a.companyId === company.companyId &&
-        a.action === 'certification.submitted' &&
-        a.objectId === reconfirmed.body.certificationId,
+    const submitted = (await auditRecordsOf(company.companyId)).filter(
+      (a) => a.action === 'certification.submitted' && a.objectId === reconfirmed.body.certificationId,
     );
     expect(submitted).toHaveLength(1);
     expect(submitted[0]!.changes).toMatchObject({

@@ -10,7 +10,7 @@ import { testClock } from '../support/deadlines.ts';
 import type { PublishAlert } from '../../functions/schemas/alerts.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { callerFor } from '../support/factories.ts';
-import { allItems } from '../support/table.ts';
+import { allItems, isOfKind, type ItemKind } from '../support/table.ts';
 import { mailTo, type StoredEmail } from '../support/mail.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import type { Company } from '../../functions/schemas/company.ts';
@@ -48,7 +48,7 @@ afterAll(() => api.close());
 /** What a replay could duplicate: audit records, emails, removals, inbox items, deliveries, sent recipients. */
 const snapshot = async () => {
   const items = await allItems();
-  const of = (entity: string) => items.filter((i) => i.__edb_e__ === entity);
+  const of = (kind: ItemKind) => items.filter((i) => isOfKind(i, kind));
   const emails = async (address: string) => (await mailTo(address)).map((m: StoredEmail) => m.subject);
   return {
     audit: of('audit').length,

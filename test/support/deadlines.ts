@@ -23,9 +23,3 @@ export const sweepAt = async (clock: ReturnType<typeof fixedClock>, at: string):
 /** Runs the daily sweep as of 06:00 UTC on `date` (01:00 EST or 02:00 EDT, as EventBridge would), then sends the mail it queued. */
 export const sweepOn = (clock: ReturnType<typeof fixedClock>, date: string): Promise<SweepReport> =>
   sweepAt(clock, `${date}T06:00:00.000Z`);
-
-/** A company's audit records, oldest first, straight from the table. */
-export const auditOf = async (companyId: string) => {
-  const { audit } = await import('../../functions/data/entities.ts');
-  return (await audit.query.byCompany({ companyId }).go({ pages: 'all' })).data;
-};
