@@ -39,7 +39,7 @@ export const accountRequests = async () => {
   try {
     const api = await startApi(backends);
     const { provisionUser } = await import('../functions/domain/users.ts');
-    const { allDeps } = await import('../functions/domain/default-deps.ts');
+    const { allPorts } = await import('../lib/local/all-ports.ts');
 
     // Account requests are limited per source address (functions/domain/accounts.ts), so each
     // request comes from an address of its own on the loopback network (127.0.0.0/8, as Linux
@@ -72,7 +72,7 @@ export const accountRequests = async () => {
       });
 
     const password = 'account request benchmark 2006';
-    await provisionUser(allDeps, {
+    await provisionUser(allPorts, {
       email: 'signup-officer@cbp.example.gov',
       name: 'Bench Officer',
       companyId: 'CBP',

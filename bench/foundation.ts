@@ -120,9 +120,9 @@ export const apiLatency = async () => {
   try {
     const api = await startApi(backends);
     const { provisionUser } = await import('../functions/domain/users.ts');
-    const { allDeps } = await import('../functions/domain/default-deps.ts');
+    const { allPorts } = await import('../lib/local/all-ports.ts');
     const password = 'benchmark passphrase 2006';
-    await provisionUser(allDeps, {
+    await provisionUser(allPorts, {
       email: 'bench-officer@cbp.example.gov',
       name: 'Bench Officer',
       companyId: 'CBP',
@@ -167,7 +167,7 @@ export const apiLatency = async () => {
 
     // The company's primary POC, so both kinds of caller are measured: staff reading another
     // company (membership, then the company) and a company reading its own (one round trip).
-    await provisionUser(allDeps, {
+    await provisionUser(allPorts, {
       email: 'poc@bench.example.com',
       name: 'Bench POC',
       companyId: company.companyId,

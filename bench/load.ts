@@ -29,7 +29,7 @@ export const loadTest = async () => {
   try {
     const api = await startApi(backends);
     const { provisionUser } = await import('../functions/domain/users.ts');
-    const { allDeps } = await import('../functions/domain/default-deps.ts');
+    const { allPorts } = await import('../lib/local/all-ports.ts');
     const password = 'load test passphrase 2006';
     const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
       const headers: Record<string, string> = {
@@ -42,7 +42,7 @@ export const loadTest = async () => {
     };
     const signIn = async (email: string) =>
       (await post<{ tokens: { idToken: string } }>('/auth/login', { email, password })).tokens.idToken;
-    await provisionUser(allDeps, {
+    await provisionUser(allPorts, {
       email: 'load-officer@cbp.example.gov',
       name: 'Load Officer',
       companyId: 'CBP',
@@ -64,7 +64,7 @@ export const loadTest = async () => {
         },
         officer,
       );
-      await provisionUser(allDeps, { email: pocEmail, name: `POC ${i}`, companyId, role: 'primary-poc', password });
+      await provisionUser(allPorts, { email: pocEmail, name: `POC ${i}`, companyId, role: 'primary-poc', password });
       companies.push({ companyId, token: await signIn(pocEmail) });
     }
 

@@ -27,9 +27,9 @@ export const webFirstPage = async () => {
     const api = await startApi(backends, { portalUrl: `http://127.0.0.1:${webPort}` });
     const web = await startWebServer({ apiUrl: api.url, port: webPort });
     const { provisionUser } = await import('../functions/domain/users.ts');
-    const { allDeps } = await import('../functions/domain/default-deps.ts');
+    const { allPorts } = await import('../lib/local/all-ports.ts');
     const password = 'web benchmark passphrase 2006';
-    await provisionUser(allDeps, {
+    await provisionUser(allPorts, {
       email: 'web-officer@cbp.example.gov',
       name: 'Web Officer',
       companyId: 'CBP',

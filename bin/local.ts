@@ -12,7 +12,7 @@ import { startScheduler } from '../lib/local/scheduler.ts';
 import { handlerEnv, PROGRAM_MAILBOX } from '../lib/local/bootstrap.ts';
 import { DATA_DIR } from '../lib/local/paths.ts';
 import { demoClock } from '../lib/local/demo-clock.ts';
-import { useClock } from '../functions/domain/deps.ts';
+import { useClock } from '../functions/domain/clock.ts';
 import { programDate } from '../functions/definitions/program-time.ts';
 
 const log = (line: string) => console.log(line);

@@ -37,7 +37,6 @@ import {
   getItem,
   indexKey,
   key,
-  legacyMarker,
   notExists,
   patchOp,
   queryAll,
@@ -71,12 +70,10 @@ const alertOp = (a: Alert): WriteOp =>
   createOp({
     ...alertKey(a.alertId),
     ...indexKey('gsi1', 'ALERTS', `${a.createdAt}#${a.alertId}`),
-    ...legacyMarker('alert'),
     ...a,
   });
 
-const fanOutOp = (f: FanOut): WriteOp =>
-  createOp({ ...fanOutKey(f.alertId), ...fanOutDueKey(f), ...legacyMarker('fanOut'), ...f });
+const fanOutOp = (f: FanOut): WriteOp => createOp({ ...fanOutKey(f.alertId), ...fanOutDueKey(f), ...f });
 
 /** What a company's copy of an alert holds, without its acknowledgement. */
 const inboxCopy = (i: InboxItem) => ({
@@ -93,12 +90,10 @@ const inboxOp = (i: InboxItem): WriteOp =>
   createOp({
     ...inboxKey(i),
     ...indexKey('gsi1', `ALERT#${i.alertId}#INBOXES`, `COMPANY#${i.companyId}`),
-    ...legacyMarker('inboxItem'),
     ...i,
   });
 
-const pendingOp = (i: InboxItem): WriteOp =>
-  createOp({ ...pendingKey(i), ...legacyMarker('pendingAcknowledgement'), ...inboxCopy(i) });
+const pendingOp = (i: InboxItem): WriteOp => createOp({ ...pendingKey(i), ...inboxCopy(i) });
 
 /** A new alert with its audit record and, when it goes out at once, its fan-out. */
 export const create = async (alert: Alert, audit: AuditRecord, fanOut?: FanOut): Promise<void> => {
@@ -234,7 +229,6 @@ export const acknowledge = async (
   const outcome = await transact([
     createOp({
       ...acknowledgementKey(ack.alertId, ack.companyId, ack.userId),
-      ...legacyMarker('acknowledgement'),
       ...ack,
     }),
     auditOp(audit),
@@ -247,7 +241,7 @@ export const acknowledge = async (
           ),
           deleteOp(pendingKey(entry)),
           updateOp(countKey(ack.alertId, shard), {
-            set: { alertId: ack.alertId, shard, ...legacyMarker('acknowledgementCount') },
+            set: { alertId: ack.alertId, shard },
             add: { companies: 1 },
           }),
         ]

@@ -8,7 +8,6 @@
  */
 import type { AuditRecord } from '../schemas/audit.ts';
 import { createOp, eq, indexKey, key, queryAll, queryPage, write, type Page, type WriteOp } from './table-io.ts';
-import { legacyMarker } from './table-io.ts';
 
 export type { AuditRecord };
 
@@ -20,7 +19,6 @@ export const auditOp = (r: AuditRecord): WriteOp =>
   createOp({
     ...key(partition(r.companyId), position(r)),
     ...indexKey('gsi1', `AUDIT#${r.day}`, position(r)),
-    ...legacyMarker('audit'),
     ...r,
   });
 

@@ -17,7 +17,6 @@ import {
   getItem,
   indexKey,
   key,
-  legacyMarker,
   patchOp,
   queryAll,
   queryPage,
@@ -41,7 +40,6 @@ export const categoryIndexKey = (c: Pick<Company, 'category' | 'status' | 'compa
 export const companyItem = (c: Company) => ({
   ...companyKey(c.companyId),
   ...categoryIndexKey(c),
-  ...legacyMarker('company'),
   ...c,
 });
 
@@ -61,7 +59,6 @@ export const enroll = async (company: Company, enrollment: Obligation, audit: Au
     createOp(companyItem(company)),
     createOp({
       ...claimKey(company.pocEmail),
-      ...legacyMarker('emailClaim'),
       email: company.pocEmail,
       companyId: company.companyId,
       kind: 'registered-poc',

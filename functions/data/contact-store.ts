@@ -28,7 +28,6 @@ import {
   isConditionFailure,
   itemAbsent,
   key,
-  legacyMarker,
   ne,
   notExists,
   patchOp,
@@ -112,7 +111,6 @@ export const setSecondaryContact = async (change: SecondaryContactChange): Promi
     putOp({
       ...secondaryContactKey(companyId),
       ...indexKey('gsi1', byAddress(contact.email), `COMPANY#${companyId}`),
-      ...legacyMarker('secondaryContact'),
       companyId,
       email: contact.email,
       name: contact.name,
@@ -157,7 +155,7 @@ export const recordUnreachable = async (report: UnreachableReport): Promise<bool
       sesMessageId: report.sesMessageId,
       reports: 1,
     };
-    await write(createOp({ ...unreachableKey(report.email), ...legacyMarker('unreachableAddress'), ...first }));
+    await write(createOp({ ...unreachableKey(report.email), ...first }));
     return true;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;

@@ -17,7 +17,6 @@ import {
   getItem,
   isConditionFailure,
   key,
-  legacyMarker,
   lt,
   notExists,
   patchOp,
@@ -62,10 +61,10 @@ export const revise = async (next: DeadlinePolicy, expected: number, audit: Audi
   const item = toItem(next);
   const outcome = await transact([
     putOp(
-      { ...policyKey(next.category), ...legacyMarker('deadlinePolicy'), ...item, retimedRevision: expected },
+      { ...policyKey(next.category), ...item, retimedRevision: expected },
       expected === 0 ? notExists('revision') : eq('revision', expected),
     ),
-    createOp({ ...revisionKey(next.category, next.revision), ...legacyMarker('deadlineRevision'), ...item }),
+    createOp({ ...revisionKey(next.category, next.revision), ...item }),
     auditOp(audit),
   ]);
   assertCommitted(outcome, () => versionConflict('deadline policy'));

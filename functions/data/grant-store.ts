@@ -19,7 +19,6 @@ import {
   getItem,
   indexKey,
   key,
-  legacyMarker,
   patchOp,
   queryAll,
   queryPage,
@@ -54,7 +53,6 @@ const grantOp = (g: StoredGrant): WriteOp =>
   createOp({
     ...grantKey(g.ownerCompanyId, g.grantId),
     ...indexKey('gsi1', `GRANTEE#${g.granteeId}`, `GRANT#${g.ownerCompanyId}#${g.grantId}`),
-    ...legacyMarker('grant'),
     ...g,
   });
 
@@ -62,7 +60,6 @@ const requestOp = (r: StoredRequest): WriteOp =>
   createOp({
     ...requestKey(r.targetCompanyId, r.requestId),
     ...indexKey('gsi1', `GRANTREQ-FROM#${r.requesterCompanyId}`, `${r.requestedAt}#${r.requestId}`),
-    ...legacyMarker('grantRequest'),
     ...r,
   });
 

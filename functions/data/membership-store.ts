@@ -26,7 +26,6 @@ import {
   getItem,
   isConditionFailure,
   key,
-  legacyMarker,
   lt,
   notExists,
   or,
@@ -50,7 +49,7 @@ export const claimKey = (email: string) => key(`EMAIL#${email}`, 'EMAIL');
 
 /** The write of a new claim on an email, under `condition` (none: it replaces any claim). */
 export const claimOp = (claim: EmailClaim, condition?: Condition): WriteOp =>
-  putOp({ ...claimKey(claim.email), ...legacyMarker('emailClaim'), ...claim }, condition);
+  putOp({ ...claimKey(claim.email), ...claim }, condition);
 
 /** The change of a member at `version` (refused if it moved or the member is gone), for a transaction. */
 export const memberPatchOp = (
@@ -116,7 +115,7 @@ export const createMember = async (items: {
 }): Promise<void> => {
   const { member, claim } = items;
   const outcome = await transact([
-    createOp({ ...memberKey(member.companyId, member.userId), ...legacyMarker('member'), ...member }),
+    createOp({ ...memberKey(member.companyId, member.userId), ...member }),
     claimOp(claim, or(notExists('email'), and(eq('kind', 'registered-poc'), eq('companyId', claim.companyId)))),
     ...(items.audit ? [auditOp(items.audit)] : []),
     ...(items.delivery ? [deliveryOp(items.delivery)] : []),

@@ -23,7 +23,6 @@ import {
   indexKey,
   isConditionFailure,
   key,
-  legacyMarker,
   patchOp,
   queryPage,
   transact,
@@ -56,7 +55,6 @@ const setMembers = (members: Record<string, readonly string[]>): Record<string, 
 const threadItem = ({ companyParticipants = [], cbpParticipants = [], ...rest }: StoredThread): Item => ({
   ...threadKey(rest.companyId, rest.threadId),
   ...activityKey(rest.companyId, rest.lastMessageAt, rest.threadId),
-  ...legacyMarker('thread'),
   ...rest,
   ...(companyParticipants.length ? { companyParticipants: new Set(companyParticipants) } : {}),
   ...(cbpParticipants.length ? { cbpParticipants: new Set(cbpParticipants) } : {}),
@@ -72,7 +70,7 @@ const asThread = (item: Item): StoredThread => {
   };
 };
 
-const messageItem = (m: StoredMessage): Item => ({ ...messageKey(m), ...legacyMarker('message'), ...m });
+const messageItem = (m: StoredMessage): Item => ({ ...messageKey(m), ...m });
 
 /** A new thread with its first message, the audit record and the notice, together. */
 export const start = async (

@@ -21,7 +21,6 @@ import {
   indexKey,
   isConditionFailure,
   key,
-  legacyMarker,
   patchOp,
   putOp,
   queryAll,
@@ -44,7 +43,6 @@ export const obligationOp = (item: Obligation): WriteOp =>
     ...obligationKey(item.companyId, item.kind),
     ...indexKey('gsi1', `OBLIGATIONS#${item.category}`, `${item.kind}#${item.companyId}`),
     ...dueKey(item, item.dueAt),
-    ...legacyMarker('obligation'),
     ...item,
     remindersSent: [...item.remindersSent],
   });

@@ -17,7 +17,6 @@ import {
   indexKey,
   isConditionFailure,
   key,
-  legacyMarker,
   lte,
   or,
   patchOp,
@@ -37,7 +36,6 @@ export const deliveryOp = (d: Delivery): WriteOp =>
   createOp({
     ...deliveryKey(d.deliveryId),
     ...dueKey(d.shard, d.nextAttemptAt, d.deliveryId),
-    ...legacyMarker('delivery'),
     ...d,
   });
 

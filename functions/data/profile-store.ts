@@ -26,7 +26,6 @@ import {
   eq,
   getItem,
   key,
-  legacyMarker,
   notExists,
   patchOp,
   putOp,
@@ -135,7 +134,7 @@ export const saveAccountInfo = async (
   completion?: Completion,
 ): Promise<void> => {
   const outcome = await transact([
-    putOp({ ...accountInfoKey(info.companyId), ...legacyMarker('accountInfo'), ...info }, atVersion(expected)),
+    putOp({ ...accountInfoKey(info.companyId), ...info }, atVersion(expected)),
     checkOp(currentKey(info.companyId), atVersion(profileSeen)),
     auditOp(audit),
     ...(completion ? completeOps(info.companyId, completion) : []),
@@ -156,9 +155,9 @@ export const saveProfile = async (
   completion?: Completion,
 ): Promise<void> => {
   const outcome = await transact([
-    putOp({ ...currentKey(next.companyId), ...legacyMarker('profileCurrent'), ...next }, atVersion(expected)),
+    putOp({ ...currentKey(next.companyId), ...next }, atVersion(expected)),
     checkOp(accountInfoKey(next.companyId), atVersion(infoSeen)),
-    createOp({ ...versionKey(next.companyId, next.version), ...legacyMarker('profileVersion'), ...next }),
+    createOp({ ...versionKey(next.companyId, next.version), ...next }),
     auditOp(audit),
     ...(completion ? completeOps(next.companyId, completion) : []),
   ]);
@@ -217,7 +216,6 @@ export const certify = async (
   const outcome = await transact([
     createOp({
       ...certificationKey(cert.companyId, cert.certificationId),
-      ...legacyMarker('certification'),
       ...cert,
     }),
     // The certified version must still be the current one.

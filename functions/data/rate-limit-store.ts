@@ -5,7 +5,7 @@
  * the table's TTL a window after it closes.
  */
 import { TABLE } from '../definitions/table.ts';
-import { key, legacyMarker, updateOp, updateReturning } from './table-io.ts';
+import { key, updateOp, updateReturning } from './table-io.ts';
 
 /**
  * Multiplies every abuse limit's count (functions/definitions/limits.ts); read once at cold
@@ -25,7 +25,7 @@ export const hit = async (name: string, windowSeconds: number, now: Date): Promi
   const window = String(start);
   const counter = await updateReturning<{ count: number }>(
     updateOp(key(`RATE#${name}`, `WINDOW#${window}`), {
-      set: { ...legacyMarker('rateCounter'), key: name, window, [TABLE.ttlAttribute]: start + 2 * windowSeconds },
+      set: { key: name, window, [TABLE.ttlAttribute]: start + 2 * windowSeconds },
       add: { count: 1 },
     }),
   );

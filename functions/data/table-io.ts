@@ -44,7 +44,7 @@ const KEY_ATTRIBUTES = new Set<string>([
   PK,
   SK,
   ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
-  // Written by the earlier data layer (ElectroDB); ignored on read.
+  // Written by the earlier data layer (ElectroDB) on items made before the stores; never returned.
   '__edb_e__',
   '__edb_v__',
 ]);
@@ -462,9 +462,3 @@ export const queryAll = async <T>(
 export const isConditionFailure = (error: unknown): boolean =>
   (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException' ||
   (error as { cause?: { name?: string } } | null)?.cause?.name === 'ConditionalCheckFailedException';
-
-/**
- * The entity marker the earlier data layer (ElectroDB) wrote and filtered its reads on. Written
- * by stores only while some modules still read through ElectroDB; removed when the last one is gone.
- */
-export const legacyMarker = (entity: string): Item => ({ __edb_e__: entity, __edb_v__: '1' });

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '../../functions/domain/deps.ts';
+import type { Clock } from '../../functions/domain/clock.ts';
 import { programDayStart } from '../../functions/definitions/program-time.ts';
 
 /** 00:00 on May 1, 2006 in Washington (04:00Z, EDT): the demo's dates are program dates. */

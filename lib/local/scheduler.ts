@@ -1,5 +1,5 @@
 import { JOBS, type JobDefinition } from '../../functions/definitions/jobs.ts';
-import type { Clock } from '../../functions/domain/deps.ts';
+import type { Clock } from '../../functions/domain/clock.ts';
 import { runAs } from './iam.ts';
 
 type JobHandler = (event?: { asOf?: string }) => Promise<unknown>;

@@ -4,7 +4,7 @@
  */
 import { CBP_COMPANY_ID } from '../../functions/definitions/roles.ts';
 import type { Caller } from '../../functions/domain/caller.ts';
-import { allDeps } from '../../functions/domain/default-deps.ts';
+import { allPorts } from './all-ports.ts';
 import * as companies from '../../functions/domain/companies.ts';
 import { provisionUser } from '../../functions/domain/users.ts';
 import type { EnrollCompany } from '../../functions/schemas/company.ts';
@@ -100,7 +100,7 @@ export const DEMO_PASSWORD = 'c-tpat-demo-password-2006';
 
 /** Creates the demo; returns the sign-ins to print. */
 export const seedDemo = async (): Promise<DemoSignIn[]> => {
-  const deps = allDeps;
+  const deps = allPorts;
   const signIns: DemoSignIn[] = [
     { who: 'CBP administrator', email: 'admin@cbp.example.gov', password: DEMO_PASSWORD },
     { who: 'CBP officer', email: 'officer@cbp.example.gov', password: DEMO_PASSWORD },

@@ -34,9 +34,9 @@ const checked: string[] = [];
 const newOfficer = async () => {
   const email = uniqueEmail('officer');
   const { createUser } = await import('../../functions/domain/users.ts');
-  const { allDeps } = await import('../../functions/domain/default-deps.ts');
+  const { allPorts } = await import('../../lib/local/all-ports.ts');
   await createUser(
-    allDeps,
+    allPorts,
     { userId: 'test', role: 'cbp-admin', companyId: 'CBP', sourceIp: 'test' },
     { email, name: 'Officer Robin Diaz', companyId: 'CBP', role: 'cbp-officer' },
     { password: TEST_PASSWORD },

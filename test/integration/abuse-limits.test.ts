@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useClock } from '../../functions/domain/deps.ts';
+import { useClock } from '../../functions/domain/clock.ts';
 import { LIMITS, PROGRAM_DIGEST_SECONDS } from '../../functions/definitions/limits.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import {
@@ -117,9 +117,9 @@ describe('abuse limits', () => {
     const { company, poc } = await companyWithPoc();
     const target = (await enrollCompany(api, admin)).companyId;
     const { provisionUser } = await import('../../functions/domain/users.ts');
-    const { allDeps } = await import('../../functions/domain/default-deps.ts');
+    const { allPorts } = await import('../../lib/local/all-ports.ts');
     const colleagueEmail = uniqueEmail('sharer');
-    await provisionUser(allDeps, {
+    await provisionUser(allPorts, {
       email: colleagueEmail,
       name: 'Designated Sharer',
       companyId: company.companyId,
@@ -227,13 +227,13 @@ describe('the outbox under a backlog', () => {
   it('sends a cargo security alert in the first call, ahead of 3,000 message notices queued before it', async () => {
     const { newDelivery } = await import('../../functions/domain/deliveries.ts');
     const { EMAIL_TEMPLATES } = await import('../../functions/definitions/email-templates.ts');
-    const { allDeps } = await import('../../functions/domain/default-deps.ts');
+    const { allPorts } = await import('../../lib/local/all-ports.ts');
     const { publish } = await import('../../functions/domain/alerts.ts');
     const { run } = await import('../../functions/domain/fan-out.ts');
     const { drain } = await import('../../functions/domain/outbox.ts');
 
     // Whatever earlier tests left due goes out first: the outbox then holds only what this test queues.
-    await drain(allDeps);
+    await drain(allPorts);
     // 3,000 message notices, all due a minute before the alert is published.
     const queuedAt = new Date(clock.now().getTime() - 60_000).toISOString();
     const backlog = Array.from({ length: 3_000 }, (_, i) =>
@@ -286,14 +286,14 @@ describe('the outbox under a backlog', () => {
       audience: { scope: 'companies' as const, companyIds: [companyId] },
     };
     recordSent('POST', '/alerts', input);
-    const alert = await publish(allDeps, callerFor('cbp-officer'), input);
-    await run(allDeps, () => clock.now(), 60_000, alert.alertId);
+    const alert = await publish(allPorts, callerFor('cbp-officer'), input);
+    await run(allPorts, () => clock.now(), 60_000, alert.alertId);
 
     // Counted at the SDK boundary, not sent on to the emulator: 3,000 emails would tell nothing more.
     const faults = await injectSesFaults({ forward: false });
     try {
       // One run of the sender, one batch long.
-      await drain(allDeps, 0);
+      await drain(allPorts, 0);
     } finally {
       faults.remove();
     }

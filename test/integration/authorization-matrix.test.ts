@@ -633,7 +633,7 @@ describe('authorization matrix', () => {
     audited.add('requestAccount');
     // "Forgot password" from someone who never chose one sends a new invitation, audited (once
     // the first invitation's cool-down has passed: the portal's clock moves 11 minutes on).
-    const { useClock } = await import('../../functions/domain/deps.ts');
+    const { useClock } = await import('../../functions/domain/clock.ts');
     useClock({ now: () => new Date(Date.now() + 11 * 60_000) });
     const beforeReset = await auditCount();
     expect((await api.request('POST', '/auth/forgot-password', { body: { email: company.pocEmail } })).status).toBe(

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
-import { useClock } from '../../functions/domain/deps.ts';
+import { useClock } from '../../functions/domain/clock.ts';
 import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { companiesInCategory } from '../support/table.ts';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useClock } from '../../functions/domain/deps.ts';
+import { useClock } from '../../functions/domain/clock.ts';
 import type { PublishAlert } from '../../functions/schemas/alerts.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
@@ -66,7 +66,7 @@ const companiesWithUsers = async (category: 'air-carrier' | 'sea-carrier', compa
 const alertTo = async (category: 'air-carrier' | 'sea-carrier') => {
   const { publish } = await import('../../functions/domain/alerts.ts');
   const { run } = await import('../../functions/domain/fan-out.ts');
-  const { allDeps } = await import('../../functions/domain/default-deps.ts');
+  const { allPorts } = await import('../../lib/local/all-ports.ts');
   const input: PublishAlert = {
     kind: 'cargo-security-alert',
     title: `Faults ${category}`,
@@ -75,8 +75,8 @@ const alertTo = async (category: 'air-carrier' | 'sea-carrier') => {
     audience: { scope: 'categories', categories: [category] },
   };
   recordSent('POST', '/alerts', input);
-  const alert = await publish(allDeps, callerFor('cbp-officer'), input);
-  await run(allDeps, () => clock.now(), 60_000, alert.alertId);
+  const alert = await publish(allPorts, callerFor('cbp-officer'), input);
+  await run(allPorts, () => clock.now(), 60_000, alert.alertId);
   return alert.alertId;
 };
 

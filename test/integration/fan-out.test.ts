@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useClock } from '../../functions/domain/deps.ts';
+import { useClock } from '../../functions/domain/clock.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 import { injectDynamoFaults } from '../support/dynamo-faults.ts';
@@ -53,7 +53,7 @@ const companyWithUsers = async (category: CategoryId, users: number, status: 'ac
   return { companyId, emails: members.filter((m) => m.status === 'active').map((m) => m.email) };
 };
 
-const deps = async () => (await import('../../functions/domain/default-deps.ts')).allDeps;
+const deps = async () => (await import('../../lib/local/all-ports.ts')).allPorts;
 
 const publish = async (audience: Audience) => {
   const { publish } = await import('../../functions/domain/alerts.ts');

@@ -74,10 +74,10 @@ describe('sign-in', () => {
 
   it('forces a new password at first sign-in, then signs in with it', async () => {
     const { createUser } = await import('../../functions/domain/users.ts');
-    const { allDeps } = await import('../../functions/domain/default-deps.ts');
+    const { allPorts } = await import('../../lib/local/all-ports.ts');
     const email = uniqueEmail('first');
     await createUser(
-      allDeps,
+      allPorts,
       { userId: 'test', role: 'test', companyId: 'CBP', sourceIp: 'test' },
       { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer' },
     );

@@ -7,7 +7,7 @@ import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } 
 import { mailTo } from '../support/mail.ts';
 import { auditRecordsOf } from '../support/table.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
-import { useClock } from '../../functions/domain/deps.ts';
+import { useClock } from '../../functions/domain/clock.ts';
 import { sendOutboxJob } from '../support/functions.ts';
 
 let api: TestApi;

@@ -21,9 +21,9 @@ afterAll(() => api.close());
 const newOfficer = async () => {
   const email = uniqueEmail('new-officer');
   const { createUser } = await import('../../functions/domain/users.ts');
-  const { allDeps } = await import('../../functions/domain/default-deps.ts');
+  const { allPorts } = await import('../../lib/local/all-ports.ts');
   const { member } = await createUser(
-    allDeps,
+    allPorts,
     { userId: 'test', role: 'cbp-admin', companyId: 'CBP', sourceIp: 'test' },
     { email, name: 'New Officer', companyId: 'CBP', role: 'cbp-officer' },
     { password: TEST_PASSWORD },

@@ -31,7 +31,7 @@ beforeAll(async () => {
   alertUser = (await userWithRole(api, 'company-user', reminded.companyId)).email;
   clock.set('2006-07-02T06:00:00.000Z');
   const { publish } = await import('../../functions/domain/alerts.ts');
-  const { allDeps } = await import('../../functions/domain/default-deps.ts');
+  const { allPorts } = await import('../../lib/local/all-ports.ts');
   // Published without its in-request pages, so the fan-out job has all of it to do.
   const input: PublishAlert = {
     kind: 'cargo-security-alert',
@@ -41,7 +41,7 @@ beforeAll(async () => {
     audience: { scope: 'categories', categories: ['customs-broker'] },
   };
   recordSent('POST', '/alerts', input);
-  await publish(allDeps, callerFor('cbp-officer'), input);
+  await publish(allPorts, callerFor('cbp-officer'), input);
 });
 afterAll(() => api.close());
 

@@ -85,8 +85,8 @@ export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0
 /** A user with a permanent password, created the way the seed does; returns a signed-in token. */
 export const userWithRole = async (api: TestApi, role: Role, companyId = CBP_COMPANY_ID, email = uniqueEmail(role)) => {
   const { provisionUser } = await import('../../functions/domain/users.ts');
-  const { allDeps } = await import('../../functions/domain/default-deps.ts');
-  const userId = await provisionUser(allDeps, {
+  const { allPorts } = await import('../../lib/local/all-ports.ts');
+  const userId = await provisionUser(allPorts, {
     email,
     name: `Test ${role}`,
     companyId,

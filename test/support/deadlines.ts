@@ -1,5 +1,5 @@
 /** The sweep as the scheduler runs it, on a test's clock: the daily job, then the email sender. */
-import { useClock } from '../../functions/domain/deps.ts';
+import { useClock } from '../../functions/domain/clock.ts';
 import { fixedClock } from './factories.ts';
 import type { SweepReport } from '../../functions/domain/sweep.ts';
 import { sendOutboxJob, sweepJob } from './functions.ts';

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { CBP_COMPANY_ID, isCbp, type Role } from '../../functions/definitions/roles.ts';
 import type { Caller } from '../../functions/domain/caller.ts';
-import type { Clock, Ids } from '../../functions/domain/deps.ts';
+import type { Clock, Ids } from '../../functions/domain/clock.ts';
 
 /** A caller as the handler wrapper would build it. */
 export const callerFor = (

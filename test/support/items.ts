@@ -8,7 +8,7 @@ import { companyItem } from '../../functions/data/company-store.ts';
 import { memberKey } from '../../functions/data/membership-store.ts';
 import { obligationOp } from '../../functions/data/obligation-store.ts';
 import { deliveryOp } from '../../functions/data/outbox-store.ts';
-import { createOp, indexKey, key, legacyMarker, type Item, type WriteOp } from '../../functions/data/table-io.ts';
+import { createOp, indexKey, key, type Item, type WriteOp } from '../../functions/data/table-io.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { Obligation } from '../../functions/schemas/obligations.ts';
 import type { Delivery } from '../../functions/schemas/outbox.ts';
@@ -25,7 +25,7 @@ export const putCompanies = (companies: readonly Company[]) => putItems(companie
 
 /** Members of companies (without their email claims or Cognito users: the code under test does not sign them in). */
 export const putMembers = (members: readonly MemberRecord[]) =>
-  putItems(members.map((m) => ({ ...memberKey(m.companyId, m.userId), ...legacyMarker('member'), ...m })));
+  putItems(members.map((m) => ({ ...memberKey(m.companyId, m.userId), ...m })));
 
 /** Open obligations, each replacing any of its company and kind. */
 export const putObligations = (obligations: readonly Obligation[]) =>
@@ -55,7 +55,6 @@ export const putAlert = (alert: StoredAlert) =>
     {
       ...key(`ALERT#${alert.alertId}`, 'ALERT'),
       ...indexKey('gsi1', 'ALERTS', `${alert.createdAt}#${alert.alertId}`),
-      ...legacyMarker('alert'),
       ...alert,
     },
   ]);
@@ -77,7 +76,6 @@ export const putFanOut = (fanOut: StoredFanOut) =>
     {
       ...key(`ALERT#${fanOut.alertId}`, 'FANOUT'),
       ...indexKey('due', `FANOUT#${fanOut.shard}`, `${fanOut.dueAt}#${fanOut.alertId}`),
-      ...legacyMarker('fanOut'),
       ...fanOut,
     },
   ]);
@@ -98,7 +96,6 @@ export const createCertification = (c: StoredCertification) =>
   writeItem(
     createOp({
       ...key(`COMPANY#${c.companyId}`, `CERT#${c.certificationId}`),
-      ...legacyMarker('certification'),
       ...c,
     }),
   );

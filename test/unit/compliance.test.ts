@@ -144,18 +144,3 @@ describe('listCompanies', () => {
     await expect(listCompanies(deps, callerFor('primary-poc'), { limit: 2 })).rejects.toBeInstanceOf(Forbidden);
   });
 });
-
-describe('a page read with a cursor', () => {
-  it('is a 400 when DynamoDB refuses the cursor, and stays a retryable fault when DynamoDB is throttling', async () => {
-    const { page } = await import('../../functions/data/pages.ts');
-    const refused = Object.assign(new Error('The provided starting key is invalid'), {
-      cause: { name: 'ValidationException', $metadata: { httpStatusCode: 400 } },
-    });
-    await expect(page(() => Promise.reject(refused), 'some-cursor')).rejects.toBeInstanceOf(BadRequest);
-    const throttled = Object.assign(new Error('Rate exceeded'), {
-      cause: { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } },
-    });
-    await expect(page(() => Promise.reject(throttled), 'some-cursor')).rejects.toBe(throttled);
-    await expect(page(() => Promise.reject(refused), null)).rejects.toBe(refused);
-  });
-});
