@@ -1,8 +1,8 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session.tsx';
 import { Layout } from './components/layout.tsx';
 import { Loading } from './components/data.tsx';
-import { PageLoader } from './components/page-loader.tsx';
 import { companyPages } from './pages/company/index.tsx';
 import { cbpPages } from './pages/cbp/index.tsx';
 import { lazyPage, type PageRoute } from './pages/page-route.ts';
@@ -23,7 +23,7 @@ const NotFoundPage = () => (
  * The portal's pages. Signed-out visitors see the sign-in pages; company users the
  * participant area; CBP staff the staff area under /cbp. The API checks every call again:
  * hiding a page is convenience, not security. Each page's script loads when the page is first
- * opened (components/page-loader.tsx).
+ * opened (pages/page-route.ts), meanwhile the page says it is loading.
  */
 export const App = () => {
   const { me, loading } = useSession();
@@ -38,14 +38,14 @@ export const App = () => {
   if (!me) {
     return (
       <Layout nav={[]}>
-        <PageLoader>
+        <Suspense fallback={<Loading what="Loading the page" />}>
           <Routes>
             <Route path="/sign-in" element={<SignIn />} />
             <Route path="/forgot-password" element={<ForgotPassword />} />
             <Route path="/request-account" element={<RequestAccount />} />
             <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location.pathname }} />} />
           </Routes>
-        </PageLoader>
+        </Suspense>
       </Layout>
     );
   }
@@ -62,7 +62,7 @@ export const App = () => {
   const home = staff ? '/cbp' : '/';
   return (
     <Layout nav={nav}>
-      <PageLoader>
+      <Suspense fallback={<Loading what="Loading the page" />}>
         <Routes>
           {pages.map((p) => (
             <Route key={p.path} path={p.path} element={p.element} />
@@ -71,7 +71,7 @@ export const App = () => {
           {staff ? <Route path="/" element={<Navigate to="/cbp" replace />} /> : null}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
-      </PageLoader>
+      </Suspense>
     </Layout>
   );
 };

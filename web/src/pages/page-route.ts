@@ -15,8 +15,8 @@ export interface PageRoute {
 
 /**
  * A page whose script loads when it is first shown (its own chunk), from a named export of its
- * module; the first page's script carries only the frame and the page it opens on. PageLoader
- * (components/page-loader.tsx) says the page is loading meanwhile, or that it could not be.
+ * module; the first page's script carries only the frame and the page it opens on. The app's
+ * Suspense boundary shows that the page is loading meanwhile.
  */
 export const lazyPage = <M extends Record<K, ComponentType>, K extends keyof M & string>(
   load: () => Promise<M>,
