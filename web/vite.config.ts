@@ -1,19 +1,20 @@
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { ROUTES } from '../functions/definitions/routes.ts';
-import { routeAddressesModule } from './src/api/route-addresses.ts';
+import { routeAddresses } from './src/api/route-addresses.ts';
 
 /**
  * `virtual:route-addresses`: each route's method, path and publicness, read from the route table
  * here, at build time, so the browser's script carries the addresses and none of the schemas.
  * A value import of the route table from the web fails the build (types come through `import type`).
  */
-const routeAddressesPlugin = (): Plugin => {
+const routeAddressesModule = (): Plugin => {
   const id = 'virtual:route-addresses';
   return {
     name: 'route-addresses',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (resolved) => (resolved === `\0${id}` ? routeAddressesModule(ROUTES) : undefined),
+    load: (resolved) =>
+      resolved === `\0${id}` ? `export default ${JSON.stringify(routeAddresses(ROUTES))};` : undefined,
     generateBundle(_, bundle) {
       for (const chunk of Object.values(bundle)) {
         const table = chunk.type === 'chunk' && Object.keys(chunk.modules).find((m) => /definitions\/routes\b/.test(m));
@@ -31,7 +32,7 @@ const routeAddressesPlugin = (): Plugin => {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [routeAddressesPlugin()],
+  plugins: [routeAddressesModule()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -39,8 +40,6 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      // The pages' chunks make the CSS plugin's calls add up past Rolldown's timing warning; the build takes seconds.
-      checks: { bundlerTimings: false },
       // react-router marks its modules "use client" for server-component bundlers; meaningless here.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

@@ -1,16 +1,14 @@
-import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session.tsx';
 import { Layout } from './components/layout.tsx';
 import { Loading } from './components/data.tsx';
+import { SignIn } from './pages/auth/sign-in.tsx';
+import { ForgotPassword } from './pages/auth/forgot-password.tsx';
+import { RequestAccount } from './pages/auth/request-account.tsx';
 import { companyPages } from './pages/company/index.tsx';
 import { cbpPages } from './pages/cbp/index.tsx';
-import { lazyPage, type PageRoute } from './pages/page-route.ts';
+import type { PageRoute } from './pages/page-route.ts';
 import { PageTitle } from './components/layout.tsx';
-
-const SignIn = lazyPage(() => import('./pages/auth/sign-in.tsx'), 'SignIn');
-const ForgotPassword = lazyPage(() => import('./pages/auth/forgot-password.tsx'), 'ForgotPassword');
-const RequestAccount = lazyPage(() => import('./pages/auth/request-account.tsx'), 'RequestAccount');
 
 const NotFoundPage = () => (
   <>
@@ -22,8 +20,7 @@ const NotFoundPage = () => (
 /**
  * The portal's pages. Signed-out visitors see the sign-in pages; company users the
  * participant area; CBP staff the staff area under /cbp. The API checks every call again:
- * hiding a page is convenience, not security. Each page's script loads when the page is first
- * opened (pages/page-route.ts), meanwhile the page says it is loading.
+ * hiding a page is convenience, not security.
  */
 export const App = () => {
   const { me, loading } = useSession();
@@ -38,14 +35,12 @@ export const App = () => {
   if (!me) {
     return (
       <Layout nav={[]}>
-        <Suspense fallback={<Loading what="Loading the page" />}>
-          <Routes>
-            <Route path="/sign-in" element={<SignIn />} />
-            <Route path="/forgot-password" element={<ForgotPassword />} />
-            <Route path="/request-account" element={<RequestAccount />} />
-            <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location.pathname }} />} />
-          </Routes>
-        </Suspense>
+        <Routes>
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/request-account" element={<RequestAccount />} />
+          <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location.pathname }} />} />
+        </Routes>
       </Layout>
     );
   }
@@ -62,16 +57,14 @@ export const App = () => {
   const home = staff ? '/cbp' : '/';
   return (
     <Layout nav={nav}>
-      <Suspense fallback={<Loading what="Loading the page" />}>
-        <Routes>
-          {pages.map((p) => (
-            <Route key={p.path} path={p.path} element={p.element} />
-          ))}
-          <Route path="/sign-in" element={<Navigate to={home} replace />} />
-          {staff ? <Route path="/" element={<Navigate to="/cbp" replace />} /> : null}
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      </Suspense>
+      <Routes>
+        {pages.map((p) => (
+          <Route key={p.path} path={p.path} element={p.element} />
+        ))}
+        <Route path="/sign-in" element={<Navigate to={home} replace />} />
+        {staff ? <Route path="/" element={<Navigate to="/cbp" replace />} /> : null}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
     </Layout>
   );
 };

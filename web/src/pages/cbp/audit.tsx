@@ -1,12 +1,50 @@
 /** The whole portal's audit trail, one UTC day at a time, optionally one action (CBP). */
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import { Async, Empty, MorePages } from '../../components/data.tsx';
+import type { ResponseOf } from '../../api/client.ts';
+import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
 import { TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
-import { AuditTable } from './audit-table.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { portalToday, usePaged } from './shared.tsx';
+
+export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
+
+/** An audit page as a table; used here and on a company's record. */
+export const AuditTable = ({
+  items,
+  caption,
+  withCompany,
+}: {
+  items: readonly AuditRecord[];
+  caption: string;
+  withCompany: boolean;
+}) => (
+  <DataTable
+    label={caption}
+    caption={caption}
+    className="cbp-wide"
+    columns={[
+      { header: 'When (UTC)', className: 'nowrap', cell: (r) => <DateText iso={r.at} withTime /> },
+      { header: 'Action', cell: (r) => r.action },
+      withCompany && {
+        header: 'Company',
+        cell: (r: AuditRecord) =>
+          r.companyId === 'CBP' ? 'CBP' : <Link to={`/cbp/companies/${r.companyId}`}>{r.companyId}</Link>,
+      },
+      { header: 'Object', cell: (r) => `${r.objectType} ${r.objectId}` },
+      {
+        header: 'By',
+        cell: (r) =>
+          `${r.actorRole}${r.actorId ? ` ${r.actorId}` : ''}${r.actorCompanyId !== r.companyId ? ` (${r.actorCompanyId})` : ''}`,
+      },
+      { header: 'From', cell: (r) => r.sourceIp ?? '—' },
+    ]}
+    rows={items}
+    rowKey={(r) => r.auditId}
+  />
+);
 
 export const Audit = () => {
   const { api, me } = useSession();

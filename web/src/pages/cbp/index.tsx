@@ -1,19 +1,18 @@
-import { lazyPage, type PageRoute } from '../page-route.ts';
+import type { PageRoute } from '../page-route.ts';
 import './cbp.css';
 import { StaffOnly } from './shared.tsx';
-
-const MfaSetup = lazyPage(() => import('./mfa.tsx'), 'MfaSetup');
-const Overview = lazyPage(() => import('./overview.tsx'), 'Overview');
-const Companies = lazyPage(() => import('./companies.tsx'), 'Companies');
-const Enroll = lazyPage(() => import('./enroll.tsx'), 'Enroll');
-const CompanyRecord = lazyPage(() => import('./company/index.tsx'), 'CompanyRecord');
-const ThreadPage = lazyPage(() => import('./thread.tsx'), 'ThreadPage');
-const Deadlines = lazyPage(() => import('./deadlines.tsx'), 'Deadlines');
-const Alerts = lazyPage(() => import('./alerts.tsx'), 'Alerts');
-const AlertDetail = lazyPage(() => import('./alert.tsx'), 'AlertDetail');
-const Messages = lazyPage(() => import('./messages.tsx'), 'Messages');
-const Staff = lazyPage(() => import('./staff.tsx'), 'Staff');
-const Audit = lazyPage(() => import('./audit.tsx'), 'Audit');
+import { MfaSetup } from './mfa.tsx';
+import { Overview } from './overview.tsx';
+import { Companies } from './companies.tsx';
+import { Enroll } from './enroll.tsx';
+import { CompanyRecord } from './company/index.tsx';
+import { ThreadPage } from './thread.tsx';
+import { Deadlines } from './deadlines.tsx';
+import { Alerts } from './alerts.tsx';
+import { AlertDetail } from './alert.tsx';
+import { Messages } from './messages.tsx';
+import { Staff } from './staff.tsx';
+import { Audit } from './audit.tsx';
 
 /** CBP staff's pages (under /cbp), in navigation order. Each but the MFA set-up waits for it. */
 export const cbpPages: readonly PageRoute[] = [

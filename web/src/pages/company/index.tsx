@@ -1,19 +1,16 @@
-import { lazyPage, type PageRoute } from '../page-route.ts';
-
-const Dashboard = lazyPage(() => import('./dashboard.tsx'), 'Dashboard');
-const Account = lazyPage(() => import('./account/index.tsx'), 'Account');
-const Profile = lazyPage(() => import('./profile.tsx'), 'Profile');
-const ProfileHistory = lazyPage(() => import('./profile-history.tsx'), 'ProfileHistory');
-const Certification = lazyPage(() => import('./certification.tsx'), 'Certification');
-const Users = lazyPage(() => import('./users.tsx'), 'Users');
-const AlertDetail = lazyPage(() => import('./alerts.tsx'), 'AlertDetail');
-const Alerts = lazyPage(() => import('./alerts.tsx'), 'Alerts');
-const Messages = lazyPage(() => import('./messages.tsx'), 'Messages');
-const Thread = lazyPage(() => import('./messages.tsx'), 'Thread');
-const Sharing = lazyPage(() => import('./sharing/index.tsx'), 'Sharing');
-const Partner = lazyPage(() => import('./partner.tsx'), 'Partner');
-const Audit = lazyPage(() => import('./audit.tsx'), 'Audit');
-const Export = lazyPage(() => import('./export.tsx'), 'Export');
+import type { PageRoute } from '../page-route.ts';
+import { Dashboard } from './dashboard.tsx';
+import { Account } from './account/index.tsx';
+import { Profile } from './profile.tsx';
+import { ProfileHistory } from './profile-history.tsx';
+import { Certification } from './certification.tsx';
+import { Users } from './users.tsx';
+import { AlertDetail, Alerts } from './alerts.tsx';
+import { Messages, Thread } from './messages.tsx';
+import { Sharing } from './sharing/index.tsx';
+import { Partner } from './partner.tsx';
+import { Audit } from './audit.tsx';
+import { Export } from './export.tsx';
 
 /** The participant area's pages, in navigation order. */
 export const companyPages: readonly PageRoute[] = [

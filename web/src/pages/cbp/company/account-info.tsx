@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { useSession } from '../../../api/session.tsx';
 import { DateText, Empty, Loading } from '../../../components/data.tsx';
 import { useLoad } from '../../../components/use-load.ts';
-import { IDENTIFIER_FIELDS } from '../identifiers.ts';
+import { IDENTIFIER_FIELDS } from '../enroll.tsx';
 import { NotYet } from './section.tsx';
 
 export const AccountInfoSection = ({ companyId }: { companyId: string }) => {

@@ -1,7 +1,7 @@
 /** The company's audit trail. */
 import { useSession } from '../../../api/session.tsx';
 import { Async, Empty, MorePages } from '../../../components/data.tsx';
-import { AuditTable } from '../audit-table.tsx';
+import { AuditTable } from '../audit.tsx';
 import { usePaged } from '../shared.tsx';
 
 export const CompanyAuditSection = ({ companyId }: { companyId: string }) => {

@@ -2,7 +2,7 @@
 import { Fragment } from 'react';
 import type { ResponseOf } from '../../../api/client.ts';
 import { Countdown, DateText, StatusBadge } from '../../../components/data.tsx';
-import { IDENTIFIER_FIELDS } from '../identifiers.ts';
+import { IDENTIFIER_FIELDS } from '../enroll.tsx';
 import { categoryName } from '../shared.tsx';
 import { Unreachable } from '../unreachable.tsx';
 
