@@ -5,7 +5,7 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
 import { PartnerQuery } from '../schemas/sharing.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
-import { partnerView } from '../domain/sharing.ts';
+import { partnerView } from '../domain/partner-view.ts';
 import * as grantStore from '../data/grant-store.ts';
 import * as profileStore from '../data/profile-store.ts';
 import * as auditStore from '../data/audit-store.ts';
