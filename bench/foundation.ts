@@ -66,7 +66,17 @@ const coldImport = (file: string): number => {
   return Number(out.toString().trim());
 };
 
-export const bundlesAndColdStarts = async () => {
+/** What `bundlesAndColdStarts` measures: every handler by default (`npm run bench`). */
+export interface ColdStartOptions {
+  /** Only these handlers (by name, `job:<name>` for jobs); every one when absent. */
+  readonly only?: readonly string[];
+  /** Cold imports per bundle (the median is kept). */
+  readonly runs?: number;
+  /** Leave the bundles in bench/.build for profiling (`node --cpu-prof`). */
+  readonly keep?: boolean;
+}
+
+export const bundlesAndColdStarts = async ({ only, runs = COLD_RUNS, keep = false }: ColdStartOptions = {}) => {
   // Inside the repository so the bundles resolve the external AWS SDK from node_modules.
   const dir = join(ROOT, 'bench', '.build');
   rmSync(dir, { recursive: true, force: true });
@@ -77,7 +87,8 @@ export const bundlesAndColdStarts = async () => {
       entry: join(ROOT, 'functions', 'handlers', `${r.handler}.ts`),
     })),
     ...JOBS.map((j) => ({ name: `job:${j.handler}`, entry: join(ROOT, 'functions', 'jobs', `${j.handler}.ts`) })),
-  ];
+  ].filter((e) => !only || only.includes(e.name));
+  if (only && entries.length < only.length) throw new Error(`no handler named ${only.join(', ')}`);
   const bareFile = join(dir, 'bare-get-item.mjs');
   const bareSize = await bundle(join(ROOT, 'bench', 'bare-get-item.ts'), bareFile);
   const rows = [];
@@ -86,16 +97,16 @@ export const bundlesAndColdStarts = async () => {
     rows.push({ ...e, file, size: await bundle(e.entry, file) });
   }
   progress(
-    `bundled ${rows.length} handlers; measuring cold imports (${COLD_RUNS} runs each, interleaved with the bare handler) ...`,
+    `bundled ${rows.length} handlers; measuring cold imports (${runs} runs each, interleaved with the bare handler) ...`,
   );
   const bareTimes: number[] = [];
   const times = new Map<string, number[]>(rows.map((r) => [r.name, []]));
-  for (let run = 0; run < COLD_RUNS; run += 1) {
+  for (let run = 0; run < runs; run += 1) {
     bareTimes.push(coldImport(bareFile));
     for (const r of rows) times.get(r.name)!.push(coldImport(r.file));
   }
   const bareMs = median(bareTimes);
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
   return {
     bare: { sizeBytes: bareSize, coldImportMs: round(bareMs) },
     handlers: rows.map((r) => {

@@ -2,19 +2,24 @@
  * `npm run bench`: runs every benchmark (the foundation's bundles, cold imports and API latency;
  * the sweep's scaling), prints each figure beside its DESIGN section 9 target, and writes the
  * results (with the machine they came from) to bench/results/.
+ *
+ * For a quick look while working, `npx tsx bench/run.ts --only=cold` runs only the bundles and
+ * cold imports (`--handlers=get-company,login` for some of them, `--runs=5`, `--keep` to leave
+ * the bundles in bench/.build for `node --cpu-prof`), and `--only=latency` only the API latency.
+ * A partial run prints its figures and writes nothing to bench/results/.
  */
 import '../lib/local/quiet-sdk.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../lib/local/paths.ts';
-import { apiLatency, bundlesAndColdStarts, LATENCY_RATIO } from './foundation.ts';
+import { apiLatency, bundlesAndColdStarts, COLD_IMPORT_RATIO, LATENCY_RATIO } from './foundation.ts';
 import type { webFirstPage } from './web.ts';
 import type { sweepScaling } from './sweep.ts';
 import type { alertFanOut } from './alert.ts';
 import type { loadTest } from './load.ts';
 import type { accountRequests } from './account-requests.ts';
 import { spawnSync } from 'node:child_process';
-import { machine, progress } from './lib.ts';
+import { machine, median, progress } from './lib.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
@@ -42,12 +47,22 @@ const inOwnProcess = <T>(name: string): T => {
   return JSON.parse(child.stdout.toString()) as T;
 };
 
-const main = async () => {
-  const started = Date.now();
-  progress('bundling every handler with the Lambda construct settings ...');
-  const bundles = await bundlesAndColdStarts();
-  const latency = await apiLatency();
+/** `--name=value` and `--flag` options; `npm run bench` passes none. */
+const option = (name: string): string | undefined => {
+  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return arg === undefined ? undefined : (arg.split('=')[1] ?? '');
+};
 
+const printColdSummary = (bundles: Awaited<ReturnType<typeof bundlesAndColdStarts>>) => {
+  const routes = bundles.handlers.filter((h) => !h.handler.startsWith('job:'));
+  if (routes.length === 0) return;
+  const ratios = routes.map((h) => h.ratio);
+  console.log(
+    `  routes: ratio min ${Math.min(...ratios).toFixed(2)}, median ${median(ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; ${routes.filter((h) => h.withinRatio).length} of ${routes.length} within ${COLD_IMPORT_RATIO}x`,
+  );
+};
+
+const printBundles = (bundles: Awaited<ReturnType<typeof bundlesAndColdStarts>>) => {
   console.log(
     '\nHandler bundles and cold imports (targets: a route <= 150 KB, a job <= 200 KB; cold import <= 1.3x the bare GetItem handler)',
   );
@@ -62,6 +77,10 @@ const main = async () => {
       `  ${h.handler.padEnd(24)} ${kb(h.sizeBytes).padStart(10)} ${mark(h.withinSize)} ${`${h.coldImportMs} ms`.padStart(12)} ${h.ratio.toFixed(2).padStart(6)} ${mark(h.withinRatio)}`,
     );
   }
+  printColdSummary(bundles);
+};
+
+const printLatency = (latency: Awaited<ReturnType<typeof apiLatency>>) => {
   console.log(
     '\nGET /companies/{companyId}, authenticated, on the local stack (target: median <= 1.5x a bare GetItem; 1 DynamoDB round trip)',
   );
@@ -74,6 +93,29 @@ const main = async () => {
     console.log(
       `    ratio ${l.ratio}x ${mark(l.ratio <= LATENCY_RATIO)}   DynamoDB round trips per request ${l.dynamoRoundTripsPerRequest} ${mark(l.dynamoRoundTripsPerRequest <= 1)}`,
     );
+  }
+};
+
+const main = async () => {
+  const started = Date.now();
+  const only = option('only')?.split(',');
+  if (only?.some((o) => o !== 'cold' && o !== 'latency')) throw new Error('--only takes cold, latency or both');
+  const partial = only !== undefined;
+  const runCold = !only || only.includes('cold');
+  const runLatency = !only || only.includes('latency');
+  const handlers = option('handlers')?.split(',');
+  const runs = option('runs') ? Number(option('runs')) : undefined;
+  if (runCold) progress('bundling the handlers with the Lambda construct settings ...');
+  const bundles = runCold
+    ? await bundlesAndColdStarts({ only: handlers, runs, keep: option('keep') !== undefined })
+    : undefined;
+  const latency = runLatency ? await apiLatency() : undefined;
+
+  if (bundles) printBundles(bundles);
+  if (latency) printLatency(latency);
+  if (partial) {
+    console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s (a partial run: nothing written).`);
+    return;
   }
   write('foundation', { bundles, latency });
 
