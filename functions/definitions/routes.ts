@@ -1,9 +1,11 @@
 /**
- * The route table: every HTTP endpoint as plain data, one module per area under `routes/`. The
- * CDK stack turns each entry into an API Gateway method and a Lambda function; the local dev
- * server serves the same entries; the OpenAPI document, the authorization matrix and the fuzz
- * suite are generated from it. A handler imports only its own route (from its area module), so
- * its bundle carries no other area's schemas; nothing that runs in a Lambda imports this file.
+ * The route table: every HTTP endpoint as plain data, one module per area under `routes/`, each
+ * route joined here with its request and response schemas (`schemas/routes/<area>.ts`). The CDK
+ * stack turns each entry into an API Gateway method and a Lambda function; the local dev server
+ * serves the same entries; the OpenAPI document, the authorization matrix and the fuzz suite are
+ * generated from it. A handler imports only its own route (plain data, from its area module), so
+ * its bundle builds no schema it does not validate itself; nothing that runs in a Lambda imports
+ * this file.
  */
 import { SERVICE_ROUTES } from './routes/service.ts';
 import { AUTH_ROUTES } from './routes/auth.ts';
@@ -15,22 +17,55 @@ import { DEADLINES_ROUTES } from './routes/deadlines.ts';
 import { MESSAGES_ROUTES } from './routes/messages.ts';
 import { ALERTS_ROUTES } from './routes/alerts.ts';
 import { SHARING_ROUTES } from './routes/sharing.ts';
-import type { RouteDefinition } from './routes/types.ts';
+import { SERVICE_SCHEMAS } from '../schemas/routes/service.ts';
+import { AUTH_SCHEMAS } from '../schemas/routes/auth.ts';
+import { COMPANIES_SCHEMAS } from '../schemas/routes/companies.ts';
+import { CONTACTS_SCHEMAS } from '../schemas/routes/contacts.ts';
+import { USERS_SCHEMAS } from '../schemas/routes/users.ts';
+import { PROFILE_SCHEMAS } from '../schemas/routes/profile.ts';
+import { DEADLINES_SCHEMAS } from '../schemas/routes/deadlines.ts';
+import { MESSAGES_SCHEMAS } from '../schemas/routes/messages.ts';
+import { ALERTS_SCHEMAS } from '../schemas/routes/alerts.ts';
+import { SHARING_SCHEMAS } from '../schemas/routes/sharing.ts';
+import type { Route, RouteDefinition, RouteSchemas } from './routes/types.ts';
 
-export type { Access, HttpMethod, RouteDefinition } from './routes/types.ts';
+export type { Access, HttpMethod, Route, RouteDefinition } from './routes/types.ts';
 
-export const ROUTES = [
-  ...SERVICE_ROUTES,
-  ...AUTH_ROUTES,
-  ...COMPANIES_ROUTES,
-  ...CONTACTS_ROUTES,
-  ...USERS_ROUTES,
-  ...PROFILE_ROUTES,
-  ...DEADLINES_ROUTES,
-  ...MESSAGES_ROUTES,
-  ...ALERTS_ROUTES,
-  ...SHARING_ROUTES,
-] as const satisfies readonly RouteDefinition[];
+/** Each route with its own schemas, keeping each entry's literal type (the web client is typed from it). */
+type Joined<R extends readonly Route[], S> = {
+  readonly [K in keyof R]: R[K] & (R[K] extends { readonly id: infer I extends keyof S } ? S[I] : never);
+};
+const join = <R extends readonly Route[], S extends { readonly [I in R[number]['id']]: RouteSchemas }>(
+  routes: R,
+  schemas: S,
+): Joined<R, S> => routes.map((route) => ({ ...route, ...schemas[route.id as R[number]['id']] })) as Joined<R, S>;
+
+export const ROUTES = join(
+  [
+    ...SERVICE_ROUTES,
+    ...AUTH_ROUTES,
+    ...COMPANIES_ROUTES,
+    ...CONTACTS_ROUTES,
+    ...USERS_ROUTES,
+    ...PROFILE_ROUTES,
+    ...DEADLINES_ROUTES,
+    ...MESSAGES_ROUTES,
+    ...ALERTS_ROUTES,
+    ...SHARING_ROUTES,
+  ] as const,
+  {
+    ...SERVICE_SCHEMAS,
+    ...AUTH_SCHEMAS,
+    ...COMPANIES_SCHEMAS,
+    ...CONTACTS_SCHEMAS,
+    ...USERS_SCHEMAS,
+    ...PROFILE_SCHEMAS,
+    ...DEADLINES_SCHEMAS,
+    ...MESSAGES_SCHEMAS,
+    ...ALERTS_SCHEMAS,
+    ...SHARING_SCHEMAS,
+  },
+) satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof ROUTES)[number]['id'];
 

@@ -4,7 +4,7 @@ import { sourceIp } from './request.ts';
 import { Id } from '../schemas/common.ts';
 import { getMembershipWithCompany } from '../data/membership-store.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
-import type { RouteDefinition } from '../definitions/routes/types.ts';
+import type { Route } from '../definitions/routes/types.ts';
 import type { Caller } from '../domain/caller.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { Caller } from '../domain/caller.ts';
  * Cognito authorizer, or the dev server doing the same), then from the portal's own records:
  * a disabled user, a deleted membership or a removed company take effect at once.
  */
-export const resolveCaller = async (event: APIGatewayProxyEvent, route: RouteDefinition): Promise<Caller> => {
+export const resolveCaller = async (event: APIGatewayProxyEvent, route: Route): Promise<Caller> => {
   const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, string | undefined>;
   const userId = claims.sub;
   const companyId = claims['custom:companyId'];

@@ -1,25 +1,6 @@
 /** Routes: Signing in and out, account requests, password resets, second factors, who am I. */
-import {
-  AnswerMfa,
-  ConfirmTotp,
-  Login,
-  LoginResult,
-  MfaEnrolled,
-  NewPassword,
-  StartTotp,
-  TotpSecret,
-} from '../../schemas/auth.ts';
-import { Me } from '../../schemas/me.ts';
-import {
-  AccountRequest,
-  ConfirmForgotPassword,
-  ForgotPassword,
-  Logout,
-  Message,
-  Refresh,
-} from '../../schemas/users.ts';
 import { ALL_ROLES } from '../roles.ts';
-import type { RouteDefinition } from './types.ts';
+import type { Route } from './types.ts';
 
 export const login = {
   id: 'login',
@@ -28,13 +9,10 @@ export const login = {
   handler: 'login',
   auth: 'public',
   summary: 'Sign in with email and password; answers tokens or the NEW_PASSWORD_REQUIRED challenge',
-  body: Login,
-  example: { email: 'officer@cbp.example.gov', password: 'a long passphrase of mine' },
-  response: LoginResult,
   // table:read: a first sign-in checks the invitation's age on the portal's clock.
   access: ['cognito:auth', 'table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const newPassword = {
   id: 'newPassword',
@@ -43,16 +21,9 @@ export const newPassword = {
   handler: 'new-password',
   auth: 'public',
   summary: 'Answer the NEW_PASSWORD_REQUIRED challenge of a first sign-in',
-  body: NewPassword,
-  response: LoginResult,
-  example: {
-    email: 'poc@acme-imports.example.com',
-    session: 'session-from-the-login-answer',
-    newPassword: 'a new long passphrase 2006',
-  },
   access: ['cognito:auth'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const requestAccount = {
   id: 'requestAccount',
@@ -62,13 +33,10 @@ export const requestAccount = {
   auth: 'public',
   summary:
     "Ask for the company's portal account with the registered POC email; the answer never says whether it is registered",
-  body: AccountRequest,
-  example: { email: 'poc@acme-imports.example.com' },
-  response: Message,
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const refresh = {
   id: 'refresh',
@@ -77,12 +45,9 @@ export const refresh = {
   handler: 'refresh',
   auth: 'public',
   summary: 'New tokens from a refresh token',
-  body: Refresh,
-  example: { refreshToken: 'refresh-token-from-the-login-answer' },
-  response: LoginResult,
   access: ['cognito:auth'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const logout = {
   id: 'logout',
@@ -92,13 +57,11 @@ export const logout = {
   auth: 'public',
   summary:
     'Sign out: revokes the refresh token (and the access tokens issued with it); the answer is the same whether or not the token was valid',
-  body: Logout,
-  example: { refreshToken: 'refresh-token-from-the-login-answer' },
   successStatus: 204,
   // Changes no portal record (Cognito forgets the token), so there is nothing to audit.
   access: ['cognito:auth'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const forgotPassword = {
   id: 'forgotPassword',
@@ -108,13 +71,10 @@ export const forgotPassword = {
   auth: 'public',
   summary:
     'Send a password-reset code (or, to someone who never chose a password, a new invitation); the answer never says whether the email has an account',
-  body: ForgotPassword,
-  example: { email: 'poc@acme-imports.example.com' },
-  response: Message,
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite', 'email:send'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const confirmForgotPassword = {
   id: 'confirmForgotPassword',
@@ -123,12 +83,9 @@ export const confirmForgotPassword = {
   handler: 'confirm-forgot-password',
   auth: 'public',
   summary: 'Set a new password with the reset code',
-  body: ConfirmForgotPassword,
-  example: { email: 'poc@acme-imports.example.com', code: '123456', newPassword: 'a new long passphrase 2006' },
-  response: Message,
   access: ['cognito:auth'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const answerMfa = {
   id: 'answerMfa',
@@ -137,12 +94,9 @@ export const answerMfa = {
   handler: 'answer-mfa',
   auth: 'public',
   summary: 'The second step of a sign-in with an authenticator app: the six-digit code',
-  body: AnswerMfa,
-  example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer', code: '123456' },
-  response: LoginResult,
   access: ['cognito:auth'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const getMe = {
   id: 'getMe',
@@ -153,10 +107,9 @@ export const getMe = {
   allowRemovedCompany: true,
   allowWithoutMfa: true,
   summary: "The caller's identity, role and company, from the portal's records",
-  response: Me,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const startTotp = {
   id: 'startTotp',
@@ -166,12 +119,9 @@ export const startTotp = {
   auth: ALL_ROLES,
   allowWithoutMfa: true,
   summary: 'Start setting up an authenticator app: a new secret for it (send your access token; required of CBP staff)',
-  body: StartTotp,
-  example: { accessToken: 'access-token-from-the-login-answer' },
-  response: TotpSecret,
   access: ['cognito:auth', 'table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const confirmTotp = {
   id: 'confirmTotp',
@@ -181,12 +131,9 @@ export const confirmTotp = {
   auth: ALL_ROLES,
   allowWithoutMfa: true,
   summary: 'Finish setting up an authenticator app with its first code; from then on every sign-in asks for a code',
-  body: ConfirmTotp,
-  example: { accessToken: 'access-token-from-the-login-answer', code: '123456' },
-  response: MfaEnrolled,
   access: ['cognito:auth', 'table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const AUTH_ROUTES = [
   login,

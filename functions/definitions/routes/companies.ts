@@ -1,9 +1,6 @@
 /** Routes: enrollment, the company record, the list of companies and the compliance overview. */
-import { Id } from '../../schemas/common.ts';
-import { CompanyView, EnrollCompany } from '../../schemas/company.ts';
-import { CompanyListQuery, CompanyPage, ComplianceOverview, OverviewQuery } from '../../schemas/compliance.ts';
 import { ALL_ROLES, CBP_ROLES } from '../roles.ts';
-import type { RouteDefinition } from './types.ts';
+import type { Route } from './types.ts';
 
 export const enrollCompany = {
   id: 'enrollCompany',
@@ -12,19 +9,10 @@ export const enrollCompany = {
   handler: 'enroll-company',
   auth: CBP_ROLES,
   summary: 'Enroll a company in C-TPAT (CBP)',
-  body: EnrollCompany,
-  response: CompanyView,
   successStatus: 201,
-  example: {
-    legalName: 'Acme Imports LLC',
-    category: 'importer',
-    pocEmail: 'poc@acme-imports.example.com',
-    pocName: 'Dana Reyes',
-    identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
-  },
   access: ['table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const listCompanies = {
   id: 'listCompanies',
@@ -33,11 +21,9 @@ export const listCompanies = {
   handler: 'list-companies',
   auth: CBP_ROLES,
   summary: 'A page of enrolled companies with their next due date, filtered by status, category and due date (CBP)',
-  query: CompanyListQuery,
-  response: CompanyPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const complianceOverview = {
   id: 'complianceOverview',
@@ -46,11 +32,9 @@ export const complianceOverview = {
   handler: 'compliance-overview',
   auth: CBP_ROLES,
   summary: 'Companies by status and category, and due dates and removals per month (CBP)',
-  query: OverviewQuery,
-  response: ComplianceOverview,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const getCompany = {
   id: 'getCompany',
@@ -60,10 +44,8 @@ export const getCompany = {
   auth: ALL_ROLES,
   allowRemovedCompany: true,
   summary: "A company's enrollment record (CBP, or the company's own users)",
-  pathParams: { companyId: Id },
-  response: CompanyView,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const COMPANIES_ROUTES = [enrollCompany, listCompanies, complianceOverview, getCompany] as const;

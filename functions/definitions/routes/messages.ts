@@ -1,9 +1,6 @@
 /** Routes: Secure two-way messages between CBP and a company. */
-import { Id } from '../../schemas/common.ts';
-import { MessagePage, PostMessage, StartThread, Thread, ThreadMessage, ThreadPage } from '../../schemas/messages.ts';
-import { ListQuery } from '../../schemas/users.ts';
 import { ALL_ROLES } from '../roles.ts';
-import type { RouteDefinition } from './types.ts';
+import type { Route } from './types.ts';
 
 export const listThreads = {
   id: 'listThreads',
@@ -14,12 +11,9 @@ export const listThreads = {
   allowRemovedCompany: true,
   summary:
     "The company's secure message threads with CBP, most recent first, each with the caller's side's unread count",
-  pathParams: { companyId: Id },
-  query: ListQuery,
-  response: ThreadPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const startThread = {
   id: 'startThread',
@@ -29,17 +23,10 @@ export const startThread = {
   auth: ALL_ROLES,
   allowRemovedCompany: true,
   summary: 'Start a secure thread between the company and CBP (the other side gets a notice without the content)',
-  pathParams: { companyId: Id },
-  body: StartThread,
-  example: {
-    subject: 'Seal verification at the Dundalk warehouse',
-    body: 'Our new seal log is attached to the profile; please confirm it meets the criteria.',
-  },
-  response: Thread,
   successStatus: 201,
   access: ['table:read', 'table:write', 'email:send'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const listMessages = {
   id: 'listMessages',
@@ -49,12 +36,9 @@ export const listMessages = {
   auth: ALL_ROLES,
   allowRemovedCompany: true,
   summary: "A page of the thread's messages, oldest first; reading marks the thread read for the caller's side",
-  pathParams: { companyId: Id, threadId: Id },
-  query: ListQuery,
-  response: MessagePage,
   access: ['table:read', 'table:write'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const postMessage = {
   id: 'postMessage',
@@ -64,13 +48,9 @@ export const postMessage = {
   auth: ALL_ROLES,
   allowRemovedCompany: true,
   summary: 'Reply in a thread (the other side gets a notice without the content)',
-  pathParams: { companyId: Id, threadId: Id },
-  body: PostMessage,
-  example: { body: 'Thank you; the log meets the criteria.' },
-  response: ThreadMessage,
   successStatus: 201,
   access: ['table:read', 'table:write', 'email:send'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const MESSAGES_ROUTES = [listThreads, startThread, listMessages, postMessage] as const;

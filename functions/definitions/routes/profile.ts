@@ -1,21 +1,6 @@
 /** Routes: Portal Account Information, the versioned Security Profile and annual certification. */
-import { AccountInfo, SaveAccountInfo } from '../../schemas/account-info.ts';
-import { Id } from '../../schemas/common.ts';
-import {
-  Certification,
-  CertificationList,
-  Certify,
-  DiffQuery,
-  ProfileDiff,
-  ProfileVersion,
-  ProfileVersionPage,
-  Review,
-  SaveProfile,
-  VersionNumber,
-} from '../../schemas/profile.ts';
-import { ListQuery } from '../../schemas/users.ts';
 import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES } from '../roles.ts';
-import type { RouteDefinition } from './types.ts';
+import type { Route } from './types.ts';
 
 export const getAccountInfo = {
   id: 'getAccountInfo',
@@ -24,11 +9,9 @@ export const getAccountInfo = {
   handler: 'get-account-info',
   auth: ALL_ROLES,
   summary: "The company's Portal Account Information (its users, or CBP)",
-  pathParams: { companyId: Id },
-  response: AccountInfo,
   access: ['table:read', 'table:write'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const saveAccountInfo = {
   id: 'saveAccountInfo',
@@ -38,32 +21,9 @@ export const saveAccountInfo = {
   auth: COMPANY_ROLES,
   summary:
     'Replace the Portal Account Information (primary POC, or a user allowed to edit; names the version it edits, 0 for the first)',
-  pathParams: { companyId: Id },
-  body: SaveAccountInfo,
-  response: AccountInfo,
   access: ['table:read', 'table:write'],
   mutates: true,
-  example: {
-    version: 0,
-    contacts: [
-      {
-        name: 'Dana Reyes',
-        title: 'Director of Trade Compliance',
-        email: 'poc@acme-imports.example.com',
-        phone: '+12025550143',
-      },
-    ],
-    headquarters: { line1: '100 Harbor Way', city: 'Baltimore', region: 'MD', postalCode: '21230', country: 'US' },
-    facilities: [
-      {
-        name: 'Dundalk warehouse',
-        kind: 'warehouse',
-        address: { line1: '2700 Broening Hwy', city: 'Baltimore', region: 'MD', postalCode: '21222', country: 'US' },
-      },
-    ],
-    identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
-  },
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const getSecurityProfile = {
   id: 'getSecurityProfile',
@@ -72,11 +32,9 @@ export const getSecurityProfile = {
   handler: 'get-security-profile',
   auth: ALL_ROLES,
   summary: 'The current Supply Chain Security Profile with its completeness',
-  pathParams: { companyId: Id },
-  response: ProfileVersion,
   access: ['table:read', 'table:write'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const saveSecurityProfile = {
   id: 'saveSecurityProfile',
@@ -86,14 +44,10 @@ export const saveSecurityProfile = {
   auth: COMPANY_ROLES,
   summary:
     'Save the whole profile as a new immutable version (names the version it edits, 0 for the first; a stale one is 409)',
-  pathParams: { companyId: Id },
-  body: SaveProfile,
-  response: ProfileVersion,
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
-  example: { version: 0, answers: { 'personnel-security': { 'pre-employment-verification': true } } },
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const listProfileVersions = {
   id: 'listProfileVersions',
@@ -102,12 +56,9 @@ export const listProfileVersions = {
   handler: 'list-profile-versions',
   auth: ALL_ROLES,
   summary: 'Every saved version, newest first: who, when, what changed',
-  pathParams: { companyId: Id },
-  query: ListQuery,
-  response: ProfileVersionPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const getProfileVersion = {
   id: 'getProfileVersion',
@@ -116,11 +67,9 @@ export const getProfileVersion = {
   handler: 'get-profile-version',
   auth: ALL_ROLES,
   summary: 'One saved version of the profile',
-  pathParams: { companyId: Id, version: VersionNumber },
-  response: ProfileVersion,
   access: ['table:read', 'table:write'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const diffSecurityProfile = {
   id: 'diffSecurityProfile',
@@ -129,12 +78,9 @@ export const diffSecurityProfile = {
   handler: 'diff-security-profile',
   auth: ALL_ROLES,
   summary: 'What changed between two versions (?from=&to=), section by section',
-  pathParams: { companyId: Id },
-  query: DiffQuery,
-  response: ProfileDiff,
   access: ['table:read', 'table:write'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const certify = {
   id: 'certify',
@@ -144,14 +90,10 @@ export const certify = {
   auth: ['primary-poc'],
   summary:
     'The primary POC certifies the current, complete profile: the first at once, later ones from 90 days before the due date, a sent-back one at once; an unchanged profile needs reviewedUnchanged: true',
-  pathParams: { companyId: Id },
-  body: Certify,
-  example: { profileVersion: 1, attestation: true },
-  response: Certification,
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const listCertifications = {
   id: 'listCertifications',
@@ -160,11 +102,9 @@ export const listCertifications = {
   handler: 'list-certifications',
   auth: ALL_ROLES,
   summary: "The company's certifications, newest first",
-  pathParams: { companyId: Id },
-  response: CertificationList,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const reviewCertification = {
   id: 'reviewCertification',
@@ -173,13 +113,9 @@ export const reviewCertification = {
   handler: 'review-certification',
   auth: CBP_ROLES,
   summary: 'CBP approves a certification or sends it back with comments',
-  pathParams: { companyId: Id, certificationId: Id },
-  body: Review,
-  example: { decision: 'return', comments: 'Describe how seals are recorded at the Dundalk warehouse.' },
-  response: Certification,
   access: ['table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const PROFILE_ROUTES = [
   getAccountInfo,

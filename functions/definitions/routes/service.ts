@@ -1,5 +1,5 @@
 /** Routes: Liveness and the API description. */
-import type { RouteDefinition } from './types.ts';
+import type { Route } from './types.ts';
 
 export const health = {
   id: 'health',
@@ -10,7 +10,7 @@ export const health = {
   summary: 'Liveness check',
   access: [],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const openapi = {
   id: 'openapi',
@@ -21,6 +21,6 @@ export const openapi = {
   summary: 'This API as an OpenAPI 3 document',
   access: [],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const SERVICE_ROUTES = [health, openapi] as const;

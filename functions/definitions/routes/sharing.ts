@@ -1,25 +1,6 @@
 /** Routes: Data shared only as the company authorizes it (grants and requests), and the audit trail. */
-import { Id } from '../../schemas/common.ts';
-import {
-  AuditPage,
-  CompanyExport,
-  AuditQuery,
-  CreateGrant,
-  DecideGrantRequest,
-  Grant,
-  GrantPage,
-  GrantRequest,
-  GrantRequestPage,
-  GrantRequestQuery,
-  PartnerQuery,
-  PartnerView,
-  PortalAuditQuery,
-  RequestGrant,
-  SharedWithMe,
-} from '../../schemas/sharing.ts';
-import { ListQuery } from '../../schemas/users.ts';
 import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES } from '../roles.ts';
-import type { RouteDefinition } from './types.ts';
+import type { Route } from './types.ts';
 
 export const listGrants = {
   id: 'listGrants',
@@ -29,12 +10,9 @@ export const listGrants = {
   auth: ALL_ROLES,
   allowRemovedCompany: true,
   summary: "The company's sharing grants in every state: active, expired, revoked (its users, and CBP)",
-  pathParams: { companyId: Id },
-  query: ListQuery,
-  response: GrantPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const createGrant = {
   id: 'createGrant',
@@ -44,14 +22,10 @@ export const createGrant = {
   auth: COMPANY_ROLES,
   summary:
     "Grant another participant or a foreign customs program a scope of the company's data until a date (primary POC, or a user designated to authorize sharing)",
-  pathParams: { companyId: Id },
-  body: CreateGrant,
-  example: { grantee: { type: 'program', program: 'ca-pip' }, scope: 'status', expiresOn: '2027-06-30' },
-  response: Grant,
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const revokeGrant = {
   id: 'revokeGrant',
@@ -61,11 +35,10 @@ export const revokeGrant = {
   auth: COMPANY_ROLES,
   allowRemovedCompany: true,
   summary: 'Revoke a grant at once (primary POC, or a user designated to authorize sharing)',
-  pathParams: { companyId: Id, grantId: Id },
   successStatus: 204,
   access: ['table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const sharedWithMe = {
   id: 'sharedWithMe',
@@ -74,11 +47,9 @@ export const sharedWithMe = {
   handler: 'shared-with-me',
   auth: COMPANY_ROLES,
   summary: "What other companies shared with the caller's company and is in force today",
-  query: ListQuery,
-  response: SharedWithMe,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const partnerView = {
   id: 'partnerView',
@@ -88,12 +59,9 @@ export const partnerView = {
   auth: COMPANY_ROLES,
   summary:
     "Another company's data within the scope of a grant it made to the caller's company (recorded in its audit trail); 404 without one",
-  pathParams: { companyId: Id },
-  query: PartnerQuery,
-  response: PartnerView,
   access: ['table:read', 'table:write'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const requestGrant = {
   id: 'requestGrant',
@@ -103,14 +71,10 @@ export const requestGrant = {
   auth: COMPANY_ROLES,
   summary:
     'Ask another participant company for a grant of a scope (primary POC, or a user designated to authorize sharing)',
-  pathParams: { companyId: Id },
-  body: RequestGrant,
-  example: { scope: 'status', message: 'We are onboarding you as a carrier and need your C-TPAT status.' },
-  response: GrantRequest,
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const listGrantRequests = {
   id: 'listGrantRequests',
@@ -119,12 +83,9 @@ export const listGrantRequests = {
   handler: 'list-grant-requests',
   auth: ALL_ROLES,
   summary: 'Grant requests made to the company (incoming) or by it (outgoing)',
-  pathParams: { companyId: Id },
-  query: GrantRequestQuery,
-  response: GrantRequestPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const decideGrantRequest = {
   id: 'decideGrantRequest',
@@ -133,13 +94,9 @@ export const decideGrantRequest = {
   handler: 'decide-grant-request',
   auth: COMPANY_ROLES,
   summary: 'Accept a grant request (a grant of the requested scope is made, until a date) or decline it',
-  pathParams: { companyId: Id, requestId: Id },
-  body: DecideGrantRequest,
-  example: { decision: 'accept', expiresOn: '2027-06-30' },
-  response: GrantRequest,
   access: ['table:read', 'table:write'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const companyAudit = {
   id: 'companyAudit',
@@ -150,12 +107,9 @@ export const companyAudit = {
   allowRemovedCompany: true,
   summary:
     "The company's audit trail, newest first, optionally one action and a time window (the company's users, and CBP)",
-  pathParams: { companyId: Id },
-  query: AuditQuery,
-  response: AuditPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const portalAudit = {
   id: 'portalAudit',
@@ -164,11 +118,9 @@ export const portalAudit = {
   handler: 'portal-audit',
   auth: CBP_ROLES,
   summary: "The whole portal's audit trail for one UTC day, newest first (CBP)",
-  query: PortalAuditQuery,
-  response: AuditPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const exportCompany = {
   id: 'exportCompany',
@@ -177,11 +129,9 @@ export const exportCompany = {
   handler: 'export-company',
   auth: ['primary-poc'],
   summary: 'Everything the portal holds about the company as one JSON document (primary POC; the export is audited)',
-  pathParams: { companyId: Id },
-  response: CompanyExport,
   access: ['table:read', 'table:write'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const SHARING_ROUTES = [
   listGrants,

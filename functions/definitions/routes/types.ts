@@ -10,7 +10,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type Access = 'table:read' | 'table:write' | 'cognito:auth' | 'cognito:invite' | 'cognito:manage' | 'email:send';
 
-export interface RouteDefinition {
+/**
+ * A route as plain data: where it is, who may call it, what its function may touch. This is what
+ * runs: a handler imports its own route from its area module, and that module imports no zod, so
+ * a route's bundle builds no schema it does not validate.
+ */
+export interface Route {
   /** Stable id: OpenAPI operationId and the CDK construct id. */
   readonly id: string;
   readonly method: HttpMethod;
@@ -25,6 +30,19 @@ export interface RouteDefinition {
   /** Whether CBP staff who have not set up an authenticator app yet may call it (who am I, the set-up). */
   readonly allowWithoutMfa?: boolean;
   readonly summary: string;
+  /** Status of a successful answer (default 200). */
+  readonly successStatus?: number;
+  readonly access: readonly Access[];
+  /** Whether a successful call changes state (and so must write an audit record). */
+  readonly mutates: boolean;
+}
+
+/**
+ * A route's request and response shapes, kept apart from the route (in `schemas/routes/<area>.ts`)
+ * for the OpenAPI document, the fuzz suite and the web client's types; the handler validates its
+ * request with the schemas it imports itself.
+ */
+export interface RouteSchemas {
   readonly pathParams?: Readonly<Record<string, z.ZodType>>;
   /** Query-string schema (lists: cursor and limit). */
   readonly query?: z.ZodObject;
@@ -32,9 +50,10 @@ export interface RouteDefinition {
   /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
   readonly example?: Readonly<Record<string, unknown>>;
   readonly response?: z.ZodType;
-  /** Status of a successful answer (default 200). */
-  readonly successStatus?: number;
-  readonly access: readonly Access[];
-  /** Whether a successful call changes state (and so must write an audit record). */
-  readonly mutates: boolean;
 }
+
+/** The schemas of each route of an area, by route id: every route has an entry, even an empty one. */
+export type RouteSchemaTable<R extends readonly Route[]> = { readonly [I in R[number]['id']]: RouteSchemas };
+
+/** A route with its schemas: an entry of the route table (functions/definitions/routes.ts). */
+export interface RouteDefinition extends Route, RouteSchemas {}

@@ -1,19 +1,6 @@
 /** Routes: A company's users (the primary POC administers them) and CBP staff. */
-import { Id } from '../../schemas/common.ts';
-import {
-  AddStaff,
-  AddUser,
-  HandOver,
-  HandOverResult,
-  ListQuery,
-  Message,
-  UpdateStaff,
-  UpdateUser,
-  User,
-  UserPage,
-} from '../../schemas/users.ts';
 import { CBP_ROLES } from '../roles.ts';
-import type { RouteDefinition } from './types.ts';
+import type { Route } from './types.ts';
 
 export const listCompanyUsers = {
   id: 'listCompanyUsers',
@@ -22,12 +9,9 @@ export const listCompanyUsers = {
   handler: 'list-company-users',
   auth: ['primary-poc', ...CBP_ROLES],
   summary: "A page of the company's users (its primary POC, or CBP)",
-  pathParams: { companyId: Id },
-  query: ListQuery,
-  response: UserPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const addCompanyUser = {
   id: 'addCompanyUser',
@@ -36,18 +20,10 @@ export const addCompanyUser = {
   handler: 'add-company-user',
   auth: ['primary-poc'],
   summary: 'Add a user to the company and email their invitation (primary POC)',
-  pathParams: { companyId: Id },
-  body: AddUser,
-  example: {
-    email: 'analyst@acme-imports.example.com',
-    name: 'Jordan Lee',
-    permissions: { editProfile: true, authorizeSharing: false },
-  },
-  response: User,
   successStatus: 201,
   access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const getCompanyUser = {
   id: 'getCompanyUser',
@@ -56,11 +32,9 @@ export const getCompanyUser = {
   handler: 'get-company-user',
   auth: ['primary-poc', ...CBP_ROLES],
   summary: "One of the company's users (its primary POC, or CBP)",
-  pathParams: { companyId: Id, userId: Id },
-  response: User,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const updateCompanyUser = {
   id: 'updateCompanyUser',
@@ -69,13 +43,9 @@ export const updateCompanyUser = {
   handler: 'update-company-user',
   auth: ['primary-poc'],
   summary: "Change a user's permissions, or disable / re-enable them (primary POC; names the version it read)",
-  pathParams: { companyId: Id, userId: Id },
-  body: UpdateUser,
-  example: { version: 1, status: 'disabled' },
-  response: User,
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const removeCompanyUser = {
   id: 'removeCompanyUser',
@@ -84,11 +54,10 @@ export const removeCompanyUser = {
   handler: 'remove-company-user',
   auth: ['primary-poc'],
   summary: 'Remove a user (primary POC; send the version in If-Match)',
-  pathParams: { companyId: Id, userId: Id },
   successStatus: 204,
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const resendInvitation = {
   id: 'resendInvitation',
@@ -98,12 +67,10 @@ export const resendInvitation = {
   auth: ['primary-poc', 'cbp-admin'],
   summary:
     "Send a new invitation to a user who never chose a password (the primary POC for their users, a CBP administrator for a company's primary POC)",
-  pathParams: { companyId: Id, userId: Id },
-  response: Message,
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const handOverPrimaryPoc = {
   id: 'handOverPrimaryPoc',
@@ -112,13 +79,9 @@ export const handOverPrimaryPoc = {
   handler: 'hand-over-primary-poc',
   auth: ['primary-poc'],
   summary: 'Hand the primary-POC role to another active user; the old POC becomes a company user',
-  pathParams: { companyId: Id },
-  body: HandOver,
-  example: { userId: '00000000-0000-4000-8000-000000000000' },
-  response: HandOverResult,
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const listStaff = {
   id: 'listStaff',
@@ -127,11 +90,9 @@ export const listStaff = {
   handler: 'list-staff',
   auth: ['cbp-admin'],
   summary: 'A page of CBP staff accounts (CBP administrators)',
-  query: ListQuery,
-  response: UserPage,
   access: ['table:read'],
   mutates: false,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const addStaff = {
   id: 'addStaff',
@@ -140,13 +101,10 @@ export const addStaff = {
   handler: 'add-staff',
   auth: ['cbp-admin'],
   summary: 'Add a CBP officer or administrator and email their invitation',
-  body: AddStaff,
-  example: { email: 'new.officer@cbp.example.gov', name: 'Robin Diaz', role: 'cbp-officer' },
-  response: User,
   successStatus: 201,
   access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const updateStaff = {
   id: 'updateStaff',
@@ -155,13 +113,9 @@ export const updateStaff = {
   handler: 'update-staff',
   auth: ['cbp-admin'],
   summary: 'Disable or re-enable a staff account (names the version it read)',
-  pathParams: { userId: Id },
-  body: UpdateStaff,
-  example: { version: 1, status: 'disabled' },
-  response: User,
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
-} as const satisfies RouteDefinition;
+} as const satisfies Route;
 
 export const USERS_ROUTES = [
   listCompanyUsers,

@@ -1,0 +1,74 @@
+/** The request and response schemas of the routes in functions/definitions/routes/auth.ts, by route id. */
+import {
+  AnswerMfa,
+  ConfirmTotp,
+  Login,
+  LoginResult,
+  MfaEnrolled,
+  NewPassword,
+  StartTotp,
+  TotpSecret,
+} from '../auth.ts';
+import { Me } from '../me.ts';
+import { AccountRequest, ConfirmForgotPassword, ForgotPassword, Logout, Message, Refresh } from '../users.ts';
+import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
+import type { AUTH_ROUTES } from '../../definitions/routes/auth.ts';
+
+export const AUTH_SCHEMAS = {
+  login: {
+    body: Login,
+    example: { email: 'officer@cbp.example.gov', password: 'a long passphrase of mine' },
+    response: LoginResult,
+  },
+  newPassword: {
+    body: NewPassword,
+    response: LoginResult,
+    example: {
+      email: 'poc@acme-imports.example.com',
+      session: 'session-from-the-login-answer',
+      newPassword: 'a new long passphrase 2006',
+    },
+  },
+  requestAccount: {
+    body: AccountRequest,
+    example: { email: 'poc@acme-imports.example.com' },
+    response: Message,
+  },
+  refresh: {
+    body: Refresh,
+    example: { refreshToken: 'refresh-token-from-the-login-answer' },
+    response: LoginResult,
+  },
+  logout: {
+    body: Logout,
+    example: { refreshToken: 'refresh-token-from-the-login-answer' },
+  },
+  forgotPassword: {
+    body: ForgotPassword,
+    example: { email: 'poc@acme-imports.example.com' },
+    response: Message,
+  },
+  confirmForgotPassword: {
+    body: ConfirmForgotPassword,
+    example: { email: 'poc@acme-imports.example.com', code: '123456', newPassword: 'a new long passphrase 2006' },
+    response: Message,
+  },
+  answerMfa: {
+    body: AnswerMfa,
+    example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer', code: '123456' },
+    response: LoginResult,
+  },
+  getMe: {
+    response: Me,
+  },
+  startTotp: {
+    body: StartTotp,
+    example: { accessToken: 'access-token-from-the-login-answer' },
+    response: TotpSecret,
+  },
+  confirmTotp: {
+    body: ConfirmTotp,
+    example: { accessToken: 'access-token-from-the-login-answer', code: '123456' },
+    response: MfaEnrolled,
+  },
+} as const satisfies RouteSchemaTable<typeof AUTH_ROUTES>;

@@ -1,0 +1,32 @@
+/** The request and response schemas of the routes in functions/definitions/routes/companies.ts, by route id. */
+import { Id } from '../common.ts';
+import { CompanyView, EnrollCompany } from '../company.ts';
+import { CompanyListQuery, CompanyPage, ComplianceOverview, OverviewQuery } from '../compliance.ts';
+import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
+import type { COMPANIES_ROUTES } from '../../definitions/routes/companies.ts';
+
+export const COMPANIES_SCHEMAS = {
+  enrollCompany: {
+    body: EnrollCompany,
+    response: CompanyView,
+    example: {
+      legalName: 'Acme Imports LLC',
+      category: 'importer',
+      pocEmail: 'poc@acme-imports.example.com',
+      pocName: 'Dana Reyes',
+      identifiers: { iorNumber: '12-3456789AB', ein: '12-3456789' },
+    },
+  },
+  listCompanies: {
+    query: CompanyListQuery,
+    response: CompanyPage,
+  },
+  complianceOverview: {
+    query: OverviewQuery,
+    response: ComplianceOverview,
+  },
+  getCompany: {
+    pathParams: { companyId: Id },
+    response: CompanyView,
+  },
+} as const satisfies RouteSchemaTable<typeof COMPANIES_ROUTES>;

@@ -1,0 +1,9 @@
+/** The request and response schemas of the routes in functions/definitions/routes/service.ts, by route id. */
+
+import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
+import type { SERVICE_ROUTES } from '../../definitions/routes/service.ts';
+
+export const SERVICE_SCHEMAS = {
+  health: {},
+  openapi: {},
+} as const satisfies RouteSchemaTable<typeof SERVICE_ROUTES>;

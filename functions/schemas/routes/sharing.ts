@@ -1,0 +1,78 @@
+/** The request and response schemas of the routes in functions/definitions/routes/sharing.ts, by route id. */
+import { Id } from '../common.ts';
+import {
+  AuditPage,
+  CompanyExport,
+  AuditQuery,
+  CreateGrant,
+  DecideGrantRequest,
+  Grant,
+  GrantPage,
+  GrantRequest,
+  GrantRequestPage,
+  GrantRequestQuery,
+  PartnerQuery,
+  PartnerView,
+  PortalAuditQuery,
+  RequestGrant,
+  SharedWithMe,
+} from '../sharing.ts';
+import { ListQuery } from '../users.ts';
+import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
+import type { SHARING_ROUTES } from '../../definitions/routes/sharing.ts';
+
+export const SHARING_SCHEMAS = {
+  listGrants: {
+    pathParams: { companyId: Id },
+    query: ListQuery,
+    response: GrantPage,
+  },
+  createGrant: {
+    pathParams: { companyId: Id },
+    body: CreateGrant,
+    example: { grantee: { type: 'program', program: 'ca-pip' }, scope: 'status', expiresOn: '2027-06-30' },
+    response: Grant,
+  },
+  revokeGrant: {
+    pathParams: { companyId: Id, grantId: Id },
+  },
+  sharedWithMe: {
+    query: ListQuery,
+    response: SharedWithMe,
+  },
+  partnerView: {
+    pathParams: { companyId: Id },
+    query: PartnerQuery,
+    response: PartnerView,
+  },
+  requestGrant: {
+    pathParams: { companyId: Id },
+    body: RequestGrant,
+    example: { scope: 'status', message: 'We are onboarding you as a carrier and need your C-TPAT status.' },
+    response: GrantRequest,
+  },
+  listGrantRequests: {
+    pathParams: { companyId: Id },
+    query: GrantRequestQuery,
+    response: GrantRequestPage,
+  },
+  decideGrantRequest: {
+    pathParams: { companyId: Id, requestId: Id },
+    body: DecideGrantRequest,
+    example: { decision: 'accept', expiresOn: '2027-06-30' },
+    response: GrantRequest,
+  },
+  companyAudit: {
+    pathParams: { companyId: Id },
+    query: AuditQuery,
+    response: AuditPage,
+  },
+  portalAudit: {
+    query: PortalAuditQuery,
+    response: AuditPage,
+  },
+  exportCompany: {
+    pathParams: { companyId: Id },
+    response: CompanyExport,
+  },
+} as const satisfies RouteSchemaTable<typeof SHARING_ROUTES>;
