@@ -7,6 +7,10 @@
  */
 export const SCOPES = ['status', 'profile-summary', 'profile'] as const;
 
+/** Whether a grant of scope `granted` shows what scope `wanted` shows. */
+export const scopeIncludes = (granted: (typeof SCOPES)[number], wanted: (typeof SCOPES)[number]): boolean =>
+  SCOPES.indexOf(granted) >= SCOPES.indexOf(wanted);
+
 /** Foreign customs programs with a mutual recognition arrangement with C-TPAT, by code. */
 export const FOREIGN_PROGRAMS = {
   'ca-pip': 'Canada Partners in Protection',

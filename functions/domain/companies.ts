@@ -6,7 +6,7 @@ import { CBP_ROLES } from '../definitions/roles.ts';
 import { NotFound } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Obligation } from '../schemas/obligations.ts';
-import { companyView, type Company, type CompanyView, type EnrollCompany } from '../schemas/company.ts';
+import type { Company, CompanyView, EnrollCompany } from '../schemas/company.ts';
 
 /** Where companies are kept. */
 export interface CompanyStore {
@@ -17,6 +17,15 @@ export interface CompanyStore {
   enroll(company: Company, enrollment: Obligation, audit: AuditRecord): Promise<void>;
   get(companyId: string): Promise<Company | null>;
 }
+
+/**
+ * A company as the API shows it: its record, and its benefits, which follow its status (a
+ * removal revokes them) and are never stored.
+ */
+export const companyView = (company: Company): CompanyView => ({
+  ...company,
+  benefits: company.status === 'active' ? 'active' : 'revoked',
+});
 
 /** CBP enrolls a company; its POC email is claimed so it can later request the account. */
 export const enroll = async (

@@ -13,13 +13,8 @@ import type { CompanyReader, Identities, Memberships, OpenObligations } from './
 import { BadRequest, Conflict, emailTaken, NotFound, versionConflict } from '../errors.ts';
 import type { PocChange, SecondaryContactChange } from '../schemas/contacts.ts';
 import type { Member } from '../schemas/membership.ts';
-import {
-  companyView,
-  type ChangePoc,
-  type Company,
-  type CompanyView,
-  type SetSecondaryContact,
-} from '../schemas/company.ts';
+import { companyView } from './companies.ts';
+import type { ChangePoc, Company, CompanyView, SetSecondaryContact } from '../schemas/company.ts';
 
 /** The company's contacts' records: each change one transaction with its audit record, refused (409) when the company moved. */
 export interface ContactRecords {

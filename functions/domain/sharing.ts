@@ -12,7 +12,8 @@ import { grantPeopleFor, granteeNameShown, readerOf, requestFor, type Reader } f
 import { requireExistsIfEmpty } from './companies.ts';
 import { enforceLimit } from './limits.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
-import { FOREIGN_PROGRAMS, type CreateGrant, type Grant, type GrantRequest, type Scope } from '../schemas/sharing.ts';
+import { FOREIGN_PROGRAMS } from '../definitions/sharing-terms.ts';
+import type { CreateGrant, Grant, GrantRequest, Scope } from '../schemas/sharing.ts';
 import { granteeKey, granteeOf, type StoredGrant, type StoredRequest } from '../schemas/grants.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Company } from '../schemas/company.ts';

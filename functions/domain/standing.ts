@@ -14,7 +14,8 @@ import * as notices from './notices.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { shardOf } from './shards.ts';
 import { Conflict, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
-import { companyView, type Company, type CompanyView } from '../schemas/company.ts';
+import { companyView } from './companies.ts';
+import type { Company, CompanyView } from '../schemas/company.ts';
 import type { Obligation } from '../schemas/obligations.ts';
 import type { StandingChange } from '../schemas/standing.ts';
 

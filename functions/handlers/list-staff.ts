@@ -1,8 +1,8 @@
 import { listStaff as route } from '../definitions/routes/users.ts';
+import { ListQuery } from '../schemas/list-query.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { ListQuery } from '../schemas/users.ts';
 import { listStaff } from '../domain/staff.ts';
 import * as membershipStore from '../data/membership-store.ts';
 

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { ListQuery } from '../schemas/users.ts';
+import { ListQuery } from '../schemas/list-query.ts';
 import { listThreads } from '../domain/messages.ts';
 import * as messageStore from '../data/message-store.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -1,8 +1,8 @@
 import { sharedWithMe as route } from '../definitions/routes/sharing.ts';
+import { ListQuery } from '../schemas/list-query.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { ListQuery } from '../schemas/users.ts';
 import { systemClock } from '../domain/clock.ts';
 import { sharedWithMe } from '../domain/sharing.ts';
 import * as grantStore from '../data/grant-store.ts';

@@ -167,8 +167,3 @@ export type Benefits = z.infer<typeof Benefits>;
  */
 export const CompanyView = Company.extend({ benefits: Benefits });
 export type CompanyView = z.infer<typeof CompanyView>;
-
-export const companyView = (company: Company): CompanyView => ({
-  ...company,
-  benefits: company.status === 'active' ? 'active' : 'revoked',
-});

@@ -13,8 +13,6 @@ export { FOREIGN_PROGRAMS, SCOPES };
 
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
-export const scopeIncludes = (granted: Scope, wanted: Scope): boolean =>
-  SCOPES.indexOf(granted) >= SCOPES.indexOf(wanted);
 
 export const ForeignProgram = z.enum(
   Object.keys(FOREIGN_PROGRAMS) as [keyof typeof FOREIGN_PROGRAMS, ...(keyof typeof FOREIGN_PROGRAMS)[]],

@@ -61,9 +61,3 @@ export const AddStaff = z.strictObject({
   role: z.enum(['cbp-officer', 'cbp-admin']),
 });
 export const UpdateStaff = z.strictObject({ version: Version, status: UserStatus });
-
-/** `?cursor=&limit=` on every list; a page holds 25 unless told otherwise. */
-export const ListQuery = z.strictObject({
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as companies from '../../functions/domain/companies.ts';
 import { Forbidden, NotFound } from '../../functions/errors.ts';
-import { Benefits, companyView, type Company } from '../../functions/schemas/company.ts';
+import { Benefits, type Company } from '../../functions/schemas/company.ts';
+import { companyView } from '../../functions/domain/companies.ts';
 import type { Obligation } from '../../functions/schemas/obligations.ts';
 import { callerFor, fixedClock, sequentialIds } from '../support/factories.ts';
 

@@ -1,6 +1,7 @@
 /** The request and response schemas of the routes in functions/definitions/routes/profile.ts, by route id. */
 import { AccountInfo, SaveAccountInfo } from '../account-info.ts';
 import { Id } from '../common.ts';
+import { ListQuery } from '../list-query.ts';
 import {
   Certification,
   CertificationList,
@@ -13,7 +14,6 @@ import {
   SaveProfile,
   VersionNumber,
 } from '../profile.ts';
-import { ListQuery } from '../users.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { PROFILE_ROUTES } from '../../definitions/routes/profile.ts';
 

@@ -1,5 +1,6 @@
 /** The request and response schemas of the routes in functions/definitions/routes/sharing.ts, by route id. */
 import { Id } from '../common.ts';
+import { ListQuery } from '../list-query.ts';
 import {
   AuditPage,
   CompanyExport,
@@ -17,7 +18,6 @@ import {
   RequestGrant,
   SharedWithMe,
 } from '../sharing.ts';
-import { ListQuery } from '../users.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { SHARING_ROUTES } from '../../definitions/routes/sharing.ts';
 

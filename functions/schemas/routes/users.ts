@@ -1,11 +1,11 @@
 /** The request and response schemas of the routes in functions/definitions/routes/users.ts, by route id. */
 import { Id } from '../common.ts';
+import { ListQuery } from '../list-query.ts';
 import {
   AddStaff,
   AddUser,
   HandOver,
   HandOverResult,
-  ListQuery,
   Message,
   UpdateStaff,
   UpdateUser,
