@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod/v4';
 import { ROUTES, type RouteDefinition } from './definitions/routes.ts';
-import { ErrorBody } from './schemas/common.ts';
+import { ErrorBody } from './schemas/error-body.ts';
 
 const errorResponse = (description: string) => ({
   description,

@@ -3,7 +3,7 @@
  * is made like the deployed one.
  */
 import { ROLES } from '../functions/definitions/roles.ts';
-import { PASSWORD_MIN_LENGTH } from '../functions/schemas/auth.ts';
+import { PASSWORD_MIN_LENGTH } from '../functions/definitions/passwords.ts';
 
 export const USER_POOL_SETTINGS = {
   /** DESIGN section 7: long minimum, no composition rules (OWASP ASVS, NIST 800-63B). */

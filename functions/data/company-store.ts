@@ -7,7 +7,8 @@
 import type { CategoryId } from '../definitions/categories.ts';
 import { Conflict, emailTaken } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
-import type { Company, CompanyStatus } from '../schemas/company.ts';
+import type { Company } from '../schemas/company.ts';
+import type { CompanyStatus } from '../schemas/fields.ts';
 import type { Obligation } from '../schemas/obligations.ts';
 import { auditOp } from './audit-store.ts';
 import { claimKey } from './membership-store.ts';

@@ -14,7 +14,7 @@ import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.t
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Acknowledgement, Alert, FanOut, InboxItem, Target } from '../schemas/alert-records.ts';
-import type { PublishAlert } from '../schemas/alerts.ts';
+import type { PublishAlert } from '../schemas/requests/alerts.ts';
 
 interface Page<T> {
   readonly items: T[];

@@ -1,5 +1,6 @@
 import { CBP_COMPANY_ID, isCbp, type Role } from '../definitions/roles.ts';
-import type { Company, CompanyStatus } from '../schemas/company.ts';
+import type { Company } from '../schemas/company.ts';
+import type { CompanyStatus } from '../schemas/fields.ts';
 import type { Permissions } from '../schemas/me.ts';
 import { Forbidden, NotFound } from '../errors.ts';
 

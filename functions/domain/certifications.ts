@@ -9,7 +9,8 @@ import { BadRequest, Conflict, NotFound, ValidationFailed, versionConflict } fro
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { CompanyRecord } from '../schemas/company-record.ts';
 import type { Obligation } from '../schemas/obligations.ts';
-import type { Certification, Certify } from '../schemas/profile.ts';
+import type { Certification } from '../schemas/profile.ts';
+import type { Certify } from '../schemas/requests/profile.ts';
 import type { Company } from '../schemas/company.ts';
 import { programDate } from '../definitions/program-time.ts';
 import {

@@ -6,7 +6,8 @@ import { CBP_ROLES } from '../definitions/roles.ts';
 import { NotFound } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Obligation } from '../schemas/obligations.ts';
-import type { Company, CompanyView, EnrollCompany } from '../schemas/company.ts';
+import type { Company, CompanyView } from '../schemas/company.ts';
+import type { EnrollCompany } from '../schemas/requests/companies.ts';
 
 /** Where companies are kept. */
 export interface CompanyStore {

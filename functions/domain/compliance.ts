@@ -10,9 +10,11 @@ import { requireRole, type Caller } from './caller.ts';
 import { currentPolicies, enrollmentDueDate } from './deadline-schedule.ts';
 import { programDate, programMonth } from '../definitions/program-time.ts';
 import type { Clock } from './clock.ts';
-import type { Company, CompanyStatus } from '../schemas/company.ts';
+import type { Company } from '../schemas/company.ts';
+import type { CompanyStatus } from '../schemas/fields.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
-import type { CompanyListQuery, CompanySummary, ComplianceOverview } from '../schemas/compliance.ts';
+import type { CompanySummary, ComplianceOverview } from '../schemas/compliance.ts';
+import type { CompanyListQuery } from '../schemas/requests/companies.ts';
 
 type Standing = Pick<
   Company,

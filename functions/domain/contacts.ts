@@ -14,7 +14,8 @@ import { BadRequest, Conflict, emailTaken, NotFound, versionConflict } from '../
 import type { PocChange, SecondaryContactChange } from '../schemas/contacts.ts';
 import type { Member } from '../schemas/membership.ts';
 import { companyView } from './companies.ts';
-import type { ChangePoc, Company, CompanyView, SetSecondaryContact } from '../schemas/company.ts';
+import type { Company, CompanyView } from '../schemas/company.ts';
+import type { ChangePoc, SetSecondaryContact } from '../schemas/requests/contacts.ts';
 
 /** The company's contacts' records: each change one transaction with its audit record, refused (409) when the company moved. */
 export interface ContactRecords {

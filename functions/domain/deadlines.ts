@@ -6,7 +6,8 @@ import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { versionConflict } from '../errors.ts';
 import type { CategoryId } from '../definitions/categories.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
-import type { DeadlinePolicy, ReviseDeadline } from '../schemas/deadlines.ts';
+import type { DeadlinePolicy } from '../schemas/deadlines.ts';
+import type { ReviseDeadline } from '../schemas/requests/deadlines.ts';
 
 /** The categories' revised policies (a category never revised has none stored: revision 0 is in force). */
 export interface DeadlineStore {

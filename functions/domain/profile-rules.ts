@@ -5,7 +5,8 @@
 import { questionsFor, SECTIONS } from '../definitions/criteria.ts';
 import type { CategoryId } from '../definitions/categories.ts';
 import type { ErrorDetail } from '../errors.ts';
-import type { Answers, Completeness } from '../schemas/profile.ts';
+import type { Completeness } from '../schemas/profile.ts';
+import type { Answers } from '../schemas/requests/profile.ts';
 
 /** Problems with answers the criteria do not ask of this category, or of the wrong kind. */
 export const answerProblems = (category: CategoryId, answers: Answers): ErrorDetail[] => {

@@ -8,10 +8,12 @@ import { programDate } from '../definitions/program-time.ts';
 import { oneYearAfter } from './certification-rules.ts';
 import { CATEGORIES } from '../definitions/categories.ts';
 import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
-import type { AccountInfo, SaveAccountInfo } from '../schemas/account-info.ts';
+import type { AccountInfo } from '../schemas/account-info.ts';
+import type { SaveAccountInfo } from '../schemas/requests/profile.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { CompanyRecord, Completion } from '../schemas/company-record.ts';
-import type { Answers, ProfileVersion } from '../schemas/profile.ts';
+import type { ProfileVersion } from '../schemas/profile.ts';
+import type { Answers } from '../schemas/requests/profile.ts';
 import type { Company } from '../schemas/company.ts';
 
 /** Where a company's account information and profile versions are kept. */

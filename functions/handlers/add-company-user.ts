@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { AddUser } from '../schemas/users.ts';
+import { AddUser } from '../schemas/requests/users.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { addCompanyUser } from '../domain/users.ts';
 import * as membershipStore from '../data/membership-store.ts';

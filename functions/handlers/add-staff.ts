@@ -2,7 +2,7 @@ import { addStaff as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
-import { AddStaff } from '../schemas/users.ts';
+import { AddStaff } from '../schemas/requests/users.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { addStaff } from '../domain/staff.ts';
 import * as membershipStore from '../data/membership-store.ts';

@@ -1,7 +1,7 @@
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { AnswerMfa } from '../schemas/auth.ts';
+import { AnswerMfa } from '../schemas/requests/auth.ts';
 import { answerMfa } from '../domain/auth.ts';
 import { systemClock } from '../domain/clock.ts';
 import * as cognitoAuth from '../data/cognito-auth.ts';

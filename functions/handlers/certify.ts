@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { Certify } from '../schemas/profile.ts';
+import { Certify } from '../schemas/requests/profile.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { certify } from '../domain/certifications.ts';
 import * as profileStore from '../data/profile-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { ChangePoc } from '../schemas/company.ts';
+import { ChangePoc } from '../schemas/requests/contacts.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { changePoc } from '../domain/contacts.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { AuditQuery } from '../schemas/sharing.ts';
+import { AuditQuery } from '../schemas/requests/sharing.ts';
 import { companyTrail } from '../domain/audit-trail.ts';
 import * as auditStore from '../data/audit-store.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -1,7 +1,7 @@
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { ConfirmForgotPassword } from '../schemas/users.ts';
+import { ConfirmForgotPassword } from '../schemas/requests/auth.ts';
 import { confirmForgotPassword } from '../domain/auth.ts';
 import * as cognitoAuth from '../data/cognito-auth.ts';
 

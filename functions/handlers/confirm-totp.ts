@@ -2,7 +2,7 @@ import { confirmTotp as route } from '../definitions/routes/auth.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { ConfirmTotp } from '../schemas/auth.ts';
+import { ConfirmTotp } from '../schemas/requests/auth.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { confirmTotp } from '../domain/mfa.ts';
 import * as cognitoAuth from '../data/cognito-auth.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { DecideGrantRequest } from '../schemas/sharing.ts';
+import { DecideGrantRequest } from '../schemas/requests/sharing.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { decideGrantRequest } from '../domain/sharing.ts';
 import * as grantStore from '../data/grant-store.ts';

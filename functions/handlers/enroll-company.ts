@@ -2,7 +2,7 @@ import { enrollCompany as route } from '../definitions/routes/companies.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
-import { EnrollCompany } from '../schemas/company.ts';
+import { EnrollCompany } from '../schemas/requests/companies.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import * as companies from '../domain/companies.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { ExtendDeadline } from '../schemas/deadlines.ts';
+import { ExtendDeadline } from '../schemas/requests/deadlines.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { extendDeadline } from '../domain/standing.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -2,7 +2,7 @@ import { publicHandler } from '../http/public-handler.ts';
 import { parseBody, sourceIp } from '../http/request.ts';
 import { json } from '../http/response.ts';
 import { atLeast } from '../http/timing.ts';
-import { ForgotPassword } from '../schemas/users.ts';
+import { ForgotPassword } from '../schemas/requests/auth.ts';
 import { forgotPassword } from '../domain/auth.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import * as cognitoAuth from '../data/cognito-auth.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { VersionNumber } from '../schemas/profile.ts';
+import { VersionNumber } from '../schemas/requests/profile.ts';
 import { getVersion } from '../domain/profiles.ts';
 import * as profileStore from '../data/profile-store.ts';
 import * as auditStore from '../data/audit-store.ts';

@@ -2,7 +2,7 @@ import { listCompanies as route } from '../definitions/routes/companies.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { CompanyListQuery } from '../schemas/compliance.ts';
+import { CompanyListQuery } from '../schemas/requests/companies.ts';
 import { systemClock } from '../domain/clock.ts';
 import { listCompanies } from '../domain/compliance.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { GrantRequestQuery } from '../schemas/sharing.ts';
+import { GrantRequestQuery } from '../schemas/requests/sharing.ts';
 import { listGrantRequests } from '../domain/sharing.ts';
 import * as grantStore from '../data/grant-store.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -1,7 +1,7 @@
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { noContent } from '../http/response.ts';
-import { Logout } from '../schemas/users.ts';
+import { Logout } from '../schemas/requests/auth.ts';
 import { logout } from '../domain/auth.ts';
 import * as cognitoAuth from '../data/cognito-auth.ts';
 

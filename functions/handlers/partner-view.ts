@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { PartnerQuery } from '../schemas/sharing.ts';
+import { PartnerQuery } from '../schemas/requests/sharing.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { partnerView } from '../domain/partner-view.ts';
 import * as grantStore from '../data/grant-store.ts';

@@ -2,7 +2,7 @@ import { portalAudit as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { PortalAuditQuery } from '../schemas/sharing.ts';
+import { PortalAuditQuery } from '../schemas/requests/sharing.ts';
 import { systemClock } from '../domain/clock.ts';
 import { portalTrail } from '../domain/audit-trail.ts';
 import * as auditStore from '../data/audit-store.ts';

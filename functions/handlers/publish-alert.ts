@@ -2,7 +2,7 @@ import { publishAlert as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
-import { PublishAlert } from '../schemas/alerts.ts';
+import { PublishAlert } from '../schemas/requests/alerts.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { publish } from '../domain/alerts.ts';
 import { run } from '../domain/fan-out.ts';

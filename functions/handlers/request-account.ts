@@ -2,7 +2,7 @@ import { publicHandler } from '../http/public-handler.ts';
 import { parseBody, sourceIp } from '../http/request.ts';
 import { json } from '../http/response.ts';
 import { atLeast } from '../http/timing.ts';
-import { AccountRequest } from '../schemas/users.ts';
+import { AccountRequest } from '../schemas/requests/auth.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { ACCOUNT_REQUEST_ANSWER, requestAccount } from '../domain/accounts.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { Review } from '../schemas/profile.ts';
+import { Review } from '../schemas/requests/profile.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { review } from '../domain/certifications.ts';
 import * as profileStore from '../data/profile-store.ts';

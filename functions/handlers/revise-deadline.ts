@@ -2,7 +2,7 @@ import { reviseDeadline as route } from '../definitions/routes/deadlines.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { CategoryParam, ReviseDeadline } from '../schemas/deadlines.ts';
+import { CategoryParam, ReviseDeadline } from '../schemas/requests/deadlines.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import * as deadlines from '../domain/deadlines.ts';
 import * as deadlineStore from '../data/deadline-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { SaveProfile } from '../schemas/profile.ts';
+import { SaveProfile } from '../schemas/requests/profile.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { saveProfile } from '../domain/profiles.ts';
 import * as profileStore from '../data/profile-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { SetSecondaryContact } from '../schemas/company.ts';
+import { SetSecondaryContact } from '../schemas/requests/contacts.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { setSecondaryContact } from '../domain/contacts.ts';
 import * as companyStore from '../data/company-store.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { StartThread } from '../schemas/messages.ts';
+import { StartThread } from '../schemas/requests/messages.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { startThread } from '../domain/messages.ts';
 import * as messageStore from '../data/message-store.ts';

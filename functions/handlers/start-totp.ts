@@ -2,7 +2,7 @@ import { startTotp as route } from '../definitions/routes/auth.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { StartTotp } from '../schemas/auth.ts';
+import { StartTotp } from '../schemas/requests/auth.ts';
 import { startTotp } from '../domain/mfa.ts';
 import * as cognitoAuth from '../data/cognito-auth.ts';
 

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { UpdateUser } from '../schemas/users.ts';
+import { UpdateUser } from '../schemas/requests/users.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { updateCompanyUser } from '../domain/users.ts';
 import * as membershipStore from '../data/membership-store.ts';

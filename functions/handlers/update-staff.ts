@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { UpdateStaff } from '../schemas/users.ts';
+import { UpdateStaff } from '../schemas/requests/users.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { updateStaff } from '../domain/staff.ts';
 import * as membershipStore from '../data/membership-store.ts';

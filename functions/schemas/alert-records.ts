@@ -3,7 +3,7 @@
  * plain functions only (no zod), so the fan-out job and the alert store carry no schema code.
  */
 import type { Alert } from './alerts.ts';
-import type { CompanyStatus } from './company.ts';
+import type { CompanyStatus } from './fields.ts';
 
 export type { Alert };
 

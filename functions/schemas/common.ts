@@ -8,13 +8,8 @@ export const Id = z.uuid({ message: 'must be an id issued by the portal' });
 
 export const IsoDateTime = z.iso.datetime();
 
-export const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ field: z.string(), message: z.string() })),
-  }),
-});
+/** A calendar date, `YYYY-MM-DD`; a deadline is met by the end of that day in Washington (program time, decision 24). */
+export const IsoDate = z.iso.date({ message: 'must be a date like 2006-07-01' });
 
 /**
  * Characters no text field accepts (issue 17: header and content injection through names).

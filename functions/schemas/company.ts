@@ -1,71 +1,9 @@
 import * as z from 'zod/v4';
-import { CATEGORIES, CATEGORY_IDS } from '../definitions/categories.ts';
-import { Email, Id, IsoDateTime, MultiLine, SingleLine } from './common.ts';
+import { Email, Id, IsoDateTime } from './common.ts';
+import { CategoryId, CompanyStatus, Identifiers } from './fields.ts';
 
-/** Business identifiers, each with the format CBP issues it in. */
-export const Identifiers = z.strictObject({
-  ein: z
-    .string()
-    .regex(/^\d{2}-\d{7}$/, { message: 'EIN must look like 12-3456789' })
-    .optional(),
-  iorNumber: z
-    .string()
-    .regex(/^(\d{2}-\d{7}([A-Z0-9]{2})?|\d{6}-\d{5})$/, {
-      message: 'IOR number must be an EIN with optional 2-character suffix, or a CBP-assigned number like 123456-12345',
-    })
-    .optional(),
-  scac: z
-    .string()
-    .regex(/^[A-Z]{2,4}$/, { message: 'SCAC must be 2 to 4 capital letters' })
-    .optional(),
-  mid: z
-    .string()
-    .regex(/^[A-Z]{2}[A-Z0-9]{3,13}$/, {
-      message: 'MID must start with the ISO country code and be at most 15 characters',
-    })
-    .optional(),
-  filerCode: z
-    .string()
-    .regex(/^[A-Z0-9]{3}$/, { message: 'filer code must be 3 letters or digits' })
-    .optional(),
-  iataCode: z
-    .string()
-    .regex(/^[A-Z0-9]{2}$/, { message: 'IATA code must be 2 letters or digits' })
-    .optional(),
-  fmcLicense: z
-    .string()
-    .regex(/^\d{3,6}[A-Z]?$/, { message: 'FMC license must be 3 to 6 digits with an optional letter' })
-    .optional(),
-});
-export type Identifiers = z.infer<typeof Identifiers>;
-
-export const CompanyStatus = z.enum(['active', 'removed']);
-export type CompanyStatus = z.infer<typeof CompanyStatus>;
-
-export const CategoryId = z.enum(CATEGORY_IDS, { message: `must be one of: ${CATEGORY_IDS.join(', ')}` });
-
-/** POST /companies: CBP enrolls a company; the category decides the identifiers it must have. */
-export const EnrollCompany = z
-  .strictObject({
-    legalName: SingleLine(200),
-    category: CategoryId,
-    pocEmail: Email,
-    pocName: SingleLine(120).optional(),
-    identifiers: Identifiers,
-  })
-  .superRefine((input, ctx) => {
-    const category = CATEGORIES.find((c) => c.id === input.category);
-    for (const key of category?.identifiers ?? []) {
-      if (!input.identifiers[key]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['identifiers', key],
-          message: `is required for category ${input.category}`,
-        });
-      }
-    }
-  });
-export type EnrollCompany = z.infer<typeof EnrollCompany>;
+/** The web's forms are typed from here. */
+export type { Identifiers };
 
 export const RemovalReason = z.enum(['enrollment-deadline-missed', 'certification-lapsed', 'cbp-decision']);
 export type RemovalReason = z.infer<typeof RemovalReason>;
@@ -133,25 +71,6 @@ export const Company = z.object({
   secondaryUnreachable: Unreachable.optional(),
 });
 export type Company = z.infer<typeof Company>;
-
-/** POST /companies/{companyId}/poc-change: a CBP administrator changes the registered POC email. */
-export const ChangePoc = z.strictObject({
-  /** The company version read (a stale one is 409). */
-  version: z.number().int().min(1),
-  pocEmail: Email,
-  /** The new POC's name (default: none, or the name of the company user whose address it is). */
-  pocName: SingleLine(120).optional(),
-  reason: MultiLine(500),
-});
-export type ChangePoc = z.infer<typeof ChangePoc>;
-
-/** PUT /companies/{companyId}/secondary-contact: the primary POC names (or replaces) the secondary contact. */
-export const SetSecondaryContact = z.strictObject({
-  version: z.number().int().min(1),
-  name: SingleLine(120),
-  email: Email,
-});
-export type SetSecondaryContact = z.infer<typeof SetSecondaryContact>;
 
 /**
  * Whether a company's C-TPAT benefits are in force. A removal revokes them, from the moment of

@@ -1,18 +1,7 @@
 import * as z from 'zod/v4';
-import { CategoryId, CompanyStatus, Unreachable } from './company.ts';
-import { IsoDate } from './deadlines.ts';
-import { IsoDateTime } from './common.ts';
-
-/** CBP's companies list: filters by status, category and next due date, a page at a time. */
-export const CompanyListQuery = z.strictObject({
-  status: CompanyStatus.optional(),
-  category: CategoryId.optional(),
-  /** Only companies whose next due date (enrollment deadline or recertification) is on or before this day. */
-  dueBefore: IsoDate.optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-export type CompanyListQuery = z.infer<typeof CompanyListQuery>;
+import { IsoDate, IsoDateTime } from './common.ts';
+import { Unreachable } from './company.ts';
+import { CategoryId, CompanyStatus } from './fields.ts';
 
 export const DueKind = z.enum(['enrollment', 'recertification']);
 
@@ -35,13 +24,6 @@ export const CompanySummary = z.object({
 export type CompanySummary = z.infer<typeof CompanySummary>;
 
 export const CompanyPage = z.object({ items: z.array(CompanySummary), nextCursor: z.string().nullable() });
-
-export const OverviewQuery = z.strictObject({
-  /** How many months up to and including the portal's current month the series covers. */
-  months: z.coerce.number().int().min(1).max(24).default(12),
-  /** How many months after the current one the due dates are counted for (removals are all in the past). */
-  ahead: z.coerce.number().int().min(0).max(12).default(6),
-});
 
 /**
  * The program at a glance: companies by status and category; per month, removals and the open due

@@ -3,7 +3,8 @@
  * keeps. A grantee is flattened into one key: a company by its id, a foreign program as
  * `program:<code>` (plain data, so domain code and unit tests use it freely).
  */
-import type { Grant, GrantRequest, Grantee } from './sharing.ts';
+import type { Grant, GrantRequest } from './sharing.ts';
+import type { Grantee } from './requests/sharing.ts';
 
 export interface StoredGrant {
   readonly ownerCompanyId: string;

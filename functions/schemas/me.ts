@@ -1,10 +1,9 @@
 import * as z from 'zod/v4';
 import { ROLES } from '../definitions/roles.ts';
-import { CompanyStatus } from './company.ts';
 import { Email } from './common.ts';
+import { CompanyStatus, UserStatus } from './fields.ts';
 
 export const Role = z.enum(ROLES);
-export const UserStatus = z.enum(['active', 'disabled']);
 export const Permissions = z.object({
   editProfile: z.boolean(),
   authorizeSharing: z.boolean(),

@@ -1,15 +1,9 @@
 import * as z from 'zod/v4';
-import { IsoDateTime, MultiLine, SingleLine } from './common.ts';
+import { IsoDateTime } from './common.ts';
 
 /** Which side of a thread a person writes for: the company, or CBP. */
 export const Side = z.enum(['company', 'cbp']);
 export type Side = z.infer<typeof Side>;
-
-/** A message body: plain text, kept in the portal; no email ever carries it. */
-export const MessageBody = MultiLine(10_000);
-
-export const StartThread = z.strictObject({ subject: SingleLine(200), body: MessageBody });
-export const PostMessage = z.strictObject({ body: MessageBody });
 
 export const Thread = z.object({
   threadId: z.string(),

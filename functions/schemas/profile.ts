@@ -1,18 +1,10 @@
 import * as z from 'zod/v4';
-import { IsoDateTime, MultiLine } from './common.ts';
-import { MAX_TEXT_ANSWER } from '../definitions/criteria.ts';
 import { CERTIFICATION_STATEMENT_KINDS } from '../definitions/certification-statements.ts';
+import { IsoDateTime } from './common.ts';
+import { Answer, Answers } from './requests/profile.ts';
 
-const Key = z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'must be a section or question id' });
-export const Answer = z.union([z.boolean(), MultiLine(MAX_TEXT_ANSWER)]);
-/** section id -> question id -> answer; checked against the criteria for the company's category. */
-export const Answers = z.record(Key, z.record(Key, Answer));
-export type Answers = z.infer<typeof Answers>;
-
-/** A profile version number in a path or query. */
-export const VersionNumber = z.coerce.number().int().min(1).max(1_000_000_000);
-
-export const SaveProfile = z.strictObject({ version: z.number().int().min(0).max(1_000_000_000), answers: Answers });
+/** The web's profile form is typed from here. */
+export type { Answers };
 
 export const Missing = z.object({ section: z.string(), question: z.string(), text: z.string() });
 /** `answered` and `required` count the required questions of the company's category only. */
@@ -42,7 +34,6 @@ export const ProfileVersionPage = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const DiffQuery = z.strictObject({ from: VersionNumber, to: VersionNumber });
 export const ProfileDiff = z.object({
   from: z.number().int(),
   to: z.number().int(),
@@ -59,27 +50,6 @@ export const ProfileDiff = z.object({
 
 export const CertificationStatus = z.enum(['submitted', 'approved', 'returned']);
 export const CertificationStatement = z.enum(CERTIFICATION_STATEMENT_KINDS);
-export const Certify = z.strictObject({
-  profileVersion: z.number().int().min(1),
-  /** The officer's signed statement that the profile is current. */
-  attestation: z.literal(true, { message: 'must be true: you attest that the profile is current' }),
-  /**
-   * Required, and only allowed, when the profile has not changed since the last certification:
-   * the POC states that it was reviewed and is still accurate.
-   */
-  reviewedUnchanged: z
-    .literal(true, {
-      message: 'must be true: you state that you reviewed the unchanged profile and it is still accurate',
-    })
-    .optional(),
-});
-export type Certify = z.infer<typeof Certify>;
-export const Review = z
-  .strictObject({ decision: z.enum(['approve', 'return']), comments: MultiLine(4000).optional() })
-  .refine((r) => r.decision === 'approve' || Boolean(r.comments), {
-    message: 'comments are required when sending a certification back',
-    path: ['comments'],
-  });
 export const Certification = z.object({
   companyId: z.string(),
   certificationId: z.string(),

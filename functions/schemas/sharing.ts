@@ -3,31 +3,10 @@
  * requests for it, what a partner sees through it, the audit trail and the export.
  */
 import * as z from 'zod/v4';
-import { Id, IsoDateTime, MultiLine } from './common.ts';
-import { IsoDate } from './deadlines.ts';
-import { CategoryId, CompanyStatus } from './company.ts';
+import { IsoDate, IsoDateTime } from './common.ts';
+import { CategoryId, CompanyStatus } from './fields.ts';
 import { Completeness, ProfileVersion } from './profile.ts';
-import { FOREIGN_PROGRAMS, SCOPES } from '../definitions/sharing-terms.ts';
-
-export { FOREIGN_PROGRAMS, SCOPES };
-
-export const Scope = z.enum(SCOPES);
-export type Scope = z.infer<typeof Scope>;
-
-export const ForeignProgram = z.enum(
-  Object.keys(FOREIGN_PROGRAMS) as [keyof typeof FOREIGN_PROGRAMS, ...(keyof typeof FOREIGN_PROGRAMS)[]],
-);
-
-/** Who a grant is for: another participant company, or a foreign customs program. */
-export const Grantee = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('company'), companyId: Id }),
-  z.strictObject({ type: z.literal('program'), program: ForeignProgram }),
-]);
-export type Grantee = z.infer<typeof Grantee>;
-
-/** A grant ends at the end of its expiry day (UTC), at most two years ahead. */
-export const CreateGrant = z.strictObject({ grantee: Grantee, scope: Scope, expiresOn: IsoDate });
-export type CreateGrant = z.infer<typeof CreateGrant>;
+import { Grantee, Scope } from './requests/sharing.ts';
 
 export const Grant = z.object({
   grantId: z.string(),
@@ -80,8 +59,6 @@ export const PartnerView = z.object({
 });
 export type PartnerView = z.infer<typeof PartnerView>;
 
-/** A company asks another for a grant. */
-export const RequestGrant = z.strictObject({ scope: Scope, message: MultiLine(1000).optional() });
 export const GrantRequest = z.object({
   requestId: z.string(),
   requesterCompanyId: z.string(),
@@ -99,17 +76,7 @@ export const GrantRequest = z.object({
   grantId: z.string().optional(),
 });
 export type GrantRequest = z.infer<typeof GrantRequest>;
-export const GrantRequestQuery = z.strictObject({
-  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
 export const GrantRequestPage = z.object({ items: z.array(GrantRequest), nextCursor: z.string().nullable() });
-export const DecideGrantRequest = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('accept'), expiresOn: IsoDate }),
-  z.strictObject({ decision: z.literal('decline') }),
-]);
-
 /** An audit record as the trail shows it. */
 export const AuditRecord = z.object({
   auditId: z.string(),
@@ -126,25 +93,6 @@ export const AuditRecord = z.object({
   changes: z.unknown().optional(),
 });
 export const AuditPage = z.object({ items: z.array(AuditRecord), nextCursor: z.string().nullable() });
-/** A company's trail, newest first: optionally one action, and a time window (UTC). */
-export const AuditQuery = z.strictObject({
-  action: z
-    .string()
-    .regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, { message: 'must be an action like profile.saved' })
-    .optional(),
-  from: IsoDateTime.optional(),
-  to: IsoDateTime.optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-/** CBP's trail of the whole portal, one UTC day at a time (default today). */
-export const PortalAuditQuery = z.strictObject({
-  day: IsoDate.optional(),
-  action: AuditQuery.shape.action,
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-
 /** Everything the portal holds about one company, for its primary POC. */
 export const CompanyExport = z.object({
   exportedAt: IsoDateTime,
@@ -158,6 +106,3 @@ export const CompanyExport = z.object({
   grantRequests: z.array(GrantRequest),
   auditTrail: z.array(AuditRecord),
 });
-
-/** A partner may ask for less than its grant covers. */
-export const PartnerQuery = z.strictObject({ scope: Scope.optional() });

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useClock } from '../../functions/domain/clock.ts';
-import type { PublishAlert } from '../../functions/schemas/alerts.ts';
+import type { PublishAlert } from '../../functions/schemas/requests/alerts.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 import { injectSesFaults } from '../support/ses-faults.ts';

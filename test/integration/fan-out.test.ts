@@ -13,7 +13,7 @@ import { injectDynamoFaults } from '../support/dynamo-faults.ts';
 import { deliveries, inboxItems } from '../support/table.ts';
 import { putAlert, putCompanies, putFanOut, putMembers } from '../support/items.ts';
 import type { CategoryId } from '../../functions/definitions/categories.ts';
-import type { Audience } from '../../functions/schemas/alerts.ts';
+import type { Audience } from '../../functions/schemas/requests/alerts.ts';
 
 const clock = fixedClock('2016-03-01T12:00:00.000Z');
 useClock(clock);
@@ -113,7 +113,7 @@ describe('alert fan-out', () => {
   it('refuses an audience that repeats a category or a company, and fans out a stored one that does once per company', async () => {
     const a = await companyWithUsers('mexican-long-haul-carrier', 2);
     const b = await companyWithUsers('third-party-logistics', 2);
-    const { PublishAlert } = await import('../../functions/schemas/alerts.ts');
+    const { PublishAlert } = await import('../../functions/schemas/requests/alerts.ts');
     const base = { kind: 'cargo-security-alert', title: 'T', body: 'B', severity: 'low' } as const;
     expect(
       PublishAlert.safeParse({ ...base, audience: { scope: 'categories', categories: ['exporter', 'exporter'] } })

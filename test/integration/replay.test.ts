@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { testClock } from '../support/deadlines.ts';
-import type { PublishAlert } from '../../functions/schemas/alerts.ts';
+import type { PublishAlert } from '../../functions/schemas/requests/alerts.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { callerFor } from '../support/factories.ts';
 import { allItems, isOfKind, type ItemKind } from '../support/table.ts';

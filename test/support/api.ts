@@ -10,7 +10,8 @@ import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts'
 import type { Role } from '../../functions/definitions/roles.ts';
 import type { RouteDefinition } from '../../functions/definitions/routes.ts';
 import { CBP_COMPANY_ID } from '../../functions/definitions/roles.ts';
-import type { Company, EnrollCompany } from '../../functions/schemas/company.ts';
+import type { Company } from '../../functions/schemas/company.ts';
+import type { EnrollCompany } from '../../functions/schemas/requests/companies.ts';
 import { recordSent } from './confidential-log.ts';
 
 export interface ApiResponse<T = any> {

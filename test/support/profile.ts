@@ -1,6 +1,6 @@
 import { questionsFor } from '../../functions/definitions/criteria.ts';
 import type { CategoryId } from '../../functions/definitions/categories.ts';
-import type { Answers } from '../../functions/schemas/profile.ts';
+import type { Answers } from '../../functions/schemas/requests/profile.ts';
 
 /** Every question answered; text answers `textLength` characters long (tests of the limit go past it). */
 export const completeAnswers = (category: CategoryId, textLength = 40): Answers =>

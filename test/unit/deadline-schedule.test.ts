@@ -6,7 +6,7 @@ import {
   stepKey,
   type ScheduleState,
 } from '../../functions/domain/deadline-schedule.ts';
-import { ReminderDays } from '../../functions/schemas/deadlines.ts';
+import { ReminderDays } from '../../functions/schemas/requests/deadlines.ts';
 
 const importer = initialPolicy('importer');
 const enrolled = (overrides: Partial<ScheduleState> = {}): ScheduleState => ({

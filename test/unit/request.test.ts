@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
 import { parseBody, pathParam } from '../../functions/http/request.ts';
 import { BadRequest } from '../../functions/errors.ts';
-import { EnrollCompany } from '../../functions/schemas/company.ts';
+import { EnrollCompany } from '../../functions/schemas/requests/companies.ts';
 import { Id } from '../../functions/schemas/common.ts';
 import { apiEvent } from '../support/factories.ts';
 

@@ -1,5 +1,6 @@
 /** The request and response schemas of the routes in functions/definitions/routes/alerts.ts, by route id. */
-import { Acknowledged, AcknowledgementPage, Alert, AlertPage, PublishAlert } from '../alerts.ts';
+import { Acknowledged, AcknowledgementPage, Alert, AlertPage } from '../alerts.ts';
+import { PublishAlert } from '../requests/alerts.ts';
 import { Id } from '../common.ts';
 import { ListQuery } from '../list-query.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';

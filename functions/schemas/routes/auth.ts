@@ -1,16 +1,9 @@
 /** The request and response schemas of the routes in functions/definitions/routes/auth.ts, by route id. */
-import {
-  AnswerMfa,
-  ConfirmTotp,
-  Login,
-  LoginResult,
-  MfaEnrolled,
-  NewPassword,
-  StartTotp,
-  TotpSecret,
-} from '../auth.ts';
+import { LoginResult, MfaEnrolled, TotpSecret } from '../auth.ts';
+import { AnswerMfa, ConfirmTotp, Login, NewPassword, StartTotp } from '../requests/auth.ts';
 import { Me } from '../me.ts';
-import { AccountRequest, ConfirmForgotPassword, ForgotPassword, Logout, Message, Refresh } from '../users.ts';
+import { Message } from '../users.ts';
+import { AccountRequest, ConfirmForgotPassword, ForgotPassword, Logout, Refresh } from '../requests/auth.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { AUTH_ROUTES } from '../../definitions/routes/auth.ts';
 

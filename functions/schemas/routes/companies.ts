@@ -1,7 +1,9 @@
 /** The request and response schemas of the routes in functions/definitions/routes/companies.ts, by route id. */
 import { Id } from '../common.ts';
-import { CompanyView, EnrollCompany } from '../company.ts';
-import { CompanyListQuery, CompanyPage, ComplianceOverview, OverviewQuery } from '../compliance.ts';
+import { CompanyView } from '../company.ts';
+import { EnrollCompany } from '../requests/companies.ts';
+import { CompanyPage, ComplianceOverview } from '../compliance.ts';
+import { CompanyListQuery, OverviewQuery } from '../requests/companies.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { COMPANIES_ROUTES } from '../../definitions/routes/companies.ts';
 

@@ -1,6 +1,7 @@
 /** The request and response schemas of the routes in functions/definitions/routes/contacts.ts, by route id. */
 import { Id } from '../common.ts';
-import { ChangePoc, CompanyView, SetSecondaryContact } from '../company.ts';
+import { CompanyView } from '../company.ts';
+import { ChangePoc, SetSecondaryContact } from '../requests/contacts.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { CONTACTS_ROUTES } from '../../definitions/routes/contacts.ts';
 

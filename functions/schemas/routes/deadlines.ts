@@ -1,17 +1,16 @@
 /** The request and response schemas of the routes in functions/definitions/routes/deadlines.ts, by route id. */
 import { Id } from '../common.ts';
 import { CompanyView } from '../company.ts';
+import { DeadlinePolicy, DeadlinePolicyList } from '../deadlines.ts';
 import {
   CategoryParam,
-  DeadlinePolicy,
-  DeadlinePolicyList,
   DecideReapplication,
   ExtendDeadline,
   Reapply,
   ReinstateCompany,
   RemoveCompany,
   ReviseDeadline,
-} from '../deadlines.ts';
+} from '../requests/deadlines.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { DEADLINES_ROUTES } from '../../definitions/routes/deadlines.ts';
 

@@ -1,7 +1,8 @@
 /** The request and response schemas of the routes in functions/definitions/routes/messages.ts, by route id. */
 import { Id } from '../common.ts';
 import { ListQuery } from '../list-query.ts';
-import { MessagePage, PostMessage, StartThread, Thread, ThreadMessage, ThreadPage } from '../messages.ts';
+import { MessagePage, Thread, ThreadMessage, ThreadPage } from '../messages.ts';
+import { PostMessage, StartThread } from '../requests/messages.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { MESSAGES_ROUTES } from '../../definitions/routes/messages.ts';
 

@@ -1,19 +1,10 @@
 /** The request and response schemas of the routes in functions/definitions/routes/profile.ts, by route id. */
-import { AccountInfo, SaveAccountInfo } from '../account-info.ts';
+import { AccountInfo } from '../account-info.ts';
+import { SaveAccountInfo } from '../requests/profile.ts';
 import { Id } from '../common.ts';
 import { ListQuery } from '../list-query.ts';
-import {
-  Certification,
-  CertificationList,
-  Certify,
-  DiffQuery,
-  ProfileDiff,
-  ProfileVersion,
-  ProfileVersionPage,
-  Review,
-  SaveProfile,
-  VersionNumber,
-} from '../profile.ts';
+import { Certification, CertificationList, ProfileDiff, ProfileVersion, ProfileVersionPage } from '../profile.ts';
+import { Certify, DiffQuery, Review, SaveProfile, VersionNumber } from '../requests/profile.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { PROFILE_ROUTES } from '../../definitions/routes/profile.ts';
 

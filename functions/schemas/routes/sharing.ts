@@ -4,20 +4,22 @@ import { ListQuery } from '../list-query.ts';
 import {
   AuditPage,
   CompanyExport,
-  AuditQuery,
-  CreateGrant,
-  DecideGrantRequest,
   Grant,
   GrantPage,
   GrantRequest,
   GrantRequestPage,
-  GrantRequestQuery,
-  PartnerQuery,
   PartnerView,
-  PortalAuditQuery,
-  RequestGrant,
   SharedWithMe,
 } from '../sharing.ts';
+import {
+  AuditQuery,
+  CreateGrant,
+  DecideGrantRequest,
+  GrantRequestQuery,
+  PartnerQuery,
+  PortalAuditQuery,
+  RequestGrant,
+} from '../requests/sharing.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { SHARING_ROUTES } from '../../definitions/routes/sharing.ts';
 

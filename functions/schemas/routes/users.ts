@@ -1,17 +1,8 @@
 /** The request and response schemas of the routes in functions/definitions/routes/users.ts, by route id. */
 import { Id } from '../common.ts';
 import { ListQuery } from '../list-query.ts';
-import {
-  AddStaff,
-  AddUser,
-  HandOver,
-  HandOverResult,
-  Message,
-  UpdateStaff,
-  UpdateUser,
-  User,
-  UserPage,
-} from '../users.ts';
+import { HandOverResult, Message, User, UserPage } from '../users.ts';
+import { AddStaff, AddUser, HandOver, UpdateStaff, UpdateUser } from '../requests/users.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { USERS_ROUTES } from '../../definitions/routes/users.ts';
 

@@ -1,0 +1,76 @@
+/**
+ * What the account-information, security-profile and certification routes validate
+ * (definitions/routes/profile.ts).
+ */
+import * as z from 'zod/v4';
+import { MAX_TEXT_ANSWER } from '../../definitions/criteria.ts';
+import { FACILITY_KINDS } from '../../definitions/facilities.ts';
+import { Email, MultiLine, SingleLine } from '../common.ts';
+import { Identifiers } from '../fields.ts';
+
+export const Phone = z
+  .string()
+  .regex(/^\+[1-9]\d{7,14}$/, { message: 'must be an international number like +12025550143' });
+export const Country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 two-letter country code like US' });
+
+export const Address = z.strictObject({
+  line1: SingleLine(200),
+  line2: SingleLine(200).optional(),
+  city: SingleLine(100),
+  region: SingleLine(100).optional(),
+  postalCode: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'must be a postal code' })
+    .optional(),
+  country: Country,
+});
+
+export const Contact = z.strictObject({ name: SingleLine(120), title: SingleLine(120), email: Email, phone: Phone });
+
+export const Facility = z.strictObject({ name: SingleLine(200), kind: z.enum(FACILITY_KINDS), address: Address });
+
+/** PUT body: the whole record, naming the version it replaces (0 for the first save). */
+export const SaveAccountInfo = z.strictObject({
+  version: z.number().int().min(0).max(1_000_000_000),
+  contacts: z.array(Contact).min(1, { message: 'at least one contact is required' }).max(10),
+  headquarters: Address,
+  facilities: z.array(Facility).max(50),
+  identifiers: Identifiers,
+});
+export type SaveAccountInfo = z.infer<typeof SaveAccountInfo>;
+
+const Key = z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'must be a section or question id' });
+export const Answer = z.union([z.boolean(), MultiLine(MAX_TEXT_ANSWER)]);
+/** section id -> question id -> answer; checked against the criteria for the company's category. */
+export const Answers = z.record(Key, z.record(Key, Answer));
+export type Answers = z.infer<typeof Answers>;
+
+/** A profile version number in a path or query. */
+export const VersionNumber = z.coerce.number().int().min(1).max(1_000_000_000);
+
+export const SaveProfile = z.strictObject({ version: z.number().int().min(0).max(1_000_000_000), answers: Answers });
+
+export const DiffQuery = z.strictObject({ from: VersionNumber, to: VersionNumber });
+export const Certify = z.strictObject({
+  profileVersion: z.number().int().min(1),
+  /** The officer's signed statement that the profile is current. */
+  attestation: z.literal(true, { message: 'must be true: you attest that the profile is current' }),
+  /**
+   * Required, and only allowed, when the profile has not changed since the last certification:
+   * the POC states that it was reviewed and is still accurate.
+   */
+  reviewedUnchanged: z
+    .literal(true, {
+      message: 'must be true: you state that you reviewed the unchanged profile and it is still accurate',
+    })
+    .optional(),
+});
+export type Certify = z.infer<typeof Certify>;
+export const Review = z
+  .strictObject({ decision: z.enum(['approve', 'return']), comments: MultiLine(4000).optional() })
+  .refine((r) => r.decision === 'approve' || Boolean(r.comments), {
+    message: 'comments are required when sending a certification back',
+    path: ['comments'],
+  });
