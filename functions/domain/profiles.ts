@@ -9,7 +9,7 @@ import { oneYearAfter } from './certification-rules.ts';
 import { CATEGORIES } from '../definitions/categories.ts';
 import { Forbidden, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
 import type { AccountInfo } from '../schemas/account-info.ts';
-import type { SaveAccountInfo } from '../schemas/requests/profile.ts';
+import type { SaveAccountInfo } from '../schemas/requests/account-info.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { CompanyRecord, Completion } from '../schemas/company-record.ts';
 import type { ProfileVersion } from '../schemas/profile.ts';

@@ -3,7 +3,7 @@ import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/common.ts';
-import { SaveAccountInfo } from '../schemas/requests/profile.ts';
+import { SaveAccountInfo } from '../schemas/requests/account-info.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { saveAccountInfo } from '../domain/profiles.ts';
 import * as profileStore from '../data/profile-store.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/v4';
 import { IsoDateTime } from './common.ts';
-import { SaveAccountInfo } from './requests/profile.ts';
+import { SaveAccountInfo } from './requests/account-info.ts';
 
 /** The web's account form is typed from here. */
 export type { SaveAccountInfo };

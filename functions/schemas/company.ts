@@ -1,6 +1,7 @@
 import * as z from 'zod/v4';
 import { Email, Id, IsoDateTime } from './common.ts';
-import { CategoryId, CompanyStatus, Identifiers } from './fields.ts';
+import { CategoryId, CompanyStatus } from './fields.ts';
+import { Identifiers } from './identifiers.ts';
 
 /** The web's forms are typed from here. */
 export type { Identifiers };

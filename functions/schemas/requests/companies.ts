@@ -2,7 +2,8 @@
 import * as z from 'zod/v4';
 import { CATEGORIES } from '../../definitions/categories.ts';
 import { Email, IsoDate, SingleLine } from '../common.ts';
-import { CategoryId, CompanyStatus, Identifiers } from '../fields.ts';
+import { CategoryId, CompanyStatus } from '../fields.ts';
+import { Identifiers } from '../identifiers.ts';
 
 /** POST /companies: CBP enrolls a company; the category decides the identifiers it must have. */
 export const EnrollCompany = z

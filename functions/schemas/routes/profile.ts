@@ -1,6 +1,6 @@
 /** The request and response schemas of the routes in functions/definitions/routes/profile.ts, by route id. */
 import { AccountInfo } from '../account-info.ts';
-import { SaveAccountInfo } from '../requests/profile.ts';
+import { SaveAccountInfo } from '../requests/account-info.ts';
 import { Id } from '../common.ts';
 import { ListQuery } from '../list-query.ts';
 import { Certification, CertificationList, ProfileDiff, ProfileVersion, ProfileVersionPage } from '../profile.ts';
