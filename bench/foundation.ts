@@ -2,18 +2,21 @@
  * The foundation benchmarks (DESIGN section 9):
  *  1. each handler's bundle size (targets, issue 18: a route's at most 150 KB minified, a job's
  *     at most 200 KB, the AWS SDK external);
- *  2. each handler's cold import time against a bare bundled GetItem handler (target: 1.3x);
+ *  2. each handler's cold import time against a bare bundled GetItem handler (target: 1.3x), and
+ *     against its floor: a bare handler that loads the same AWS SDK clients as the route's declared
+ *     access (DynamoDB, Cognito, SES), each sending one command, so a route that must load the
+ *     Cognito client is also shown against what loading it costs by itself;
  *  3. authenticated GET /companies/{companyId} latency on the local stack against a bare
  *     GetItem round trip to the same DynamoDB Local (target: median within 1.5x), and the
  *     number of DynamoDB round trips per request (target: 1).
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { ROUTES, type RouteDefinition } from '../functions/definitions/routes.ts';
+import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { JOBS } from '../functions/definitions/jobs.ts';
 import { ROOT } from '../lib/local/paths.ts';
 import { median, progress, quantile, round } from './lib.ts';
@@ -42,6 +45,44 @@ const bundle = async (entry: string, outfile: string) => {
     logLevel: 'error',
   });
   return statSync(outfile).size;
+};
+
+/** The SDK clients a function loads because of its declared access. */
+type Client = 'dynamodb' | 'cognito' | 'ses';
+const clientsOf = (access: readonly Access[]): Client[] => [
+  ...(access.some((a) => a.startsWith('table:')) ? (['dynamodb'] as const) : []),
+  ...(access.some((a) => a.startsWith('cognito:')) ? (['cognito'] as const) : []),
+  ...(access.includes('email:send') ? (['ses'] as const) : []),
+];
+
+/** A bare handler loading `clients`, one command each: the least a function with that access loads. */
+const floorSource = (clients: readonly Client[]): string => {
+  const parts = {
+    dynamodb: [
+      "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';",
+      'const dynamodb = new DynamoDBClient({});',
+      "await dynamodb.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: e.pk }, sk: { S: 'x' } } }));",
+    ],
+    cognito: [
+      "import { CognitoIdentityProviderClient, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';",
+      'const cognito = new CognitoIdentityProviderClient({});',
+      'await cognito.send(new AdminGetUserCommand({ UserPoolId: process.env.USER_POOL_ID, Username: e.pk }));',
+    ],
+    ses: [
+      "import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';",
+      'const ses = new SESv2Client({});',
+      'await ses.send(new SendEmailCommand({ Destination: { ToAddresses: [e.pk] } }));',
+    ],
+  } as const;
+  const used = clients.map((c) => parts[c]);
+  return [
+    ...used.map((p) => p[0]),
+    ...used.map((p) => p[1]),
+    'export const handler = async (e: { pk: string }) => {',
+    ...used.map((p) => `  ${p[2]}`),
+    '};',
+    '',
+  ].join('\n');
 };
 
 /** Milliseconds to import a bundle in a fresh Node process (the Lambda init phase's share). */
@@ -85,12 +126,26 @@ export const bundlesAndColdStarts = async ({ only, runs = COLD_RUNS, keep = fals
     ...(ROUTES as readonly RouteDefinition[]).map((r) => ({
       name: r.handler,
       entry: join(ROOT, 'functions', 'handlers', `${r.handler}.ts`),
+      clients: clientsOf(r.access),
     })),
-    ...JOBS.map((j) => ({ name: `job:${j.handler}`, entry: join(ROOT, 'functions', 'jobs', `${j.handler}.ts`) })),
+    ...JOBS.map((j) => ({
+      name: `job:${j.handler}`,
+      entry: join(ROOT, 'functions', 'jobs', `${j.handler}.ts`),
+      clients: clientsOf(j.access),
+    })),
   ].filter((e) => !only || only.includes(e.name));
   if (only && entries.length < only.length) throw new Error(`no handler named ${only.join(', ')}`);
   const bareFile = join(dir, 'bare-get-item.mjs');
   const bareSize = await bundle(join(ROOT, 'bench', 'bare-get-item.ts'), bareFile);
+  // One floor per set of clients some handler loads (none for a function that loads no client).
+  const floors = new Map<string, string>();
+  for (const clients of new Set(entries.filter((e) => e.clients.length > 0).map((e) => e.clients.join('+')))) {
+    const source = join(dir, `floor-${clients}.ts`);
+    writeFileSync(source, floorSource(clients.split('+') as Client[]));
+    const file = join(dir, `floor-${clients}.mjs`);
+    await bundle(source, file);
+    floors.set(clients, file);
+  }
   const rows = [];
   for (const e of entries) {
     const file = join(dir, `${e.name.replace(':', '-')}.mjs`);
@@ -101,18 +156,26 @@ export const bundlesAndColdStarts = async ({ only, runs = COLD_RUNS, keep = fals
   );
   const bareTimes: number[] = [];
   const times = new Map<string, number[]>(rows.map((r) => [r.name, []]));
+  const floorTimes = new Map<string, number[]>([...floors.keys()].map((k) => [k, []]));
   for (let run = 0; run < runs; run += 1) {
     bareTimes.push(coldImport(bareFile));
+    for (const [k, file] of floors) floorTimes.get(k)!.push(coldImport(file));
     for (const r of rows) times.get(r.name)!.push(coldImport(r.file));
   }
   const bareMs = median(bareTimes);
+  const floorMs = new Map([...floorTimes].map(([k, t]) => [k, median(t)]));
   if (!keep) rmSync(dir, { recursive: true, force: true });
   return {
     bare: { sizeBytes: bareSize, coldImportMs: round(bareMs) },
+    floors: [...floorMs].map(([clients, ms]) => ({ clients, coldImportMs: round(ms), ratio: round(ms / bareMs) })),
     handlers: rows.map((r) => {
       const ms = median(times.get(r.name)!);
+      const floor = floorMs.get(r.clients.join('+'));
       return {
         handler: r.name,
+        clients: r.clients,
+        /** Against a bare handler loading the same clients (null: it loads none). */
+        floorRatio: floor === undefined ? null : round(ms / floor),
         sizeBytes: r.size,
         withinSize: r.size <= (r.name.startsWith('job:') ? JOB_BUNDLE_LIMIT : ROUTE_BUNDLE_LIMIT),
         coldImportMs: round(ms),

@@ -60,6 +60,10 @@ const printColdSummary = (bundles: Awaited<ReturnType<typeof bundlesAndColdStart
   console.log(
     `  routes: ratio min ${Math.min(...ratios).toFixed(2)}, median ${median(ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; ${routes.filter((h) => h.withinRatio).length} of ${routes.length} within ${COLD_IMPORT_RATIO}x`,
   );
+  const floored = routes.filter((h) => h.floorRatio !== null).map((h) => h.floorRatio!);
+  console.log(
+    `  routes against their floor (the clients their access loads): min ${Math.min(...floored).toFixed(2)}, median ${median(floored).toFixed(2)}, max ${Math.max(...floored).toFixed(2)}; ${floored.filter((r) => r <= COLD_IMPORT_RATIO).length} of ${floored.length} within ${COLD_IMPORT_RATIO}x`,
+  );
 };
 
 const printBundles = (bundles: Awaited<ReturnType<typeof bundlesAndColdStarts>>) => {
@@ -67,14 +71,19 @@ const printBundles = (bundles: Awaited<ReturnType<typeof bundlesAndColdStarts>>)
     '\nHandler bundles and cold imports (targets: a route <= 150 KB, a job <= 200 KB; cold import <= 1.3x the bare GetItem handler)',
   );
   console.log(
-    `  ${'handler'.padEnd(24)} ${'size'.padStart(10)}      ${'cold import'.padStart(12)} ${'ratio'.padStart(6)}`,
+    `  ${'handler'.padEnd(24)} ${'size'.padStart(10)}      ${'cold import'.padStart(12)} ${'ratio'.padStart(6)}      ${'vs floor'.padStart(8)}  clients`,
   );
   console.log(
     `  ${'bare GetItem'.padEnd(24)} ${kb(bundles.bare.sizeBytes).padStart(10)}      ${`${bundles.bare.coldImportMs} ms`.padStart(12)} ${'1.00'.padStart(6)}`,
   );
+  for (const f of bundles.floors) {
+    console.log(
+      `  ${`floor: ${f.clients}`.padEnd(24)} ${''.padStart(10)}      ${`${f.coldImportMs} ms`.padStart(12)} ${f.ratio.toFixed(2).padStart(6)}`,
+    );
+  }
   for (const h of bundles.handlers) {
     console.log(
-      `  ${h.handler.padEnd(24)} ${kb(h.sizeBytes).padStart(10)} ${mark(h.withinSize)} ${`${h.coldImportMs} ms`.padStart(12)} ${h.ratio.toFixed(2).padStart(6)} ${mark(h.withinRatio)}`,
+      `  ${h.handler.padEnd(24)} ${kb(h.sizeBytes).padStart(10)} ${mark(h.withinSize)} ${`${h.coldImportMs} ms`.padStart(12)} ${h.ratio.toFixed(2).padStart(6)} ${mark(h.withinRatio)} ${(h.floorRatio?.toFixed(2) ?? '-').padStart(8)}  ${h.clients.join('+')}`,
     );
   }
   printColdSummary(bundles);
