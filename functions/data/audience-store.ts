@@ -2,15 +2,13 @@
  * The reads an alert's fan-out makes: the companies it targets, and their active users' emails.
  * It writes nothing; the keys are the company and membership stores'.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
 import type { CategoryId } from '../definitions/categories.ts';
 import { TABLE } from '../definitions/table.ts';
 import { ServiceUnavailable } from '../errors.ts';
 import type { Target } from '../schemas/alert-records.ts';
 import { categoryIndexKey, companyKey } from './company-store.ts';
 import { memberKey } from './membership-store.ts';
-import { eq, queryAll, queryPage, record, type Key, type Page } from './table-io.ts';
+import { eq, queryAll, queryPage, readBatch, record, type Key, type Page } from './table-io.ts';
 
 export type { Target };
 
@@ -42,24 +40,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 const batchGet = async <T>(keys: readonly Key[], attributes: readonly string[]): Promise<T[]> => {
   const found: T[] = [];
-  const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
   let pending: readonly Key[] = keys;
   for (let attempt = 0; pending.length > 0; attempt += 1) {
     if (attempt > BATCH_RETRIES) throw new ServiceUnavailable('The company records could not all be read; try again.');
     if (attempt > 0) await pause(25 * 2 ** attempt);
-    const out = await documents.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [TABLE_NAME]: {
-            Keys: [...pending],
-            ProjectionExpression: Object.keys(names).join(', '),
-            ExpressionAttributeNames: names,
-          },
-        },
-      }),
-    );
-    for (const item of out.Responses?.[TABLE_NAME] ?? []) found.push(record<T>(item));
-    pending = (out.UnprocessedKeys?.[TABLE_NAME]?.Keys ?? []) as Key[];
+    const { items, unprocessed } = await readBatch<T>(pending, { attributes });
+    found.push(...items);
+    pending = unprocessed;
   }
   return found;
 };

@@ -5,8 +5,6 @@
  * Items: the member at pk `COMPANY#<companyId>`, sk `USER#<userId>`; the claim at pk
  * `EMAIL#<email>`, sk `EMAIL`.
  */
-import { TransactGetCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Company } from '../schemas/company.ts';
 import type { EmailClaim, Member } from '../schemas/membership.ts';
@@ -34,6 +32,7 @@ import {
   queryPage,
   record,
   transact,
+  transactGet,
   write,
   type Condition,
   type Key,
@@ -62,20 +61,6 @@ export const memberPatchOp = (
     { set: { ...set, version: m.version + 1 } },
     and(eq('version', m.version), condition),
   );
-
-/**
- * The items at `keys` (at most 100) in one TransactGetItems call, so all are read at the same
- * instant, keys stripped; null for a missing one. (table-io has no transactional read yet.)
- */
-const transactGet = async (keys: readonly Key[]): Promise<Array<Record<string, unknown> | null>> => {
-  const { Responses } = await documents.send(
-    new TransactGetCommand({ TransactItems: keys.map((Key) => ({ Get: { TableName: TABLE_NAME, Key } })) }),
-  );
-  return keys.map((_, index) => {
-    const item = Responses?.[index]?.Item;
-    return item ? record(item) : null;
-  });
-};
 
 /**
  * The caller's membership (in `companyId`) and a company (their own, or for staff the one they

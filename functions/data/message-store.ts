@@ -46,7 +46,7 @@ const messageKey = (m: Pick<StoredMessage, 'companyId' | 'threadId' | 'sentAt' |
 
 /**
  * Members to add to string-set attributes with DynamoDB's ADD. table-io's `add` is typed for
- * numbers only; the DocumentClient writes a JS Set as a string set, so the value passes through.
+ * numbers only; table-io marshals a JS Set of strings as a string set, so the value passes through.
  */
 const setMembers = (members: Record<string, readonly string[]>): Record<string, number> =>
   Object.fromEntries(Object.entries(members).map(([path, values]) => [path, new Set(values)])) as never;

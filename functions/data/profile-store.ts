@@ -7,8 +7,6 @@
  * `ACCOUNT_INFO`; the current profile at `PROFILE`; each version at `PROFILE#V<version>` (the
  * version zero-padded to 9 digits); each certification at `CERT#<certificationId>`.
  */
-import { TransactGetCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
 import { Conflict, ServiceUnavailable, versionConflict } from '../errors.ts';
 import type { AccountInfo } from '../schemas/account-info.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
@@ -33,6 +31,7 @@ import {
   queryPage,
   record,
   transact,
+  transactGet,
   type Item,
   type Key,
   type Page,
@@ -55,18 +54,12 @@ const atVersion = (seen: number) => (seen === 0 ? notExists('version') : eq('ver
 
 /**
  * Items read as one snapshot (strongly consistent, one round trip), in the order of `keys`, null
- * where absent. table-io has no transactional read, so it is here. A read that collides with a
- * transaction writing one of the items is canceled: a retryable 503, never an item read as absent.
+ * where absent. A read that collides with a transaction writing one of the items is canceled: a
+ * retryable 503, never an item read as absent.
  */
 const readTogether = async (keys: readonly Key[]): Promise<Array<Item | null>> => {
   try {
-    const { Responses } = await documents.send(
-      new TransactGetCommand({ TransactItems: keys.map((Key) => ({ Get: { TableName: TABLE_NAME, Key } })) }),
-    );
-    return keys.map((_, index) => {
-      const item = Responses?.[index]?.Item;
-      return item ? record<Item>(item) : null;
-    });
+    return await transactGet(keys);
   } catch (error) {
     if ((error as { name?: string }).name === 'TransactionCanceledException')
       throw new ServiceUnavailable('The records are being changed; try again shortly.');

@@ -10,16 +10,21 @@
  *    can name the item whose condition failed.
  */
 import {
-  BatchGetCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
+  BatchGetItemCommand,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
   QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type KeysAndAttributes,
   type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { dynamo, TABLE_NAME } from '../clients/dynamodb.ts';
 import { TABLE } from '../definitions/table.ts';
 import { BadRequest, isRetryableSdkError } from '../errors.ts';
 import { and, itemAbsent, itemExists, Placeholders, type Condition, type Path } from './expressions.ts';
@@ -51,6 +56,33 @@ const KEY_ATTRIBUTES = new Set<string>([
   '__edb_e__',
   '__edb_v__',
 ]);
+
+// Stores and ops speak plain values; only the calls below turn them into DynamoDB's attribute
+// values and back (util-dynamodb, what the DocumentClient uses, without loading the DocumentClient
+// package at every cold start). An undefined attribute is left out, as the DocumentClient was told.
+type Wire = Record<string, AttributeValue>;
+const toWire = (values: Item): Wire => marshall(values, { removeUndefinedValues: true });
+const fromWire = (item: Wire): Item => unmarshall(item);
+const valuesToWire = (values: Record<string, unknown> | undefined) =>
+  values ? { ExpressionAttributeValues: toWire(values) } : {};
+
+/** A write op as DynamoDB takes it. */
+const opToWire = (op: WriteOp): TransactWriteItem => {
+  if ('Put' in op) {
+    const { Item: item, ExpressionAttributeValues: values, ...rest } = op.Put;
+    return { Put: { ...rest, Item: toWire(item), ...valuesToWire(values) } };
+  }
+  if ('Update' in op) {
+    const { Key: k, ExpressionAttributeValues: values, ...rest } = op.Update;
+    return { Update: { ...rest, Key: toWire(k), ...valuesToWire(values) } };
+  }
+  if ('Delete' in op) {
+    const { Key: k, ExpressionAttributeValues: values, ...rest } = op.Delete;
+    return { Delete: { ...rest, Key: toWire(k), ...valuesToWire(values) } };
+  }
+  const { Key: k, ExpressionAttributeValues: values, ...rest } = op.ConditionCheck;
+  return { ConditionCheck: { ...rest, Key: toWire(k), ...valuesToWire(values) } };
+};
 
 /** An item as its store returns it: the record without key attributes. */
 export const record = <T>(item: Item): T => {
@@ -152,17 +184,19 @@ export const checkOp = (itemKey: Key, condition: Condition): WriteOp => {
 
 /** Runs one write op on its own. A failed condition throws (see `isConditionFailure`). */
 export const write = async (op: WriteOp): Promise<void> => {
-  if ('Put' in op) await documents.send(new PutCommand(op.Put));
-  else if ('Update' in op) await documents.send(new UpdateCommand(op.Update));
-  else if ('Delete' in op) await documents.send(new DeleteCommand(op.Delete));
+  const wire = opToWire(op);
+  if (wire.Put) await dynamo.send(new PutItemCommand(wire.Put));
+  else if (wire.Update) await dynamo.send(new UpdateItemCommand(wire.Update));
+  else if (wire.Delete) await dynamo.send(new DeleteItemCommand(wire.Delete));
   else throw new Error('A condition check runs only inside a transaction.');
 };
 
 /** Runs an update op and returns the item as it is afterwards. */
 export const updateReturning = async <T>(op: WriteOp): Promise<T> => {
   if (!('Update' in op)) throw new Error('updateReturning takes an update op.');
-  const { Attributes } = await documents.send(new UpdateCommand({ ...op.Update, ReturnValues: 'ALL_NEW' }));
-  return record<T>(Attributes ?? {});
+  const { Update } = opToWire(op);
+  const { Attributes } = await dynamo.send(new UpdateItemCommand({ ...Update!, ReturnValues: 'ALL_NEW' }));
+  return record<T>(fromWire(Attributes ?? {}));
 };
 
 /** How a transaction ended: each item's cancellation code when it was canceled. */
@@ -178,7 +212,7 @@ export interface TransactionOutcome {
  */
 export const transact = async (ops: readonly WriteOp[]): Promise<TransactionOutcome> => {
   try {
-    await documents.send(new TransactWriteCommand({ TransactItems: ops as never }));
+    await dynamo.send(new TransactWriteItemsCommand({ TransactItems: ops.map(opToWire) }));
     return { canceled: false, data: ops.map(() => ({ rejected: false, code: 'None' })) };
   } catch (error) {
     const reasons = (error as { name?: string; CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
@@ -205,37 +239,68 @@ const projection = (p: Placeholders, attributes: readonly string[] | undefined) 
 
 export const getItem = async <T>(itemKey: Key, options: ReadOptions = {}): Promise<T | null> => {
   const p = new Placeholders();
-  const { Item } = await documents.send(
-    new GetCommand({
+  const { Item } = await dynamo.send(
+    new GetItemCommand({
       TableName: TABLE_NAME,
-      Key: itemKey,
+      Key: toWire(itemKey),
       ...(options.consistent ? { ConsistentRead: true } : {}),
       ...projection(p, options.attributes),
       ...(Object.keys(p.names).length ? { ExpressionAttributeNames: p.names } : {}),
     }),
   );
-  return Item ? record<T>(Item) : null;
+  return Item ? record<T>(fromWire(Item)) : null;
+};
+
+/**
+ * The items at `keys` (at most 100) as one snapshot, in one TransactGetItems call: strongly
+ * consistent, in the order of `keys`, keys stripped, null where absent. A read that collides with
+ * a transaction writing one of the items fails with TransactionCanceledException.
+ */
+export const transactGet = async (keys: readonly Key[]): Promise<Array<Item | null>> => {
+  const { Responses } = await dynamo.send(
+    new TransactGetItemsCommand({
+      TransactItems: keys.map((k) => ({ Get: { TableName: TABLE_NAME, Key: toWire(k) } })),
+    }),
+  );
+  return keys.map((_, index) => {
+    const item = Responses?.[index]?.Item;
+    return item ? record<Item>(fromWire(item)) : null;
+  });
+};
+
+/**
+ * One BatchGetItem call for up to 100 keys: the items found (in no order) and the keys DynamoDB
+ * left unprocessed, which the caller asks for again as it sees fit.
+ */
+export const readBatch = async <T>(
+  keys: readonly Key[],
+  options: ReadOptions = {},
+): Promise<{ items: T[]; unprocessed: Key[] }> => {
+  const p = new Placeholders();
+  const request: KeysAndAttributes = {
+    Keys: keys.map(toWire),
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+    ...projection(p, options.attributes),
+    ...(Object.keys(p.names).length ? { ExpressionAttributeNames: p.names } : {}),
+  };
+  const out = await dynamo.send(new BatchGetItemCommand({ RequestItems: { [TABLE_NAME]: request } }));
+  return {
+    items: (out.Responses?.[TABLE_NAME] ?? []).map((item) => record<T>(fromWire(item))),
+    unprocessed: (out.UnprocessedKeys?.[TABLE_NAME]?.Keys ?? []).map((k) => fromWire(k) as Key),
+  };
 };
 
 /** Many items by key (at most 100), in no particular order; missing ones are left out. */
 export const getItems = async <T>(keys: readonly Key[], options: ReadOptions = {}): Promise<T[]> => {
   if (keys.length === 0) return [];
   if (keys.length > 100) throw new Error('getItems reads at most 100 keys.');
-  const p = new Placeholders();
   const found: T[] = [];
-  let pending: Record<string, unknown> | undefined = {
-    [TABLE_NAME]: {
-      Keys: keys,
-      ...(options.consistent ? { ConsistentRead: true } : {}),
-      ...projection(p, options.attributes),
-      ...(Object.keys(p.names).length ? { ExpressionAttributeNames: p.names } : {}),
-    },
-  };
-  for (let round = 0; pending && Object.keys(pending).length; round++) {
+  let pending: readonly Key[] = keys;
+  for (let round = 0; pending.length > 0; round++) {
     if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** round, 1000)));
-    const out = await documents.send(new BatchGetCommand({ RequestItems: pending as never }));
-    for (const item of out.Responses?.[TABLE_NAME] ?? []) found.push(record<T>(item));
-    pending = out.UnprocessedKeys as Record<string, unknown> | undefined;
+    const { items, unprocessed } = await readBatch<T>(pending, options);
+    found.push(...items);
+    pending = unprocessed;
   }
   return found;
 };
@@ -270,6 +335,7 @@ const queryInput = (spec: QuerySpec, options: QueryOptions): QueryCommandInput =
   const sk = spec.sort ? ` AND ${sortExpression(p, p.path(names.sortKey), spec.sort)}` : '';
   const filter = spec.filter ? { FilterExpression: p.condition(spec.filter) } : {};
   const projected = projection(p, options.attributes);
+  const { ExpressionAttributeValues: values, ...attributeNames } = p.attributes();
   return {
     TableName: TABLE_NAME,
     ...(spec.index ? { IndexName: TABLE.indexes[spec.index].name } : {}),
@@ -278,7 +344,8 @@ const queryInput = (spec: QuerySpec, options: QueryOptions): QueryCommandInput =
     ...projected,
     ...(options.consistent ? { ConsistentRead: true } : {}),
     ...(options.order === 'desc' ? { ScanIndexForward: false } : {}),
-    ...p.attributes(),
+    ...attributeNames,
+    ...valuesToWire(values),
   };
 };
 
@@ -333,11 +400,14 @@ export const queryPage = async <T>(
   const input = {
     ...queryInput(spec, options),
     Limit: limit,
-    ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
+    ...(cursor ? { ExclusiveStartKey: toWire(decodeCursor(cursor)) } : {}),
   };
   try {
-    const out = await documents.send(new QueryCommand(input));
-    return { items: (out.Items ?? []).map((item) => record<T>(item)), cursor: encodeCursor(out.LastEvaluatedKey) };
+    const out = await dynamo.send(new QueryCommand(input));
+    return {
+      items: (out.Items ?? []).map((item) => record<T>(fromWire(item))),
+      cursor: encodeCursor(out.LastEvaluatedKey && fromWire(out.LastEvaluatedKey)),
+    };
   } catch (error) {
     if (cursor && !isRetryableSdkError(error)) throw invalidCursor();
     throw error;
@@ -351,11 +421,11 @@ export const queryAll = async <T>(
 ): Promise<T[]> => {
   const input = queryInput(spec, options);
   const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
+  let start: Wire | undefined;
   do {
-    const out = await documents.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const out = await dynamo.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
     for (const item of out.Items ?? []) {
-      items.push(record<T>(item));
+      items.push(record<T>(fromWire(item)));
       if (options.max !== undefined && items.length >= options.max) return items;
     }
     start = out.LastEvaluatedKey;

@@ -8,7 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SendBulkEmailCommand } from '@aws-sdk/client-sesv2';
 import { runAs, takeRefusals, type FunctionIdentity } from '../../lib/local/iam.ts';
@@ -16,11 +22,17 @@ import { ROUTES, type Access, type RouteDefinition } from '../../functions/defin
 import { enrollmentInput, startTestApi, uniqueEmail, userWithRole } from '../support/api.ts';
 import { sendOutboxJob } from '../support/functions.ts';
 
-const clients = async () => ({
-  ...(await import('../../functions/clients/dynamodb.ts')),
-  ...(await import('../../functions/clients/cognito.ts')),
-  ...(await import('../../functions/clients/ses.ts')),
-});
+const clients = async () => {
+  const dynamodb = await import('../../functions/clients/dynamodb.ts');
+  return {
+    ...dynamodb,
+    // Plain values for this file's own calls; a document client sends through the portal's client
+    // and its middleware, so the stand-in sees exactly what the stores' calls show it.
+    documents: DynamoDBDocumentClient.from(dynamodb.dynamo),
+    ...(await import('../../functions/clients/cognito.ts')),
+    ...(await import('../../functions/clients/ses.ts')),
+  };
+};
 
 const reader: FunctionIdentity = { name: 'route fakeReader', access: ['table:read'] };
 const writer: FunctionIdentity = { name: 'job fakeWriter', access: ['table:read', 'table:write'] };

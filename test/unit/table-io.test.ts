@@ -5,11 +5,11 @@ process.env.TABLE_NAME ??= 'unit';
 process.env.AWS_REGION ??= 'us-east-1';
 
 let io: typeof import('../../functions/data/table-io.ts');
-let documents: typeof import('../../functions/clients/dynamodb.ts').documents;
+let dynamo: typeof import('../../functions/clients/dynamodb.ts').dynamo;
 let BadRequest: typeof import('../../functions/errors.ts').BadRequest;
 beforeAll(async () => {
   io = await import('../../functions/data/table-io.ts');
-  ({ documents } = await import('../../functions/clients/dynamodb.ts'));
+  ({ dynamo } = await import('../../functions/clients/dynamodb.ts'));
   ({ BadRequest } = await import('../../functions/errors.ts'));
 });
 afterEach(() => vi.restoreAllMocks());
@@ -58,7 +58,7 @@ describe('conditions and updates as data', () => {
 
 describe('a page read with a cursor', () => {
   it('refuses a cursor the list never gave out (400 naming the field) without asking DynamoDB', async () => {
-    const send = vi.spyOn(documents, 'send');
+    const send = vi.spyOn(dynamo, 'send');
     await expect(io.queryPage({ partition: 'P' }, 'not-a-cursor', 10)).rejects.toBeInstanceOf(BadRequest);
     await expect(
       io.queryPage({ partition: 'P' }, Buffer.from('{"pk":1}').toString('base64url'), 10),
@@ -72,29 +72,32 @@ describe('a page read with a cursor', () => {
       name: 'ValidationException',
       $metadata: { httpStatusCode: 400 },
     });
-    vi.spyOn(documents, 'send').mockRejectedValue(refused as never);
+    vi.spyOn(dynamo, 'send').mockRejectedValue(refused as never);
     await expect(io.queryPage({ partition: 'P' }, cursor, 10)).rejects.toBeInstanceOf(BadRequest);
     await expect(io.queryPage({ partition: 'P' }, null, 10)).rejects.toBe(refused);
     const throttled = Object.assign(new Error('Rate exceeded'), {
       name: 'ProvisionedThroughputExceededException',
       $metadata: { httpStatusCode: 400 },
     });
-    vi.spyOn(documents, 'send').mockRejectedValue(throttled as never);
+    vi.spyOn(dynamo, 'send').mockRejectedValue(throttled as never);
     await expect(io.queryPage({ partition: 'P' }, cursor, 10)).rejects.toBe(throttled);
   });
 
   it('hands back where the next page starts as an opaque cursor, and none on the last page', async () => {
     const send = vi
-      .spyOn(documents, 'send')
-      .mockResolvedValueOnce({ Items: [{ pk: 'P', sk: '1', n: 1 }], LastEvaluatedKey: { pk: 'P', sk: '1' } } as never)
-      .mockResolvedValueOnce({ Items: [{ pk: 'P', sk: '2', n: 2 }] } as never);
+      .spyOn(dynamo, 'send')
+      .mockResolvedValueOnce({
+        Items: [{ pk: { S: 'P' }, sk: { S: '1' }, n: { N: '1' } }],
+        LastEvaluatedKey: { pk: { S: 'P' }, sk: { S: '1' } },
+      } as never)
+      .mockResolvedValueOnce({ Items: [{ pk: { S: 'P' }, sk: { S: '2' }, n: { N: '2' } }] } as never);
     const first = await io.queryPage<{ n: number }>({ partition: 'P', sort: { beginsWith: 'X' } }, null, 1);
     expect(first.items).toEqual([{ n: 1 }]);
     const second = await io.queryPage<{ n: number }>({ partition: 'P' }, first.cursor, 1);
     expect(second).toEqual({ items: [{ n: 2 }], cursor: null });
     expect((send.mock.calls[1]![0] as { input: { ExclusiveStartKey: unknown } }).input.ExclusiveStartKey).toEqual({
-      pk: 'P',
-      sk: '1',
+      pk: { S: 'P' },
+      sk: { S: '1' },
     });
   });
 });
