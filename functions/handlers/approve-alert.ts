@@ -2,7 +2,7 @@ import { approveAlert as route } from '../definitions/routes/alerts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { approve } from '../domain/alerts.ts';
 import { run } from '../domain/fan-out.ts';

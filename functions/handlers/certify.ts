@@ -2,7 +2,7 @@ import { certify as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { Certify } from '../schemas/requests/profile.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { certify } from '../domain/certifications.ts';

@@ -2,7 +2,7 @@ import { changePoc as route } from '../definitions/routes/contacts.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { ChangePoc } from '../schemas/requests/contacts.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { changePoc } from '../domain/contacts.ts';

@@ -2,7 +2,7 @@ import { companyAudit as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { AuditQuery } from '../schemas/requests/sharing.ts';
 import { companyTrail } from '../domain/audit-trail.ts';
 import * as auditStore from '../data/audit-store.ts';

@@ -2,7 +2,7 @@ import { createGrant as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { CreateGrant } from '../schemas/requests/sharing.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { createGrant } from '../domain/sharing.ts';

@@ -2,7 +2,7 @@ import { diffSecurityProfile as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { DiffQuery } from '../schemas/requests/profile.ts';
 import { diffVersions } from '../domain/profiles.ts';
 import * as profileStore from '../data/profile-store.ts';

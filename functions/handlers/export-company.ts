@@ -2,7 +2,7 @@ import { exportCompany as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { exportCompany } from '../domain/export.ts';
 import * as profileStore from '../data/profile-store.ts';

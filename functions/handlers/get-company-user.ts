@@ -2,7 +2,7 @@ import { getCompanyUser as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { getCompanyUser } from '../domain/users.ts';
 import * as membershipStore from '../data/membership-store.ts';
 

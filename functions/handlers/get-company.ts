@@ -2,7 +2,7 @@ import { getCompany as route } from '../definitions/routes/companies.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import * as companies from '../domain/companies.ts';
 import * as companyStore from '../data/company-store.ts';
 

@@ -2,7 +2,7 @@ import { getSecurityProfile as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { getProfile } from '../domain/profiles.ts';
 import * as profileStore from '../data/profile-store.ts';
 import * as auditStore from '../data/audit-store.ts';

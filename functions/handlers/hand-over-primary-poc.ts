@@ -2,7 +2,7 @@ import { handOverPrimaryPoc as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { HandOver } from '../schemas/requests/users.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { handOverPrimaryPoc } from '../domain/users.ts';

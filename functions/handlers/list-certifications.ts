@@ -2,7 +2,7 @@ import { listCertifications as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { listCertifications } from '../domain/certifications.ts';
 import * as profileStore from '../data/profile-store.ts';
 import * as companyStore from '../data/company-store.ts';

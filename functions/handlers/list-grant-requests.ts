@@ -2,7 +2,7 @@ import { listGrantRequests as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { GrantRequestQuery } from '../schemas/requests/sharing.ts';
 import { listGrantRequests } from '../domain/sharing.ts';
 import * as grantStore from '../data/grant-store.ts';

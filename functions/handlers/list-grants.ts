@@ -2,7 +2,7 @@ import { listGrants as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { ListQuery } from '../schemas/list-query.ts';
 import { systemClock } from '../domain/clock.ts';
 import { listGrants } from '../domain/sharing.ts';

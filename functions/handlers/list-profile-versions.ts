@@ -2,7 +2,7 @@ import { listProfileVersions as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { ListQuery } from '../schemas/list-query.ts';
 import { listVersions } from '../domain/profiles.ts';
 import * as profileStore from '../data/profile-store.ts';

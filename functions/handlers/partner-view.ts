@@ -2,7 +2,7 @@ import { partnerView as route } from '../definitions/routes/sharing.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { PartnerQuery } from '../schemas/requests/sharing.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { partnerView } from '../domain/partner-view.ts';

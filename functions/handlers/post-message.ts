@@ -2,7 +2,7 @@ import { postMessage as route } from '../definitions/routes/messages.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { PostMessage } from '../schemas/requests/messages.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { post } from '../domain/messages.ts';

@@ -2,7 +2,7 @@ import { removeCompanyUser as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { ifMatchVersion, pathParam } from '../http/request.ts';
 import { noContent } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { removeCompanyUser } from '../domain/users.ts';
 import * as membershipStore from '../data/membership-store.ts';

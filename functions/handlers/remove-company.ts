@@ -2,7 +2,7 @@ import { removeCompany as route } from '../definitions/routes/deadlines.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { RemoveCompany } from '../schemas/requests/deadlines.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { remove } from '../domain/standing.ts';

@@ -2,7 +2,7 @@ import { resendInvitation as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { json } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { resendInvitation } from '../domain/invitations.ts';
 import * as membershipStore from '../data/membership-store.ts';

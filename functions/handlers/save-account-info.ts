@@ -2,7 +2,7 @@ import { saveAccountInfo as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { SaveAccountInfo } from '../schemas/requests/account-info.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { saveAccountInfo } from '../domain/profiles.ts';

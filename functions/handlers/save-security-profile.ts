@@ -2,7 +2,7 @@ import { saveSecurityProfile as route } from '../definitions/routes/profile.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { SaveProfile } from '../schemas/requests/profile.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { saveProfile } from '../domain/profiles.ts';

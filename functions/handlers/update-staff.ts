@@ -2,7 +2,7 @@ import { updateStaff as route } from '../definitions/routes/users.ts';
 import { authedHandler } from '../http/authed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { UpdateStaff } from '../schemas/requests/users.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { updateStaff } from '../domain/staff.ts';

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import { sourceIp } from './request.ts';
-import { Id } from '../schemas/common.ts';
+import { Id } from '../schemas/id.ts';
 import { getMembershipWithCompany } from '../data/membership-store.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import type { Route } from '../definitions/routes/types.ts';

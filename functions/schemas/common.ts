@@ -3,9 +3,6 @@ import * as z from 'zod/v4';
 /** An email address, compared lower-cased; at most 128 characters, Cognito's limit for a username. */
 export const Email = z.email({ message: 'must be a valid email address' }).max(128);
 
-/** Opaque identifiers the portal generates (UUIDs); anything else is refused before any read. */
-export const Id = z.uuid({ message: 'must be an id issued by the portal' });
-
 export const IsoDateTime = z.iso.datetime();
 
 /** A calendar date, `YYYY-MM-DD`; a deadline is met by the end of that day in Washington (program time, decision 24). */

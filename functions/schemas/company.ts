@@ -1,5 +1,6 @@
 import * as z from 'zod/v4';
-import { Email, Id, IsoDateTime } from './common.ts';
+import { Email, IsoDateTime } from './common.ts';
+import { Id } from './id.ts';
 import { CategoryId, CompanyStatus } from './fields.ts';
 import { Identifiers } from './identifiers.ts';
 

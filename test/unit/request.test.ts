@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 import { parseBody, pathParam } from '../../functions/http/request.ts';
 import { BadRequest } from '../../functions/errors.ts';
 import { EnrollCompany } from '../../functions/schemas/requests/companies.ts';
-import { Id } from '../../functions/schemas/common.ts';
+import { Id } from '../../functions/schemas/id.ts';
 import { apiEvent } from '../support/factories.ts';
 
 const Body = z.strictObject({ name: z.string().min(1), nested: z.strictObject({ n: z.number() }) });

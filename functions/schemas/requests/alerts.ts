@@ -1,6 +1,7 @@
 /** What the alert routes validate (definitions/routes/alerts.ts). */
 import * as z from 'zod/v4';
-import { Id, IsoDateTime, MultiLine, SingleLine } from '../common.ts';
+import { IsoDateTime, MultiLine, SingleLine } from '../common.ts';
+import { Id } from '../id.ts';
 import { CategoryId } from '../fields.ts';
 
 export const AlertKind = z.enum(['cargo-security-alert', 'sanitized-intelligence']);

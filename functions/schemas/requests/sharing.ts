@@ -1,7 +1,8 @@
 /** What the sharing, partner-view and audit-trail routes validate (definitions/routes/sharing.ts). */
 import * as z from 'zod/v4';
 import { FOREIGN_PROGRAMS, SCOPES } from '../../definitions/sharing-terms.ts';
-import { Id, IsoDate, IsoDateTime, MultiLine } from '../common.ts';
+import { IsoDate, IsoDateTime, MultiLine } from '../common.ts';
+import { Id } from '../id.ts';
 
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;

@@ -1,6 +1,7 @@
 /** What the company-user and staff routes validate (definitions/routes/users.ts). */
 import * as z from 'zod/v4';
-import { Email, Id, SingleLine } from '../common.ts';
+import { Email, SingleLine } from '../common.ts';
+import { Id } from '../id.ts';
 import { UserStatus } from '../fields.ts';
 
 export const AddUser = z.strictObject({

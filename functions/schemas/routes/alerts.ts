@@ -1,7 +1,7 @@
 /** The request and response schemas of the routes in functions/definitions/routes/alerts.ts, by route id. */
 import { Acknowledged, AcknowledgementPage, Alert, AlertPage } from '../alerts.ts';
 import { PublishAlert } from '../requests/alerts.ts';
-import { Id } from '../common.ts';
+import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { ALERTS_ROUTES } from '../../definitions/routes/alerts.ts';

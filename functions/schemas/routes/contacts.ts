@@ -1,5 +1,5 @@
 /** The request and response schemas of the routes in functions/definitions/routes/contacts.ts, by route id. */
-import { Id } from '../common.ts';
+import { Id } from '../id.ts';
 import { CompanyView } from '../company.ts';
 import { ChangePoc, SetSecondaryContact } from '../requests/contacts.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';

@@ -1,5 +1,5 @@
 /** The request and response schemas of the routes in functions/definitions/routes/deadlines.ts, by route id. */
-import { Id } from '../common.ts';
+import { Id } from '../id.ts';
 import { CompanyView } from '../company.ts';
 import { DeadlinePolicy, DeadlinePolicyList } from '../deadlines.ts';
 import {

@@ -1,5 +1,5 @@
 /** The request and response schemas of the routes in functions/definitions/routes/messages.ts, by route id. */
-import { Id } from '../common.ts';
+import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import { MessagePage, Thread, ThreadMessage, ThreadPage } from '../messages.ts';
 import { PostMessage, StartThread } from '../requests/messages.ts';

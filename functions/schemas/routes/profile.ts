@@ -1,7 +1,7 @@
 /** The request and response schemas of the routes in functions/definitions/routes/profile.ts, by route id. */
 import { AccountInfo } from '../account-info.ts';
 import { SaveAccountInfo } from '../requests/account-info.ts';
-import { Id } from '../common.ts';
+import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import { Certification, CertificationList, ProfileDiff, ProfileVersion, ProfileVersionPage } from '../profile.ts';
 import { Certify, DiffQuery, Review, SaveProfile, VersionNumber } from '../requests/profile.ts';

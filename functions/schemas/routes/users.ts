@@ -1,5 +1,5 @@
 /** The request and response schemas of the routes in functions/definitions/routes/users.ts, by route id. */
-import { Id } from '../common.ts';
+import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import { HandOverResult, Message, User, UserPage } from '../users.ts';
 import { AddStaff, AddUser, HandOver, UpdateStaff, UpdateUser } from '../requests/users.ts';
