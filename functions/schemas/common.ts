@@ -1,12 +1,13 @@
 import * as z from 'zod/v4';
+import { schema } from './pure.ts';
 
 /** An email address, compared lower-cased; at most 128 characters, Cognito's limit for a username. */
-export const Email = z.email({ message: 'must be a valid email address' }).max(128);
+export const Email = /* @__PURE__ */ schema(() => z.email({ message: 'must be a valid email address' }).max(128));
 
-export const IsoDateTime = z.iso.datetime();
+export const IsoDateTime = /* @__PURE__ */ schema(() => z.iso.datetime());
 
 /** A calendar date, `YYYY-MM-DD`; a deadline is met by the end of that day in Washington (program time, decision 24). */
-export const IsoDate = z.iso.date({ message: 'must be a date like 2006-07-01' });
+export const IsoDate = /* @__PURE__ */ schema(() => z.iso.date({ message: 'must be a date like 2006-07-01' }));
 
 /**
  * Characters no text field accepts (issue 17: header and content injection through names).
@@ -16,13 +17,17 @@ export const IsoDate = z.iso.date({ message: 'must be a date like 2006-07-01' })
  * "invoice.exe" round). Single-line text also refuses the bidirectional marks (U+200E, U+200F,
  * U+061C): invisible in a name, they only make two names that look alike differ.
  */
-const LINE_BREAK = /[\n\r\u000B\u000C\u0085\u2028\u2029]/;
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-const BIDI_MARK = /[\u200E\u200F\u061C]/;
-const UNSAFE_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+const LINE_BREAK = /* @__PURE__ */ schema(() => /[\n\r\u000B\u000C\u0085\u2028\u2029]/);
+const CONTROL = /* @__PURE__ */ schema(() => /[\u0000-\u001F\u007F-\u009F]/);
+const BIDI_CONTROL = /* @__PURE__ */ schema(() => /[\u202A-\u202E\u2066-\u2069]/);
+const BIDI_MARK = /* @__PURE__ */ schema(() => /[\u200E\u200F\u061C]/);
+const UNSAFE_SINGLE_LINE = /* @__PURE__ */ schema(
+  () => /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/,
+);
 /** Multi-line text keeps new lines (LF) and tabs; CRLF arrives already normalized to LF. */
-const UNSAFE_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+const UNSAFE_MULTI_LINE = /* @__PURE__ */ schema(
+  () => /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/,
+);
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -3,11 +3,14 @@
  * builds them all, so only small, widely shared fields belong here.
  */
 import * as z from 'zod/v4';
+import { schema } from './pure.ts';
 import { CATEGORY_IDS } from '../definitions/categories.ts';
 
-export const CompanyStatus = z.enum(['active', 'removed']);
+export const CompanyStatus = /* @__PURE__ */ schema(() => z.enum(['active', 'removed']));
 export type CompanyStatus = z.infer<typeof CompanyStatus>;
 
-export const CategoryId = z.enum(CATEGORY_IDS, { message: `must be one of: ${CATEGORY_IDS.join(', ')}` });
+export const CategoryId = /* @__PURE__ */ schema(() =>
+  z.enum(CATEGORY_IDS, { message: `must be one of: ${CATEGORY_IDS.join(', ')}` }),
+);
 
-export const UserStatus = z.enum(['active', 'disabled']);
+export const UserStatus = /* @__PURE__ */ schema(() => z.enum(['active', 'disabled']));

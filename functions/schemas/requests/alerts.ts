@@ -1,34 +1,39 @@
 /** What the alert routes validate (definitions/routes/alerts.ts). */
 import * as z from 'zod/v4';
+import { schema } from '../pure.ts';
 import { IsoDateTime, MultiLine, SingleLine } from '../common.ts';
 import { Id } from '../id.ts';
 import { CategoryId } from '../fields.ts';
 
-export const AlertKind = z.enum(['cargo-security-alert', 'sanitized-intelligence']);
-export const Severity = z.enum(['low', 'medium', 'high', 'critical']);
+export const AlertKind = /* @__PURE__ */ schema(() => z.enum(['cargo-security-alert', 'sanitized-intelligence']));
+export const Severity = /* @__PURE__ */ schema(() => z.enum(['low', 'medium', 'high', 'critical']));
 
 const unique = (values: readonly string[]) => new Set(values).size === values.length;
 
 /** Who an alert is for: every active participant, the active ones in some categories, or named companies (even removed ones). */
-export const Audience = z.discriminatedUnion('scope', [
-  z.strictObject({ scope: z.literal('all') }),
-  z.strictObject({
-    scope: z.literal('categories'),
-    categories: z.array(CategoryId).min(1).max(20).refine(unique, { message: 'must not repeat a category' }),
-  }),
-  z.strictObject({
-    scope: z.literal('companies'),
-    companyIds: z.array(Id).min(1).max(100).refine(unique, { message: 'must not repeat a company' }),
-  }),
-]);
+export const Audience = /* @__PURE__ */ schema(() =>
+  z.discriminatedUnion('scope', [
+    z.strictObject({ scope: z.literal('all') }),
+    z.strictObject({
+      scope: z.literal('categories'),
+      categories: z.array(CategoryId).min(1).max(20).refine(unique, { message: 'must not repeat a category' }),
+    }),
+    z.strictObject({
+      scope: z.literal('companies'),
+      companyIds: z.array(Id).min(1).max(100).refine(unique, { message: 'must not repeat a company' }),
+    }),
+  ]),
+);
 export type Audience = z.infer<typeof Audience>;
 
-export const PublishAlert = z.strictObject({
-  kind: AlertKind,
-  title: SingleLine(200),
-  body: MultiLine(20_000),
-  severity: Severity,
-  audience: Audience,
-  expiresAt: IsoDateTime.optional(),
-});
+export const PublishAlert = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    kind: AlertKind,
+    title: SingleLine(200),
+    body: MultiLine(20_000),
+    severity: Severity,
+    audience: Audience,
+    expiresAt: IsoDateTime.optional(),
+  }),
+);
 export type PublishAlert = z.infer<typeof PublishAlert>;

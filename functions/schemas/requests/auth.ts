@@ -4,41 +4,56 @@
  * area modules one level up.
  */
 import * as z from 'zod/v4';
+import { schema } from '../pure.ts';
 import { PASSWORD_MIN_LENGTH } from '../../definitions/passwords.ts';
 import { Email } from '../common.ts';
 
 /** At least PASSWORD_MIN_LENGTH characters (definitions/passwords.ts); no composition rules. */
-export const Password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  .max(256);
+export const Password = /* @__PURE__ */ schema(() =>
+  z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+    .max(256),
+);
 
-export const Login = z.strictObject({
-  email: Email,
-  password: z.string().min(1).max(256),
-});
+export const Login = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    email: Email,
+    password: z.string().min(1).max(256),
+  }),
+);
 
-export const NewPassword = z.strictObject({
-  email: Email,
-  session: z.string().min(20).max(4096),
-  newPassword: Password,
-});
+export const NewPassword = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    email: Email,
+    session: z.string().min(20).max(4096),
+    newPassword: Password,
+  }),
+);
 
-const TotpCode = z.string().regex(/^\d{6}$/, { message: 'must be the six digits the app shows' });
+const TotpCode = /* @__PURE__ */ schema(() =>
+  z.string().regex(/^\d{6}$/, { message: 'must be the six digits the app shows' }),
+);
 
 /** The second step of a sign-in for a user with an authenticator app. */
-export const AnswerMfa = z.strictObject({ email: Email, session: z.string().min(20).max(4096), code: TotpCode });
+export const AnswerMfa = /* @__PURE__ */ schema(() =>
+  z.strictObject({ email: Email, session: z.string().min(20).max(4096), code: TotpCode }),
+);
 
 /** Setting up an authenticator app: Cognito's calls take the user's access token. */
-export const StartTotp = z.strictObject({ accessToken: z.string().min(20).max(8192) });
-export const ConfirmTotp = z.strictObject({ accessToken: z.string().min(20).max(8192), code: TotpCode });
-export const AccountRequest = z.strictObject({ email: Email });
-export const Refresh = z.strictObject({ refreshToken: z.string().min(20).max(8192) });
+export const StartTotp = /* @__PURE__ */ schema(() => z.strictObject({ accessToken: z.string().min(20).max(8192) }));
+export const ConfirmTotp = /* @__PURE__ */ schema(() =>
+  z.strictObject({ accessToken: z.string().min(20).max(8192), code: TotpCode }),
+);
+export const AccountRequest = /* @__PURE__ */ schema(() => z.strictObject({ email: Email }));
+export const Refresh = /* @__PURE__ */ schema(() => z.strictObject({ refreshToken: z.string().min(20).max(8192) }));
 /** Sign-out names the refresh token to revoke. */
 export const Logout = Refresh;
-export const ForgotPassword = z.strictObject({ email: Email });
-export const ConfirmForgotPassword = z.strictObject({
-  email: Email,
-  code: z.string().regex(/^[0-9A-Za-z]{4,16}$/, { message: 'must be the code from the email' }),
-  newPassword: Password,
-});
+export const ForgotPassword = /* @__PURE__ */ schema(() => z.strictObject({ email: Email }));
+export const ConfirmForgotPassword = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    email: Email,
+    code: z.string().regex(/^[0-9A-Za-z]{4,16}$/, { message: 'must be the code from the email' }),
+    newPassword: Password,
+  }),
+);

@@ -1,22 +1,27 @@
 /** What the contact routes validate (definitions/routes/contacts.ts). */
 import * as z from 'zod/v4';
+import { schema } from '../pure.ts';
 import { Email, MultiLine, SingleLine } from '../common.ts';
 
 /** POST /companies/{companyId}/poc-change: a CBP administrator changes the registered POC email. */
-export const ChangePoc = z.strictObject({
-  /** The company version read (a stale one is 409). */
-  version: z.number().int().min(1),
-  pocEmail: Email,
-  /** The new POC's name (default: none, or the name of the company user whose address it is). */
-  pocName: SingleLine(120).optional(),
-  reason: MultiLine(500),
-});
+export const ChangePoc = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    /** The company version read (a stale one is 409). */
+    version: z.number().int().min(1),
+    pocEmail: Email,
+    /** The new POC's name (default: none, or the name of the company user whose address it is). */
+    pocName: SingleLine(120).optional(),
+    reason: MultiLine(500),
+  }),
+);
 export type ChangePoc = z.infer<typeof ChangePoc>;
 
 /** PUT /companies/{companyId}/secondary-contact: the primary POC names (or replaces) the secondary contact. */
-export const SetSecondaryContact = z.strictObject({
-  version: z.number().int().min(1),
-  name: SingleLine(120),
-  email: Email,
-});
+export const SetSecondaryContact = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    version: z.number().int().min(1),
+    name: SingleLine(120),
+    email: Email,
+  }),
+);
 export type SetSecondaryContact = z.infer<typeof SetSecondaryContact>;

@@ -1,37 +1,46 @@
 /** What the company-user and staff routes validate (definitions/routes/users.ts). */
 import * as z from 'zod/v4';
+import { schema } from '../pure.ts';
 import { Email, SingleLine } from '../common.ts';
 import { Id } from '../id.ts';
 import { UserStatus } from '../fields.ts';
 
-export const AddUser = z.strictObject({
-  email: Email,
-  name: SingleLine(120),
-  permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }),
-});
+export const AddUser = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    email: Email,
+    name: SingleLine(120),
+    permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }),
+  }),
+);
 
 /** A version the caller last read; a stale one is a 409 with the current version. */
-export const Version = z.number().int().min(1).max(1_000_000_000);
+export const Version = /* @__PURE__ */ schema(() => z.number().int().min(1).max(1_000_000_000));
 
-export const UpdateUser = z.strictObject({
-  version: Version,
-  status: UserStatus.optional(),
-  permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }).optional(),
-});
+export const UpdateUser = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    version: Version,
+    status: UserStatus.optional(),
+    permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }).optional(),
+  }),
+);
 
 /**
  * The former primary POC becomes a company user with no permissions unless the hand-over names
  * them (issue 17): nobody keeps the POC's powers by default.
  */
-export const HandOver = z.strictObject({
-  userId: Id,
-  formerPocPermissions: z
-    .strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() })
-    .default({ editProfile: false, authorizeSharing: false }),
-});
-export const AddStaff = z.strictObject({
-  email: Email,
-  name: SingleLine(120),
-  role: z.enum(['cbp-officer', 'cbp-admin']),
-});
-export const UpdateStaff = z.strictObject({ version: Version, status: UserStatus });
+export const HandOver = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    userId: Id,
+    formerPocPermissions: z
+      .strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() })
+      .default({ editProfile: false, authorizeSharing: false }),
+  }),
+);
+export const AddStaff = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    email: Email,
+    name: SingleLine(120),
+    role: z.enum(['cbp-officer', 'cbp-admin']),
+  }),
+);
+export const UpdateStaff = /* @__PURE__ */ schema(() => z.strictObject({ version: Version, status: UserStatus }));
