@@ -19,6 +19,8 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documents, TABLE_NAME } from '../clients/dynamodb.ts';
 import { TABLE } from '../definitions/table.ts';
 import { BadRequest, isRetryableSdkError } from '../errors.ts';
@@ -58,6 +60,10 @@ export const record = <T>(item: Item): T => {
   for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) out[name] = value;
   return out as T;
 };
+
+/** An item's image in a stream record (DynamoDB JSON, as Lambda hands it over) as its store returns it. */
+export const fromImage = <T>(image: Readonly<Record<string, unknown>>): T =>
+  record<T>(unmarshall(image as Record<string, AttributeValue>));
 
 // ---------------------------------------------------------------------------------------------
 // Writes: each op is a TransactWriteItem, run alone with `write` or together with `transact`.

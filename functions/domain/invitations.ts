@@ -6,11 +6,10 @@
  * anyone who has not yet chosen a password of their own.
  */
 import { randomBytes } from 'node:crypto';
-import type { Ids } from './clock.ts';
+import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem, type Actor } from './audit.ts';
 import { newDelivery } from './deliveries.ts';
-import { sendSoon, type OutboxDeps } from './outbox.ts';
 import { enforceLimit, type LimitDeps, type RateCounters } from './limits.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { Conflict, Forbidden, NotFound, TooManyRequests } from '../errors.ts';
@@ -81,7 +80,8 @@ export const invitationDelivery = (
 export const invitationExpired = (member: Pick<Member, 'invitedAt'>, now: Date): boolean =>
   member.invitedAt !== undefined && now.getTime() > Date.parse(member.invitedAt) + INVITATION_VALID_DAYS * 86_400_000;
 
-export interface ReinviteDeps extends OutboxDeps {
+export interface ReinviteDeps {
+  readonly clock: Clock;
   readonly ids: Ids;
   readonly identities: InvitationIdentities;
   readonly members: Pick<InvitationRecords, 'recordInvitation'>;
@@ -119,7 +119,6 @@ export const reinvite = async (
     deps.ids.next(),
   );
   await deps.members.recordInvitation(member, now.toISOString(), audit, delivery);
-  await sendSoon(deps, delivery.deliveryId);
   return 'sent';
 };
 

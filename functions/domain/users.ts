@@ -2,7 +2,6 @@ import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem, type Actor } from './audit.ts';
 import { invitationDelivery, temporaryPassword } from './invitations.ts';
-import { sendSoon, type OutboxDeps } from './outbox.ts';
 import { enforceLimit, type LimitDeps } from './limits.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
 import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../errors.ts';
@@ -67,7 +66,8 @@ export interface OpenObligations {
 }
 
 /** What creating a person needs. */
-export interface CreateUserDeps extends OutboxDeps {
+export interface CreateUserDeps {
+  readonly clock: Clock;
   readonly ids: Ids;
   readonly identities: Pick<Identities, 'createIdentity' | 'isTaken' | 'deleteIdentity'>;
   readonly members: Pick<Memberships, 'getClaim' | 'createMember'>;
@@ -178,7 +178,6 @@ export const createUser = async (
     await deps.identities.deleteIdentity(email);
     throw error;
   }
-  await sendSoon(deps, delivery?.deliveryId);
   return { member, ...(delivery ? { deliveryId: delivery.deliveryId } : {}) };
 };
 

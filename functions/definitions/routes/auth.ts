@@ -66,7 +66,7 @@ export const requestAccount = {
   example: { email: 'poc@acme-imports.example.com' },
   response: Message,
   successStatus: 202,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -112,7 +112,7 @@ export const forgotPassword = {
   example: { email: 'poc@acme-imports.example.com' },
   response: Message,
   successStatus: 202,
-  access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite'],
   mutates: true,
 } as const satisfies RouteDefinition;
 

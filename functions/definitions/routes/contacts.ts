@@ -20,7 +20,7 @@ export const changePoc = {
     pocName: 'Morgan Blake',
     reason: 'The registered POC left the company; the company asked by letter of 2006-06-12.',
   },
-  access: ['table:read', 'table:write', 'cognito:manage', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
 } as const satisfies RouteDefinition;
 

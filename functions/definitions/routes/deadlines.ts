@@ -73,7 +73,7 @@ export const extendDeadline = {
   body: ExtendDeadline,
   example: { deadline: '2006-09-15', reason: 'Facility damaged by a hurricane; records being rebuilt.' },
   response: CompanyView,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -89,7 +89,7 @@ export const removeCompany = {
   body: RemoveCompany,
   example: { version: 1, reason: 'Validation visit found the security program not implemented.' },
   response: CompanyView,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -104,7 +104,7 @@ export const reinstateCompany = {
   body: ReinstateCompany,
   example: { version: 2, reason: 'The update was filed on paper before the deadline.', deadline: '2006-09-01' },
   response: CompanyView,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -120,7 +120,7 @@ export const reapply = {
   body: Reapply,
   example: { statement: 'We have completed our security profile and named a new security manager.' },
   response: CompanyView,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -135,7 +135,7 @@ export const decideReapplication = {
   body: DecideReapplication,
   example: { decision: 'accept', deadline: '2006-11-01', comments: 'Welcome back.' },
   response: CompanyView,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies RouteDefinition;
 

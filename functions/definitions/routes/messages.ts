@@ -37,7 +37,7 @@ export const startThread = {
   },
   response: Thread,
   successStatus: 201,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -69,7 +69,7 @@ export const postMessage = {
   example: { body: 'Thank you; the log meets the criteria.' },
   response: ThreadMessage,
   successStatus: 201,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies RouteDefinition;
 

@@ -45,7 +45,7 @@ export const addCompanyUser = {
   },
   response: User,
   successStatus: 201,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -101,7 +101,7 @@ export const resendInvitation = {
   pathParams: { companyId: Id, userId: Id },
   response: Message,
   successStatus: 202,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
@@ -144,7 +144,7 @@ export const addStaff = {
   example: { email: 'new.officer@cbp.example.gov', name: 'Robin Diaz', role: 'cbp-officer' },
   response: User,
   successStatus: 201,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies RouteDefinition;
 
