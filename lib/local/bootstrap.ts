@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -34,9 +35,15 @@ export interface LocalResources {
 
 const TABLE_NAME = 'ctpat-portal';
 
+/** The table's stream, as the CDK stack defines it: the local stream poller reads it. */
+const STREAM = { StreamEnabled: true, StreamViewType: TABLE.streamView } as const;
+
 export const ensureTable = async (dynamo: DynamoDBClient, tableName = TABLE_NAME): Promise<void> => {
   try {
-    await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table made before it had a stream (an older `npm start` data folder) gets one.
+    if (!Table?.StreamSpecification?.StreamEnabled)
+      await dynamo.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: STREAM }));
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -58,6 +65,7 @@ export const ensureTable = async (dynamo: DynamoDBClient, tableName = TABLE_NAME
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
+      StreamSpecification: STREAM,
     }),
   );
   await dynamo.send(

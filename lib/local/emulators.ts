@@ -144,6 +144,8 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+        // DynamoDB Local serves the Streams API on the same port (the local stream poller reads it).
+        AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodbEndpoint,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: front.endpoint,
         AWS_ENDPOINT_URL_SESV2: sesEndpoint,
         AWS_ENDPOINT_URL_KMS: triggers.endpoint,

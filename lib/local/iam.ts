@@ -9,6 +9,7 @@
  * function names the one table, pool and configuration set its environment gives it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Access } from '../../functions/definitions/routes.ts';
 import { AUDIT_PARTITIONS, TABLE } from '../../functions/definitions/table.ts';
 import { AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from '../iam-actions.ts';
@@ -182,6 +183,14 @@ export const guardClients = (): Promise<void> => {
     ses.middlewareStack.add(standIn('ses'), AT_FIRST);
   })();
   return guarded;
+};
+
+/**
+ * Puts the stand-in on the local stream poller's client: Lambda reads a table's stream with the
+ * consumer function's role, so the poller reads it as that function (`table:stream`).
+ */
+export const guardStreamReads = (client: Pick<DynamoDBStreamsClient, 'middlewareStack'>): void => {
+  client.middlewareStack.add(standIn('dynamodb'), AT_FIRST);
 };
 
 /** Runs `work` as the function `fn`: each SDK call it makes, however deep, is checked against fn's access. */

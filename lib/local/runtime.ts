@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { bootstrap, handlerEnv, type LocalResources } from './bootstrap.ts';
 import { startDevServer } from './dev-server.ts';
+import { startStreamPoller } from './stream-poller.ts';
 import { cognitoIdTokenVerifier } from './token-verifier.ts';
 import { freePort } from './processes.ts';
 import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
@@ -42,8 +43,10 @@ export const startBackends = async (props: BackendsProps): Promise<Backends> => 
 };
 
 /**
- * Points this process's handlers at the backends (the same variables the CDK stack sets) and
- * serves the route table. Handlers are imported after the environment is set.
+ * Points this process's handlers at the backends (the same variables the CDK stack sets), serves
+ * the route table and reads the table's stream for its consumers (new outbox deliveries are sent
+ * off the request path, as in AWS); closing the server stops the poller. Handlers are imported
+ * after the environment is set.
  */
 export const startApi = async (
   backends: Backends,
@@ -57,11 +60,14 @@ export const startApi = async (
     issuer: backends.resources.issuer,
     clientId: backends.resources.userPoolClientId,
   });
+  const streams = await startStreamPoller({ tableName: backends.resources.tableName });
   // The server's own answers (preflight, its errors) allow exactly the origins the handlers do.
-  return startDevServer({
+  const api = await startDevServer({
     verifier,
     port,
     log: options.log,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS!),
   });
+  api.server.on('close', () => void streams.stop());
+  return { ...api, streams };
 };
