@@ -32,6 +32,8 @@ export interface Emulators {
   readonly triggers: TriggerHost;
   /** Environment for the AWS SDK: the standard per-service endpoint variables. */
   readonly env: Record<string, string>;
+  /** Each emulator's process id, for tests that pause one (SIGSTOP) as a fault. */
+  readonly pids: { readonly dynamodb: number; readonly cognito: number; readonly ses: number };
   stop(): Promise<void>;
 }
 
@@ -150,6 +152,7 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
         AWS_ENDPOINT_URL_SESV2: sesEndpoint,
         AWS_ENDPOINT_URL_KMS: triggers.endpoint,
       },
+      pids: { dynamodb: dynamo.child.pid!, cognito: cognito.child.pid!, ses: ses.child.pid! },
       stop,
     };
   } catch (error) {

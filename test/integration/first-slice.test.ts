@@ -9,7 +9,7 @@ import {
   type TestApi,
 } from '../support/api.ts';
 import { auditRecords, companies } from '../support/table.ts';
-import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
+import { temporaryPasswordIn, waitForMail } from '../support/mail.ts';
 
 let api: TestApi;
 let officer: Awaited<ReturnType<typeof userWithRole>>;
@@ -81,7 +81,7 @@ describe('sign-in', () => {
       { userId: 'test', role: 'test', companyId: 'CBP', sourceIp: 'test' },
       { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer' },
     );
-    const [invitation] = await mailTo(email);
+    const [invitation] = await waitForMail(email, 1);
     const temporary = temporaryPasswordIn(invitation!);
 
     const first = await api.request('POST', '/auth/login', { body: { email, password: temporary } });

@@ -21,6 +21,8 @@ export interface TestBackends {
   readonly cognitoPoolFile: string;
   /** Where workers record the confidential values they send, for the email-content check. */
   readonly confidentialDir: string;
+  /** The SES emulator's process, which a test may pause (SIGSTOP) and resume (SIGCONT). */
+  readonly sesPid: number;
 }
 
 declare module 'vitest' {
@@ -45,6 +47,7 @@ export default async function setup(project: TestProject) {
     dynamodbEndpoint: backends.emulators.dynamodbEndpoint,
     cognitoPoolFile: join(dataDir, 'cognito', '.cognito', 'db', `${backends.resources.userPoolId}.json`),
     confidentialDir,
+    sesPid: backends.emulators.pids.ses,
   });
   return async () => {
     try {
