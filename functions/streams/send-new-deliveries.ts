@@ -7,11 +7,11 @@ import * as email from '../data/email.ts';
 const deps = { clock: systemClock, outbox: outboxStore, mailer: email };
 
 /**
- * Invoked by the table's stream with new outbox deliveries only (its filter, in
- * `definitions/stream-consumers.ts`), moments after the transaction that decided each commits:
- * the request that made it has already answered. A delivery it cannot send now is the scheduled
- * sender's to retry, so only a record it cannot read fails the batch (retried, split, then put on
- * the alarmed on-failure queue).
+ * Invoked by the table's stream with new outbox deliveries only (the filters of both its
+ * consumers in `definitions/stream-consumers.ts`: cargo security alerts, and every delivery),
+ * moments after the transaction that decided each commits: the request that made it has already
+ * answered. A delivery it cannot send now is the scheduled sender's to retry, so only a record it
+ * cannot read fails the batch (retried, split, then put on the alarmed on-failure queue).
  */
 export const handler = async (event: DynamoDBStreamEvent) => {
   const deliveries = event.Records.map((r) => {

@@ -219,26 +219,16 @@ const startMapping = async (
   await describe(true);
   // Iterators for the shards there now, so nothing written after `startStreamPoller` resolves is missed.
   for (const shard of shards.values()) if (!shard.closed) await readShard(shard);
-  return cycle;
+  return runLoop(consumer.id, cycle, props, log);
 };
 
-/**
- * Starts reading the table's stream for every consumer; resolves once each has its place in
- * the stream, so every record written after that reaches it.
- */
-export const startStreamPoller = async (props: StreamPollerProps): Promise<StreamPoller> => {
-  const consumers = props.consumers ?? (STREAM_CONSUMERS as readonly StreamConsumerDefinition[]);
-  const log = props.log ?? ((line: string) => console.log(line));
-  const dynamo = new DynamoDBClient({});
-  // The mapping's source, as the CDK stack passes the table's stream ARN: configuration, not a call the function makes.
-  const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: props.tableName }));
-  dynamo.destroy();
-  const streamArn = Table?.LatestStreamArn;
-  if (!streamArn || !Table?.StreamSpecification?.StreamEnabled)
-    throw new Error(`Table ${props.tableName} has no stream: the local bootstrap (ensureTable) creates it with one`);
-  const givenUp: GivenUp[] = [];
-  const cycles = await Promise.all(consumers.map((c) => startMapping(c, streamArn, props, givenUp)));
-
+/** One mapping's polling loop: it never waits for another's, as each event source mapping polls on its own. */
+const runLoop = (
+  id: string,
+  cycle: () => Promise<boolean>,
+  props: StreamPollerProps,
+  log: (line: string) => void,
+): Omit<StreamPoller, 'takeGivenUp'> => {
   let running = true;
   let paused = false;
   /** Cycles started and finished: a wait for "settled" needs a whole cycle that started after it. */
@@ -259,11 +249,12 @@ export const startStreamPoller = async (props: StreamPollerProps): Promise<Strea
       if (!paused) {
         started += 1;
         try {
-          for (const cycle of cycles) if (await cycle()) found = true;
+          found = await cycle();
           failedReads = 0;
         } catch (error) {
           // DynamoDB Local paused or gone: say so once, keep trying (Lambda retries its reads too).
-          if (failedReads++ === 0) log(`[streams] reading the table's stream failed, retrying: ${String(error)}`);
+          if (failedReads++ === 0)
+            log(`[streams] ${id}: reading the table's stream failed, retrying: ${String(error)}`);
         }
         finished = started;
       }
@@ -276,7 +267,6 @@ export const startStreamPoller = async (props: StreamPollerProps): Promise<Strea
       wake = undefined;
     }
   })();
-
   const settled = () =>
     new Promise<void>((resolve) => {
       waiters.push({ after: started + 1, resolve });
@@ -292,12 +282,38 @@ export const startStreamPoller = async (props: StreamPollerProps): Promise<Strea
       paused = false;
       wake?.();
     },
-    takeGivenUp: () => givenUp.splice(0),
     stop: async () => {
       running = false;
       wake?.();
       await loop;
       release();
     },
+  };
+};
+
+/**
+ * Starts reading the table's stream for every consumer; resolves once each has its place in
+ * the stream, so every record written after that reaches it.
+ */
+export const startStreamPoller = async (props: StreamPollerProps): Promise<StreamPoller> => {
+  const consumers = props.consumers ?? (STREAM_CONSUMERS as readonly StreamConsumerDefinition[]);
+  const dynamo = new DynamoDBClient({});
+  // The mapping's source, as the CDK stack passes the table's stream ARN: configuration, not a call the function makes.
+  const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: props.tableName }));
+  dynamo.destroy();
+  const streamArn = Table?.LatestStreamArn;
+  if (!streamArn || !Table?.StreamSpecification?.StreamEnabled)
+    throw new Error(`Table ${props.tableName} has no stream: the local bootstrap (ensureTable) creates it with one`);
+  const givenUp: GivenUp[] = [];
+  const mappings = await Promise.all(consumers.map((c) => startMapping(c, streamArn, props, givenUp)));
+  const all = (each: (m: (typeof mappings)[number]) => Promise<void>) => Promise.all(mappings.map(each)).then(() => {});
+  return {
+    settled: () => all((m) => m.settled()),
+    pause: () => all((m) => m.pause()),
+    resume: () => {
+      for (const m of mappings) m.resume();
+    },
+    takeGivenUp: () => givenUp.splice(0),
+    stop: () => all((m) => m.stop()),
   };
 };
