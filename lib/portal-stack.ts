@@ -7,7 +7,8 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -17,9 +18,10 @@ import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
 import { EVENT_HANDLERS, type EventHandlerDefinition } from '../functions/definitions/events.ts';
+import { STREAM_CONSUMERS, type StreamConsumerDefinition } from '../functions/definitions/stream-consumers.ts';
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
-import { AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
+import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
@@ -30,6 +32,7 @@ import {
   acknowledgeEventFunction,
   acknowledgePublicMethods,
   acknowledgeScheduledFunction,
+  acknowledgeStreamConsumer,
   acknowledgeSynchronousFunction,
   acknowledgeWebHosting,
   applyNagSuppressions,
@@ -81,8 +84,12 @@ export class PortalStack extends Stack {
       deletionProtection: true,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TABLE.ttlAttribute,
+      // Its consumers (the stream-consumer table) send new outbox deliveries off the request path.
+      stream: dynamodb.StreamViewType[TABLE.streamView],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const tableStreamArn = table.tableStreamArn;
+    if (!tableStreamArn) throw new Error('The table has no stream, which its stream consumers read');
     for (const index of tableIndexes) {
       table.addGlobalSecondaryIndex({
         indexName: index.name,
@@ -190,6 +197,7 @@ export class PortalStack extends Stack {
       const resources: Record<Access, string[]> = {
         'table:read': [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)],
         'table:write': [table.tableArn],
+        'table:stream': [tableStreamArn],
         'cognito:auth': [],
         'cognito:invite': [users.pool.userPoolArn],
         'cognito:manage': [users.pool.userPoolArn],
@@ -207,8 +215,12 @@ export class PortalStack extends Stack {
       };
       for (const a of access) {
         const actions: readonly string[] = GRANTED_ACTIONS[a];
-        if (actions.length > 0)
-          fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: resources[a] }));
+        const scoped = actions.filter((action) => !ACCOUNT_WIDE_ACTIONS.includes(action));
+        const accountWide = actions.filter((action) => ACCOUNT_WIDE_ACTIONS.includes(action));
+        if (scoped.length > 0)
+          fn.addToRolePolicy(new iam.PolicyStatement({ actions: scoped, resources: resources[a] }));
+        if (accountWide.length > 0)
+          fn.addToRolePolicy(new iam.PolicyStatement({ actions: accountWide, resources: ['*'] }));
       }
       // Audit records are never edited or deleted (DESIGN section 3.11): whatever the code does,
       // no function may update or delete an item in an audit partition.
@@ -356,6 +368,44 @@ export class PortalStack extends Stack {
       );
       acknowledgeDeadLetterQueue(deadLetters);
       acknowledgeEventFunction(fn);
+    }
+
+    // Each stream consumer reads the table's stream through an event source mapping that passes it
+    // only the records its filters match. A batch that fails is retried split in two; what still
+    // fails (or grows too old) is recorded on the consumer's on-failure queue, which is alarmed.
+    for (const consumer of STREAM_CONSUMERS as readonly StreamConsumerDefinition[]) {
+      const failures = new sqs.Queue(this, `Stream-${consumer.id}-Failures`, {
+        retentionPeriod: Duration.days(14),
+        enforceSSL: true,
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+      });
+      const { function: fn } = new PortalFunction(this, `Stream-${consumer.id}`, {
+        entry: `streams/${consumer.handler}`,
+        description: consumer.description.slice(0, 256),
+        environment: environmentFor(consumer.access),
+        timeout: Duration.seconds(consumer.timeoutSeconds),
+        logKey,
+      });
+      grant(fn, consumer.access);
+      fn.addEventSourceMapping('Table', {
+        eventSourceArn: tableStreamArn,
+        startingPosition: lambda.StartingPosition.LATEST,
+        filters: consumer.filters.map((pattern) => lambda.FilterCriteria.filter(pattern)),
+        batchSize: consumer.batchSize,
+        maxBatchingWindow: Duration.seconds(0),
+        retryAttempts: consumer.retryAttempts,
+        bisectBatchOnError: true,
+        maxRecordAge: Duration.seconds(consumer.maxRecordAgeSeconds),
+        parallelizationFactor: consumer.parallelizationFactor,
+        onFailure: new SqsDlq(failures),
+      });
+      alarm(
+        `Stream-${consumer.id}-FailureAlarm`,
+        failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        `The ${consumer.id} stream consumer gave up on a batch of records after its retries`,
+      );
+      acknowledgeDeadLetterQueue(failures);
+      acknowledgeStreamConsumer(fn);
     }
 
     alarm(
