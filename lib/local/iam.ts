@@ -2,9 +2,10 @@
  * The local stand-in for IAM. In AWS each function's role allows exactly the actions its declared
  * `access` grants (`lib/iam-actions.ts`) and denies updates and deletes on audit partitions;
  * locally every handler runs in one process with no IAM at all, so a missing grant would show only
- * after a deployment. Here the dev server and the local job runner run each handler as its function
- * (`runAs`), and a middleware on the portal's SDK clients refuses any command that function's role
- * would not allow, with the `AccessDeniedException` AWS answers. Calls made outside any function
+ * after a deployment. Here the dev server, the local job runner and the stream poller run each
+ * handler as its function (`runAs`), and a middleware on the portal's SDK clients (and the
+ * poller's stream reads) refuses any command that function's role would not allow, with the
+ * `AccessDeniedException` AWS answers. Calls made outside any function
  * (seeding, test setup and assertions) pass unchecked. Actions are checked, not resources: every
  * function names the one table, pool and configuration set its environment gives it.
  */
