@@ -194,6 +194,13 @@ export const guardStreamReads = (client: Pick<DynamoDBStreamsClient, 'middleware
   client.middlewareStack.add(standIn('dynamodb'), AT_FIRST);
 };
 
+/**
+ * Runs `work` as `fn` on clients guarded already (the stream poller's own, `guardStreamReads`),
+ * without loading the portal's clients: they read their environment once, and a test may set it
+ * (the web portal's address) after the poller starts and before any handler runs.
+ */
+export const runAsOnGuarded = <T>(fn: FunctionIdentity, work: () => Promise<T>): Promise<T> => running.run(fn, work);
+
 /** Runs `work` as the function `fn`: each SDK call it makes, however deep, is checked against fn's access. */
 export const runAs = async <T>(fn: FunctionIdentity, work: () => Promise<T>): Promise<T> => {
   await guardClients();

@@ -18,7 +18,7 @@ import {
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
 import { STREAM_CONSUMERS, type StreamConsumerDefinition } from '../../functions/definitions/stream-consumers.ts';
-import { guardStreamReads, runAs, type FunctionIdentity } from './iam.ts';
+import { guardStreamReads, runAs, runAsOnGuarded, type FunctionIdentity } from './iam.ts';
 import { assertSupported, passes } from './stream-filter.ts';
 
 type StreamHandler = (event: { Records: unknown[] }) => Promise<unknown>;
@@ -107,7 +107,8 @@ const startMapping = async (
   const identity: FunctionIdentity = { name: `stream consumer ${consumer.id}`, access: consumer.access };
   const streams = new DynamoDBStreamsClient({});
   guardStreamReads(streams);
-  const asConsumer = <T>(work: () => Promise<T>) => runAs(identity, work);
+  /** The stream reads, as the consumer's role makes them in AWS. */
+  const asConsumer = <T>(work: () => Promise<T>) => runAsOnGuarded(identity, work);
   let handler: Promise<StreamHandler> | undefined;
   const loadHandler = () => {
     handler ??= import(`../../functions/streams/${consumer.handler}.ts`).then(
@@ -142,7 +143,7 @@ const startMapping = async (
   const invoke = async (records: unknown[], retriesLeft: number): Promise<void> => {
     try {
       const run = await loadHandler();
-      await asConsumer(() => run({ Records: records }));
+      await runAs(identity, () => run({ Records: records }));
     } catch (error) {
       if (retriesLeft > 0) {
         const half = Math.ceil(records.length / 2);
