@@ -54,9 +54,13 @@ export default defineConfig({
       onwarn(warning, warn) {
         // react-router marks its modules "use client" for server-component bundlers; meaningless here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-        // react-router reads React 19's useOptimistic by a computed name and falls back without it;
-        // Preact has none, and the portal uses no optimistic updates.
-        if (warning.code === 'IMPORT_IS_UNDEFINED' && warning.message.includes('useOptimistic')) return;
+        // React API that Preact's compat layer lacks is an error (a named import of one fails as
+        // MISSING_EXPORT already). The one exception: react-router reads React 19's useOptimistic by a
+        // computed name and falls back without it; the portal makes no optimistic updates.
+        if (warning.code === 'IMPORT_IS_UNDEFINED') {
+          if (/react-router/.test(warning.id ?? '') && warning.message.includes('useOptimistic')) return;
+          throw new Error(warning.message);
+        }
         warn(warning);
       },
     },
