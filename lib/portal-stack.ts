@@ -125,7 +125,7 @@ export class PortalStack extends Stack {
     );
 
     const users = new PortalUserPool(this, 'Users', { realm: 'participants' });
-    // CBP staff sign in to their own pool, where Cognito requires a second factor (decision 59).
+    // CBP staff sign in to their own pool, where Cognito requires a second factor (decision 60).
     const staffUsers = new PortalUserPool(this, 'StaffUsers', {
       realm: 'staff',
       codeKey: users.codeKey,

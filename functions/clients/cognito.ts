@@ -14,7 +14,7 @@ export const PARTICIPANT_POOL: Pool = {
   clientId: requireEnv('USER_POOL_CLIENT_ID'),
 };
 
-/** CBP staff's pool: Cognito requires a second factor of everyone in it (decision 59). */
+/** CBP staff's pool: Cognito requires a second factor of everyone in it (decision 60). */
 export const STAFF_POOL: Pool = {
   userPoolId: requireEnv('STAFF_USER_POOL_ID'),
   clientId: requireEnv('STAFF_USER_POOL_CLIENT_ID'),

@@ -13,7 +13,7 @@ export const isCbp = (role: Role): boolean => CBP_ROLES.includes(role);
 
 /**
  * Where an identity signs in: CBP staff in their own user pool, where Cognito requires a second
- * factor of everyone; participants in theirs (decision 59).
+ * factor of everyone; participants in theirs (decision 60).
  */
 export type Realm = 'staff' | 'participants';
 export const realmOf = (companyId: string): Realm => (companyId === CBP_COMPANY_ID ? 'staff' : 'participants');

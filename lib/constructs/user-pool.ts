@@ -38,7 +38,7 @@ export interface PortalUserPoolProps {
 }
 
 /**
- * The portal's identities, in two pools (decision 59): participants', and CBP staff's, where
+ * The portal's identities, in two pools (decision 60): participants', and CBP staff's, where
  * Cognito requires a second factor (TOTP) of everyone, so no setting a staff member can change
  * turns it off. Admin-only creation (the portal creates accounts for registered POCs, the users
  * they add and staff), role groups, an immutable server-written `companyId`, short tokens and

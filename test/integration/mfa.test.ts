@@ -1,5 +1,5 @@
 /**
- * Authenticator apps (issue 8 item 2, issue 17 item 6; DESIGN section 7, decision 59): CBP staff
+ * Authenticator apps (issue 8 item 2, issue 17 item 6; DESIGN section 7, decision 60): CBP staff
  * sign in to their own user pool, where Cognito requires a second factor of everyone. The first
  * sign-in sets an app up (the MFA_SETUP challenge) before any token is issued, every later one asks
  * for its code, and a staff member who switches the app off in Cognito still gets no token without
