@@ -23,7 +23,7 @@ import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
-import { PortalUserPool } from './constructs/user-pool.ts';
+import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import {
@@ -52,6 +52,10 @@ export interface PortalStackProps extends StackProps {
   readonly portalUrl?: string;
   /** CBP's C-TPAT program mailbox, which is told of removals and reapplications. */
   readonly programEmail: string;
+  /** CBP's identity provider for staff sign-in (context `staffIdentityProvider`, deploy.md). */
+  readonly staffFederation?: PortalUserPoolProps['federation'];
+  /** Primary POCs too must have a second factor before the portal serves them (context `requirePocMfa`). */
+  readonly requirePocMfa?: boolean;
 }
 
 /**
@@ -127,7 +131,13 @@ export class PortalStack extends Stack {
       }),
     );
 
-    const users = new PortalUserPool(this, 'Users');
+    const users = new PortalUserPool(this, 'Users', { realm: 'participants' });
+    // CBP staff sign in to their own pool, where Cognito requires a second factor (decision 60).
+    const staffUsers = new PortalUserPool(this, 'StaffUsers', {
+      realm: 'staff',
+      codeKey: users.codeKey,
+      ...(props.staffFederation ? { federation: props.staffFederation } : {}),
+    });
 
     const configurationSet = new ses.ConfigurationSet(this, 'EmailConfiguration', {
       reputationMetrics: true,
@@ -182,8 +192,14 @@ export class PortalStack extends Stack {
       // Whatever writes may queue a notice to CBP's program mailbox (a removal, a reapplication).
       ...(access.includes('table:write') ? { PROGRAM_EMAIL: props.programEmail } : {}),
       ...(access.some((a) => a.startsWith('cognito:'))
-        ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId }
+        ? {
+            USER_POOL_ID: users.pool.userPoolId,
+            USER_POOL_CLIENT_ID: users.client.userPoolClientId,
+            STAFF_USER_POOL_ID: staffUsers.pool.userPoolId,
+            STAFF_USER_POOL_CLIENT_ID: staffUsers.client.userPoolClientId,
+          }
         : {}),
+      ...(props.requirePocMfa ? { REQUIRE_POC_MFA: 'true' } : {}),
       ...(access.includes('email:send')
         ? {
             SENDER_ADDRESS: props.senderAddress,
@@ -199,8 +215,8 @@ export class PortalStack extends Stack {
         'table:write': [table.tableArn],
         'table:stream': [tableStreamArn],
         'cognito:auth': [],
-        'cognito:invite': [users.pool.userPoolArn],
-        'cognito:manage': [users.pool.userPoolArn],
+        'cognito:invite': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
+        'cognito:manage': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
         'email:send': [
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
           this.formatArn({
@@ -251,7 +267,7 @@ export class PortalStack extends Stack {
     const portalApi = new PortalApi(this, 'Api', {
       routes: ROUTES,
       functions,
-      userPool: users.pool,
+      userPools: [users.pool, staffUsers.pool],
       allowedOrigins,
       logKey,
     });
@@ -318,6 +334,7 @@ export class PortalStack extends Stack {
     });
     grant(emailSender, emailSenderAccess);
     users.useEmailSender(emailSender);
+    staffUsers.useEmailSender(emailSender);
     acknowledgeSynchronousFunction(emailSender);
     // SES publishes the configuration set's bounces and complaints to the default event bus (the
     // only bus SES can use); each event handler's rule picks its own out, with retries and an

@@ -162,7 +162,7 @@ export const changePoc = async (
   if (outgoing.kind === 'disable') {
     const old = outgoing.member.email;
     await followInCognito(async () => {
-      await deps.identities.setEnabled(old, false);
+      await deps.identities.setEnabled(outgoing.member.companyId, old, false);
       await deps.identities.moveToGroup(old, 'primary-poc', 'company-user');
     }, 'disable of the old primary POC');
   }

@@ -27,8 +27,8 @@ export interface InvitationRecords {
 
 /** The sign-in identities (Cognito): whether a person still has only a temporary password, and a new one. */
 export interface InvitationIdentities {
-  awaitsFirstSignIn(email: string): Promise<boolean>;
-  setTemporaryPassword(email: string, password: string): Promise<void>;
+  awaitsFirstSignIn(companyId: string, email: string): Promise<boolean>;
+  setTemporaryPassword(companyId: string, email: string, password: string): Promise<void>;
 }
 
 /** Days an invitation's temporary password stays valid (the user pool says the same). */
@@ -99,12 +99,12 @@ export const reinvite = async (
   actor: Actor,
   member: Member,
 ): Promise<'sent' | 'has-password' | 'limited'> => {
-  if (!(await deps.identities.awaitsFirstSignIn(member.email))) return 'has-password';
+  if (!(await deps.identities.awaitsFirstSignIn(member.companyId, member.email))) return 'has-password';
   const now = deps.clock.now();
   const { windowSeconds, perEmail } = INVITATION_LIMITS;
   if ((await deps.limits.hit(`invitation:${member.email}`, windowSeconds, now)) > perEmail) return 'limited';
   const password = temporaryPassword();
-  await deps.identities.setTemporaryPassword(member.email, password);
+  await deps.identities.setTemporaryPassword(member.companyId, member.email, password);
   const delivery = invitationDelivery(deps.ids.next(), member, password, now.toISOString());
   const audit = auditItem(
     actor,

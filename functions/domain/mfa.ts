@@ -52,11 +52,13 @@ const requireOwnToken = (caller: Caller, accessToken: string): void => {
 export const startTotp = async (deps: Pick<MfaDeps, 'auth'>, caller: Caller, accessToken: string) => {
   requireOwnToken(caller, accessToken);
   const secretCode = await deps.auth.startTotp(accessToken);
-  const label = encodeURIComponent(`C-TPAT Portal:${caller.email}`);
-  return {
-    secretCode,
-    otpauthUri: `otpauth://totp/${label}?secret=${secretCode}&issuer=${encodeURIComponent('C-TPAT Portal')}`,
-  };
+  return { secretCode, otpauthUri: otpauthUri(caller.email, secretCode) };
+};
+
+/** What an authenticator app scans: the portal's name, the account's email and the secret. */
+export const otpauthUri = (email: string, secretCode: string): string => {
+  const label = encodeURIComponent(`C-TPAT Portal:${email}`);
+  return `otpauth://totp/${label}?secret=${secretCode}&issuer=${encodeURIComponent('C-TPAT Portal')}`;
 };
 
 export const confirmTotp = async (deps: MfaDeps, caller: Caller, accessToken: string, code: string) => {

@@ -52,8 +52,9 @@ export interface Identities {
   createIdentity(identity: NewIdentity): Promise<string>;
   /** Whether `createIdentity` failed because the email already has an identity. */
   isTaken(error: unknown): boolean;
-  deleteIdentity(email: string): Promise<void>;
-  setEnabled(email: string, enabled: boolean): Promise<void>;
+  /** The company says which pool (CBP staff have their own). */
+  deleteIdentity(companyId: string, email: string): Promise<void>;
+  setEnabled(companyId: string, email: string, enabled: boolean): Promise<void>;
   moveToGroup(email: string, from: Role, to: Role): Promise<void>;
 }
 
@@ -117,7 +118,7 @@ export const createUser = async (
   deps: CreateUserDeps,
   actor: Actor,
   input: NewMember,
-  options: { password?: string; action?: string; mfaEnrolledAt?: string } = {},
+  options: { password?: string; action?: string } = {},
 ): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
   const password = options.password ?? temporaryPassword();
@@ -135,7 +136,7 @@ export const createUser = async (
     // its undo failed (throttling): take it back and create it afresh, so a retry completes.
     const claim = await deps.members.getClaim(email);
     if (claim?.userId) throw emailTaken();
-    await deps.identities.deleteIdentity(email);
+    await deps.identities.deleteIdentity(input.companyId, email);
     return deps.identities.createIdentity(identity);
   });
   const now = deps.clock.now();
@@ -149,7 +150,6 @@ export const createUser = async (
     permissions: input.permissions ?? defaultPermissions(input.role),
     createdAt: now.toISOString(),
     version: 1,
-    ...(options.mfaEnrolledAt ? { mfaEnrolledAt: options.mfaEnrolledAt } : {}),
     ...(options.password ? {} : { invitedAt: now.toISOString() }),
   };
   const delivery = options.password
@@ -175,7 +175,7 @@ export const createUser = async (
       delivery,
     });
   } catch (error) {
-    await deps.identities.deleteIdentity(email);
+    await deps.identities.deleteIdentity(input.companyId, email);
     throw error;
   }
   return { member, ...(delivery ? { deliveryId: delivery.deliveryId } : {}) };
@@ -183,17 +183,12 @@ export const createUser = async (
 
 /**
  * Demo seed, tests and benchmarks (never a route): a person with a permanent password, recorded
- * as created by the system. Provisioned CBP staff are recorded as having an authenticator app, so
- * the demo's CBP sign-ins need no phone; the real set-up is tested on its own (mfa.test.ts).
+ * as created by the system. CBP staff set up their authenticator app at their first sign-in, as
+ * Cognito's staff pool requires of everyone in it.
  */
 export const provisionUser = async (deps: CreateUserDeps, input: NewMember & { password: string }): Promise<string> => {
   const system: Actor = { userId: 'system', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'local' };
-  const mfaEnrolledAt = input.companyId === CBP_COMPANY_ID ? deps.clock.now().toISOString() : undefined;
-  const { member } = await createUser(deps, system, input, {
-    password: input.password,
-    action: 'user.provisioned',
-    ...(mfaEnrolledAt ? { mfaEnrolledAt } : {}),
-  });
+  const { member } = await createUser(deps, system, input, { password: input.password, action: 'user.provisioned' });
   return member.userId;
 };
 
@@ -293,7 +288,7 @@ export const updateMember = async (
     deps.ids.next(),
   );
   const updated = await deps.members.update(target, changes, audit);
-  if (input.status && input.status !== target.status) await syncEnabled(deps, target.email, input.status === 'active');
+  if (input.status && input.status !== target.status) await syncEnabled(deps, target, input.status === 'active');
   return view(updated);
 };
 
@@ -303,9 +298,14 @@ const requireVersion = (target: Member, version: number): void => {
 };
 
 /** Cognito follows the record; the record already decides, so a failure here is logged, not fatal. */
-const syncEnabled = async (deps: { identities: Pick<Identities, 'setEnabled'> }, email: string, enabled: boolean) => {
+const syncEnabled = async (
+  deps: { identities: Pick<Identities, 'setEnabled'> },
+  member: Pick<Member, 'companyId' | 'email'>,
+  enabled: boolean,
+) => {
+  const { email } = member;
   await deps.identities
-    .setEnabled(email, enabled)
+    .setEnabled(member.companyId, email, enabled)
     .catch((error: unknown) =>
       console.error(
         JSON.stringify({ level: 'error', message: 'cognito enable/disable failed', email, error: String(error) }),
@@ -352,7 +352,7 @@ export const removeCompanyUser = async (
     ),
   );
   await deps.identities
-    .deleteIdentity(target.email)
+    .deleteIdentity(target.companyId, target.email)
     .catch((error: unknown) =>
       console.error(JSON.stringify({ level: 'error', message: 'cognito delete failed', userId, error: String(error) })),
     );

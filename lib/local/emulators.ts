@@ -30,6 +30,8 @@ export interface Emulators {
   readonly sesEndpoint: string;
   /** The KMS and Lambda stand-ins behind Cognito's custom email sender trigger. */
   readonly triggers: TriggerHost;
+  /** The stand-in in front of cognito-local (refresh-token rotation's call, a required second factor). */
+  readonly cognitoFront: CognitoFront;
   /** Environment for the AWS SDK: the standard per-service endpoint variables. */
   readonly env: Record<string, string>;
   /** Each emulator's process id, for tests that pause one (SIGSTOP) as a fault. */
@@ -134,13 +136,15 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
       waitUntil(cognito, httpReady(`${cognitoEndpoint}/health`)),
       waitUntil(ses, httpReady(`${sesEndpoint}/health-check`)),
     ]);
-    // The portal reaches cognito-local through the stand-in that adds GetTokensFromRefreshToken.
+    // The portal reaches cognito-local through the stand-in that adds GetTokensFromRefreshToken
+    // and a required second factor's MFA_SETUP.
     front = await startCognitoFront(cognitoEndpoint);
     return {
       dynamodbEndpoint,
       cognitoEndpoint,
       sesEndpoint,
       triggers,
+      cognitoFront: front,
       env: {
         AWS_REGION: 'us-east-1',
         AWS_ACCESS_KEY_ID: 'local',

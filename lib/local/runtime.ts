@@ -8,7 +8,7 @@ import { startEmulators, type Emulators } from './emulators.ts';
 import { bootstrap, handlerEnv, type LocalResources } from './bootstrap.ts';
 import { startDevServer } from './dev-server.ts';
 import { startStreamPoller } from './stream-poller.ts';
-import { cognitoIdTokenVerifier } from './token-verifier.ts';
+import { cognitoIdTokenVerifier, portalPools } from './token-verifier.ts';
 import { freePort } from './processes.ts';
 import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 
@@ -56,10 +56,7 @@ export const startApi = async (
   // Emails link to the web portal when it runs, else to the API.
   const env = handlerEnv(backends.emulators.env, backends.resources, options.portalUrl ?? `http://127.0.0.1:${port}`);
   Object.assign(process.env, env);
-  const verifier = cognitoIdTokenVerifier({
-    issuer: backends.resources.issuer,
-    clientId: backends.resources.userPoolClientId,
-  });
+  const verifier = cognitoIdTokenVerifier(portalPools(backends.resources));
   const streams = await startStreamPoller({ tableName: backends.resources.tableName });
   // The server's own answers (preflight, its errors) allow exactly the origins the handlers do.
   const api = await startDevServer({

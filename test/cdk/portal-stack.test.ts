@@ -134,8 +134,26 @@ describe('audit records', () => {
   });
 });
 
-describe('Cognito user pool', () => {
+describe('Cognito user pools', () => {
+  const pools = () => resourcesOf('AWS::Cognito::UserPool');
+  const staffPool = () => pools().find(([id]) => id.startsWith('StaffUsers'));
+  const participantPool = () => pools().find(([id]) => id.startsWith('Users'));
+
+  it("are two: participants' with an optional second factor, CBP staff's where Cognito requires one", () => {
+    expect(pools()).toHaveLength(2);
+    expect(participantPool()![1].Properties).toMatchObject({
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    // ON: no token without a second factor, and no setting a staff member can change turns it off.
+    expect(staffPool()![1].Properties).toMatchObject({ MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+  });
+
   it('allows admin-created users only, with the password policy of DESIGN section 7 and temporary passwords of 3 days', () => {
+    const adminOnly = template.findResources('AWS::Cognito::UserPool', {
+      Properties: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } },
+    });
+    expect(Object.keys(adminOnly)).toHaveLength(2);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       UsernameAttributes: ['email'],
@@ -164,12 +182,11 @@ describe('Cognito user pool', () => {
       Description: Match.stringLikeRegexp('Cognito codes'),
       EnableKeyRotation: true,
     });
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      LambdaConfig: {
+    for (const [id, pool] of pools())
+      expect(pool.Properties.LambdaConfig, id).toMatchObject({
         KMSKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
-        CustomEmailSender: { LambdaArn: Match.anyValue(), LambdaVersion: 'V1_0' },
-      },
-    });
+        CustomEmailSender: { LambdaArn: expect.anything(), LambdaVersion: 'V1_0' },
+      });
     const [, policy] = resourcesOf('AWS::IAM::Policy').find(([id]) => id.startsWith('CustomEmailSender')) ?? [];
     expect(policy).toBeDefined();
     const statements = policy!.Properties.PolicyDocument.Statement as Record<string, any>[];
@@ -182,35 +199,46 @@ describe('Cognito user pool', () => {
     ).toBe(false);
   });
 
-  it('has one group per role', () => {
-    const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual([...ROLES].sort());
+  it("has one group per role, staff's in the staff pool", () => {
+    const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map(([id, g]) => [id, g.Properties.GroupName]);
+    expect(groups.map(([, name]) => name).sort()).toEqual([...ROLES].sort());
+    expect(groups.filter(([id]) => id!.startsWith('StaffUsers')).map(([, name]) => name)).toEqual([
+      'cbp-admin',
+      'cbp-officer',
+    ]);
   });
 
-  it('has an app client with 15-minute tokens that cannot write companyId', () => {
+  it('has an app client per pool with 15-minute tokens that cannot write companyId', () => {
     const clients = resourcesOf('AWS::Cognito::UserPoolClient');
-    expect(clients).toHaveLength(1);
-    const client = clients[0]![1].Properties;
-    expect(client).toMatchObject({
-      AccessTokenValidity: 15,
-      IdTokenValidity: 15,
-      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
-      PreventUserExistenceErrors: 'ENABLED',
-    });
-    expect(client.RefreshTokenValidity).toBeLessThanOrEqual(24 * 60);
-    expect(client.WriteAttributes).toBeDefined();
-    expect(client.WriteAttributes).not.toContain('custom:companyId');
+    expect(clients).toHaveLength(2);
+    for (const [, { Properties: client }] of clients) {
+      expect(client).toMatchObject({
+        AccessTokenValidity: 15,
+        IdTokenValidity: 15,
+        TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+      expect(client.RefreshTokenValidity).toBeLessThanOrEqual(24 * 60);
+      expect(client.WriteAttributes).toBeDefined();
+      expect(client.WriteAttributes).not.toContain('custom:companyId');
+    }
   });
 
   it('revokes refresh tokens on sign-out and rotates them on every refresh', () => {
-    const [, client] = resourcesOf('AWS::Cognito::UserPoolClient')[0]!;
-    expect(client.Properties).toMatchObject({
-      EnableTokenRevocation: true,
-      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
-    });
-    // A rotating client refuses REFRESH_TOKEN_AUTH; the portal refreshes with GetTokensFromRefreshToken.
-    expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_REFRESH_TOKEN_AUTH');
-    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS' });
+    for (const [, client] of resourcesOf('AWS::Cognito::UserPoolClient')) {
+      expect(client.Properties).toMatchObject({
+        EnableTokenRevocation: true,
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
+      });
+      // A rotating client refuses REFRESH_TOKEN_AUTH; the portal refreshes with GetTokensFromRefreshToken.
+      expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_REFRESH_TOKEN_AUTH');
+    }
+    for (const [, pool] of pools()) expect(pool.Properties.UserPoolTier).toBe('PLUS');
+  });
+
+  it('federates no staff sign-in unless the context names an identity provider', () => {
+    expect(resourcesOf('AWS::Cognito::UserPoolIdentityProvider')).toHaveLength(0);
+    expect(resourcesOf('AWS::Cognito::UserPoolDomain')).toHaveLength(0);
   });
 });
 
@@ -236,13 +264,20 @@ describe('the stack', () => {
     expect(permissions.filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')).toHaveLength(
       EVENT_HANDLERS.length,
     );
-    expect(permissions.filter(([, p]) => p.Properties.Principal === 'cognito-idp.amazonaws.com')).toHaveLength(1);
-    expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length + 1);
+    // Each pool invokes the one custom email sender.
+    expect(permissions.filter(([, p]) => p.Properties.Principal === 'cognito-idp.amazonaws.com')).toHaveLength(2);
+    expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length + 2);
   });
 });
 
 describe('REST API', () => {
   const methods = () => resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
+
+  it("accepts tokens from both pools (participants' and CBP staff's) in its one authorizer", () => {
+    const [, authorizer] = resourcesOf('AWS::ApiGateway::Authorizer')[0]!;
+    expect(resourcesOf('AWS::ApiGateway::Authorizer')).toHaveLength(1);
+    expect(authorizer.Properties.ProviderARNs).toHaveLength(2);
+  });
 
   it('has a method for every route, with the Cognito authorizer on every non-public one', () => {
     const byName = new Map(methods().map(([, m]) => [m.Properties.OperationName as string, m.Properties]));

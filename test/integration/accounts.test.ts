@@ -268,14 +268,17 @@ describe('access between companies and roles', () => {
 });
 
 describe('sign-in flows', () => {
-  it('refreshes tokens with a refresh token from sign-in', async () => {
-    const user = await userWithRole(api, 'cbp-officer');
-    const login = await api.request('POST', '/auth/login', { body: { email: user.email, password: TEST_PASSWORD } });
-    const refreshed = await api.request('POST', '/auth/refresh', {
-      body: { refreshToken: login.body.tokens.refreshToken },
-    });
-    expect(refreshed.status).toBe(200);
-    expect((await api.request('GET', '/me', { token: refreshed.body.tokens.idToken })).status).toBe(200);
+  it("refreshes tokens with a refresh token from sign-in, from either pool (participants', CBP staff's)", async () => {
+    const company = await enrollCompany(api, officer.token);
+    for (const user of [
+      await userWithRole(api, 'cbp-officer'),
+      await userWithRole(api, 'company-user', company.companyId),
+    ]) {
+      const { refreshToken } = await api.signInTokens(user.email);
+      const refreshed = await api.request('POST', '/auth/refresh', { body: { refreshToken } });
+      expect(refreshed.status).toBe(200);
+      expect((await api.request('GET', '/me', { token: refreshed.body.tokens.idToken })).body.email).toBe(user.email);
+    }
     const bad = await api.request('POST', '/auth/refresh', { body: { refreshToken: 'x'.repeat(40) } });
     expect(bad.status).toBe(401);
   });
@@ -329,7 +332,8 @@ describe('CBP staff', () => {
     const target = await userWithRole(api, 'cbp-officer');
     const disabled = await api.request('PATCH', `/staff/${target.userId}`, {
       token: admin.token,
-      body: { version: 1, status: 'disabled' },
+      // Version 2: the first sign-in set up the officer's authenticator app, which marks the record.
+      body: { version: 2, status: 'disabled' },
     });
     expect(disabled.status).toBe(200);
     expect((await api.request('GET', '/me', { token: target.token })).status).toBe(403);

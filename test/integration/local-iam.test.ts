@@ -114,8 +114,11 @@ describe('the local IAM stand-in', () => {
   });
 
   it('refuses the Cognito admin calls and SES sends that the declared access does not grant', async () => {
-    const { cognito, ses, USER_POOL_ID, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET } = await clients();
-    const lookUp = new AdminGetUserCommand({ UserPoolId: USER_POOL_ID, Username: uniqueEmail('nobody') });
+    const { cognito, ses, PARTICIPANT_POOL, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET } = await clients();
+    const lookUp = new AdminGetUserCommand({
+      UserPoolId: PARTICIPANT_POOL.userPoolId,
+      Username: uniqueEmail('nobody'),
+    });
 
     await expect(
       runAs({ name: 'route fakeLogin', access: ['cognito:auth', 'table:read'] }, () => cognito.send(lookUp)),

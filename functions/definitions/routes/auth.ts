@@ -2,10 +2,13 @@
 import {
   AnswerMfa,
   ConfirmTotp,
+  FinishMfaSetup,
   Login,
   LoginResult,
   MfaEnrolled,
+  MfaSetupSecret,
   NewPassword,
+  StartMfaSetup,
   StartTotp,
   TotpSecret,
 } from '../../schemas/auth.ts';
@@ -50,7 +53,8 @@ export const newPassword = {
     session: 'session-from-the-login-answer',
     newPassword: 'a new long passphrase 2006',
   },
-  access: ['cognito:auth'],
+  // table:read: the email's claim says which user pool it signs in to.
+  access: ['cognito:auth', 'table:read'],
   mutates: false,
 } as const satisfies RouteDefinition;
 
@@ -126,7 +130,7 @@ export const confirmForgotPassword = {
   body: ConfirmForgotPassword,
   example: { email: 'poc@acme-imports.example.com', code: '123456', newPassword: 'a new long passphrase 2006' },
   response: Message,
-  access: ['cognito:auth'],
+  access: ['cognito:auth', 'table:read'],
   mutates: false,
 } as const satisfies RouteDefinition;
 
@@ -140,8 +144,39 @@ export const answerMfa = {
   body: AnswerMfa,
   example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer', code: '123456' },
   response: LoginResult,
+  // table:read: the email's claim says which user pool it signs in to.
+  access: ['cognito:auth', 'table:read'],
+  mutates: false,
+} as const satisfies RouteDefinition;
+
+export const startMfaSetup = {
+  id: 'startMfaSetup',
+  method: 'POST',
+  path: '/auth/mfa-setup',
+  handler: 'start-mfa-setup',
+  auth: 'public',
+  summary:
+    'The MFA_SETUP step of a sign-in (CBP staff must have an authenticator app): a secret for a new app, and the session that carries on',
+  body: StartMfaSetup,
+  example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer' },
+  response: MfaSetupSecret,
   access: ['cognito:auth'],
   mutates: false,
+} as const satisfies RouteDefinition;
+
+export const finishMfaSetup = {
+  id: 'finishMfaSetup',
+  method: 'POST',
+  path: '/auth/mfa-setup/verify',
+  handler: 'finish-mfa-setup',
+  auth: 'public',
+  summary: "The new app's first code: finishes the sign-in with tokens, the app required from then on",
+  body: FinishMfaSetup,
+  example: { email: 'officer@cbp.example.gov', session: 'session-from-the-mfa-setup-answer', code: '123456' },
+  response: LoginResult,
+  // Marks the member enrolled, with its audit record.
+  access: ['cognito:auth', 'table:read', 'table:write'],
+  mutates: true,
 } as const satisfies RouteDefinition;
 
 export const getMe = {
@@ -197,6 +232,8 @@ export const AUTH_ROUTES = [
   forgotPassword,
   confirmForgotPassword,
   answerMfa,
+  startMfaSetup,
+  finishMfaSetup,
   getMe,
   startTotp,
   confirmTotp,

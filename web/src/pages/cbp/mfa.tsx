@@ -1,7 +1,8 @@
 /**
- * Authenticator-app set-up, which the portal requires of CBP staff before anything else: a new
- * secret from Cognito (typed into the app, or opened from the otpauth link), then the app's
- * first code to confirm it.
+ * Authenticator-app set-up for a signed-in user: a new secret from Cognito (typed into the app, or
+ * opened from the otpauth link), then the app's first code to confirm it. CBP staff set their
+ * first app up inside the sign-in (their pool requires one); this page replaces it, and is where a
+ * primary POC whose deployment requires a second factor sets one up before anything else.
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -22,12 +23,12 @@ export const MfaSetup = () => {
   const confirm = useSubmit(async () => {
     await api.call('confirmTotp', { body: { accessToken: accessToken ?? '', code: code.trim() } });
     await reloadMe();
-    navigate('/cbp', { replace: true });
+    navigate(me?.company.status === 'cbp' ? '/cbp' : '/', { replace: true });
   });
 
   return (
     <div className="narrow">
-      <PageTitle lead="CBP staff must use an authenticator app: from now on every sign-in asks for its six-digit code.">
+      <PageTitle lead="Your account must use an authenticator app: from now on every sign-in asks for its six-digit code.">
         Set up your authenticator app
       </PageTitle>
       {me?.mfaEnrolled ? (
