@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signInAs, startPortal, submitSignIn } from '../support/browser.ts';
+import { launchBrowser, newPage, screenshot, signInAs, signInStaff, startPortal, submitSignIn } from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
 import { temporaryPasswordIn, waitForMail, type StoredEmail } from '../support/mail.ts';
 import { sweepOn, testClock } from '../support/deadlines.ts';
@@ -138,7 +138,7 @@ describe('the journey through the web portal', () => {
     // 6. A CBP officer publishes a cargo security alert to importers.
     const officer = await userWithRole(portal.api, 'cbp-officer');
     const cbp = await newPage(browser);
-    await signInAs(cbp.page, portal.webUrl, officer.email, TEST_PASSWORD);
+    await signInStaff(cbp.page, portal.webUrl, officer.email, TEST_PASSWORD);
     await cbp.page.goto(`${portal.webUrl}/cbp/alerts`);
     await expect.poll(() => heading(cbp.page)).toBe('Alerts');
     await cbp.page.getByLabel('Kind').selectOption('cargo-security-alert');
