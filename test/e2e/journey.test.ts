@@ -10,7 +10,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signInAs, signInStaff, startPortal, submitSignIn } from '../support/browser.ts';
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+  signInStaff,
+  startPortal,
+  submitSignIn,
+} from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
 import { temporaryPasswordIn, waitForMail, type StoredEmail } from '../support/mail.ts';
 import { sweepOn, testClock } from '../support/deadlines.ts';
