@@ -20,6 +20,7 @@ import { EVENT_HANDLERS, type EventHandlerDefinition } from '../functions/defini
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
+import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
@@ -271,6 +272,20 @@ export class PortalStack extends Stack {
     this.web = web;
     acknowledgeWebHosting(this, web);
     new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
+    // What `npm run admin` reads to add the first CBP administrator as the functions would.
+    const operatorOutputs: Record<OperatorOutput, string> = {
+      TableName: table.tableName,
+      UserPoolId: users.pool.userPoolId,
+      UserPoolClientId: users.client.userPoolClientId,
+      StaffUserPoolId: staffUsers.pool.userPoolId,
+      StaffUserPoolClientId: staffUsers.client.userPoolClientId,
+      ProgramEmail: props.programEmail,
+      SenderAddress: props.senderAddress,
+      EmailConfigurationSet: configurationSet.configurationSetName,
+      EmailPortalUrl: props.portalUrl ?? webUrl,
+    };
+    for (const [id, value] of Object.entries(operatorOutputs))
+      new CfnOutput(this, id, { value, description: `${OPERATOR_OUTPUTS[id as OperatorOutput]} for npm run admin` });
     alarm(
       'Api5xxAlarm',
       portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
