@@ -36,7 +36,7 @@ export interface CreateAdministratorInput {
 export const createAdministrator = async (input: CreateAdministratorInput, log: (line: string) => void) => {
   const { email, name } = validate(AddStaff, { email: input.email, name: input.name, role: 'cbp-admin' });
   const actor = operatorActor(input.operator, input.host);
-  log(`checking for CBP administrators, then adding ${email} as one (recorded as ${actor.userId}) ...`);
+  log(`checking for CBP administrators, then adding ${email.toLowerCase()} as one (recorded as ${actor.userId}) ...`);
   const result = await addAdministrator(deps, actor, { email, name }, { another: input.another });
   if (result.existing.length > 0)
     log(`there were ${result.existing.length} administrator(s) already (${result.existing.join(', ')}): confirmed.`);

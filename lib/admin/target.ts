@@ -32,7 +32,9 @@ export const resolveTarget = async (target: Target): Promise<ResolvedTarget> => 
   // The SDK's default credentials and region (environment, profile, SSO), unless --region says.
   const client = new CloudFormationClient(target.region ? { region: target.region } : {});
   try {
-    const region = await client.config.region();
+    const region = await client.config.region().catch(() => {
+      throw new Error('No AWS region: pass --region, or set AWS_REGION or a region in your AWS profile.');
+    });
     const answer = await client.send(new DescribeStacksCommand({ StackName: target.stackName })).catch((error) => {
       throw new Error(`Cannot read stack ${target.stackName} in ${region}: ${(error as Error).message}`);
     });
