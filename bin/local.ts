@@ -11,6 +11,7 @@ import { freePort } from '../lib/local/processes.ts';
 import { startScheduler } from '../lib/local/scheduler.ts';
 import { handlerEnv, PROGRAM_MAILBOX } from '../lib/local/bootstrap.ts';
 import { DATA_DIR } from '../lib/local/paths.ts';
+import { RUNTIME_FILE } from '../lib/local/running-portal.ts';
 import type { DemoSignIn } from '../lib/local/seed.ts';
 import { demoClock } from '../lib/local/demo-clock.ts';
 import { useClock } from '../functions/domain/clock.ts';
@@ -52,8 +53,8 @@ const main = async () => {
       '[portal] this demo was seeded before CBP staff had their own user pool: its staff cannot sign in. `npm run reset` seeds it again.',
     );
   const stopScheduler = startScheduler(clock, log);
-  const runtimeFile = join(DATA_DIR, 'runtime.json');
-  // `npm run simulate` reads this to work on the running portal's emulators, with the handlers' environment.
+  const runtimeFile = RUNTIME_FILE;
+  // `npm run simulate` and `npm run admin -- --local` read this to work on the running portal's emulators, with the handlers' environment.
   writeFileSync(
     runtimeFile,
     JSON.stringify(

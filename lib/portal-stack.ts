@@ -22,6 +22,7 @@ import { STREAM_CONSUMERS, type StreamConsumerDefinition } from '../functions/de
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
+import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
@@ -283,6 +284,17 @@ export class PortalStack extends Stack {
     this.web = web;
     acknowledgeWebHosting(this, web);
     new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
+    // What `npm run admin` reads to add the first CBP administrator as the functions would.
+    const operatorOutputs: Record<OperatorOutput, string> = {
+      TableName: table.tableName,
+      UserPoolId: users.pool.userPoolId,
+      UserPoolClientId: users.client.userPoolClientId,
+      StaffUserPoolId: staffUsers.pool.userPoolId,
+      StaffUserPoolClientId: staffUsers.client.userPoolClientId,
+      ProgramEmail: props.programEmail,
+    };
+    for (const [id, value] of Object.entries(operatorOutputs))
+      new CfnOutput(this, id, { value, description: `${OPERATOR_OUTPUTS[id as OperatorOutput]} for npm run admin` });
     alarm(
       'Api5xxAlarm',
       portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
