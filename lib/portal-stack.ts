@@ -4,36 +4,25 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
-import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
-import { EVENT_HANDLERS, type EventHandlerDefinition } from '../functions/definitions/events.ts';
-import { STREAM_CONSUMERS, type StreamConsumerDefinition } from '../functions/definitions/stream-consumers.ts';
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
+import { addEventHandlers, addJobs, addStreamConsumers, type FunctionWiring } from './background-functions.ts';
 import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import {
   acknowledgeBackupRole,
-  acknowledgeDeadLetterQueue,
-  acknowledgeEventFunction,
   acknowledgePublicMethods,
-  acknowledgeScheduledFunction,
-  acknowledgeStreamConsumer,
   acknowledgeSynchronousFunction,
   acknowledgeWebHosting,
   applyNagSuppressions,
@@ -301,40 +290,8 @@ export class PortalStack extends Stack {
       'The API answered 5xx',
     );
 
-    for (const job of JOBS as readonly JobDefinition[]) {
-      // One queue catches both a schedule whose invocation failed after Scheduler's retries and
-      // an invocation that failed after Lambda's own asynchronous retries.
-      const deadLetters = new sqs.Queue(this, `Job-${job.id}-DeadLetters`, {
-        retentionPeriod: Duration.days(14),
-        enforceSSL: true,
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-      });
-      const { function: fn } = new PortalFunction(this, `Job-${job.id}`, {
-        entry: `jobs/${job.handler}`,
-        description: job.description.slice(0, 256),
-        environment: environmentFor(job.access),
-        timeout: Duration.minutes(5),
-        deadLetterQueue: deadLetters,
-        logKey,
-      });
-      grant(fn, job.access);
-      new scheduler.Schedule(this, `Job-${job.id}-Schedule`, {
-        description: job.description.slice(0, 512),
-        schedule: scheduler.ScheduleExpression.expression(job.schedule),
-        target: new targets.LambdaInvoke(fn, {
-          deadLetterQueue: deadLetters,
-          retryAttempts: 3,
-          maxEventAge: Duration.hours(6),
-        }),
-      });
-      alarm(
-        `Job-${job.id}-DeadLetterAlarm`,
-        deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        `The ${job.id} job failed after its retries`,
-      );
-      acknowledgeDeadLetterQueue(deadLetters);
-      acknowledgeScheduledFunction(this, fn);
-    }
+    const wiring: FunctionWiring = { environmentFor, grant, alarm, logKey };
+    addJobs(this, wiring);
 
     // Cognito's password-reset codes reach people through the portal's own SES template.
     const emailSenderAccess: readonly Access[] = ['email:send'];
@@ -356,86 +313,8 @@ export class PortalStack extends Stack {
       destination: ses.EventDestination.eventBus(defaultBus),
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
-    const patterns: Record<EventHandlerDefinition['source'], events.EventPattern> = {
-      'ses-feedback': {
-        source: ['aws.ses'],
-        detailType: ['Email Bounced', 'Email Complaint Received'],
-        detail: { mail: { tags: { 'ses:configuration-set': [configurationSet.configurationSetName] } } },
-      },
-    };
-    for (const handler of EVENT_HANDLERS as readonly EventHandlerDefinition[]) {
-      const deadLetters = new sqs.Queue(this, `Event-${handler.id}-DeadLetters`, {
-        retentionPeriod: Duration.days(14),
-        enforceSSL: true,
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-      });
-      const { function: fn } = new PortalFunction(this, `Event-${handler.id}`, {
-        entry: `events/${handler.handler}`,
-        description: handler.description.slice(0, 256),
-        environment: environmentFor(handler.access),
-        timeout: Duration.minutes(1),
-        deadLetterQueue: deadLetters,
-        logKey,
-      });
-      grant(fn, handler.access);
-      new events.Rule(this, `Event-${handler.id}-Rule`, {
-        description: handler.description.slice(0, 512),
-        eventBus: defaultBus,
-        eventPattern: patterns[handler.source],
-        targets: [
-          new eventTargets.LambdaFunction(fn, {
-            deadLetterQueue: deadLetters,
-            retryAttempts: 3,
-            maxEventAge: Duration.hours(6),
-          }),
-        ],
-      });
-      alarm(
-        `Event-${handler.id}-DeadLetterAlarm`,
-        deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        `The ${handler.id} event handler failed after its retries`,
-      );
-      acknowledgeDeadLetterQueue(deadLetters);
-      acknowledgeEventFunction(fn);
-    }
-
-    // Each stream consumer reads the table's stream through an event source mapping that passes it
-    // only the records its filters match. A batch that fails is retried split in two; what still
-    // fails (or grows too old) is recorded on the consumer's on-failure queue, which is alarmed.
-    for (const consumer of STREAM_CONSUMERS as readonly StreamConsumerDefinition[]) {
-      const failures = new sqs.Queue(this, `Stream-${consumer.id}-Failures`, {
-        retentionPeriod: Duration.days(14),
-        enforceSSL: true,
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-      });
-      const { function: fn } = new PortalFunction(this, `Stream-${consumer.id}`, {
-        entry: `streams/${consumer.handler}`,
-        description: consumer.description.slice(0, 256),
-        environment: environmentFor(consumer.access),
-        timeout: Duration.seconds(consumer.timeoutSeconds),
-        logKey,
-      });
-      grant(fn, consumer.access);
-      fn.addEventSourceMapping('Table', {
-        eventSourceArn: tableStreamArn,
-        startingPosition: lambda.StartingPosition.LATEST,
-        filters: consumer.filters.map((pattern) => lambda.FilterCriteria.filter(pattern)),
-        batchSize: consumer.batchSize,
-        maxBatchingWindow: Duration.seconds(0),
-        retryAttempts: consumer.retryAttempts,
-        bisectBatchOnError: true,
-        maxRecordAge: Duration.seconds(consumer.maxRecordAgeSeconds),
-        parallelizationFactor: consumer.parallelizationFactor,
-        onFailure: new SqsDlq(failures),
-      });
-      alarm(
-        `Stream-${consumer.id}-FailureAlarm`,
-        failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        `The ${consumer.id} stream consumer gave up on a batch of records after its retries`,
-      );
-      acknowledgeDeadLetterQueue(failures);
-      acknowledgeStreamConsumer(fn);
-    }
+    addEventHandlers(this, wiring, { bus: defaultBus, configurationSetName: configurationSet.configurationSetName });
+    addStreamConsumers(this, wiring, tableStreamArn);
 
     alarm(
       'OutboxDeliveryFailedAlarm',
