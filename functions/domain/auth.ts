@@ -1,6 +1,6 @@
 import type { Clock, Ids } from './clock.ts';
-import { auditItem, type Actor } from './audit.ts';
-import { otpauthUri, type MfaRecords } from './mfa.ts';
+import type { Actor } from './audit.ts';
+import { markEnrolled, otpauthUri, type MfaRecords } from './mfa.ts';
 import { realmOf, type Realm } from '../definitions/roles.ts';
 import {
   invitationExpired,
@@ -131,21 +131,8 @@ interface SecondFactorDeps {
 const recordSecondFactor = async (deps: SecondFactorDeps, email: string, sourceIp: string): Promise<void> => {
   const member = await memberByEmail(deps, email);
   if (!member || member.mfaEnrolledAt) return;
-  const now = deps.clock.now();
   const actor: Actor = { userId: member.userId, role: member.role, companyId: member.companyId, sourceIp };
-  const audit = auditItem(
-    actor,
-    {
-      companyId: member.companyId,
-      action: 'user.mfa-enrolled',
-      objectType: 'user',
-      objectId: member.userId,
-      changes: { after: { mfa: 'totp' } },
-    },
-    now,
-    deps.ids.next(),
-  );
-  await deps.members.markMfaEnrolled(member, now.toISOString(), audit);
+  await markEnrolled(deps, actor, member);
 };
 
 export const answerMfa = async (

@@ -5,7 +5,7 @@
  */
 import type { Clock, Ids } from './clock.ts';
 import type { Caller } from './caller.ts';
-import { auditItem } from './audit.ts';
+import { auditItem, type Actor } from './audit.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Member } from '../schemas/membership.ts';
@@ -66,19 +66,28 @@ export const confirmTotp = async (deps: MfaDeps, caller: Caller, accessToken: st
   await deps.auth.confirmTotp(accessToken, code);
   const member = await deps.members.get(caller.companyId, caller.userId);
   if (!member) throw new NotFound('Your portal account no longer exists.');
+  await markEnrolled(deps, caller, member);
+  return { mfaEnrolled: true };
+};
+
+/** Records that `member` has an authenticator app, with its audit record (by `actor`, the member). */
+export const markEnrolled = async (
+  deps: { readonly clock: Clock; readonly ids: Ids; readonly members: Pick<MfaRecords, 'markMfaEnrolled'> },
+  actor: Actor,
+  member: Member,
+): Promise<void> => {
   const now = deps.clock.now();
   const audit = auditItem(
-    caller,
+    actor,
     {
-      companyId: caller.companyId,
+      companyId: member.companyId,
       action: 'user.mfa-enrolled',
       objectType: 'user',
-      objectId: caller.userId,
+      objectId: member.userId,
       changes: { after: { mfa: 'totp' } },
     },
     now,
     deps.ids.next(),
   );
   await deps.members.markMfaEnrolled(member, now.toISOString(), audit);
-  return { mfaEnrolled: true };
 };

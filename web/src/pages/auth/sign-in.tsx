@@ -13,6 +13,7 @@ import { END_MESSAGES } from '../../api/session-timeout.ts';
 import { CheckboxField, ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
 import { noticeAccepted, rememberNoticeAccepted, SystemUseNotice } from '../../components/system-use-notice.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { AuthenticatorSetup, SixDigitCode } from '../../components/authenticator-setup.tsx';
 import { PASSWORD_MIN_LENGTH } from '../../../../functions/definitions/passwords.ts';
 
 const NOT_ACCEPTED = 'To sign in, confirm that you have read the system use notice and agree to its terms.';
@@ -75,19 +76,6 @@ export const SignIn = () => {
       return next(await api.call('finishMfaSetup', { body: { email, session: step.session, code: code.trim() } }));
     return next(await api.call('answerMfa', { body: { email, session: step.session, code } }));
   });
-
-  const codeField = (
-    <TextField
-      label="Six-digit code"
-      inputMode="numeric"
-      autoComplete="one-time-code"
-      required
-      pattern="\d{6}"
-      value={code}
-      onChange={(e) => setCode(e.target.value)}
-      error={submit.fieldError('code')}
-    />
-  );
 
   return (
     <div className="narrow">
@@ -154,21 +142,17 @@ export const SignIn = () => {
               CBP staff must use an authenticator app: every sign-in asks for its six-digit code. Have one ready on your
               phone or computer (for example one your agency approves).
             </p>
-            <h2>1. Add this key to your app</h2>
-            <p>Choose to enter a key by hand, and type this secret (spaces do not matter):</p>
-            <p className="secret">
-              <code data-secret={step.secret.secretCode}>{step.secret.secretCode}</code>
-            </p>
-            <p>
-              Or, on a device with the app, open <a href={step.secret.otpauthUri}>this set-up link</a>.
-            </p>
-            <h2>2. Enter the code the app shows</h2>
-            {codeField}
-            <SubmitButton busy={submit.busy}>Confirm code</SubmitButton>
+            <AuthenticatorSetup
+              secret={step.secret}
+              code={code}
+              onCode={setCode}
+              error={submit.fieldError('code')}
+              busy={submit.busy}
+            />
           </>
         ) : (
           <>
-            {codeField}
+            <SixDigitCode value={code} onChange={setCode} error={submit.fieldError('code')} />
             <SubmitButton busy={submit.busy}>Verify</SubmitButton>
           </>
         )}

@@ -8,8 +8,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
+import { ErrorSummary, SubmitButton, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { AuthenticatorSetup } from '../../components/authenticator-setup.tsx';
 
 export const MfaSetup = () => {
   const { api, accessToken, me, reloadMe } = useSession();
@@ -45,26 +46,13 @@ export const MfaSetup = () => {
         </form>
       ) : (
         <form onSubmit={confirm.onSubmit} noValidate className="form form--tight">
-          <h2>1. Add this key to your app</h2>
-          <p>Choose to enter a key by hand, and type this secret (spaces do not matter):</p>
-          <p className="secret">
-            <code data-secret={secret.secretCode}>{secret.secretCode}</code>
-          </p>
-          <p>
-            Or, on a device with the app, open <a href={secret.otpauthUri}>this set-up link</a>.
-          </p>
-          <h2>2. Enter the code the app shows</h2>
-          <TextField
-            label="Six-digit code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            pattern="\d{6}"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
+          <AuthenticatorSetup
+            secret={secret}
+            code={code}
+            onCode={setCode}
             error={confirm.fieldError('code')}
+            busy={confirm.busy}
           />
-          <SubmitButton busy={confirm.busy}>Confirm code</SubmitButton>
         </form>
       )}
     </div>
