@@ -73,5 +73,7 @@ describe('function environments', () => {
         }),
       );
     }
-  }, 180_000);
+    // A cap, not a figure: about 80 fresh processes, each compiling its module; on CI's two busy
+    // cores 180 s was too little once the stream consumers and the MFA set-up routes joined.
+  }, 600_000);
 });
