@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, progress, quantile, round } from './lib.ts';
+import { median, progress, quantile, round, signInThroughApi } from './lib.ts';
 
 /** Timed requests of each kind, after WARM_UP untimed ones of each. */
 const REQUESTS = 30;
@@ -79,8 +79,7 @@ export const accountRequests = async () => {
       role: 'cbp-officer',
       password,
     });
-    const login = await post('/auth/login', { email: 'signup-officer@cbp.example.gov', password });
-    const officer = (JSON.parse(login.body) as { tokens: { idToken: string } }).tokens.idToken;
+    const officer = await signInThroughApi(api.url, 'signup-officer@cbp.example.gov', password);
     const rounds = WARM_UP + REQUESTS;
     progress(`enrolling ${rounds} companies, each with a registered POC email and no account yet ...`);
     const pocEmails: string[] = [];

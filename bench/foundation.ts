@@ -19,7 +19,7 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { JOBS } from '../functions/definitions/jobs.ts';
 import { ROOT } from '../lib/local/paths.ts';
-import { median, progress, quantile, round } from './lib.ts';
+import { median, progress, quantile, round, signInThroughApi } from './lib.ts';
 
 /** Bundle-size targets: a route's function, a scheduled job's. */
 export const ROUTE_BUNDLE_LIMIT = 150 * 1024;
@@ -95,6 +95,8 @@ const coldImport = (file: string): number => {
       TABLE_NAME: 'bench',
       USER_POOL_ID: 'bench',
       USER_POOL_CLIENT_ID: 'bench',
+      STAFF_USER_POOL_ID: 'bench',
+      STAFF_USER_POOL_CLIENT_ID: 'bench',
       SENDER_ADDRESS: 'bench@example.com',
       EMAIL_CONFIGURATION_SET: 'bench',
       PORTAL_URL: 'https://bench.example.com',
@@ -212,11 +214,7 @@ export const apiLatency = async () => {
         await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
       ).json()) as T;
     };
-    const login = await post<{ tokens: { idToken: string } }>('/auth/login', {
-      email: 'bench-officer@cbp.example.gov',
-      password,
-    });
-    const token = login.tokens.idToken;
+    const token = await signInThroughApi(api.url, 'bench-officer@cbp.example.gov', password);
     const company = await post<{ companyId: string }>(
       '/companies',
       {

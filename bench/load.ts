@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { progress, round } from './lib.ts';
+import { progress, round, signInThroughApi } from './lib.ts';
 import { ROOT } from '../lib/local/paths.ts';
 
 // Each point of contact here starts a thread every few seconds, far past what the abuse limits
@@ -40,8 +40,7 @@ export const loadTest = async () => {
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
-    const signIn = async (email: string) =>
-      (await post<{ tokens: { idToken: string } }>('/auth/login', { email, password })).tokens.idToken;
+    const signIn = (email: string) => signInThroughApi(api.url, email, password);
     await provisionUser(allPorts, {
       email: 'load-officer@cbp.example.gov',
       name: 'Load Officer',

@@ -11,6 +11,8 @@ import { freePort } from '../lib/local/processes.ts';
 import { startScheduler } from '../lib/local/scheduler.ts';
 import { handlerEnv, PROGRAM_MAILBOX } from '../lib/local/bootstrap.ts';
 import { DATA_DIR } from '../lib/local/paths.ts';
+import { RUNTIME_FILE } from '../lib/local/running-portal.ts';
+import type { DemoSignIn } from '../lib/local/seed.ts';
 import { demoClock } from '../lib/local/demo-clock.ts';
 import { useClock } from '../functions/domain/clock.ts';
 import { programDate } from '../functions/definitions/program-time.ts';
@@ -45,10 +47,14 @@ const main = async () => {
     const { seedDemo } = await import('../lib/local/seed.ts');
     writeFileSync(seedFile, JSON.stringify(await seedDemo(), null, 2));
   }
-  const signIns = JSON.parse(readFileSync(seedFile, 'utf8')) as { who: string; email: string; password: string }[];
+  const signIns = JSON.parse(readFileSync(seedFile, 'utf8')) as DemoSignIn[];
+  if (signIns.some((s) => s.email.endsWith('@cbp.example.gov') && !s.authenticatorSecret))
+    log(
+      '[portal] this demo was seeded before CBP staff had their own user pool: its staff cannot sign in. `npm run reset` seeds it again.',
+    );
   const stopScheduler = startScheduler(clock, log);
-  const runtimeFile = join(DATA_DIR, 'runtime.json');
-  // `npm run simulate` reads this to work on the running portal's emulators, with the handlers' environment.
+  const runtimeFile = RUNTIME_FILE;
+  // `npm run simulate` and `npm run admin -- --local` read this to work on the running portal's emulators, with the handlers' environment.
   writeFileSync(
     runtimeFile,
     JSON.stringify(
@@ -67,6 +73,7 @@ const main = async () => {
   log(`  Cognito (local)  ${backends.emulators.cognitoEndpoint}   user pool ${backends.resources.userPoolId}`);
   log('  Demo sign-ins (on the web portal, or POST /auth/login with {"email", "password"}):');
   for (const s of signIns) log(`    ${s.who.padEnd(44)} ${s.email.padEnd(40)} ${s.password}`);
+  log('  CBP staff also answer their authenticator app: `npm run code -- <email>` shows its code now.');
   log(
     `  Demo date        ${programDate(clock.now())}   (program time, Washington; npm run simulate -- --as-of 2006-07-02 moves it and runs the daily checks)`,
   );

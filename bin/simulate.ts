@@ -5,11 +5,12 @@
  * to its inbox), else starts its own on the local data (the emails then wait in the outbox).
  */
 import '../lib/local/quiet-sdk.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_DIR } from '../lib/local/paths.ts';
 import { startBackends, type Backends } from '../lib/local/runtime.ts';
+import { runningPortal } from '../lib/local/running-portal.ts';
 import { handlerEnv } from '../lib/local/bootstrap.ts';
 import { loadJob } from '../lib/local/scheduler.ts';
 import { demoClock } from '../lib/local/demo-clock.ts';
@@ -28,25 +29,6 @@ if (!target) {
   );
   process.exit(2);
 }
-
-interface Runtime {
-  readonly pid: number;
-  readonly api: string;
-  /** The environment the running portal's handlers have. */
-  readonly env: Record<string, string>;
-}
-
-const runningPortal = (): Runtime | undefined => {
-  const file = join(DATA_DIR, 'runtime.json');
-  if (!existsSync(file)) return undefined;
-  const runtime = JSON.parse(readFileSync(file, 'utf8')) as Runtime;
-  try {
-    process.kill(runtime.pid, 0);
-    return runtime;
-  } catch {
-    return undefined;
-  }
-};
 
 /** Runs a job without its JSON log lines (meant for CloudWatch); this command prints its own summary. */
 const quietly =

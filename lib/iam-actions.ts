@@ -10,6 +10,13 @@ export const GRANTED_ACTIONS = {
   // Query. A transaction needs the action of each of its items (GetItem, PutItem, ..., ConditionCheckItem).
   'table:read': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   'table:write': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+  // What Lambda's event source mapping calls as a stream consumer's role (AWS's list for DynamoDB streams).
+  'table:stream': [
+    'dynamodb:DescribeStream',
+    'dynamodb:GetShardIterator',
+    'dynamodb:GetRecords',
+    'dynamodb:ListStreams',
+  ],
   // InitiateAuth, RespondToAuthChallenge and the other token-authorized calls are public Cognito
   // APIs: no IAM needed, only the pool's ids in the environment (which any `cognito:` access gives).
   'cognito:auth': [],
@@ -30,6 +37,12 @@ export const GRANTED_ACTIONS = {
   ],
   'email:send': ['ses:SendBulkEmail'],
 } as const satisfies Record<Access, readonly string[]>;
+
+/**
+ * Actions IAM grants only on every resource (`*`): they have no resource-level permission.
+ * ListStreams names stream ARNs and reads no item.
+ */
+export const ACCOUNT_WIDE_ACTIONS: readonly string[] = ['dynamodb:ListStreams'];
 
 /**
  * Denied to every function on audit partitions (`AUDIT_PARTITIONS`, matched against the request's

@@ -132,6 +132,25 @@ export const acknowledgeEventFunction = (fn: lambda.IFunction): void => {
   });
 };
 
+/**
+ * A stream consumer's function: its event source mapping invokes it synchronously and sends what
+ * fails after its retries to the mapping's on-failure queue (alarmed); its role lists the
+ * table's streams, which IAM grants only on `*`.
+ */
+export const acknowledgeStreamConsumer = (fn: lambda.IFunction): void => {
+  Validations.of(fn).acknowledge({
+    id: 'Serverless-LambdaDLQ',
+    reason:
+      "Invoked synchronously by its event source mapping, whose on-failure destination (the consumer's alarmed queue) receives the records of a batch that failed after its retries; a function DLQ would never receive anything.",
+  });
+  if (fn.role)
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams, which Lambda needs to read a DynamoDB stream, has no resource-level permission; it lists stream ARNs and reads no item. The stream reads themselves are granted on the table stream only. A CDK test checks that no other statement but X-Ray uses *.',
+    });
+};
+
 /** AWS Backup's selection role carries the service's own managed policy, scoped by the selection to the one table. */
 export const acknowledgeBackupRole = (role: IConstruct): void => {
   Validations.of(role).acknowledge({

@@ -2,6 +2,10 @@ import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import { resolve } from 'node:path';
 import { PortalStack } from './portal-stack.ts';
+import type { StaffIdentityProvider } from './constructs/user-pool.ts';
+
+/** Context from cdk.json is an object; from `-c key=...` on the command line, a JSON string. */
+const parseContextJson = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 import { WEB_DIST } from './local/paths.ts';
 
 /**
@@ -20,6 +24,18 @@ export const createPortalApp = (app: App): App => {
     // The link in every email; without a setting, the CloudFront URL the portal is served from.
     portalUrl: app.node.tryGetContext('portalUrl') as string | undefined,
     programEmail: context('programEmail', 'ctpat-program@cbp.example.gov'),
+    // Staff sign-in through CBP's identity provider: set both (docs/deploy.md); absent, staff use
+    // the portal's sign-in with the staff pool's required authenticator app.
+    ...(app.node.tryGetContext('staffIdentityProvider')
+      ? {
+          staffFederation: {
+            provider: parseContextJson(app.node.tryGetContext('staffIdentityProvider')) as StaffIdentityProvider,
+            domainPrefix: context('staffSignInDomainPrefix', 'ctpat-portal-staff'),
+            callbackUrls: context('staffSignInCallbackUrls', '').split(',').filter(Boolean),
+          },
+        }
+      : {}),
+    requirePocMfa: context('requirePocMfa', 'false') === 'true',
     // The built client; tests point this at a small stand-in instead of a Vite build.
     webAssetsPath: resolve(context('webAssetsPath', WEB_DIST)),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },

@@ -4,32 +4,25 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
-import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
-import { EVENT_HANDLERS, type EventHandlerDefinition } from '../functions/definitions/events.ts';
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
-import { AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
+import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
+import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
-import { PortalUserPool } from './constructs/user-pool.ts';
+import { addEventHandlers, addJobs, addStreamConsumers, type FunctionWiring } from './background-functions.ts';
+import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import {
   acknowledgeBackupRole,
-  acknowledgeDeadLetterQueue,
-  acknowledgeEventFunction,
   acknowledgePublicMethods,
-  acknowledgeScheduledFunction,
   acknowledgeSynchronousFunction,
   acknowledgeWebHosting,
   applyNagSuppressions,
@@ -49,6 +42,10 @@ export interface PortalStackProps extends StackProps {
   readonly portalUrl?: string;
   /** CBP's C-TPAT program mailbox, which is told of removals and reapplications. */
   readonly programEmail: string;
+  /** CBP's identity provider for staff sign-in (context `staffIdentityProvider`, deploy.md). */
+  readonly staffFederation?: PortalUserPoolProps['federation'];
+  /** Primary POCs too must have a second factor before the portal serves them (context `requirePocMfa`). */
+  readonly requirePocMfa?: boolean;
 }
 
 /**
@@ -81,8 +78,12 @@ export class PortalStack extends Stack {
       deletionProtection: true,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TABLE.ttlAttribute,
+      // Its consumers (the stream-consumer table) send new outbox deliveries off the request path.
+      stream: dynamodb.StreamViewType[TABLE.streamView],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const tableStreamArn = table.tableStreamArn;
+    if (!tableStreamArn) throw new Error('The table has no stream, which its stream consumers read');
     for (const index of tableIndexes) {
       table.addGlobalSecondaryIndex({
         indexName: index.name,
@@ -120,7 +121,13 @@ export class PortalStack extends Stack {
       }),
     );
 
-    const users = new PortalUserPool(this, 'Users');
+    const users = new PortalUserPool(this, 'Users', { realm: 'participants' });
+    // CBP staff sign in to their own pool, where Cognito requires a second factor (decision 60).
+    const staffUsers = new PortalUserPool(this, 'StaffUsers', {
+      realm: 'staff',
+      codeKey: users.codeKey,
+      ...(props.staffFederation ? { federation: props.staffFederation } : {}),
+    });
 
     const configurationSet = new ses.ConfigurationSet(this, 'EmailConfiguration', {
       reputationMetrics: true,
@@ -175,8 +182,14 @@ export class PortalStack extends Stack {
       // Whatever writes may queue a notice to CBP's program mailbox (a removal, a reapplication).
       ...(access.includes('table:write') ? { PROGRAM_EMAIL: props.programEmail } : {}),
       ...(access.some((a) => a.startsWith('cognito:'))
-        ? { USER_POOL_ID: users.pool.userPoolId, USER_POOL_CLIENT_ID: users.client.userPoolClientId }
+        ? {
+            USER_POOL_ID: users.pool.userPoolId,
+            USER_POOL_CLIENT_ID: users.client.userPoolClientId,
+            STAFF_USER_POOL_ID: staffUsers.pool.userPoolId,
+            STAFF_USER_POOL_CLIENT_ID: staffUsers.client.userPoolClientId,
+          }
         : {}),
+      ...(props.requirePocMfa ? { REQUIRE_POC_MFA: 'true' } : {}),
       ...(access.includes('email:send')
         ? {
             SENDER_ADDRESS: props.senderAddress,
@@ -190,9 +203,10 @@ export class PortalStack extends Stack {
       const resources: Record<Access, string[]> = {
         'table:read': [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)],
         'table:write': [table.tableArn],
+        'table:stream': [tableStreamArn],
         'cognito:auth': [],
-        'cognito:invite': [users.pool.userPoolArn],
-        'cognito:manage': [users.pool.userPoolArn],
+        'cognito:invite': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
+        'cognito:manage': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
         'email:send': [
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
           this.formatArn({
@@ -207,8 +221,12 @@ export class PortalStack extends Stack {
       };
       for (const a of access) {
         const actions: readonly string[] = GRANTED_ACTIONS[a];
-        if (actions.length > 0)
-          fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: resources[a] }));
+        const scoped = actions.filter((action) => !ACCOUNT_WIDE_ACTIONS.includes(action));
+        const accountWide = actions.filter((action) => ACCOUNT_WIDE_ACTIONS.includes(action));
+        if (scoped.length > 0)
+          fn.addToRolePolicy(new iam.PolicyStatement({ actions: scoped, resources: resources[a] }));
+        if (accountWide.length > 0)
+          fn.addToRolePolicy(new iam.PolicyStatement({ actions: accountWide, resources: ['*'] }));
       }
       // Audit records are never edited or deleted (DESIGN section 3.11): whatever the code does,
       // no function may update or delete an item in an audit partition.
@@ -239,7 +257,7 @@ export class PortalStack extends Stack {
     const portalApi = new PortalApi(this, 'Api', {
       routes: ROUTES,
       functions,
-      userPool: users.pool,
+      userPools: [users.pool, staffUsers.pool],
       allowedOrigins,
       logKey,
     });
@@ -255,46 +273,25 @@ export class PortalStack extends Stack {
     this.web = web;
     acknowledgeWebHosting(this, web);
     new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
+    // What `npm run admin` reads to add the first CBP administrator as the functions would.
+    const operatorOutputs: Record<OperatorOutput, string> = {
+      TableName: table.tableName,
+      UserPoolId: users.pool.userPoolId,
+      UserPoolClientId: users.client.userPoolClientId,
+      StaffUserPoolId: staffUsers.pool.userPoolId,
+      StaffUserPoolClientId: staffUsers.client.userPoolClientId,
+      ProgramEmail: props.programEmail,
+    };
+    for (const [id, value] of Object.entries(operatorOutputs))
+      new CfnOutput(this, id, { value, description: `${OPERATOR_OUTPUTS[id as OperatorOutput]} for npm run admin` });
     alarm(
       'Api5xxAlarm',
       portalApi.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       'The API answered 5xx',
     );
 
-    for (const job of JOBS as readonly JobDefinition[]) {
-      // One queue catches both a schedule whose invocation failed after Scheduler's retries and
-      // an invocation that failed after Lambda's own asynchronous retries.
-      const deadLetters = new sqs.Queue(this, `Job-${job.id}-DeadLetters`, {
-        retentionPeriod: Duration.days(14),
-        enforceSSL: true,
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-      });
-      const { function: fn } = new PortalFunction(this, `Job-${job.id}`, {
-        entry: `jobs/${job.handler}`,
-        description: job.description.slice(0, 256),
-        environment: environmentFor(job.access),
-        timeout: Duration.minutes(5),
-        deadLetterQueue: deadLetters,
-        logKey,
-      });
-      grant(fn, job.access);
-      new scheduler.Schedule(this, `Job-${job.id}-Schedule`, {
-        description: job.description.slice(0, 512),
-        schedule: scheduler.ScheduleExpression.expression(job.schedule),
-        target: new targets.LambdaInvoke(fn, {
-          deadLetterQueue: deadLetters,
-          retryAttempts: 3,
-          maxEventAge: Duration.hours(6),
-        }),
-      });
-      alarm(
-        `Job-${job.id}-DeadLetterAlarm`,
-        deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        `The ${job.id} job failed after its retries`,
-      );
-      acknowledgeDeadLetterQueue(deadLetters);
-      acknowledgeScheduledFunction(this, fn);
-    }
+    const wiring: FunctionWiring = { environmentFor, grant, alarm, logKey };
+    addJobs(this, wiring);
 
     // Cognito's password-reset codes reach people through the portal's own SES template.
     const emailSenderAccess: readonly Access[] = ['email:send'];
@@ -306,6 +303,7 @@ export class PortalStack extends Stack {
     });
     grant(emailSender, emailSenderAccess);
     users.useEmailSender(emailSender);
+    staffUsers.useEmailSender(emailSender);
     acknowledgeSynchronousFunction(emailSender);
     // SES publishes the configuration set's bounces and complaints to the default event bus (the
     // only bus SES can use); each event handler's rule picks its own out, with retries and an
@@ -315,48 +313,8 @@ export class PortalStack extends Stack {
       destination: ses.EventDestination.eventBus(defaultBus),
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
-    const patterns: Record<EventHandlerDefinition['source'], events.EventPattern> = {
-      'ses-feedback': {
-        source: ['aws.ses'],
-        detailType: ['Email Bounced', 'Email Complaint Received'],
-        detail: { mail: { tags: { 'ses:configuration-set': [configurationSet.configurationSetName] } } },
-      },
-    };
-    for (const handler of EVENT_HANDLERS as readonly EventHandlerDefinition[]) {
-      const deadLetters = new sqs.Queue(this, `Event-${handler.id}-DeadLetters`, {
-        retentionPeriod: Duration.days(14),
-        enforceSSL: true,
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-      });
-      const { function: fn } = new PortalFunction(this, `Event-${handler.id}`, {
-        entry: `events/${handler.handler}`,
-        description: handler.description.slice(0, 256),
-        environment: environmentFor(handler.access),
-        timeout: Duration.minutes(1),
-        deadLetterQueue: deadLetters,
-        logKey,
-      });
-      grant(fn, handler.access);
-      new events.Rule(this, `Event-${handler.id}-Rule`, {
-        description: handler.description.slice(0, 512),
-        eventBus: defaultBus,
-        eventPattern: patterns[handler.source],
-        targets: [
-          new eventTargets.LambdaFunction(fn, {
-            deadLetterQueue: deadLetters,
-            retryAttempts: 3,
-            maxEventAge: Duration.hours(6),
-          }),
-        ],
-      });
-      alarm(
-        `Event-${handler.id}-DeadLetterAlarm`,
-        deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        `The ${handler.id} event handler failed after its retries`,
-      );
-      acknowledgeDeadLetterQueue(deadLetters);
-      acknowledgeEventFunction(fn);
-    }
+    addEventHandlers(this, wiring, { bus: defaultBus, configurationSetName: configurationSet.configurationSetName });
+    addStreamConsumers(this, wiring, tableStreamArn);
 
     alarm(
       'OutboxDeliveryFailedAlarm',

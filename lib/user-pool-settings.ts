@@ -2,7 +2,7 @@
  * User pool settings shared by the CDK stack and the local bootstrap, so the emulator's pool
  * is made like the deployed one.
  */
-import { ROLES } from '../functions/definitions/roles.ts';
+import { CBP_ROLES, COMPANY_ROLES, type Realm, type Role } from '../functions/definitions/roles.ts';
 import { PASSWORD_MIN_LENGTH } from '../functions/definitions/passwords.ts';
 
 export const USER_POOL_SETTINGS = {
@@ -12,7 +12,8 @@ export const USER_POOL_SETTINGS = {
   temporaryPasswordValidityDays: 3,
   /** Immutable, server-written custom attribute tying an identity to its company. */
   companyIdAttribute: 'companyId',
-  groups: ROLES,
+  /** Role groups: CBP staff's in their pool, participants' in theirs. */
+  groupsOf: { staff: CBP_ROLES, participants: COMPANY_ROLES } satisfies Record<Realm, readonly Role[]>,
   tokenValidityMinutes: { access: 15, id: 15 },
   refreshTokenValidityHours: 12,
   /**

@@ -24,13 +24,17 @@ import {
   UnsupportedTokenTypeException,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { cognito, USER_POOL_CLIENT_ID } from '../clients/cognito.ts';
+import { cognito, POOLS, type Pool } from '../clients/cognito.ts';
+import type { Realm } from '../definitions/roles.ts';
 import { BadRequest, TooManyRequests, Unauthorized } from '../errors.ts';
 
 export type SignInOutcome =
   | { kind: 'tokens'; result: AuthenticationResultType }
   | { kind: 'new-password-required'; session: string }
-  | { kind: 'mfa-required'; session: string };
+  | { kind: 'mfa-required'; session: string }
+  | { kind: 'mfa-setup-required'; session: string };
+
+const clientOf = (realm: Realm): string => POOLS[realm].clientId;
 
 /**
  * Every way a sign-in can fail answers the same 401, so the answer reveals nothing about
@@ -63,14 +67,17 @@ const outcome = (response: {
     return { kind: 'new-password-required', session: response.Session };
   if (response.ChallengeName === 'SOFTWARE_TOKEN_MFA' && response.Session)
     return { kind: 'mfa-required', session: response.Session };
+  // A pool that requires a second factor, and a user without one yet: set up an app first.
+  if (response.ChallengeName === 'MFA_SETUP' && response.Session)
+    return { kind: 'mfa-setup-required', session: response.Session };
   throw new Unauthorized('This sign-in needs a step the portal does not offer; contact the C-TPAT help desk.');
 };
 
-export const signIn = async (email: string, password: string): Promise<SignInOutcome> => {
+export const signIn = async (realm: Realm, email: string, password: string): Promise<SignInOutcome> => {
   const response = await cognito
     .send(
       new InitiateAuthCommand({
-        ClientId: USER_POOL_CLIENT_ID,
+        ClientId: clientOf(realm),
         AuthFlow: 'USER_PASSWORD_AUTH',
         AuthParameters: { USERNAME: email, PASSWORD: password },
       }),
@@ -80,6 +87,7 @@ export const signIn = async (email: string, password: string): Promise<SignInOut
 };
 
 export const answerNewPassword = async (
+  realm: Realm,
   email: string,
   session: string,
   newPassword: string,
@@ -87,7 +95,7 @@ export const answerNewPassword = async (
   const response = await cognito
     .send(
       new RespondToAuthChallengeCommand({
-        ClientId: USER_POOL_CLIENT_ID,
+        ClientId: clientOf(realm),
         ChallengeName: 'NEW_PASSWORD_REQUIRED',
         Session: session,
         ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword },
@@ -98,11 +106,11 @@ export const answerNewPassword = async (
 };
 
 /** The second step of a sign-in with an authenticator app: the six-digit code. A wrong code is the same 401 as a wrong password. */
-export const answerMfa = async (email: string, session: string, code: string): Promise<SignInOutcome> => {
+export const answerMfa = async (realm: Realm, email: string, session: string, code: string): Promise<SignInOutcome> => {
   const response = await cognito
     .send(
       new RespondToAuthChallengeCommand({
-        ClientId: USER_POOL_CLIENT_ID,
+        ClientId: clientOf(realm),
         ChallengeName: 'SOFTWARE_TOKEN_MFA',
         Session: session,
         ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
@@ -114,6 +122,58 @@ export const answerMfa = async (email: string, session: string, code: string): P
       return mapAuthError(error);
     });
   return outcome(response);
+};
+
+/**
+ * The MFA_SETUP step of a sign-in (a pool that requires a second factor, a user without one): a
+ * new authenticator-app secret for the sign-in's session, and the session that carries on.
+ */
+export const startMfaSetup = async (session: string): Promise<{ secretCode: string; session: string }> => {
+  const { SecretCode, Session } = await cognito
+    .send(new AssociateSoftwareTokenCommand({ Session: session }))
+    .catch(mapSetupError);
+  if (!SecretCode || !Session) throw new Error('Cognito answered without a secret or a session');
+  return { secretCode: SecretCode, session: Session };
+};
+
+/** Verifies the new app's first code, then answers MFA_SETUP: the tokens, with the app now required at every sign-in. */
+export const finishMfaSetup = async (
+  realm: Realm,
+  email: string,
+  session: string,
+  code: string,
+): Promise<SignInOutcome> => {
+  const verified = await cognito
+    .send(new VerifySoftwareTokenCommand({ Session: session, UserCode: code, FriendlyDeviceName: 'authenticator' }))
+    .catch(mapSetupError);
+  if (verified.Status !== 'SUCCESS' || !verified.Session) throw wrongSetupCode();
+  const response = await cognito
+    .send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientOf(realm),
+        ChallengeName: 'MFA_SETUP',
+        Session: verified.Session,
+        ChallengeResponses: { USERNAME: email },
+      }),
+    )
+    .catch(mapAuthError);
+  return outcome(response);
+};
+
+const wrongSetupCode = () =>
+  new BadRequest(
+    'That code is not the one the app shows now.',
+    [{ field: 'code', message: 'wrong or expired' }],
+    'invalid_code',
+  );
+
+const mapSetupError = (error: unknown): never => {
+  if (error instanceof TooManyRequestsException || error instanceof LimitExceededException) throw new TooManyRequests();
+  if (error instanceof CodeMismatchException || error instanceof EnableSoftwareTokenMFAException)
+    throw wrongSetupCode();
+  if (error instanceof NotAuthorizedException || error instanceof InvalidParameterException)
+    throw new BadRequest('The sign-in session has expired; sign in again.', [], 'session_expired');
+  throw error;
 };
 
 /** A new authenticator-app secret for the signed-in user (their access token proves who). */
@@ -167,9 +227,9 @@ const mapTokenError = (error: unknown): never => {
  * rotating client accepts; `REFRESH_TOKEN_AUTH` is refused there. Locally a stand-in in front of
  * cognito-local answers it (docs/emulators.md).
  */
-export const refresh = async (refreshToken: string): Promise<SignInOutcome> => {
+const refreshIn = async (pool: Pool, refreshToken: string): Promise<SignInOutcome> => {
   const response = await cognito
-    .send(new GetTokensFromRefreshTokenCommand({ ClientId: USER_POOL_CLIENT_ID, RefreshToken: refreshToken }))
+    .send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: refreshToken }))
     .catch((error: unknown) => {
       // A rotated-out token used again after the grace period: refused like any other bad token.
       if (error instanceof RefreshTokenReuseException) throw new Unauthorized('Incorrect email or password.');
@@ -179,14 +239,29 @@ export const refresh = async (refreshToken: string): Promise<SignInOutcome> => {
 };
 
 /**
+ * A refresh token does not say which pool issued it (in AWS it is encrypted): the participants'
+ * client is asked first, then the staff client; a token neither knows is the usual 401.
+ */
+export const refresh = async (refreshToken: string): Promise<SignInOutcome> =>
+  refreshIn(POOLS.participants, refreshToken).catch((error: unknown) => {
+    if (error instanceof Unauthorized) return refreshIn(POOLS.staff, refreshToken);
+    throw error;
+  });
+
+/**
  * Revokes a refresh token. A token Cognito does not accept (unknown, revoked already, malformed,
  * or an access or ID token) is swallowed whatever the exception says (AWS: Unauthorized,
  * UnsupportedTokenType, InvalidParameter; cognito-local: NotAuthorized), so sign-out answers
  * alike whatever it was sent. Throttling is still a 429 the client may retry.
  */
 export const revoke = async (refreshToken: string): Promise<void> => {
+  // Either pool may have issued it; each forgets only its own.
+  await Promise.all([revokeIn(POOLS.participants, refreshToken), revokeIn(POOLS.staff, refreshToken)]);
+};
+
+const revokeIn = async (pool: Pool, refreshToken: string): Promise<void> => {
   await cognito
-    .send(new RevokeTokenCommand({ ClientId: USER_POOL_CLIENT_ID, Token: refreshToken }))
+    .send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: refreshToken }))
     .catch((error: unknown) => {
       if (
         error instanceof NotAuthorizedException ||
@@ -205,9 +280,9 @@ export const revoke = async (refreshToken: string): Promise<void> => {
  * Starts a password reset. Cognito sends the code (in AWS by email; cognito-local prints it).
  * Unknown emails are silent: with PreventUserExistenceErrors Cognito answers as if it sent one.
  */
-export const forgotPassword = async (email: string): Promise<void> => {
+export const forgotPassword = async (realm: Realm, email: string): Promise<void> => {
   await cognito
-    .send(new ForgotPasswordCommand({ ClientId: USER_POOL_CLIENT_ID, Username: email }))
+    .send(new ForgotPasswordCommand({ ClientId: clientOf(realm), Username: email }))
     .catch((error: unknown) => {
       if (
         error instanceof UserNotFoundException ||
@@ -225,11 +300,16 @@ export const forgotPassword = async (email: string): Promise<void> => {
     });
 };
 
-export const confirmForgotPassword = async (email: string, code: string, newPassword: string): Promise<void> => {
+export const confirmForgotPassword = async (
+  realm: Realm,
+  email: string,
+  code: string,
+  newPassword: string,
+): Promise<void> => {
   await cognito
     .send(
       new ConfirmForgotPasswordCommand({
-        ClientId: USER_POOL_CLIENT_ID,
+        ClientId: clientOf(realm),
         Username: email,
         ConfirmationCode: code,
         Password: newPassword,

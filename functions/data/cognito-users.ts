@@ -10,8 +10,11 @@ import {
   AdminGetUserCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { cognito, USER_POOL_ID } from '../clients/cognito.ts';
-import type { Role } from '../definitions/roles.ts';
+import { cognito, poolOf } from '../clients/cognito.ts';
+import { CBP_COMPANY_ID, isCbp, type Role } from '../definitions/roles.ts';
+
+/** The pool a company's identities live in (CBP staff have their own, with a required second factor). */
+const poolId = (companyId: string): string => poolOf(companyId).userPoolId;
 
 export interface NewIdentity {
   readonly email: string;
@@ -28,9 +31,10 @@ export interface NewIdentity {
  * no message: the portal's own outbox delivers invitations. Returns the user's `sub`.
  */
 export const createIdentity = async (identity: NewIdentity): Promise<string> => {
+  const userPoolId = poolId(identity.companyId);
   const { User } = await cognito.send(
     new AdminCreateUserCommand({
-      UserPoolId: USER_POOL_ID,
+      UserPoolId: userPoolId,
       Username: identity.email,
       TemporaryPassword: identity.password,
       MessageAction: 'SUPPRESS',
@@ -48,7 +52,7 @@ export const createIdentity = async (identity: NewIdentity): Promise<string> => 
     if (identity.permanent) {
       await cognito.send(
         new AdminSetUserPasswordCommand({
-          UserPoolId: USER_POOL_ID,
+          UserPoolId: userPoolId,
           Username: identity.email,
           Password: identity.password,
           Permanent: true,
@@ -56,12 +60,12 @@ export const createIdentity = async (identity: NewIdentity): Promise<string> => 
       );
     }
     await cognito.send(
-      new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: identity.email, GroupName: identity.role }),
+      new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: identity.email, GroupName: identity.role }),
     );
     return sub;
   } catch (error) {
     // A half-made identity would hold the email forever: take it back before failing.
-    await deleteIdentity(identity.email).catch(() => undefined);
+    await deleteIdentity(identity.companyId, identity.email).catch(() => undefined);
     throw error;
   }
 };
@@ -70,27 +74,27 @@ export const createIdentity = async (identity: NewIdentity): Promise<string> => 
 export const isTaken = (error: unknown): boolean => error instanceof UsernameExistsException;
 
 /** Removes an identity (used to undo a half-made account). */
-export const deleteIdentity = async (email: string): Promise<void> => {
-  await cognito.send(new AdminDeleteUserCommand({ UserPoolId: USER_POOL_ID, Username: email }));
+export const deleteIdentity = async (companyId: string, email: string): Promise<void> => {
+  await cognito.send(new AdminDeleteUserCommand({ UserPoolId: poolId(companyId), Username: email }));
 };
 
 /** Keeps the informational role groups in step with the portal's records (which decide). */
 export const moveToGroup = async (email: string, from: Role, to: Role): Promise<void> => {
-  await cognito.send(
-    new AdminRemoveUserFromGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: from }),
-  );
-  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: to }));
+  const userPoolId = poolId(isCbp(from) ? CBP_COMPANY_ID : 'participant');
+  await cognito.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: from }));
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: to }));
 };
 
 /**
  * Disables or re-enables sign-in in Cognito. The portal refuses a disabled member on every
  * request whatever Cognito says; this stops new sign-ins in AWS as well.
  */
-export const setEnabled = async (email: string, enabled: boolean): Promise<void> => {
+export const setEnabled = async (companyId: string, email: string, enabled: boolean): Promise<void> => {
+  const userPoolId = poolId(companyId);
   await cognito.send(
     enabled
-      ? new AdminEnableUserCommand({ UserPoolId: USER_POOL_ID, Username: email })
-      : new AdminDisableUserCommand({ UserPoolId: USER_POOL_ID, Username: email }),
+      ? new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: email })
+      : new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: email }),
   );
 };
 
@@ -98,9 +102,11 @@ export const setEnabled = async (email: string, enabled: boolean): Promise<void>
  * True when the identity exists and has never chosen a password (it still holds a temporary
  * one, used or expired): only such an identity is invited again.
  */
-export const awaitsFirstSignIn = async (email: string): Promise<boolean> => {
+export const awaitsFirstSignIn = async (companyId: string, email: string): Promise<boolean> => {
   try {
-    const { UserStatus } = await cognito.send(new AdminGetUserCommand({ UserPoolId: USER_POOL_ID, Username: email }));
+    const { UserStatus } = await cognito.send(
+      new AdminGetUserCommand({ UserPoolId: poolId(companyId), Username: email }),
+    );
     return UserStatus === 'FORCE_CHANGE_PASSWORD';
   } catch (error) {
     if (error instanceof UserNotFoundException) return false;
@@ -109,10 +115,10 @@ export const awaitsFirstSignIn = async (email: string): Promise<boolean> => {
 };
 
 /** Replaces a not-yet-used (or expired) temporary password: the user must choose their own at sign-in. */
-export const setTemporaryPassword = async (email: string, password: string): Promise<void> => {
+export const setTemporaryPassword = async (companyId: string, email: string, password: string): Promise<void> => {
   await cognito.send(
     new AdminSetUserPasswordCommand({
-      UserPoolId: USER_POOL_ID,
+      UserPoolId: poolId(companyId),
       Username: email,
       Password: password,
       Permanent: false,

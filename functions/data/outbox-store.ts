@@ -8,11 +8,13 @@
  */
 import type { Delivery, Lane, RecipientResult } from '../schemas/outbox.ts';
 import { laneShard } from '../schemas/outbox.ts';
+import { DELIVERY_ITEM } from '../definitions/table.ts';
 import { dueBefore, dueItems } from './due-index.ts';
 import {
   and,
   createOp,
   eq,
+  fromImage,
   getItem,
   indexKey,
   isConditionFailure,
@@ -27,7 +29,7 @@ import {
 
 export type { Delivery };
 
-const deliveryKey = (deliveryId: string) => key(`OUTBOX#${deliveryId}`, 'DELIVERY');
+const deliveryKey = (deliveryId: string) => key(`${DELIVERY_ITEM.partitionPrefix}${deliveryId}`, DELIVERY_ITEM.sortKey);
 const dueKey = (shard: string, nextAttemptAt: string, deliveryId: string) =>
   indexKey('due', `OUTBOX#${shard}`, `${nextAttemptAt}#${deliveryId}`);
 
@@ -39,9 +41,12 @@ export const deliveryOp = (d: Delivery): WriteOp =>
     ...d,
   });
 
-/** Read consistently: it is called right after the transaction that wrote the delivery. */
+/** Read consistently: whether a digest of this window is queued decides whether a message opens one. */
 export const get = (deliveryId: string): Promise<Delivery | null> =>
   getItem<Delivery>(deliveryKey(deliveryId), { consistent: true });
+
+/** The delivery a stream record's new image holds, as written by `deliveryOp`. */
+export const fromStreamImage = (image: Readonly<Record<string, unknown>>): Delivery => fromImage<Delivery>(image);
 
 /**
  * Leases a delivery to this sender: only one sender wins (a conditional update), and a lease

@@ -91,6 +91,10 @@ export const record = <T>(item: Item): T => {
   return out as T;
 };
 
+/** An item's image in a stream record (DynamoDB JSON, as Lambda hands it over) as its store returns it. */
+export const fromImage = <T>(image: Readonly<Record<string, unknown>>): T =>
+  record<T>(unmarshall(image as Record<string, AttributeValue>));
+
 // ---------------------------------------------------------------------------------------------
 // Writes: each op is a TransactWriteItem, run alone with `write` or together with `transact`.
 

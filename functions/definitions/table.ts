@@ -33,10 +33,21 @@ export const TABLE = {
   dueShards: 4,
   /** Time-to-live attribute (rate-limit counters and other short-lived items). */
   ttlAttribute: 'expiresAt',
+  /**
+   * What the table's stream carries for each change: the item as written. Its consumers
+   * (`stream-consumers.ts`) read new items only, so they need no old image.
+   */
+  streamView: 'NEW_IMAGE',
 } as const;
 
 /** The partition keys of audit records (`COMPANY#<id>#AUDIT`), as an IAM pattern: no function may update or delete there. */
 export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
+
+/**
+ * The key of an outbox delivery (`OUTBOX#<deliveryId>`, `DELIVERY`): written once by the store,
+ * matched by the filter of the stream consumer that sends new deliveries.
+ */
+export const DELIVERY_ITEM = { partitionPrefix: 'OUTBOX#', sortKey: 'DELIVERY' } as const;
 
 /** Every index, in a stable order, for the CDK stack and the local bootstrap. */
 export const tableIndexes: readonly IndexDefinition[] = Object.values(TABLE.indexes);

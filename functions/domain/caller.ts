@@ -20,6 +20,8 @@ export interface Caller {
   readonly sourceIp: string;
   /** Whether the user has verified an authenticator app (required of CBP staff). */
   readonly mfaEnrolled: boolean;
+  /** Whether the portal serves them only once they have an authenticator app (staff; POCs when required). */
+  readonly mfaRequired?: boolean;
   /**
    * The company item read in the same consistent transactional get as the membership: the
    * caller's own, or for CBP staff the one the path names (record null when there is none).

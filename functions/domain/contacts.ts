@@ -6,7 +6,6 @@
  */
 import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
-import { sendSoon, type OutboxDeps } from './outbox.ts';
 import * as notices from './notices.ts';
 import { auditItem } from './audit.ts';
 import type { CompanyReader, Identities, Memberships, OpenObligations } from './users.ts';
@@ -23,7 +22,7 @@ export interface ContactRecords {
   setSecondaryContact(change: SecondaryContactChange): Promise<void>;
 }
 
-export interface ContactDeps extends OutboxDeps {
+export interface ContactDeps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly companies: CompanyReader;
@@ -159,7 +158,7 @@ export const changePoc = async (
   if (outgoing.kind === 'disable') {
     const old = outgoing.member.email;
     await followInCognito(async () => {
-      await deps.identities.setEnabled(old, false);
+      await deps.identities.setEnabled(outgoing.member.companyId, old, false);
       await deps.identities.moveToGroup(old, 'primary-poc', 'company-user');
     }, 'disable of the old primary POC');
   }
@@ -168,7 +167,6 @@ export const changePoc = async (
       () => deps.identities.moveToGroup(incoming.member.email, 'company-user', 'primary-poc'),
       'promotion of the new primary POC',
     );
-  for (const delivery of deliveries) await sendSoon(deps, delivery.deliveryId);
   const { pocUnreachable: _cleared, pocName: _oldName, ...rest } = company;
   return companyView({ ...rest, pocEmail: newEmail, ...(pocName ? { pocName } : {}), version: company.version + 1 });
 };

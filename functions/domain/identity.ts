@@ -16,5 +16,6 @@ export const me = (deps: { clock: Clock }, caller: Caller): Me => ({
   permissions: caller.permissions,
   company: caller.company,
   mfaEnrolled: caller.mfaEnrolled,
+  mfaRequired: caller.mfaRequired ?? false,
   now: deps.clock.now().toISOString(),
 });

@@ -6,11 +6,10 @@
  * anyone who has not yet chosen a password of their own.
  */
 import { randomBytes } from 'node:crypto';
-import type { Ids } from './clock.ts';
+import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem, type Actor } from './audit.ts';
 import { newDelivery } from './deliveries.ts';
-import { sendSoon, type OutboxDeps } from './outbox.ts';
 import { enforceLimit, type LimitDeps, type RateCounters } from './limits.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
 import { Conflict, Forbidden, NotFound, TooManyRequests } from '../errors.ts';
@@ -28,8 +27,8 @@ export interface InvitationRecords {
 
 /** The sign-in identities (Cognito): whether a person still has only a temporary password, and a new one. */
 export interface InvitationIdentities {
-  awaitsFirstSignIn(email: string): Promise<boolean>;
-  setTemporaryPassword(email: string, password: string): Promise<void>;
+  awaitsFirstSignIn(companyId: string, email: string): Promise<boolean>;
+  setTemporaryPassword(companyId: string, email: string, password: string): Promise<void>;
 }
 
 /** Days an invitation's temporary password stays valid (the user pool says the same). */
@@ -81,7 +80,8 @@ export const invitationDelivery = (
 export const invitationExpired = (member: Pick<Member, 'invitedAt'>, now: Date): boolean =>
   member.invitedAt !== undefined && now.getTime() > Date.parse(member.invitedAt) + INVITATION_VALID_DAYS * 86_400_000;
 
-export interface ReinviteDeps extends OutboxDeps {
+export interface ReinviteDeps {
+  readonly clock: Clock;
   readonly ids: Ids;
   readonly identities: InvitationIdentities;
   readonly members: Pick<InvitationRecords, 'recordInvitation'>;
@@ -99,12 +99,12 @@ export const reinvite = async (
   actor: Actor,
   member: Member,
 ): Promise<'sent' | 'has-password' | 'limited'> => {
-  if (!(await deps.identities.awaitsFirstSignIn(member.email))) return 'has-password';
+  if (!(await deps.identities.awaitsFirstSignIn(member.companyId, member.email))) return 'has-password';
   const now = deps.clock.now();
   const { windowSeconds, perEmail } = INVITATION_LIMITS;
   if ((await deps.limits.hit(`invitation:${member.email}`, windowSeconds, now)) > perEmail) return 'limited';
   const password = temporaryPassword();
-  await deps.identities.setTemporaryPassword(member.email, password);
+  await deps.identities.setTemporaryPassword(member.companyId, member.email, password);
   const delivery = invitationDelivery(deps.ids.next(), member, password, now.toISOString());
   const audit = auditItem(
     actor,
@@ -119,7 +119,6 @@ export const reinvite = async (
     deps.ids.next(),
   );
   await deps.members.recordInvitation(member, now.toISOString(), audit, delivery);
-  await sendSoon(deps, delivery.deliveryId);
   return 'sent';
 };
 

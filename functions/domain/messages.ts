@@ -9,7 +9,6 @@ import type { Clock, Ids } from './clock.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
 import { messageFor, readerOf, threadFor } from './disclosure.ts';
 import { auditItem } from './audit.ts';
-import { sendSoon } from './outbox.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import * as notices from './notices.ts';
 import { enforceLimit } from './limits.ts';
@@ -67,8 +66,6 @@ export interface QueuedDeliveries {
   get(deliveryId: string): Promise<Delivery | null>;
 }
 
-/** What sending a notice at once reads and writes (outbox.ts's `sendSoon`). */
-type Sending = Parameters<typeof sendSoon>[0];
 /** What counting a thread or message against the abuse limits needs (limits.ts). */
 type Limiting = Parameters<typeof enforceLimit>[0];
 
@@ -82,8 +79,7 @@ export type MessageDeps = {
   readonly outbox: QueuedDeliveries;
   /** CBP's C-TPAT program mailbox: hears in a digest of a company's message when nobody active at CBP takes part. */
   readonly programEmail: string;
-} & Sending &
-  Limiting;
+} & Limiting;
 
 const sideOf = (caller: Caller): Side => (isStaff(caller) ? 'cbp' : 'company');
 
@@ -181,11 +177,6 @@ const writeWithNotices = async (
   }
 };
 
-const sendNotices = async (deps: MessageDeps, deliveries: readonly Delivery[]) => {
-  // A digest is due when its window closes; the scheduled sender sends it then.
-  for (const d of deliveries) if (!notices.isDigest(d)) await sendSoon(deps, d.deliveryId);
-};
-
 const newMessage = (
   deps: { readonly ids: Ids },
   caller: Caller,
@@ -246,11 +237,10 @@ export const startThread = async (
     new Date(now),
     deps.ids.next(),
   );
-  const deliveries = await writeWithNotices(
+  await writeWithNotices(
     () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
     (d) => deps.threads.start(thread, first, audit, d),
   );
-  await sendNotices(deps, deliveries);
   return threadFor(readerOf(caller))(view(thread, side));
 };
 
@@ -290,11 +280,10 @@ export const post = async (
     new Date(now),
     deps.ids.next(),
   );
-  const deliveries = await writeWithNotices(
+  await writeWithNotices(
     () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
     (d) => deps.threads.post(companyId, threadId, msg, caller.email, audit, d),
   );
-  await sendNotices(deps, deliveries);
   return msg;
 };
 

@@ -5,7 +5,7 @@
  */
 import type { Clock, Ids } from './clock.ts';
 import type { Caller } from './caller.ts';
-import { auditItem } from './audit.ts';
+import { auditItem, type Actor } from './audit.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Member } from '../schemas/membership.ts';
@@ -52,11 +52,13 @@ const requireOwnToken = (caller: Caller, accessToken: string): void => {
 export const startTotp = async (deps: Pick<MfaDeps, 'auth'>, caller: Caller, accessToken: string) => {
   requireOwnToken(caller, accessToken);
   const secretCode = await deps.auth.startTotp(accessToken);
-  const label = encodeURIComponent(`C-TPAT Portal:${caller.email}`);
-  return {
-    secretCode,
-    otpauthUri: `otpauth://totp/${label}?secret=${secretCode}&issuer=${encodeURIComponent('C-TPAT Portal')}`,
-  };
+  return { secretCode, otpauthUri: otpauthUri(caller.email, secretCode) };
+};
+
+/** What an authenticator app scans: the portal's name, the account's email and the secret. */
+export const otpauthUri = (email: string, secretCode: string): string => {
+  const label = encodeURIComponent(`C-TPAT Portal:${email}`);
+  return `otpauth://totp/${label}?secret=${secretCode}&issuer=${encodeURIComponent('C-TPAT Portal')}`;
 };
 
 export const confirmTotp = async (deps: MfaDeps, caller: Caller, accessToken: string, code: string) => {
@@ -64,19 +66,28 @@ export const confirmTotp = async (deps: MfaDeps, caller: Caller, accessToken: st
   await deps.auth.confirmTotp(accessToken, code);
   const member = await deps.members.get(caller.companyId, caller.userId);
   if (!member) throw new NotFound('Your portal account no longer exists.');
+  await markEnrolled(deps, caller, member);
+  return { mfaEnrolled: true };
+};
+
+/** Records that `member` has an authenticator app, with its audit record (by `actor`, the member). */
+export const markEnrolled = async (
+  deps: { readonly clock: Clock; readonly ids: Ids; readonly members: Pick<MfaRecords, 'markMfaEnrolled'> },
+  actor: Actor,
+  member: Member,
+): Promise<void> => {
   const now = deps.clock.now();
   const audit = auditItem(
-    caller,
+    actor,
     {
-      companyId: caller.companyId,
+      companyId: member.companyId,
       action: 'user.mfa-enrolled',
       objectType: 'user',
-      objectId: caller.userId,
+      objectId: member.userId,
       changes: { after: { mfa: 'totp' } },
     },
     now,
     deps.ids.next(),
   );
   await deps.members.markMfaEnrolled(member, now.toISOString(), audit);
-  return { mfaEnrolled: true };
 };

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import {
+  laneOf,
   MAX_RECIPIENTS,
   type Delivery,
   type Lane,
@@ -10,7 +11,6 @@ import {
 
 /** Where deliveries wait, and the lease that lets only one sender work on each. */
 export interface OutboxStore {
-  get(deliveryId: string): Promise<Delivery | null>;
   /** Leases the delivery to this sender until `leaseUntil`; null when it is finished, leased to another, or not due. */
   claim(current: Delivery, now: string, leaseUntil: string): Promise<Delivery | null>;
   /** Records the outcome of the attempt that claimed it; throws when the lease was lost. */
@@ -153,12 +153,6 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
 export const attempt = async (deps: OutboxDeps, current: Delivery): Promise<DeliveryOutcome> =>
   (await attemptAll(deps, [current]))[0]!;
 
-/** Sends one delivery now if it is due (right after the transaction that created it). */
-export const deliverNow = async (deps: OutboxDeps, deliveryId: string): Promise<DeliveryOutcome> => {
-  const current = await deps.outbox.get(deliveryId);
-  return current ? attempt(deps, current) : 'skipped';
-};
-
 export interface OutboxReport {
   readonly due: number;
   readonly sent: number;
@@ -201,19 +195,22 @@ export const drain = async (deps: OutboxDeps, budgetMs = Number.POSITIVE_INFINIT
 };
 
 /**
- * Right after a decision to send mail has been committed: try the delivery now. A failure is
- * logged and left to the scheduled sender; the caller's request has already succeeded.
+ * The first attempt at deliveries just written, as the table's stream hands them over (in AWS a
+ * Lambda event source mapping, locally `lib/local/stream-poller.ts`), off the request that
+ * decided them. Cargo security alerts go first, so mail in the same batch never delays one. A
+ * delivery not due yet (a digest waits for its window) or already taken by another sender (the
+ * scheduled safety net, a retried batch) is skipped by the lease in `attemptAll`; what fails here
+ * is retried by the safety net with backoff.
  */
-export const sendSoon = async (deps: OutboxDeps, deliveryId: string | undefined): Promise<void> => {
-  if (!deliveryId) return;
-  await deliverNow(deps, deliveryId).catch((error: unknown) =>
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        message: 'immediate delivery failed; the scheduled sender will retry',
-        deliveryId,
-        error: String(error),
-      }),
-    ),
-  );
+export const sendNew = async (deps: OutboxDeps, items: readonly Delivery[]): Promise<DeliveryOutcome[]> => {
+  const outcomes = new Map<Delivery, DeliveryOutcome>();
+  for (const lane of ['alert', 'mail'] as const) {
+    const batch = items.filter((d) => laneOf(d) === lane);
+    if (batch.length === 0) continue;
+    const sent = await attemptAll(deps, batch);
+    batch.forEach((d, i) => {
+      outcomes.set(d, sent[i]!);
+    });
+  }
+  return items.map((d) => outcomes.get(d)!);
 };

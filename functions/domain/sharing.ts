@@ -3,30 +3,29 @@
  * designated, grants another participant or a foreign customs program a scope of the company's
  * data until a date. Grants are revoked at once and lapse by themselves after their expiry day.
  * A partner reads only within the scope, and every read is recorded in the owner's trail. CBP
- * sees grants but never makes one for a company.
+ * sees grants but never makes one for a company. Requests for a grant are in grant-requests.ts.
  */
 import type { Clock, Ids } from './clock.ts';
 import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
 import { auditItem } from './audit.ts';
-import { grantPeopleFor, granteeNameShown, readerOf, requestFor, type Reader } from './disclosure.ts';
+import { grantPeopleFor, granteeNameShown, readerOf, type Reader } from './disclosure.ts';
 import { requireExistsIfEmpty } from './companies.ts';
-import { enforceLimit } from './limits.ts';
-import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
 import { FOREIGN_PROGRAMS } from '../definitions/sharing-terms.ts';
-import type { Grant, GrantRequest } from '../schemas/sharing.ts';
-import type { CreateGrant, Scope } from '../schemas/requests/sharing.ts';
+import type { Grant } from '../schemas/sharing.ts';
+import type { CreateGrant } from '../schemas/requests/sharing.ts';
 import { granteeKey, granteeOf, type StoredGrant, type StoredRequest } from '../schemas/grants.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Company } from '../schemas/company.ts';
 
 /** One page of a list, and where the next starts (null on the last). */
-interface Page<T> {
+export interface Page<T> {
   readonly items: T[];
   readonly cursor: string | null;
 }
 
 /** What `requireExistsIfEmpty` (companies.ts) reads. */
-type CompanyCheck = Parameters<typeof requireExistsIfEmpty>[0];
+export type CompanyCheck = Parameters<typeof requireExistsIfEmpty>[0];
 
 /** Grants and grant requests, each change written with its audit record, all or nothing. */
 export interface GrantStore {
@@ -61,7 +60,7 @@ export interface CompanyDirectory {
   get(companyId: string): Promise<Company | null>;
 }
 
-type SharingDeps = {
+export type SharingDeps = {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly companies: CompanyDirectory;
@@ -125,7 +124,7 @@ export const sharingWith = async (
 };
 
 /** The company's primary POC, or a user they allowed to authorize sharing; never CBP, never another company. */
-const requireSharingAuthority = (caller: Caller, companyId: string): void => {
+export const requireSharingAuthority = (caller: Caller, companyId: string): void => {
   requireCompanyAccess(caller, companyId);
   if (isStaff(caller))
     throw new Forbidden(
@@ -153,7 +152,7 @@ const checkExpiry = (expiresOn: string, now: Date): void => {
  * Another participant company, whatever its status: whether it is active, suspended or removed
  * is not the asking company's to learn (issue 17), so only an unknown id is refused.
  */
-const participant = async (
+export const participant = async (
   deps: { readonly companies: CompanyDirectory },
   companyId: string,
 ): Promise<Company | null> => deps.companies.get(companyId);
@@ -302,127 +301,4 @@ export const sharedWithMe = async (
     })),
     nextCursor: next,
   };
-};
-
-/** The caller's company asks another for a grant of a scope. */
-export const requestGrant = async (
-  deps: {
-    readonly clock: Clock;
-    readonly ids: Ids;
-    readonly companies: CompanyDirectory;
-    readonly grants: Pick<GrantStore, 'createRequest'>;
-  } & Parameters<typeof enforceLimit>[0],
-  caller: Caller,
-  targetCompanyId: string,
-  input: { scope: Scope; message?: string },
-): Promise<GrantRequest> => {
-  requireCompanyUser(caller);
-  requireSharingAuthority(caller, caller.companyId);
-  if (targetCompanyId === caller.companyId)
-    throw new BadRequest('Ask another company, not your own.', [
-      { field: 'companyId', message: 'must be another company' },
-    ]);
-  const target = await participant(deps, targetCompanyId);
-  if (!target) throw new NotFound('No such participant company.');
-  await enforceLimit(deps, caller, 'grantRequest');
-  const now = deps.clock.now();
-  const item: StoredRequest = {
-    requestId: deps.ids.next(),
-    requesterCompanyId: caller.companyId,
-    requesterLegalName: caller.company.legalName,
-    targetCompanyId: target.companyId,
-    scope: input.scope,
-    ...(input.message ? { message: input.message } : {}),
-    status: 'pending',
-    requestedAt: now.toISOString(),
-    requestedBy: caller.userId,
-  };
-  // Recorded where both sides can see it: the target's trail holds the request.
-  const audit = auditItem(
-    caller,
-    {
-      companyId: target.companyId,
-      action: 'grant-request.created',
-      objectType: 'grant-request',
-      objectId: item.requestId,
-      changes: { after: { scope: input.scope, requesterCompanyId: caller.companyId } },
-    },
-    now,
-    deps.ids.next(),
-  );
-  await deps.grants.createRequest(item, audit);
-  return requestFor(readerOf(caller))(item);
-};
-
-/** Requests made to the company (incoming) or by it (outgoing). */
-export const listGrantRequests = async (
-  deps: { readonly grants: Pick<GrantStore, 'incomingRequests' | 'outgoingRequests'> } & CompanyCheck,
-  caller: Caller,
-  companyId: string,
-  direction: 'incoming' | 'outgoing',
-  cursor: string | null,
-  limit: number,
-) => {
-  requireCompanyAccess(caller, companyId);
-  const page =
-    direction === 'incoming'
-      ? await deps.grants.incomingRequests(companyId, cursor, limit)
-      : await deps.grants.outgoingRequests(companyId, cursor, limit);
-  await requireExistsIfEmpty(deps, companyId, page.items.length === 0 && !cursor);
-  // Which user on the other side asked or decided is theirs to know; CBP sees both.
-  return { items: page.items.map(requestFor(readerOf(caller))), nextCursor: page.cursor };
-};
-
-/** The asked company accepts (a grant of the requested scope is made, until `expiresOn`) or declines. */
-export const decideGrantRequest = async (
-  deps: SharingDeps,
-  caller: Caller,
-  companyId: string,
-  requestId: string,
-  input: { decision: 'accept'; expiresOn: string } | { decision: 'decline' },
-): Promise<GrantRequest> => {
-  requireSharingAuthority(caller, companyId);
-  const request = await deps.grants.getRequest(companyId, requestId);
-  if (!request) throw new NotFound('No such request.');
-  if (request.status !== 'pending') throw new Conflict('The request was already decided.', 'already_decided');
-  if (input.decision === 'accept') {
-    const grant = await createGrant(
-      deps,
-      caller,
-      companyId,
-      {
-        grantee: { type: 'company', companyId: request.requesterCompanyId },
-        scope: request.scope,
-        expiresOn: input.expiresOn,
-      },
-      request,
-    );
-    return requestFor(readerOf(caller))({
-      ...request,
-      status: 'accepted',
-      decidedAt: grant.createdAt,
-      decidedBy: caller.userId,
-      grantId: grant.grantId,
-    });
-  }
-  const now = deps.clock.now();
-  const audit = auditItem(
-    caller,
-    {
-      companyId,
-      action: 'grant-request.declined',
-      objectType: 'grant-request',
-      objectId: requestId,
-      changes: { before: { status: 'pending' }, after: { status: 'declined' } },
-    },
-    now,
-    deps.ids.next(),
-  );
-  await deps.grants.decline(request, now.toISOString(), caller.userId, audit);
-  return requestFor(readerOf(caller))({
-    ...request,
-    status: 'declined',
-    decidedAt: now.toISOString(),
-    decidedBy: caller.userId,
-  });
 };

@@ -1,4 +1,5 @@
 import { requireRole, type Caller } from './caller.ts';
+import type { Actor } from './audit.ts';
 import {
   createUser,
   updateMember,
@@ -8,7 +9,8 @@ import {
   type UpdateMemberDeps,
 } from './users.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
-import { NotFound } from '../errors.ts';
+import { Conflict, NotFound } from '../errors.ts';
+import type { Member } from '../schemas/membership.ts';
 
 /** A CBP administrator adds an officer or another administrator; they get an invitation. */
 export const addStaff = async (
@@ -26,6 +28,62 @@ export const addStaff = async (
       })
     ).member,
   );
+};
+
+/**
+ * Who runs the operator's command (`npm run admin`), as the audit trail names them: not a
+ * signed-in caller, so the record says which person on which machine acted.
+ */
+export const operatorActor = (operator: string, host: string): Actor => ({
+  userId: `operator:${operator}`,
+  role: 'operator',
+  companyId: CBP_COMPANY_ID,
+  sourceIp: `command line on ${host}`,
+});
+
+/** The active CBP administrators, every page of the staff partition read. */
+export const activeAdministrators = async (deps: { members: Pick<Memberships, 'list'> }): Promise<Member[]> => {
+  const found: Member[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await deps.members.list(CBP_COMPANY_ID, cursor, 100);
+    found.push(...page.items.filter((m) => m.role === 'cbp-admin' && m.status === 'active'));
+    cursor = page.cursor;
+  } while (cursor);
+  return found;
+};
+
+/** Refused: the portal already has administrators and the operator did not confirm another. */
+export class AdministratorsExist extends Conflict {
+  constructor(readonly emails: readonly string[]) {
+    super(
+      `The portal already has ${emails.length} CBP administrator(s): ${emails.join(', ')}.`,
+      'administrators_exist',
+    );
+  }
+}
+
+/**
+ * An operator, from outside the portal, adds a CBP administrator (after a deployment, the first
+ * one; nobody can sign in before): the same identity, membership, audit record and invitation
+ * as `POST /staff`. Where administrators exist already, they add staff themselves, so another is
+ * added only when the operator confirms (`another`). Answers the administrators there were.
+ */
+export const addAdministrator = async (
+  deps: CreateUserDeps & { members: Pick<Memberships, 'list'> },
+  operator: Actor,
+  input: { email: string; name: string },
+  options: { another: boolean },
+) => {
+  const existing = await activeAdministrators(deps);
+  if (existing.length > 0 && !options.another) throw new AdministratorsExist(existing.map((m) => m.email));
+  const { member, deliveryId } = await createUser(deps, operator, {
+    ...input,
+    role: 'cbp-admin',
+    companyId: CBP_COMPANY_ID,
+    permissions: { editProfile: false, authorizeSharing: false },
+  });
+  return { user: view(member), deliveryId, existing: existing.map((m) => m.email) };
 };
 
 export const listStaff = async (

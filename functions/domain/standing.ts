@@ -4,11 +4,10 @@
  * a new deadline, or a CBP administrator reinstates it. Each change is audited and tells the
  * company (and, for removals and reapplications, CBP's program mailbox) by email.
  */
-import type { Ids } from './clock.ts';
+import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem } from './audit.ts';
 import { openObligation } from './obligations.ts';
-import { sendSoon, type OutboxDeps } from './outbox.ts';
 import { programDate, programDayStart } from '../definitions/program-time.ts';
 import * as notices from './notices.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
@@ -29,8 +28,9 @@ export interface StandingStore {
   changeStanding(change: StandingChange): Promise<boolean>;
 }
 
-/** What a change of standing needs; the outbox's ports send its notices at once. */
-export interface StandingDeps extends OutboxDeps {
+/** What a change of standing needs; its notices go out through the outbox, off the request. */
+export interface StandingDeps {
+  readonly clock: Clock;
   readonly ids: Ids;
   readonly companies: CompanyReader;
   readonly standing: StandingStore;
@@ -54,7 +54,7 @@ const requireFuture = (deadline: string, now: Date) => {
   if (deadline <= today) throw new ValidationFailed([{ field: 'deadline', message: `must be after ${today}` }]);
 };
 
-/** Writes the change, then tries its emails at once (the outbox sender retries them anyway). */
+/** Writes the change with its notices' deliveries (the outbox's sender sends them, off the request). */
 const commit = async (
   deps: StandingDeps,
   company: Company,
@@ -62,7 +62,6 @@ const commit = async (
 ): Promise<CompanyView> => {
   if (!(await deps.standing.changeStanding({ ...change, companyId: company.companyId, category: company.category })))
     throw versionConflict('company');
-  for (const delivery of change.deliveries) await sendSoon(deps, delivery.deliveryId);
   const updated: Record<string, unknown> = { ...company, ...change.set, version: company.version + 1 };
   for (const key of change.remove ?? []) delete updated[key];
   return companyView(updated as Company);

@@ -2,7 +2,6 @@ import type { Clock, Ids } from './clock.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { auditItem, type Actor } from './audit.ts';
 import { invitationDelivery, temporaryPassword } from './invitations.ts';
-import { sendSoon, type OutboxDeps } from './outbox.ts';
 import { enforceLimit, type LimitDeps } from './limits.ts';
 import { CBP_COMPANY_ID, type Role } from '../definitions/roles.ts';
 import { BadRequest, emailTaken, Forbidden, NotFound, versionConflict } from '../errors.ts';
@@ -53,8 +52,9 @@ export interface Identities {
   createIdentity(identity: NewIdentity): Promise<string>;
   /** Whether `createIdentity` failed because the email already has an identity. */
   isTaken(error: unknown): boolean;
-  deleteIdentity(email: string): Promise<void>;
-  setEnabled(email: string, enabled: boolean): Promise<void>;
+  /** The company says which pool (CBP staff have their own). */
+  deleteIdentity(companyId: string, email: string): Promise<void>;
+  setEnabled(companyId: string, email: string, enabled: boolean): Promise<void>;
   moveToGroup(email: string, from: Role, to: Role): Promise<void>;
 }
 
@@ -67,7 +67,8 @@ export interface OpenObligations {
 }
 
 /** What creating a person needs. */
-export interface CreateUserDeps extends OutboxDeps {
+export interface CreateUserDeps {
+  readonly clock: Clock;
   readonly ids: Ids;
   readonly identities: Pick<Identities, 'createIdentity' | 'isTaken' | 'deleteIdentity'>;
   readonly members: Pick<Memberships, 'getClaim' | 'createMember'>;
@@ -117,7 +118,7 @@ export const createUser = async (
   deps: CreateUserDeps,
   actor: Actor,
   input: NewMember,
-  options: { password?: string; action?: string; mfaEnrolledAt?: string } = {},
+  options: { password?: string; action?: string } = {},
 ): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
   const password = options.password ?? temporaryPassword();
@@ -135,7 +136,7 @@ export const createUser = async (
     // its undo failed (throttling): take it back and create it afresh, so a retry completes.
     const claim = await deps.members.getClaim(email);
     if (claim?.userId) throw emailTaken();
-    await deps.identities.deleteIdentity(email);
+    await deps.identities.deleteIdentity(input.companyId, email);
     return deps.identities.createIdentity(identity);
   });
   const now = deps.clock.now();
@@ -149,7 +150,6 @@ export const createUser = async (
     permissions: input.permissions ?? defaultPermissions(input.role),
     createdAt: now.toISOString(),
     version: 1,
-    ...(options.mfaEnrolledAt ? { mfaEnrolledAt: options.mfaEnrolledAt } : {}),
     ...(options.password ? {} : { invitedAt: now.toISOString() }),
   };
   const delivery = options.password
@@ -175,31 +175,25 @@ export const createUser = async (
       delivery,
     });
   } catch (error) {
-    await deps.identities.deleteIdentity(email);
+    await deps.identities.deleteIdentity(input.companyId, email);
     throw error;
   }
-  await sendSoon(deps, delivery?.deliveryId);
   return { member, ...(delivery ? { deliveryId: delivery.deliveryId } : {}) };
 };
 
 /**
  * Demo seed, tests and benchmarks (never a route): a person with a permanent password, recorded
- * as created by the system. Provisioned CBP staff are recorded as having an authenticator app, so
- * the demo's CBP sign-ins need no phone; the real set-up is tested on its own (mfa.test.ts).
+ * as created by the system. CBP staff set up their authenticator app at their first sign-in, as
+ * Cognito's staff pool requires of everyone in it.
  */
 export const provisionUser = async (deps: CreateUserDeps, input: NewMember & { password: string }): Promise<string> => {
   const system: Actor = { userId: 'system', role: 'system', companyId: CBP_COMPANY_ID, sourceIp: 'local' };
-  const mfaEnrolledAt = input.companyId === CBP_COMPANY_ID ? deps.clock.now().toISOString() : undefined;
-  const { member } = await createUser(deps, system, input, {
-    password: input.password,
-    action: 'user.provisioned',
-    ...(mfaEnrolledAt ? { mfaEnrolledAt } : {}),
-  });
+  const { member } = await createUser(deps, system, input, { password: input.password, action: 'user.provisioned' });
   return member.userId;
 };
 
 /** The primary POC manages their company's users; CBP staff may read them. */
-const requireManager = (caller: Caller, companyId: string): void => {
+export const requireManager = (caller: Caller, companyId: string): void => {
   requireRole(caller, ['primary-poc']);
   if (caller.companyId !== companyId) throw new NotFound('No such company.');
 };
@@ -235,7 +229,7 @@ export const listCompanyUsers = async (
   return { items: page.items.map(view), nextCursor: page.cursor };
 };
 
-const found = async (
+export const found = async (
   deps: { members: Pick<Memberships, 'get'> },
   companyId: string,
   userId: string,
@@ -294,7 +288,7 @@ export const updateMember = async (
     deps.ids.next(),
   );
   const updated = await deps.members.update(target, changes, audit);
-  if (input.status && input.status !== target.status) await syncEnabled(deps, target.email, input.status === 'active');
+  if (input.status && input.status !== target.status) await syncEnabled(deps, target, input.status === 'active');
   return view(updated);
 };
 
@@ -304,9 +298,14 @@ const requireVersion = (target: Member, version: number): void => {
 };
 
 /** Cognito follows the record; the record already decides, so a failure here is logged, not fatal. */
-const syncEnabled = async (deps: { identities: Pick<Identities, 'setEnabled'> }, email: string, enabled: boolean) => {
+const syncEnabled = async (
+  deps: { identities: Pick<Identities, 'setEnabled'> },
+  member: Pick<Member, 'companyId' | 'email'>,
+  enabled: boolean,
+) => {
+  const { email } = member;
   await deps.identities
-    .setEnabled(email, enabled)
+    .setEnabled(member.companyId, email, enabled)
     .catch((error: unknown) =>
       console.error(
         JSON.stringify({ level: 'error', message: 'cognito enable/disable failed', email, error: String(error) }),
@@ -353,81 +352,8 @@ export const removeCompanyUser = async (
     ),
   );
   await deps.identities
-    .deleteIdentity(target.email)
+    .deleteIdentity(target.companyId, target.email)
     .catch((error: unknown) =>
       console.error(JSON.stringify({ level: 'error', message: 'cognito delete failed', userId, error: String(error) })),
     );
-};
-
-/** What the former primary POC keeps when the hand-over names nothing: no powers at all. */
-const NO_PERMISSIONS: Permissions = { editProfile: false, authorizeSharing: false };
-
-/**
- * The primary POC hands the role to another active user of the company and becomes a company
- * user with only the permissions the hand-over names (none by default).
- */
-export const handOverPrimaryPoc = async (
-  deps: {
-    clock: Clock;
-    ids: Ids;
-    identities: Pick<Identities, 'moveToGroup'>;
-    members: Pick<Memberships, 'get' | 'handOver'>;
-    companies: CompanyReader;
-    obligations: OpenObligations;
-  },
-  caller: Caller,
-  companyId: string,
-  toUserId: string,
-  formerPocPermissions: Permissions = NO_PERMISSIONS,
-) => {
-  requireManager(caller, companyId);
-  if (toUserId === caller.userId)
-    throw new BadRequest('You already hold the primary-POC role.', [{ field: 'userId', message: 'is you' }]);
-  const [from, to, company, open] = await Promise.all([
-    found(deps, companyId, caller.userId),
-    found(deps, companyId, toUserId),
-    deps.companies.get(companyId),
-    deps.obligations.ofCompany(companyId),
-  ]);
-  if (!company) throw new NotFound('No such company.');
-  if (to.status !== 'active')
-    throw new BadRequest('The new primary POC must be an active user.', [{ field: 'userId', message: 'is disabled' }]);
-  const now = deps.clock.now();
-  const audit = auditItem(
-    caller,
-    {
-      companyId,
-      action: 'company.primary-poc-handed-over',
-      objectType: 'user',
-      objectId: toUserId,
-      changes: {
-        from: from.userId,
-        to: to.userId,
-        pocEmail: { before: company.pocEmail, after: to.email },
-        formerPocPermissions,
-      },
-    },
-    now,
-    deps.ids.next(),
-  );
-  await deps.members.handOver(from, to, formerPocPermissions, audit, {
-    companyId,
-    version: company.version,
-    openObligations: open.map((o) => o.kind),
-  });
-  await Promise.all([
-    deps.identities.moveToGroup(from.email, 'primary-poc', 'company-user'),
-    deps.identities.moveToGroup(to.email, 'company-user', 'primary-poc'),
-  ]).catch((error: unknown) =>
-    console.error(JSON.stringify({ level: 'error', message: 'cognito group sync failed', error: String(error) })),
-  );
-  return {
-    from: view({ ...from, role: 'company-user', version: from.version + 1, permissions: formerPocPermissions }),
-    to: view({
-      ...to,
-      role: 'primary-poc',
-      version: to.version + 1,
-      permissions: { editProfile: true, authorizeSharing: true },
-    }),
-  };
 };

@@ -8,8 +8,6 @@ import { systemClock, uuidIds } from '../domain/clock.ts';
 import { addCompanyUser } from '../domain/users.ts';
 import * as membershipStore from '../data/membership-store.ts';
 import * as cognitoUsers from '../data/cognito-users.ts';
-import * as outboxStore from '../data/outbox-store.ts';
-import * as emailSender from '../data/email.ts';
 import * as rateLimitStore from '../data/rate-limit-store.ts';
 import * as metrics from '../clients/metrics.ts';
 
@@ -18,8 +16,6 @@ const deps = {
   ids: uuidIds,
   members: membershipStore,
   identities: cognitoUsers,
-  outbox: outboxStore,
-  mailer: emailSender,
   limits: rateLimitStore,
   metrics,
 };

@@ -7,16 +7,12 @@ import { systemClock, uuidIds } from '../domain/clock.ts';
 import { addStaff } from '../domain/staff.ts';
 import * as membershipStore from '../data/membership-store.ts';
 import * as cognitoUsers from '../data/cognito-users.ts';
-import * as outboxStore from '../data/outbox-store.ts';
-import * as emailSender from '../data/email.ts';
 
 const deps = {
   clock: systemClock,
   ids: uuidIds,
   members: membershipStore,
   identities: cognitoUsers,
-  outbox: outboxStore,
-  mailer: emailSender,
 };
 
 export const handler = authedHandler(route, async (event, caller) => {

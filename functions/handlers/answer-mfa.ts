@@ -5,8 +5,9 @@ import { AnswerMfa } from '../schemas/requests/auth.ts';
 import { answerMfa } from '../domain/auth.ts';
 import { systemClock } from '../domain/clock.ts';
 import * as cognitoAuth from '../data/cognito-auth.ts';
+import * as membershipStore from '../data/membership-store.ts';
 
-const deps = { clock: systemClock, auth: cognitoAuth };
+const deps = { clock: systemClock, auth: cognitoAuth, members: membershipStore };
 
 export const handler = publicHandler(async (event) => {
   const input = parseBody(AnswerMfa, event);

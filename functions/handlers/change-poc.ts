@@ -11,8 +11,6 @@ import * as membershipStore from '../data/membership-store.ts';
 import * as obligationStore from '../data/obligation-store.ts';
 import * as contactStore from '../data/contact-store.ts';
 import * as cognitoUsers from '../data/cognito-users.ts';
-import * as outboxStore from '../data/outbox-store.ts';
-import * as emailSender from '../data/email.ts';
 
 const deps = {
   clock: systemClock,
@@ -22,8 +20,6 @@ const deps = {
   obligations: obligationStore,
   contacts: contactStore,
   identities: cognitoUsers,
-  outbox: outboxStore,
-  mailer: emailSender,
 };
 
 export const handler = authedHandler(route, async (event, caller) =>

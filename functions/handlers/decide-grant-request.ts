@@ -5,7 +5,7 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
 import { DecideGrantRequest } from '../schemas/requests/sharing.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
-import { decideGrantRequest } from '../domain/sharing.ts';
+import { decideGrantRequest } from '../domain/grant-requests.ts';
 import * as grantStore from '../data/grant-store.ts';
 import * as companyStore from '../data/company-store.ts';
 

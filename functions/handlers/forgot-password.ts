@@ -9,8 +9,6 @@ import * as cognitoAuth from '../data/cognito-auth.ts';
 import * as membershipStore from '../data/membership-store.ts';
 import * as cognitoUsers from '../data/cognito-users.ts';
 import * as rateLimitStore from '../data/rate-limit-store.ts';
-import * as outboxStore from '../data/outbox-store.ts';
-import * as emailSender from '../data/email.ts';
 
 const deps = {
   clock: systemClock,
@@ -19,8 +17,6 @@ const deps = {
   members: membershipStore,
   identities: cognitoUsers,
   limits: rateLimitStore,
-  outbox: outboxStore,
-  mailer: emailSender,
 };
 /** Every answer takes at least this long, whether the email has an account, a pending invitation or nothing. */
 const ANSWER_AFTER_MS = 700;

@@ -5,7 +5,7 @@ import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
 import { HandOver } from '../schemas/requests/users.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
-import { handOverPrimaryPoc } from '../domain/users.ts';
+import { handOverPrimaryPoc } from '../domain/hand-over.ts';
 import * as membershipStore from '../data/membership-store.ts';
 import * as cognitoUsers from '../data/cognito-users.ts';
 import * as companyStore from '../data/company-store.ts';

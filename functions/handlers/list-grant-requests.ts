@@ -4,7 +4,7 @@ import { parseQuery, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
 import { GrantRequestQuery } from '../schemas/requests/sharing.ts';
-import { listGrantRequests } from '../domain/sharing.ts';
+import { listGrantRequests } from '../domain/grant-requests.ts';
 import * as grantStore from '../data/grant-store.ts';
 import * as companyStore from '../data/company-store.ts';
 

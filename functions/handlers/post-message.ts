@@ -11,7 +11,6 @@ import * as companyStore from '../data/company-store.ts';
 import * as memberStore from '../data/membership-store.ts';
 import * as outboxStore from '../data/outbox-store.ts';
 import * as rateLimitStore from '../data/rate-limit-store.ts';
-import * as mailer from '../data/email.ts';
 import * as metrics from '../clients/metrics.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 
@@ -22,7 +21,6 @@ const deps = {
   companies: companyStore,
   members: memberStore,
   outbox: outboxStore,
-  mailer,
   limits: rateLimitStore,
   metrics,
   programEmail: PROGRAM_EMAIL,

@@ -8,8 +8,6 @@ import { systemClock, uuidIds } from '../domain/clock.ts';
 import { reapply } from '../domain/standing.ts';
 import * as companyStore from '../data/company-store.ts';
 import * as standingStore from '../data/standing-store.ts';
-import * as outboxStore from '../data/outbox-store.ts';
-import * as mailer from '../data/email.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 
 const deps = {
@@ -17,8 +15,6 @@ const deps = {
   ids: uuidIds,
   companies: companyStore,
   standing: standingStore,
-  outbox: outboxStore,
-  mailer,
   programEmail: PROGRAM_EMAIL,
 };
 

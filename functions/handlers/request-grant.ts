@@ -5,7 +5,7 @@ import { created } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
 import { RequestGrant } from '../schemas/requests/sharing.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
-import { requestGrant } from '../domain/sharing.ts';
+import { requestGrant } from '../domain/grant-requests.ts';
 import * as grantStore from '../data/grant-store.ts';
 import * as companyStore from '../data/company-store.ts';
 import * as rateLimitStore from '../data/rate-limit-store.ts';

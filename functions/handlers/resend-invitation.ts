@@ -8,8 +8,6 @@ import { resendInvitation } from '../domain/invitations.ts';
 import * as membershipStore from '../data/membership-store.ts';
 import * as cognitoUsers from '../data/cognito-users.ts';
 import * as rateLimitStore from '../data/rate-limit-store.ts';
-import * as outboxStore from '../data/outbox-store.ts';
-import * as emailSender from '../data/email.ts';
 import * as metrics from '../clients/metrics.ts';
 
 const deps = {
@@ -18,8 +16,6 @@ const deps = {
   members: membershipStore,
   identities: cognitoUsers,
   limits: rateLimitStore,
-  outbox: outboxStore,
-  mailer: emailSender,
   metrics,
 };
 

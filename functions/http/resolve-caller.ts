@@ -3,7 +3,7 @@ import { Forbidden, Unauthorized } from '../errors.ts';
 import { sourceIp } from './request.ts';
 import { Id } from '../schemas/id.ts';
 import { getMembershipWithCompany } from '../data/membership-store.ts';
-import { CBP_COMPANY_ID } from '../definitions/roles.ts';
+import { CBP_COMPANY_ID, secondFactorRequired } from '../definitions/roles.ts';
 import type { Route } from '../definitions/routes/types.ts';
 import type { Caller } from '../domain/caller.ts';
 
@@ -29,12 +29,13 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: Route): 
   if (membership.status !== 'active') throw new Forbidden('Your portal account is disabled.');
   if (route.auth === 'public' || !route.auth.includes(membership.role)) throw new Forbidden();
 
-  // DESIGN section 7: CBP staff use a second factor. Until a staff member has set up an
-  // authenticator app (after which Cognito asks for its code at every sign-in), the portal serves
-  // them only the set-up and who they are.
-  if (isCbp && !membership.mfaEnrolledAt && !route.allowWithoutMfa) {
+  // DESIGN section 7: CBP staff (whose pool already requires an app at every sign-in) and, when
+  // the deployment requires it, primary POCs use a second factor. Until they have set up an
+  // authenticator app, the portal serves them only the set-up and who they are.
+  const mfaRequired = secondFactorRequired(membership.role, process.env.REQUIRE_POC_MFA === 'true');
+  if (mfaRequired && !membership.mfaEnrolledAt && !route.allowWithoutMfa) {
     throw new Forbidden(
-      'CBP staff must set up an authenticator app first: POST /me/mfa/totp, then /me/mfa/totp/verification.',
+      'You must set up an authenticator app first: POST /me/mfa/totp, then /me/mfa/totp/verification.',
       'mfa_required',
     );
   }
@@ -54,6 +55,7 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: Route): 
       : { companyId: CBP_COMPANY_ID, legalName: 'U.S. Customs and Border Protection', status: 'cbp' },
     sourceIp: sourceIp(event),
     mfaEnrolled: Boolean(membership.mfaEnrolledAt),
+    mfaRequired,
     ...(isCbp && !viewed?.success ? {} : { prefetched: { companyId: readCompanyId, record: read } }),
   };
 };

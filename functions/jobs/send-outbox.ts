@@ -9,8 +9,10 @@ const deps = { clock: systemClock, outbox: outboxStore, mailer: email };
 const BUDGET_MS = 4 * 60_000;
 
 /**
- * Runs every minute (and right after each decision to send mail, for that delivery). A
- * delivery that gave up is counted in the OutboxDeliveryFailed metric, which is alarmed.
+ * Runs every minute: the safety net behind the stream's senders (`functions/streams/`), which make
+ * the first attempt at each new delivery. It retries what they could not send, after its backoff,
+ * and anything they never saw. A delivery that gave up is counted in the OutboxDeliveryFailed
+ * metric, which is alarmed.
  */
 export const handler = async () => {
   const report = await drain(deps, BUDGET_MS);

@@ -21,6 +21,8 @@ export const Me = z.object({
   company: z.object({ companyId: z.string(), legalName: z.string(), status: CompanyStatus.or(z.literal('cbp')) }),
   /** Whether an authenticator app is set up (CBP staff must have one before anything else). */
   mfaEnrolled: z.boolean(),
+  /** The portal serves this user only once they have an authenticator app (CBP staff; primary POCs when required). */
+  mfaRequired: z.boolean(),
   /** The portal's current time (its clock; the local demo's simulated date). */
   now: z.iso.datetime(),
 });

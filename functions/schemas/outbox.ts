@@ -35,11 +35,15 @@ export const MAX_RECIPIENTS = 50;
  */
 export type Lane = 'alert' | 'mail';
 
+/** How the shard attribute of a delivery in the alert lane begins (the alert stream consumer's filter matches it). */
+export const ALERT_SHARD_PREFIX = 'alert-';
+
 /** The due-index shard of a delivery in its lane (the shard attribute carries the lane). */
-export const laneShard = (lane: Lane, shard: string): string => (lane === 'alert' ? `alert-${shard}` : shard);
+export const laneShard = (lane: Lane, shard: string): string =>
+  lane === 'alert' ? `${ALERT_SHARD_PREFIX}${shard}` : shard;
 
 /** The lane a stored delivery is in. */
-export const laneOf = (d: Pick<Delivery, 'shard'>): Lane => (d.shard.startsWith('alert-') ? 'alert' : 'mail');
+export const laneOf = (d: Pick<Delivery, 'shard'>): Lane => (d.shard.startsWith(ALERT_SHARD_PREFIX) ? 'alert' : 'mail');
 
 /** What one bulk send answers for one recipient. */
 export type SendResult = { readonly email: string } & (

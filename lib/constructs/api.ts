@@ -18,7 +18,8 @@ export interface PortalApiProps {
   readonly routes: readonly RouteDefinition[];
   /** The function serving each route, by route id. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
-  readonly userPool: cognito.IUserPool;
+  /** Both of the portal's pools: participants' and CBP staff's. */
+  readonly userPools: readonly cognito.IUserPool[];
   /** Origins the web client is served from (CORS). */
   readonly allowedOrigins: readonly string[];
   /** Encrypts the access and WAF log groups. */
@@ -101,7 +102,9 @@ export class PortalApi extends Construct {
       });
     }
 
-    const authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [props.userPool] });
+    const authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+      cognitoUserPools: [...props.userPools],
+    });
     const validator = this.api.addRequestValidator('Validator', {
       validateRequestBody: true,
       validateRequestParameters: true,

@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -21,22 +22,35 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { EMAIL_TEMPLATES } from '../../functions/definitions/email-templates.ts';
 import { TABLE, keyAttributes, tableIndexes } from '../../functions/definitions/table.ts';
 import { USER_POOL_SETTINGS } from '../user-pool-settings.ts';
+import type { Realm } from '../../functions/definitions/roles.ts';
 import type { Emulators } from './emulators.ts';
 import { LOCAL_CODE_KEY } from './trigger-host.ts';
 
-export interface LocalResources {
-  readonly tableName: string;
+/** A user pool in the emulator and the portal's app client in it. */
+export interface LocalPool {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   /** Token issuer: `<cognito endpoint>/<pool id>`. */
   readonly issuer: string;
 }
 
+/** The table, the participants' pool (the top-level fields) and CBP staff's pool. */
+export interface LocalResources extends LocalPool {
+  readonly tableName: string;
+  readonly staff: LocalPool;
+}
+
 const TABLE_NAME = 'ctpat-portal';
+
+/** The table's stream, as the CDK stack defines it: the local stream poller reads it. */
+const STREAM = { StreamEnabled: true, StreamViewType: TABLE.streamView } as const;
 
 export const ensureTable = async (dynamo: DynamoDBClient, tableName = TABLE_NAME): Promise<void> => {
   try {
-    await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table made before it had a stream (an older `npm start` data folder) gets one.
+    if (!Table?.StreamSpecification?.StreamEnabled)
+      await dynamo.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: STREAM }));
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -58,6 +72,7 @@ export const ensureTable = async (dynamo: DynamoDBClient, tableName = TABLE_NAME
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
+      StreamSpecification: STREAM,
     }),
   );
   await dynamo.send(
@@ -68,11 +83,17 @@ export const ensureTable = async (dynamo: DynamoDBClient, tableName = TABLE_NAME
   );
 };
 
-const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
+/**
+ * One of the two pools. CBP staff's requires a second factor in AWS (`ON`); cognito-local refuses
+ * a user without one in such a pool instead of offering MFA_SETUP, and keeps no refresh token it
+ * issues after a challenge, so locally that pool has no MFA of its own and the Cognito stand-in
+ * answers for its client as AWS does (cognito-front.ts, docs/emulators.md).
+ */
+const createUserPool = async (cognito: CognitoIdentityProviderClient, realm: Realm) => {
   const s = USER_POOL_SETTINGS;
   const { UserPool } = await cognito.send(
     new CreateUserPoolCommand({
-      PoolName: 'ctpat-portal-users',
+      PoolName: realm === 'staff' ? 'ctpat-portal-staff' : 'ctpat-portal-users',
       UsernameAttributes: ['email'],
       AdminCreateUserConfig: {
         AllowAdminCreateUserOnly: true,
@@ -89,8 +110,7 @@ const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
         },
       },
       Schema: [{ Name: s.companyIdAttribute, AttributeDataType: 'String', Mutable: false }],
-      // As in AWS: TOTP is optional in the pool, and the portal requires it of CBP staff.
-      MfaConfiguration: 'OPTIONAL',
+      MfaConfiguration: realm === 'staff' ? 'OFF' : 'OPTIONAL',
     }),
   );
   const userPoolId = UserPool!.Id!;
@@ -106,7 +126,7 @@ const createUserPool = async (cognito: CognitoIdentityProviderClient) => {
       PreventUserExistenceErrors: 'ENABLED',
     }),
   );
-  for (const group of s.groups)
+  for (const group of s.groupsOf[realm])
     await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   return { userPoolId, userPoolClientId: UserPoolClient!.ClientId! };
 };
@@ -125,22 +145,35 @@ export const bootstrap = async (emulators: Emulators, stateFile: string): Promis
   });
   await Promise.all([ensureTable(dynamo), ensureEmailTemplates(emulators.sesEndpoint)]);
 
-  let pool: { userPoolId: string; userPoolClientId: string } | undefined;
-  if (existsSync(stateFile)) {
-    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { userPoolId: string; userPoolClientId: string };
-    const exists = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: saved.userPoolId })).then(
+  type Saved = Record<Realm, { userPoolId: string; userPoolClientId: string }>;
+  const read = existsSync(stateFile)
+    ? (JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<Saved> & Partial<Saved[Realm]>)
+    : {};
+  // A state file from before staff had their own pool holds the participants' pool at its top level.
+  const saved: Partial<Saved> =
+    read.userPoolId && read.userPoolClientId
+      ? { participants: { userPoolId: read.userPoolId, userPoolClientId: read.userPoolClientId } }
+      : read;
+  const exists = async (pool: Saved[Realm] | undefined) =>
+    pool !== undefined &&
+    (await cognito.send(new DescribeUserPoolCommand({ UserPoolId: pool.userPoolId })).then(
       () => true,
       () => false,
-    );
-    if (exists) pool = saved;
+    ));
+  const pools = {} as Saved;
+  for (const realm of ['participants', 'staff'] as const) {
+    const existing = saved[realm];
+    pools[realm] = existing && (await exists(existing)) ? existing : await createUserPool(cognito, realm);
   }
-  if (!pool) {
-    pool = await createUserPool(cognito);
-    writeFileSync(stateFile, JSON.stringify(pool, null, 2));
-  }
+  writeFileSync(stateFile, JSON.stringify(pools, null, 2));
+  emulators.cognitoFront.requireSecondFactor(pools.staff.userPoolClientId);
   dynamo.destroy();
   cognito.destroy();
-  return { tableName: TABLE_NAME, ...pool, issuer: `${emulators.cognitoEndpoint}/${pool.userPoolId}` };
+  const issued = (pool: Saved[Realm]): LocalPool => ({
+    ...pool,
+    issuer: `${emulators.cognitoEndpoint}/${pool.userPoolId}`,
+  });
+  return { tableName: TABLE_NAME, ...issued(pools.participants), staff: issued(pools.staff) };
 };
 
 /** SES templates from the same definitions as the CDK stack; the emulator keeps them in memory, so this runs at every start. */
@@ -186,6 +219,8 @@ export const handlerEnv = (
   TABLE_NAME: resources.tableName,
   USER_POOL_ID: resources.userPoolId,
   USER_POOL_CLIENT_ID: resources.userPoolClientId,
+  STAFF_USER_POOL_ID: resources.staff.userPoolId,
+  STAFF_USER_POOL_CLIENT_ID: resources.staff.userPoolClientId,
   SENDER_ADDRESS: 'C-TPAT Portal <no-reply@ctpat.local>',
   EMAIL_CONFIGURATION_SET: 'ctpat-portal',
   PORTAL_URL: portalUrl,

@@ -30,8 +30,12 @@ export interface Emulators {
   readonly sesEndpoint: string;
   /** The KMS and Lambda stand-ins behind Cognito's custom email sender trigger. */
   readonly triggers: TriggerHost;
+  /** The stand-in in front of cognito-local (refresh-token rotation's call, a required second factor). */
+  readonly cognitoFront: CognitoFront;
   /** Environment for the AWS SDK: the standard per-service endpoint variables. */
   readonly env: Record<string, string>;
+  /** Each emulator's process id, for tests that pause one (SIGSTOP) as a fault. */
+  readonly pids: { readonly dynamodb: number; readonly cognito: number; readonly ses: number };
   stop(): Promise<void>;
 }
 
@@ -132,22 +136,27 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
       waitUntil(cognito, httpReady(`${cognitoEndpoint}/health`)),
       waitUntil(ses, httpReady(`${sesEndpoint}/health-check`)),
     ]);
-    // The portal reaches cognito-local through the stand-in that adds GetTokensFromRefreshToken.
+    // The portal reaches cognito-local through the stand-in that adds GetTokensFromRefreshToken
+    // and a required second factor's MFA_SETUP.
     front = await startCognitoFront(cognitoEndpoint);
     return {
       dynamodbEndpoint,
       cognitoEndpoint,
       sesEndpoint,
       triggers,
+      cognitoFront: front,
       env: {
         AWS_REGION: 'us-east-1',
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+        // DynamoDB Local serves the Streams API on the same port (the local stream poller reads it).
+        AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodbEndpoint,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: front.endpoint,
         AWS_ENDPOINT_URL_SESV2: sesEndpoint,
         AWS_ENDPOINT_URL_KMS: triggers.endpoint,
       },
+      pids: { dynamodb: dynamo.child.pid!, cognito: cognito.child.pid!, ses: ses.child.pid! },
       stop,
     };
   } catch (error) {

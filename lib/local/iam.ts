@@ -2,13 +2,15 @@
  * The local stand-in for IAM. In AWS each function's role allows exactly the actions its declared
  * `access` grants (`lib/iam-actions.ts`) and denies updates and deletes on audit partitions;
  * locally every handler runs in one process with no IAM at all, so a missing grant would show only
- * after a deployment. Here the dev server and the local job runner run each handler as its function
- * (`runAs`), and a middleware on the portal's SDK clients refuses any command that function's role
- * would not allow, with the `AccessDeniedException` AWS answers. Calls made outside any function
+ * after a deployment. Here the dev server, the local job runner and the stream poller run each
+ * handler as its function (`runAs`), and a middleware on the portal's SDK clients (and the
+ * poller's stream reads) refuses any command that function's role would not allow, with the
+ * `AccessDeniedException` AWS answers. Calls made outside any function
  * (seeding, test setup and assertions) pass unchecked. Actions are checked, not resources: every
  * function names the one table, pool and configuration set its environment gives it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Access } from '../../functions/definitions/routes.ts';
 import { AUDIT_PARTITIONS, TABLE } from '../../functions/definitions/table.ts';
 import { AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from '../iam-actions.ts';
@@ -183,6 +185,21 @@ export const guardClients = (): Promise<void> => {
   })();
   return guarded;
 };
+
+/**
+ * Puts the stand-in on the local stream poller's client: Lambda reads a table's stream with the
+ * consumer function's role, so the poller reads it as that function (`table:stream`).
+ */
+export const guardStreamReads = (client: Pick<DynamoDBStreamsClient, 'middlewareStack'>): void => {
+  client.middlewareStack.add(standIn('dynamodb'), AT_FIRST);
+};
+
+/**
+ * Runs `work` as `fn` on clients guarded already (the stream poller's own, `guardStreamReads`),
+ * without loading the portal's clients: they read their environment once, and a test may set it
+ * (the web portal's address) after the poller starts and before any handler runs.
+ */
+export const runAsOnGuarded = <T>(fn: FunctionIdentity, work: () => Promise<T>): Promise<T> => running.run(fn, work);
 
 /** Runs `work` as the function `fn`: each SDK call it makes, however deep, is checked against fn's access. */
 export const runAs = async <T>(fn: FunctionIdentity, work: () => Promise<T>): Promise<T> => {

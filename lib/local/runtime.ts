@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { bootstrap, handlerEnv, type LocalResources } from './bootstrap.ts';
 import { startDevServer } from './dev-server.ts';
-import { cognitoIdTokenVerifier } from './token-verifier.ts';
+import { startStreamPoller } from './stream-poller.ts';
+import { cognitoIdTokenVerifier, portalPools } from './token-verifier.ts';
 import { freePort } from './processes.ts';
 import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 
@@ -42,8 +43,10 @@ export const startBackends = async (props: BackendsProps): Promise<Backends> => 
 };
 
 /**
- * Points this process's handlers at the backends (the same variables the CDK stack sets) and
- * serves the route table. Handlers are imported after the environment is set.
+ * Points this process's handlers at the backends (the same variables the CDK stack sets), serves
+ * the route table and reads the table's stream for its consumers (new outbox deliveries are sent
+ * off the request path, as in AWS); closing the server stops the poller. Handlers are imported
+ * after the environment is set.
  */
 export const startApi = async (
   backends: Backends,
@@ -53,15 +56,15 @@ export const startApi = async (
   // Emails link to the web portal when it runs, else to the API.
   const env = handlerEnv(backends.emulators.env, backends.resources, options.portalUrl ?? `http://127.0.0.1:${port}`);
   Object.assign(process.env, env);
-  const verifier = cognitoIdTokenVerifier({
-    issuer: backends.resources.issuer,
-    clientId: backends.resources.userPoolClientId,
-  });
+  const verifier = cognitoIdTokenVerifier(portalPools(backends.resources));
+  const streams = await startStreamPoller({ tableName: backends.resources.tableName });
   // The server's own answers (preflight, its errors) allow exactly the origins the handlers do.
-  return startDevServer({
+  const api = await startDevServer({
     verifier,
     port,
     log: options.log,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS!),
   });
+  api.server.on('close', () => void streams.stop());
+  return { ...api, streams };
 };

@@ -7,6 +7,8 @@ import type { Caller } from '../../functions/domain/caller.ts';
 import { allPorts } from './all-ports.ts';
 import * as companies from '../../functions/domain/companies.ts';
 import { provisionUser } from '../../functions/domain/users.ts';
+import * as auth from '../../functions/domain/auth.ts';
+import { totp } from './totp.ts';
 import type { EnrollCompany } from '../../functions/schemas/requests/companies.ts';
 import type { Answers } from '../../functions/schemas/requests/profile.ts';
 import * as profiles from '../../functions/domain/profiles.ts';
@@ -17,6 +19,8 @@ export interface DemoSignIn {
   readonly who: string;
   readonly email: string;
   readonly password: string;
+  /** CBP staff's authenticator app (their pool requires one): `npm run code -- <email>` shows its code. */
+  authenticatorSecret?: string;
 }
 
 /** The seed acts as this system identity; its audit records say so. */
@@ -98,6 +102,17 @@ const demoAnswers = (category: CategoryId): Answers =>
 
 export const DEMO_PASSWORD = 'c-tpat-demo-password-2006';
 
+/** The MFA_SETUP step of a first sign-in, as the web portal does it; answers the app's secret. */
+const setUpAuthenticator = async (email: string, password: string): Promise<string> => {
+  const first = await auth.login(allPorts, email, password);
+  if (!('challenge' in first) || first.challenge !== 'MFA_SETUP')
+    throw new Error(`The demo's ${email} was not asked to set up an authenticator app`);
+  const setup = await auth.startMfaSetup(allPorts, email, first.session);
+  const done = await auth.finishMfaSetup(allPorts, email, setup.session, totp(setup.secretCode), 'local');
+  if (!('tokens' in done)) throw new Error(`The demo's ${email} got no tokens after setting up the app`);
+  return setup.secretCode;
+};
+
 /** Creates the demo; returns the sign-ins to print. */
 export const seedDemo = async (): Promise<DemoSignIn[]> => {
   const deps = allPorts;
@@ -119,6 +134,9 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
     role: 'cbp-officer',
     password: DEMO_PASSWORD,
   });
+  // Cognito's staff pool requires an authenticator app: the demo's staff have one already, set
+  // up the way a first sign-in does it; `npm run code -- <email>` shows what it would show now.
+  for (const staff of signIns) staff.authenticatorSecret = await setUpAuthenticator(staff.email, DEMO_PASSWORD);
 
   const enrolled = [];
   for (const input of DEMO_COMPANIES) enrolled.push(await companies.enroll(deps, SEED_CALLER, input));

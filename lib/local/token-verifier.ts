@@ -6,6 +6,16 @@ export interface TokenVerifier {
   verify(token: string): Promise<Record<string, string> | undefined>;
 }
 
+/** The pools a local server accepts tokens from (both of the portal's). */
+export const portalPools = (resources: {
+  readonly issuer: string;
+  readonly userPoolClientId: string;
+  readonly staff: { readonly issuer: string; readonly userPoolClientId: string };
+}): CognitoVerifierProps[] => [
+  { issuer: resources.issuer, clientId: resources.userPoolClientId },
+  { issuer: resources.staff.issuer, clientId: resources.staff.userPoolClientId },
+];
+
 export interface CognitoVerifierProps {
   /** `<issuer domain>/<user pool id>`, as the pool signs it. */
   readonly issuer: string;
@@ -18,19 +28,21 @@ export interface CognitoVerifierProps {
  * aws-jwt-verify refuses http JWKS URLs by default; the emulator serves plain http on
  * loopback, so the fetcher here is the platform's fetch.
  */
-export const cognitoIdTokenVerifier = (props: CognitoVerifierProps): TokenVerifier => {
+export const cognitoIdTokenVerifier = (pools: readonly CognitoVerifierProps[]): TokenVerifier => {
   const jwksCache = new SimpleJwksCache({
     fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() },
   });
+  // Like the authorizer, which lists both pools (participants', CBP staff's): each token is
+  // checked against the pool its issuer names, with that pool's app client as the audience.
   const verifier = JwtRsaVerifier.create(
-    {
+    pools.map((props) => ({
       issuer: props.issuer,
       jwksUri: `${props.issuer}/.well-known/jwks.json`,
       audience: props.clientId,
-      customJwtCheck: ({ payload }) => {
-        if (payload.token_use !== 'id') throw new Error('not an ID token');
+      customJwtCheck: ({ payload }: { payload: object }) => {
+        if ((payload as { token_use?: unknown }).token_use !== 'id') throw new Error('not an ID token');
       },
-    },
+    })),
     { jwksCache },
   );
   return {

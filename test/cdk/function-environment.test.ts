@@ -7,6 +7,7 @@ import { PortalStack } from '../../lib/portal-stack.ts';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import { EVENT_HANDLERS } from '../../functions/definitions/events.ts';
+import { STREAM_CONSUMERS } from '../../functions/definitions/stream-consumers.ts';
 import { ROOT } from '../../lib/local/paths.ts';
 import { stubWebClient } from '../support/web-client.ts';
 
@@ -45,7 +46,7 @@ const importsWith = async (module: string, variables: string[]) => {
 };
 
 describe('function environments', () => {
-  it('give every route, job, event-handler and trigger function each variable its code reads at cold start', async () => {
+  it('give every route, job, event-handler, stream-consumer and trigger function each variable its code reads at cold start', async () => {
     const targets = [
       ...(ROUTES as readonly RouteDefinition[]).map((r) => ({
         prefix: `${r.method} ${r.path}:`,
@@ -55,6 +56,10 @@ describe('function environments', () => {
       ...EVENT_HANDLERS.map((h) => ({
         prefix: h.description.slice(0, 40),
         module: `./functions/events/${h.handler}.ts`,
+      })),
+      ...STREAM_CONSUMERS.map((c) => ({
+        prefix: c.description.slice(0, 40),
+        module: `./functions/streams/${c.handler}.ts`,
       })),
       { prefix: 'Cognito custom email sender', module: './functions/triggers/custom-email-sender.ts' },
     ];
@@ -68,5 +73,7 @@ describe('function environments', () => {
         }),
       );
     }
-  }, 180_000);
+    // A cap, not a figure: about 80 fresh processes, each compiling its module; on CI's two busy
+    // cores 180 s was too little once the stream consumers and the MFA set-up routes joined.
+  }, 600_000);
 });

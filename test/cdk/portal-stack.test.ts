@@ -6,7 +6,9 @@ import type { PortalStack } from '../../lib/portal-stack.ts';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import { EVENT_HANDLERS } from '../../functions/definitions/events.ts';
+import { STREAM_CONSUMERS } from '../../functions/definitions/stream-consumers.ts';
 import { TABLE, tableIndexes } from '../../functions/definitions/table.ts';
+import { GRANTED_ACTIONS } from '../../lib/iam-actions.ts';
 import { ROLES } from '../../functions/definitions/roles.ts';
 import { EMAIL_TEMPLATES } from '../../functions/definitions/email-templates.ts';
 import { nagFindings } from '../support/nag.ts';
@@ -55,15 +57,34 @@ describe('DynamoDB table', () => {
     });
   });
 
-  it('grants no function Scan, nor any action on the whole account', () => {
-    for (const [, policy] of resourcesOf('AWS::IAM::Policy')) {
+  it('grants no function Scan, nor any action on the whole account but X-Ray and listing the stream', () => {
+    for (const [id, policy] of resourcesOf('AWS::IAM::Policy')) {
       for (const statement of policy.Properties.PolicyDocument.Statement) {
         const actions = [statement.Action].flat();
         expect(actions).not.toContain('dynamodb:Scan');
         expect(actions.some((a: string) => a.endsWith(':*'))).toBe(false);
-        if (statement.Resource === '*') expect(actions.every((a: string) => a.startsWith('xray:'))).toBe(true);
+        if (statement.Resource !== '*') continue;
+        // ListStreams has no resource-level permission; only a stream consumer's role has it, alone.
+        if (actions.includes('dynamodb:ListStreams')) {
+          expect(actions, id).toEqual(['dynamodb:ListStreams']);
+          expect(id).toMatch(/^Stream/);
+        } else expect(actions.every((a: string) => a.startsWith('xray:'))).toBe(true);
       }
     }
+  });
+
+  it("has a stream of new images, which only the stream consumers' roles may read", () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: TABLE.streamView },
+    });
+    const readers = resourcesOf('AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Record<string, any>[]).some((st) =>
+        [st.Action].flat().includes('dynamodb:GetRecords'),
+      ),
+    );
+    expect(readers.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(
+      STREAM_CONSUMERS.map((c) => `Stream${c.id}`).sort(),
+    );
   });
 });
 
@@ -84,7 +105,7 @@ describe('NIST 800-53 fixes', () => {
 describe('audit records', () => {
   it('may be updated or deleted by no function: every function policy denies both on audit partitions', () => {
     const policies = resourcesOf('AWS::IAM::Policy').filter(
-      ([id]) => /Route|Job|Event|CustomEmailSender/.test(id) && !id.includes('Scheduler'),
+      ([id]) => /Route|Job|Event|Stream|CustomEmailSender/.test(id) && !id.includes('Scheduler'),
     );
     const denies = (statement: Record<string, any>) =>
       statement.Effect === 'Deny' &&
@@ -104,8 +125,8 @@ describe('audit records', () => {
       )
         writers += 1;
     }
-    // Every route, job and event handler, and Cognito's custom email sender.
-    expect(policies).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + 1);
+    // Every route, job, event handler and stream consumer, and Cognito's custom email sender.
+    expect(policies).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + STREAM_CONSUMERS.length + 1);
     expect(writers).toBeGreaterThan(0);
     console.log(
       `[cdk] ${policies.length} function policies deny updating and deleting audit records, ${writers} of them on functions that may update other items`,
@@ -113,8 +134,26 @@ describe('audit records', () => {
   });
 });
 
-describe('Cognito user pool', () => {
+describe('Cognito user pools', () => {
+  const pools = () => resourcesOf('AWS::Cognito::UserPool');
+  const staffPool = () => pools().find(([id]) => id.startsWith('StaffUsers'));
+  const participantPool = () => pools().find(([id]) => id.startsWith('Users'));
+
+  it("are two: participants' with an optional second factor, CBP staff's where Cognito requires one", () => {
+    expect(pools()).toHaveLength(2);
+    expect(participantPool()![1].Properties).toMatchObject({
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    // ON: no token without a second factor, and no setting a staff member can change turns it off.
+    expect(staffPool()![1].Properties).toMatchObject({ MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+  });
+
   it('allows admin-created users only, with the password policy of DESIGN section 7 and temporary passwords of 3 days', () => {
+    const adminOnly = template.findResources('AWS::Cognito::UserPool', {
+      Properties: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } },
+    });
+    expect(Object.keys(adminOnly)).toHaveLength(2);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       UsernameAttributes: ['email'],
@@ -143,12 +182,11 @@ describe('Cognito user pool', () => {
       Description: Match.stringLikeRegexp('Cognito codes'),
       EnableKeyRotation: true,
     });
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      LambdaConfig: {
+    for (const [id, pool] of pools())
+      expect(pool.Properties.LambdaConfig, id).toMatchObject({
         KMSKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
-        CustomEmailSender: { LambdaArn: Match.anyValue(), LambdaVersion: 'V1_0' },
-      },
-    });
+        CustomEmailSender: { LambdaArn: expect.anything(), LambdaVersion: 'V1_0' },
+      });
     const [, policy] = resourcesOf('AWS::IAM::Policy').find(([id]) => id.startsWith('CustomEmailSender')) ?? [];
     expect(policy).toBeDefined();
     const statements = policy!.Properties.PolicyDocument.Statement as Record<string, any>[];
@@ -161,35 +199,46 @@ describe('Cognito user pool', () => {
     ).toBe(false);
   });
 
-  it('has one group per role', () => {
-    const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual([...ROLES].sort());
+  it("has one group per role, staff's in the staff pool", () => {
+    const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map(([id, g]) => [id, g.Properties.GroupName]);
+    expect(groups.map(([, name]) => name).sort()).toEqual([...ROLES].sort());
+    expect(groups.filter(([id]) => id!.startsWith('StaffUsers')).map(([, name]) => name)).toEqual([
+      'cbp-admin',
+      'cbp-officer',
+    ]);
   });
 
-  it('has an app client with 15-minute tokens that cannot write companyId', () => {
+  it('has an app client per pool with 15-minute tokens that cannot write companyId', () => {
     const clients = resourcesOf('AWS::Cognito::UserPoolClient');
-    expect(clients).toHaveLength(1);
-    const client = clients[0]![1].Properties;
-    expect(client).toMatchObject({
-      AccessTokenValidity: 15,
-      IdTokenValidity: 15,
-      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
-      PreventUserExistenceErrors: 'ENABLED',
-    });
-    expect(client.RefreshTokenValidity).toBeLessThanOrEqual(24 * 60);
-    expect(client.WriteAttributes).toBeDefined();
-    expect(client.WriteAttributes).not.toContain('custom:companyId');
+    expect(clients).toHaveLength(2);
+    for (const [, { Properties: client }] of clients) {
+      expect(client).toMatchObject({
+        AccessTokenValidity: 15,
+        IdTokenValidity: 15,
+        TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+      expect(client.RefreshTokenValidity).toBeLessThanOrEqual(24 * 60);
+      expect(client.WriteAttributes).toBeDefined();
+      expect(client.WriteAttributes).not.toContain('custom:companyId');
+    }
   });
 
   it('revokes refresh tokens on sign-out and rotates them on every refresh', () => {
-    const [, client] = resourcesOf('AWS::Cognito::UserPoolClient')[0]!;
-    expect(client.Properties).toMatchObject({
-      EnableTokenRevocation: true,
-      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
-    });
-    // A rotating client refuses REFRESH_TOKEN_AUTH; the portal refreshes with GetTokensFromRefreshToken.
-    expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_REFRESH_TOKEN_AUTH');
-    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS' });
+    for (const [, client] of resourcesOf('AWS::Cognito::UserPoolClient')) {
+      expect(client.Properties).toMatchObject({
+        EnableTokenRevocation: true,
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
+      });
+      // A rotating client refuses REFRESH_TOKEN_AUTH; the portal refreshes with GetTokensFromRefreshToken.
+      expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_REFRESH_TOKEN_AUTH');
+    }
+    for (const [, pool] of pools()) expect(pool.Properties.UserPoolTier).toBe('PLUS');
+  });
+
+  it('federates no staff sign-in unless the context names an identity provider', () => {
+    expect(resourcesOf('AWS::Cognito::UserPoolIdentityProvider')).toHaveLength(0);
+    expect(resourcesOf('AWS::Cognito::UserPoolDomain')).toHaveLength(0);
   });
 });
 
@@ -215,13 +264,20 @@ describe('the stack', () => {
     expect(permissions.filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')).toHaveLength(
       EVENT_HANDLERS.length,
     );
-    expect(permissions.filter(([, p]) => p.Properties.Principal === 'cognito-idp.amazonaws.com')).toHaveLength(1);
-    expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length + 1);
+    // Each pool invokes the one custom email sender.
+    expect(permissions.filter(([, p]) => p.Properties.Principal === 'cognito-idp.amazonaws.com')).toHaveLength(2);
+    expect(permissions).toHaveLength(ROUTES.length + EVENT_HANDLERS.length + 2);
   });
 });
 
 describe('REST API', () => {
   const methods = () => resourcesOf('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
+
+  it("accepts tokens from both pools (participants' and CBP staff's) in its one authorizer", () => {
+    const [, authorizer] = resourcesOf('AWS::ApiGateway::Authorizer')[0]!;
+    expect(resourcesOf('AWS::ApiGateway::Authorizer')).toHaveLength(1);
+    expect(authorizer.Properties.ProviderARNs).toHaveLength(2);
+  });
 
   it('has a method for every route, with the Cognito authorizer on every non-public one', () => {
     const byName = new Map(methods().map(([, m]) => [m.Properties.OperationName as string, m.Properties]));
@@ -280,9 +336,9 @@ describe('REST API', () => {
 });
 
 describe('Lambda functions', () => {
-  it('run Node.js 22 on arm64 with tracing and a log group with retention, one per route, job and event handler, and the email sender', () => {
+  it('run Node.js 22 on arm64 with tracing and a log group with retention, one per route, job, event handler and stream consumer, and the email sender', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime === 'nodejs22.x');
-    expect(functions).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + 1);
+    expect(functions).toHaveLength(ROUTES.length + JOBS.length + EVENT_HANDLERS.length + STREAM_CONSUMERS.length + 1);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -315,9 +371,10 @@ describe('schedules', () => {
       expect(found![1].Properties.Target.DeadLetterConfig.Arn).toBeDefined();
     }
     const alarms = resourcesOf('AWS::CloudWatch::Alarm');
-    // One dead-letter alarm per job, and one per event handler (asserted with the email feedback below).
+    // One dead-letter alarm per job, one per event handler (asserted with the email feedback below)
+    // and one per stream consumer's on-failure queue (asserted with the outbox's stream below).
     expect(alarms.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(
-      JOBS.length + EVENT_HANDLERS.length,
+      JOBS.length + EVENT_HANDLERS.length + STREAM_CONSUMERS.length,
     );
     expect(alarms.filter(([, a]) => a.Properties.MetricName === '5XXError')).toHaveLength(1);
   });
@@ -349,11 +406,106 @@ describe('SES', () => {
   });
 
   it('lets only the functions that send mail send it, and only with the portal identity and templates', () => {
-    for (const [, policy] of resourcesOf('AWS::IAM::Policy')) {
+    const senders: string[] = [];
+    for (const [id, policy] of resourcesOf('AWS::IAM::Policy')) {
       for (const statement of policy.Properties.PolicyDocument.Statement) {
         if (![statement.Action].flat().some((a: string) => a.startsWith('ses:'))) continue;
         expect(JSON.stringify(statement.Resource)).not.toContain('template/*');
+        senders.push(id.replace(/Role.*$/, ''));
       }
+    }
+    // Off the request path (issue 25): no route function may send; the outbox's senders and Cognito's trigger do.
+    expect(senders.sort()).toEqual(
+      ['CustomEmailSender', 'JobsendOutbox', ...STREAM_CONSUMERS.map((c) => `Stream${c.id}`)].sort(),
+    );
+  });
+});
+
+describe("the outbox's stream consumers", () => {
+  const mappingOf = (id: string) => {
+    const mappings = resourcesOf('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(STREAM_CONSUMERS.length);
+    return mappings.find(([logicalId]) => logicalId.startsWith(`Stream${id}Function`))![1].Properties;
+  };
+  const newDelivery = {
+    eventName: ['INSERT'],
+    dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] }, sk: { S: ['DELIVERY'] } } },
+  };
+
+  it("read the table's stream from the latest record, passing each function only new delivery items, alerts on their own", () => {
+    for (const consumer of STREAM_CONSUMERS) {
+      const props = mappingOf(consumer.id);
+      expect(props.EventSourceArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'StreamArn'] });
+      expect(props.FunctionName.Ref).toMatch(new RegExp(`^Stream${consumer.id}Function`));
+      expect(props.StartingPosition).toBe('LATEST');
+    }
+    const patterns = (id: string) =>
+      mappingOf(id).FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns('sendNewDeliveries')).toEqual([newDelivery]);
+    expect(patterns('sendNewAlerts')).toEqual([
+      { ...newDelivery, dynamodb: { ...newDelivery.dynamodb, NewImage: { shard: { S: [{ prefix: 'alert-' }] } } } },
+    ]);
+  });
+
+  it('retry a failed batch split in two, then record it on an on-failure queue that is alarmed', () => {
+    for (const consumer of STREAM_CONSUMERS) {
+      const props = mappingOf(consumer.id);
+      expect(props).toMatchObject({
+        BatchSize: consumer.batchSize,
+        MaximumBatchingWindowInSeconds: 0,
+        MaximumRetryAttempts: consumer.retryAttempts,
+        BisectBatchOnFunctionError: true,
+        MaximumRecordAgeInSeconds: consumer.maxRecordAgeSeconds,
+        ParallelizationFactor: consumer.parallelizationFactor,
+      });
+      const queue = props.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0] as string;
+      expect(queue).toMatch(new RegExp(`^Stream${consumer.id}Failures`));
+      const alarmed = resourcesOf('AWS::CloudWatch::Alarm').filter(
+        ([, a]) =>
+          a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+          JSON.stringify(a.Properties.Dimensions).includes(queue),
+      );
+      expect(alarmed, consumer.id).toHaveLength(1);
+    }
+  });
+
+  it('may read the stream, lease and record deliveries and send with SES: no item reads, no Cognito, no Scan', () => {
+    for (const consumer of STREAM_CONSUMERS) {
+      const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith(`Stream${consumer.id}Role`));
+      expect(policies).toHaveLength(1);
+      const statements = (policies[0]![1].Properties.PolicyDocument.Statement as Record<string, any>[]).filter(
+        (st) => st.Effect === 'Allow',
+      );
+      const allowed = statements.flatMap((st) => [st.Action].flat() as string[]);
+      expect(allowed.sort()).toEqual(
+        [
+          ...GRANTED_ACTIONS['table:stream'],
+          ...GRANTED_ACTIONS['table:write'],
+          ...GRANTED_ACTIONS['email:send'],
+          'logs:CreateLogStream',
+          'logs:PutLogEvents',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:SendMessage',
+          'xray:PutTelemetryRecords',
+          'xray:PutTraceSegments',
+        ].sort(),
+      );
+      // The stream reads on the table's stream only; ListStreams (no resource-level permission) alone on *.
+      const streamReads = statements.find((st) => [st.Action].flat().includes('dynamodb:GetRecords'))!;
+      expect(streamReads.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'StreamArn'] });
+      expect(statements.find((st) => [st.Action].flat().includes('dynamodb:ListStreams'))!.Resource).toBe('*');
+      const fn = resourcesOf('AWS::Lambda::Function').find(([id]) => id.startsWith(`Stream${consumer.id}Function`))![1];
+      expect(fn.Properties.Timeout).toBe(consumer.timeoutSeconds);
+      expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual([
+        'ALLOWED_ORIGINS',
+        'EMAIL_CONFIGURATION_SET',
+        'NODE_OPTIONS',
+        'PORTAL_URL',
+        'PROGRAM_EMAIL',
+        'SENDER_ADDRESS',
+        'TABLE_NAME',
+      ]);
     }
   });
 });
@@ -456,6 +608,10 @@ describe('route table', () => {
     for (const handler of EVENT_HANDLERS) {
       const module = (await import(`../../functions/events/${handler.handler}.ts`)) as { handler?: unknown };
       expect(typeof module.handler, handler.handler).toBe('function');
+    }
+    for (const consumer of STREAM_CONSUMERS) {
+      const module = (await import(`../../functions/streams/${consumer.handler}.ts`)) as { handler?: unknown };
+      expect(typeof module.handler, consumer.handler).toBe('function');
     }
   });
 

@@ -10,9 +10,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signInAs, startPortal, submitSignIn } from '../support/browser.ts';
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAs,
+  signInStaff,
+  startPortal,
+  submitSignIn,
+} from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, uniqueEmail, userWithRole } from '../support/api.ts';
-import { mailTo, temporaryPasswordIn, type StoredEmail } from '../support/mail.ts';
+import { temporaryPasswordIn, waitForMail, type StoredEmail } from '../support/mail.ts';
 import { sweepOn, testClock } from '../support/deadlines.ts';
 import { auditRecordsOf } from '../support/table.ts';
 import type { Company } from '../../functions/schemas/company.ts';
@@ -42,14 +50,8 @@ afterAll(async () => {
 
 /** The newest email to `address` whose subject matches, waiting for the outbox to send it. */
 const emailTo = async (address: string, subject: RegExp): Promise<StoredEmail> => {
-  let found: StoredEmail | undefined;
-  await expect
-    .poll(async () => (found = (await mailTo(address)).filter((e) => subject.test(e.subject)).at(-1)), {
-      timeout: 15_000,
-      interval: 250,
-    })
-    .toBeDefined();
-  return found!;
+  const matches = (e: StoredEmail) => subject.test(e.subject);
+  return (await waitForMail(address, 1, matches)).filter(matches).at(-1)!;
 };
 
 /** First sign-in with an invitation's temporary password, through the new-password step. */
@@ -144,7 +146,7 @@ describe('the journey through the web portal', () => {
     // 6. A CBP officer publishes a cargo security alert to importers.
     const officer = await userWithRole(portal.api, 'cbp-officer');
     const cbp = await newPage(browser);
-    await signInAs(cbp.page, portal.webUrl, officer.email, TEST_PASSWORD);
+    await signInStaff(cbp.page, portal.webUrl, officer.email, TEST_PASSWORD);
     await cbp.page.goto(`${portal.webUrl}/cbp/alerts`);
     await expect.poll(() => heading(cbp.page)).toBe('Alerts');
     await cbp.page.getByLabel('Kind').selectOption('cargo-security-alert');

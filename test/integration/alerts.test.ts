@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
-import { mailTo } from '../support/mail.ts';
+import { waitForMail, type StoredEmail } from '../support/mail.ts';
 import { auditRecordsOf } from '../support/table.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import { sendOutboxJob } from '../support/functions.ts';
@@ -87,7 +87,7 @@ describe('alerts', () => {
     await sendMail();
 
     for (const who of [pocA, userA, pocB]) {
-      const mail = await mailTo(who.email);
+      const mail = await waitForMail(who.email, 1);
       expect(
         mail.map((m) => m.subject),
         who.email,
@@ -102,7 +102,7 @@ describe('alerts', () => {
     // (The removed company's POC has its removal notice; nothing about the alert.)
     for (const who of [disabledA, pocImporter, pocRemoved])
       expect(
-        (await mailTo(who.email)).filter((m) => m.subject.includes('alert')),
+        (await waitForMail(who.email, 0)).filter((m) => m.subject.includes('alert')),
         who.email,
       ).toEqual([]);
 
@@ -171,7 +171,7 @@ describe('alerts', () => {
     expect(written.body).toMatchObject({ status: 'awaiting-approval' });
     const id = written.body.alertId;
     await sendMail();
-    expect((await mailTo(pocB.email)).map((m) => m.subject)).not.toContain(BULLETIN_SUBJECT);
+    expect((await waitForMail(pocB.email, 0)).map((m) => m.subject)).not.toContain(BULLETIN_SUBJECT);
     expect((await api.request('GET', `/alerts/${id}`, { token: pocB.token })).status).toBe(404);
 
     const self = await api.request('POST', `/alerts/${id}/approval`, { token: officer });
@@ -182,7 +182,8 @@ describe('alerts', () => {
     expect(approved.body).toMatchObject({ status: 'published', approvedBy: expect.any(String) });
     expect((await api.request('POST', `/alerts/${id}/approval`, { token: admin })).status).toBe(409);
     await sendMail();
-    const bulletin = (await mailTo(pocB.email)).filter((m) => m.subject === BULLETIN_SUBJECT);
+    const isBulletin = (m: StoredEmail) => m.subject === BULLETIN_SUBJECT;
+    const bulletin = (await waitForMail(pocB.email, 1, isBulletin)).filter(isBulletin);
     expect(bulletin).toHaveLength(1);
     expect(`${bulletin[0]!.subject} ${bulletin[0]!.body.text} ${bulletin[0]!.body.html}`).not.toMatch(
       /hollow axles|Sanitized summary/,

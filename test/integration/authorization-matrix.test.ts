@@ -81,6 +81,8 @@ const MATRIX: Record<RouteId, Row> = {
   forgotPassword: PUBLIC_400,
   confirmForgotPassword: PUBLIC_400,
   answerMfa: PUBLIC_400,
+  startMfaSetup: PUBLIC_400,
+  finishMfaSetup: PUBLIC_400,
   // Called with a made-up access token: past authorization, the domain refuses it (400).
   startTotp: row(401, { default: 400, 'disabled-user': 403, 'removed-company-user': 403 }),
   confirmTotp: row(401, { default: 400, 'disabled-user': 403, 'removed-company-user': 403 }),
@@ -276,6 +278,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'forgotPassword':
     case 'confirmForgotPassword':
     case 'answerMfa':
+    case 'startMfaSetup':
+    case 'finishMfaSetup':
       return { path: route.path, body: { not: 'valid' } };
     case 'startTotp':
       return { path: route.path, body: { accessToken: 'not.an-access-token-of-this-user' } };
@@ -349,7 +353,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     case 'updateStaff':
       return {
         path: `/staff/${(await userWithRole(api, 'cbp-officer')).userId}`,
-        body: { version: 1, status: 'disabled' },
+        // Version 2: the sign-in that set up the officer's authenticator app marked them enrolled.
+        body: { version: 2, status: 'disabled' },
       };
     case 'listDeadlines':
       return { path: route.path };
@@ -643,7 +648,7 @@ describe('authorization matrix', () => {
     useClock({ now: () => new Date() });
     audited.add('forgotPassword');
     // Setting up an authenticator app needs the user's own access token and a code from the app.
-    const { totp } = await import('../support/totp.ts');
+    const { totp } = await import('../../lib/local/totp.ts');
     const user = await userWithRole(api, 'company-user', companyA, uniqueEmail('app'));
     const { accessToken } = (
       await api.request('POST', '/auth/login', {
@@ -663,6 +668,29 @@ describe('authorization matrix', () => {
     ).toBe(200);
     expect(await auditCount()).toBe(beforeApp + 1);
     audited.add('confirmTotp');
+    // CBP staff set their app up inside their first sign-in (the staff pool requires one).
+    const officer = uniqueEmail('new-officer');
+    const { provisionUser } = await import('../../functions/domain/users.ts');
+    const { allPorts } = await import('../../lib/local/all-ports.ts');
+    const password = 'correct horse battery staple 2006';
+    await provisionUser(allPorts, {
+      email: officer,
+      name: 'New Officer',
+      companyId: 'CBP',
+      role: 'cbp-officer',
+      password,
+    });
+    const challenge = (await api.request('POST', '/auth/login', { body: { email: officer, password } })).body;
+    const setup = (
+      await api.request('POST', '/auth/mfa-setup', { body: { email: officer, session: challenge.session } })
+    ).body;
+    const beforeSetup = await auditCount();
+    const finished = await api.request('POST', '/auth/mfa-setup/verify', {
+      body: { email: officer, session: setup.session, code: totp(setup.secretCode) },
+    });
+    expect(finished.status).toBe(200);
+    expect(await auditCount()).toBe(beforeSetup + 1);
+    audited.add('finishMfaSetup');
     const mutating = ROUTES.filter((r) => r.mutates).map((r) => r.id);
     console.log(
       `[audit coverage] ${mutating.filter((id) => audited.has(id)).length}/${mutating.length} mutating routes write exactly one audit record per change; ` +

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
-import { mailTo, temporaryPasswordIn, type StoredEmail } from '../support/mail.ts';
+import { mailTo, temporaryPasswordIn, waitForMail, type StoredEmail } from '../support/mail.ts';
 import { sweepOn, testClock } from '../support/deadlines.ts';
 import { auditRecordsOf } from '../support/table.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
@@ -26,8 +26,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const invitations = async (email: string): Promise<StoredEmail[]> =>
-  (await mailTo(email)).filter((m) => m.subject === 'Your C-TPAT Portal account');
+const isInvitation = (m: StoredEmail) => m.subject === 'Your C-TPAT Portal account';
+/** The invitations sent to `email`, once `expected` of them have been sent. */
+const invitations = async (email: string, expected: number): Promise<StoredEmail[]> =>
+  (await waitForMail(email, expected, isInvitation)).filter(isInvitation);
 
 /** A first sign-in with the invitation's temporary password, then the person's own password: answers the ID token. */
 const firstSignIn = async (email: string, temporaryPassword: string): Promise<string> => {
@@ -59,7 +61,7 @@ describe('a company removed before its point of contact ever signed in', () => {
     clock.set('2006-07-05T14:00:00.000Z');
     const asked = await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } });
     expect(asked).toMatchObject({ status: 202, body: ACCOUNT_REQUEST_ANSWER });
-    const [invitation] = await invitations(company.pocEmail);
+    const [invitation] = await invitations(company.pocEmail, 1);
     expect(invitation, 'the invitation is in the SES emulator').toBeDefined();
     const token = await firstSignIn(company.pocEmail, temporaryPasswordIn(invitation!));
 
@@ -120,14 +122,14 @@ describe('a lost or expired invitation', () => {
     clock.set('2006-08-01T15:00:00.000Z');
     const company = await enrollCompany(api, admin);
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
-    const first = temporaryPasswordIn((await invitations(company.pocEmail))[0]!);
+    const first = temporaryPasswordIn((await invitations(company.pocEmail, 1))[0]!);
     // Asking again within minutes, or "forgot password", sends no copy: the first one is on its way.
     clock.set('2006-08-01T15:09:00.000Z');
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
     expect((await api.request('POST', '/auth/forgot-password', { body: { email: company.pocEmail } })).status).toBe(
       202,
     );
-    expect(await invitations(company.pocEmail)).toHaveLength(1);
+    expect(await invitations(company.pocEmail, 1)).toHaveLength(1);
 
     // Four days later the invitation has expired: refused, saying how to get a new one.
     clock.set('2006-08-05T15:00:00.000Z');
@@ -140,7 +142,7 @@ describe('a lost or expired invitation', () => {
       status: 202,
       body: ACCOUNT_REQUEST_ANSWER,
     });
-    const mail = await invitations(company.pocEmail);
+    const mail = await invitations(company.pocEmail, 2);
     expect(mail).toHaveLength(2);
     const second = temporaryPasswordIn(mail[1]!);
     expect(second).not.toBe(first);
@@ -150,7 +152,7 @@ describe('a lost or expired invitation', () => {
 
     // Once a password of their own exists, asking again sends nothing more.
     expect((await api.request('POST', '/auth/signup', { body: { email: company.pocEmail } })).status).toBe(202);
-    expect(await invitations(company.pocEmail)).toHaveLength(2);
+    expect(await invitations(company.pocEmail, 2)).toHaveLength(2);
   });
 
   it('is replaced by "forgot password" for a user the POC added, with the same answer as for anyone', async () => {
@@ -172,7 +174,7 @@ describe('a lost or expired invitation', () => {
     expect(
       await api.request('POST', '/auth/forgot-password', { body: { email: uniqueEmail('nobody') } }),
     ).toMatchObject({ status: 202, body: PASSWORD_RESET_ANSWER });
-    const mail = await invitations(email);
+    const mail = await invitations(email, 2);
     expect(mail).toHaveLength(2);
     expect(mail[1]!.body.text).toContain('The temporary password expires in 3 days');
     await firstSignIn(email, temporaryPasswordIn(mail[1]!));
@@ -198,7 +200,7 @@ describe('a lost or expired invitation', () => {
     ).toBe(403);
     const pocToken = await firstSignIn(
       company.pocEmail,
-      temporaryPasswordIn((await invitations(company.pocEmail))[1]!),
+      temporaryPasswordIn((await invitations(company.pocEmail, 2))[1]!),
     );
 
     // The POC has a password now: nothing to resend.
@@ -236,7 +238,7 @@ describe('a lost or expired invitation', () => {
         })
       ).status,
     ).toBe(404);
-    expect(await invitations(email)).toHaveLength(2);
+    expect(await invitations(email, 2)).toHaveLength(2);
     const audit = (await auditRecordsOf(company.companyId)).filter((a) => a.action === 'user.reinvited');
     expect(audit.map((a) => a.objectId).sort()).toEqual([pocId, added.body.userId].sort());
   });

@@ -4,7 +4,7 @@
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
-import { mailTo } from '../support/mail.ts';
+import { mailTo, waitForMail, type StoredEmail } from '../support/mail.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { sweepAt, sweepOn, testClock } from '../support/deadlines.ts';
 import { auditRecordsOf } from '../support/table.ts';
@@ -27,8 +27,11 @@ afterAll(() => api.close());
 const company = async (id: string): Promise<Company> =>
   (await api.request<Company>('GET', `/companies/${id}`, { token: officer })).body;
 const subjects = async (email: string) => (await mailTo(email)).map((m) => m.subject);
-const programNoticesAbout = async (legalName: string) =>
-  (await mailTo(PROGRAM_MAILBOX)).filter((m) => m.body.text?.includes(legalName));
+/** CBP's program mailbox's notices about one company, once `expected` of them have been sent. */
+const programNoticesAbout = async (legalName: string, expected: number) => {
+  const about = (m: StoredEmail) => Boolean(m.body.text?.includes(legalName));
+  return (await waitForMail(PROGRAM_MAILBOX, expected, about)).filter(about);
+};
 
 /** The POC's account, then account information and a complete profile: the portal update. */
 const completeUpdate = async (c: Company) => {
@@ -101,11 +104,11 @@ describe('enrollment deadlines', () => {
     // A removal revokes benefits; a suspension is a different, lesser sanction and is never the word for it.
     expect(notice.body.text).toContain('Its C-TPAT benefits are revoked from that date.');
     expect(`${notice.subject} ${notice.body.text} ${notice.body.html}`).not.toMatch(/suspend/i);
-    expect(await programNoticesAbout(late.legalName)).toHaveLength(1);
+    expect(await programNoticesAbout(late.legalName, 1)).toHaveLength(1);
 
     await sweepOn(clock, '2006-07-02');
     expect(await mailTo(late.pocEmail)).toHaveLength(5);
-    expect(await programNoticesAbout(late.legalName)).toHaveLength(1);
+    expect(await programNoticesAbout(late.legalName, 1)).toHaveLength(1);
     expect((await auditRecordsOf(late.companyId)).filter((a) => a.action === 'company.removed')).toHaveLength(1);
     // Version 2: the save that completed the update.
     expect(await company(onTime.companyId)).toMatchObject({ status: 'active', version: 2 });
@@ -371,7 +374,7 @@ describe('after removal', () => {
       version: 2,
     });
     expect((await api.request('GET', `/companies/${c.companyId}/account-info`, { token: poc.token })).status).toBe(403);
-    expect(await programNoticesAbout(c.legalName)).toHaveLength(1);
+    expect(await programNoticesAbout(c.legalName, 1)).toHaveLength(1);
     expect(
       (
         await api.request('POST', `/companies/${c.companyId}/reapplication`, {
@@ -405,7 +408,10 @@ describe('after removal', () => {
     expect((await api.request('GET', `/companies/${c.companyId}/security-profile`, { token: poc.token })).status).toBe(
       200,
     );
-    expect((await mailTo(c.pocEmail)).at(-1)!.subject).toBe('C-TPAT: Your company has been reinstated in C-TPAT');
+    const reinstated = (m: StoredEmail) => m.subject === 'C-TPAT: Your company has been reinstated in C-TPAT';
+    expect((await waitForMail(c.pocEmail, 1, reinstated)).at(-1)!.subject).toBe(
+      'C-TPAT: Your company has been reinstated in C-TPAT',
+    );
     expect((await auditRecordsOf(c.companyId)).find((a) => a.action === 'company.reinstated')).toMatchObject({
       changes: { reason: 'The visit report was wrong.' },
     });
@@ -494,7 +500,7 @@ describe('after removal', () => {
         })
       ).status,
     ).toBe(409);
-    expect((await programNoticesAbout(c.legalName)).map((m) => m.subject)).toContain(
+    expect((await programNoticesAbout(c.legalName, 2)).map((m) => m.subject)).toContain(
       'C-TPAT portal: Reapplication submitted',
     );
 
@@ -653,7 +659,7 @@ describe('exactly once', () => {
         'C-TPAT: your company has been removed from the program',
         'C-TPAT: your portal update is due by July 1, 2012',
       ]);
-      expect(await programNoticesAbout(carrier.legalName)).toHaveLength(1);
+      expect(await programNoticesAbout(carrier.legalName, 1)).toHaveLength(1);
       expect((await auditRecordsOf(carrier.companyId)).filter((r) => r.action === 'company.removed')).toHaveLength(1);
       expect(await company(carrier.companyId)).toMatchObject({ status: 'removed', version: 2 });
     }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import { useClock } from '../../functions/domain/clock.ts';
-import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
+import { mailTo, temporaryPasswordIn, waitForMail, type StoredEmail } from '../support/mail.ts';
+import { streamPoller } from '../support/stream.ts';
 import { recordSent } from '../support/confidential-log.ts';
 import { companiesInCategory } from '../support/table.ts';
 import { DEMO_START } from '../../lib/local/demo-clock.ts';
@@ -20,7 +21,13 @@ describe('the 2006 demo', () => {
     for (const demo of DEMO_COMPANIES) recordSent('POST', '/companies', demo);
     await seedDemo();
     const sweep = await sweepJob();
-    const send = await sendOutboxJob();
+    const job = await sendOutboxJob();
+    // Each day's mail is sent before the next day's sweep: by the scheduled sender or the stream's.
+    const send = async () => {
+      const report = await job();
+      await streamPoller().settled();
+      return report;
+    };
     const lines: string[] = [];
     const totals = await simulateDays({
       from: programDate(DEMO_START),
@@ -60,7 +67,8 @@ describe('the 2006 demo', () => {
     const api = await startTestApi();
     const pocEmail = 'compliance@harbor-home.example.com';
     expect((await api.request('POST', '/auth/signup', { body: { email: pocEmail } })).status).toBe(202);
-    const invitation = (await mailTo(pocEmail)).find((m) => m.subject === 'Your C-TPAT Portal account');
+    const isInvitation = (m: StoredEmail) => m.subject === 'Your C-TPAT Portal account';
+    const invitation = (await waitForMail(pocEmail, 1, isInvitation)).find(isInvitation);
     expect(invitation, 'the invitation is in the mail inbox').toBeDefined();
     const challenge = await api.request('POST', '/auth/login', {
       body: { email: pocEmail, password: temporaryPasswordIn(invitation!) },

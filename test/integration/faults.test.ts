@@ -17,6 +17,7 @@ import {
 } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { allItems, allItemsExcept, isOfKind } from '../support/table.ts';
+import { streamPoller } from '../support/stream.ts';
 import { injectDynamoFaults } from '../support/dynamo-faults.ts';
 import { injectCognitoFaults } from '../support/cognito-faults.ts';
 
@@ -152,6 +153,9 @@ describe('faults across the main flows', () => {
     try {
       for (const co of companies) {
         for (const step of stepsOf(co)) {
+          // The stream's sender leases and records what earlier steps queued: let it finish first,
+          // so the table changes only by this step's request.
+          await streamPoller().settled();
           const [tableBefore, usersBefore] = [await tableState(), await cognitoUsers()];
           const res = await step.run();
           counts.tried += 1;

@@ -1,3 +1,5 @@
+import { authenticatorSecretOf } from '../support/cognito.ts';
+import { totp } from '../../lib/local/totp.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   enrollCompany,
@@ -9,7 +11,7 @@ import {
   type TestApi,
 } from '../support/api.ts';
 import { auditRecords, companies } from '../support/table.ts';
-import { mailTo, temporaryPasswordIn } from '../support/mail.ts';
+import { temporaryPasswordIn, waitForMail } from '../support/mail.ts';
 
 let api: TestApi;
 let officer: Awaited<ReturnType<typeof userWithRole>>;
@@ -50,9 +52,18 @@ describe('public endpoints', () => {
 });
 
 describe('sign-in', () => {
-  it('signs in with email and password, whatever the email case', async () => {
-    const res = await api.request('POST', '/auth/login', {
+  it('signs in with email and password (and the app CBP staff must have), whatever the email case', async () => {
+    const challenge = await api.request('POST', '/auth/login', {
       body: { email: officer.email.toUpperCase(), password: TEST_PASSWORD },
+    });
+    expect(challenge.status).toBe(200);
+    expect(challenge.body.challenge).toBe('SOFTWARE_TOKEN_MFA');
+    const res = await api.request('POST', '/auth/mfa', {
+      body: {
+        email: officer.email.toUpperCase(),
+        session: challenge.body.session,
+        code: totp(authenticatorSecretOf(officer.email)),
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.tokens.idToken).toMatch(/^ey/);
@@ -72,7 +83,7 @@ describe('sign-in', () => {
     expect(wrong.body).toEqual(unknown.body);
   });
 
-  it('forces a new password at first sign-in, then signs in with it', async () => {
+  it('forces a new password at first sign-in, then (CBP staff) an authenticator app, then signs in with both', async () => {
     const { createUser } = await import('../../functions/domain/users.ts');
     const { allPorts } = await import('../../lib/local/all-ports.ts');
     const email = uniqueEmail('first');
@@ -81,7 +92,7 @@ describe('sign-in', () => {
       { userId: 'test', role: 'test', companyId: 'CBP', sourceIp: 'test' },
       { email, name: 'First Timer', companyId: 'CBP', role: 'cbp-officer' },
     );
-    const [invitation] = await mailTo(email);
+    const [invitation] = await waitForMail(email, 1);
     const temporary = temporaryPasswordIn(invitation!);
 
     const first = await api.request('POST', '/auth/login', { body: { email, password: temporary } });
@@ -98,14 +109,20 @@ describe('sign-in', () => {
       body: { email, session: first.body.session, newPassword: 'a much longer passphrase 2006' },
     });
     expect(answered.status).toBe(200);
-    const me = await api.request('GET', '/me', { token: answered.body.tokens.idToken });
+    expect(answered.body).toEqual({ challenge: 'MFA_SETUP', session: expect.any(String) });
+    const setup = await api.request('POST', '/auth/mfa-setup', { body: { email, session: answered.body.session } });
+    const verified = await api.request('POST', '/auth/mfa-setup/verify', {
+      body: { email, session: setup.body.session, code: totp(setup.body.secretCode) },
+    });
+    expect(verified.status).toBe(200);
+    const me = await api.request('GET', '/me', { token: verified.body.tokens.idToken });
     expect(me.status).toBe(200);
     expect(me.body.email).toBe(email);
 
     const again = await api.request('POST', '/auth/login', {
       body: { email, password: 'a much longer passphrase 2006' },
     });
-    expect(again.body.tokens).toBeDefined();
+    expect(again.body).toEqual({ challenge: 'SOFTWARE_TOKEN_MFA', session: expect.any(String) });
   });
 });
 

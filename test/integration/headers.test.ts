@@ -35,8 +35,10 @@ describe('every answer is never cached and HTTPS only', () => {
   });
 
   it('a public answer carrying tokens (/auth/login), and one carrying none (/health)', async () => {
+    // A company user: CBP staff's sign-in answers a second-factor challenge before any token.
+    const user = await userWithRole(api, 'company-user', companyId);
     const login = await api.request('POST', '/auth/login', {
-      body: { email: officer.email, password: 'correct horse battery staple 2006' },
+      body: { email: user.email, password: 'correct horse battery staple 2006' },
     });
     expect(login.status).toBe(200);
     expect(login.body.tokens.idToken).toBeTruthy();

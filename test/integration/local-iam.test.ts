@@ -19,8 +19,11 @@ import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SendBulkEmailCommand } from '@aws-sdk/client-sesv2';
 import { runAs, takeRefusals, type FunctionIdentity } from '../../lib/local/iam.ts';
 import { ROUTES, type Access, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import { STREAM_CONSUMERS, type StreamConsumerDefinition } from '../../functions/definitions/stream-consumers.ts';
+import { startStreamPoller } from '../../lib/local/stream-poller.ts';
 import { enrollmentInput, startTestApi, uniqueEmail, userWithRole } from '../support/api.ts';
 import { sendOutboxJob } from '../support/functions.ts';
+import { streamPoller } from '../support/stream.ts';
 
 const clients = async () => {
   const dynamodb = await import('../../functions/clients/dynamodb.ts');
@@ -123,8 +126,11 @@ describe('the local IAM stand-in', () => {
   });
 
   it('refuses the Cognito admin calls and SES sends that the declared access does not grant', async () => {
-    const { cognito, ses, USER_POOL_ID, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET } = await clients();
-    const lookUp = new AdminGetUserCommand({ UserPoolId: USER_POOL_ID, Username: uniqueEmail('nobody') });
+    const { cognito, ses, PARTICIPANT_POOL, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET } = await clients();
+    const lookUp = new AdminGetUserCommand({
+      UserPoolId: PARTICIPANT_POOL.userPoolId,
+      Username: uniqueEmail('nobody'),
+    });
 
     await expect(
       runAs({ name: 'route fakeLogin', access: ['cognito:auth', 'table:read'] }, () => cognito.send(lookUp)),
@@ -179,6 +185,8 @@ describe('a real route or job that lacks an access it needs', () => {
     const { write } = await import('../../functions/data/table-io.ts');
     const { newDelivery } = await import('../../functions/domain/deliveries.ts');
     const email = uniqueEmail('iam');
+    // The scheduled sender's first attempt is this test's: the stream's senders wait until it is made.
+    await streamPoller().pause();
     await write(
       outbox.deliveryOp(
         newDelivery({
@@ -195,9 +203,49 @@ describe('a real route or job that lacks an access it needs', () => {
 
     // The sender treats a failed send as one to retry later, so the run itself succeeds.
     const report = await runAs({ name: 'job sendOutbox', access: ['table:read', 'table:write'] }, () => handler());
+    streamPoller().resume();
     expect(report).toMatchObject({ sent: 0, retrying: 1 });
     expect(takeRefusals()).toEqual([expect.objectContaining({ function: 'job sendOutbox', command: 'SendBulkEmail' })]);
     // Run as the job table declares it, the sender is let through (the delivery now waits for its retry).
     await expect((await sendOutboxJob())()).resolves.toMatchObject({ failed: 0 });
+  });
+});
+
+describe('email off the request path (issue 25)', () => {
+  it('refuses an SES send to every route function, and lets the stream consumers send', async () => {
+    const { ses, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET } = await clients();
+    const to = uniqueEmail('iam-send');
+    const send = () =>
+      ses.send(
+        new SendBulkEmailCommand({
+          FromEmailAddress: SENDER_ADDRESS,
+          ConfigurationSetName: EMAIL_CONFIGURATION_SET,
+          DefaultContent: { Template: { TemplateName: 'ctpat-message-notice', TemplateData: '{"from":"CBP"}' } },
+          BulkEmailEntries: [{ Destination: { ToAddresses: [to] } }],
+        }),
+      );
+    for (const route of ROUTES as readonly RouteDefinition[])
+      await expect(runAs({ name: `route ${route.id}`, access: route.access }, send), route.id).rejects.toMatchObject(
+        denied('ses:SendBulkEmail'),
+      );
+    expect(takeRefusals()).toHaveLength(ROUTES.length);
+    const consumer = STREAM_CONSUMERS.find((c) => c.id === 'sendNewDeliveries')!;
+    const sent = await runAs({ name: `stream consumer ${consumer.id}`, access: consumer.access }, send);
+    expect(sent.BulkEmailEntryResults?.[0]?.Status).toBe('SUCCESS');
+  });
+
+  it("refuses a stream consumer that does not declare table:stream its reads of the table's stream", async () => {
+    const consumer = STREAM_CONSUMERS.find((c) => c.id === 'sendNewDeliveries')!;
+    const withoutStream: StreamConsumerDefinition = {
+      ...consumer,
+      id: 'withoutStream',
+      access: consumer.access.filter((a) => a !== 'table:stream'),
+    };
+    await expect(
+      startStreamPoller({ tableName: process.env.TABLE_NAME!, consumers: [withoutStream] }),
+    ).rejects.toMatchObject(denied('dynamodb:DescribeStream'));
+    expect(takeRefusals()).toEqual([
+      expect.objectContaining({ function: 'stream consumer withoutStream', command: 'DescribeStream' }),
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
-import { mailTo } from '../support/mail.ts';
+import { waitForMail, type StoredEmail } from '../support/mail.ts';
 import { auditRecordsOf } from '../support/table.ts';
 import { PROGRAM_MAILBOX } from '../../lib/local/bootstrap.ts';
 import { useClock } from '../../functions/domain/clock.ts';
@@ -54,18 +54,18 @@ describe('secure messages', () => {
     threadId = started.body.threadId;
 
     // The digest goes out as its 15-minute window closes: move the portal's clock past it and run the sender.
-    const digestOf = async () =>
-      (await mailTo(PROGRAM_MAILBOX)).filter(
-        (m) => m.subject === 'C-TPAT portal: New secure messages' && (m.body.text ?? '').includes(companyName),
-      );
-    expect(await digestOf()).toEqual([]);
+    const isDigest = (m: StoredEmail) =>
+      m.subject === 'C-TPAT portal: New secure messages' && (m.body.text ?? '').includes(companyName);
+    const digestOf = async (expected: number) =>
+      (await waitForMail(PROGRAM_MAILBOX, expected, isDigest)).filter(isDigest);
+    expect(await digestOf(0)).toEqual([]);
     useClock({ now: () => new Date(Date.now() + 16 * 60_000) });
     try {
       await (await sendOutboxJob())();
     } finally {
       useClock({ now: () => new Date() });
     }
-    const notices = await digestOf();
+    const notices = await digestOf(1);
     expect(notices).toHaveLength(1);
     notices.forEach(noContent);
 
@@ -89,7 +89,7 @@ describe('secure messages', () => {
     });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ authorSide: 'cbp', threadId });
-    const toPoc = await mailTo(poc.email);
+    const toPoc = await waitForMail(poc.email, 1);
     expect(toPoc.map((m) => m.subject)).toEqual(['C-TPAT: a new secure message from CBP']);
     toPoc.forEach(noContent);
     expect(
@@ -108,7 +108,7 @@ describe('secure messages', () => {
         })
       ).status,
     ).toBe(201);
-    const toOfficer = await mailTo(officer.email);
+    const toOfficer = await waitForMail(officer.email, 1);
     expect(toOfficer.map((m) => m.subject)).toEqual(['C-TPAT: a new secure message from a participant company']);
     toOfficer.forEach(noContent);
 
@@ -208,7 +208,7 @@ describe('secure messages', () => {
         })
       ).status,
     ).toBe(201);
-    expect(await mailTo(user.email)).toHaveLength(1);
+    expect(await waitForMail(user.email, 1)).toHaveLength(1);
 
     expect(
       (
@@ -226,8 +226,10 @@ describe('secure messages', () => {
         })
       ).status,
     ).toBe(201);
-    expect(await mailTo(user.email)).toHaveLength(1);
-    expect((await mailTo(ownPoc.email)).map((m) => m.subject)).toEqual(['C-TPAT: a new secure message from CBP']);
+    expect((await waitForMail(ownPoc.email, 1)).map((m) => m.subject)).toEqual([
+      'C-TPAT: a new secure message from CBP',
+    ]);
+    expect(await waitForMail(user.email, 1)).toHaveLength(1);
   });
 
   it('marks read only what the reader saw: not an earlier page, and not a reply that arrives meanwhile', async () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
-import { mailTo } from '../support/mail.ts';
+import { waitForMail } from '../support/mail.ts';
 import { sweepOn, testClock } from '../support/deadlines.ts';
 import { auditRecordsOf } from '../support/table.ts';
 import { ROOT } from '../../lib/local/paths.ts';
@@ -35,7 +35,8 @@ const company = async (id: string): Promise<Company> =>
   (await api.request<Company>('GET', `/companies/${id}`, { token: officer })).body;
 const changePoc = (companyId: string, body: Record<string, unknown>, token = admin) =>
   api.request('POST', `/companies/${companyId}/poc-change`, { token, body });
-const subjects = async (email: string) => (await mailTo(email)).map((m) => m.subject);
+/** The subjects of the emails to `email`, once `expected` of them have been sent. */
+const subjects = async (email: string, expected: number) => (await waitForMail(email, expected)).map((m) => m.subject);
 const openObligation = async (companyId: string) =>
   (await import('../../functions/data/obligation-store.ts')).get(companyId, 'enrollment');
 /** CBP's companies list row of one company. */
@@ -77,8 +78,8 @@ describe('a CBP administrator changes the registered POC', () => {
       },
     });
 
-    const [toOld] = await mailTo(c.pocEmail);
-    const [toNew] = await mailTo(newEmail);
+    const [toOld] = await waitForMail(c.pocEmail, 1);
+    const [toNew] = await waitForMail(newEmail, 1);
     expect(toOld?.subject).toBe(CHANGED);
     expect(toOld?.body.text).toContain('This address is no longer the registered point of contact.');
     expect(toNew?.subject).toBe(CHANGED);
@@ -92,8 +93,8 @@ describe('a CBP administrator changes the registered POC', () => {
     // The account follows the registered address: the old one gets nothing, the new one an invitation.
     expect((await api.request('POST', '/auth/signup', { body: { email: c.pocEmail } })).status).toBe(202);
     expect((await api.request('POST', '/auth/signup', { body: { email: newEmail } })).status).toBe(202);
-    expect(await subjects(c.pocEmail)).toEqual([CHANGED]);
-    expect(await subjects(newEmail)).toEqual([CHANGED, INVITATION]);
+    expect(await subjects(newEmail, 2)).toEqual([CHANGED, INVITATION]);
+    expect(await subjects(c.pocEmail, 1)).toEqual([CHANGED]);
     // The old address is nobody's any more: CBP may enroll another company with it.
     expect(
       (
@@ -127,12 +128,12 @@ describe('a CBP administrator changes the registered POC', () => {
       account: 'new-address-requests',
       disabledUserId: oldPoc.userId,
     });
-    expect((await mailTo(c.pocEmail)).at(-1)!.body.text).toContain(
+    expect((await waitForMail(c.pocEmail, 1)).at(-1)!.body.text).toContain(
       'The primary point-of-contact account of this address has been disabled',
     );
 
     expect((await api.request('POST', '/auth/signup', { body: { email: newEmail } })).status).toBe(202);
-    expect(await subjects(newEmail)).toEqual([CHANGED, INVITATION]);
+    expect(await subjects(newEmail, 2)).toEqual([CHANGED, INVITATION]);
     const after = (await api.request('GET', `/companies/${c.companyId}/users`, { token: admin })).body.items;
     expect(after).toContainEqual(expect.objectContaining({ email: newEmail, role: 'primary-poc', status: 'active' }));
   });
@@ -150,7 +151,9 @@ describe('a CBP administrator changes the registered POC', () => {
     expect(res.body).toMatchObject({ pocEmail: analyst.email, pocName: 'Test company-user' });
     expect((await api.request('GET', '/me', { token: analyst.token })).body).toMatchObject({ role: 'primary-poc' });
     expect((await api.request('GET', '/me', { token: oldPoc.token })).status).toBe(403);
-    expect((await mailTo(analyst.email)).at(-1)!.body.text).toContain('Sign in with your existing portal account');
+    expect((await waitForMail(analyst.email, 1)).at(-1)!.body.text).toContain(
+      'Sign in with your existing portal account',
+    );
   });
 
   it('refuses a stale version, an address someone else holds, the current address, and anyone but an administrator, changing nothing', async () => {
@@ -189,7 +192,7 @@ describe('a CBP administrator changes the registered POC', () => {
 
     expect(await company(c.companyId)).toMatchObject({ pocEmail: c.pocEmail, version: 1 });
     expect(await auditRecordsOf(c.companyId)).toHaveLength(before);
-    expect(await mailTo(c.pocEmail)).toEqual([]);
+    expect(await waitForMail(c.pocEmail, 0)).toEqual([]);
   });
 });
 
@@ -215,18 +218,18 @@ describe('a secondary contact', () => {
     await sweepOn(clock, '2006-05-01');
     const report = await sweepOn(clock, '2006-06-01');
     expect(report.actions).toContainEqual(expect.stringContaining(`(email to ${c.pocEmail} and ${secondary})`));
-    expect(await subjects(secondary)).toEqual(['C-TPAT: your portal update is due by July 1, 2006']);
-    expect(await subjects(c.pocEmail)).toEqual(['C-TPAT: your portal update is due by July 1, 2006']);
+    expect(await subjects(secondary, 1)).toEqual(['C-TPAT: your portal update is due by July 1, 2006']);
+    expect(await subjects(c.pocEmail, 1)).toEqual(['C-TPAT: your portal update is due by July 1, 2006']);
     await sweepOn(clock, '2006-06-30');
     await sweepOn(clock, '2006-07-02');
     expect(await company(c.companyId)).toMatchObject({ status: 'removed' });
-    expect((await mailTo(secondary)).map((m) => m.subject)).toEqual([
+    expect((await waitForMail(secondary, 3)).map((m) => m.subject)).toEqual([
       'C-TPAT: your portal update is due by July 1, 2006',
       'C-TPAT: your portal update is due by July 1, 2006',
       'C-TPAT: your company has been removed from the program',
     ]);
-    expect((await mailTo(secondary)).at(-1)!.body.text).not.toContain(c.legalName);
-    expect(await subjects(c.pocEmail)).toHaveLength(3);
+    expect((await waitForMail(secondary, 3)).at(-1)!.body.text).not.toContain(c.legalName);
+    expect(await subjects(c.pocEmail, 3)).toHaveLength(3);
   });
 
   it('is named by the primary POC only, someone other than the POC, on the current version', async () => {

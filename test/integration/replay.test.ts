@@ -12,6 +12,7 @@ import { recordSent } from '../support/confidential-log.ts';
 import { callerFor } from '../support/factories.ts';
 import { allItems, isOfKind, type ItemKind } from '../support/table.ts';
 import { mailTo, type StoredEmail } from '../support/mail.ts';
+import { streamPoller } from '../support/stream.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import { loadJob } from '../../lib/local/scheduler.ts';
@@ -45,8 +46,12 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** What a replay could duplicate: audit records, emails, removals, inbox items, deliveries, sent recipients. */
+/**
+ * What a replay could duplicate: audit records, emails, removals, inbox items, deliveries, sent
+ * recipients; read once the table's stream has been handled (its sender sends new deliveries too).
+ */
 const snapshot = async () => {
+  await streamPoller().settled();
   const items = await allItems();
   const of = (kind: ItemKind) => items.filter((i) => isOfKind(i, kind));
   const emails = async (address: string) => (await mailTo(address)).map((m: StoredEmail) => m.subject);

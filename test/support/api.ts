@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startDevServer } from '../../lib/local/dev-server.ts';
-import { cognitoIdTokenVerifier } from '../../lib/local/token-verifier.ts';
+import { cognitoIdTokenVerifier, portalPools } from '../../lib/local/token-verifier.ts';
 import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
 import type { Role } from '../../functions/definitions/roles.ts';
 import type { RouteDefinition } from '../../functions/definitions/routes.ts';
@@ -13,6 +13,8 @@ import { CBP_COMPANY_ID } from '../../functions/definitions/roles.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { EnrollCompany } from '../../functions/schemas/requests/companies.ts';
 import { recordSent } from './confidential-log.ts';
+import { authenticatorSecretOf } from './cognito.ts';
+import { totp } from '../../lib/local/totp.ts';
 
 export interface ApiResponse<T = any> {
   readonly status: number;
@@ -33,10 +35,7 @@ export const TEST_PASSWORD = 'correct horse battery staple 2006';
 /** `routes`: serve this route table instead of the real one (a route with less access than it declares). */
 export const startTestApi = async (options: { routes?: readonly RouteDefinition[] } = {}) => {
   const backends = inject('backends');
-  const verifier = cognitoIdTokenVerifier({
-    issuer: backends.resources.issuer,
-    clientId: backends.resources.userPoolClientId,
-  });
+  const verifier = cognitoIdTokenVerifier(portalPools(backends.resources));
   // The origins the handlers allow (ALLOWED_ORIGINS, from the web portal's URL), for the server's own answers too.
   const { server, url } = await startDevServer({
     verifier,
@@ -69,17 +68,52 @@ export const startTestApi = async (options: { routes?: readonly RouteDefinition[
     return { status: response.status, headers: response.headers, body: parsed as T };
   };
 
-  const signIn = async (email: string, password = TEST_PASSWORD): Promise<string> => {
-    const res = await request('POST', '/auth/login', { body: { email, password } });
-    if (res.status !== 200 || !res.body.tokens)
-      throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.tokens.idToken as string;
+  /**
+   * Signs in as a person would, with the second factor when Cognito asks for it: CBP staff set up
+   * an authenticator app at their first sign-in (MFA_SETUP) and answer its code at every later one.
+   */
+  const signInTokens = async (email: string, password = TEST_PASSWORD): Promise<SignedIn> => {
+    const failed = (step: string, res: ApiResponse) =>
+      new Error(`sign-in of ${email} failed at ${step}: ${res.status} ${JSON.stringify(res.body)}`);
+    let res = await request('POST', '/auth/login', { body: { email, password } });
+    if (res.status === 200 && res.body.challenge === 'MFA_SETUP') {
+      const setup = await request('POST', '/auth/mfa-setup', { body: { email, session: res.body.session } });
+      if (setup.status !== 200) throw failed('MFA_SETUP', setup);
+      authenticatorSecrets.set(email, setup.body.secretCode);
+      res = await request('POST', '/auth/mfa-setup/verify', {
+        body: { email, session: setup.body.session, code: totp(setup.body.secretCode) },
+      });
+    } else if (res.status === 200 && res.body.challenge === 'SOFTWARE_TOKEN_MFA') {
+      const secret = authenticatorSecrets.get(email) ?? authenticatorSecretOf(email);
+      res = await request('POST', '/auth/mfa', { body: { email, session: res.body.session, code: totp(secret) } });
+    }
+    if (res.status !== 200 || !res.body.tokens) throw failed('sign-in', res);
+    return res.body.tokens as SignedIn;
   };
+  const signIn = async (email: string, password = TEST_PASSWORD): Promise<string> =>
+    (await signInTokens(email, password)).idToken;
 
-  return { url, request, signIn, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    request,
+    signIn,
+    signInTokens,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 };
 
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
+
+/** What a finished sign-in answers. */
+export interface SignedIn {
+  readonly idToken: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly expiresIn: number;
+}
+
+/** The authenticator apps this worker set up, by email (a person's phone, in effect). */
+const authenticatorSecrets = new Map<string, string>();
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 

@@ -135,9 +135,10 @@ export const screenshot = async (page: Page, name: string, width: 'desktop' | 'p
 };
 
 /**
- * Signs a CBP staff member in through the sign-in page and its second factor. With `secret`
- * (their authenticator app's key) it answers the code step; a staff member without an app yet
- * is sent to /cbp/mfa, where this sets one up as a person would. Returns the app's secret.
+ * Signs a CBP staff member in through the sign-in page and its second factor, which Cognito's staff
+ * pool requires. With `secret` (their authenticator app's key) it answers the code step; a staff
+ * member without an app yet is shown the set-up step inside the sign-in, where this sets one up as
+ * a person would. Returns the app's secret.
  */
 export const signInStaff = async (
   page: Page,
@@ -145,27 +146,27 @@ export const signInStaff = async (
   email: string,
   password: string,
   secret?: string,
-): Promise<string | undefined> => {
-  const { totp } = await import('./totp.ts');
+): Promise<string> => {
+  const { totp } = await import('../../lib/local/totp.ts');
   await submitSignIn(page, webUrl, email, password);
   const code = page.getByLabel('Six-digit code');
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  await code.or(signOut).first().waitFor();
-  if (await code.isVisible()) {
-    if (!secret) throw new Error(`${email} has an authenticator app: pass its secret`);
-    await code.fill(totp(secret));
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await signOut.waitFor();
-    return secret;
+  await code.waitFor();
+  const shown = page.locator('[data-secret]');
+  if (await shown.isVisible()) {
+    const newSecret = await shown.getAttribute('data-secret');
+    if (!newSecret) throw new Error('The set-up step showed no secret');
+    await code.fill(totp(newSecret));
+    await page.getByRole('button', { name: 'Confirm code' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compliance overview' }).waitFor();
+    staffApps.set(email, newSecret);
+    return newSecret;
   }
-  const heading = page.getByRole('heading', { level: 1 });
-  await heading.filter({ hasText: /Set up your authenticator app|Compliance overview/ }).waitFor();
-  if (!(await heading.textContent())?.includes('Set up your authenticator app')) return secret;
-  await page.getByRole('button', { name: 'Start set-up' }).click();
-  const newSecret = await page.locator('[data-secret]').getAttribute('data-secret');
-  if (!newSecret) throw new Error('The set-up page showed no secret');
-  await page.getByLabel('Six-digit code').fill(totp(newSecret));
-  await page.getByRole('button', { name: 'Confirm code' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Compliance overview' }).waitFor();
-  return newSecret;
+  const known = secret ?? staffApps.get(email) ?? (await import('./cognito.ts')).authenticatorSecretOf(email);
+  await code.fill(totp(known));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return known;
 };
+
+/** The authenticator apps staff set up in this worker's browser sign-ins, by email. */
+const staffApps = new Map<string, string>();

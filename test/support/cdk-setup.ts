@@ -5,6 +5,8 @@ Object.assign(process.env, {
   TABLE_NAME: 'unused',
   USER_POOL_ID: 'unused',
   USER_POOL_CLIENT_ID: 'unused',
+  STAFF_USER_POOL_ID: 'unused',
+  STAFF_USER_POOL_CLIENT_ID: 'unused',
   SENDER_ADDRESS: 'unused@example.com',
   EMAIL_CONFIGURATION_SET: 'unused',
   PORTAL_URL: 'https://unused.example.com',

@@ -1,8 +1,12 @@
-/** The sweep as the scheduler runs it, on a test's clock: the daily job, then the email sender. */
+/**
+ * The sweep as the scheduler runs it, on a test's clock: the daily job, then the email sender; the
+ * table's stream sends new deliveries too, so the run ends once the stream has been handled.
+ */
 import { useClock } from '../../functions/domain/clock.ts';
 import { fixedClock } from './factories.ts';
 import type { SweepReport } from '../../functions/domain/sweep.ts';
 import { sendOutboxJob, sweepJob } from './functions.ts';
+import { streamPoller } from './stream.ts';
 
 export const testClock = (start: string) => {
   const clock = fixedClock(start);
@@ -17,6 +21,8 @@ export const sweepAt = async (clock: ReturnType<typeof fixedClock>, at: string):
   const send = await sendOutboxJob();
   const report = await sweep({ asOf: at });
   await send();
+  // What the stream's sender took is sent once it has handled the stream up to now.
+  await streamPoller().settled();
   return report;
 };
 

@@ -19,8 +19,12 @@ export interface TestBackends {
   readonly dynamodbEndpoint: string;
   /** cognito-local's data file for the pool (it keeps password-reset codes there). */
   readonly cognitoPoolFile: string;
+  /** The same for CBP staff's pool. */
+  readonly staffPoolFile: string;
   /** Where workers record the confidential values they send, for the email-content check. */
   readonly confidentialDir: string;
+  /** The SES emulator's process, which a test may pause (SIGSTOP) and resume (SIGCONT). */
+  readonly sesPid: number;
 }
 
 declare module 'vitest' {
@@ -44,7 +48,9 @@ export default async function setup(project: TestProject) {
     sesEndpoint: backends.emulators.sesEndpoint,
     dynamodbEndpoint: backends.emulators.dynamodbEndpoint,
     cognitoPoolFile: join(dataDir, 'cognito', '.cognito', 'db', `${backends.resources.userPoolId}.json`),
+    staffPoolFile: join(dataDir, 'cognito', '.cognito', 'db', `${backends.resources.staff.userPoolId}.json`),
     confidentialDir,
+    sesPid: backends.emulators.pids.ses,
   });
   return async () => {
     try {

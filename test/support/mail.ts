@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { streamPoller } from './stream.ts';
 
 export interface StoredEmail {
   readonly messageId: string;
@@ -18,6 +19,36 @@ export const mailTo = async (address: string): Promise<StoredEmail[]> => {
       .map((a) => a.toLowerCase())
       .includes(address.toLowerCase()),
   );
+};
+
+/**
+ * Every email the SES emulator holds for `address`, once the portal has sent what it owed. Email
+ * goes out after the request that decided it has answered (the table's stream hands each new
+ * delivery to its sender), so a test reads it through this, never right after the request:
+ * it polls until at least `expected` emails (those `where` accepts, if given) are there, failing
+ * after `timeoutMs`, then waits until the stream has been handled up to now and reads again, so
+ * a duplicate or an email that should not exist is there too for the caller's exact assertions.
+ */
+export const waitForMail = async (
+  address: string,
+  expected: number,
+  where?: (email: StoredEmail) => boolean,
+  timeoutMs = 20_000,
+): Promise<StoredEmail[]> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = await mailTo(address);
+    const counted = where ? mail.filter(where) : mail;
+    if (counted.length >= expected) break;
+    if (Date.now() > deadline)
+      throw new Error(
+        `waited ${timeoutMs / 1000} s for ${expected} email(s) to ${address}${where ? ' of the kind asked for' : ''}, ` +
+          `and the SES emulator holds ${counted.length} (all its emails to that address: ${JSON.stringify(mail.map((m) => m.subject))})`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await streamPoller().settled();
+  return mailTo(address);
 };
 
 /** The temporary password an invitation carries. */

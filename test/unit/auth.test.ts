@@ -36,8 +36,8 @@ describe('login', () => {
     const clock = fixedClock('2026-01-01T00:00:00Z');
     const calls: string[] = [];
     const auth = {
-      signIn: async (email: string) => {
-        calls.push(email);
+      signIn: async (realm: string, email: string) => {
+        calls.push(`${realm} ${email}`);
         return {
           kind: 'tokens' as const,
           result: { IdToken: jwt({ exp: clock.now().getTime() / 1000 + 900 }), AccessToken: 'a', RefreshToken: 'r' },
@@ -48,10 +48,38 @@ describe('login', () => {
       },
     };
     const result = await login({ auth, clock, members: membersWith() }, 'Dana@Example.COM', 'pw');
-    expect(calls).toEqual(['dana@example.com']);
+    // An email without an account signs in to the participants' pool (and is refused there alike).
+    expect(calls).toEqual(['participants dana@example.com']);
     expect(result).toMatchObject({
       tokens: { accessToken: 'a', refreshToken: 'r', expiresIn: 900, tokenType: 'Bearer' },
     });
+  });
+
+  it("sends CBP staff to their own pool, by the email's claim", async () => {
+    const realms: string[] = [];
+    const auth = {
+      signIn: async (realm: string) => {
+        realms.push(realm);
+        return { kind: 'mfa-setup-required' as const, session: 'S'.repeat(30) };
+      },
+    };
+    const members = {
+      getClaim: async (email: string) => ({
+        email,
+        companyId: email.endsWith('@cbp.example.gov') ? 'CBP' : 'C1',
+        kind: 'user' as const,
+        userId: 'U1',
+        claimedAt: '2026-01-01T00:00:00.000Z',
+      }),
+      get: async () => null,
+    };
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    expect(await login({ auth, clock, members }, 'Officer@CBP.example.gov', 'pw')).toEqual({
+      challenge: 'MFA_SETUP',
+      session: 'S'.repeat(30),
+    });
+    await login({ auth, clock, members }, 'poc@acme.example.com', 'pw');
+    expect(realms).toEqual(['staff', 'participants']);
   });
 
   it('passes the new-password challenge through with its session', async () => {

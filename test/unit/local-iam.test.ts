@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../lib/local/iam.ts';
 import { ROOT } from '../../lib/local/paths.ts';
-import type { Access } from '../../functions/definitions/routes.ts';
+import { ROUTES, type Access, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import { STREAM_CONSUMERS } from '../../functions/definitions/stream-consumers.ts';
 
 const READ: Access[] = ['table:read'];
 const READ_WRITE: Access[] = ['table:read', 'table:write'];
@@ -75,14 +76,28 @@ describe('the local IAM stand-in', () => {
     expect(allows(['email:send'], 'ses', 'SendEmail')).toBe(false);
     expect(allows(READ_WRITE, 'ses', 'SendBulkEmail')).toBe(false);
   });
+
+  it('refuses every route an SES send: email goes out through the outbox, off the request path', () => {
+    for (const route of ROUTES as readonly RouteDefinition[])
+      expect(refusalOf(route.access, 'ses', 'SendBulkEmail', {}), route.id).toMatch('ses:SendBulkEmail');
+  });
+
+  it("lets table:stream read the table's stream, which nothing else may, and read no item", () => {
+    for (const command of ['DescribeStream', 'GetShardIterator', 'GetRecords'])
+      expect(allows(['table:stream'], 'dynamodb', command), command).toBe(true);
+    expect(allows(['table:stream'], 'dynamodb', 'GetItem')).toBe(false);
+    const everythingElse: Access[] = ['table:read', 'table:write', 'cognito:invite', 'cognito:manage', 'email:send'];
+    expect(allows(everythingElse, 'dynamodb', 'GetRecords')).toBe(false);
+    for (const consumer of STREAM_CONSUMERS) expect(consumer.access).toContain('table:stream');
+  });
 });
 
 describe('what runs under the stand-in', () => {
-  it('runs jobs and event handlers in the tests only as their functions, never by importing the module', () => {
+  it('runs jobs, event handlers and stream consumers in the tests only as their functions, never by importing the module', () => {
     // The stand-in's own test runs the email sender with less access on purpose.
     const exempt = new Set(['test/integration/local-iam.test.ts']);
     const direct =
-      /(?<!typeof )import\(\s*[`'"][^`'"]*functions\/(jobs|events)\/|^import (?!type )[^;]*from '[^']*functions\/(jobs|events)\//m;
+      /(?<!typeof )import\(\s*[`'"][^`'"]*functions\/(jobs|events|streams)\/|^import (?!type )[^;]*from '[^']*functions\/(jobs|events|streams)\//m;
     const offenders = ['test/integration', 'test/e2e', 'test/support']
       .flatMap((dir) => readdirSync(join(ROOT, dir)).map((file) => `${dir}/${file}`))
       .filter((file) => file.endsWith('.ts') && !exempt.has(file))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attempt, backoffMs, drain, MAX_ATTEMPTS, type OutboxDeps } from '../../functions/domain/outbox.ts';
+import { attempt, backoffMs, drain, MAX_ATTEMPTS, sendNew, type OutboxDeps } from '../../functions/domain/outbox.ts';
 import { newDelivery } from '../../functions/domain/deliveries.ts';
 import { laneOf, type Delivery, type Lane, type SendResult } from '../../functions/schemas/outbox.ts';
 import { fixedClock } from '../support/factories.ts';
@@ -213,6 +213,44 @@ describe('outbox delivery', () => {
     expect(resent).toBe(50);
     expect([...times.values()].every((n) => n <= 2)).toBe(true);
     expect([...outbox.store.values()].every((d) => d.status === 'sent')).toBe(true);
+  });
+
+  it('sends new deliveries from the stream alerts first, and leaves one not yet due or already taken to its sender', async () => {
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    const now = clock.now().toISOString();
+    const mail = delivery('m1', ['mail@x.com'], now);
+    const alert = newDelivery({
+      deliveryId: 'a1',
+      template: 't',
+      recipients: [{ email: 'alert@x.com', data: {} }],
+      defaultData: {},
+      reason: 'alert',
+      now,
+      lane: 'alert',
+    });
+    // A digest waits for its window; another delivery is already leased to the scheduled sender.
+    const digest = newDelivery({
+      deliveryId: 'g1',
+      template: 't',
+      recipients: [{ email: 'digest@x.com', data: {} }],
+      defaultData: {},
+      reason: 'digest',
+      now,
+      dueAt: '2026-01-01T00:05:00Z',
+    });
+    const taken = delivery('t1', ['taken@x.com'], now);
+    const outbox = memoryOutbox([mail, alert, digest, taken]);
+    await outbox.claim(taken, now, '2026-01-01T00:10:00Z');
+    const mailer = flakyMailer({});
+
+    // The stream hands them over in the order they were written: mail before the alert.
+    const outcomes = await sendNew({ clock, outbox, mailer }, [mail, alert, digest, taken]);
+    expect(mailer.sent).toEqual(['alert@x.com', 'mail@x.com']);
+    expect(outcomes).toEqual(['sent', 'sent', 'skipped', 'skipped']);
+    expect(outbox.store.get('g1')).toMatchObject({ status: 'pending', attempts: 0 });
+    // The same records again (a retried batch) send nothing twice.
+    expect(await sendNew({ clock, outbox, mailer }, [mail, alert])).toEqual(['skipped', 'skipped']);
+    expect(mailer.sent).toHaveLength(2);
   });
 
   it('refuses a delivery of more than 50 recipients', () => {

@@ -3,6 +3,7 @@ import { useSession } from './api/session.tsx';
 import { Layout } from './components/layout.tsx';
 import { Loading } from './components/data.tsx';
 import { SignIn } from './pages/auth/sign-in.tsx';
+import { MfaSetup } from './pages/cbp/mfa.tsx';
 import { ForgotPassword } from './pages/auth/forgot-password.tsx';
 import { RequestAccount } from './pages/auth/request-account.tsx';
 import { companyPages } from './pages/company/index.tsx';
@@ -55,6 +56,16 @@ export const App = () => {
     .filter((p) => p.nav && !(removed && p.activeCompanyOnly))
     .map((p) => ({ to: p.path, label: p.nav! }));
   const home = staff ? '/cbp' : '/';
+  // A primary POC whose deployment requires a second factor sets up an app before anything else.
+  if (!staff && me.mfaRequired && !me.mfaEnrolled)
+    return (
+      <Layout nav={[]}>
+        <Routes>
+          <Route path="/mfa" element={<MfaSetup />} />
+          <Route path="*" element={<Navigate to="/mfa" replace />} />
+        </Routes>
+      </Layout>
+    );
   return (
     <Layout nav={nav}>
       <Routes>

@@ -21,7 +21,8 @@ export const newPassword = {
   handler: 'new-password',
   auth: 'public',
   summary: 'Answer the NEW_PASSWORD_REQUIRED challenge of a first sign-in',
-  access: ['cognito:auth'],
+  // table:read: the email's claim says which user pool it signs in to.
+  access: ['cognito:auth', 'table:read'],
   mutates: false,
 } as const satisfies Route;
 
@@ -34,7 +35,7 @@ export const requestAccount = {
   summary:
     "Ask for the company's portal account with the registered POC email; the answer never says whether it is registered",
   successStatus: 202,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies Route;
 
@@ -72,7 +73,7 @@ export const forgotPassword = {
   summary:
     'Send a password-reset code (or, to someone who never chose a password, a new invitation); the answer never says whether the email has an account',
   successStatus: 202,
-  access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite'],
   mutates: true,
 } as const satisfies Route;
 
@@ -83,7 +84,7 @@ export const confirmForgotPassword = {
   handler: 'confirm-forgot-password',
   auth: 'public',
   summary: 'Set a new password with the reset code',
-  access: ['cognito:auth'],
+  access: ['cognito:auth', 'table:read'],
   mutates: false,
 } as const satisfies Route;
 
@@ -94,8 +95,33 @@ export const answerMfa = {
   handler: 'answer-mfa',
   auth: 'public',
   summary: 'The second step of a sign-in with an authenticator app: the six-digit code',
+  // table:read: the email's claim says which user pool it signs in to.
+  access: ['cognito:auth', 'table:read'],
+  mutates: false,
+} as const satisfies Route;
+
+export const startMfaSetup = {
+  id: 'startMfaSetup',
+  method: 'POST',
+  path: '/auth/mfa-setup',
+  handler: 'start-mfa-setup',
+  auth: 'public',
+  summary:
+    'The MFA_SETUP step of a sign-in (CBP staff must have an authenticator app): a secret for a new app, and the session that carries on',
   access: ['cognito:auth'],
   mutates: false,
+} as const satisfies Route;
+
+export const finishMfaSetup = {
+  id: 'finishMfaSetup',
+  method: 'POST',
+  path: '/auth/mfa-setup/verify',
+  handler: 'finish-mfa-setup',
+  auth: 'public',
+  summary: "The new app's first code: finishes the sign-in with tokens, the app required from then on",
+  // Marks the member enrolled, with its audit record.
+  access: ['cognito:auth', 'table:read', 'table:write'],
+  mutates: true,
 } as const satisfies Route;
 
 export const getMe = {
@@ -144,6 +170,8 @@ export const AUTH_ROUTES = [
   forgotPassword,
   confirmForgotPassword,
   answerMfa,
+  startMfaSetup,
+  finishMfaSetup,
   getMe,
   startTotp,
   confirmTotp,

@@ -9,7 +9,7 @@ export const changePoc = {
   auth: ['cbp-admin'],
   summary:
     "Change the company's registered POC email, with the reason (CBP administrator; names the company version). Both addresses are told; an existing primary-POC account is disabled",
-  access: ['table:read', 'table:write', 'cognito:manage', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
 } as const satisfies Route;
 

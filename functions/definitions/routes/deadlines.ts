@@ -43,7 +43,7 @@ export const extendDeadline = {
   handler: 'extend-deadline',
   auth: ['cbp-admin'],
   summary: 'Give one company a later portal-update deadline (CBP administrator, with the reason)',
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies Route;
 
@@ -55,7 +55,7 @@ export const removeCompany = {
   auth: CBP_ROLES,
   summary:
     'Remove a company from the program (CBP; names the version it read); the POC and the program mailbox are told',
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies Route;
 
@@ -66,7 +66,7 @@ export const reinstateCompany = {
   handler: 'reinstate-company',
   auth: ['cbp-admin'],
   summary: 'Reinstate a removed company (CBP administrator), with the reason and a new due date for what it had missed',
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies Route;
 
@@ -78,7 +78,7 @@ export const reapply = {
   auth: ['primary-poc'],
   allowRemovedCompany: true,
   summary: "A removed company's primary POC applies to rejoin the program",
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies Route;
 
@@ -89,7 +89,7 @@ export const decideReapplication = {
   handler: 'decide-reapplication',
   auth: CBP_ROLES,
   summary: 'Accept a reapplication with a new portal-update deadline, or decline it (CBP)',
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies Route;
 

@@ -24,7 +24,7 @@ export const startThread = {
   allowRemovedCompany: true,
   summary: 'Start a secure thread between the company and CBP (the other side gets a notice without the content)',
   successStatus: 201,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies Route;
 
@@ -49,7 +49,7 @@ export const postMessage = {
   allowRemovedCompany: true,
   summary: 'Reply in a thread (the other side gets a notice without the content)',
   successStatus: 201,
-  access: ['table:read', 'table:write', 'email:send'],
+  access: ['table:read', 'table:write'],
   mutates: true,
 } as const satisfies Route;
 

@@ -6,9 +6,17 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What a route's function may touch in AWS; the CDK stack grants exactly this. */
 /**
  * `cognito:invite` creates identities (and may delete one it just made); `cognito:manage`
- * enables, disables, regroups and deletes existing ones.
+ * enables, disables, regroups and deletes existing ones. `table:stream` reads the table's stream
+ * (what Lambda's event source mapping does as a stream consumer's role); no route has it.
  */
-export type Access = 'table:read' | 'table:write' | 'cognito:auth' | 'cognito:invite' | 'cognito:manage' | 'email:send';
+export type Access =
+  | 'table:read'
+  | 'table:write'
+  | 'table:stream'
+  | 'cognito:auth'
+  | 'cognito:invite'
+  | 'cognito:manage'
+  | 'email:send';
 
 /**
  * A route as plain data: where it is, who may call it, what its function may touch. This is what

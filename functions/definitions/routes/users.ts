@@ -21,7 +21,7 @@ export const addCompanyUser = {
   auth: ['primary-poc'],
   summary: 'Add a user to the company and email their invitation (primary POC)',
   successStatus: 201,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies Route;
 
@@ -68,7 +68,7 @@ export const resendInvitation = {
   summary:
     "Send a new invitation to a user who never chose a password (the primary POC for their users, a CBP administrator for a company's primary POC)",
   successStatus: 202,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies Route;
 
@@ -102,7 +102,7 @@ export const addStaff = {
   auth: ['cbp-admin'],
   summary: 'Add a CBP officer or administrator and email their invitation',
   successStatus: 201,
-  access: ['table:read', 'table:write', 'cognito:invite', 'email:send'],
+  access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
 } as const satisfies Route;
 

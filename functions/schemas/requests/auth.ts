@@ -40,6 +40,15 @@ export const AnswerMfa = /* @__PURE__ */ schema(() =>
   z.strictObject({ email: Email, session: z.string().min(20).max(4096), code: TotpCode }),
 );
 
+const ChallengeSession = /* @__PURE__ */ schema(() => z.string().min(20).max(4096));
+
+/** The MFA_SETUP step of a sign-in: a secret for a new authenticator app. */
+export const StartMfaSetup = /* @__PURE__ */ schema(() => z.strictObject({ email: Email, session: ChallengeSession }));
+/** The new app's first code, which finishes the sign-in. */
+export const FinishMfaSetup = /* @__PURE__ */ schema(() =>
+  z.strictObject({ email: Email, session: ChallengeSession, code: TotpCode }),
+);
+
 /** Setting up an authenticator app: Cognito's calls take the user's access token. */
 export const StartTotp = /* @__PURE__ */ schema(() => z.strictObject({ accessToken: z.string().min(20).max(8192) }));
 export const ConfirmTotp = /* @__PURE__ */ schema(() =>

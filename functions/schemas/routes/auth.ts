@@ -1,6 +1,14 @@
 /** The request and response schemas of the routes in functions/definitions/routes/auth.ts, by route id. */
-import { LoginResult, MfaEnrolled, TotpSecret } from '../auth.ts';
-import { AnswerMfa, ConfirmTotp, Login, NewPassword, StartTotp } from '../requests/auth.ts';
+import { LoginResult, MfaEnrolled, MfaSetupSecret, TotpSecret } from '../auth.ts';
+import {
+  AnswerMfa,
+  ConfirmTotp,
+  FinishMfaSetup,
+  Login,
+  NewPassword,
+  StartMfaSetup,
+  StartTotp,
+} from '../requests/auth.ts';
 import { Me } from '../me.ts';
 import { Message } from '../users.ts';
 import { AccountRequest, ConfirmForgotPassword, ForgotPassword, Logout, Refresh } from '../requests/auth.ts';
@@ -49,6 +57,16 @@ export const AUTH_SCHEMAS = {
   answerMfa: {
     body: AnswerMfa,
     example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer', code: '123456' },
+    response: LoginResult,
+  },
+  startMfaSetup: {
+    body: StartMfaSetup,
+    example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer' },
+    response: MfaSetupSecret,
+  },
+  finishMfaSetup: {
+    body: FinishMfaSetup,
+    example: { email: 'officer@cbp.example.gov', session: 'session-from-the-mfa-setup-answer', code: '123456' },
     response: LoginResult,
   },
   getMe: {

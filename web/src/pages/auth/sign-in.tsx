@@ -1,7 +1,8 @@
 /**
- * Sign-in, with the two follow-up steps Cognito may ask for: choosing a new password on the
- * first sign-in (NEW_PASSWORD_REQUIRED, with the temporary password from the invitation) and
- * the authenticator code (SOFTWARE_TOKEN_MFA, CBP staff). The system-use notice comes first:
+ * Sign-in, with the follow-up steps Cognito may ask for: choosing a new password on the first
+ * sign-in (NEW_PASSWORD_REQUIRED, with the temporary password from the invitation), setting up an
+ * authenticator app (MFA_SETUP: CBP staff's pool requires one before any token) and the app's code
+ * (SOFTWARE_TOKEN_MFA). The system-use notice comes first:
  * signing in is refused until the person accepts it (remembered for this browser session).
  */
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import { END_MESSAGES } from '../../api/session-timeout.ts';
 import { CheckboxField, ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
 import { noticeAccepted, rememberNoticeAccepted, SystemUseNotice } from '../../components/system-use-notice.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { AuthenticatorSetup, SixDigitCode } from '../../components/authenticator-setup.tsx';
 import { PASSWORD_MIN_LENGTH } from '../../../../functions/definitions/passwords.ts';
 
 const NOT_ACCEPTED = 'To sign in, confirm that you have read the system use notice and agree to its terms.';
@@ -24,7 +26,18 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   acceptNotice: 'System use notice',
 };
 
-type Step = { kind: 'password' } | { kind: 'new-password'; session: string } | { kind: 'mfa'; session: string };
+type Step =
+  | { kind: 'password' }
+  | { kind: 'new-password'; session: string }
+  | { kind: 'mfa'; session: string }
+  | { kind: 'mfa-setup'; session: string; secret: ResponseOf<'startMfaSetup'> };
+
+const TITLES: Readonly<Record<Step['kind'], string>> = {
+  password: 'Sign in',
+  'new-password': 'Choose your password',
+  mfa: 'Enter your authenticator code',
+  'mfa-setup': 'Set up your authenticator app',
+};
 
 export const SignIn = () => {
   const { api, signedIn, endedBecause } = useSession();
@@ -41,7 +54,11 @@ export const SignIn = () => {
       const me = await signedIn(result.tokens);
       navigate(me.company.status === 'cbp' ? '/cbp' : '/', { replace: true });
     } else if (result.challenge === 'NEW_PASSWORD_REQUIRED') setStep({ kind: 'new-password', session: result.session });
-    else setStep({ kind: 'mfa', session: result.session });
+    else if (result.challenge === 'MFA_SETUP') {
+      const secret = await api.call('startMfaSetup', { body: { email, session: result.session } });
+      setCode('');
+      setStep({ kind: 'mfa-setup', session: secret.session, secret });
+    } else setStep({ kind: 'mfa', session: result.session });
   };
 
   const submit = useSubmit(async () => {
@@ -55,18 +72,14 @@ export const SignIn = () => {
     }
     if (step.kind === 'new-password')
       return next(await api.call('newPassword', { body: { email, session: step.session, newPassword } }));
+    if (step.kind === 'mfa-setup')
+      return next(await api.call('finishMfaSetup', { body: { email, session: step.session, code: code.trim() } }));
     return next(await api.call('answerMfa', { body: { email, session: step.session, code } }));
   });
 
   return (
     <div className="narrow">
-      <PageTitle lead="For C-TPAT participants and CBP staff.">
-        {step.kind === 'password'
-          ? 'Sign in'
-          : step.kind === 'new-password'
-            ? 'Choose your password'
-            : 'Enter your authenticator code'}
-      </PageTitle>
+      <PageTitle lead="For C-TPAT participants and CBP staff.">{TITLES[step.kind]}</PageTitle>
       {endedBecause && !submit.error ? (
         <div className="alert alert--info" role="status">
           {END_MESSAGES[endedBecause]}
@@ -123,18 +136,23 @@ export const SignIn = () => {
             />
             <SubmitButton busy={submit.busy}>Set password and sign in</SubmitButton>
           </>
+        ) : step.kind === 'mfa-setup' ? (
+          <>
+            <p>
+              CBP staff must use an authenticator app: every sign-in asks for its six-digit code. Have one ready on your
+              phone or computer (for example one your agency approves).
+            </p>
+            <AuthenticatorSetup
+              secret={step.secret}
+              code={code}
+              onCode={setCode}
+              error={submit.fieldError('code')}
+              busy={submit.busy}
+            />
+          </>
         ) : (
           <>
-            <TextField
-              label="Six-digit code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              pattern="\d{6}"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              error={submit.fieldError('code')}
-            />
+            <SixDigitCode value={code} onChange={setCode} error={submit.fieldError('code')} />
             <SubmitButton busy={submit.busy}>Verify</SubmitButton>
           </>
         )}

@@ -1,14 +1,16 @@
 /**
- * Authenticator-app set-up, which the portal requires of CBP staff before anything else: a new
- * secret from Cognito (typed into the app, or opened from the otpauth link), then the app's
- * first code to confirm it.
+ * Authenticator-app set-up for a signed-in user: a new secret from Cognito (typed into the app, or
+ * opened from the otpauth link), then the app's first code to confirm it. CBP staff set their
+ * first app up inside the sign-in (their pool requires one); this page replaces it, and is where a
+ * primary POC whose deployment requires a second factor sets one up before anything else.
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
-import { ErrorSummary, SubmitButton, TextField, useSubmit } from '../../components/form.tsx';
+import { ErrorSummary, SubmitButton, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { AuthenticatorSetup } from '../../components/authenticator-setup.tsx';
 
 export const MfaSetup = () => {
   const { api, accessToken, me, reloadMe } = useSession();
@@ -22,12 +24,12 @@ export const MfaSetup = () => {
   const confirm = useSubmit(async () => {
     await api.call('confirmTotp', { body: { accessToken: accessToken ?? '', code: code.trim() } });
     await reloadMe();
-    navigate('/cbp', { replace: true });
+    navigate(me?.company.status === 'cbp' ? '/cbp' : '/', { replace: true });
   });
 
   return (
     <div className="narrow">
-      <PageTitle lead="CBP staff must use an authenticator app: from now on every sign-in asks for its six-digit code.">
+      <PageTitle lead="Your account must use an authenticator app: from now on every sign-in asks for its six-digit code.">
         Set up your authenticator app
       </PageTitle>
       {me?.mfaEnrolled ? (
@@ -44,26 +46,13 @@ export const MfaSetup = () => {
         </form>
       ) : (
         <form onSubmit={confirm.onSubmit} noValidate className="form form--tight">
-          <h2>1. Add this key to your app</h2>
-          <p>Choose to enter a key by hand, and type this secret (spaces do not matter):</p>
-          <p className="secret">
-            <code data-secret={secret.secretCode}>{secret.secretCode}</code>
-          </p>
-          <p>
-            Or, on a device with the app, open <a href={secret.otpauthUri}>this set-up link</a>.
-          </p>
-          <h2>2. Enter the code the app shows</h2>
-          <TextField
-            label="Six-digit code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            pattern="\d{6}"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
+          <AuthenticatorSetup
+            secret={secret}
+            code={code}
+            onCode={setCode}
             error={confirm.fieldError('code')}
+            busy={confirm.busy}
           />
-          <SubmitButton busy={confirm.busy}>Confirm code</SubmitButton>
         </form>
       )}
     </div>

@@ -8,7 +8,11 @@ const base32 = (text: string): Buffer => {
   return Buffer.from(bits.match(/.{8}/g)?.map((byte) => parseInt(byte, 2)) ?? []);
 };
 
-/** The six-digit code an authenticator app shows now for `secret` (RFC 6238: SHA-1, 30 s). */
+/**
+ * The six-digit code an authenticator app shows now for `secret` (RFC 6238: SHA-1, 30 s). The
+ * demo's `npm run code`, its seed, the tests and the benchmarks answer the second factor with it;
+ * cognito-local checks the codes.
+ */
 export const totp = (secret: string, at = Date.now()): string => {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
