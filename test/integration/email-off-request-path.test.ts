@@ -202,5 +202,6 @@ describe('email off the request path', () => {
     console.log(
       `[email-off-request-path] a cargo security alert behind 500 new notices on the stream went out in SES call ${alertCall + 1} of ${calls.length}`,
     );
-  });
+    // A cap, not a figure: 500 notices through the emulator, with the rest of the suite on two cores.
+  }, 240_000);
 });
