@@ -16,8 +16,20 @@ import type { DemoSignIn } from '../lib/local/seed.ts';
 import { demoClock } from '../lib/local/demo-clock.ts';
 import { useClock } from '../functions/domain/clock.ts';
 import { programDate } from '../functions/definitions/program-time.ts';
+import { installTerminalLog, terminalLevel } from '../lib/local/terminal-log.ts';
 
+const level = (() => {
+  try {
+    return terminalLevel(process.env.LOG_LEVEL);
+  } catch (error) {
+    console.error(`[portal] ${(error as Error).message}`);
+    return process.exit(2);
+  }
+})();
+// The functions' JSON log lines, readable and filtered by level (warnings and errors by default).
+installTerminalLog(level);
 const log = (line: string) => console.log(line);
+const debug = level === 'debug' ? log : () => {};
 
 const main = async () => {
   log('[portal] starting DynamoDB Local, cognito-local and the SES emulator ...');
@@ -29,7 +41,11 @@ const main = async () => {
     ports: { dynamodb: 8000, cognito: 9229, ses: 8005 },
     portalUrl: `http://127.0.0.1:${webPort}`,
   });
-  const api = await startApi(backends, { port: 3000, log: true, portalUrl: `http://127.0.0.1:${webPort}` });
+  const api = await startApi(backends, {
+    port: 3000,
+    log: level === 'debug',
+    portalUrl: `http://127.0.0.1:${webPort}`,
+  });
   const web = await startWebServer({ apiUrl: api.url, port: webPort });
   // The demo runs on its own date (starting May 1, 2006), never on today's.
   const seededBeforeDeadlines =
@@ -52,7 +68,7 @@ const main = async () => {
     log(
       '[portal] this demo was seeded before CBP staff had their own user pool: its staff cannot sign in. `npm run reset` seeds it again.',
     );
-  const stopScheduler = startScheduler(clock, log);
+  const stopScheduler = startScheduler(clock, log, debug);
   const runtimeFile = RUNTIME_FILE;
   // `npm run simulate` and `npm run admin -- --local` read this to work on the running portal's emulators, with the handlers' environment.
   writeFileSync(
@@ -79,6 +95,11 @@ const main = async () => {
   );
   log(`  CBP mailbox      ${PROGRAM_MAILBOX}   (removal and reapplication notices)`);
   log(`  Data folder      ${DATA_DIR}   (npm run reset wipes it)`);
+  log(
+    level === 'debug'
+      ? '  Log level        debug: every request, job report and metric'
+      : `  Log level        ${level}: LOG_LEVEL=debug npm start shows every request, job report and metric`,
+  );
   log('Press Ctrl-C to stop.');
 
   let stopping = false;

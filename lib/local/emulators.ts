@@ -87,9 +87,11 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
         '-port',
         String(dynamoPort),
         '-sharedDb',
+        // No telemetry from a developer's machine or CI; its metadata file goes to the data folder.
+        '-disableTelemetry',
         ...(props.persist ? ['-dbPath', dynamoDir] : ['-inMemory']),
       ],
-      { echo: props.echo },
+      { echo: props.echo, cwd: dynamoDir },
     );
     started.push(dynamo);
 

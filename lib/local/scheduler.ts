@@ -19,14 +19,18 @@ export const loadJob = async (id: JobId): Promise<JobHandler> => {
 /**
  * The local stand-in for EventBridge Scheduler: runs each job of the job table every
  * `localEveryMinutes`, as of the demo's clock. A failed run is logged and tried again at the
- * next tick.
+ * next tick; a finished run's report goes to `debug` (shown with `LOG_LEVEL=debug`).
  */
-export const startScheduler = (clock: Clock, log: (line: string) => void): (() => void) => {
+export const startScheduler = (
+  clock: Clock,
+  log: (line: string) => void,
+  debug: (line: string) => void = log,
+): (() => void) => {
   const timers = JOBS.map((job) =>
     setInterval(async () => {
       try {
         const result = await (await loadJob(job.id))({ asOf: clock.now().toISOString() });
-        log(`[scheduler] ${job.id} finished: ${JSON.stringify(result)}`);
+        debug(`[scheduler] ${job.id} finished: ${JSON.stringify(result)}`);
       } catch (error) {
         log(`[scheduler] ${job.id} failed: ${String(error)}`);
       }

@@ -1,0 +1,86 @@
+/**
+ * What `npm start`'s terminal shows. The functions log one JSON object a line, as CloudWatch wants
+ * (levels, report fields, embedded metrics); in a developer's terminal those lines are noise at
+ * best and unreadable at worst. Here each JSON line is rewritten as one readable line and shown
+ * only at or above the terminal's level: by default warnings and errors; with `LOG_LEVEL=debug`
+ * every job report, metric and request as well. Other lines (the banner, `[portal]` notes, the
+ * emulators' own output) pass through unchanged.
+ */
+
+export const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type Level = (typeof LEVELS)[number];
+
+const rank = (level: string): number => {
+  const at = LEVELS.indexOf(level as Level);
+  return at === -1 ? LEVELS.indexOf('info') : at;
+};
+
+/** The terminal's level from `LOG_LEVEL` (default `warn`); an unknown value is refused by name. */
+export const terminalLevel = (value: string | undefined): Level => {
+  if (value === undefined || value === '') return 'warn';
+  const level = value.toLowerCase();
+  if (!(LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${value}"`);
+  return level as Level;
+};
+
+const shown = (value: unknown): string => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return /\s/.test(text) ? JSON.stringify(text) : text;
+};
+
+/**
+ * One line as the terminal shows it at `level`: null when it is hidden. A JSON log line becomes
+ * `LEVEL message key=value ...` (metric plumbing left out, a stack on its own indented lines);
+ * embedded metrics are debug-level whatever their line says, unless it is an error.
+ */
+export const readableLine = (line: string, level: Level): string | null => {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{')) return line;
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(trimmed) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  if (typeof entry !== 'object' || entry === null || typeof entry.message !== 'string') return line;
+  const own = typeof entry.level === 'string' ? entry.level.toLowerCase() : 'info';
+  const metric = '_aws' in entry && own !== 'error';
+  if (rank(metric ? 'debug' : own) < rank(level)) return null;
+  const metricNames = new Set(
+    ((entry._aws as { CloudWatchMetrics?: { Metrics?: { Name: string }[] }[] } | undefined)?.CloudWatchMetrics ?? [])
+      .flatMap((m) => m.Metrics ?? [])
+      .map((m) => m.Name),
+  );
+  const { level: _level, message, stack, _aws, ...fields } = entry;
+  const pairs = Object.entries(fields)
+    .filter(([key]) => !metricNames.has(key))
+    .map(([key, value]) => `${key}=${shown(value)}`);
+  const head = [`${own.toUpperCase().padEnd(5)} ${message}`, ...pairs].join(' ');
+  return typeof stack === 'string' ? `${head}\n${stack.replace(/^/gm, '    ')}` : head;
+};
+
+/**
+ * Rewrites what this process writes to stdout and stderr, line by line, through `readableLine`.
+ * For `npm start` only: the tests and the deployed functions keep the JSON lines.
+ */
+export const installTerminalLog = (level: Level): void => {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      if (!text.includes('{')) return write(chunk, ...rest);
+      const lines = text.split('\n');
+      const kept = lines
+        .map((line, i) => (i === lines.length - 1 && line === '' ? '' : readableLine(line, level)))
+        .filter((line): line is string => line !== null);
+      if (kept.length === 0 || (kept.length === 1 && kept[0] === '')) {
+        // Nothing to show: still call back, as a write would.
+        const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+        callback?.();
+        return true;
+      }
+      return write(kept.join('\n'), ...rest);
+    }) as typeof stream.write;
+  }
+};
