@@ -273,6 +273,9 @@ export class PortalStack extends Stack {
     this.web = web;
     acknowledgeWebHosting(this, web);
     new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
+    // With PortalUrl, what `npm run smoke -- --api ... --web ...` walks after a deployment.
+    new CfnOutput(this, 'ApiUrl', { value: portalApi.api.url, description: 'The API (for npm run smoke)' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn, description: 'Subscribe the on-call address' });
     // What `npm run admin` reads to add the first CBP administrator as the functions would.
     const operatorOutputs: Record<OperatorOutput, string> = {
       TableName: table.tableName,

@@ -45,6 +45,14 @@ describe('stack outputs for npm run admin', () => {
     for (const id of Object.keys(OPERATOR_OUTPUTS)) expect(outputValue(id), id).toBeDefined();
   });
 
+  it('publish the API and the web portal (what npm run smoke walks) and the alarms topic', () => {
+    expect(outputValue('ApiUrl')).toEqual(stack.resolve(stack.api.api.url));
+    expect(outputValue('PortalUrl')).toEqual(stack.resolve(stack.web.url));
+    const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    expect(outputValue('AlarmTopicArn')).toEqual({ Ref: topics[0] });
+  });
+
   it("cover every variable POST /staff's function has but the browser origins and Node's options", () => {
     const addStaff = Object.values(
       Template.fromStack(stack.routeFunctions).findResources('AWS::Lambda::Function'),
