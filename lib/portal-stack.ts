@@ -19,6 +19,7 @@ import { PortalFunction } from './constructs/portal-function.ts';
 import { addEventHandlers, addJobs, addStreamConsumers, type FunctionWiring } from './background-functions.ts';
 import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/definitions/observability.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import {
   acknowledgeBackupRole,
@@ -322,8 +323,10 @@ export class PortalStack extends Stack {
     alarm(
       'OutboxDeliveryFailedAlarm',
       new cloudwatch.Metric({
-        namespace: 'CtpatPortal',
+        namespace: METRICS_NAMESPACE,
         metricName: 'OutboxDeliveryFailed',
+        // Powertools Metrics adds the service to every metric's dimensions.
+        dimensionsMap: { service: SERVICE_NAME },
         statistic: 'Sum',
         period: Duration.minutes(5),
       }),

@@ -27,6 +27,7 @@ import {
 import { cognito, POOLS, type Pool } from '../clients/cognito.ts';
 import type { Realm } from '../definitions/roles.ts';
 import { BadRequest, TooManyRequests, Unauthorized } from '../errors.ts';
+import { logger } from '../log.ts';
 
 export type SignInOutcome =
   | { kind: 'tokens'; result: AuthenticationResultType }
@@ -292,7 +293,7 @@ export const forgotPassword = async (realm: Realm, email: string): Promise<void>
         return;
       // Cognito's attempt limit exists only for real accounts: answering 429 would reveal one.
       if (error instanceof LimitExceededException) {
-        console.warn(JSON.stringify({ level: 'warn', message: 'password reset limit reached' }));
+        logger.warn('password reset limit reached');
         return;
       }
       if (error instanceof TooManyRequestsException) throw new TooManyRequests();

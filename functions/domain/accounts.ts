@@ -2,6 +2,7 @@ import { createUser, type CompanyReader, type CreateUserDeps, type Memberships }
 import { recentlyInvited, reinvite, type ReinviteDeps } from './invitations.ts';
 import type { Actor } from './audit.ts';
 import { Conflict, TooManyRequests } from '../errors.ts';
+import { asError, logger } from '../log.ts';
 
 /** Account requests allowed per email and per source address in one window. */
 export const ACCOUNT_REQUEST_LIMITS = { windowSeconds: 3600, perEmail: 5, perSource: 50 } as const;
@@ -92,5 +93,5 @@ export const requestAccount = async (deps: AccountDeps, rawEmail: string, source
 };
 
 const logFailure = (message: string, companyId: string, error: unknown): void => {
-  console.error(JSON.stringify({ level: 'error', message, companyId, error: String(error) }));
+  logger.error(message, { companyId, error: asError(error) });
 };

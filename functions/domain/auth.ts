@@ -13,6 +13,7 @@ import {
 import { Unauthorized } from '../errors.ts';
 import type * as z from 'zod/v4';
 import type { LoginResult as LoginResultSchema } from '../schemas/auth.ts';
+import { logger, asError } from '../log.ts';
 
 /** What sign-in answers: the schema the OpenAPI document publishes. */
 export type LoginResult = z.infer<typeof LoginResultSchema>;
@@ -219,14 +220,7 @@ export const forgotPassword = async (deps: ForgotDeps, rawEmail: string, sourceI
         ? 'held'
         : 'has-password'
       : await reinvite(deps, actor, member).catch((error: unknown) => {
-          console.error(
-            JSON.stringify({
-              level: 'error',
-              message: 'invitation resend failed',
-              companyId: member.companyId,
-              error: String(error),
-            }),
-          );
+          logger.error('invitation resend failed', { companyId: member.companyId, error: asError(error) });
           return 'failed' as const;
         });
     if (outcome !== 'has-password') return PASSWORD_RESET_ANSWER;

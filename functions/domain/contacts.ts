@@ -15,6 +15,7 @@ import type { Member } from '../schemas/membership.ts';
 import { companyView } from './companies.ts';
 import type { Company, CompanyView } from '../schemas/company.ts';
 import type { ChangePoc, SetSecondaryContact } from '../schemas/requests/contacts.ts';
+import { logger, asError } from '../log.ts';
 
 /** The company's contacts' records: each change one transaction with its audit record, refused (409) when the company moved. */
 export interface ContactRecords {
@@ -45,9 +46,7 @@ const requireVersion = (company: Company, version: number) => {
 
 /** Cognito follows the records (decision 16): a failure is logged, never a reason to disagree with them. */
 const followInCognito = async (step: () => Promise<void>, what: string) =>
-  step().catch((error: unknown) =>
-    console.error(JSON.stringify({ level: 'error', message: `cognito ${what} failed`, error: String(error) })),
-  );
+  step().catch((error: unknown) => logger.error(`cognito ${what} failed`, { error: asError(error) }));
 
 /**
  * Where the new address comes from: unclaimed (the company may request its account with it), or

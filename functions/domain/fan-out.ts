@@ -16,6 +16,7 @@ import {
   type Target,
 } from '../schemas/alert-records.ts';
 import { MAX_RECIPIENTS, type Delivery } from '../schemas/outbox.ts';
+import { logger, asError } from '../log.ts';
 
 /** Where alerts and their fan-outs are kept. */
 export interface FanOutStore {
@@ -287,14 +288,7 @@ export const run = async (
       }
     } catch (error) {
       counts.failed += 1;
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          message: 'alert fan-out failed',
-          alertId: first.alertId,
-          error: String(error),
-        }),
-      );
+      logger.error('alert fan-out failed', { alertId: first.alertId, error: asError(error) });
     }
   }
   if (counts.failed > 0) throw new FanOutIncomplete(counts);

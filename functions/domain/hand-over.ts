@@ -17,6 +17,7 @@ import {
 } from './users.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import type { Permissions } from '../schemas/me.ts';
+import { logger, asError } from '../log.ts';
 
 /** What the former primary POC keeps when the hand-over names nothing: no powers at all. */
 const NO_PERMISSIONS: Permissions = { editProfile: false, authorizeSharing: false };
@@ -77,9 +78,7 @@ export const handOverPrimaryPoc = async (
   await Promise.all([
     deps.identities.moveToGroup(from.email, 'primary-poc', 'company-user'),
     deps.identities.moveToGroup(to.email, 'company-user', 'primary-poc'),
-  ]).catch((error: unknown) =>
-    console.error(JSON.stringify({ level: 'error', message: 'cognito group sync failed', error: String(error) })),
-  );
+  ]).catch((error: unknown) => logger.error('cognito group sync failed', { error: asError(error) }));
   return {
     from: view({ ...from, role: 'company-user', version: from.version + 1, permissions: formerPocPermissions }),
     to: view({

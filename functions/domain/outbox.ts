@@ -8,6 +8,7 @@ import {
   type RecipientResult,
   type SendResult,
 } from '../schemas/outbox.ts';
+import { asError, logger } from '../log.ts';
 
 /** Where deliveries wait, and the lease that lets only one sender work on each. */
 export interface OutboxStore {
@@ -52,7 +53,7 @@ export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'skipped';
 const BATCH = 100;
 
 const logFailure = (message: string, deliveryId: string, error: unknown) =>
-  console.error(JSON.stringify({ level: 'error', message, deliveryId, error: String(error) }));
+  logger.error(message, { deliveryId, error: asError(error) });
 
 /**
  * One attempt at several deliveries: lease each (only one sender wins each), then send the

@@ -18,6 +18,7 @@ import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import type { Obligation } from '../schemas/obligations.ts';
 import type { Delivery } from '../schemas/outbox.ts';
 import type { StandingChange } from '../schemas/standing.ts';
+import { logger, asError } from '../log.ts';
 
 /** An obligation's next schedule, computed from the policy revision it names. */
 interface Schedule {
@@ -129,15 +130,7 @@ export const sweep = async (deps: SweepDeps, asOf: Date): Promise<SweepReport> =
     } catch (error) {
       // One item's trouble must not stop the others; it is still due, and the re-run finishes it.
       counts.failed += 1;
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          message: 'sweep item failed',
-          companyId: item.companyId,
-          kind: item.kind,
-          error: String(error),
-        }),
-      );
+      logger.error('sweep item failed', { companyId: item.companyId, kind: item.kind, error: asError(error) });
     }
   };
 

@@ -11,6 +11,7 @@ import type { Permissions } from '../schemas/me.ts';
 import type { EmailClaim, Member } from '../schemas/membership.ts';
 import type { ObligationKind } from '../schemas/obligations.ts';
 import type { Delivery } from '../schemas/outbox.ts';
+import { logger, asError } from '../log.ts';
 
 /** The membership records: who belongs to which company, in what role, and the claims on their emails. */
 export interface Memberships {
@@ -306,11 +307,7 @@ const syncEnabled = async (
   const { email } = member;
   await deps.identities
     .setEnabled(member.companyId, email, enabled)
-    .catch((error: unknown) =>
-      console.error(
-        JSON.stringify({ level: 'error', message: 'cognito enable/disable failed', email, error: String(error) }),
-      ),
-    );
+    .catch((error: unknown) => logger.error('cognito enable/disable failed', { email, error: asError(error) }));
 };
 
 export const updateCompanyUser = async (
@@ -353,7 +350,5 @@ export const removeCompanyUser = async (
   );
   await deps.identities
     .deleteIdentity(target.companyId, target.email)
-    .catch((error: unknown) =>
-      console.error(JSON.stringify({ level: 'error', message: 'cognito delete failed', userId, error: String(error) })),
-    );
+    .catch((error: unknown) => logger.error('cognito delete failed', { userId, error: asError(error) }));
 };

@@ -1,6 +1,7 @@
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import { recordFeedback } from '../domain/email-feedback.ts';
 import * as contactStore from '../data/contact-store.ts';
+import { logger } from '../log.ts';
 
 const deps = { ids: uuidIds, contacts: contactStore };
 
@@ -10,6 +11,6 @@ const deps = { ids: uuidIds, contacts: contactStore };
  */
 export const handler = async (event: unknown) => {
   const report = await recordFeedback(deps, event, systemClock.now());
-  console.log(JSON.stringify({ level: 'info', message: 'email feedback recorded', ...report }));
+  logger.info('email feedback recorded', { ...report });
   return report;
 };

@@ -10,6 +10,7 @@ import * as alertStore from '../data/alert-store.ts';
 import * as audienceStore from '../data/audience-store.ts';
 import * as rateLimitStore from '../data/rate-limit-store.ts';
 import * as metrics from '../clients/metrics.ts';
+import { logger, asError } from '../log.ts';
 
 const deps = {
   clock: systemClock,
@@ -27,13 +28,7 @@ export const handler = authedHandler(route, async (event, caller) => {
   const alert = await publish(deps, caller, parseBody(PublishAlert, event, 256 * 1024));
   if (alert.status === 'published')
     await run(deps, deps.clock.now, IN_REQUEST_MS, alert.alertId).catch((error: unknown) =>
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          message: 'in-request fan-out failed; the job carries on',
-          error: String(error),
-        }),
-      ),
+      logger.error('in-request fan-out failed; the job carries on', { error: asError(error) }),
     );
   return created(alert, `/alerts/${alert.alertId}`);
 });

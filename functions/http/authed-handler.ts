@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { errorMiddleware } from './error-middleware.ts';
 import { corsMiddleware } from './cors-middleware.ts';
+import { logContext } from './log-context.ts';
 import { resolveCaller } from './resolve-caller.ts';
 import type { Route } from '../definitions/routes/types.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -18,6 +19,7 @@ export const authedHandler = (route: Route, fn: AuthedHandlerFn) => {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(async (event: APIGatewayProxyEvent) =>
     fn(event, await resolveCaller(event, route)),
   )
+    .use(logContext())
     .use(corsMiddleware())
     .use(errorMiddleware());
 };

@@ -2,6 +2,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { HttpError, ServiceUnavailable, isRetryableSdkError } from '../errors.ts';
 import { errorResponse, internalError } from './response.ts';
+import { logger, asError } from '../log.ts';
 
 /**
  * One job: turn whatever was thrown into the error body of DESIGN section 6. An HttpError
@@ -19,15 +20,7 @@ export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewa
       request.response = errorResponse(new ServiceUnavailable());
       return;
     }
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        message: 'unhandled error',
-        path: request.event?.resource,
-        error: String(error),
-        stack: (error as Error)?.stack,
-      }),
-    );
+    logger.error('unhandled error', { path: request.event?.resource, error: asError(error) });
     request.response = internalError();
   },
 });

@@ -2,6 +2,7 @@ import { systemClock, uuidIds } from '../domain/clock.ts';
 import { run } from '../domain/fan-out.ts';
 import * as alertStore from '../data/alert-store.ts';
 import * as audienceStore from '../data/audience-store.ts';
+import { logger } from '../log.ts';
 
 const deps = { ids: uuidIds, alerts: alertStore, audiences: audienceStore };
 
@@ -15,6 +16,6 @@ const BUDGET_MS = 4 * 60_000;
  */
 export const handler = async () => {
   const report = await run(deps, () => systemClock.now(), BUDGET_MS);
-  console.log(JSON.stringify({ level: 'info', message: 'alert fan-out ran', ...report }));
+  logger.info('alert fan-out ran', { ...report });
   return report;
 };

@@ -5,6 +5,7 @@ import * as deadlineStore from '../data/deadline-store.ts';
 import * as standingStore from '../data/standing-store.ts';
 import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 import { isDate, programDayStart } from '../definitions/program-time.ts';
+import { logger } from '../log.ts';
 
 const deps = {
   ids: uuidIds,
@@ -28,6 +29,6 @@ export const handler = async (event: { asOf?: string } = {}) => {
     : systemClock.now();
   if (Number.isNaN(asOf.getTime())) throw new Error(`Invalid asOf: ${event.asOf}`);
   const report = await sweep(deps, asOf);
-  console.log(JSON.stringify({ level: 'info', message: 'sweep finished', ...report, actions: report.actions.length }));
+  logger.info('sweep finished', { ...report, actions: report.actions.length });
   return report;
 };

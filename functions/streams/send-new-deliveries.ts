@@ -3,6 +3,7 @@ import { systemClock } from '../domain/clock.ts';
 import { sendNew } from '../domain/outbox.ts';
 import * as outboxStore from '../data/outbox-store.ts';
 import * as email from '../data/email.ts';
+import { logger } from '../log.ts';
 
 const deps = { clock: systemClock, outbox: outboxStore, mailer: email };
 
@@ -21,6 +22,6 @@ export const handler = async (event: DynamoDBStreamEvent) => {
   const outcomes = await sendNew(deps, deliveries);
   const report = { records: deliveries.length, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   for (const outcome of outcomes) report[outcome] += 1;
-  console.log(JSON.stringify({ level: 'info', message: 'new deliveries sent', ...report }));
+  logger.info('new deliveries sent', { ...report });
   return report;
 };

@@ -7,6 +7,7 @@
 import { decryptCode } from '../data/cognito-codes.ts';
 import { sendTemplated } from '../data/email.ts';
 import { EMAIL_TEMPLATES } from '../definitions/email-templates.ts';
+import { logger } from '../log.ts';
 
 /** The part of Cognito's CustomEmailSender event this handler reads. */
 export interface CustomEmailSenderEvent {
@@ -23,13 +24,7 @@ export const handler = async (event: CustomEmailSenderEvent): Promise<CustomEmai
   // The portal sends invitations itself (Cognito's are suppressed) and verifies no attribute by
   // code, so a reset code is the one message Cognito asks it to deliver.
   if (event.triggerSource !== 'CustomEmailSender_ForgotPassword' || !event.request.code || !email) {
-    console.warn(
-      JSON.stringify({
-        level: 'warn',
-        message: 'custom email sender: nothing to send',
-        triggerSource: event.triggerSource,
-      }),
-    );
+    logger.warn('custom email sender: nothing to send', { triggerSource: event.triggerSource });
     return event;
   }
   const code = await decryptCode(event.request.code);

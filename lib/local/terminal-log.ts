@@ -1,7 +1,7 @@
 /**
- * What `npm start`'s terminal shows. The functions log one JSON object a line, as CloudWatch wants
- * (levels, report fields, embedded metrics); in a developer's terminal those lines are noise at
- * best and unreadable at worst. Here each JSON line is rewritten as one readable line and shown
+ * What `npm start`'s terminal shows. The functions log through Powertools, one JSON object a
+ * line as CloudWatch wants (levels, context, embedded metrics); in a developer's terminal those
+ * lines are noise at best and unreadable at worst. Here each JSON line is rewritten as one readable line and shown
  * only at or above the terminal's level: by default warnings and errors; with `LOG_LEVEL=debug`
  * every job report, metric and request as well. Other lines (the banner, `[portal]` notes, the
  * emulators' own output) pass through unchanged.
@@ -29,10 +29,31 @@ const shown = (value: unknown): string => {
   return /\s/.test(text) ? JSON.stringify(text) : text;
 };
 
+/** What Powertools adds to every line, which a terminal does not need (the function and correlation id stay). */
+const PLUMBING = new Set([
+  'timestamp',
+  'service',
+  'sampling_rate',
+  'xray_trace_id',
+  'cold_start',
+  'function_arn',
+  'function_memory_size',
+  'function_request_id',
+]);
+
+interface LoggedError {
+  readonly name?: string;
+  readonly message?: string;
+  readonly stack?: string;
+}
+const isLoggedError = (value: unknown): value is LoggedError =>
+  typeof value === 'object' && value !== null && 'message' in value && 'stack' in value;
+
 /**
- * One line as the terminal shows it at `level`: null when it is hidden. A JSON log line becomes
- * `LEVEL message key=value ...` (metric plumbing left out, a stack on its own indented lines);
- * embedded metrics are debug-level whatever their line says, unless it is an error.
+ * One line as the terminal shows it at `level`: null when it is hidden. A Powertools log line
+ * becomes `LEVEL message key=value ...` (its plumbing and the metric's left out, an error as
+ * `name: message` with its stack on indented lines after); a metric line (Powertools Metrics,
+ * with no message of its own) is debug-level and shown as `metric Name=value`.
  */
 export const readableLine = (line: string, level: Level): string | null => {
   const trimmed = line.trim();
@@ -43,21 +64,35 @@ export const readableLine = (line: string, level: Level): string | null => {
   } catch {
     return line;
   }
-  if (typeof entry !== 'object' || entry === null || typeof entry.message !== 'string') return line;
-  const own = typeof entry.level === 'string' ? entry.level.toLowerCase() : 'info';
-  const metric = '_aws' in entry && own !== 'error';
-  if (rank(metric ? 'debug' : own) < rank(level)) return null;
-  const metricNames = new Set(
-    ((entry._aws as { CloudWatchMetrics?: { Metrics?: { Name: string }[] }[] } | undefined)?.CloudWatchMetrics ?? [])
-      .flatMap((m) => m.Metrics ?? [])
-      .map((m) => m.Name),
-  );
-  const { level: _level, message, stack, _aws, ...fields } = entry;
+  if (typeof entry !== 'object' || entry === null) return line;
+  const isMetric = typeof entry._aws === 'object' && entry._aws !== null;
+  if (typeof entry.message !== 'string' && !isMetric) return line;
+  const own = typeof entry.level === 'string' ? entry.level.toLowerCase() : isMetric ? 'debug' : 'info';
+  if (rank(isMetric && own !== 'error' ? 'debug' : own) < rank(level)) return null;
+  const metricNames = (
+    (entry._aws as { CloudWatchMetrics?: { Metrics?: { Name: string }[] }[] } | undefined)?.CloudWatchMetrics ?? []
+  )
+    .flatMap((m) => m.Metrics ?? [])
+    .map((m) => m.Name);
+  const { level: _level, message, _aws, ...fields } = entry;
+  const stacks: string[] = [];
   const pairs = Object.entries(fields)
-    .filter(([key]) => !metricNames.has(key))
-    .map(([key, value]) => `${key}=${shown(value)}`);
-  const head = [`${own.toUpperCase().padEnd(5)} ${message}`, ...pairs].join(' ');
-  return typeof stack === 'string' ? `${head}\n${stack.replace(/^/gm, '    ')}` : head;
+    .filter(([key]) => !PLUMBING.has(key) && !(typeof message === 'string' && metricNames.includes(key)))
+    .map(([key, value]) => {
+      if (isLoggedError(value)) {
+        if (value.stack) stacks.push(value.stack);
+        return `${key}=${shown(`${value.name ?? 'Error'}: ${value.message}`)}`;
+      }
+      if (key === 'stack' && typeof value === 'string') {
+        stacks.push(value);
+        return '';
+      }
+      return `${key}=${shown(value)}`;
+    })
+    .filter(Boolean);
+  const title = typeof message === 'string' ? message : 'metric';
+  const head = [`${own.toUpperCase().padEnd(5)} ${title}`, ...pairs].join(' ');
+  return [head, ...stacks.map((stack) => stack.replace(/^/gm, '    '))].join('\n');
 };
 
 /**

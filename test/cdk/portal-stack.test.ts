@@ -397,10 +397,11 @@ describe('SES', () => {
     }
   });
 
-  it('alarms when an email delivery gives up', () => {
+  it('alarms when an email delivery gives up, on the metric as Powertools publishes it (with the service)', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'CtpatPortal',
       MetricName: 'OutboxDeliveryFailed',
+      Dimensions: [{ Name: 'service', Value: 'ctpat-portal' }],
       Threshold: 1,
     });
   });

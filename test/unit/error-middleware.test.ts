@@ -3,6 +3,7 @@ import { publicHandler } from '../../functions/http/public-handler.ts';
 import { Conflict, ServiceUnavailable, TooManyRequests } from '../../functions/errors.ts';
 import { apiEvent } from '../support/factories.ts';
 import { API_SECURITY_HEADERS, parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
+import { logger } from '../../functions/log.ts';
 
 const run = async (error: unknown) => {
   const handler = publicHandler(async () => {
@@ -39,13 +40,15 @@ describe('error middleware', () => {
   });
 
   it('answers anything else with a generic 500 that leaks no message or stack', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const res = await run(new TypeError("Cannot read properties of undefined (reading 'pk') at secret.ts:12"));
+    const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const thrown = new TypeError("Cannot read properties of undefined (reading 'pk') at secret.ts:12");
+    const res = await run(thrown);
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('secret.ts');
     expect(res.body).not.toContain('Cannot read');
     expect(JSON.parse(res.body).error.code).toBe('internal_error');
-    expect(log).toHaveBeenCalledOnce();
+    // The log keeps what the caller is not told.
+    expect(log).toHaveBeenCalledExactlyOnceWith('unhandled error', expect.objectContaining({ error: thrown }));
     log.mockRestore();
   });
 });

@@ -48,7 +48,7 @@ describe('portOwnership', () => {
   it('is foreign when nobody listens on the port', async () => {
     const { pid } = await listener(process.execPath, ['-e', LISTEN]);
     const port = await ownServer();
-    servers.splice(0).forEach((s) => s.close());
+    for (const server of servers.splice(0)) server.close();
     await new Promise((r) => setTimeout(r, 50));
     expect(portOwnership(pid, port)).toBe('foreign');
   });
