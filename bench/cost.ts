@@ -22,7 +22,7 @@ import { progress } from './lib.ts';
 type Figures = Awaited<ReturnType<typeof costPerRequest>>;
 const RESULTS = 'bench/results/cost.json';
 
-/** When the prices below were last checked against the pages they name (they do not change often). */
+/** When the prices below were written down (cross-checked against secondary sources; see docs/cost.md). */
 export const PRICES_CHECKED = '2026-12-07';
 
 /**
@@ -413,7 +413,7 @@ export const model = (figures: Figures) => {
     },
     {
       service: 'S3',
-      item: `CloudFront logs kept a year, web files`,
+      item: 'CloudFront logs, kept a year',
       quantity: gb(cloudFrontLogGb * 12),
       usd: cloudFrontLogGb * 12 * PRICES.s3GbMonth.usd,
     },
@@ -458,6 +458,8 @@ export const model = (figures: Figures) => {
     all,
     mau,
     tableGb,
+    baselineGb: baseline / 1e9,
+    growthGbPerMonth: all.storedBytes / 1e9,
     jobs: dollars(jobs),
     alerts: dollars(alerts),
     requests: dollars(requests),
@@ -496,6 +498,7 @@ export const report = (figures: Figures) => {
   const { alert, sweep, idle } = figures.jobs;
   out.push(
     '',
+    `The table: ${m.baselineGb.toFixed(2)} GB for the program's companies, users and profiles, and ${Math.round(m.growthGbPerMonth * 1000)} MB more a month (items that do not expire), ${m.tableGb.toFixed(2)} GB after ${MONTHS_OF_DATA} months.`,
     `An alert to ${alert.recipients.toLocaleString('en-US')} recipients (publish to last email): ${alert.viaStream.all.rru + alert.viaStream.all.rruFloor} RRU, ${alert.viaStream.all.wru + alert.viaStream.all.refusedWru} WRU, ${alert.viaStream.all.sesCalls} SES calls, ${alert.viaStream.all.emails} emails, ${alert.storedBytesPerRecipient} bytes kept per recipient.`,
     `The daily sweep: ${sweep.nothingDue.rru + sweep.nothingDue.rruFloor} RRU with nothing due (over ${sweep.companies.toLocaleString('en-US')} companies); ${sweep.due} due: ${sweep.withDue.wru} WRU, then ${sweep.emailsAfter.emails} emails (${sweep.emailsAfter.wru} WRU).`,
     `The every-minute jobs idle: fan-out ${idle.fanOutAlerts.rruFloor} RRU and ${idle.fanOutAlerts.wallMs} ms a run, sender ${idle.sendOutbox.rruFloor} RRU and ${idle.sendOutbox.wallMs} ms a run.`,
