@@ -498,24 +498,25 @@ export const report = (figures: Figures) => {
   const { alert, sweep, idle } = figures.jobs;
   out.push(
     '',
-    `The table: ${m.baselineGb.toFixed(2)} GB for the program's companies, users and profiles, and ${Math.round(m.growthGbPerMonth * 1000)} MB more a month (items that do not expire), ${m.tableGb.toFixed(2)} GB after ${MONTHS_OF_DATA} months.`,
-    `An alert to ${alert.recipients.toLocaleString('en-US')} recipients (publish to last email): ${alert.viaStream.all.rru + alert.viaStream.all.rruFloor} RRU, ${alert.viaStream.all.wru + alert.viaStream.all.refusedWru} WRU, ${alert.viaStream.all.sesCalls} SES calls, ${alert.viaStream.all.emails} emails, ${alert.storedBytesPerRecipient} bytes kept per recipient.`,
-    `The daily sweep: ${sweep.nothingDue.rru + sweep.nothingDue.rruFloor} RRU with nothing due (over ${sweep.companies.toLocaleString('en-US')} companies); ${sweep.due} due: ${sweep.withDue.wru} WRU, then ${sweep.emailsAfter.emails} emails (${sweep.emailsAfter.wru} WRU).`,
-    `The every-minute jobs idle: fan-out ${idle.fanOutAlerts.rruFloor} RRU and ${idle.fanOutAlerts.wallMs} ms a run, sender ${idle.sendOutbox.rruFloor} RRU and ${idle.sendOutbox.wallMs} ms a run.`,
+    `- The table: ${m.baselineGb.toFixed(2)} GB for the program's companies, users and profiles, and ${Math.round(m.growthGbPerMonth * 1000)} MB more a month (items that do not expire), ${m.tableGb.toFixed(2)} GB after ${MONTHS_OF_DATA} months.`,
+    `- An alert to ${alert.recipients.toLocaleString('en-US')} recipients (publish to last email): ${alert.viaStream.all.rru + alert.viaStream.all.rruFloor} RRU, ${alert.viaStream.all.wru + alert.viaStream.all.refusedWru} WRU, ${alert.viaStream.all.sesCalls} SES calls, ${alert.viaStream.all.emails} emails, ${alert.storedBytesPerRecipient} bytes kept per recipient.`,
+    `- The same alert sent by the scheduled sender instead (the stream consumers late, finding it sent): ${alert.viaSender.all.rru + alert.viaSender.all.rruFloor} RRU, ${alert.viaSender.all.wru + alert.viaSender.all.refusedWru} WRU (${alert.viaSender.all.refusedWru} of them the consumers' refused claims).`,
+    `- The daily sweep: ${sweep.nothingDue.rru + sweep.nothingDue.rruFloor} RRU with nothing due (over ${sweep.companies.toLocaleString('en-US')} companies); ${sweep.due} due: ${sweep.withDue.wru} WRU, then ${sweep.emailsAfter.emails} emails (${sweep.emailsAfter.wru} WRU).`,
+    `- The every-minute jobs idle: fan-out ${idle.fanOutAlerts.rruFloor} RRU and ${idle.fanOutAlerts.wallMs} ms a run, sender ${idle.sendOutbox.rruFloor} RRU and ${idle.sendOutbox.wallMs} ms a run.`,
   );
   const cognito = m.mau * PRICES.cognitoPlusMau.usd;
   const allActive = (PROGRAM.users + PROGRAM.staff) * PRICES.cognitoPlusMau.usd;
   const essentials = Math.max(0, m.mau - ESSENTIALS.freeMau) * ESSENTIALS.usd;
   out.push(
     '',
-    `If every participant user signed in every month (${(PROGRAM.users + PROGRAM.staff).toLocaleString('en-US')} MAU), Cognito would be ${usd(allActive)} a month instead of ${usd(cognito)}.`,
-    `On the Essentials plan (${ESSENTIALS.source}), without threat protection's compromised-credential checks, Cognito would be ${usd(essentials)}.`,
+    `- If every participant user signed in every month (${(PROGRAM.users + PROGRAM.staff).toLocaleString('en-US')} MAU), Cognito would be ${usd(allActive)} a month instead of ${usd(cognito)}.`,
+    `- On the Essentials plan (${ESSENTIALS.source}), without threat protection's compromised-credential checks, Cognito would be ${usd(essentials)}.`,
   );
   const init = coldInitMs();
   if (init !== undefined) {
     const bound = m.all.lambdaInvocations * (init / 1000) * LAMBDA_GB * PRICES.lambdaArmGbSecond.usd;
     out.push(
-      `Cold starts are not in the table: at most ${usd(bound)} a month if every invocation were cold (INIT of ${Math.round(init)} ms, the median cold import in bench/results/foundation.json, billed since 2025-08-01).`,
+      `- Cold starts are not in the table: at most ${usd(bound)} a month if every invocation were cold (INIT of ${Math.round(init)} ms, the median cold import in bench/results/foundation.json, billed since 2025-08-01).`,
     );
   }
   return { markdown: out.join('\n'), model: m };
