@@ -19,6 +19,7 @@ import { PortalFunction } from './constructs/portal-function.ts';
 import { addEventHandlers, addJobs, addStreamConsumers, type FunctionWiring } from './background-functions.ts';
 import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
 import { PortalApi } from './constructs/api.ts';
+import { SecurityAlarms } from './constructs/security-alarms.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/definitions/observability.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import {
@@ -243,12 +244,15 @@ export class PortalStack extends Stack {
     };
 
     const functions = new Map<string, lambda.IFunction>();
+    // Named under one prefix, so the security alarms' rules read every route's log group.
+    const routeLogPrefix = `/ctpat-portal/${this.stackName}/routes/`;
     for (const route of ROUTES as readonly RouteDefinition[]) {
       const { function: fn } = new PortalFunction(this.routeFunctions, `Route-${route.id}`, {
         entry: `handlers/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         environment: environmentFor(route.access),
         logKey,
+        logGroupName: `${routeLogPrefix}${route.id}`,
       });
       grant(fn, route.access);
       acknowledgeSynchronousFunction(fn);
@@ -332,6 +336,8 @@ export class PortalStack extends Stack {
       }),
       'An email delivery gave up after its last retry',
     );
+
+    new SecurityAlarms(this, 'SecurityAlarms', { routeLogPrefix, alarmTopic, namePrefix: this.stackName });
 
     applyNagSuppressions(this);
   }

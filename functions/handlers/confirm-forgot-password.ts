@@ -1,3 +1,4 @@
+import { confirmForgotPassword as route } from '../definitions/routes/auth.ts';
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -11,4 +12,4 @@ const deps = { auth: cognitoAuth, members: membershipStore };
 export const handler = publicHandler(async (event) => {
   const input = parseBody(ConfirmForgotPassword, event);
   return ok(await confirmForgotPassword(deps, input.email, input.code, input.newPassword));
-});
+}, route);

@@ -1,3 +1,4 @@
+import { finishMfaSetup as route } from '../definitions/routes/auth.ts';
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody, sourceIp } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -12,4 +13,4 @@ const deps = { clock: systemClock, ids: uuidIds, auth: cognitoAuth, members: mem
 export const handler = publicHandler(async (event) => {
   const input = parseBody(FinishMfaSetup, event);
   return ok(await finishMfaSetup(deps, input.email, input.session, input.code, sourceIp(event)));
-});
+}, route);

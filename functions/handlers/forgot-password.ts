@@ -1,3 +1,4 @@
+import { forgotPassword as route } from '../definitions/routes/auth.ts';
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody, sourceIp } from '../http/request.ts';
 import { json } from '../http/response.ts';
@@ -21,9 +22,11 @@ const deps = {
 /** Every answer takes at least this long, whether the email has an account, a pending invitation or nothing. */
 const ANSWER_AFTER_MS = 700;
 
-export const handler = publicHandler(async (event) =>
-  json(
-    202,
-    await atLeast(ANSWER_AFTER_MS, forgotPassword(deps, parseBody(ForgotPassword, event).email, sourceIp(event))),
-  ),
+export const handler = publicHandler(
+  async (event) =>
+    json(
+      202,
+      await atLeast(ANSWER_AFTER_MS, forgotPassword(deps, parseBody(ForgotPassword, event).email, sourceIp(event))),
+    ),
+  route,
 );

@@ -1,3 +1,4 @@
+import { login as route } from '../definitions/routes/auth.ts';
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { ok } from '../http/response.ts';
@@ -12,4 +13,4 @@ const deps = { clock: systemClock, auth: cognitoAuth, members: membershipStore }
 export const handler = publicHandler(async (event) => {
   const input = parseBody(Login, event);
   return ok(await login(deps, input.email, input.password));
-});
+}, route);

@@ -1,3 +1,4 @@
+import { logout as route } from '../definitions/routes/auth.ts';
 import { publicHandler } from '../http/public-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { noContent } from '../http/response.ts';
@@ -11,4 +12,4 @@ const deps = { auth: cognitoAuth };
 export const handler = publicHandler(async (event) => {
   await logout(deps, parseBody(Logout, event).refreshToken);
   return noContent();
-});
+}, route);

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { errorMiddleware } from './error-middleware.ts';
 import { corsMiddleware } from './cors-middleware.ts';
 import { logContext } from './log-context.ts';
+import { securityEvents } from './security-events.ts';
 import { resolveCaller } from './resolve-caller.ts';
 import type { Route } from '../definitions/routes/types.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -20,6 +21,7 @@ export const authedHandler = (route: Route, fn: AuthedHandlerFn) => {
     fn(event, await resolveCaller(event, route)),
   )
     .use(logContext())
+    .use(securityEvents(route))
     .use(corsMiddleware())
     .use(errorMiddleware());
 };

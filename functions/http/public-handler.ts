@@ -3,9 +3,18 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { errorMiddleware } from './error-middleware.ts';
 import { corsMiddleware } from './cors-middleware.ts';
 import { logContext } from './log-context.ts';
+import { securityEvents } from './security-events.ts';
+import type { Route } from '../definitions/routes/types.ts';
 
 export type PublicHandlerFn = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
-/** A handler for a public route: no caller, the shared error mapping. */
-export const publicHandler = (fn: PublicHandlerFn) =>
-  middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn).use(logContext()).use(corsMiddleware()).use(errorMiddleware());
+/**
+ * A handler for a public route: no caller, the shared error mapping. The routes that are a
+ * security event (sign-in, password reset, ...) pass their route so that each call is logged as one.
+ */
+export const publicHandler = (fn: PublicHandlerFn, route?: Route) =>
+  middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn)
+    .use(logContext())
+    .use(securityEvents(route))
+    .use(corsMiddleware())
+    .use(errorMiddleware());

@@ -71,7 +71,24 @@ export class PortalApi extends Construct {
       deployOptions: {
         stageName: 'v1',
         accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
-        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields(),
+        // The standard fields and who it was (issue 20 item 3): the token's subject and company,
+        // empty when the authorizer refused the request or the route is public.
+        accessLogFormat: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: apigw.AccessLogField.contextRequestId(),
+            ip: apigw.AccessLogField.contextIdentitySourceIp(),
+            requestTime: apigw.AccessLogField.contextRequestTime(),
+            httpMethod: apigw.AccessLogField.contextHttpMethod(),
+            resourcePath: apigw.AccessLogField.contextResourcePath(),
+            status: apigw.AccessLogField.contextStatus(),
+            protocol: apigw.AccessLogField.contextProtocol(),
+            responseLength: apigw.AccessLogField.contextResponseLength(),
+            subject: apigw.AccessLogField.contextAuthorizerClaims('sub'),
+            companyId: apigw.AccessLogField.contextAuthorizerClaims('custom:companyId'),
+            authorizerError: apigw.AccessLogField.contextAuthorizerError(),
+            wafStatus: apigw.AccessLogField.contextWafResponseCode(),
+          }),
+        ),
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
         metricsEnabled: true,

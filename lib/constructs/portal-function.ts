@@ -28,6 +28,8 @@ export interface PortalFunctionProps {
   readonly deadLetterQueue?: sqs.IQueue;
   /** Encrypts the function's log group. */
   readonly logKey: kms.IKey;
+  /** The log group's name, when alarms find it by prefix (the route functions'); else CDK names it. */
+  readonly logGroupName?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export class PortalFunction extends Construct {
   constructor(scope: Construct, id: string, props: PortalFunctionProps) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', {
+      ...(props.logGroupName ? { logGroupName: props.logGroupName } : {}),
       retention: logs.RetentionDays.ONE_YEAR,
       encryptionKey: props.logKey,
     });

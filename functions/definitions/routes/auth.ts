@@ -11,6 +11,7 @@ export const login = {
   summary: 'Sign in with email and password; answers tokens or the NEW_PASSWORD_REQUIRED challenge',
   // table:read: a first sign-in checks the invitation's age on the portal's clock.
   access: ['cognito:auth', 'table:read'],
+  securityEvent: 'sign-in',
   mutates: false,
 } as const satisfies Route;
 
@@ -23,6 +24,7 @@ export const newPassword = {
   summary: 'Answer the NEW_PASSWORD_REQUIRED challenge of a first sign-in',
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
+  securityEvent: 'sign-in',
   mutates: false,
 } as const satisfies Route;
 
@@ -61,6 +63,7 @@ export const logout = {
   successStatus: 204,
   // Changes no portal record (Cognito forgets the token), so there is nothing to audit.
   access: ['cognito:auth'],
+  securityEvent: 'sign-out',
   mutates: false,
 } as const satisfies Route;
 
@@ -74,6 +77,7 @@ export const forgotPassword = {
     'Send a password-reset code (or, to someone who never chose a password, a new invitation); the answer never says whether the email has an account',
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite'],
+  securityEvent: 'password-reset',
   mutates: true,
 } as const satisfies Route;
 
@@ -85,6 +89,7 @@ export const confirmForgotPassword = {
   auth: 'public',
   summary: 'Set a new password with the reset code',
   access: ['cognito:auth', 'table:read'],
+  securityEvent: 'password-reset',
   mutates: false,
 } as const satisfies Route;
 
@@ -97,6 +102,7 @@ export const answerMfa = {
   summary: 'The second step of a sign-in with an authenticator app: the six-digit code',
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
+  securityEvent: 'sign-in',
   mutates: false,
 } as const satisfies Route;
 
@@ -121,6 +127,7 @@ export const finishMfaSetup = {
   summary: "The new app's first code: finishes the sign-in with tokens, the app required from then on",
   // Marks the member enrolled, with its audit record.
   access: ['cognito:auth', 'table:read', 'table:write'],
+  securityEvent: 'mfa-change',
   mutates: true,
 } as const satisfies Route;
 
@@ -158,6 +165,7 @@ export const confirmTotp = {
   allowWithoutMfa: true,
   summary: 'Finish setting up an authenticator app with its first code; from then on every sign-in asks for a code',
   access: ['cognito:auth', 'table:read', 'table:write'],
+  securityEvent: 'mfa-change',
   mutates: true,
 } as const satisfies Route;
 

@@ -18,6 +18,9 @@ export type Access =
   | 'cognito:manage'
   | 'email:send';
 
+/** The security events a route's calls are (issue 20 item 3): logged with their outcome, alarmed on. */
+export type SecurityEventKind = 'sign-in' | 'sign-out' | 'password-reset' | 'mfa-change';
+
 /**
  * A route as plain data: where it is, who may call it, what its function may touch. This is what
  * runs: a handler imports its own route from its area module, and that module imports no zod, so
@@ -43,6 +46,8 @@ export interface Route {
   readonly access: readonly Access[];
   /** Whether a successful call changes state (and so must write an audit record). */
   readonly mutates: boolean;
+  /** Which security event a call is, logged with its outcome whether it succeeds or not. */
+  readonly securityEvent?: SecurityEventKind;
 }
 
 /**
