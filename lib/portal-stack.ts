@@ -30,6 +30,7 @@ import {
 } from './constructs/portal-domain.ts';
 import {
   acknowledgeBackupRole,
+  acknowledgeExportWriter,
   acknowledgePublicMethods,
   acknowledgeSynchronousFunction,
   acknowledgeWebHosting,
@@ -74,6 +75,8 @@ export class PortalStack extends Stack {
   readonly exports: ExportBucket;
   /** The custom domain's API name and DNS records, when the stack has a domain. */
   readonly domain?: PortalDomain;
+  /** The API's base URL as the web portal calls it: `https://api.<domainName>/` with a custom domain, else the stage URL. */
+  readonly apiUrl: string;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
@@ -280,6 +283,7 @@ export class PortalStack extends Stack {
       });
       grant(fn, route.access);
       acknowledgeSynchronousFunction(fn);
+      if (route.access.includes('exports:write')) acknowledgeExportWriter(fn, exportFiles.bucket);
       functions.set(route.id, fn);
     }
 
@@ -315,15 +319,9 @@ export class PortalStack extends Stack {
         api: portalApi.api,
         distribution: web.distribution,
       });
+    this.apiUrl = this.domain?.apiUrl ?? portalApi.api.url;
     acknowledgeWebHosting(this, web);
-    new CfnOutput(this, 'PortalUrl', {
-      value: web.url,
-      description: 'The web portal (its custom domain, or CloudFront)',
-    });
-    new CfnOutput(this, 'ApiUrl', {
-      value: this.domain?.apiUrl ?? portalApi.api.url,
-      description: 'The API the web portal calls (its custom domain, or the stage URL)',
-    });
+    new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
     // What `npm run admin` reads to add the first CBP administrator as the functions would.
     const operatorOutputs: Record<OperatorOutput, string> = {
       TableName: table.tableName,
