@@ -38,7 +38,7 @@ export const GRANTED_ACTIONS = {
   'email:send': ['ses:SendBulkEmail'],
   // PutObject covers the multipart upload's create, part and complete calls; an upload that fails
   // is aborted. GetObject because a presigned URL reads with its signer's permissions, and the KMS
-  // actions because the bucket's default encryption is SSE-KMS with the exports key (decision NN-export).
+  // actions because the bucket's default encryption is SSE-KMS with the exports key (decision 64, DEC-EXPORT).
   'exports:write': ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject', 'kms:GenerateDataKey', 'kms:Decrypt'],
 } as const satisfies Record<Access, readonly string[]>;
 

@@ -10,7 +10,7 @@ const parseContextJson = (value: unknown): unknown => (typeof value === 'string'
 import { WEB_DIST } from './local/paths.ts';
 
 /**
- * The portal's own names from context (docs/deploy.md): `domainName` with `certificateArn`
+ * The portal's own names from context (the README's deploy settings, decision 65): `domainName` with `certificateArn`
  * (us-east-1, for CloudFront), optionally `apiCertificateArn` (the stack's region, for the API at
  * `api.<domainName>`) and `hostedZoneId` with `hostedZoneName` (then the stack adds the DNS aliases).
  */

@@ -54,7 +54,7 @@ export interface PortalStackProps extends StackProps {
   readonly staffFederation?: PortalUserPoolProps['federation'];
   /** Primary POCs too must have a second factor before the portal serves them (context `requirePocMfa`). */
   readonly requirePocMfa?: boolean;
-  /** The portal's own names for CloudFront and the API (context `domainName`, ...; docs/deploy.md). Default: AWS's. */
+  /** The portal's own names for CloudFront and the API (context `domainName`, ...; decision 65). Default: AWS's. */
   readonly domain?: PortalDomainSettings;
 }
 

@@ -12,7 +12,7 @@ export interface ExportBucketProps {
  * Where company exports are written (`GET /companies/{companyId}/export`): a private bucket
  * (public access blocked, bucket-owner-enforced, SSL only) encrypted with a key of its own, whose
  * objects expire a day after they are written, with S3 access logs so every download through a
- * link is on record besides the portal's own audit record of the export (decision NN-export).
+ * link is on record besides the portal's own audit record of the export (decision 64, DEC-EXPORT).
  */
 export class ExportBucket extends Construct {
   readonly bucket: s3.Bucket;

@@ -6,7 +6,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 
-/** The portal's own names, from the context settings of docs/deploy.md (lib/portal-app.ts reads them). */
+/** The portal's own names, from context (README deploy settings, decision 65; lib/portal-app.ts reads them). */
 export interface PortalDomainSettings {
   /** The web portal's name, e.g. `portal.ctpat.example.gov`; the API is `api.<domainName>`. */
   readonly domainName: string;
