@@ -32,13 +32,13 @@ const log = (line: string) => console.log(line);
 const debug = level === 'debug' ? log : () => {};
 
 const main = async () => {
-  log('[portal] starting DynamoDB Local, cognito-local and the SES emulator ...');
+  log('[portal] starting DynamoDB Local, cognito-local, the SES emulator and the S3 emulator ...');
   const webPort = await freePort(3001);
   // Emails Cognito's trigger sends (password-reset codes) link to the web portal, like every other.
   const backends = await startBackends({
     dataDir: DATA_DIR,
     persist: true,
-    ports: { dynamodb: 8000, cognito: 9229, ses: 8005 },
+    ports: { dynamodb: 8000, cognito: 9229, ses: 8005, s3: 4568 },
     portalUrl: `http://127.0.0.1:${webPort}`,
   });
   const api = await startApi(backends, {
@@ -87,6 +87,7 @@ const main = async () => {
   log(`  Mail inbox       ${backends.emulators.sesEndpoint}   (every email the portal sends)`);
   log(`  DynamoDB Local   ${backends.emulators.dynamodbEndpoint}`);
   log(`  Cognito (local)  ${backends.emulators.cognitoEndpoint}   user pool ${backends.resources.userPoolId}`);
+  log(`  S3 (s3rver)      ${backends.emulators.s3Endpoint}   (exports; signed requests only)`);
   log('  Demo sign-ins (on the web portal, or POST /auth/login with {"email", "password"}):');
   for (const s of signIns) log(`    ${s.who.padEnd(44)} ${s.email.padEnd(40)} ${s.password}`);
   log('  CBP staff also answer their authenticator app: `npm run code -- <email>` shows its code now.');

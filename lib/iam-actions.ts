@@ -36,6 +36,10 @@ export const GRANTED_ACTIONS = {
     'cognito-idp:AdminDeleteUser',
   ],
   'email:send': ['ses:SendBulkEmail'],
+  // PutObject covers the multipart upload's create, part and complete calls; an upload that fails
+  // is aborted. GetObject because a presigned URL reads with its signer's permissions, and the KMS
+  // actions because the bucket's default encryption is SSE-KMS with the exports key (decision 67).
+  'exports:write': ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject', 'kms:GenerateDataKey', 'kms:Decrypt'],
 } as const satisfies Record<Access, readonly string[]>;
 
 /**

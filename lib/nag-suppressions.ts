@@ -1,6 +1,7 @@
-import { type CfnResource, Token, Validations, type Stack } from 'aws-cdk-lib';
+import { type CfnResource, Names, Token, Validations, type Stack } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import type { RouteDefinition } from '../functions/definitions/routes.ts';
@@ -149,6 +150,21 @@ export const acknowledgeStreamConsumer = (fn: lambda.IFunction): void => {
       reason:
         'dynamodb:ListStreams, which Lambda needs to read a DynamoDB stream, has no resource-level permission; it lists stream ARNs and reads no item. The stream reads themselves are granted on the table stream only. A CDK test checks that no other statement but X-Ray uses *.',
     });
+};
+
+/**
+ * The export route's function writes and signs links to `<companyId>/<exportId>.json` for whichever
+ * company it is asked about, so its object actions name every object of the exports bucket. The
+ * function sits in the nested stack of route functions, where the bucket's ARN is a parameter
+ * named after the bucket (`referenceto<bucket's unique id>Arn`, as CDK names it).
+ */
+export const acknowledgeExportWriter = (fn: lambda.IFunction, bucket: s3.IBucket): void => {
+  const bucketId = Names.nodeUniqueId((bucket.node.defaultChild as CfnResource).node);
+  Validations.of(fn.role ?? fn).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<referenceto${bucketId}Arn>/*]`,
+    reason:
+      "Objects of the exports bucket only, keyed <companyId>/<exportId>.json: the export route writes and links the file of any company its caller may export (the route's authorization decides which), and the bucket holds nothing but exports, each expired a day after it is written.",
+  });
 };
 
 /** AWS Backup's selection role carries the service's own managed policy, scoped by the selection to the one table. */

@@ -5,6 +5,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -22,8 +23,16 @@ import { PortalApi } from './constructs/api.ts';
 import { SecurityAlarms } from './constructs/security-alarms.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/definitions/observability.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
+import { ExportBucket } from './constructs/export-bucket.ts';
+import {
+  apiDomainOf,
+  checkDomainSettings,
+  PortalDomain,
+  type PortalDomainSettings,
+} from './constructs/portal-domain.ts';
 import {
   acknowledgeBackupRole,
+  acknowledgeExportWriter,
   acknowledgePublicMethods,
   acknowledgeSynchronousFunction,
   acknowledgeWebHosting,
@@ -35,12 +44,11 @@ export interface PortalStackProps extends StackProps {
   readonly senderAddress: string;
   /** Verify this whole domain in SES instead of the single sender address. Default: none. */
   readonly senderDomain?: string;
-  /** Further origins of the web client (CORS), e.g. a custom domain; the CloudFront URL is always allowed, first. */
+  /** Further origins of the web client (CORS); the portal's own (its custom domain, else CloudFront's) is always allowed, first. */
   readonly allowedOrigins: readonly string[];
   /** Folder of the built web client (`npm run build:web` writes web/dist). */
   readonly webAssetsPath: string;
-  /** Public URL of the portal, used in email links. */
-  /** The portal's address in emails (default: the CloudFront URL the web portal is served from). */
+  /** The portal's address in emails (default: the web portal's: its custom domain, else the CloudFront URL). */
   readonly portalUrl?: string;
   /** CBP's C-TPAT program mailbox, which is told of removals and reapplications. */
   readonly programEmail: string;
@@ -48,6 +56,8 @@ export interface PortalStackProps extends StackProps {
   readonly staffFederation?: PortalUserPoolProps['federation'];
   /** Primary POCs too must have a second factor before the portal serves them (context `requirePocMfa`). */
   readonly requirePocMfa?: boolean;
+  /** The portal's own names for CloudFront and the API (context `domainName`, ...; decision 68). Default: AWS's. */
+  readonly domain?: PortalDomainSettings;
 }
 
 /**
@@ -63,11 +73,18 @@ export class PortalStack extends Stack {
   /** The API and the web client's hosting, for tests and for stacks built on this one. */
   readonly api: PortalApi;
   readonly web: WebHosting;
+  /** The bucket exports are written to, with its key and access logs. */
+  readonly exports: ExportBucket;
+  /** The custom domain's API name and DNS records, when the stack has a domain. */
+  readonly domain?: PortalDomain;
+  /** The API's base URL as the web portal calls it: `https://api.<domainName>/` with a custom domain, else the stage URL. */
+  readonly apiUrl: string;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
     // Before bundling sixty-odd functions, not after.
     requireBuiltClient(props.webAssetsPath);
+    if (props.domain) checkDomainSettings(props.domain, this.region);
     this.routeFunctions = new NestedStack(this, 'RouteFunctions', {
       description: 'C-TPAT portal: the functions behind the API routes',
     });
@@ -122,6 +139,9 @@ export class PortalStack extends Stack {
         },
       }),
     );
+
+    const exportFiles = new ExportBucket(this, 'Exports');
+    this.exports = exportFiles;
 
     const users = new PortalUserPool(this, 'Users', { realm: 'participants' });
     // CBP staff sign in to their own pool, where Cognito requires a second factor (decision 60).
@@ -192,6 +212,7 @@ export class PortalStack extends Stack {
           }
         : {}),
       ...(props.requirePocMfa ? { REQUIRE_POC_MFA: 'true' } : {}),
+      ...(access.includes('exports:write') ? { EXPORTS_BUCKET: exportFiles.bucket.bucketName } : {}),
       ...(access.includes('email:send')
         ? {
             SENDER_ADDRESS: props.senderAddress,
@@ -220,9 +241,19 @@ export class PortalStack extends Stack {
             this.formatArn({ service: 'ses', resource: 'template', resourceName: t.name }),
           ),
         ],
+        'exports:write': [exportFiles.bucket.arnForObjects('*')],
       };
+      // KMS actions an access needs for the key of what it touches (the bucket's default encryption).
+      const keys: Partial<Record<Access, string[]>> = { 'exports:write': [exportFiles.key.keyArn] };
       for (const a of access) {
-        const actions: readonly string[] = GRANTED_ACTIONS[a];
+        const all: readonly string[] = GRANTED_ACTIONS[a];
+        const keyActions = all.filter((action) => action.startsWith('kms:'));
+        const actions = all.filter((action) => !action.startsWith('kms:'));
+        if (keyActions.length > 0) {
+          const keyArns = keys[a];
+          if (!keyArns) throw new Error(`Access ${a} grants KMS actions but names no key`);
+          fn.addToRolePolicy(new iam.PolicyStatement({ actions: keyActions, resources: keyArns }));
+        }
         const scoped = actions.filter((action) => !ACCOUNT_WIDE_ACTIONS.includes(action));
         const accountWide = actions.filter((action) => ACCOUNT_WIDE_ACTIONS.includes(action));
         if (scoped.length > 0)
@@ -251,11 +282,13 @@ export class PortalStack extends Stack {
         entry: `handlers/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         environment: environmentFor(route.access),
+        ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
         logKey,
         logGroupName: `${routeLogPrefix}${route.id}`,
       });
       grant(fn, route.access);
       acknowledgeSynchronousFunction(fn);
+      if (route.access.includes('exports:write')) acknowledgeExportWriter(fn, exportFiles.bucket);
       functions.set(route.id, fn);
     }
 
@@ -267,19 +300,41 @@ export class PortalStack extends Stack {
       logKey,
     });
     acknowledgePublicMethods(portalApi.api, ROUTES);
-    // The CSP names the API by its id only: the stage URL would depend on the CORS methods,
-    // which depend on the distribution's domain name.
+    // The CSP names the API by its id only (or its custom name): the stage URL would depend on the
+    // CORS methods, which depend on the distribution's domain name.
+    const domain = props.domain;
     web = new WebHosting(this, 'Web', {
       assetsPath: props.webAssetsPath,
-      apiOrigin: `https://${portalApi.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}`,
-      apiUrl: portalApi.api.url,
+      apiOrigin: domain
+        ? `https://${apiDomainOf(domain)}`
+        : `https://${portalApi.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      apiUrl: domain ? `https://${apiDomainOf(domain)}/` : portalApi.api.url,
+      ...(domain
+        ? {
+            domainNames: [domain.domainName],
+            certificate: acm.Certificate.fromCertificateArn(this, 'WebCertificate', domain.certificateArn),
+          }
+        : {}),
     });
     this.api = portalApi;
     this.web = web;
+    if (domain)
+      this.domain = new PortalDomain(this, 'Domain', {
+        settings: domain,
+        api: portalApi.api,
+        distribution: web.distribution,
+      });
+    this.apiUrl = this.domain?.apiUrl ?? portalApi.api.url;
     acknowledgeWebHosting(this, web);
-    new CfnOutput(this, 'PortalUrl', { value: web.url, description: 'The web portal (CloudFront)' });
+    new CfnOutput(this, 'PortalUrl', {
+      value: web.url,
+      description: 'The web portal (its custom domain, or CloudFront)',
+    });
     // With PortalUrl, what `npm run smoke -- --api ... --web ...` walks after a deployment.
-    new CfnOutput(this, 'ApiUrl', { value: portalApi.api.url, description: 'The API (for npm run smoke)' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.apiUrl,
+      description: 'The API, on api.<domainName> when set (for npm run smoke)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn, description: 'Subscribe the on-call address' });
     // What `npm run admin` reads to add the first CBP administrator as the functions would.
     const operatorOutputs: Record<OperatorOutput, string> = {

@@ -7,7 +7,7 @@
  * portal's trail, day by day) with the same sort key.
  */
 import type { AuditRecord } from '../schemas/audit.ts';
-import { createOp, eq, indexKey, key, queryAll, queryPage, write, type Page, type WriteOp } from './table-io.ts';
+import { createOp, eq, indexKey, key, queryPage, write, type Page, type WriteOp } from './table-io.ts';
 
 export type { AuditRecord };
 
@@ -58,9 +58,9 @@ export const ofCompany = (
     { order: 'desc' },
   );
 
-/** Every record of a company, oldest first (the export). */
-export const allOfCompany = (companyId: string): Promise<AuditRecord[]> =>
-  queryAll<AuditRecord>({ partition: partition(companyId) });
+/** A page of a company's whole trail, oldest first (the export reads it page by page). */
+export const pageOfCompany = (companyId: string, cursor: string | null, limit: number): Promise<Page<AuditRecord>> =>
+  queryPage<AuditRecord>({ partition: partition(companyId) }, cursor, limit);
 
 /** The whole portal's trail for one UTC day, newest first (CBP). */
 export const ofDay = (day: string, action: string | undefined, cursor: string | null, limit: number) =>

@@ -176,6 +176,20 @@ export const listVersions = async (
   return { items: page.items.map((item) => asVersion(item)!), cursor: page.cursor };
 };
 
+/** A page of the versions, oldest first (the export reads them page by page). */
+export const versionsOldestFirst = async (
+  companyId: string,
+  cursor: string | null,
+  limit: number,
+): Promise<Page<ProfileVersion>> => {
+  const page = await queryPage<ProfileVersion>(
+    { partition: partition(companyId), sort: { beginsWith: 'PROFILE#V' } },
+    cursor,
+    limit,
+  );
+  return { items: page.items.map((item) => asVersion(item)!), cursor: page.cursor };
+};
+
 type StoredCertification = Omit<Certification, 'statement'> & Partial<Pick<Certification, 'statement'>>;
 
 /** Certifications made before the statement was recorded all carried the usual one (`attestation: true`). */

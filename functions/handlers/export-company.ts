@@ -9,6 +9,7 @@ import * as profileStore from '../data/profile-store.ts';
 import * as messageStore from '../data/message-store.ts';
 import * as grantStore from '../data/grant-store.ts';
 import * as auditStore from '../data/audit-store.ts';
+import * as exportFiles from '../data/export-files.ts';
 
 const deps = {
   clock: systemClock,
@@ -17,6 +18,7 @@ const deps = {
   messages: messageStore,
   grants: grantStore,
   auditTrail: auditStore,
+  files: exportFiles,
 };
 
 export const handler = authedHandler(route, async (event, caller) =>

@@ -93,7 +93,7 @@ export const AuditRecord = z.object({
   changes: z.unknown().optional(),
 });
 export const AuditPage = z.object({ items: z.array(AuditRecord), nextCursor: z.string().nullable() });
-/** Everything the portal holds about one company, for its primary POC. */
+/** Everything the portal holds about one company, for its primary POC: the export file's content. */
 export const CompanyExport = z.object({
   exportedAt: IsoDateTime,
   company: z.record(z.string(), z.unknown()),
@@ -105,4 +105,15 @@ export const CompanyExport = z.object({
   grantsReceived: z.array(Grant.omit({ createdBy: true, revokedBy: true })),
   grantRequests: z.array(GrantRequest),
   auditTrail: z.array(AuditRecord),
+});
+/** The answer to an export: where to download the file, for how long, and how large it is. */
+export const ExportLink = z.object({
+  /** A presigned GET of the file in the exports bucket, answered as an attachment named `fileName`. */
+  url: z.url(),
+  fileName: z.string(),
+  /** The file's size in bytes (its content: `CompanyExport`). */
+  bytes: z.number().int().nonnegative(),
+  exportedAt: IsoDateTime,
+  /** When the link stops working (five minutes on); the file itself is deleted within a day. */
+  expiresAt: IsoDateTime,
 });

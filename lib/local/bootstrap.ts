@@ -23,7 +23,7 @@ import { EMAIL_TEMPLATES } from '../../functions/definitions/email-templates.ts'
 import { TABLE, keyAttributes, tableIndexes } from '../../functions/definitions/table.ts';
 import { USER_POOL_SETTINGS } from '../user-pool-settings.ts';
 import type { Realm } from '../../functions/definitions/roles.ts';
-import type { Emulators } from './emulators.ts';
+import { LOCAL_BUCKETS, type Emulators } from './emulators.ts';
 import { LOCAL_CODE_KEY } from './trigger-host.ts';
 
 /** A user pool in the emulator and the portal's app client in it. */
@@ -227,4 +227,5 @@ export const handlerEnv = (
   PROGRAM_EMAIL: PROGRAM_MAILBOX,
   ALLOWED_ORIGINS: localOrigins(portalUrl).join(','),
   CODE_KEY_ARN: LOCAL_CODE_KEY.arn,
+  EXPORTS_BUCKET: LOCAL_BUCKETS.exports,
 });

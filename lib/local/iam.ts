@@ -28,7 +28,7 @@ export interface Refusal {
   readonly message: string;
 }
 
-type Service = 'dynamodb' | 'cognito-idp' | 'ses';
+type Service = 'dynamodb' | 'cognito-idp' | 'ses' | 's3';
 
 /** What one SDK command asks IAM for: each action, with the partition key it touches where it names one. */
 interface Request {
@@ -83,6 +83,18 @@ const dynamoRequests = (command: string, input: Record<string, unknown>): Reques
   return [{ action: `dynamodb:${command}`, leadingKey: leadingKeyOf(input.Key ?? input.Item) }];
 };
 
+/**
+ * The IAM action of an S3 command where it is not `s3:<command>` (AWS's table): the calls of a
+ * multipart upload are all `s3:PutObject`, and a presigned GET is allowed by `s3:GetObject`.
+ */
+const S3_ACTIONS: Readonly<Record<string, string>> = {
+  CreateMultipartUpload: 's3:PutObject',
+  UploadPart: 's3:PutObject',
+  CompleteMultipartUpload: 's3:PutObject',
+  HeadObject: 's3:GetObject',
+  ListParts: 's3:ListMultipartUploadParts',
+};
+
 /** `COMPANY#*#AUDIT` as IAM's StringLike reads it: `*` any run of characters, `?` any one. */
 const likePattern = (pattern: string): RegExp =>
   new RegExp(
@@ -111,7 +123,10 @@ export const refusalOf = (
       ? undefined
       : `${command} needs no IAM, but the user pool's ids are in the environment of a function with a cognito: access only`;
   }
-  const requests = service === 'dynamodb' ? dynamoRequests(command, input) : [{ action: `${service}:${command}` }];
+  const requests =
+    service === 'dynamodb'
+      ? dynamoRequests(command, input)
+      : [{ action: (service === 's3' ? S3_ACTIONS[command] : undefined) ?? `${service}:${command}` }];
   const allowed = allowedActions(access);
   for (const { action, leadingKey } of requests) {
     if (
@@ -174,14 +189,17 @@ let guarded: Promise<void> | undefined;
  */
 export const guardClients = (): Promise<void> => {
   guarded ??= (async () => {
-    const [{ dynamo }, { cognito }, { ses }] = await Promise.all([
+    const [{ dynamo }, { cognito }, { ses }, { s3 }] = await Promise.all([
       import('../../functions/clients/dynamodb.ts'),
       import('../../functions/clients/cognito.ts'),
       import('../../functions/clients/ses.ts'),
+      import('../../functions/clients/s3.ts'),
     ]);
     dynamo.middlewareStack.add(standIn('dynamodb'), AT_FIRST);
     cognito.middlewareStack.add(standIn('cognito-idp'), AT_FIRST);
     ses.middlewareStack.add(standIn('ses'), AT_FIRST);
+    // A presigned URL is made through the client's middleware too: signing one is checked as a GetObject.
+    s3.middlewareStack.add(standIn('s3'), AT_FIRST);
   })();
   return guarded;
 };

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { startEmulators, type Emulators } from './emulators.ts';
+import { startEmulators, type Emulators, type EmulatorsProps } from './emulators.ts';
 import { bootstrap, handlerEnv, type LocalResources } from './bootstrap.ts';
 import { startDevServer } from './dev-server.ts';
 import { startStreamPoller } from './stream-poller.ts';
@@ -15,7 +15,7 @@ import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts'
 export interface BackendsProps {
   readonly dataDir: string;
   readonly persist: boolean;
-  readonly ports?: { readonly dynamodb?: number; readonly cognito?: number; readonly ses?: number };
+  readonly ports?: EmulatorsProps['ports'];
   readonly echo?: boolean;
   /** Where emails sent by Cognito's trigger link to (default: the usual local web portal). */
   readonly portalUrl?: string;

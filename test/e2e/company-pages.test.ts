@@ -5,6 +5,7 @@
  * field-level errors, the alert acknowledgement, the export download and a removed company's
  * dashboard.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -245,11 +246,16 @@ describe('the primary POC', () => {
     await page.getByRole('button', { name: 'Prepare the export' }).click();
     const link = page.getByRole('link', { name: /Download the export/ });
     await link.waitFor();
-    expect(await link.getAttribute('href')).toMatch(/^blob:/);
+    // A five-minute link to the file in the exports bucket (here the S3 emulator), not the file itself.
+    const href = new URL((await link.getAttribute('href'))!);
+    expect(href.origin).toBe(process.env.AWS_ENDPOINT_URL_S3);
+    expect(href.searchParams.get('X-Amz-Expires')).toBe('300');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(
       new RegExp(`^ctpat-export-${company.companyId}-\\d{4}-\\d{2}-\\d{2}\\.json$`),
     );
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(file.company.companyId).toBe(company.companyId);
     await check(page, 'export-ready', 'Export', errors);
     await context.close();
   });

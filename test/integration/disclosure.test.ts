@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { testClock } from '../support/deadlines.ts';
+import { downloadExport } from '../support/export.ts';
 
 testClock('2026-12-01T12:00:00.000Z');
 let api: TestApi;
@@ -155,7 +156,7 @@ describe('what a company reads of another party', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body).not.toHaveProperty('requestedBy');
 
-    const exported = await api.request('GET', `/companies/${owner.companyId}/export`, { token: owner.poc.token });
+    const exported = await downloadExport(api, owner.companyId, owner.poc.token);
     expect(exported.status).toBe(200);
     const byId = new Map(exported.body.grantRequests.map((r: { requestId: string }) => [r.requestId, r]));
     expect(byId.get(asked.body.requestId)).toMatchObject({ decidedBy: owner.poc.userId });
@@ -301,7 +302,7 @@ describe('what a company reads of CBP', () => {
       actorCompanyId: 'CBP',
       changes: { set: { status: 'approved' } },
     });
-    const exported = (await api.request('GET', `/companies/${c.companyId}/export`, { token: c.poc.token })).body;
+    const exported = (await downloadExport(api, c.companyId, c.poc.token)).body;
     const seen = [
       threads.body,
       messages.body,
@@ -367,7 +368,7 @@ describe("another company's name and status", () => {
       await api.request('GET', `/companies/${owner.companyId}/grant-requests?direction=outgoing&limit=100`, {
         token: owner.poc.token,
       }),
-      await api.request('GET', `/companies/${owner.companyId}/export`, { token: owner.poc.token }),
+      await downloadExport(api, owner.companyId, owner.poc.token),
       await api.request('GET', '/shared-with-me', { token: owner.poc.token }),
     ];
     for (const res of await lists()) {

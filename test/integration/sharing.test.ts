@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { testClock } from '../support/deadlines.ts';
+import { downloadExport } from '../support/export.ts';
 
 const clock = testClock('2026-12-01T12:00:00.000Z');
 let api: TestApi;
@@ -412,8 +413,9 @@ describe('the export', () => {
     expect((await api.request('GET', `/companies/${owner.companyId}/export`, { token: officer.token })).status).toBe(
       403,
     );
-    const exported = await api.request('GET', `/companies/${owner.companyId}/export`, { token: owner.poc.token });
+    const exported = await downloadExport(api, owner.companyId, owner.poc.token);
     expect(exported.status).toBe(200);
+    expect(exported.link.bytes).toBe(Buffer.byteLength(exported.text));
     const body = exported.body;
     expect(body.company).toMatchObject({ companyId: owner.companyId });
     expect(body.accountInfo).toMatchObject({ companyId: owner.companyId, version: 1 });
@@ -430,6 +432,10 @@ describe('the export', () => {
     expect(body.auditTrail.some((r: { action: string }) => r.action === 'grant.read')).toBe(true);
     const exports = await trail('company.exported');
     expect(exports).toHaveLength(1);
-    expect(exports[0]).toMatchObject({ actorId: owner.poc.userId, actorRole: 'primary-poc' });
+    expect(exports[0]).toMatchObject({
+      actorId: owner.poc.userId,
+      actorRole: 'primary-poc',
+      changes: { profileVersions: 2, threads: 1, bytes: exported.link.bytes },
+    });
   });
 });

@@ -12,4 +12,5 @@ Object.assign(process.env, {
   PORTAL_URL: 'https://unused.example.com',
   PROGRAM_EMAIL: 'unused@example.com',
   ALLOWED_ORIGINS: 'https://unused.example.com',
+  EXPORTS_BUCKET: 'unused',
 });

@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   const started = Date.now();
   const backends = await startBackends({ dataDir, persist: false });
   console.log(
-    `[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint})`,
+    `[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint}, S3 ${backends.emulators.s3Endpoint})`,
   );
   project.provide('backends', {
     env: backends.emulators.env,

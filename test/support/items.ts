@@ -8,7 +8,9 @@ import { companyItem } from '../../functions/data/company-store.ts';
 import { memberKey } from '../../functions/data/membership-store.ts';
 import { obligationOp } from '../../functions/data/obligation-store.ts';
 import { deliveryOp } from '../../functions/data/outbox-store.ts';
+import { auditOp } from '../../functions/data/audit-store.ts';
 import { createOp, indexKey, key, type Item, type WriteOp } from '../../functions/data/table-io.ts';
+import type { AuditRecord } from '../../functions/schemas/audit.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { Obligation } from '../../functions/schemas/obligations.ts';
 import type { Delivery } from '../../functions/schemas/outbox.ts';
@@ -30,6 +32,9 @@ export const putMembers = (members: readonly MemberRecord[]) =>
 /** Open obligations, each replacing any of its company and kind. */
 export const putObligations = (obligations: readonly Obligation[]) =>
   putItems(obligations.map((o) => itemOf(obligationOp(o))));
+
+/** Audit records with the keys the audit store gives them (a trail of years, without years of requests). */
+export const putAuditRecords = (records: readonly AuditRecord[]) => putItems(records.map((r) => itemOf(auditOp(r))));
 
 /** Deliveries in the outbox, each replacing any with its id. */
 export const putDeliveries = (deliveries: readonly Delivery[]) =>

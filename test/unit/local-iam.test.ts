@@ -13,8 +13,12 @@ import { STREAM_CONSUMERS } from '../../functions/definitions/stream-consumers.t
 
 const READ: Access[] = ['table:read'];
 const READ_WRITE: Access[] = ['table:read', 'table:write'];
-const allows = (access: readonly Access[], service: 'dynamodb' | 'cognito-idp' | 'ses', command: string, input = {}) =>
-  refusalOf(access, service, command, input) === undefined;
+const allows = (
+  access: readonly Access[],
+  service: 'dynamodb' | 'cognito-idp' | 'ses' | 's3',
+  command: string,
+  input = {},
+) => refusalOf(access, service, command, input) === undefined;
 
 describe('the local IAM stand-in', () => {
   it('gives table:read the reads IAM grants it, and no write', () => {
@@ -80,6 +84,27 @@ describe('the local IAM stand-in', () => {
   it('refuses every route an SES send: email goes out through the outbox, off the request path', () => {
     for (const route of ROUTES as readonly RouteDefinition[])
       expect(refusalOf(route.access, 'ses', 'SendBulkEmail', {}), route.id).toMatch('ses:SendBulkEmail');
+  });
+
+  it("lets exports:write make a multipart upload, abort it and sign a GET, each as IAM names it, and nothing else S3's", () => {
+    for (const command of [
+      'PutObject',
+      'CreateMultipartUpload',
+      'UploadPart',
+      'CompleteMultipartUpload',
+      'AbortMultipartUpload',
+      'GetObject',
+      'HeadObject',
+    ])
+      expect(allows(['exports:write'], 's3', command), command).toBe(true);
+    for (const command of ['DeleteObject', 'ListObjectsV2', 'ListParts', 'PutObjectAcl', 'PutBucketPolicy'])
+      expect(allows(['exports:write'], 's3', command), command).toBe(false);
+    const everythingElse: Access[] = ['table:read', 'table:write', 'table:stream', 'cognito:manage', 'email:send'];
+    for (const command of ['PutObject', 'UploadPart', 'GetObject'])
+      expect(allows(everythingElse, 's3', command), command).toBe(false);
+    // The export route alone declares it.
+    const writers = (ROUTES as readonly RouteDefinition[]).filter((r) => r.access.includes('exports:write'));
+    expect(writers.map((r) => r.id)).toEqual(['exportCompany']);
   });
 
   it("lets table:stream read the table's stream, which nothing else may, and read no item", () => {

@@ -3,11 +3,13 @@ import type { Role } from '../roles.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** What a route's function may touch in AWS; the CDK stack grants exactly this. */
 /**
+ * What a route's function may touch in AWS; the CDK stack grants exactly this.
  * `cognito:invite` creates identities (and may delete one it just made); `cognito:manage`
  * enables, disables, regroups and deletes existing ones. `table:stream` reads the table's stream
  * (what Lambda's event source mapping does as a stream consumer's role); no route has it.
+ * `exports:write` writes files to the private exports bucket and signs their download links (a
+ * presigned GET is allowed only while its signer may read the object).
  */
 export type Access =
   | 'table:read'
@@ -16,7 +18,8 @@ export type Access =
   | 'cognito:auth'
   | 'cognito:invite'
   | 'cognito:manage'
-  | 'email:send';
+  | 'email:send'
+  | 'exports:write';
 
 /** The security events a route's calls are (issue 20 item 3): logged with their outcome, alarmed on. */
 export type SecurityEventKind = 'sign-in' | 'sign-out' | 'password-reset' | 'mfa-change';
@@ -44,6 +47,8 @@ export interface Route {
   /** Status of a successful answer (default 200). */
   readonly successStatus?: number;
   readonly access: readonly Access[];
+  /** Longest the function may run, in seconds (default 10; API Gateway answers 504 after 29). */
+  readonly timeoutSeconds?: number;
   /** Whether a successful call changes state (and so must write an audit record). */
   readonly mutates: boolean;
   /** Which security event a call is, logged with its outcome whether it succeeds or not. */

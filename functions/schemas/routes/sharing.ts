@@ -3,7 +3,7 @@ import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import {
   AuditPage,
-  CompanyExport,
+  ExportLink,
   Grant,
   GrantPage,
   GrantRequest,
@@ -75,6 +75,6 @@ export const SHARING_SCHEMAS = {
   },
   exportCompany: {
     pathParams: { companyId: Id },
-    response: CompanyExport,
+    response: ExportLink,
   },
 } as const satisfies RouteSchemaTable<typeof SHARING_ROUTES>;

@@ -1,36 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../api/session.tsx';
+import { DateText } from '../../components/data.tsx';
 import { ErrorSummary } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { ActiveCompanyOnly, useAction, useMe } from './shared.tsx';
 
 interface Prepared {
   readonly url: string;
-  readonly name: string;
+  readonly fileName: string;
   readonly kilobytes: number;
+  readonly expiresAt: string;
 }
 
-/** Everything the portal holds about the company, as one JSON file (the export is audited). */
+/**
+ * Everything the portal holds about the company, as one JSON file (the export is audited). The
+ * portal writes the file to its private storage and answers a link that downloads it for five
+ * minutes, so a company's file may be any size: the browser never holds it.
+ */
 export const Export = () => {
   const me = useMe();
   const { api } = useSession();
   const [prepared, setPrepared] = useState<Prepared>();
   const action = useAction();
-  // The object URL holds the file in memory until the page closes or a new export replaces it.
-  useEffect(
-    () => () => {
-      if (prepared) URL.revokeObjectURL(prepared.url);
-    },
-    [prepared],
-  );
   const prepare = () =>
     action.run(async () => {
-      const data = await api.call('exportCompany', { path: { companyId: me.company.companyId } });
-      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      const link = await api.call('exportCompany', { path: { companyId: me.company.companyId } });
       setPrepared({
-        url: URL.createObjectURL(blob),
-        name: `ctpat-export-${me.company.companyId}-${data.exportedAt.slice(0, 10)}.json`,
-        kilobytes: Math.max(1, Math.round(blob.size / 1024)),
+        url: link.url,
+        fileName: link.fileName,
+        kilobytes: Math.max(1, Math.round(link.bytes / 1024)),
+        expiresAt: link.expiresAt,
       });
     });
   return (
@@ -54,9 +53,11 @@ export const Export = () => {
         {prepared ? (
           <p>
             The export is ready:{' '}
-            <a href={prepared.url} download={prepared.name}>
-              Download the export (JSON, {prepared.kilobytes} KB)
+            <a href={prepared.url} download={prepared.fileName}>
+              Download the export (JSON, {prepared.kilobytes.toLocaleString('en-US')} KB)
             </a>
+            . The link works for five minutes, until <DateText iso={prepared.expiresAt} withTime />; after that, prepare
+            the export again.
           </p>
         ) : null}
       </div>
