@@ -232,6 +232,7 @@ describe('with domainName, certificateArn and a hosted zone', () => {
       },
     });
     expect(named.template.findOutputs('PortalUrl')['PortalUrl']!.Value).toBe(PORTAL);
+    expect(named.template.findOutputs('ApiUrl')['ApiUrl']!.Value).toBe(`https://api.${DOMAIN.domainName}/`);
   });
 
   it('gives the API api.<domainName>: regional, TLS 1.2, its own certificate, the stage at the root', () => {
