@@ -16,6 +16,7 @@ import {
 } from '../../functions/definitions/api-headers.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 import { runAs } from './iam.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../functions/definitions/timeouts.ts';
 
 /** API Gateway's own payload limit; larger requests never reach a handler. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -88,20 +89,28 @@ const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
     req.on('error', reject);
   });
 
-const lambdaContext = (name: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: name,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
-  memoryLimitInMB: '512',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${name}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 29_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/**
+ * The context Lambda hands a route's function: its time left counts down from the function's
+ * configured timeout (what the CDK stack sets), as middy's last-resort answer and Powertools'
+ * in-progress expiry of an Idempotency-Key read it.
+ */
+const lambdaContext = (name: string, timeoutMs = FUNCTION_TIMEOUT_SECONDS.route * 1000): Context => {
+  const deadline = Date.now() + timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
 
 /** An answer, and whether the server gave it itself (API Gateway's own) or a handler did. */
 interface Dispatched {
