@@ -31,7 +31,7 @@ export const TABLE = {
   },
   /** Number of partition values the due-date index is spread across. */
   dueShards: 4,
-  /** Time-to-live attribute (rate-limit counters and other short-lived items). */
+  /** Time-to-live attribute, in epoch seconds (rate-limit counters, Idempotency-Key records, other short-lived items). */
   ttlAttribute: 'expiresAt',
   /**
    * What the table's stream carries for each change: the item as written. Its consumers
@@ -48,6 +48,13 @@ export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
  * matched by the filter of the stream consumer that sends new deliveries.
  */
 export const DELIVERY_ITEM = { partitionPrefix: 'OUTBOX#', sortKey: 'DELIVERY' } as const;
+
+/**
+ * Where Powertools' idempotency records live (decision 64): partition `IDEMPOTENCY#<routeId>` (one
+ * per route, so no one partition takes every keyed write), sort key `<routeId>#<hash of caller and
+ * key>`, expiring through the table's TTL attribute.
+ */
+export const IDEMPOTENCY_PARTITION_PREFIX = 'IDEMPOTENCY#';
 
 /** Every index, in a stable order, for the CDK stack and the local bootstrap. */
 export const tableIndexes: readonly IndexDefinition[] = Object.values(TABLE.indexes);

@@ -1,5 +1,5 @@
 import { approveAlert as route } from '../definitions/routes/alerts.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -11,7 +11,7 @@ import * as audienceStore from '../data/audience-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, alerts: alertStore, audiences: audienceStore };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const alert = await approve(deps, caller, pathParam(event, 'alertId', Id));
   await run(deps, deps.clock.now, 2_000, alert.alertId).catch((error: unknown) =>
     console.error(

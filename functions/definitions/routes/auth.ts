@@ -12,6 +12,7 @@ export const login = {
   // table:read: a first sign-in checks the invitation's age on the portal's clock.
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  idempotency: { exempt: 'Signing in changes no record: a repeat only issues other tokens.' },
 } as const satisfies Route;
 
 export const newPassword = {
@@ -24,6 +25,9 @@ export const newPassword = {
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  idempotency: {
+    exempt: 'Answers a sign-in challenge whose session works once: Cognito refuses a repeat, and the password is set.',
+  },
 } as const satisfies Route;
 
 export const requestAccount = {
@@ -37,6 +41,10 @@ export const requestAccount = {
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  idempotency: {
+    exempt:
+      'Public, so there is no caller to scope a key by; it answers the same whatever happened, and a repeat sends at most one more invitation, under its abuse limit.',
+  },
 } as const satisfies Route;
 
 export const refresh = {
@@ -48,6 +56,7 @@ export const refresh = {
   summary: 'New tokens from a refresh token',
   access: ['cognito:auth'],
   mutates: false,
+  idempotency: { exempt: 'Issues new tokens from a refresh token and changes no record.' },
 } as const satisfies Route;
 
 export const logout = {
@@ -62,6 +71,7 @@ export const logout = {
   // Changes no portal record (Cognito forgets the token), so there is nothing to audit.
   access: ['cognito:auth'],
   mutates: false,
+  idempotency: { exempt: 'Revoking a token that is already revoked changes nothing.' },
 } as const satisfies Route;
 
 export const forgotPassword = {
@@ -75,6 +85,10 @@ export const forgotPassword = {
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite'],
   mutates: true,
+  idempotency: {
+    exempt:
+      'Public, so there is no caller to scope a key by; a repeat sends another code (the newest one works), under its abuse limit.',
+  },
 } as const satisfies Route;
 
 export const confirmForgotPassword = {
@@ -86,6 +100,7 @@ export const confirmForgotPassword = {
   summary: 'Set a new password with the reset code',
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  idempotency: { exempt: 'The reset code works once: Cognito refuses a repeat, and the password is already set.' },
 } as const satisfies Route;
 
 export const answerMfa = {
@@ -98,6 +113,7 @@ export const answerMfa = {
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  idempotency: { exempt: 'An MFA answer: its session and code work once, and a repeat is refused.' },
 } as const satisfies Route;
 
 export const startMfaSetup = {
@@ -110,6 +126,9 @@ export const startMfaSetup = {
     'The MFA_SETUP step of a sign-in (CBP staff must have an authenticator app): a secret for a new app, and the session that carries on',
   access: ['cognito:auth'],
   mutates: false,
+  idempotency: {
+    exempt: 'Hands out a new secret for an authenticator app each time; only the one that is confirmed counts.',
+  },
 } as const satisfies Route;
 
 export const finishMfaSetup = {
@@ -122,6 +141,7 @@ export const finishMfaSetup = {
   // Marks the member enrolled, with its audit record.
   access: ['cognito:auth', 'table:read', 'table:write'],
   mutates: true,
+  idempotency: { exempt: 'An MFA answer: its session and code work once, and a repeat is refused.' },
 } as const satisfies Route;
 
 export const getMe = {
@@ -147,6 +167,9 @@ export const startTotp = {
   summary: 'Start setting up an authenticator app: a new secret for it (send your access token; required of CBP staff)',
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  idempotency: {
+    exempt: 'Hands out a new secret for an authenticator app each time; only the one that is confirmed counts.',
+  },
 } as const satisfies Route;
 
 export const confirmTotp = {
@@ -159,6 +182,7 @@ export const confirmTotp = {
   summary: 'Finish setting up an authenticator app with its first code; from then on every sign-in asks for a code',
   access: ['cognito:auth', 'table:read', 'table:write'],
   mutates: true,
+  idempotency: { exempt: 'An MFA answer: confirming the app that is already set up changes nothing.' },
 } as const satisfies Route;
 
 export const AUTH_ROUTES = [

@@ -43,7 +43,16 @@ export interface Route {
   readonly access: readonly Access[];
   /** Whether a successful call changes state (and so must write an audit record). */
   readonly mutates: boolean;
+  /**
+   * POST routes only, and each says: `'key'` when it honours an `Idempotency-Key` (a retry with
+   * the same key and body answers the first answer without doing the work again; decision 64), or
+   * why a retry without one is already safe.
+   */
+  readonly idempotency?: 'key' | { readonly exempt: string };
 }
+
+/** A route whose handler honours an `Idempotency-Key` (`http/keyed-handler.ts`). */
+export type KeyedRoute = Route & { readonly idempotency: 'key' };
 
 /**
  * A route's request and response shapes, kept apart from the route (in `schemas/routes/<area>.ts`)
