@@ -60,6 +60,8 @@ const KINDS = {
   deadlineRevision: [/^DEADLINES#/, /^REVISION#/],
   thread: [COMPANY, /^THREAD#/],
   message: [/^COMPANY#[^#]+#THREAD#/, /^MESSAGE#/],
+  messageClaim: [/^COMPANY#[^#]+#THREAD#/, /^POSTED#/],
+  idempotencyRecord: [/^IDEMPOTENCY#/, /^/],
   alert: [ALERT, /^ALERT$/],
   fanOut: [ALERT, /^FANOUT$/],
   inboxItem: [COMPANY, /^INBOX#/],
