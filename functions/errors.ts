@@ -94,7 +94,7 @@ export class ServiceUnavailable extends HttpError {
 }
 
 /**
- * A write was sent and never confirmed (decision 64): it may have been applied, or may be applied
+ * A write was sent and never confirmed (decision DEC-IDEM): it may have been applied, or may be applied
  * yet. Never a 503, whose Retry-After promises that nothing changed: the caller learns the outcome
  * by sending the request again with the same `Idempotency-Key`, or by reading before repeating it.
  */

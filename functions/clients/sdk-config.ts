@@ -43,7 +43,7 @@ interface Stack {
  * (a timeout, a dropped connection, a 5xx), so the service may have applied it. Runs inside the
  * SDK's retries, once per attempt: a later attempt's clean refusal does not undo an earlier
  * attempt's doubt. The error middleware answers such an error 504 `outcome_unknown`, never the 503
- * that promises nothing changed (decision 64).
+ * that promises nothing changed (decision DEC-IDEM).
  */
 export const tagUnsettledWrites = (client: { middlewareStack: unknown }): void => {
   (client.middlewareStack as Stack).add(

@@ -8,7 +8,7 @@
  * activity); a message at pk `COMPANY#<companyId>#THREAD#<threadId>`, sk
  * `MESSAGE#<sentAt>#<messageId>`, and beside it, at sk `POSTED#<messageId>`, its id's claim: the
  * message's key leads with the time it was written, so only the claim lets a re-run of the same
- * post (the same Idempotency-Key derives the same id; decision 64) meet the message it wrote. Each
+ * post (the same Idempotency-Key derives the same id; decision DEC-IDEM) meet the message it wrote. Each
  * side's participants are a string set (absent while empty: DynamoDB stores no empty set).
  */
 import type { StoredMessage, StoredThread, Side } from '../schemas/messages.ts';

@@ -21,15 +21,13 @@ export const CORS_EXPOSE_HEADERS = ['Retry-After', 'Idempotent-Replayed'] as con
 
 /**
  * The `Idempotency-Key` request header (IETF httpapi draft) on the routes whose `idempotency` is
- * `'key'` (decision 64): a client's own name for one request, 1 to 255 visible ASCII characters
+ * `'key'` (decision DEC-IDEM): a client's own name for one request, 1 to 255 visible ASCII characters
  * (a UUID fits), bare or as the draft's quoted string. Anything else is a 400 naming the header.
  */
 export const IDEMPOTENCY_KEY = {
   header: 'Idempotency-Key',
   /** The key itself, once a quoted string's quotes are taken off. */
   pattern: /^[\x21-\x7E]{1,255}$/,
-  /** A key's record is kept this long (the table's TTL removes it later); after that the key is new. */
-  ttlSeconds: 24 * 60 * 60,
   /** Sent on an answer repeated from a key's record rather than worked out again. */
   replayedHeader: 'Idempotent-Replayed',
 } as const;

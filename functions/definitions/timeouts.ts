@@ -4,7 +4,7 @@
  * from here, the clients (`functions/clients/`) read their figures from here, the local dev
  * server reports the same timeout in its Lambda context, and `test/unit/timeouts.test.ts` holds
  * the two together: a backend that stops answering ends a call in an error the handler chose to
- * answer, long before the function's timeout (decision 64).
+ * answer, long before the function's timeout (decision DEC-IDEM).
  */
 import type { Access } from './routes/types.ts';
 

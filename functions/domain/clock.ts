@@ -23,7 +23,7 @@ export const useClock = (clock: Clock): void => {
 export const uuidIds: Ids = { next: () => randomUUID() };
 
 /**
- * Ids that a repeat of the same request derives again (decision 64): the n-th id is a UUID made
+ * Ids that a repeat of the same request derives again (decision DEC-IDEM): the n-th id is a UUID made
  * from a hash of `seed` (the route, the caller and the Idempotency-Key) and n. A re-run of a
  * request whose first run committed but never recorded its answer then meets its own items, and
  * a conditional create refuses a duplicate instead of writing one.

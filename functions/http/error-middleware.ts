@@ -43,7 +43,7 @@ export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewa
  * handler still runs, middy answers in its place. The SDK clients' bounds end a handler's work well
  * before that (definitions/timeouts.ts), so this is for what they cannot bound; and since the
  * handler goes on and may yet commit, the answer says the outcome is unknown, never the 503 whose
- * Retry-After promises that nothing changed (decision 64).
+ * Retry-After promises that nothing changed (decision DEC-IDEM).
  */
 export const LAST_RESORT = {
   timeoutEarlyResponse: () => {

@@ -9,7 +9,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { dynamo, TABLE_NAME } from '../clients/dynamodb.ts';
 import { IDEMPOTENCY_KEY } from '../definitions/api-headers.ts';
-import { IDEMPOTENCY_PARTITION_PREFIX, TABLE } from '../definitions/table.ts';
+import { IDEMPOTENCY_ITEM, TABLE } from '../definitions/table.ts';
 import type { KeyedRoute } from '../definitions/routes/types.ts';
 import { derivedIds, uuidIds, type Ids } from '../domain/clock.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -32,7 +32,7 @@ export type KeyedHandlerFn = (
 const IN_PROGRESS_RETRY_AFTER_SECONDS = 1;
 
 /**
- * A handler for an authenticated POST that honours an `Idempotency-Key` (decision 64), through
+ * A handler for an authenticated POST that honours an `Idempotency-Key` (decision DEC-IDEM), through
  * Powertools' Idempotency utility with its records in the portal's table. Without the header it
  * runs as any authed handler. With it, the key is scoped by the caller and the route; the first
  * success is recorded for a day and a repeat with the same path and body answers it again
@@ -46,8 +46,12 @@ export const keyedHandler = (route: KeyedRoute, fn: KeyedHandlerFn) => {
     tableName: TABLE_NAME,
     keyAttr: TABLE.partitionKey,
     sortKeyAttr: TABLE.sortKey,
-    staticPkValue: `${IDEMPOTENCY_PARTITION_PREFIX}${route.id}`,
+    staticPkValue: `${IDEMPOTENCY_ITEM.partitionPrefix}${route.id}`,
     expiryAttr: TABLE.ttlAttribute,
+    statusAttr: IDEMPOTENCY_ITEM.attributes.status,
+    inProgressExpiryAttr: IDEMPOTENCY_ITEM.attributes.inProgressExpiry,
+    validationKeyAttr: IDEMPOTENCY_ITEM.attributes.validation,
+    dataAttr: IDEMPOTENCY_ITEM.attributes.data,
     // The portal's own client: its time bounds, and locally the IAM stand-in's checks.
     awsSdkV3Client: dynamo,
   });
@@ -74,7 +78,7 @@ export const keyedHandler = (route: KeyedRoute, fn: KeyedHandlerFn) => {
       config: new IdempotencyConfig({
         eventKeyJmesPath: '[caller, key]',
         payloadValidationJmesPath: 'request',
-        expiresAfterSeconds: IDEMPOTENCY_KEY.ttlSeconds,
+        expiresAfterSeconds: IDEMPOTENCY_ITEM.expiresAfterSeconds,
         throwOnNoIdempotencyKey: true,
         lambdaContext: context,
         responseHook: (response) => {

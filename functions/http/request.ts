@@ -80,7 +80,7 @@ export const ifMatchVersion = (event: APIGatewayProxyEvent): number => {
 };
 
 /**
- * The `Idempotency-Key` the client sent (decision 64), its quotes taken off when sent as the IETF
+ * The `Idempotency-Key` the client sent (decision DEC-IDEM), its quotes taken off when sent as the IETF
  * draft's quoted string; undefined when absent. A malformed key is a 400 naming the header.
  */
 export const idempotencyKey = (event: APIGatewayProxyEvent): string | undefined => {

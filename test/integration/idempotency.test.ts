@@ -1,5 +1,5 @@
 /**
- * Idempotency-Key (issue 25, item 2; decision 64) on the emulators: a repeat with the same key and
+ * Idempotency-Key (issue 25, item 2; decision DEC-IDEM) on the emulators: a repeat with the same key and
  * body answers the first answer without doing the work again, another request under the key is
  * 422, keys are the caller's own, and a re-run after a first run that committed but never recorded
  * its answer (its record gone) meets the message or thread it wrote instead of writing another.

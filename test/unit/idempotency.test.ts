@@ -1,5 +1,5 @@
 /**
- * Idempotency-Key (issue 25, item 2; decision 64), the parts that need no AWS: which routes take a
+ * Idempotency-Key (issue 25, item 2; decision DEC-IDEM), the parts that need no AWS: which routes take a
  * key, the header's accepted form, ids derived from a key, and the honest answers when an outcome
  * is unknown (a write sent and never confirmed, or middy's last resort as the function's time runs out).
  */

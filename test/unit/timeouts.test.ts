@@ -1,5 +1,5 @@
 /**
- * Timeouts everywhere (issue 25, item 1; decision 64): every function's worst failure fits well
+ * Timeouts everywhere (issue 25, item 1; decision DEC-IDEM): every function's worst failure fits well
  * inside its timeout, the SDK's own backoff stays within the bound the figures assume, and the
  * portal's clients really give up: against a server that accepts and never answers, a call fails
  * after its attempts, and a write that was sent is marked as one whose outcome is unknown.

@@ -45,7 +45,7 @@ export interface Route {
   readonly mutates: boolean;
   /**
    * POST routes only, and each says: `'key'` when it honours an `Idempotency-Key` (a retry with
-   * the same key and body answers the first answer without doing the work again; decision 64), or
+   * the same key and body answers the first answer without doing the work again; decision DEC-IDEM), or
    * why a retry without one is already safe.
    */
   readonly idempotency?: 'key' | { readonly exempt: string };
