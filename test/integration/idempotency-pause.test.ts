@@ -29,10 +29,11 @@ const NOTICE = 'C-TPAT: a new secure message from CBP';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Pauses this run's DynamoDB Local just before the portal's next command named `command` leaves
- * for it, so that command is sent and waits in the stopped process's socket. Resolves when paused.
+ * Pauses this run's DynamoDB Local just before the portal's next command named `command` (and
+ * accepted by `where`) leaves for it, so that command is sent and waits in the stopped process's
+ * socket. `paused` resolves when it is paused.
  */
-const pauseAt = async (command: string) => {
+const pauseAt = async (command: string, where: (input: Record<string, unknown>) => boolean = () => true) => {
   const { dynamodbPid } = inject('backends');
   const { dynamo } = await import('../../functions/clients/dynamodb.ts');
   const name = `pause-at-${randomUUID()}`;
@@ -42,7 +43,7 @@ const pauseAt = async (command: string) => {
   });
   dynamo.middlewareStack.add(
     (next, context) => async (args) => {
-      if (context.commandName === command) {
+      if (context.commandName === command && where(args.input as Record<string, unknown>)) {
         dynamo.middlewareStack.remove(name);
         process.kill(dynamodbPid, 'SIGSTOP');
         paused();
@@ -65,26 +66,50 @@ const pauseAt = async (command: string) => {
 
 const answer = (res: ApiResponse) => ({ status: res.status, body: res.body });
 
+/** A thread a company's POC started, and a reply from CBP to it under one Idempotency-Key. */
+const threadWithReply = async () => {
+  const company = await enrollCompany(api, admin);
+  const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+  const started = await api.request('POST', `/companies/${company.companyId}/threads`, {
+    token: poc.token,
+    body: { subject: 'Seal log', body: 'Where do we send the seal log?' },
+  });
+  expect(started.status).toBe(201);
+  const threadId = started.body.threadId as string;
+  const idempotencyKey = randomUUID();
+  const reply = (body: string) =>
+    api.request('POST', `/companies/${company.companyId}/threads/${threadId}/messages`, {
+      token: officer,
+      body: { body },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  const TEXT = 'Upload it to the portal.';
+  const messages = async () =>
+    (await itemsOfKind<{ threadId: string; body: string }>('message')).filter((m) => m.threadId === threadId);
+  const notices = async () =>
+    (await deliveries())
+      .filter((d) => d.reason === `message:${company.companyId}:${threadId}`)
+      .map((d) => ({ status: d.status, attempts: d.attempts }));
+  return { poc, threadId, reply, messages, notices, TEXT };
+};
+
+/** Sends `reply` again while it is answered 409 (the key's first run, or its record, still holds it), as Retry-After says. */
+const retryWhileInProgress = async (reply: () => Promise<ApiResponse>) => {
+  let res = await reply();
+  let inProgress = 0;
+  const until = Date.now() + 40_000;
+  while (res.status === 409 && Date.now() < until) {
+    expect(res.body.error.code).toBe('request_in_progress');
+    inProgress += 1;
+    await sleep(1_000 * Number(res.headers.get('retry-after') ?? 1));
+    res = await reply();
+  }
+  return { res, inProgress };
+};
+
 describe('a message post while DynamoDB Local is paused, retried with its Idempotency-Key', () => {
   it('leaves one message and one notice, and the retry answers what a repeat answers again; another body is 422', async () => {
-    const company = await enrollCompany(api, admin);
-    const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
-    const started = await api.request('POST', `/companies/${company.companyId}/threads`, {
-      token: poc.token,
-      body: { subject: 'Seal log', body: 'Where do we send the seal log?' },
-    });
-    expect(started.status).toBe(201);
-    const threadId = started.body.threadId as string;
-    const idempotencyKey = randomUUID();
-    const reply = (body: string) =>
-      api.request('POST', `/companies/${company.companyId}/threads/${threadId}/messages`, {
-        token: officer,
-        body: { body },
-        headers: { 'Idempotency-Key': idempotencyKey },
-      });
-    const TEXT = 'Upload it to the portal.';
-    const messages = async () =>
-      (await itemsOfKind<{ threadId: string; body: string }>('message')).filter((m) => m.threadId === threadId);
+    const { poc, threadId, reply, messages, notices, TEXT } = await threadWithReply();
 
     // The post's transaction (message, its id's claim, the POC's notice, the audit record) is
     // sent to a DynamoDB Local that has just stopped, and stays stopped past every attempt.
@@ -111,15 +136,7 @@ describe('a message post while DynamoDB Local is paused, retried with its Idempo
     // The client retries with the same key, as the web portal does: while the first run's
     // record still holds the key (its release was sent to the paused process too) a retry is
     // 409 with Retry-After; then the retry runs and meets the message the first run committed.
-    let retry = await reply(TEXT);
-    let inProgress = 0;
-    const retryUntil = Date.now() + 30_000;
-    while (retry.status === 409 && Date.now() < retryUntil) {
-      inProgress += 1;
-      expect(retry.body.error.code).toBe('request_in_progress');
-      await sleep(1_000 * Number(retry.headers.get('retry-after') ?? 1));
-      retry = await reply(TEXT);
-    }
+    const { res: retry, inProgress } = await retryWhileInProgress(() => reply(TEXT));
     expect(retry.status).toBe(201);
     expect(retry.body).toMatchObject({ threadId, body: TEXT });
 
@@ -132,11 +149,7 @@ describe('a message post while DynamoDB Local is paused, retried with its Idempo
     expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(1);
     const mail = await waitForMail(poc.email, 1);
     expect(mail.map((m) => m.subject)).toEqual([NOTICE]);
-    expect(
-      (await deliveries())
-        .filter((d) => d.reason === `message:${company.companyId}:${threadId}`)
-        .map((d) => ({ status: d.status, attempts: d.attempts })),
-    ).toEqual([{ status: 'sent', attempts: 1 }]);
+    expect(await notices()).toEqual([{ status: 'sent', attempts: 1 }]);
 
     // The key's record: in the route's partition, expiring through the table's TTL a day on.
     const records = (await allItems()).filter(
@@ -157,5 +170,37 @@ describe('a message post while DynamoDB Local is paused, retried with its Idempo
       `[idempotency-pause] first post answered ${first.status} ${first.body.error.code} after ${Math.round(answeredMs)} ms ` +
         `(bound ${worstFailureMs(['dynamodb'])} ms); retry ${retry.status} after ${inProgress} answer(s) 409, repeat replayed; one message, one notice`,
     );
+  });
+
+  it('answers 503 when the key could not even be claimed: nothing was written, and the retry makes one message and one notice', async () => {
+    const { poc, reply, messages, notices, TEXT } = await threadWithReply();
+    // The pause meets the post's first write: its claim of the key, before any work.
+    const fault = await pauseAt('PutItemCommand', (input) =>
+      String((input.Item as Record<string, { S?: string }> | undefined)?.[TABLE.partitionKey]?.S).startsWith(
+        IDEMPOTENCY_ITEM.partitionPrefix,
+      ),
+    );
+    let first: ApiResponse;
+    try {
+      first = await reply(TEXT);
+      await fault.paused;
+      // A 503 promises that nothing changed: no message and no notice.
+      expect(first.status).toBe(503);
+      expect(first.body.error.code).toBe('temporarily_unavailable');
+      expect(first.headers.get('retry-after')).toBeTruthy();
+    } finally {
+      fault.resume();
+    }
+    expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(0);
+    expect(await notices()).toEqual([]);
+    // The claim, sent to the stopped process, landed when it resumed: it holds the key until the
+    // claiming function's time is up (a 409 with Retry-After), and then the retry does the work.
+    const { res: retry, inProgress } = await retryWhileInProgress(() => reply(TEXT));
+    expect(retry.status).toBe(201);
+    expect(answer(await reply(TEXT))).toEqual(answer(retry));
+    expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(1);
+    expect((await waitForMail(poc.email, 1)).map((m) => m.subject)).toEqual([NOTICE]);
+    expect(await notices()).toEqual([{ status: 'sent', attempts: 1 }]);
+    console.log(`[idempotency-pause] claim unconfirmed: 503, then ${inProgress} answer(s) 409, then ${retry.status}`);
   });
 });

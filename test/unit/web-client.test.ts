@@ -141,6 +141,32 @@ describe('the web client and Idempotency-Key', () => {
     expect(sent[1]!.key).toBe(sent[0]!.key);
   });
 
+  it('waits out a key held in progress (an unconfirmed claim holds it until its function would time out), then counts again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const api = createClient({
+      apiUrl: 'https://api.example.gov',
+      token: () => 'token',
+      refresh: async () => false,
+      expired: () => {},
+      wait: async (ms) => {
+        waits.push(ms);
+        vi.setSystemTime(Date.now() + ms);
+      },
+    });
+    // 15 answers 409 in a row, a second apart (what the must-show integration test meets), then the work runs.
+    answers = [...Array(15).fill(error(409, 'request_in_progress', { 'Retry-After': '1' })), { status: 201, body: {} }];
+    await post(api);
+    expect(sent).toHaveLength(16);
+    expect(new Set(sent.map((s) => s.key)).size).toBe(1);
+    expect(sent[0]!.key).toBeTruthy();
+    // A key that stays held past the patience ends in the error after the usual attempts.
+    sent = [];
+    answers = Array(100).fill(error(409, 'request_in_progress', { 'Retry-After': '1' }));
+    await expect(post(api, 'Held.')).rejects.toMatchObject({ status: 409, code: 'request_in_progress' });
+    expect(sent.length).toBeGreaterThan(KEYED_RETRY.inProgressPatienceMs / 1_000);
+    expect(sent.length).toBeLessThanOrEqual(KEYED_RETRY.inProgressPatienceMs / 1_000 + KEYED_RETRY.attempts);
+  });
+
   it('does not retry an answer that settles the request: 201, 400, 403, 422, or a 409 of another kind', async () => {
     for (const answer of [
       error(400, 'validation_failed'),

@@ -8,6 +8,7 @@
 import type * as z from 'zod/v4';
 import type { ROUTES, RouteId } from '../../../functions/definitions/routes.ts';
 import addresses from 'virtual:route-addresses';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../../functions/definitions/timeouts.ts';
 
 type RouteOf<I extends RouteId> = Extract<(typeof ROUTES)[number], { id: I }>;
 type PathOf<R> = R extends { pathParams: infer P } ? { readonly [K in keyof P]: string | number } : undefined;
@@ -33,15 +34,21 @@ export interface CallArgs<I extends RouteId> {
  * the retries ran out goes with the same key again): after no answer in `timeoutMs` or no
  * connection (status 0), a 503, a 504 (`outcome_unknown`, or API Gateway's own timeout) and a 409
  * `request_in_progress` (the first try still runs). It waits the answer's `Retry-After`, or
- * `backoffMs` doubled each time, and gives up after `attempts` in all with the last error.
+ * `backoffMs` doubled each time, and gives up after `attempts` in all with the last error. A 409
+ * in progress is not counted: a key whose claim reached the server unconfirmed holds it until the
+ * route's function would have timed out, so those are waited out for `inProgressPatienceMs`.
  */
-export const KEYED_RETRY = { attempts: 5, backoffMs: 1_000, timeoutMs: 30_000 } as const;
+export const KEYED_RETRY = {
+  attempts: 5,
+  backoffMs: 1_000,
+  timeoutMs: 30_000,
+  inProgressPatienceMs: (FUNCTION_TIMEOUT_SECONDS.route + 5) * 1_000,
+} as const;
+
+const inProgress = (error: ApiError) => error.status === 409 && error.code === 'request_in_progress';
 
 const retriesWithKey = (error: ApiError) =>
-  error.status === 0 ||
-  error.status === 503 ||
-  error.status === 504 ||
-  (error.status === 409 && error.code === 'request_in_progress');
+  error.status === 0 || error.status === 503 || error.status === 504 || inProgress(error);
 
 export interface FieldError {
   readonly field: string;
@@ -151,7 +158,9 @@ export const createClient = (transport: Transport) => {
     const request = JSON.stringify([id, args.path ?? {}, args.body ?? null]);
     const key = openKeys.get(request) ?? newKey();
     const keyed = { ...args, headers: { ...args.headers, 'Idempotency-Key': key } };
-    for (let attempt = 1; ; attempt += 1) {
+    const began = Date.now();
+    let failures = 0;
+    for (;;) {
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), KEYED_RETRY.timeoutMs);
       try {
@@ -160,12 +169,16 @@ export const createClient = (transport: Transport) => {
         return answer;
       } catch (error) {
         const open = error instanceof ApiError && retriesWithKey(error);
-        if (!open || attempt >= KEYED_RETRY.attempts) {
+        const waited = open && inProgress(error) && Date.now() - began < KEYED_RETRY.inProgressPatienceMs;
+        if (open && !waited) failures += 1;
+        if (!open || failures >= KEYED_RETRY.attempts) {
           if (open) openKeys.set(request, key);
           else openKeys.delete(request);
           throw error;
         }
-        await wait(error.retryAfter ? error.retryAfter * 1_000 : KEYED_RETRY.backoffMs * 2 ** (attempt - 1));
+        await wait(
+          error.retryAfter ? error.retryAfter * 1_000 : KEYED_RETRY.backoffMs * 2 ** Math.max(0, failures - 1),
+        );
       } finally {
         clearTimeout(timer);
       }
