@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import { IDEMPOTENCY_ITEM, TABLE } from '../../functions/definitions/table.ts';
+import { refusalOf } from '../../lib/local/iam.ts';
 import { derivedIds } from '../../functions/domain/clock.ts';
 import { markUnsettled, ServiceUnavailable } from '../../functions/errors.ts';
 import { publicHandler } from '../../functions/http/public-handler.ts';
@@ -32,6 +34,25 @@ describe('which routes take an Idempotency-Key', () => {
       expect(route.access, route.id).toContain('table:write');
     }
     expect(keyed.map((r) => r.id)).toEqual(expect.arrayContaining(['postMessage', 'startThread', 'publishAlert']));
+  });
+
+  it("lets each keyed route's role make the calls Powertools makes on its records, and no more than its route's access", () => {
+    const record = {
+      [TABLE.partitionKey]: { S: `${IDEMPOTENCY_ITEM.partitionPrefix}postMessage` },
+      [TABLE.sortKey]: { S: 'x' },
+    };
+    for (const route of routes.filter((r) => r.idempotency === 'key')) {
+      // The claim (a conditional put), the read of a refused claim, the completion, the release.
+      for (const [command, input] of [
+        ['PutItem', { Item: record }],
+        ['GetItem', { Key: record }],
+        ['UpdateItem', { Key: record }],
+        ['DeleteItem', { Key: record }],
+      ] as const)
+        expect(refusalOf(route.access, 'dynamodb', command, input), `${route.id} ${command}`).toBeUndefined();
+    }
+    // Nothing was added for the records: a route without table access still may not touch them.
+    expect(refusalOf(['cognito:auth'], 'dynamodb', 'PutItem', { Item: record })).toMatch(/not authorized/);
   });
 });
 
