@@ -27,6 +27,8 @@ afterAll(() => api.close());
 
 const NOTICE = 'C-TPAT: a new secure message from CBP';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A pause, then a claim that landed unconfirmed holding its key up to a route's timeout (20 s): past the default 60 s on a busy machine. */
+const TEST_TIMEOUT_MS = 120_000;
 
 /**
  * Pauses this run's DynamoDB Local just before the portal's next command named `command` (and
@@ -108,99 +110,107 @@ const retryWhileInProgress = async (reply: () => Promise<ApiResponse>) => {
 };
 
 describe('a message post while DynamoDB Local is paused, retried with its Idempotency-Key', () => {
-  it('leaves one message and one notice, and the retry answers what a repeat answers again; another body is 422', async () => {
-    const { poc, threadId, reply, messages, notices, TEXT } = await threadWithReply();
+  it(
+    'leaves one message and one notice, and the retry answers what a repeat answers again; another body is 422',
+    async () => {
+      const { poc, threadId, reply, messages, notices, TEXT } = await threadWithReply();
 
-    // The post's transaction (message, its id's claim, the POC's notice, the audit record) is
-    // sent to a DynamoDB Local that has just stopped, and stays stopped past every attempt.
-    const fault = await pauseAt('TransactWriteItemsCommand');
-    const began = performance.now();
-    let first: ApiResponse;
-    try {
-      first = await reply(TEXT);
-      await fault.paused;
-      expect(await fault.answers(), 'DynamoDB Local was paused while the post was answered').toBe(false);
-      await sleep(500);
-    } finally {
-      fault.resume();
-    }
-    const answeredMs = performance.now() - began;
-    // An answer the server chose, within the function's bound: the outcome is unknown, or (had
-    // nothing been sent) nothing changed. Never a success it could not confirm.
-    expect([503, 504]).toContain(first.status);
-    if (first.status === 504) expect(first.body.error.code).toBe('outcome_unknown');
-    else expect(first.body.error.code).toBe('temporarily_unavailable');
-    expect(answeredMs).toBeLessThan(worstFailureMs(['dynamodb']));
-    expect(answeredMs).toBeGreaterThan(SDK_BUDGETS.dynamodb.requestTimeoutMs);
+      // The post's transaction (message, its id's claim, the POC's notice, the audit record) is
+      // sent to a DynamoDB Local that has just stopped, and stays stopped past every attempt.
+      const fault = await pauseAt('TransactWriteItemsCommand');
+      const began = performance.now();
+      let first: ApiResponse;
+      try {
+        first = await reply(TEXT);
+        await fault.paused;
+        expect(await fault.answers(), 'DynamoDB Local was paused while the post was answered').toBe(false);
+        await sleep(500);
+      } finally {
+        fault.resume();
+      }
+      const answeredMs = performance.now() - began;
+      // An answer the server chose, within the function's bound: the outcome is unknown, or (had
+      // nothing been sent) nothing changed. Never a success it could not confirm.
+      expect([503, 504]).toContain(first.status);
+      if (first.status === 504) expect(first.body.error.code).toBe('outcome_unknown');
+      else expect(first.body.error.code).toBe('temporarily_unavailable');
+      expect(answeredMs).toBeLessThan(worstFailureMs(['dynamodb']));
+      expect(answeredMs).toBeGreaterThan(SDK_BUDGETS.dynamodb.requestTimeoutMs);
 
-    // The client retries with the same key, as the web portal does: while the first run's
-    // record still holds the key (its release was sent to the paused process too) a retry is
-    // 409 with Retry-After; then the retry runs and meets the message the first run committed.
-    const { res: retry, inProgress } = await retryWhileInProgress(() => reply(TEXT));
-    expect(retry.status).toBe(201);
-    expect(retry.body).toMatchObject({ threadId, body: TEXT });
+      // The client retries with the same key, as the web portal does: while the first run's
+      // record still holds the key (its release was sent to the paused process too) a retry is
+      // 409 with Retry-After; then the retry runs and meets the message the first run committed.
+      const { res: retry, inProgress } = await retryWhileInProgress(() => reply(TEXT));
+      expect(retry.status).toBe(201);
+      expect(retry.body).toMatchObject({ threadId, body: TEXT });
 
-    // The first success is recorded: a repeat is answered it again, without running.
-    const again = await reply(TEXT);
-    expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(answer(again)).toEqual(answer(retry));
+      // The first success is recorded: a repeat is answered it again, without running.
+      const again = await reply(TEXT);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(answer(again)).toEqual(answer(retry));
 
-    // Exactly one message and one notice, the notice sent once.
-    expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(1);
-    const mail = await waitForMail(poc.email, 1);
-    expect(mail.map((m) => m.subject)).toEqual([NOTICE]);
-    expect(await notices()).toEqual([{ status: 'sent', attempts: 1 }]);
+      // Exactly one message and one notice, the notice sent once.
+      expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(1);
+      const mail = await waitForMail(poc.email, 1);
+      expect(mail.map((m) => m.subject)).toEqual([NOTICE]);
+      expect(await notices()).toEqual([{ status: 'sent', attempts: 1 }]);
 
-    // The key's record: in the route's partition, expiring through the table's TTL a day on.
-    const records = (await allItems()).filter(
-      (r) => isOfKind(r, 'idempotencyRecord') && r.pk === `${IDEMPOTENCY_ITEM.partitionPrefix}postMessage`,
-    );
-    expect(records).toHaveLength(1);
-    expect(records[0]![IDEMPOTENCY_ITEM.attributes.status]).toBe('COMPLETED');
-    const expiresIn = Number(records[0]![TABLE.ttlAttribute]) - Date.now() / 1000;
-    expect(expiresIn).toBeGreaterThan(IDEMPOTENCY_ITEM.expiresAfterSeconds - 120);
-    expect(expiresIn).toBeLessThanOrEqual(IDEMPOTENCY_ITEM.expiresAfterSeconds);
+      // The key's record: in the route's partition, expiring through the table's TTL a day on.
+      const records = (await allItems()).filter(
+        (r) => isOfKind(r, 'idempotencyRecord') && r.pk === `${IDEMPOTENCY_ITEM.partitionPrefix}postMessage`,
+      );
+      expect(records).toHaveLength(1);
+      expect(records[0]![IDEMPOTENCY_ITEM.attributes.status]).toBe('COMPLETED');
+      const expiresIn = Number(records[0]![TABLE.ttlAttribute]) - Date.now() / 1000;
+      expect(expiresIn).toBeGreaterThan(IDEMPOTENCY_ITEM.expiresAfterSeconds - 120);
+      expect(expiresIn).toBeLessThanOrEqual(IDEMPOTENCY_ITEM.expiresAfterSeconds);
 
-    // The same key with another body is refused, and writes nothing.
-    const other = await reply('Another text.');
-    expect(other.status).toBe(422);
-    expect(other.body.error.code).toBe('idempotency_key_reused');
-    expect((await messages()).filter((m) => m.body === 'Another text.')).toHaveLength(0);
-    console.log(
-      `[idempotency-pause] first post answered ${first.status} ${first.body.error.code} after ${Math.round(answeredMs)} ms ` +
-        `(bound ${worstFailureMs(['dynamodb'])} ms); retry ${retry.status} after ${inProgress} answer(s) 409, repeat replayed; one message, one notice`,
-    );
-  });
+      // The same key with another body is refused, and writes nothing.
+      const other = await reply('Another text.');
+      expect(other.status).toBe(422);
+      expect(other.body.error.code).toBe('idempotency_key_reused');
+      expect((await messages()).filter((m) => m.body === 'Another text.')).toHaveLength(0);
+      console.log(
+        `[idempotency-pause] first post answered ${first.status} ${first.body.error.code} after ${Math.round(answeredMs)} ms ` +
+          `(bound ${worstFailureMs(['dynamodb'])} ms); retry ${retry.status} after ${inProgress} answer(s) 409, repeat replayed; one message, one notice`,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('answers 503 when the key could not even be claimed: nothing was written, and the retry makes one message and one notice', async () => {
-    const { poc, reply, messages, notices, TEXT } = await threadWithReply();
-    // The pause meets the post's first write: its claim of the key, before any work.
-    const fault = await pauseAt('PutItemCommand', (input) =>
-      String((input.Item as Record<string, { S?: string }> | undefined)?.[TABLE.partitionKey]?.S).startsWith(
-        IDEMPOTENCY_ITEM.partitionPrefix,
-      ),
-    );
-    let first: ApiResponse;
-    try {
-      first = await reply(TEXT);
-      await fault.paused;
-      // A 503 promises that nothing changed: no message and no notice.
-      expect(first.status).toBe(503);
-      expect(first.body.error.code).toBe('temporarily_unavailable');
-      expect(first.headers.get('retry-after')).toBeTruthy();
-    } finally {
-      fault.resume();
-    }
-    expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(0);
-    expect(await notices()).toEqual([]);
-    // The claim, sent to the stopped process, landed when it resumed: it holds the key until the
-    // claiming function's time is up (a 409 with Retry-After), and then the retry does the work.
-    const { res: retry, inProgress } = await retryWhileInProgress(() => reply(TEXT));
-    expect(retry.status).toBe(201);
-    expect(answer(await reply(TEXT))).toEqual(answer(retry));
-    expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(1);
-    expect((await waitForMail(poc.email, 1)).map((m) => m.subject)).toEqual([NOTICE]);
-    expect(await notices()).toEqual([{ status: 'sent', attempts: 1 }]);
-    console.log(`[idempotency-pause] claim unconfirmed: 503, then ${inProgress} answer(s) 409, then ${retry.status}`);
-  });
+  it(
+    'answers 503 when the key could not even be claimed: nothing was written, and the retry makes one message and one notice',
+    async () => {
+      const { poc, reply, messages, notices, TEXT } = await threadWithReply();
+      // The pause meets the post's first write: its claim of the key, before any work.
+      const fault = await pauseAt('PutItemCommand', (input) =>
+        String((input.Item as Record<string, { S?: string }> | undefined)?.[TABLE.partitionKey]?.S).startsWith(
+          IDEMPOTENCY_ITEM.partitionPrefix,
+        ),
+      );
+      let first: ApiResponse;
+      try {
+        first = await reply(TEXT);
+        await fault.paused;
+        // A 503 promises that nothing changed: no message and no notice.
+        expect(first.status).toBe(503);
+        expect(first.body.error.code).toBe('temporarily_unavailable');
+        expect(first.headers.get('retry-after')).toBeTruthy();
+      } finally {
+        fault.resume();
+      }
+      expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(0);
+      expect(await notices()).toEqual([]);
+      // The claim, sent to the stopped process, landed when it resumed: it holds the key until the
+      // claiming function's time is up (a 409 with Retry-After), and then the retry does the work.
+      const { res: retry, inProgress } = await retryWhileInProgress(() => reply(TEXT));
+      expect(retry.status).toBe(201);
+      expect(answer(await reply(TEXT))).toEqual(answer(retry));
+      expect((await messages()).filter((m) => m.body === TEXT)).toHaveLength(1);
+      expect((await waitForMail(poc.email, 1)).map((m) => m.subject)).toEqual([NOTICE]);
+      expect(await notices()).toEqual([{ status: 'sent', attempts: 1 }]);
+      console.log(`[idempotency-pause] claim unconfirmed: 503, then ${inProgress} answer(s) 409, then ${retry.status}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
