@@ -3,11 +3,14 @@ import { defineConfig } from 'vitest/config';
 // Lambda runs Node.js 22; this machine's Node 20 is intentional, so the SDK's notice is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
+/** Integration files that pause a shared emulator the whole project's files use. */
+const ISOLATED = ['test/integration/idempotency-pause.test.ts'];
+
 /**
- * Four projects: unit (no AWS), integration (handlers through the real SDK against the
- * emulators, started once per run by its global setup on free loopback ports), e2e (the web
- * portal in headless Chromium against the same emulators) and cdk (template assertions and
- * cdk-nag).
+ * Five projects: unit (no AWS), integration (handlers through the real SDK against the
+ * emulators, started once per run by its global setup on free loopback ports), isolated (the
+ * same, for files that pause an emulator: their own emulators), e2e (the web portal in headless
+ * Chromium against the same emulators) and cdk (template assertions and cdk-nag).
  */
 export default defineConfig({
   test: {
@@ -27,6 +30,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ISOLATED,
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/integration-setup.ts'],
+        },
+      },
+      {
+        // Integration files that pause DynamoDB Local: emulators of their own (this project's
+        // global setup), so no other file's requests wait out the pause.
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ISOLATED,
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
         },

@@ -93,6 +93,57 @@ export class ServiceUnavailable extends HttpError {
   }
 }
 
+/**
+ * A write was sent and never confirmed (decision 69): it may have been applied, or may be applied
+ * yet. Never a 503, whose Retry-After promises that nothing changed: the caller learns the outcome
+ * by sending the request again with the same `Idempotency-Key`, or by reading before repeating it.
+ */
+export class OutcomeUnknown extends HttpError {
+  readonly status = 504;
+  readonly code = 'outcome_unknown';
+  constructor(
+    message = 'The request took too long and may still take effect. Send it again with the same Idempotency-Key to learn its outcome, or check before repeating it.',
+  ) {
+    super(message);
+  }
+}
+
+/** The same `Idempotency-Key` with another request: 422 naming the header (the IETF draft's answer). */
+export class KeyReused extends HttpError {
+  readonly status = 422;
+  readonly code = 'idempotency_key_reused';
+  constructor() {
+    super('This Idempotency-Key was already used with a different request; use a new key for a new request.', [
+      { field: 'Idempotency-Key', message: 'already used with a different request' },
+    ]);
+  }
+}
+
+/** A request with the same `Idempotency-Key` is still running: 409, try again once it has finished. */
+export class KeyInProgress extends HttpError {
+  readonly status = 409;
+  readonly code = 'request_in_progress';
+  constructor(retryAfterSeconds: number) {
+    super('A request with this Idempotency-Key is still being processed; send it again shortly for its outcome.', [
+      { field: 'Idempotency-Key', message: 'a request with this key is in progress' },
+    ]);
+    this.headers['Retry-After'] = String(retryAfterSeconds);
+  }
+}
+
+const UNSETTLED_WRITE = '$unsettledWrite';
+
+/** Marks an SDK error as a write whose outcome is unknown (`clients/sdk-config.ts`). */
+export const markUnsettled = (error: object, command: string): void => {
+  Object.defineProperty(error, UNSETTLED_WRITE, { value: command, configurable: true });
+};
+
+/** Whether the error (or the error it wraps) is a write whose outcome is unknown. */
+export const isUnsettledWrite = (error: unknown, depth = 0): boolean => {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  return UNSETTLED_WRITE in error || isUnsettledWrite((error as { cause?: unknown }).cause, depth + 1);
+};
+
 /** A stale version: 409 naming the current one, so the client can read again and retry. */
 export const versionConflict = (what: string, current?: number): Conflict =>
   new Conflict(

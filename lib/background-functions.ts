@@ -19,6 +19,7 @@ import type { Access } from '../functions/definitions/routes.ts';
 import { JOBS, type JobDefinition } from '../functions/definitions/jobs.ts';
 import { EVENT_HANDLERS, type EventHandlerDefinition } from '../functions/definitions/events.ts';
 import { STREAM_CONSUMERS, type StreamConsumerDefinition } from '../functions/definitions/stream-consumers.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../functions/definitions/timeouts.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import {
   acknowledgeDeadLetterQueue,
@@ -49,7 +50,7 @@ export const addJobs = (stack: Stack, { environmentFor, grant, alarm, logKey }: 
       entry: `jobs/${job.handler}`,
       description: job.description.slice(0, 256),
       environment: environmentFor(job.access),
-      timeout: Duration.minutes(5),
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.job),
       deadLetterQueue: deadLetters,
       logKey,
     });
@@ -96,7 +97,7 @@ export const addEventHandlers = (
       entry: `events/${handler.handler}`,
       description: handler.description.slice(0, 256),
       environment: environmentFor(handler.access),
-      timeout: Duration.minutes(1),
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.event),
       deadLetterQueue: deadLetters,
       logKey,
     });

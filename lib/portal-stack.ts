@@ -16,6 +16,7 @@ import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../functions/definitions/timeouts.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
 import { addEventHandlers, addJobs, addStreamConsumers, type FunctionWiring } from './background-functions.ts';
 import { PortalUserPool, type PortalUserPoolProps } from './constructs/user-pool.ts';
@@ -282,7 +283,7 @@ export class PortalStack extends Stack {
         entry: `handlers/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         environment: environmentFor(route.access),
-        ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
+        timeout: Duration.seconds(route.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS.route),
         logKey,
         logGroupName: `${routeLogPrefix}${route.id}`,
       });
@@ -362,6 +363,7 @@ export class PortalStack extends Stack {
       entry: 'triggers/custom-email-sender',
       description: "Cognito custom email sender: emails a password-reset code with the portal's SES template",
       environment: { ...environmentFor(emailSenderAccess), CODE_KEY_ARN: users.codeKey.keyArn },
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.trigger),
       logKey,
     });
     grant(emailSender, emailSenderAccess);

@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { realmOf, type Realm } from '../definitions/roles.ts';
 import { requireEnv } from './env.ts';
+import { sdkConfig, tagUnsettledWrites } from './sdk-config.ts';
 
 /** A user pool and the portal's app client in it. */
 export interface Pool {
@@ -25,5 +26,6 @@ export const POOLS: Record<Realm, Pool> = { staff: STAFF_POOL, participants: PAR
 /** Staff (the CBP pseudo-company) sign in to their own pool; everyone else to the participants'. */
 export const poolOf = (companyId: string): Pool => POOLS[realmOf(companyId)];
 
-// Found through AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER locally.
-export const cognito = new CognitoIdentityProviderClient({});
+// Found through AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER locally; bounded in time (definitions/timeouts.ts).
+export const cognito = new CognitoIdentityProviderClient(sdkConfig('cognito'));
+tagUnsettledWrites(cognito);

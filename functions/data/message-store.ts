@@ -6,8 +6,10 @@
  * Items: a thread at pk `COMPANY#<companyId>`, sk `THREAD#<threadId>`, on gsi1
  * `COMPANY#<companyId>#THREADS` / `<lastMessageAt>#<threadId>` (a company's threads by latest
  * activity); a message at pk `COMPANY#<companyId>#THREAD#<threadId>`, sk
- * `MESSAGE#<sentAt>#<messageId>`. Each side's participants are a string set (absent while empty:
- * DynamoDB stores no empty set).
+ * `MESSAGE#<sentAt>#<messageId>`, and beside it, at sk `POSTED#<messageId>`, its id's claim: the
+ * message's key leads with the time it was written, so only the claim lets a re-run of the same
+ * post (the same Idempotency-Key derives the same id; decision 69) meet the message it wrote. Each
+ * side's participants are a string set (absent while empty: DynamoDB stores no empty set).
  */
 import type { StoredMessage, StoredThread, Side } from '../schemas/messages.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
@@ -43,6 +45,8 @@ const activityKey = (companyId: string, lastMessageAt: string, threadId: string)
 const messagePartition = (companyId: string, threadId: string) => `COMPANY#${companyId}#THREAD#${threadId}`;
 const messageKey = (m: Pick<StoredMessage, 'companyId' | 'threadId' | 'sentAt' | 'messageId'>) =>
   key(messagePartition(m.companyId, m.threadId), `MESSAGE#${m.sentAt}#${m.messageId}`);
+const claimKey = (companyId: string, threadId: string, messageId: string) =>
+  key(messagePartition(companyId, threadId), `POSTED#${messageId}`);
 
 /**
  * Members to add to string-set attributes with DynamoDB's ADD. table-io's `add` is typed for
@@ -108,11 +112,25 @@ export const post = async (
       add: { messageCount: 1, [UNREAD[other(side)]]: 1, ...setMembers({ [PARTICIPANTS[side]]: [authorEmail] }) },
     }),
     createOp(messageItem(msg)),
+    createOp({ ...claimKey(companyId, threadId, msg.messageId), sentAt: msg.sentAt }),
     auditOp(audit),
     ...deliveries.map(deliveryOp),
   ]);
-  // Threads are never deleted and the domain read this one: only an id collision can fail here.
+  // Threads are never deleted and the domain read this one: only an id already used can fail here.
   assertCommitted(outcome, () => new Conflict('The thread changed while you wrote; try again.', 'concurrent_change'));
+};
+
+/** The message with this id, through its claim; null when no message has it. */
+export const findMessage = async (
+  companyId: string,
+  threadId: string,
+  messageId: string,
+): Promise<StoredMessage | null> => {
+  const claim = await getItem<{ sentAt: string }>(claimKey(companyId, threadId, messageId), { consistent: true });
+  if (!claim) return null;
+  return getItem<StoredMessage>(messageKey({ companyId, threadId, messageId, sentAt: claim.sentAt }), {
+    consistent: true,
+  });
 };
 
 export const get = async (companyId: string, threadId: string): Promise<StoredThread | null> => {

@@ -15,7 +15,22 @@ export const API_SECURITY_HEADERS = {
 } as const;
 
 /** What a browser may send across origins (the CORS preflight's answer). */
-export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match'] as const;
+export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'] as const;
+/** What the web portal may read of an answer beyond the safelisted headers: when to retry, and whether it was a replay. */
+export const CORS_EXPOSE_HEADERS = ['Retry-After', 'Idempotent-Replayed'] as const;
+
+/**
+ * The `Idempotency-Key` request header (IETF httpapi draft) on the routes whose `idempotency` is
+ * `'key'` (decision 69): a client's own name for one request, 1 to 255 visible ASCII characters
+ * (a UUID fits), bare or as the draft's quoted string. Anything else is a 400 naming the header.
+ */
+export const IDEMPOTENCY_KEY = {
+  header: 'Idempotency-Key',
+  /** The key itself, once a quoted string's quotes are taken off. */
+  pattern: /^[\x21-\x7E]{1,255}$/,
+  /** Sent on an answer repeated from a key's record rather than worked out again. */
+  replayedHeader: 'Idempotent-Replayed',
+} as const;
 export const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /**

@@ -31,7 +31,7 @@ export const TABLE = {
   },
   /** Number of partition values the due-date index is spread across. */
   dueShards: 4,
-  /** Time-to-live attribute (rate-limit counters and other short-lived items). */
+  /** Time-to-live attribute, in epoch seconds (rate-limit counters, Idempotency-Key records, other short-lived items). */
   ttlAttribute: 'expiresAt',
   /**
    * What the table's stream carries for each change: the item as written. Its consumers
@@ -48,6 +48,29 @@ export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
  * matched by the filter of the stream consumer that sends new deliveries.
  */
 export const DELIVERY_ITEM = { partitionPrefix: 'OUTBOX#', sortKey: 'DELIVERY' } as const;
+
+/**
+ * The record of an `Idempotency-Key` (decision 69), written and read by Powertools'
+ * Idempotency utility (`http/keyed-handler.ts`) and by nothing else: pk `IDEMPOTENCY#<routeId>`
+ * (a partition per route, so no one partition takes every keyed write), sk `<routeId>#<hash of the
+ * caller and the key>`. Its attributes: `status` (`INPROGRESS` while the first run goes on,
+ * `COMPLETED` with its answer), `inProgressUntil` (epoch ms: the claiming function's timeout, after
+ * which a repeat may run again), `requestHash` (the path and body the key was first used with),
+ * `answer` (the first success), and the table's TTL attribute (epoch s), a day after the first use.
+ * Every keyed route's function already holds what the utility calls (GetItem, PutItem, UpdateItem
+ * and DeleteItem through `table:read` and `table:write`).
+ */
+export const IDEMPOTENCY_ITEM = {
+  partitionPrefix: 'IDEMPOTENCY#',
+  /** After this long the table's TTL removes the record, and the key is new again. */
+  expiresAfterSeconds: 24 * 60 * 60,
+  attributes: {
+    status: 'status',
+    inProgressExpiry: 'inProgressUntil',
+    validation: 'requestHash',
+    data: 'answer',
+  },
+} as const;
 
 /** Every index, in a stable order, for the CDK stack and the local bootstrap. */
 export const tableIndexes: readonly IndexDefinition[] = Object.values(TABLE.indexes);

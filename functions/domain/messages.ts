@@ -15,7 +15,7 @@ import { enforceLimit } from './limits.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Delivery } from '../schemas/outbox.ts';
 import type { Company } from '../schemas/company.ts';
-import { Conflict, NotFound, ServiceUnavailable } from '../errors.ts';
+import { Conflict, KeyReused, NotFound, ServiceUnavailable } from '../errors.ts';
 import { CBP_COMPANY_ID } from '../definitions/roles.ts';
 import { PROGRAM_DIGEST_SECONDS } from '../definitions/limits.ts';
 import type { Side, StoredMessage, StoredThread, Thread } from '../schemas/messages.ts';
@@ -43,6 +43,8 @@ export interface ThreadStore {
     deliveries: readonly Delivery[],
   ): Promise<void>;
   get(companyId: string, threadId: string): Promise<StoredThread | null>;
+  /** The message with this id, whenever it was written; null when none has it. */
+  findMessage(companyId: string, threadId: string, messageId: string): Promise<StoredMessage | null>;
   /** Takes `seen` off the side's unread count, unless a concurrent read already did. */
   markRead(companyId: string, threadId: string, side: Side, seen: number): Promise<void>;
   /** Most recent activity first. */
@@ -237,10 +239,18 @@ export const startThread = async (
     new Date(now),
     deps.ids.next(),
   );
-  await writeWithNotices(
-    () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
-    (d) => deps.threads.start(thread, first, audit, d),
-  );
+  try {
+    await writeWithNotices(
+      () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
+      (d) => deps.threads.start(thread, first, audit, d),
+    );
+  } catch (error) {
+    const earlier = error instanceof Conflict ? await deps.threads.get(companyId, threadId) : null;
+    if (!earlier || earlier.startedBy !== caller.userId) throw error;
+    // Ids derived from an Idempotency-Key: an earlier run of this same request started the thread.
+    if (earlier.subject !== input.subject) throw new KeyReused();
+    return threadFor(readerOf(caller))(view(earlier, side));
+  }
   return threadFor(readerOf(caller))(view(thread, side));
 };
 
@@ -280,10 +290,19 @@ export const post = async (
     new Date(now),
     deps.ids.next(),
   );
-  await writeWithNotices(
-    () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
-    (d) => deps.threads.post(companyId, threadId, msg, caller.email, audit, d),
-  );
+  try {
+    await writeWithNotices(
+      () => noticesOf(deps, caller, companyId, recipients, side, `message:${companyId}:${threadId}`, new Date(now)),
+      (d) => deps.threads.post(companyId, threadId, msg, caller.email, audit, d),
+    );
+  } catch (error) {
+    const earlier =
+      error instanceof Conflict ? await deps.threads.findMessage(companyId, threadId, msg.messageId) : null;
+    if (!earlier || earlier.authorId !== caller.userId) throw error;
+    // Ids derived from an Idempotency-Key: an earlier run of this same request wrote the message.
+    if (earlier.body !== input.body) throw new KeyReused();
+    return earlier;
+  }
   return msg;
 };
 

@@ -1,5 +1,5 @@
 import { addCompanyUser as route } from '../definitions/routes/users.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -20,7 +20,7 @@ const deps = {
   metrics,
 };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);
   const user = await addCompanyUser(deps, caller, companyId, parseBody(AddUser, event));
   return created(user, `/companies/${companyId}/users/${user.userId}`);

@@ -1,5 +1,5 @@
 import { addStaff as route } from '../definitions/routes/users.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { AddStaff } from '../schemas/requests/users.ts';
@@ -15,7 +15,7 @@ const deps = {
   identities: cognitoUsers,
 };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const user = await addStaff(deps, caller, parseBody(AddStaff, event));
   return created(user, `/staff/${user.userId}`);
 });

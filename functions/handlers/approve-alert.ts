@@ -1,5 +1,5 @@
 import { approveAlert as route } from '../definitions/routes/alerts.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -12,7 +12,7 @@ import { logger, asError } from '../log.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, alerts: alertStore, audiences: audienceStore };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const alert = await approve(deps, caller, pathParam(event, 'alertId', Id));
   await run(deps, deps.clock.now, 2_000, alert.alertId).catch((error: unknown) =>
     logger.error('in-request fan-out failed; the job carries on', { error: asError(error) }),

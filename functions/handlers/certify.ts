@@ -1,5 +1,5 @@
 import { certify as route } from '../definitions/routes/profile.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -10,7 +10,7 @@ import * as profileStore from '../data/profile-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, profiles: profileStore };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const companyId = pathParam(event, 'companyId', Id);
   const cert = await certify(deps, caller, companyId, parseBody(Certify, event));
   return created(cert, `/companies/${companyId}/certifications/${cert.certificationId}`);

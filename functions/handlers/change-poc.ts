@@ -1,5 +1,5 @@
 import { changePoc as route } from '../definitions/routes/contacts.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -22,6 +22,6 @@ const deps = {
   identities: cognitoUsers,
 };
 
-export const handler = authedHandler(route, async (event, caller) =>
+export const handler = keyedHandler(route, async (event, caller) =>
   ok(await changePoc(deps, caller, pathParam(event, 'companyId', Id), parseBody(ChangePoc, event))),
 );

@@ -1,5 +1,5 @@
 import { decideGrantRequest as route } from '../definitions/routes/sharing.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -11,7 +11,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, grants: grantStore, companies: companyStore };
 
-export const handler = authedHandler(route, async (event, caller) =>
+export const handler = keyedHandler(route, async (event, caller) =>
   ok(
     await decideGrantRequest(
       deps,

@@ -1,5 +1,5 @@
 import { decideReapplication as route } from '../definitions/routes/deadlines.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -18,6 +18,6 @@ const deps = {
   programEmail: PROGRAM_EMAIL,
 };
 
-export const handler = authedHandler(route, async (event, caller) =>
+export const handler = keyedHandler(route, async (event, caller) =>
   ok(await decideReapplication(deps, caller, pathParam(event, 'companyId', Id), parseBody(DecideReapplication, event))),
 );

@@ -1,5 +1,5 @@
 import { enrollCompany as route } from '../definitions/routes/companies.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { EnrollCompany } from '../schemas/requests/companies.ts';
@@ -9,7 +9,7 @@ import * as companyStore from '../data/company-store.ts';
 
 const deps = { clock: systemClock, ids: uuidIds, companies: companyStore };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const input = parseBody(EnrollCompany, event);
   const company = await companies.enroll(deps, caller, input);
   return created(company, `/companies/${company.companyId}`);

@@ -1,5 +1,5 @@
 import { handOverPrimaryPoc as route } from '../definitions/routes/users.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { ok } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -20,7 +20,7 @@ const deps = {
   obligations: obligationStore,
 };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const input = parseBody(HandOver, event);
   return ok(
     await handOverPrimaryPoc(deps, caller, pathParam(event, 'companyId', Id), input.userId, input.formerPocPermissions),

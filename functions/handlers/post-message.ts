@@ -1,10 +1,10 @@
 import { postMessage as route } from '../definitions/routes/messages.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
 import { PostMessage } from '../schemas/requests/messages.ts';
-import { systemClock, uuidIds } from '../domain/clock.ts';
+import { systemClock } from '../domain/clock.ts';
 import { post } from '../domain/messages.ts';
 import * as messageStore from '../data/message-store.ts';
 import * as companyStore from '../data/company-store.ts';
@@ -16,7 +16,6 @@ import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 
 const deps = {
   clock: systemClock,
-  ids: uuidIds,
   threads: messageStore,
   companies: companyStore,
   members: memberStore,
@@ -26,9 +25,11 @@ const deps = {
   programEmail: PROGRAM_EMAIL,
 };
 
-export const handler = authedHandler(route, async (event, caller) => {
+// With an Idempotency-Key the message's ids derive from it: a re-run meets the message it already wrote.
+export const handler = keyedHandler(route, async (event, caller, { ids }) => {
   const companyId = pathParam(event, 'companyId', Id);
   const threadId = pathParam(event, 'threadId', Id);
-  const { companyId: _c, ...message } = await post(deps, caller, companyId, threadId, parseBody(PostMessage, event));
+  const input = parseBody(PostMessage, event);
+  const { companyId: _c, ...message } = await post({ ...deps, ids }, caller, companyId, threadId, input);
   return created(message, `/companies/${companyId}/threads/${threadId}/messages`);
 });

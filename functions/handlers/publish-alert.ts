@@ -1,5 +1,5 @@
 import { publishAlert as route } from '../definitions/routes/alerts.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { PublishAlert } from '../schemas/requests/alerts.ts';
@@ -24,7 +24,7 @@ const deps = {
 /** The first pages go out within the request; the fan-out job carries on from there. */
 const IN_REQUEST_MS = 2_000;
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const alert = await publish(deps, caller, parseBody(PublishAlert, event, 256 * 1024));
   if (alert.status === 'published')
     await run(deps, deps.clock.now, IN_REQUEST_MS, alert.alertId).catch((error: unknown) =>

@@ -1,5 +1,5 @@
 import { requestGrant as route } from '../definitions/routes/sharing.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -20,7 +20,7 @@ const deps = {
   metrics,
 };
 
-export const handler = authedHandler(route, async (event, caller) => {
+export const handler = keyedHandler(route, async (event, caller) => {
   const request = await requestGrant(deps, caller, pathParam(event, 'companyId', Id), parseBody(RequestGrant, event));
   return created(request, `/companies/${request.requesterCompanyId}/grant-requests?direction=outgoing`);
 });

@@ -1,5 +1,5 @@
 import { resendInvitation as route } from '../definitions/routes/users.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { pathParam } from '../http/request.ts';
 import { json } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
@@ -19,6 +19,6 @@ const deps = {
   metrics,
 };
 
-export const handler = authedHandler(route, async (event, caller) =>
+export const handler = keyedHandler(route, async (event, caller) =>
   json(202, await resendInvitation(deps, caller, pathParam(event, 'companyId', Id), pathParam(event, 'userId', Id))),
 );

@@ -1,10 +1,10 @@
 import { startThread as route } from '../definitions/routes/messages.ts';
-import { authedHandler } from '../http/authed-handler.ts';
+import { keyedHandler } from '../http/keyed-handler.ts';
 import { parseBody, pathParam } from '../http/request.ts';
 import { created } from '../http/response.ts';
 import { Id } from '../schemas/id.ts';
 import { StartThread } from '../schemas/requests/messages.ts';
-import { systemClock, uuidIds } from '../domain/clock.ts';
+import { systemClock } from '../domain/clock.ts';
 import { startThread } from '../domain/messages.ts';
 import * as messageStore from '../data/message-store.ts';
 import * as companyStore from '../data/company-store.ts';
@@ -16,7 +16,6 @@ import { PROGRAM_EMAIL } from '../data/program-mailbox.ts';
 
 const deps = {
   clock: systemClock,
-  ids: uuidIds,
   threads: messageStore,
   companies: companyStore,
   members: memberStore,
@@ -26,8 +25,9 @@ const deps = {
   programEmail: PROGRAM_EMAIL,
 };
 
-export const handler = authedHandler(route, async (event, caller) => {
+// With an Idempotency-Key the thread's ids derive from it: a re-run meets the thread it already started.
+export const handler = keyedHandler(route, async (event, caller, { ids }) => {
   const companyId = pathParam(event, 'companyId', Id);
-  const thread = await startThread(deps, caller, companyId, parseBody(StartThread, event));
+  const thread = await startThread({ ...deps, ids }, caller, companyId, parseBody(StartThread, event));
   return created(thread, `/companies/${companyId}/threads/${thread.threadId}/messages`);
 });

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { errorMiddleware } from './error-middleware.ts';
+import { errorMiddleware, LAST_RESORT } from './error-middleware.ts';
 import { corsMiddleware } from './cors-middleware.ts';
 import { logContext } from './log-context.ts';
 import { securityEvents } from './security-events.ts';
@@ -13,7 +13,7 @@ export type PublicHandlerFn = (event: APIGatewayProxyEvent) => Promise<APIGatewa
  * security event (sign-in, password reset, ...) pass their route so that each call is logged as one.
  */
 export const publicHandler = (fn: PublicHandlerFn, route?: Route) =>
-  middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn)
+  middy<APIGatewayProxyEvent, APIGatewayProxyResult>(fn, LAST_RESORT)
     .use(logContext())
     .use(securityEvents(route))
     .use(corsMiddleware())

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod/v4';
 import { BadRequest, ValidationFailed, type ErrorDetail } from '../errors.ts';
+import { IDEMPOTENCY_KEY } from '../definitions/api-headers.ts';
 
 /** Bodies above this are refused before parsing (the route may set a smaller cap). */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -76,6 +77,25 @@ export const ifMatchVersion = (event: APIGatewayProxyEvent): number => {
     );
   }
   return version;
+};
+
+/**
+ * The `Idempotency-Key` the client sent (decision 69), its quotes taken off when sent as the IETF
+ * draft's quoted string; undefined when absent. A malformed key is a 400 naming the header.
+ */
+export const idempotencyKey = (event: APIGatewayProxyEvent): string | undefined => {
+  const name = IDEMPOTENCY_KEY.header.toLowerCase();
+  const header = Object.entries(event.headers ?? {}).find(([n]) => n.toLowerCase() === name)?.[1];
+  if (header === undefined || header === null) return undefined;
+  const key = /^"(.*)"$/.exec(header)?.[1] ?? header;
+  if (!IDEMPOTENCY_KEY.pattern.test(key)) {
+    throw new BadRequest(
+      'The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID.',
+      [{ field: IDEMPOTENCY_KEY.header, message: 'must be 1 to 255 visible ASCII characters' }],
+      'invalid_idempotency_key',
+    );
+  }
+  return key;
 };
 
 /** The client's address as API Gateway saw it. */

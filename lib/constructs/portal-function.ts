@@ -9,6 +9,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../functions/definitions/timeouts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,7 +20,7 @@ export interface PortalFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** Default: 512 MB (arm64 cold starts improve little above it for these handlers). */
   readonly memorySize?: number;
-  /** Default: 10 seconds for API handlers; API Gateway gives up at 29. */
+  /** Default: a route's (`FUNCTION_TIMEOUT_SECONDS.route`, which the SDK clients' bounds fit inside); API Gateway gives up at 29 s. */
   readonly timeout?: Duration;
   /**
    * Where failed asynchronous invocations go (scheduled jobs). Default: none, which suits API
@@ -61,7 +62,7 @@ export class PortalFunction extends Construct {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(FUNCTION_TIMEOUT_SECONDS.route),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       role,

@@ -16,6 +16,7 @@ import {
 } from '../../functions/definitions/api-headers.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 import { runAs } from './iam.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../functions/definitions/timeouts.ts';
 
 /** API Gateway's own payload limit; larger requests never reach a handler. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -88,20 +89,28 @@ const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
     req.on('error', reject);
   });
 
-const lambdaContext = (name: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: name,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
-  memoryLimitInMB: '512',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${name}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 29_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/**
+ * The context Lambda hands a route's function: its time left counts down from the function's
+ * configured timeout (what the CDK stack sets), as middy's last-resort answer and Powertools'
+ * in-progress expiry of an Idempotency-Key read it.
+ */
+const lambdaContext = (name: string, timeoutMs = FUNCTION_TIMEOUT_SECONDS.route * 1000): Context => {
+  const deadline = Date.now() + timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
 
 /** An answer, and whether the server gave it itself (API Gateway's own) or a handler did. */
 interface Dispatched {
@@ -186,7 +195,11 @@ const dispatch = async (
   const handler = await loadHandler(route.handler);
   // As the route's own function: its SDK calls get what its role would allow, and no more.
   const result = await runAs({ name: `route ${route.id}`, access: route.access }, async () =>
-    handler(event, lambdaContext(route.id), () => undefined),
+    handler(
+      event,
+      lambdaContext(route.id, (route.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS.route) * 1000),
+      () => undefined,
+    ),
   );
   if (!result) throw new Error(`Handler ${route.handler} returned nothing`);
   return { result, own: false };

@@ -156,7 +156,10 @@ describe('the journey through the web portal', () => {
       .fill('Two bolt seals on containers from berth 14 were found re-glued. Inspect every seal before release.');
     await cbp.page.getByLabel('Severity').selectOption('high');
     await chooseImporterAudience(cbp.page);
+    // Publishing is a keyed route: the form's submission carries a fresh Idempotency-Key (decision 69).
+    const publishing = cbp.page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/alerts');
     await cbp.page.getByRole('button', { name: 'Publish alert' }).click();
+    expect((await (await publishing).allHeaders())['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     await cbp.page.getByRole('status').filter({ hasText: 'is published' }).waitFor();
     await expect.poll(() => cbp.page.getByRole('link', { name: alertTitle }).count()).toBeGreaterThan(0);
     await screenshot(cbp.page, 'journey-3-alert-published', 'desktop');

@@ -25,6 +25,11 @@ export interface TestBackends {
   readonly confidentialDir: string;
   /** The SES emulator's process, which a test may pause (SIGSTOP) and resume (SIGCONT). */
   readonly sesPid: number;
+  /**
+   * DynamoDB Local's process, the same. Every file of the project waits while it is paused, so
+   * only files of the `isolated` project (emulators of their own; vitest.config.ts) pause it.
+   */
+  readonly dynamodbPid: number;
 }
 
 declare module 'vitest' {
@@ -51,6 +56,7 @@ export default async function setup(project: TestProject) {
     staffPoolFile: join(dataDir, 'cognito', '.cognito', 'db', `${backends.resources.staff.userPoolId}.json`),
     confidentialDir,
     sesPid: backends.emulators.pids.ses,
+    dynamodbPid: backends.emulators.pids.dynamodb,
   });
   return async () => {
     try {

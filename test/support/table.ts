@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import { TABLE_NAME } from '../../functions/clients/dynamodb.ts';
 import { key, record, type Item, type Key, type WriteOp } from '../../functions/data/table-io.ts';
 import type { CategoryId } from '../../functions/definitions/categories.ts';
-import { TABLE } from '../../functions/definitions/table.ts';
+import { IDEMPOTENCY_ITEM, TABLE } from '../../functions/definitions/table.ts';
 import type { AuditRecord } from '../../functions/schemas/audit.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { Delivery } from '../../functions/schemas/outbox.ts';
@@ -60,6 +60,8 @@ const KINDS = {
   deadlineRevision: [/^DEADLINES#/, /^REVISION#/],
   thread: [COMPANY, /^THREAD#/],
   message: [/^COMPANY#[^#]+#THREAD#/, /^MESSAGE#/],
+  messageClaim: [/^COMPANY#[^#]+#THREAD#/, /^POSTED#/],
+  idempotencyRecord: [new RegExp(`^${IDEMPOTENCY_ITEM.partitionPrefix}`), /^/],
   alert: [ALERT, /^ALERT$/],
   fanOut: [ALERT, /^FANOUT$/],
   inboxItem: [COMPANY, /^INBOX#/],

@@ -13,6 +13,7 @@ export const publishAlert = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const approveAlert = {
@@ -25,6 +26,7 @@ export const approveAlert = {
     'Approve a sanitized intelligence bulletin written by another CBP person (two-person rule); it then goes out',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const listAlerts = {
@@ -62,6 +64,7 @@ export const acknowledgeAlert = {
   summary: 'Acknowledge an alert sent to your company (again changes nothing)',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: { exempt: 'Acknowledging an alert again changes nothing.' },
 } as const satisfies Route;
 
 export const listAcknowledgements = {

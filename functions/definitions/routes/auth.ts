@@ -13,6 +13,7 @@ export const login = {
   access: ['cognito:auth', 'table:read'],
   securityEvent: 'sign-in',
   mutates: false,
+  idempotency: { exempt: 'Signing in changes no record: a repeat only issues other tokens.' },
 } as const satisfies Route;
 
 export const newPassword = {
@@ -26,6 +27,9 @@ export const newPassword = {
   access: ['cognito:auth', 'table:read'],
   securityEvent: 'sign-in',
   mutates: false,
+  idempotency: {
+    exempt: 'Answers a sign-in challenge whose session works once: Cognito refuses a repeat, and the password is set.',
+  },
 } as const satisfies Route;
 
 export const requestAccount = {
@@ -39,6 +43,10 @@ export const requestAccount = {
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  idempotency: {
+    exempt:
+      'Public, so there is no caller to scope a key by; it answers the same whatever happened, and a repeat sends at most one more invitation, under its abuse limit.',
+  },
 } as const satisfies Route;
 
 export const refresh = {
@@ -50,6 +58,7 @@ export const refresh = {
   summary: 'New tokens from a refresh token',
   access: ['cognito:auth'],
   mutates: false,
+  idempotency: { exempt: 'Issues new tokens from a refresh token and changes no record.' },
 } as const satisfies Route;
 
 export const logout = {
@@ -65,6 +74,7 @@ export const logout = {
   access: ['cognito:auth'],
   securityEvent: 'sign-out',
   mutates: false,
+  idempotency: { exempt: 'Revoking a token that is already revoked changes nothing.' },
 } as const satisfies Route;
 
 export const forgotPassword = {
@@ -79,6 +89,10 @@ export const forgotPassword = {
   access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite'],
   securityEvent: 'password-reset',
   mutates: true,
+  idempotency: {
+    exempt:
+      'Public, so there is no caller to scope a key by; a repeat sends another code (the newest one works), under its abuse limit.',
+  },
 } as const satisfies Route;
 
 export const confirmForgotPassword = {
@@ -91,6 +105,7 @@ export const confirmForgotPassword = {
   access: ['cognito:auth', 'table:read'],
   securityEvent: 'password-reset',
   mutates: false,
+  idempotency: { exempt: 'The reset code works once: Cognito refuses a repeat, and the password is already set.' },
 } as const satisfies Route;
 
 export const answerMfa = {
@@ -104,6 +119,7 @@ export const answerMfa = {
   access: ['cognito:auth', 'table:read'],
   securityEvent: 'sign-in',
   mutates: false,
+  idempotency: { exempt: 'An MFA answer: its session and code work once, and a repeat is refused.' },
 } as const satisfies Route;
 
 export const startMfaSetup = {
@@ -116,6 +132,9 @@ export const startMfaSetup = {
     'The MFA_SETUP step of a sign-in (CBP staff must have an authenticator app): a secret for a new app, and the session that carries on',
   access: ['cognito:auth'],
   mutates: false,
+  idempotency: {
+    exempt: 'Hands out a new secret for an authenticator app each time; only the one that is confirmed counts.',
+  },
 } as const satisfies Route;
 
 export const finishMfaSetup = {
@@ -129,6 +148,7 @@ export const finishMfaSetup = {
   access: ['cognito:auth', 'table:read', 'table:write'],
   securityEvent: 'mfa-change',
   mutates: true,
+  idempotency: { exempt: 'An MFA answer: its session and code work once, and a repeat is refused.' },
 } as const satisfies Route;
 
 export const getMe = {
@@ -154,6 +174,9 @@ export const startTotp = {
   summary: 'Start setting up an authenticator app: a new secret for it (send your access token; required of CBP staff)',
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  idempotency: {
+    exempt: 'Hands out a new secret for an authenticator app each time; only the one that is confirmed counts.',
+  },
 } as const satisfies Route;
 
 export const confirmTotp = {
@@ -167,6 +190,7 @@ export const confirmTotp = {
   access: ['cognito:auth', 'table:read', 'table:write'],
   securityEvent: 'mfa-change',
   mutates: true,
+  idempotency: { exempt: 'An MFA answer: confirming the app that is already set up changes nothing.' },
 } as const satisfies Route;
 
 export const AUTH_ROUTES = [

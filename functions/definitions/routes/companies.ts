@@ -12,6 +12,7 @@ export const enrollCompany = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const listCompanies = {

@@ -11,6 +11,7 @@ export const changePoc = {
     "Change the company's registered POC email, with the reason (CBP administrator; names the company version). Both addresses are told; an existing primary-POC account is disabled",
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const setSecondaryContact = {

@@ -45,6 +45,7 @@ export const extendDeadline = {
   summary: 'Give one company a later portal-update deadline (CBP administrator, with the reason)',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const removeCompany = {
@@ -57,6 +58,7 @@ export const removeCompany = {
     'Remove a company from the program (CBP; names the version it read); the POC and the program mailbox are told',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const reinstateCompany = {
@@ -68,6 +70,7 @@ export const reinstateCompany = {
   summary: 'Reinstate a removed company (CBP administrator), with the reason and a new due date for what it had missed',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const reapply = {
@@ -80,6 +83,7 @@ export const reapply = {
   summary: "A removed company's primary POC applies to rejoin the program",
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const decideReapplication = {
@@ -91,6 +95,7 @@ export const decideReapplication = {
   summary: 'Accept a reapplication with a new portal-update deadline, or decline it (CBP)',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const DEADLINES_ROUTES = [

@@ -26,6 +26,7 @@ export const startThread = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const listMessages = {
@@ -51,6 +52,7 @@ export const postMessage = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const MESSAGES_ROUTES = [listThreads, startThread, listMessages, postMessage] as const;

@@ -93,6 +93,7 @@ export const certify = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const listCertifications = {
@@ -115,6 +116,7 @@ export const reviewCertification = {
   summary: 'CBP approves a certification or sends it back with comments',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const PROFILE_ROUTES = [

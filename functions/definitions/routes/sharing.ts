@@ -25,6 +25,7 @@ export const createGrant = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const revokeGrant = {
@@ -74,6 +75,7 @@ export const requestGrant = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const listGrantRequests = {
@@ -96,6 +98,7 @@ export const decideGrantRequest = {
   summary: 'Accept a grant request (a grant of the requested scope is made, until a date) or decline it',
   access: ['table:read', 'table:write'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const companyAudit = {

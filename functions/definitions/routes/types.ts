@@ -53,7 +53,16 @@ export interface Route {
   readonly mutates: boolean;
   /** Which security event a call is, logged with its outcome whether it succeeds or not. */
   readonly securityEvent?: SecurityEventKind;
+  /**
+   * POST routes only, and each says: `'key'` when it honours an `Idempotency-Key` (a retry with
+   * the same key and body answers the first answer without doing the work again; decision 69), or
+   * why a retry without one is already safe.
+   */
+  readonly idempotency?: 'key' | { readonly exempt: string };
 }
+
+/** A route whose handler honours an `Idempotency-Key` (`http/keyed-handler.ts`). */
+export type KeyedRoute = Route & { readonly idempotency: 'key' };
 
 /**
  * A route's request and response shapes, kept apart from the route (in `schemas/routes/<area>.ts`)

@@ -23,6 +23,7 @@ export const addCompanyUser = {
   successStatus: 201,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const getCompanyUser = {
@@ -70,6 +71,7 @@ export const resendInvitation = {
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const handOverPrimaryPoc = {
@@ -81,6 +83,7 @@ export const handOverPrimaryPoc = {
   summary: 'Hand the primary-POC role to another active user; the old POC becomes a company user',
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const listStaff = {
@@ -104,6 +107,7 @@ export const addStaff = {
   successStatus: 201,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  idempotency: 'key',
 } as const satisfies Route;
 
 export const updateStaff = {

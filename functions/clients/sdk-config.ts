@@ -1,0 +1,63 @@
+import { SDK_BUDGETS, type SdkService } from '../definitions/timeouts.ts';
+import { markUnsettled } from '../errors.ts';
+
+/**
+ * A client's configuration from its budget (`definitions/timeouts.ts`): the `requestHandler`
+ * shorthand builds the SDK's own NodeHttpHandler with these options, so no http-handler package
+ * joins a bundle. `throwOnRequestTimeout`: the handler in this SDK only warns past
+ * `requestTimeout` unless told to throw (older ones, such as a Lambda runtime's, always throw).
+ */
+export const sdkConfig = (service: SdkService) => {
+  const budget = SDK_BUDGETS[service];
+  return {
+    maxAttempts: budget.maxAttempts,
+    requestHandler: {
+      connectionTimeout: budget.connectionTimeoutMs,
+      requestTimeout: budget.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
+};
+
+/** Commands that read: everything else may change something. */
+const READS = /^(Get|BatchGet|TransactGet|Query|Scan|Describe|List|AdminGet|AdminList)/;
+/** Errors that mean the request never left: nothing was sent, so nothing changed. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNSETTLED = Symbol('unsettled');
+
+/** The service answered and refused (a 4xx: a failed condition, throttling, a bad request): nothing changed. */
+const refused = (error: { $metadata?: { httpStatusCode?: number } }) => {
+  const status = error.$metadata?.httpStatusCode ?? 0;
+  return status >= 400 && status < 500;
+};
+
+interface Stack {
+  add(
+    middleware: (next: (args: unknown) => Promise<unknown>, context: object) => (args: unknown) => Promise<unknown>,
+    options: { step: 'deserialize'; priority: 'high'; name: string; override: boolean },
+  ): void;
+}
+
+/**
+ * Marks the error of a write whose outcome is unknown: some attempt was sent and never answered
+ * (a timeout, a dropped connection, a 5xx), so the service may have applied it. Runs inside the
+ * SDK's retries, once per attempt: a later attempt's clean refusal does not undo an earlier
+ * attempt's doubt. The error middleware answers such an error 504 `outcome_unknown`, never the 503
+ * that promises nothing changed (decision 69).
+ */
+export const tagUnsettledWrites = (client: { middlewareStack: unknown }): void => {
+  (client.middlewareStack as Stack).add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const ctx = context as { commandName?: string; [UNSETTLED]?: boolean };
+        const e = error as { code?: string; $metadata?: { httpStatusCode?: number } };
+        if (!READS.test(ctx.commandName ?? '') && !refused(e) && !NOT_SENT.has(e.code ?? '')) ctx[UNSETTLED] = true;
+        if (ctx[UNSETTLED] && typeof error === 'object' && error !== null) markUnsettled(error, ctx.commandName ?? '');
+        throw error;
+      }
+    },
+    { step: 'deserialize', priority: 'high', name: 'unsettledWrites', override: true },
+  );
+};

@@ -1,0 +1,173 @@
+/**
+ * Idempotency-Key (issue 25, item 2; decision 69) on the emulators: a repeat with the same key and
+ * body answers the first answer without doing the work again, another request under the key is
+ * 422, keys are the caller's own, and a re-run after a first run that committed but never recorded
+ * its answer (its record gone) meets the message or thread it wrote instead of writing another.
+ * The pause of DynamoDB Local itself is `idempotency-pause.test.ts`.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteOp, key } from '../../functions/data/table-io.ts';
+import { enrollCompany, startTestApi, userWithRole, type ApiResponse, type TestApi } from '../support/api.ts';
+import { waitForMail } from '../support/mail.ts';
+import { allItems, isOfKind, itemsOfKind, writeItem, type StoredItem } from '../support/table.ts';
+
+let api: TestApi;
+let admin: string;
+let officer: { token: string; userId?: string };
+let otherOfficer: { token: string };
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = (await userWithRole(api, 'cbp-admin')).token;
+  officer = await userWithRole(api, 'cbp-officer');
+  otherOfficer = await userWithRole(api, 'cbp-officer');
+});
+afterAll(() => api.close());
+
+/** A company whose POC started a thread: CBP's replies each tell the POC, by email, that there is one. */
+const thread = async () => {
+  const company = await enrollCompany(api, admin);
+  const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+  const started = await api.request('POST', `/companies/${company.companyId}/threads`, {
+    token: poc.token,
+    body: { subject: 'Seal log', body: 'Where do we send the seal log?' },
+  });
+  expect(started.status).toBe(201);
+  const path = `/companies/${company.companyId}/threads/${started.body.threadId}/messages`;
+  const reply = (body: string, idempotencyKey?: string, token = officer.token) =>
+    api.request('POST', path, {
+      token,
+      body: { body },
+      ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
+    });
+  const messages = async (body: string) =>
+    (await itemsOfKind<{ threadId: string; body: string }>('message')).filter(
+      (m) => m.threadId === started.body.threadId && m.body === body,
+    );
+  return { company, poc, path, threadId: started.body.threadId as string, reply, messages };
+};
+
+const answer = (res: ApiResponse) => ({ status: res.status, body: res.body });
+
+/** Takes the key records of a route away, as if the first run had committed and never recorded its answer. */
+const forgetRecords = async (routeId: string) => {
+  const records = (await allItems()).filter(
+    (r: StoredItem) => isOfKind(r, 'idempotencyRecord') && r.pk === `IDEMPOTENCY#${routeId}`,
+  );
+  expect(records.length).toBeGreaterThan(0);
+  for (const r of records) await writeItem(deleteOp(key(r.pk, r.sk)));
+};
+
+describe('Idempotency-Key', () => {
+  it('answers a repeat with the same key and body with the first answer, without writing or telling anyone again', async () => {
+    const t = await thread();
+    const idempotencyKey = randomUUID();
+    const first = await t.reply('Upload it to the portal.', idempotencyKey);
+    expect(first.status).toBe(201);
+    const again = await t.reply('Upload it to the portal.', idempotencyKey);
+    expect(answer(again)).toEqual(answer(first));
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(await t.messages('Upload it to the portal.')).toHaveLength(1);
+    expect(await waitForMail(t.poc.email, 1)).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body, or on another thread, with a 422 naming the header', async () => {
+    const t = await thread();
+    const idempotencyKey = randomUUID();
+    expect((await t.reply('First text.', idempotencyKey)).status).toBe(201);
+    const other = await t.reply('Other text.', idempotencyKey);
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('idempotency_key_reused');
+    expect(other.body.error.details.map((d: { field: string }) => d.field)).toEqual(['Idempotency-Key']);
+    const elsewhere = await (await thread()).reply('First text.', idempotencyKey);
+    expect(elsewhere.status).toBe(422);
+    expect(await t.messages('Other text.')).toHaveLength(0);
+  });
+
+  it("keeps each caller's keys their own: two officers' same key makes two messages", async () => {
+    const t = await thread();
+    const idempotencyKey = randomUUID();
+    const mine = await t.reply('Same words.', idempotencyKey);
+    const theirs = await t.reply('Same words.', idempotencyKey, otherOfficer.token);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.messageId).not.toBe(mine.body.messageId);
+    expect(await t.messages('Same words.')).toHaveLength(2);
+  });
+
+  it('answers a repeat sent while the first still runs with 409 and Retry-After, or with the first answer; one message', async () => {
+    const t = await thread();
+    const idempotencyKey = randomUUID();
+    const answers = await Promise.all([1, 2, 3].map(() => t.reply('At once.', idempotencyKey)));
+    const created = answers.filter((a) => a.status === 201);
+    const waiting = answers.filter((a) => a.status === 409);
+    expect(created.length + waiting.length).toBe(3);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const a of created) expect(a.body).toEqual(created[0]!.body);
+    for (const a of waiting) {
+      expect(a.body.error.code).toBe('request_in_progress');
+      expect(a.headers.get('retry-after')).toBeTruthy();
+    }
+    expect(await t.messages('At once.')).toHaveLength(1);
+  });
+
+  it('meets its own message when a first run committed and its record is gone: the same answer, one message, one notice', async () => {
+    const t = await thread();
+    const idempotencyKey = randomUUID();
+    const first = await t.reply('Committed once.', idempotencyKey);
+    expect(first.status).toBe(201);
+    await forgetRecords('postMessage');
+    const rerun = await t.reply('Committed once.', idempotencyKey);
+    // Worked out again (not replayed), from the message the first run stored.
+    expect(rerun.headers.get('idempotent-replayed')).toBeNull();
+    expect(answer(rerun)).toEqual(answer(first));
+    expect(await t.messages('Committed once.')).toHaveLength(1);
+    expect(await waitForMail(t.poc.email, 1)).toHaveLength(1);
+    // A reused key whose record is gone still may not carry another text.
+    await forgetRecords('postMessage');
+    expect((await t.reply('Another text.', idempotencyKey)).status).toBe(422);
+  });
+
+  it('meets its own thread the same way', async () => {
+    const company = await enrollCompany(api, admin);
+    const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+    const idempotencyKey = randomUUID();
+    const start = () =>
+      api.request('POST', `/companies/${company.companyId}/threads`, {
+        token: poc.token,
+        body: { subject: 'Once only', body: 'Hello.' },
+        headers: { 'Idempotency-Key': idempotencyKey },
+      });
+    const first = await start();
+    expect(first.status).toBe(201);
+    await forgetRecords('startThread');
+    const rerun = await start();
+    expect(answer(rerun)).toEqual(answer(first));
+    const threads = (await itemsOfKind<{ companyId: string }>('thread')).filter(
+      (x) => x.companyId === company.companyId,
+    );
+    expect(threads).toHaveLength(1);
+  });
+
+  it('works the same on another keyed route: publishing an alert twice publishes it once', async () => {
+    const company = await enrollCompany(api, admin);
+    const idempotencyKey = randomUUID();
+    const publish = () =>
+      api.request('POST', '/alerts', {
+        token: officer.token,
+        body: {
+          kind: 'cargo-security-alert',
+          title: `Once ${idempotencyKey}`,
+          body: 'Check the seals.',
+          severity: 'high',
+          audience: { scope: 'companies', companyIds: [company.companyId] },
+        },
+        headers: { 'Idempotency-Key': idempotencyKey },
+      });
+    const first = await publish();
+    expect(first.status).toBe(201);
+    expect(answer(await publish())).toEqual(answer(first));
+    const alerts = (await itemsOfKind<{ title: string }>('alert')).filter((a) => a.title === `Once ${idempotencyKey}`);
+    expect(alerts).toHaveLength(1);
+  });
+});
