@@ -12,6 +12,9 @@ export const login = {
   // table:read: a first sign-in checks the invitation's age on the portal's clock.
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  errors: {
+    401: 'Incorrect email or password (whichever it was), or an invitation that expired unused',
+  },
 } as const satisfies Route;
 
 export const newPassword = {
@@ -24,6 +27,9 @@ export const newPassword = {
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  errors: {
+    401: 'The sign-in session, email or new password was refused',
+  },
 } as const satisfies Route;
 
 export const requestAccount = {
@@ -48,6 +54,9 @@ export const refresh = {
   summary: 'New tokens from a refresh token',
   access: ['cognito:auth'],
   mutates: false,
+  errors: {
+    401: 'The refresh token is unknown, revoked or expired',
+  },
 } as const satisfies Route;
 
 export const logout = {
@@ -98,6 +107,9 @@ export const answerMfa = {
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
   mutates: false,
+  errors: {
+    401: 'Incorrect code, or a refused sign-in session',
+  },
 } as const satisfies Route;
 
 export const startMfaSetup = {
@@ -122,6 +134,10 @@ export const finishMfaSetup = {
   // Marks the member enrolled, with its audit record.
   access: ['cognito:auth', 'table:read', 'table:write'],
   mutates: true,
+  errors: {
+    401: 'The sign-in was refused after the code',
+    409: 'Your account changed while the app was recorded; sign in again',
+  },
 } as const satisfies Route;
 
 export const getMe = {
@@ -159,6 +175,9 @@ export const confirmTotp = {
   summary: 'Finish setting up an authenticator app with its first code; from then on every sign-in asks for a code',
   access: ['cognito:auth', 'table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'Your account changed while the app was recorded; try again',
+  },
 } as const satisfies Route;
 
 export const AUTH_ROUTES = [

@@ -51,6 +51,9 @@ export const postMessage = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The thread changed while you wrote (`concurrent_change`); send again',
+  },
 } as const satisfies Route;
 
 export const MESSAGES_ROUTES = [listThreads, startThread, listMessages, postMessage] as const;

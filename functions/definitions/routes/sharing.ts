@@ -38,6 +38,9 @@ export const revokeGrant = {
   successStatus: 204,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The grant was already revoked (`already_revoked`)',
+  },
 } as const satisfies Route;
 
 export const sharedWithMe = {
@@ -74,6 +77,9 @@ export const requestGrant = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'That request already exists',
+  },
 } as const satisfies Route;
 
 export const listGrantRequests = {
@@ -96,6 +102,9 @@ export const decideGrantRequest = {
   summary: 'Accept a grant request (a grant of the requested scope is made, until a date) or decline it',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The request was already decided (`already_decided`)',
+  },
 } as const satisfies Route;
 
 export const companyAudit = {
