@@ -35,14 +35,24 @@ const describeErrors = (errors: readonly { instancePath?: string; message?: stri
 
 /** A checker for answers against `document` (an OpenAPI 3.1 document, as `/openapi.json` serves it). */
 export const contractCheck = async (document: object): Promise<ContractCheck> => {
+  const ajvs = new Map<string, Ajv2020>();
   const api = new OpenAPIBackend({
     definition: structuredClone(document) as Document,
     // The document is validated by Redocly (test/unit/openapi-lint.test.ts); openapi-backend's own
     // check knows OpenAPI 3.0's schema only.
     quick: true,
+    // One ajv per set of options for the whole document, not a new one per operation: the
+    // shared responses (the error answers every operation lists) are then compiled once, where
+    // a fresh ajv each time compiled them again for every operation (1-2 s of a worker's event
+    // loop per new operation, long enough for the dev server to drop a kept-alive connection).
     customizeAjv: (_ajv, options) => {
-      const ajv = new Ajv2020({ ...options, strict: false, allErrors: true });
-      addFormats(ajv);
+      const key = JSON.stringify(options);
+      let ajv = ajvs.get(key);
+      if (!ajv) {
+        ajv = new Ajv2020({ ...options, strict: false, allErrors: true });
+        addFormats(ajv);
+        ajvs.set(key, ajv);
+      }
       return ajv as never;
     },
   });
