@@ -50,6 +50,10 @@ export const startTestApi = async (options: { routes?: readonly RouteDefinition[
     allowedOrigins: parseAllowedOrigins(process.env.ALLOWED_ORIGINS ?? ''),
     ...(options.routes ? { routes: options.routes } : {}),
   });
+  // Idle kept-alive connections are closed by the client (fetch, after 4 s) and never by the server:
+  // a worker's event loop busy past both timers could otherwise have the server close one the
+  // client was reusing (ECONNRESET). With no timeout the server sends no Keep-Alive hint either.
+  server.keepAliveTimeout = 0;
 
   const request = async <T = any>(
     method: string,
