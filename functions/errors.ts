@@ -74,6 +74,19 @@ export class Conflict extends HttpError {
   }
 }
 
+/** A body in another format than the route reads: 415 naming the `Content-Type` header. */
+export class UnsupportedMediaType extends HttpError {
+  readonly status = 415;
+  readonly code = 'unsupported_media_type';
+  constructor(sent: string | undefined) {
+    const received = sent?.slice(0, 80);
+    super(
+      `Send the body as JSON with the header Content-Type: application/json${received ? ` (not ${received})` : ''}.`,
+      [{ field: 'Content-Type', message: received ? `must be application/json, not ${received}` : 'required' }],
+    );
+  }
+}
+
 export class TooManyRequests extends HttpError {
   readonly status = 429;
   readonly code = 'too_many_requests';

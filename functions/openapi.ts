@@ -1,14 +1,79 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod/v4';
-import { ROUTES, type RouteDefinition } from './definitions/routes.ts';
+import { type AnswerScope, COMMON_ANSWERS, type CommonAnswer, METHOD_NOT_ALLOWED } from './definitions/api-answers.ts';
+import { AREAS, ROUTES, type RouteDefinition } from './definitions/routes.ts';
 import { ErrorBody } from './schemas/error-body.ts';
+import { IDEMPOTENCY_KEY } from './definitions/api-headers.ts';
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBody } },
+/** The header a keyed route takes (decision 69): optional; with it, a retry answers the first answer. */
+const idempotencyHeader = z.object({
+  [IDEMPOTENCY_KEY.header]: z.string().regex(IDEMPOTENCY_KEY.pattern).optional().meta({
+    description:
+      'A new value (a UUID) for each request; send the same value to retry it safely. A retry with the same key and body answers the first answer (`Idempotent-Replayed: true`) for a day.',
+  }),
 });
 
-/** The OpenAPI 3 document, generated from the same zod schemas that validate requests. */
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+const errorContent = { 'application/json': { schema: ERROR_REF } };
+
+/** `Retry-After` on a 429 or a 503: seconds to wait. */
+const retryAfter = (required: boolean) => ({
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    required,
+    schema: { type: 'integer' as const, minimum: 0 },
+  },
+});
+
+const appliesTo = (scope: AnswerScope, route: RouteDefinition): boolean => {
+  switch (scope) {
+    case 'every':
+      return true;
+    case 'authed':
+      return route.auth !== 'public';
+    case 'public':
+      return route.auth === 'public';
+    case 'body':
+      return route.body !== undefined;
+    case 'aws':
+      return route.access.length > 0;
+    case 'keyed':
+      return route.idempotency === 'key';
+  }
+};
+
+/** A common answer's name under `components/responses`: its status, and its scope where two share one. */
+const componentName = (answer: CommonAnswer): string =>
+  COMMON_ANSWERS.filter((a) => a.status === answer.status).length > 1
+    ? `Error${answer.status}${answer.on[0]!.toUpperCase()}${answer.on.slice(1)}`
+    : `Error${answer.status}`;
+
+/** The success answer, the common answers that reach this route and the route's own (`errors`), by status. */
+const responsesOf = (route: RouteDefinition): Record<string, ResponseConfig | { $ref: string }> => {
+  const responses: Record<string, ResponseConfig | { $ref: string }> = {
+    [route.successStatus ?? 200]: {
+      description: route.successStatus === 204 ? 'Done; no body' : 'Success',
+      ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
+    },
+  };
+  for (const answer of COMMON_ANSWERS)
+    if (appliesTo(answer.on, route))
+      responses[answer.status] = { $ref: `#/components/responses/${componentName(answer)}` };
+  for (const [status, description] of Object.entries(route.errors ?? {}))
+    responses[status] = { description, content: errorContent };
+  return responses;
+};
+
+const descriptionOf = (route: RouteDefinition): string =>
+  route.auth === 'public'
+    ? 'Public: no token.'
+    : `Roles: ${route.auth.join(', ')}.${route.allowRemovedCompany ? ' Open to users of a removed company.' : ''}`;
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests: every
+ * operation tagged by its area, with an example body, and every status it can answer (its own
+ * `errors`, and the wrapper's and API Gateway's from `definitions/api-answers.ts`).
+ */
 export const openApiDocument = () => {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'cognito', {
@@ -17,18 +82,40 @@ export const openApiDocument = () => {
     bearerFormat: 'JWT',
     description: 'The Cognito ID token from POST /auth/login',
   });
+  const { $schema: _draft, ...errorSchema } = z.toJSONSchema(ErrorBody);
+  registry.registerComponent('schemas', 'Error', errorSchema as Record<string, unknown>);
+  for (const answer of COMMON_ANSWERS)
+    registry.registerComponent('responses', componentName(answer), {
+      description: answer.description,
+      content: errorContent,
+      ...(answer.retryAfter ? { headers: retryAfter(answer.retryAfter === 'always') } : {}),
+    });
+  registry.registerComponent('responses', `Error${METHOD_NOT_ALLOWED.status}`, {
+    description: METHOD_NOT_ALLOWED.description,
+    content: errorContent,
+  });
+  const tagOf = new Map(AREAS.flatMap((area) => area.routes.map((r) => [r.id, area.tag] as const)));
   for (const route of ROUTES as readonly RouteDefinition[]) {
     const isPublic = route.auth === 'public';
     registry.registerPath({
       operationId: route.id,
       method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
       path: route.path,
+      tags: [tagOf.get(route.id) ?? 'untagged'],
       summary: route.summary,
-      description: isPublic ? 'Public.' : `Roles: ${(route.auth as readonly string[]).join(', ')}.`,
-      ...(isPublic ? {} : { security: [{ [bearer.name]: [] }] }),
+      description: descriptionOf(route),
+      security: isPublic ? [] : [{ [bearer.name]: [] }],
       request: {
         ...(route.pathParams ? { params: z.object(route.pathParams) } : {}),
         ...(route.query ? { query: route.query } : {}),
+        ...(route.headers || route.idempotency === 'key'
+          ? {
+              headers:
+                route.idempotency === 'key'
+                  ? (route.headers ?? z.object({})).extend(idempotencyHeader.shape)
+                  : route.headers,
+            }
+          : {}),
         ...(route.body
           ? {
               body: {
@@ -40,29 +127,35 @@ export const openApiDocument = () => {
             }
           : {}),
       },
-      responses: {
-        [route.successStatus ?? 200]: {
-          description: 'Success',
-          ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
-        },
-        400: errorResponse('Invalid request; `details` names each field'),
-        ...(isPublic
-          ? {}
-          : {
-              401: errorResponse('No valid token'),
-              403: errorResponse('Not allowed'),
-              404: errorResponse('Not found'),
-            }),
-        429: errorResponse('Throttled; see Retry-After'),
-      },
+      responses: responsesOf(route),
     });
   }
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
-    openapi: '3.0.3',
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
     info: {
       title: 'C-TPAT Communications Portal API',
       version: '1.0.0',
-      description: 'Two-way communication between CBP and C-TPAT participants.',
+      description: [
+        'Two-way communication between CBP and C-TPAT participants. JSON over HTTPS: every request body',
+        'is `application/json`, every error has the body `{"error": {"code", "message", "details"}}`, and',
+        '`details` names each offending field. Lists are pages with an opaque `nextCursor`.',
+        '',
+        'A method a path does not define is answered by the `Error405` response of `components`.',
+      ].join('\n'),
     },
+    servers: [
+      {
+        url: '{api}',
+        description: "The API's base URL; `/openapi.json` fetched from an API names that API here",
+        variables: {
+          api: {
+            default: 'http://127.0.0.1:3000',
+            description:
+              "The stack's API URL output in AWS (`https://<api-id>.execute-api.<region>.amazonaws.com/v1`); http://127.0.0.1:3000 on the local stack",
+          },
+        },
+      },
+    ],
+    tags: AREAS.map((area) => ({ name: area.tag, description: area.description })),
   });
 };

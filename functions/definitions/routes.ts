@@ -69,6 +69,57 @@ export const ROUTES = join(
 
 export type RouteId = (typeof ROUTES)[number]['id'];
 
+/**
+ * The route table's areas, one per module under `routes/`, with what each is for: the OpenAPI
+ * document tags every operation with its area. `test/unit/openapi-lint.test.ts` fails when a
+ * route of `ROUTES` is in no area or in two.
+ */
+export const AREAS: readonly {
+  readonly tag: string;
+  readonly description: string;
+  readonly routes: readonly Route[];
+}[] = [
+  { tag: 'Service', description: 'Liveness and this description of the API.', routes: SERVICE_ROUTES },
+  {
+    tag: 'Auth',
+    description:
+      'Signing in and out, account requests, password resets, second factors, and who the caller is. Sign-in answers the ID token that every other operation takes as a bearer token.',
+    routes: AUTH_ROUTES,
+  },
+  {
+    tag: 'Companies',
+    description: 'Enrollment, the company record, the list of companies and the compliance overview.',
+    routes: COMPANIES_ROUTES,
+  },
+  { tag: 'Contacts', description: "The company's registered POC and its secondary contact.", routes: CONTACTS_ROUTES },
+  {
+    tag: 'Users',
+    description: "A company's users (its primary POC administers them) and CBP staff accounts.",
+    routes: USERS_ROUTES,
+  },
+  {
+    tag: 'Profile',
+    description: 'Portal Account Information, the versioned Security Profile and the annual certification.',
+    routes: PROFILE_ROUTES,
+  },
+  {
+    tag: 'Deadlines',
+    description: 'Enrollment deadlines and their extensions, removal, reinstatement and reapplication.',
+    routes: DEADLINES_ROUTES,
+  },
+  { tag: 'Messages', description: 'Secure two-way messages between CBP and a company.', routes: MESSAGES_ROUTES },
+  {
+    tag: 'Alerts',
+    description: 'Cargo security alerts and sanitized intelligence, and their acknowledgements.',
+    routes: ALERTS_ROUTES,
+  },
+  {
+    tag: 'Sharing',
+    description: 'Data shared only as the company authorizes it (grants and requests), the audit trail and the export.',
+    routes: SHARING_ROUTES,
+  },
+];
+
 const byId = new Map<string, RouteDefinition>(ROUTES.map((r) => [r.id, r]));
 
 export const routeById = (id: RouteId): RouteDefinition => {

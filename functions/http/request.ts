@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod/v4';
-import { BadRequest, ValidationFailed, type ErrorDetail } from '../errors.ts';
+import { BadRequest, UnsupportedMediaType, ValidationFailed, type ErrorDetail } from '../errors.ts';
 import { IDEMPOTENCY_KEY } from '../definitions/api-headers.ts';
 
 /** Bodies above this are refused before parsing (the route may set a smaller cap). */
@@ -19,7 +19,19 @@ export const validate = <S extends z.ZodType>(schema: S, value: unknown): z.infe
   return result.data;
 };
 
-/** Parses and validates a JSON body. Missing, non-JSON and oversized bodies are 400s. */
+/** A request header by its name in any case (API Gateway passes the client's spelling). */
+export const header = (event: APIGatewayProxyEvent, name: string): string | undefined => {
+  const wanted = name.toLowerCase();
+  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === wanted)?.[1] ?? undefined;
+};
+
+/** `application/json`, with parameters (`; charset=utf-8`) or without. */
+const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
+
+/**
+ * Parses and validates a JSON body. A missing, unparseable or oversized one is a 400; one sent
+ * as anything but `application/json` (or with no `Content-Type`) a 415 naming the header.
+ */
 export const parseBody = <S extends z.ZodType>(
   schema: S,
   event: APIGatewayProxyEvent,
@@ -33,6 +45,8 @@ export const parseBody = <S extends z.ZodType>(
       [{ field: '', message: 'body is empty' }],
       'body_required',
     );
+  const contentType = header(event, 'content-type');
+  if (!contentType || !JSON_MEDIA_TYPE.test(contentType.trim())) throw new UnsupportedMediaType(contentType);
   const size = Buffer.byteLength(raw, 'utf8');
   if (size > maxBytes) {
     throw new BadRequest(
@@ -67,9 +81,9 @@ export const parseQuery = <S extends z.ZodType>(schema: S, event: APIGatewayProx
 
 /** The version a DELETE names in `If-Match` (a bare number or a quoted ETag-style number). */
 export const ifMatchVersion = (event: APIGatewayProxyEvent): number => {
-  const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'if-match')?.[1];
-  const version = Number(header?.replace(/^W\//, '').replace(/"/g, ''));
-  if (!header || !Number.isInteger(version) || version < 1) {
+  const value = header(event, 'if-match');
+  const version = Number(value?.replace(/^W\//, '').replace(/"/g, ''));
+  if (!value || !Number.isInteger(version) || version < 1) {
     throw new BadRequest(
       'Send the version you last read in the If-Match header.',
       [{ field: 'If-Match', message: 'required: the current version number' }],

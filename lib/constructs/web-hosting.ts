@@ -34,8 +34,8 @@ export const requireBuiltClient = (assetsPath: string): void => {
     );
 };
 
-/** Files fetched anew on every page load; everything else Vite writes is content-hashed. */
-const ENTRY_FILES = ['index.html', 'config.json'];
+/** Files fetched anew on every page load; everything else in the build (Vite's, bin/api-reference.ts's) is content-hashed. */
+const ENTRY_FILES = ['index.html', 'config.json', 'api-reference.html'];
 
 /**
  * The web client: a private, versioned S3 bucket read only by one CloudFront distribution

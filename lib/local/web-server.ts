@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -59,7 +60,8 @@ export const startWebServer = async (props: WebServerProps): Promise<WebServer> 
       res.writeHead(404, { 'content-type': TYPES['.txt']!, ...headers }).end('Not found');
       return;
     }
-    const cache = target === index ? 'no-cache' : 'public, max-age=31536000, immutable';
+    // Pages (the portal's and the API reference) are entry files; the rest is content-hashed.
+    const cache = extname(target) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
     res.writeHead(200, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': cache,

@@ -271,9 +271,9 @@ describe('client deployment', () => {
   const entry = () => deployments().find((d) => d['Include'])!;
   const assets = () => deployments().find((d) => !d['Include'])!;
 
-  it('writes config.json with the API stage URL, and never caches it or index.html without asking', () => {
+  it('writes config.json with the API stage URL, and never caches it, index.html or the API reference without asking', () => {
     expect(entry()).toMatchObject({
-      Include: ['index.html', 'config.json'],
+      Include: ['index.html', 'config.json', 'api-reference.html'],
       Exclude: ['*'],
       Prune: false,
       SystemMetadata: { 'cache-control': 'no-cache' },
@@ -288,10 +288,10 @@ describe('client deployment', () => {
     expect(JSON.parse(config)).toEqual({ apiUrl: `${apiOrigin()}/<${ids.stage}>/` });
   });
 
-  it('invalidates only index.html and config.json, after the hashed assets are in place', () => {
+  it('invalidates only the entry files (index.html, config.json, the API reference), after the hashed assets are in place', () => {
     expect(entry()).toMatchObject({
       DistributionId: { Ref: ids.distribution },
-      DistributionPaths: ['/index.html', '/config.json'],
+      DistributionPaths: ['/index.html', '/config.json', '/api-reference.html'],
     });
     expect(assets()['DistributionId']).toBeUndefined();
     const entryId = Object.entries(template.findResources('Custom::CDKBucketDeployment')).find(
@@ -305,7 +305,7 @@ describe('client deployment', () => {
 
   it('caches the hashed assets for a year and keeps old ones for pages already open', () => {
     expect(assets()).toMatchObject({
-      Exclude: ['index.html', 'config.json'],
+      Exclude: ['index.html', 'config.json', 'api-reference.html'],
       Prune: false,
       SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
     });

@@ -78,6 +78,15 @@ const tokenFor = (route: RouteDefinition) => {
 const pathWith = (route: RouteDefinition, value: string) =>
   route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(value));
 
+/** The path with `value` in each parameter its schema takes it for, else the schema's first option (a category). */
+const validPathWith = (route: RouteDefinition, value: string) =>
+  route.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const schema = route.pathParams?.[name];
+    if (!schema || schema.safeParse(value).success) return encodeURIComponent(value);
+    const options = (schema as { options?: readonly unknown[] }).options;
+    return encodeURIComponent(String(options?.[0] ?? value));
+  });
+
 describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as const))('%s', (_id, route) => {
   // Tokens and the enrolled company exist only once the file's beforeAll has run.
   let token: string | undefined;
@@ -133,6 +142,36 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
           const res = await api.request(route.method, concrete, { token, body });
           expectClientError(res, `${route.method} ${concrete} ${JSON.stringify(body).slice(0, 120)}`);
         }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('refuses a valid example sent as another media type than JSON with a 415 naming Content-Type', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.constantFrom(
+              'text/plain',
+              'application/x-www-form-urlencoded',
+              'application/xml',
+              'multipart/form-data',
+            ),
+            fc.stringMatching(/^[a-z]{1,10}\/[a-z+.-]{1,15}$/).filter((t) => !/^application\/json$/i.test(t)),
+          ),
+          async (type) => {
+            // Parameters that pass, so the answer is about the body's media type.
+            const path = validPathWith(route, companyId);
+            const res = await api.request(route.method, path, {
+              token,
+              body: JSON.stringify(route.example),
+              raw: true,
+              headers: { 'Content-Type': type },
+            });
+            expectClientError(res, `${route.method} ${path} as ${type}`);
+            expect(res.status, `${route.method} ${path} as ${type}`).toBe(415);
+            expect(res.body.error.details[0].field).toBe('Content-Type');
+          },
+        ),
         { numRuns: RUNS },
       );
     });

@@ -3,7 +3,7 @@
  * file's table), a small HTTP client, and factories for users and companies.
  */
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { startDevServer } from '../../lib/local/dev-server.ts';
 import { cognitoIdTokenVerifier, portalPools } from '../../lib/local/token-verifier.ts';
 import { parseAllowedOrigins } from '../../functions/definitions/api-headers.ts';
@@ -15,6 +15,7 @@ import type { EnrollCompany } from '../../functions/schemas/requests/companies.t
 import { recordSent } from './confidential-log.ts';
 import { authenticatorSecretOf } from './cognito.ts';
 import { totp } from '../../lib/local/totp.ts';
+import { type ContractCheck, contractCheck, recordMismatch } from './contract.ts';
 
 export interface ApiResponse<T = any> {
   readonly status: number;
@@ -32,6 +33,13 @@ export interface RequestOptions {
 
 export const TEST_PASSWORD = 'correct horse battery staple 2006';
 
+/** The contract check, built once per worker from the first test API's `/openapi.json`. */
+let contract: Promise<ContractCheck> | undefined;
+const contractOf = (url: string): Promise<ContractCheck> =>
+  (contract ??= fetch(`${url}/openapi.json`)
+    .then((response) => response.json() as Promise<object>)
+    .then(contractCheck));
+
 /** `routes`: serve this route table instead of the real one (a route with less access than it declares). */
 export const startTestApi = async (options: { routes?: readonly RouteDefinition[] } = {}) => {
   const backends = inject('backends');
@@ -42,6 +50,10 @@ export const startTestApi = async (options: { routes?: readonly RouteDefinition[
     allowedOrigins: parseAllowedOrigins(process.env.ALLOWED_ORIGINS ?? ''),
     ...(options.routes ? { routes: options.routes } : {}),
   });
+  // Idle kept-alive connections are closed by the client (fetch, after 4 s) and never by the server:
+  // a worker's event loop busy past both timers could otherwise have the server close one the
+  // client was reusing (ECONNRESET). With no timeout the server sends no Keep-Alive hint either.
+  server.keepAliveTimeout = 0;
 
   const request = async <T = any>(
     method: string,
@@ -54,7 +66,8 @@ export const startTestApi = async (options: { routes?: readonly RouteDefinition[
     if (options.body !== undefined) {
       // Every confidential value a test sends is one no email may carry (checked at the run's end).
       if (!options.raw) recordSent(method, path, options.body);
-      headers['content-type'] = 'application/json';
+      if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
+        headers['content-type'] = 'application/json';
       body = options.raw ? String(options.body) : JSON.stringify(options.body);
     }
     const response = await fetch(`${url}${path}`, { method, headers, body });
@@ -65,6 +78,20 @@ export const startTestApi = async (options: { routes?: readonly RouteDefinition[
     } catch {
       // leave the text as is
     }
+    // Every answer is held to the document (a mismatch fails the test that received it: integration-setup.ts).
+    const problems = (await contractOf(url))({
+      method,
+      path,
+      status: response.status,
+      headers: response.headers,
+      body: text ? parsed : undefined,
+    });
+    if (problems.length > 0)
+      recordMismatch({
+        test: expect.getState().currentTestName ?? '(outside a test)',
+        request: `${method} ${path} -> ${response.status}`,
+        problems,
+      });
     return { status: response.status, headers: response.headers, body: parsed as T };
   };
 

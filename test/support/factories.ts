@@ -39,7 +39,7 @@ export const apiEvent = (overrides: Partial<APIGatewayProxyEvent> = {}): APIGate
     resource: '/',
     path: '/',
     httpMethod: 'POST',
-    headers: {},
+    headers: { 'Content-Type': 'application/json' },
     multiValueHeaders: {},
     queryStringParameters: null,
     multiValueQueryStringParameters: null,

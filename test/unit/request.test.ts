@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
 import { parseBody, pathParam } from '../../functions/http/request.ts';
-import { BadRequest } from '../../functions/errors.ts';
+import { BadRequest, UnsupportedMediaType } from '../../functions/errors.ts';
 import { EnrollCompany } from '../../functions/schemas/requests/companies.ts';
 import { Id } from '../../functions/schemas/id.ts';
 import { apiEvent } from '../support/factories.ts';
@@ -39,6 +39,31 @@ describe('parseBody', () => {
     const error = failure(() => parseBody(Body, apiEvent({ body }), 64));
     expect(error.status).toBe(400);
     expect(error.code).toBe(code);
+  });
+
+  it.each([
+    ['text/plain', { 'Content-Type': 'text/plain' }],
+    ['form data', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['JSON-looking but another type', { 'Content-Type': 'application/jsonp' }],
+    ['no Content-Type at all', {}],
+  ])('refuses a JSON body sent as %s with a 415 naming the Content-Type header', (_name, headers) => {
+    const event = apiEvent({ body: '{"name":"a","nested":{"n":1}}', headers });
+    let refused: unknown;
+    try {
+      parseBody(Body, event);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(UnsupportedMediaType);
+    expect((refused as UnsupportedMediaType).status).toBe(415);
+    expect((refused as UnsupportedMediaType).details).toEqual([{ field: 'Content-Type', message: expect.any(String) }]);
+  });
+
+  it('accepts application/json in any case and with a charset', () => {
+    for (const type of ['application/json', 'Application/JSON', 'application/json; charset=utf-8'])
+      expect(
+        parseBody(Body, apiEvent({ body: '{"name":"a","nested":{"n":1}}', headers: { 'CONTENT-TYPE': type } })),
+      ).toEqual({ name: 'a', nested: { n: 1 } });
   });
 
   it('names every invalid field by its dotted path, and unknown fields by name', () => {

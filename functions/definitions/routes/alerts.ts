@@ -26,6 +26,9 @@ export const approveAlert = {
     'Approve a sanitized intelligence bulletin written by another CBP person (two-person rule); it then goes out',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The bulletin is not awaiting approval, or was already approved (`not_awaiting_approval`, `already_published`)',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 

@@ -11,8 +11,11 @@ export const login = {
   summary: 'Sign in with email and password; answers tokens or the NEW_PASSWORD_REQUIRED challenge',
   // table:read: a first sign-in checks the invitation's age on the portal's clock.
   access: ['cognito:auth', 'table:read'],
-  securityEvent: 'sign-in',
   mutates: false,
+  errors: {
+    401: 'Incorrect email or password (whichever it was), or an invitation that expired unused',
+  },
+  securityEvent: 'sign-in',
   idempotency: { exempt: 'Signing in changes no record: a repeat only issues other tokens.' },
 } as const satisfies Route;
 
@@ -25,8 +28,11 @@ export const newPassword = {
   summary: 'Answer the NEW_PASSWORD_REQUIRED challenge of a first sign-in',
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
-  securityEvent: 'sign-in',
   mutates: false,
+  errors: {
+    401: 'The sign-in session, email or new password was refused',
+  },
+  securityEvent: 'sign-in',
   idempotency: {
     exempt: 'Answers a sign-in challenge whose session works once: Cognito refuses a repeat, and the password is set.',
   },
@@ -58,6 +64,9 @@ export const refresh = {
   summary: 'New tokens from a refresh token',
   access: ['cognito:auth'],
   mutates: false,
+  errors: {
+    401: 'The refresh token is unknown, revoked or expired',
+  },
   idempotency: { exempt: 'Issues new tokens from a refresh token and changes no record.' },
 } as const satisfies Route;
 
@@ -72,8 +81,8 @@ export const logout = {
   successStatus: 204,
   // Changes no portal record (Cognito forgets the token), so there is nothing to audit.
   access: ['cognito:auth'],
-  securityEvent: 'sign-out',
   mutates: false,
+  securityEvent: 'sign-out',
   idempotency: { exempt: 'Revoking a token that is already revoked changes nothing.' },
 } as const satisfies Route;
 
@@ -87,8 +96,8 @@ export const forgotPassword = {
     'Send a password-reset code (or, to someone who never chose a password, a new invitation); the answer never says whether the email has an account',
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:auth', 'cognito:invite'],
-  securityEvent: 'password-reset',
   mutates: true,
+  securityEvent: 'password-reset',
   idempotency: {
     exempt:
       'Public, so there is no caller to scope a key by; a repeat sends another code (the newest one works), under its abuse limit.',
@@ -103,8 +112,8 @@ export const confirmForgotPassword = {
   auth: 'public',
   summary: 'Set a new password with the reset code',
   access: ['cognito:auth', 'table:read'],
-  securityEvent: 'password-reset',
   mutates: false,
+  securityEvent: 'password-reset',
   idempotency: { exempt: 'The reset code works once: Cognito refuses a repeat, and the password is already set.' },
 } as const satisfies Route;
 
@@ -117,8 +126,11 @@ export const answerMfa = {
   summary: 'The second step of a sign-in with an authenticator app: the six-digit code',
   // table:read: the email's claim says which user pool it signs in to.
   access: ['cognito:auth', 'table:read'],
-  securityEvent: 'sign-in',
   mutates: false,
+  errors: {
+    401: 'Incorrect code, or a refused sign-in session',
+  },
+  securityEvent: 'sign-in',
   idempotency: { exempt: 'An MFA answer: its session and code work once, and a repeat is refused.' },
 } as const satisfies Route;
 
@@ -146,8 +158,12 @@ export const finishMfaSetup = {
   summary: "The new app's first code: finishes the sign-in with tokens, the app required from then on",
   // Marks the member enrolled, with its audit record.
   access: ['cognito:auth', 'table:read', 'table:write'],
-  securityEvent: 'mfa-change',
   mutates: true,
+  errors: {
+    401: 'The sign-in was refused after the code',
+    409: 'Your account changed while the app was recorded; sign in again',
+  },
+  securityEvent: 'mfa-change',
   idempotency: { exempt: 'An MFA answer: its session and code work once, and a repeat is refused.' },
 } as const satisfies Route;
 
@@ -188,8 +204,11 @@ export const confirmTotp = {
   allowWithoutMfa: true,
   summary: 'Finish setting up an authenticator app with its first code; from then on every sign-in asks for a code',
   access: ['cognito:auth', 'table:read', 'table:write'],
-  securityEvent: 'mfa-change',
   mutates: true,
+  errors: {
+    409: 'Your account changed while the app was recorded; try again',
+  },
+  securityEvent: 'mfa-change',
   idempotency: { exempt: 'An MFA answer: confirming the app that is already set up changes nothing.' },
 } as const satisfies Route;
 

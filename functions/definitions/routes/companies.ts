@@ -12,6 +12,9 @@ export const enrollCompany = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: "The POC's email already belongs to someone in the portal (`email_taken`, naming `pocEmail`)",
+  },
   idempotency: 'key',
 } as const satisfies Route;
 

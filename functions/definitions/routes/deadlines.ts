@@ -23,6 +23,9 @@ export const reviseDeadline = {
     "Revise a category's deadline or reminder ladder (CBP administrator; names the revision it replaces; takes effect at the next sweep)",
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The policy changed since the revision you read (`version_conflict`)',
+  },
 } as const satisfies Route;
 
 export const deadlineHistory = {
@@ -45,6 +48,9 @@ export const extendDeadline = {
   summary: 'Give one company a later portal-update deadline (CBP administrator, with the reason)',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The company has no open deadline (`no_open_deadline`), or changed since you read it',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -58,6 +64,9 @@ export const removeCompany = {
     'Remove a company from the program (CBP; names the version it read); the POC and the program mailbox are told',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The company is already removed (`already_removed`), or changed since you read it (`version_conflict`)',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -70,6 +79,9 @@ export const reinstateCompany = {
   summary: 'Reinstate a removed company (CBP administrator), with the reason and a new due date for what it had missed',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'Only a removed company is reinstated (`not_removed`), or it changed since you read it',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -83,6 +95,9 @@ export const reapply = {
   summary: "A removed company's primary POC applies to rejoin the program",
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The company is not removed (`not_removed`), or a reapplication already waits (`reapplication_pending`)',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -95,6 +110,9 @@ export const decideReapplication = {
   summary: 'Accept a reapplication with a new portal-update deadline, or decline it (CBP)',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'No reapplication waits for a decision (`no_pending_reapplication`), or the company changed meanwhile',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 

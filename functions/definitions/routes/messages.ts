@@ -52,6 +52,9 @@ export const postMessage = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The thread changed while you wrote (`concurrent_change`); send again',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 

@@ -23,6 +23,9 @@ export const saveAccountInfo = {
     'Replace the Portal Account Information (primary POC, or a user allowed to edit; names the version it edits, 0 for the first)',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The account information changed since the version you read (`version_conflict`)',
+  },
 } as const satisfies Route;
 
 export const getSecurityProfile = {
@@ -47,6 +50,9 @@ export const saveSecurityProfile = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The security profile changed since the version you read (`version_conflict`)',
+  },
 } as const satisfies Route;
 
 export const listProfileVersions = {
@@ -93,6 +99,9 @@ export const certify = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The profile changed since the version you certify (`version_conflict`), or the review window is not open (`window_not_open`)',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -116,6 +125,9 @@ export const reviewCertification = {
   summary: 'CBP approves a certification or sends it back with comments',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The certification was already reviewed (`already_reviewed`), or the company changed meanwhile',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 

@@ -39,6 +39,9 @@ export const revokeGrant = {
   successStatus: 204,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The grant was already revoked (`already_revoked`)',
+  },
 } as const satisfies Route;
 
 export const sharedWithMe = {
@@ -75,6 +78,9 @@ export const requestGrant = {
   successStatus: 201,
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'That request already exists',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -98,6 +104,9 @@ export const decideGrantRequest = {
   summary: 'Accept a grant request (a grant of the requested scope is made, until a date) or decline it',
   access: ['table:read', 'table:write'],
   mutates: true,
+  errors: {
+    409: 'The request was already decided (`already_decided`)',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -134,9 +143,9 @@ export const exportCompany = {
   summary:
     'Everything the portal holds about the company as one JSON document, written to a private bucket: answers a link that downloads it for five minutes (primary POC; the export is audited)',
   access: ['table:read', 'table:write', 'exports:write'],
+  mutates: false,
   // Reading and writing years of records: up to API Gateway's 29 s, not the routes' usual 10.
   timeoutSeconds: 28,
-  mutates: false,
 } as const satisfies Route;
 
 export const SHARING_ROUTES = [

@@ -59,10 +59,19 @@ export interface Route {
    * why a retry without one is already safe.
    */
   readonly idempotency?: 'key' | { readonly exempt: string };
+  /**
+   * The error statuses this route's own rules answer beyond those every route may get (the
+   * wrapper's and API Gateway's, `definitions/api-answers.ts`), each with when: the OpenAPI
+   * document lists them, and the contract test fails on any status a route sends undeclared.
+   */
+  readonly errors?: RouteErrors;
 }
 
 /** A route whose handler honours an `Idempotency-Key` (`http/keyed-handler.ts`). */
 export type KeyedRoute = Route & { readonly idempotency: 'key' };
+
+/** A route's own error answers: a stale version or a taken email (409), a refused sign-in (401), ... */
+export type RouteErrors = { readonly [S in 401 | 404 | 409]?: string };
 
 /**
  * A route's request and response shapes, kept apart from the route (in `schemas/routes/<area>.ts`)
@@ -73,6 +82,8 @@ export interface RouteSchemas {
   readonly pathParams?: Readonly<Record<string, z.ZodType>>;
   /** Query-string schema (lists: cursor and limit). */
   readonly query?: z.ZodObject;
+  /** Request headers the handler reads (removing a user names the version it read in `If-Match`). */
+  readonly headers?: z.ZodObject;
   readonly body?: z.ZodType;
   /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
   readonly example?: Readonly<Record<string, unknown>>;

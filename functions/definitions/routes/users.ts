@@ -23,6 +23,9 @@ export const addCompanyUser = {
   successStatus: 201,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  errors: {
+    409: 'The email already belongs to someone in the portal (`email_taken`)',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -46,6 +49,9 @@ export const updateCompanyUser = {
   summary: "Change a user's permissions, or disable / re-enable them (primary POC; names the version it read)",
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
+  errors: {
+    409: 'The user changed since you read it (`version_conflict`, naming the current version)',
+  },
 } as const satisfies Route;
 
 export const removeCompanyUser = {
@@ -58,6 +64,9 @@ export const removeCompanyUser = {
   successStatus: 204,
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
+  errors: {
+    409: 'The user changed since the version named in `If-Match` (`version_conflict`)',
+  },
 } as const satisfies Route;
 
 export const resendInvitation = {
@@ -71,6 +80,9 @@ export const resendInvitation = {
   successStatus: 202,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  errors: {
+    409: 'The user is disabled, already chose a password, or changed meanwhile',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -83,6 +95,9 @@ export const handOverPrimaryPoc = {
   summary: 'Hand the primary-POC role to another active user; the old POC becomes a company user',
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
+  errors: {
+    409: "The user or the company's records changed during the hand-over (`version_conflict`, `concurrent_change`)",
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -107,6 +122,9 @@ export const addStaff = {
   successStatus: 201,
   access: ['table:read', 'table:write', 'cognito:invite'],
   mutates: true,
+  errors: {
+    409: 'The email already belongs to someone in the portal (`email_taken`)',
+  },
   idempotency: 'key',
 } as const satisfies Route;
 
@@ -119,6 +137,9 @@ export const updateStaff = {
   summary: 'Disable or re-enable a staff account (names the version it read)',
   access: ['table:read', 'table:write', 'cognito:manage'],
   mutates: true,
+  errors: {
+    409: 'The account changed since you read it (`version_conflict`, naming the current version)',
+  },
 } as const satisfies Route;
 
 export const USERS_ROUTES = [

@@ -13,6 +13,16 @@ export const AddUser = /* @__PURE__ */ schema(() =>
   }),
 );
 
+/** Removing a user names the version it read in `If-Match`: a number, bare or quoted like an ETag (`http/request.ts`). */
+export const IfMatchVersion = /* @__PURE__ */ schema(() =>
+  z.object({
+    'If-Match': z
+      .string()
+      .regex(/^(W\/)?"?[1-9][0-9]*"?$/)
+      .meta({ description: 'The version of the record you last read; a stale one is a 409', example: '"3"' }),
+  }),
+);
+
 /** A version the caller last read; a stale one is a 409 with the current version. */
 export const Version = /* @__PURE__ */ schema(() => z.number().int().min(1).max(1_000_000_000));
 

@@ -1,9 +1,15 @@
 /** The request and response schemas of the routes in functions/definitions/routes/service.ts, by route id. */
-
+import * as z from 'zod/v4';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { SERVICE_ROUTES } from '../../definitions/routes/service.ts';
 
 export const SERVICE_SCHEMAS = {
-  health: {},
-  openapi: {},
+  health: { response: z.object({ status: z.literal('ok') }) },
+  openapi: {
+    response: z.looseObject({
+      openapi: z.string(),
+      info: z.looseObject({ title: z.string() }),
+      paths: z.looseObject({}),
+    }),
+  },
 } as const satisfies RouteSchemaTable<typeof SERVICE_ROUTES>;

@@ -2,7 +2,7 @@
 import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import { HandOverResult, Message, User, UserPage } from '../users.ts';
-import { AddStaff, AddUser, HandOver, UpdateStaff, UpdateUser } from '../requests/users.ts';
+import { AddStaff, AddUser, HandOver, IfMatchVersion, UpdateStaff, UpdateUser } from '../requests/users.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { USERS_ROUTES } from '../../definitions/routes/users.ts';
 
@@ -34,6 +34,7 @@ export const USERS_SCHEMAS = {
   },
   removeCompanyUser: {
     pathParams: { companyId: Id, userId: Id },
+    headers: IfMatchVersion,
   },
   resendInvitation: {
     pathParams: { companyId: Id, userId: Id },
