@@ -1,5 +1,6 @@
 import { SendBulkEmailCommand } from '@aws-sdk/client-sesv2';
-import { ses, SENDER_ADDRESS, EMAIL_CONFIGURATION_SET, PORTAL_URL } from '../clients/ses.ts';
+import { ses } from '../clients/ses.ts';
+import { SENDER_ADDRESS, EMAIL_CONFIGURATION_SET, PORTAL_URL } from '../clients/email-settings.ts';
 import type { Recipient, SendResult } from '../schemas/outbox.ts';
 
 export type { SendResult };
