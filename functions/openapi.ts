@@ -54,6 +54,12 @@ export const openApiDocument = () => {
               404: errorResponse('Not found'),
             }),
         429: errorResponse('Throttled; see Retry-After'),
+        ...Object.fromEntries(
+          Object.entries(route.otherResponses ?? {}).map(([status, r]) => [
+            status,
+            { description: r.description, content: { 'application/json': { schema: r.schema } } },
+          ]),
+        ),
       },
     });
   }

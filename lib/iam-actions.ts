@@ -35,14 +35,18 @@ export const GRANTED_ACTIONS = {
     'cognito-idp:AdminRemoveUserFromGroup',
     'cognito-idp:AdminDeleteUser',
   ],
+  // The JWKS documents are public: what the function needs is their addresses (its environment).
+  'cognito:keys': [],
   'email:send': ['ses:SendBulkEmail'],
+  // The readiness route's cheap call: the account's sending status, which names no resource.
+  'email:status': ['ses:GetAccount'],
 } as const satisfies Record<Access, readonly string[]>;
 
 /**
  * Actions IAM grants only on every resource (`*`): they have no resource-level permission.
- * ListStreams names stream ARNs and reads no item.
+ * ListStreams names stream ARNs and reads no item; GetAccount reads the SES account's status.
  */
-export const ACCOUNT_WIDE_ACTIONS: readonly string[] = ['dynamodb:ListStreams'];
+export const ACCOUNT_WIDE_ACTIONS: readonly string[] = ['dynamodb:ListStreams', 'ses:GetAccount'];
 
 /**
  * Denied to every function on audit partitions (`AUDIT_PARTITIONS`, matched against the request's

@@ -189,6 +189,13 @@ export class PortalStack extends Stack {
             STAFF_USER_POOL_CLIENT_ID: staffUsers.client.userPoolClientId,
           }
         : {}),
+      // The pools' public keys, as the tokens' issuers publish them (the readiness route reads them).
+      ...(access.includes('cognito:keys')
+        ? {
+            USER_POOL_KEYS_URL: `https://${users.pool.userPoolProviderUrl}/.well-known/jwks.json`,
+            STAFF_USER_POOL_KEYS_URL: `https://${staffUsers.pool.userPoolProviderUrl}/.well-known/jwks.json`,
+          }
+        : {}),
       ...(props.requirePocMfa ? { REQUIRE_POC_MFA: 'true' } : {}),
       ...(access.includes('email:send')
         ? {
@@ -207,6 +214,9 @@ export class PortalStack extends Stack {
         'cognito:auth': [],
         'cognito:invite': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
         'cognito:manage': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
+        'cognito:keys': [],
+        // GetAccount names no resource: ACCOUNT_WIDE_ACTIONS puts it on *.
+        'email:status': [],
         'email:send': [
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
           this.formatArn({

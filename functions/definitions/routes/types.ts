@@ -8,6 +8,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * `cognito:invite` creates identities (and may delete one it just made); `cognito:manage`
  * enables, disables, regroups and deletes existing ones. `table:stream` reads the table's stream
  * (what Lambda's event source mapping does as a stream consumer's role); no route has it.
+ * `cognito:keys` reads the user pools' public keys (no IAM: their addresses in the environment);
+ * `email:status` asks SES for the account's sending status, which sends nothing.
  */
 export type Access =
   | 'table:read'
@@ -16,7 +18,9 @@ export type Access =
   | 'cognito:auth'
   | 'cognito:invite'
   | 'cognito:manage'
-  | 'email:send';
+  | 'cognito:keys'
+  | 'email:send'
+  | 'email:status';
 
 /**
  * A route as plain data: where it is, who may call it, what its function may touch. This is what
@@ -58,6 +62,8 @@ export interface RouteSchemas {
   /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
   readonly example?: Readonly<Record<string, unknown>>;
   readonly response?: z.ZodType;
+  /** Answers besides success and the shared errors, by status (the readiness route's 503 carries its checks). */
+  readonly otherResponses?: Readonly<Record<number, { readonly description: string; readonly schema: z.ZodType }>>;
 }
 
 /** The schemas of each route of an area, by route id: every route has an entry, even an empty one. */

@@ -1,9 +1,14 @@
 /** The request and response schemas of the routes in functions/definitions/routes/service.ts, by route id. */
 
+import { Readiness } from '../readiness.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { SERVICE_ROUTES } from '../../definitions/routes/service.ts';
 
 export const SERVICE_SCHEMAS = {
   health: {},
+  ready: {
+    response: Readiness,
+    otherResponses: { 503: { description: 'A service is down: the same body names which', schema: Readiness } },
+  },
   openapi: {},
 } as const satisfies RouteSchemaTable<typeof SERVICE_ROUTES>;
