@@ -5,11 +5,12 @@
  */
 const NAMESPACE = 'CtpatPortal';
 
-/** Adds one to `name` under the given dimensions; `properties` ride along in the log line only. */
+/** Adds `value` (default one) to `name` under the given dimensions; `properties` ride along in the log line only. */
 export const count = (
   name: string,
   dimensions: Record<string, string>,
   properties: Record<string, string> = {},
+  value = 1,
 ): void => {
   process.stdout.write(
     `${JSON.stringify({
@@ -23,7 +24,7 @@ export const count = (
           { Namespace: NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: 'Count' }] },
         ],
       },
-      [name]: 1,
+      [name]: value,
     })}\n`,
   );
 };

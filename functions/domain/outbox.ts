@@ -137,7 +137,7 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
       sent.forEach((r, k) => {
         results[chunk[k]!.index]![r.email] = r.ok
           ? { status: 'sent', messageId: r.messageId, at }
-          : { status: 'failed', error: r.error, at };
+          : { status: 'failed', error: r.error, kind: r.kind, at };
       });
       for (const index of new Set(chunk.map((e) => e.index))) {
         toSend[index] = toSend[index]! - chunk.filter((e) => e.index === index).length;

@@ -1,4 +1,6 @@
 /** Outbox deliveries as stored: the records the domain decides and the outbox store keeps. */
+import type { FailureKind } from '../definitions/email-failures.ts';
+
 export interface Recipient {
   readonly email: string;
   readonly data: Record<string, string>;
@@ -8,6 +10,8 @@ export interface RecipientResult {
   readonly status: 'sent' | 'failed';
   readonly messageId?: string;
   readonly error?: string;
+  /** Why it failed (definitions/email-failures.ts); absent on results recorded before kinds existed. */
+  readonly kind?: FailureKind;
   readonly at: string;
 }
 
@@ -48,5 +52,5 @@ export const laneOf = (d: Pick<Delivery, 'shard'>): Lane => (d.shard.startsWith(
 /** What one bulk send answers for one recipient. */
 export type SendResult = { readonly email: string } & (
   | { readonly ok: true; readonly messageId: string }
-  | { readonly ok: false; readonly error: string }
+  | { readonly ok: false; readonly error: string; readonly kind: FailureKind }
 );
