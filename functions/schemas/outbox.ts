@@ -20,13 +20,20 @@ export interface Delivery {
   readonly template: string;
   readonly recipients: readonly Recipient[];
   readonly defaultData: Record<string, string>;
-  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** `redriven`: it had failed, and an operator handed its unsent recipients to `redrivenTo`. */
+  readonly status: 'pending' | 'sending' | 'sent' | 'failed' | 'redriven';
   readonly attempts: number;
   readonly nextAttemptAt: string;
   readonly shard: string;
   readonly results: Record<string, RecipientResult>;
   readonly reason: string;
   readonly createdAt: string;
+  /** When it gave up (status `failed`; also kept once re-driven). */
+  readonly failedAt?: string;
+  /** The delivery a re-drive handed its unsent recipients to. */
+  readonly redrivenTo?: string;
+  /** On a re-drive's delivery: the failed one it re-sends. */
+  readonly redriveOf?: string;
 }
 
 /** SES v2 bulk sends take at most 50 destinations; a delivery never holds more. */
