@@ -43,8 +43,10 @@ const BY_EXCEPTION: Readonly<Record<string, FailureKind>> = {
 export const kindOfError = (error: unknown): FailureKind => {
   if (typeof error !== 'object' || error === null) return 'unknown';
   const { name = '', message = '' } = error as { name?: string; message?: string };
-  // SES answers a missing template or configuration set alike; the message tells which.
-  if (name === 'NotFoundException')
+  // SES answers a missing template or configuration set alike (404); the message tells which. An
+  // answer the SDK cannot name (the SES emulator's error body) is known by its status alone.
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (name === 'NotFoundException' || status === 404)
     return /configuration set/i.test(message) ? 'configuration-set-missing' : 'template-missing';
   // MessageRejected is also SES's answer, in the sandbox, for an identity it has not verified.
   if (name === 'MessageRejected') return /not verified/i.test(message) ? 'sender-not-verified' : 'address-rejected';
