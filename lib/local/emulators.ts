@@ -53,6 +53,27 @@ export interface Emulators {
   stop(): Promise<void>;
 }
 
+/**
+ * What the SES emulator answers to GetAccount (the readiness route's probe): it answers 400
+ * without an account in `AWS_SES_ACCOUNT`. A sandboxed account with sending enabled, as a new one.
+ */
+const LOCAL_SES_ACCOUNT = {
+  DedicatedIpAutoWarmupEnabled: false,
+  Details: {
+    AdditionalContactEmailAddresses: [],
+    ContactLanguage: 'EN',
+    MailType: 'TRANSACTIONAL',
+    ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+    UseCaseDescription: 'The C-TPAT portal on a developer machine',
+    WebsiteURL: 'http://127.0.0.1',
+  },
+  EnforcementStatus: 'HEALTHY',
+  ProductionAccessEnabled: false,
+  SendingEnabled: true,
+  SendQuota: { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 0 },
+  SuppressionAttributes: { SuppressedReasons: [] },
+};
+
 const assertJava = (): void => {
   try {
     execFileSync('java', ['-version'], { stdio: 'ignore' });
@@ -184,7 +205,7 @@ export const startEmulators = async (props: EmulatorsProps): Promise<Emulators> 
             'ses',
             process.execPath,
             [require.resolve('aws-ses-v2-local/dist/cli.js'), '--host', '127.0.0.1', '--port', String(sesPort)],
-            { echo: props.echo },
+            { env: { ...process.env, AWS_SES_ACCOUNT: JSON.stringify(LOCAL_SES_ACCOUNT) }, echo: props.echo },
           ),
         httpReady(`${sesEndpoint}/health-check`),
         // It keeps templates (and its inbox) in memory: without them every send fails until a deployment.
