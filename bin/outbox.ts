@@ -1,7 +1,7 @@
 /**
  * `npm run outbox -- redrive --since 2h`: sends again the email deliveries marked failed since a
  * time (a duration back from now, or an ISO date or time), once their cause is fixed (see
- * docs/runbook.md), on a deployed portal (stack CtpatPortal, or `--stack`, `--region`; the AWS
+ * the email runbook, EMAIL_RUNBOOK), on a deployed portal (stack CtpatPortal, or `--stack`, `--region`; the AWS
  * SDK's default credentials) or, with `--local`, on the portal `npm start` runs. Each re-driven
  * delivery gets an audit record naming the operator; `--dry-run` only lists.
  */
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { resolveTarget, type Target } from '../lib/admin/target.ts';
 import { parseSince } from '../lib/admin/since.ts';
 import { DEFAULT_STACK_NAME } from '../lib/stack-outputs.ts';
+import { EMAIL_RUNBOOK } from '../functions/definitions/email-failures.ts';
 
 const USAGE = `Usage: npm run outbox -- redrive --since WHEN [--dry-run] [--operator WHO] [--wait SECONDS]
                                 [--stack NAME] [--region REGION] [--local]
@@ -88,7 +89,7 @@ const main = async () => {
     log,
   );
   if (report.followed && report.followed.failed > 0)
-    fail(`${report.followed.failed} re-driven deliveries failed again: see docs/runbook.md before running again.`);
+    fail(`${report.followed.failed} re-driven deliveries failed again: see ${EMAIL_RUNBOOK} before running again.`);
 };
 
 main().catch((error: unknown) => fail(`failed: ${error instanceof Error ? error.message : String(error)}`));

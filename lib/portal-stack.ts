@@ -13,6 +13,12 @@ import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
+import {
+  FAILURE_KINDS,
+  PERMANENT_FAILURE_KINDS,
+  PERMANENT_FAILURE_METRIC,
+  EMAIL_RUNBOOK,
+} from '../functions/definitions/email-failures.ts';
 import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
@@ -336,6 +342,20 @@ export class PortalStack extends Stack {
       }),
       'An email delivery gave up after its last retry',
     );
+    // Each kind of permanent SES failure has its own alarm, at its first occurrence: what to do
+    // differs by kind (the runbook, EMAIL_RUNBOOK), and it need not wait for the outbox's last retry.
+    for (const kind of PERMANENT_FAILURE_KINDS)
+      alarm(
+        `EmailPermanentFailure-${kind}-Alarm`,
+        new cloudwatch.Metric({
+          namespace: 'CtpatPortal',
+          metricName: PERMANENT_FAILURE_METRIC,
+          dimensionsMap: { Kind: kind },
+          statistic: 'Sum',
+          period: Duration.minutes(5),
+        }),
+        `${FAILURE_KINDS[kind].description}. What to do: ${EMAIL_RUNBOOK}, "${kind}"`,
+      );
 
     applyNagSuppressions(this);
   }

@@ -3,7 +3,7 @@
  * the outbox retries it with backoff; a permanent kind does not pass until someone acts (a
  * template re-created, a sender verified, an address corrected), so its first occurrence is
  * counted in the `EmailPermanentFailure` metric with the kind as dimension, and the CDK stack
- * alarms each kind on its own. Each permanent kind has a section in docs/runbook.md (its anchor).
+ * alarms each kind on its own. What to do for each permanent kind is in the runbook (`EMAIL_RUNBOOK`).
  */
 export interface FailureKindDefinition {
   readonly permanent: boolean;
@@ -47,3 +47,9 @@ export const PERMANENT_FAILURE_KINDS = (Object.keys(FAILURE_KINDS) as FailureKin
 
 /** The metric counting permanent failures, one dimension: `Kind`. */
 export const PERMANENT_FAILURE_METRIC = 'EmailPermanentFailure';
+
+/**
+ * Where the operator reads what to do when a permanent failure's alarm fires (one entry per
+ * permanent kind): the alarms' descriptions and `npm run outbox` point here.
+ */
+export const EMAIL_RUNBOOK = 'README.md#a-permanent-email-failure-alarm-fired';
