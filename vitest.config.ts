@@ -4,10 +4,11 @@ import { defineConfig } from 'vitest/config';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 /**
- * Four projects: unit (no AWS), integration (handlers through the real SDK against the
- * emulators, started once per run by its global setup on free loopback ports), e2e (the web
- * portal in headless Chromium against the same emulators) and cdk (template assertions and
- * cdk-nag).
+ * Five projects: unit (no AWS), integration (handlers through the real SDK against the
+ * emulators, started once per run by its global setup on free loopback ports), recovery
+ * (integration tests that kill and pause the emulators, on a set of their own, one file at a
+ * time), e2e (the web portal in headless Chromium against the same emulators) and cdk (template
+ * assertions and cdk-nag).
  */
 export default defineConfig({
   test: {
@@ -29,6 +30,17 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'recovery',
+          include: ['test/recovery/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/integration-setup.ts'],
+          // Each file kills emulators that every file of the project uses.
+          fileParallelism: false,
         },
       },
       {

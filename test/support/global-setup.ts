@@ -1,6 +1,8 @@
 /**
  * Starts the emulators once for the whole run, on free loopback ports, with DynamoDB Local in
- * memory and Cognito's data in a temporary folder; stops them after. Test files receive the
+ * memory and Cognito's data in a temporary folder; stops them after. They run under the same
+ * supervisors as `npm start`'s; the `recovery` project, whose tests kill them, gets its own set
+ * with DynamoDB Local on disk (`-dbPath`), so a restart keeps its tables. Test files receive the
  * endpoints through `inject('backends')`. Before stopping them it checks every email the run sent
  * for confidential content the tests sent (`email-check.ts`), and a leak fails the run.
  */
@@ -11,6 +13,7 @@ import type { TestProject } from 'vitest/node';
 import { startBackends } from '../../lib/local/runtime.ts';
 import { PROGRAM_MAILBOX, type LocalResources } from '../../lib/local/bootstrap.ts';
 import { checkEmailContent } from './email-check.ts';
+import { EMULATORS_FILE } from '../../lib/local/emulators.ts';
 
 export interface TestBackends {
   readonly env: Record<string, string>;
@@ -25,6 +28,8 @@ export interface TestBackends {
   readonly confidentialDir: string;
   /** The SES emulator's process, which a test may pause (SIGSTOP) and resume (SIGCONT). */
   readonly sesPid: number;
+  /** The supervisors' state file: each emulator's process now, its state and restarts (`test/support/emulators.ts`). */
+  readonly emulatorsFile: string;
 }
 
 declare module 'vitest' {
@@ -38,7 +43,9 @@ export default async function setup(project: TestProject) {
   const confidentialDir = join(dataDir, 'confidential');
   mkdirSync(confidentialDir);
   const started = Date.now();
-  const backends = await startBackends({ dataDir, persist: false });
+  // Killing an emulator must not lose the tables of the tests that run beside it.
+  const recovery = project.name === 'recovery';
+  const backends = await startBackends({ dataDir, persist: recovery });
   console.log(
     `[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint})`,
   );
@@ -51,6 +58,7 @@ export default async function setup(project: TestProject) {
     staffPoolFile: join(dataDir, 'cognito', '.cognito', 'db', `${backends.resources.staff.userPoolId}.json`),
     confidentialDir,
     sesPid: backends.emulators.pids.ses,
+    emulatorsFile: join(dataDir, EMULATORS_FILE),
   });
   return async () => {
     try {
