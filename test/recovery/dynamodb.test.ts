@@ -46,13 +46,11 @@ describe('DynamoDB Local', () => {
   it('killed: clients get 503 and nothing of theirs is stored, its supervisor starts it again, and /health/ready says down, then up', async () => {
     const thread = await threadWithPoc(api);
     let before: Awaited<ReturnType<typeof killEmulator>> | undefined;
-    let backAt = 0;
     let watching: Promise<ReadyAnswer[]> | undefined;
     const answers = await loadDuring(api, thread, async () => {
       const fault = (async () => {
         before = await killEmulator('dynamodb');
         await waitForRestart('dynamodb', before);
-        backAt = performance.now();
         await sleep(1_500);
       })();
       watching = watchReadiness(fault);
@@ -68,8 +66,6 @@ describe('DynamoDB Local', () => {
     expect(refused.every((a) => a.retryAfter !== null)).toBe(true);
     // Every reply was either stored and acknowledged or refused with 503: nothing else.
     expect(replies.filter((a) => a.status !== 201 && a.status !== 503)).toEqual([]);
-    // After the restart, answered as usual.
-    expect(replies.filter((a) => a.began > backAt + 500).map((a) => a.status)).toContain(201);
 
     // Readiness named DynamoDB down (and nothing else), then everything up.
     const down = readiness.filter((r) => r.status === 503);
@@ -89,6 +85,13 @@ describe('DynamoDB Local', () => {
     expect(row.serverErrorsWithoutRetryAfter).toBe(0);
     expect(row.noticesOwed).toBe(row.acknowledged);
     expect(row.emailsSent).toBe(row.noticesOwed);
+    // After the restart, answered as usual (the load may have spent its replies while it was down;
+    // counted after the row, whose notices it would add to).
+    const after = await api.request('POST', `/companies/${thread.companyId}/threads/${thread.threadId}/messages`, {
+      token: thread.officer,
+      body: { body: 'After the restart: upload it to the portal.' },
+    });
+    expect(after.status).toBe(201);
   }, 300_000);
 
   it('paused: requests wait for it and are answered when it resumes, with no write lost or stored twice', async () => {
