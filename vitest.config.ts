@@ -9,8 +9,9 @@ const ISOLATED = ['test/integration/idempotency-pause.test.ts'];
 /**
  * Five projects: unit (no AWS), integration (handlers through the real SDK against the
  * emulators, started once per run by its global setup on free loopback ports), isolated (the
- * same, for files that pause an emulator: their own emulators), e2e (the web portal in headless
- * Chromium against the same emulators) and cdk (template assertions and cdk-nag).
+ * same, for files that pause an emulator: their own emulators), recovery (integration tests that
+ * kill and pause the emulators, on a set of their own, one file at a time), e2e (the web portal
+ * in headless Chromium against the same emulators) and cdk (template assertions and cdk-nag).
  */
 export default defineConfig({
   test: {
@@ -44,6 +45,17 @@ export default defineConfig({
           include: ISOLATED,
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'recovery',
+          include: ['test/recovery/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/integration-setup.ts'],
+          // Each file kills emulators that every file of the project uses.
+          fileParallelism: false,
         },
       },
       {

@@ -51,8 +51,9 @@ const bundle = async (entry: string, outfile: string) => {
 type Client = 'dynamodb' | 'cognito' | 'ses';
 const clientsOf = (access: readonly Access[]): Client[] => [
   ...(access.some((a) => a.startsWith('table:')) ? (['dynamodb'] as const) : []),
-  ...(access.some((a) => a.startsWith('cognito:')) ? (['cognito'] as const) : []),
-  ...(access.includes('email:send') ? (['ses'] as const) : []),
+  // Reading the pools' public keys is a plain HTTPS fetch: no Cognito client.
+  ...(access.some((a) => a.startsWith('cognito:') && a !== 'cognito:keys') ? (['cognito'] as const) : []),
+  ...(access.some((a) => a.startsWith('email:')) ? (['ses'] as const) : []),
 ];
 
 /** A bare handler loading `clients`, one command each: the least a function with that access loads. */

@@ -61,6 +61,9 @@ const responsesOf = (route: RouteDefinition): Record<string, ResponseConfig | { 
       responses[answer.status] = { $ref: `#/components/responses/${componentName(answer)}` };
   for (const [status, description] of Object.entries(route.errors ?? {}))
     responses[status] = { description, content: errorContent };
+  // A route's own body for a status (the readiness route's 503 names its checks) wins over the shared one.
+  for (const [status, answer] of Object.entries(route.otherResponses ?? {}))
+    responses[status] = { description: answer.description, content: { 'application/json': { schema: answer.schema } } };
   return responses;
 };
 

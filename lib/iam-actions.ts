@@ -35,18 +35,22 @@ export const GRANTED_ACTIONS = {
     'cognito-idp:AdminRemoveUserFromGroup',
     'cognito-idp:AdminDeleteUser',
   ],
+  // The JWKS documents are public: what the function needs is their addresses (its environment).
+  'cognito:keys': [],
   'email:send': ['ses:SendBulkEmail'],
   // PutObject covers the multipart upload's create, part and complete calls; an upload that fails
   // is aborted. GetObject because a presigned URL reads with its signer's permissions, and the KMS
   // actions because the bucket's default encryption is SSE-KMS with the exports key (decision 67).
   'exports:write': ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject', 'kms:GenerateDataKey', 'kms:Decrypt'],
+  // The readiness route's cheap call: the account's sending status, which names no resource.
+  'email:status': ['ses:GetAccount'],
 } as const satisfies Record<Access, readonly string[]>;
 
 /**
  * Actions IAM grants only on every resource (`*`): they have no resource-level permission.
- * ListStreams names stream ARNs and reads no item.
+ * ListStreams names stream ARNs and reads no item; GetAccount reads the SES account's status.
  */
-export const ACCOUNT_WIDE_ACTIONS: readonly string[] = ['dynamodb:ListStreams'];
+export const ACCOUNT_WIDE_ACTIONS: readonly string[] = ['dynamodb:ListStreams', 'ses:GetAccount'];
 
 /**
  * Denied to every function on audit partitions (`AUDIT_PARTITIONS`, matched against the request's

@@ -14,6 +14,12 @@ import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
+import {
+  FAILURE_KINDS,
+  PERMANENT_FAILURE_KINDS,
+  PERMANENT_FAILURE_METRIC,
+  EMAIL_RUNBOOK,
+} from '../functions/definitions/email-failures.ts';
 import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from '../functions/definitions/timeouts.ts';
@@ -212,6 +218,13 @@ export class PortalStack extends Stack {
             STAFF_USER_POOL_CLIENT_ID: staffUsers.client.userPoolClientId,
           }
         : {}),
+      // The pools' public keys, as the tokens' issuers publish them (the readiness route reads them).
+      ...(access.includes('cognito:keys')
+        ? {
+            USER_POOL_KEYS_URL: `https://${users.pool.userPoolProviderUrl}/.well-known/jwks.json`,
+            STAFF_USER_POOL_KEYS_URL: `https://${staffUsers.pool.userPoolProviderUrl}/.well-known/jwks.json`,
+          }
+        : {}),
       ...(props.requirePocMfa ? { REQUIRE_POC_MFA: 'true' } : {}),
       ...(access.includes('exports:write') ? { EXPORTS_BUCKET: exportFiles.bucket.bucketName } : {}),
       ...(access.includes('email:send')
@@ -231,6 +244,9 @@ export class PortalStack extends Stack {
         'cognito:auth': [],
         'cognito:invite': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
         'cognito:manage': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
+        'cognito:keys': [],
+        // GetAccount names no resource: ACCOUNT_WIDE_ACTIONS puts it on *.
+        'email:status': [],
         'email:send': [
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
           this.formatArn({
@@ -393,6 +409,21 @@ export class PortalStack extends Stack {
       }),
       'An email delivery gave up after its last retry',
     );
+    // Each kind of permanent SES failure has its own alarm, at its first occurrence: what to do
+    // differs by kind (the runbook, EMAIL_RUNBOOK), and it need not wait for the outbox's last retry.
+    for (const kind of PERMANENT_FAILURE_KINDS)
+      alarm(
+        `EmailPermanentFailure-${kind}-Alarm`,
+        new cloudwatch.Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: PERMANENT_FAILURE_METRIC,
+          // Powertools Metrics adds the service to every metric's dimensions.
+          dimensionsMap: { Kind: kind, service: SERVICE_NAME },
+          statistic: 'Sum',
+          period: Duration.minutes(5),
+        }),
+        `${FAILURE_KINDS[kind].description}. What to do: ${EMAIL_RUNBOOK}, "${kind}"`,
+      );
 
     new SecurityAlarms(this, 'SecurityAlarms', { routeLogPrefix, alarmTopic, namePrefix: this.stackName });
 

@@ -4,12 +4,17 @@
  *
  * Item: pk `OUTBOX#<deliveryId>`, sk `DELIVERY`. While pending or leased to a sender it sits on
  * the due-date index under `OUTBOX#<shard>` (the shard carries the lane), keyed by its next
- * attempt; a finished delivery leaves the index.
+ * attempt; a sent delivery leaves the index. One that gave up moves on it to
+ * `OUTBOX-FAILED#<shard>`, keyed by when it failed, where a re-drive finds it (`failedSince`);
+ * re-driven, it leaves the index.
  */
+import type { AuditRecord } from '../schemas/audit.ts';
 import type { Delivery, Lane, RecipientResult } from '../schemas/outbox.ts';
 import { laneShard } from '../schemas/outbox.ts';
-import { DELIVERY_ITEM } from '../definitions/table.ts';
+import { DELIVERY_ITEM, TABLE } from '../definitions/table.ts';
+import { auditOp } from './audit-store.ts';
 import { dueBefore, dueItems } from './due-index.ts';
+import { committed } from './transact.ts';
 import {
   and,
   createOp,
@@ -22,8 +27,11 @@ import {
   lte,
   or,
   patchOp,
+  queryPage,
+  transact,
   updateReturning,
   write,
+  type Page,
   type WriteOp,
 } from './table-io.ts';
 
@@ -32,6 +40,9 @@ export type { Delivery };
 const deliveryKey = (deliveryId: string) => key(`${DELIVERY_ITEM.partitionPrefix}${deliveryId}`, DELIVERY_ITEM.sortKey);
 const dueKey = (shard: string, nextAttemptAt: string, deliveryId: string) =>
   indexKey('due', `OUTBOX#${shard}`, `${nextAttemptAt}#${deliveryId}`);
+const failedPartition = (shard: string) => `OUTBOX-FAILED#${shard}`;
+const failedKey = (shard: string, failedAt: string, deliveryId: string) =>
+  indexKey('due', failedPartition(shard), `${failedAt}#${deliveryId}`);
 
 /** The write of a new pending delivery, for the transaction that decides to send it. */
 export const deliveryOp = (d: Delivery): WriteOp =>
@@ -80,16 +91,25 @@ export const claim = async (current: Delivery, now: string, leaseUntil: string):
 };
 
 /**
- * Records the outcome of one attempt; `nextAttemptAt` matters only while still pending. A
- * finished delivery leaves the due-date index and keeps its per-recipient results but drops the
- * template data, which may hold a temporary password.
+ * Records the outcome of one attempt at `at`; `nextAttemptAt` matters only while still pending. A
+ * finished delivery keeps its per-recipient results but drops the template data, which may hold
+ * a temporary password; a sent one leaves the due-date index, a failed one moves to its failed
+ * partition (`failedSince`).
  */
 export const record = async (
   claimed: Delivery,
-  outcome: { status: Delivery['status']; results: Record<string, RecipientResult>; nextAttemptAt: string },
+  outcome: {
+    status: Delivery['status'];
+    results: Record<string, RecipientResult>;
+    nextAttemptAt: string;
+    at: string;
+  },
 ): Promise<void> => {
   const finished = outcome.status === 'sent' || outcome.status === 'failed';
-  const index = dueKey(claimed.shard, outcome.nextAttemptAt, claimed.deliveryId);
+  const index =
+    outcome.status === 'failed'
+      ? failedKey(claimed.shard, outcome.at, claimed.deliveryId)
+      : dueKey(claimed.shard, outcome.nextAttemptAt, claimed.deliveryId);
   await write(
     patchOp(
       deliveryKey(claimed.deliveryId),
@@ -98,9 +118,11 @@ export const record = async (
           status: outcome.status,
           results: outcome.results,
           nextAttemptAt: outcome.nextAttemptAt,
-          ...(finished ? { recipients: claimed.recipients.map((r) => ({ email: r.email, data: {} })) } : index),
+          ...(finished ? { recipients: claimed.recipients.map((r) => ({ email: r.email, data: {} })) } : {}),
+          ...(outcome.status === 'failed' ? { failedAt: outcome.at } : {}),
+          ...(outcome.status === 'sent' ? {} : index),
         },
-        ...(finished ? { remove: Object.keys(index) } : {}),
+        ...(outcome.status === 'sent' ? { remove: Object.keys(index) } : {}),
       },
       and(eq('attempts', claimed.attempts), eq('status', 'sending')),
     ),
@@ -134,3 +156,43 @@ export async function* due(now: string, lane?: Lane): AsyncGenerator<Delivery> {
   for (const l of lane ? [lane] : (['alert', 'mail'] as const))
     yield* dueItems<Delivery>((shard) => `OUTBOX#${laneShard(l, shard)}`, dueBefore(now));
 }
+
+/**
+ * Deliveries that gave up at or after `since`, from their partitions of the due-date index (both
+ * lanes, every shard): queries only, never a Scan. One re-driven since has left the index.
+ */
+export async function* failedSince(since: string): AsyncGenerator<Delivery> {
+  for (const lane of ['alert', 'mail'] as const)
+    for (let shard = 0; shard < TABLE.dueShards; shard += 1) {
+      let cursor: string | null = null;
+      do {
+        const page: Page<Delivery> = await queryPage<Delivery>(
+          { index: 'due', partition: failedPartition(laneShard(lane, String(shard))), sort: { gte: since } },
+          cursor,
+          100,
+        );
+        yield* page.items;
+        cursor = page.cursor;
+      } while (cursor);
+    }
+}
+
+/**
+ * Hands a failed delivery's unsent recipients to `replacement` (a new pending delivery, which the
+ * table's stream sends as any new one), with its audit record, all or nothing: the failed one
+ * becomes `redriven` only if it is still failed after the same attempts, so of two re-drives (or
+ * a re-drive and anything else that changed it) one wins. Answers false when this one did not.
+ */
+export const redrive = async (failed: Delivery, replacement: Delivery, audit: AuditRecord): Promise<boolean> => {
+  const index = failedKey(failed.shard, failed.failedAt ?? '', failed.deliveryId);
+  const outcome = await transact([
+    patchOp(
+      deliveryKey(failed.deliveryId),
+      { set: { status: 'redriven', redrivenTo: replacement.deliveryId }, remove: Object.keys(index) },
+      and(eq('status', 'failed'), eq('attempts', failed.attempts)),
+    ),
+    deliveryOp(replacement),
+    auditOp(audit),
+  ]);
+  return committed(outcome);
+};

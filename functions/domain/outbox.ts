@@ -14,10 +14,15 @@ import { asError, logger } from '../log.ts';
 export interface OutboxStore {
   /** Leases the delivery to this sender until `leaseUntil`; null when it is finished, leased to another, or not due. */
   claim(current: Delivery, now: string, leaseUntil: string): Promise<Delivery | null>;
-  /** Records the outcome of the attempt that claimed it; throws when the lease was lost. */
+  /** Records the outcome of the attempt that claimed it, at `at`; throws when the lease was lost. */
   record(
     claimed: Delivery,
-    outcome: { status: Delivery['status']; results: Record<string, RecipientResult>; nextAttemptAt: string },
+    outcome: {
+      status: Delivery['status'];
+      results: Record<string, RecipientResult>;
+      nextAttemptAt: string;
+      at: string;
+    },
   ): Promise<void>;
   /** Saves the results so far while still leased to this attempt. */
   progress(claimed: Delivery, results: Record<string, RecipientResult>): Promise<void>;
@@ -91,7 +96,8 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
           ? new Date(deps.clock.now().getTime() + backoffMs(c.attempts)).toISOString()
           : c.nextAttemptAt;
       try {
-        await deps.outbox.record(c, { status, results: { ...results[index]! }, nextAttemptAt });
+        const at = deps.clock.now().toISOString();
+        await deps.outbox.record(c, { status, results: { ...results[index]! }, nextAttemptAt, at });
       } catch (error) {
         // Its lease expires and it becomes due again; what it sent in the last call is resent.
         logFailure('delivery record failed', c.deliveryId, error);
@@ -138,7 +144,7 @@ export const attemptAll = async (deps: OutboxDeps, items: readonly Delivery[]): 
       sent.forEach((r, k) => {
         results[chunk[k]!.index]![r.email] = r.ok
           ? { status: 'sent', messageId: r.messageId, at }
-          : { status: 'failed', error: r.error, at };
+          : { status: 'failed', error: r.error, kind: r.kind, at };
       });
       for (const index of new Set(chunk.map((e) => e.index))) {
         toSend[index] = toSend[index]! - chunk.filter((e) => e.index === index).length;

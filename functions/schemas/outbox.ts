@@ -1,4 +1,6 @@
 /** Outbox deliveries as stored: the records the domain decides and the outbox store keeps. */
+import type { FailureKind } from '../definitions/email-failures.ts';
+
 export interface Recipient {
   readonly email: string;
   readonly data: Record<string, string>;
@@ -8,6 +10,8 @@ export interface RecipientResult {
   readonly status: 'sent' | 'failed';
   readonly messageId?: string;
   readonly error?: string;
+  /** Why it failed (definitions/email-failures.ts); absent on results recorded before kinds existed. */
+  readonly kind?: FailureKind;
   readonly at: string;
 }
 
@@ -16,13 +20,20 @@ export interface Delivery {
   readonly template: string;
   readonly recipients: readonly Recipient[];
   readonly defaultData: Record<string, string>;
-  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** `redriven`: it had failed, and an operator handed its unsent recipients to `redrivenTo`. */
+  readonly status: 'pending' | 'sending' | 'sent' | 'failed' | 'redriven';
   readonly attempts: number;
   readonly nextAttemptAt: string;
   readonly shard: string;
   readonly results: Record<string, RecipientResult>;
   readonly reason: string;
   readonly createdAt: string;
+  /** When it gave up (status `failed`; also kept once re-driven). */
+  readonly failedAt?: string;
+  /** The delivery a re-drive handed its unsent recipients to. */
+  readonly redrivenTo?: string;
+  /** On a re-drive's delivery: the failed one it re-sends. */
+  readonly redriveOf?: string;
 }
 
 /** SES v2 bulk sends take at most 50 destinations; a delivery never holds more. */
@@ -48,5 +59,5 @@ export const laneOf = (d: Pick<Delivery, 'shard'>): Lane => (d.shard.startsWith(
 /** What one bulk send answers for one recipient. */
 export type SendResult = { readonly email: string } & (
   | { readonly ok: true; readonly messageId: string }
-  | { readonly ok: false; readonly error: string }
+  | { readonly ok: false; readonly error: string; readonly kind: FailureKind }
 );

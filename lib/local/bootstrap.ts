@@ -221,6 +221,9 @@ export const handlerEnv = (
   USER_POOL_CLIENT_ID: resources.userPoolClientId,
   STAFF_USER_POOL_ID: resources.staff.userPoolId,
   STAFF_USER_POOL_CLIENT_ID: resources.staff.userPoolClientId,
+  // Each pool's keys where its tokens' issuer publishes them (cognito-local itself).
+  USER_POOL_KEYS_URL: `${resources.issuer}/.well-known/jwks.json`,
+  STAFF_USER_POOL_KEYS_URL: `${resources.staff.issuer}/.well-known/jwks.json`,
   SENDER_ADDRESS: 'C-TPAT Portal <no-reply@ctpat.local>',
   EMAIL_CONFIGURATION_SET: 'ctpat-portal',
   PORTAL_URL: portalUrl,

@@ -19,6 +19,8 @@ export interface BackendsProps {
   readonly echo?: boolean;
   /** Where emails sent by Cognito's trigger link to (default: the usual local web portal). */
   readonly portalUrl?: string;
+  /** Where the emulators' supervisors say what they do (default: the console). */
+  readonly log?: (line: string) => void;
 }
 
 export interface Backends {

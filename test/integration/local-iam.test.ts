@@ -34,6 +34,7 @@ const clients = async () => {
     documents: DynamoDBDocumentClient.from(dynamodb.dynamo),
     ...(await import('../../functions/clients/cognito.ts')),
     ...(await import('../../functions/clients/ses.ts')),
+    ...(await import('../../functions/clients/email-settings.ts')),
   };
 };
 

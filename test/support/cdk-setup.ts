@@ -7,6 +7,8 @@ Object.assign(process.env, {
   USER_POOL_CLIENT_ID: 'unused',
   STAFF_USER_POOL_ID: 'unused',
   STAFF_USER_POOL_CLIENT_ID: 'unused',
+  USER_POOL_KEYS_URL: 'https://unused.example.com/keys',
+  STAFF_USER_POOL_KEYS_URL: 'https://unused.example.com/keys',
   SENDER_ADDRESS: 'unused@example.com',
   EMAIL_CONFIGURATION_SET: 'unused',
   PORTAL_URL: 'https://unused.example.com',

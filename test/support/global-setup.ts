@@ -1,6 +1,8 @@
 /**
  * Starts the emulators once for the whole run, on free loopback ports, with DynamoDB Local in
- * memory and Cognito's data in a temporary folder; stops them after. Test files receive the
+ * memory and Cognito's data in a temporary folder; stops them after. They run under the same
+ * supervisors as `npm start`'s; the `recovery` project, whose tests kill them, gets its own set
+ * with DynamoDB Local on disk (`-dbPath`), so a restart keeps its tables. Test files receive the
  * endpoints through `inject('backends')`. Before stopping them it checks every email the run sent
  * for confidential content the tests sent (`email-check.ts`), and a leak fails the run.
  */
@@ -11,6 +13,7 @@ import type { TestProject } from 'vitest/node';
 import { startBackends } from '../../lib/local/runtime.ts';
 import { PROGRAM_MAILBOX, type LocalResources } from '../../lib/local/bootstrap.ts';
 import { checkEmailContent } from './email-check.ts';
+import { EMULATORS_FILE } from '../../lib/local/emulators.ts';
 
 export interface TestBackends {
   readonly env: Record<string, string>;
@@ -30,6 +33,8 @@ export interface TestBackends {
    * only files of the `isolated` project (emulators of their own; vitest.config.ts) pause it.
    */
   readonly dynamodbPid: number;
+  /** The supervisors' state file: each emulator's process now, its state and restarts (`test/support/emulators.ts`). */
+  readonly emulatorsFile: string;
 }
 
 declare module 'vitest' {
@@ -43,7 +48,9 @@ export default async function setup(project: TestProject) {
   const confidentialDir = join(dataDir, 'confidential');
   mkdirSync(confidentialDir);
   const started = Date.now();
-  const backends = await startBackends({ dataDir, persist: false });
+  // Killing an emulator must not lose the tables of the tests that run beside it.
+  const recovery = project.name === 'recovery';
+  const backends = await startBackends({ dataDir, persist: recovery });
   console.log(
     `[test] emulators up in ${Date.now() - started} ms (DynamoDB ${backends.emulators.dynamodbEndpoint}, Cognito ${backends.emulators.cognitoEndpoint}, SES ${backends.emulators.sesEndpoint}, S3 ${backends.emulators.s3Endpoint})`,
   );
@@ -57,6 +64,7 @@ export default async function setup(project: TestProject) {
     confidentialDir,
     sesPid: backends.emulators.pids.ses,
     dynamodbPid: backends.emulators.pids.dynamodb,
+    emulatorsFile: join(dataDir, EMULATORS_FILE),
   });
   return async () => {
     try {

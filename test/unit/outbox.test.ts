@@ -50,7 +50,7 @@ const flakyMailer = (failing: Record<string, number>) => {
       recipients.map((r) => {
         if ((failing[r.email] ?? 0) > 0) {
           failing[r.email]! -= 1;
-          return { email: r.email, ok: false, error: 'Throttled' };
+          return { email: r.email, ok: false, error: 'Throttled', kind: 'throttled' as const };
         }
         sent.push(r.email);
         return { email: r.email, ok: true, messageId: `m-${r.email}` };

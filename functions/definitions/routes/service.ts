@@ -1,4 +1,4 @@
-/** Routes: Liveness and the API description. */
+/** Routes: liveness, readiness and the API description. */
 import type { Route } from './types.ts';
 
 export const health = {
@@ -9,6 +9,21 @@ export const health = {
   auth: 'public',
   summary: 'Liveness check',
   access: [],
+  mutates: false,
+} as const satisfies Route;
+
+/**
+ * Readiness (issue 25, item 5): DynamoDB, the user pools' keys and SES, each asked something
+ * cheap; 503 naming what is down. Reads one key that never exists, sends nothing.
+ */
+export const ready = {
+  id: 'ready',
+  method: 'GET',
+  path: '/health/ready',
+  handler: 'readiness',
+  auth: 'public',
+  summary: "Readiness check: whether DynamoDB, the user pools' keys and SES answer",
+  access: ['table:read', 'cognito:keys', 'email:status'],
   mutates: false,
 } as const satisfies Route;
 
@@ -23,4 +38,4 @@ export const openapi = {
   mutates: false,
 } as const satisfies Route;
 
-export const SERVICE_ROUTES = [health, openapi] as const;
+export const SERVICE_ROUTES = [health, ready, openapi] as const;

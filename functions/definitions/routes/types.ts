@@ -10,6 +10,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * (what Lambda's event source mapping does as a stream consumer's role); no route has it.
  * `exports:write` writes files to the private exports bucket and signs their download links (a
  * presigned GET is allowed only while its signer may read the object).
+ * `cognito:keys` reads the user pools' public keys (no IAM: their addresses in the environment);
+ * `email:status` asks SES for the account's sending status, which sends nothing.
  */
 export type Access =
   | 'table:read'
@@ -18,7 +20,9 @@ export type Access =
   | 'cognito:auth'
   | 'cognito:invite'
   | 'cognito:manage'
+  | 'cognito:keys'
   | 'email:send'
+  | 'email:status'
   | 'exports:write';
 
 /** The security events a route's calls are (issue 20 item 3): logged with their outcome, alarmed on. */
@@ -88,6 +92,8 @@ export interface RouteSchemas {
   /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
   readonly example?: Readonly<Record<string, unknown>>;
   readonly response?: z.ZodType;
+  /** Answers besides success and the shared errors, by status (the readiness route's 503 carries its checks). */
+  readonly otherResponses?: Readonly<Record<number, { readonly description: string; readonly schema: z.ZodType }>>;
 }
 
 /** The schemas of each route of an area, by route id: every route has an entry, even an empty one. */

@@ -1,5 +1,6 @@
 /** The request and response schemas of the routes in functions/definitions/routes/service.ts, by route id. */
 import * as z from 'zod/v4';
+import { Readiness } from '../readiness.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { SERVICE_ROUTES } from '../../definitions/routes/service.ts';
 
@@ -11,5 +12,9 @@ export const SERVICE_SCHEMAS = {
       info: z.looseObject({ title: z.string() }),
       paths: z.looseObject({}),
     }),
+  },
+  ready: {
+    response: Readiness,
+    otherResponses: { 503: { description: 'A service is down: the same body names which', schema: Readiness } },
   },
 } as const satisfies RouteSchemaTable<typeof SERVICE_ROUTES>;
