@@ -6,7 +6,7 @@
  * alarms and its log key, so these are built exactly as the route functions are.
  */
 import { Duration, type Stack } from 'aws-cdk-lib';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -68,6 +68,18 @@ export const addJobs = (stack: Stack, { environmentFor, grant, alarm, logKey }: 
       deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
       `The ${job.id} job failed after its retries`,
     );
+    // What the job counts that someone must look at (a broken audit chain): alarmed for the hour.
+    if (job.alarm)
+      alarm(
+        `Job-${job.id}-${job.alarm.metric}Alarm`,
+        new cloudwatch.Metric({
+          namespace: 'CtpatPortal',
+          metricName: job.alarm.metric,
+          statistic: 'Sum',
+          period: Duration.hours(1),
+        }),
+        job.alarm.description,
+      );
     acknowledgeDeadLetterQueue(deadLetters);
     acknowledgeScheduledFunction(stack, fn);
   }
