@@ -4,10 +4,17 @@
  * in the table makes `npm run audit:verify` exit non-zero naming it, and the scheduled job counts
  * the break in its alarmed metric.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { auditItem } from '../../functions/domain/audit.ts';
-import { auditRecordsOf } from '../support/table.ts';
+import { ROOT } from '../../lib/local/paths.ts';
+import { verifyAuditChainsJob } from '../support/functions.ts';
+import { captureMetrics } from '../support/metrics.ts';
+import { auditRecordsOf, tamperWithAuditRecord } from '../support/table.ts';
+
+const run = promisify(execFile);
 
 const audits = await import('../../functions/data/audit-store.ts');
 const chains = await import('../../functions/data/audit-chain-store.ts');
@@ -45,4 +52,62 @@ describe('a company audit chain under concurrency', () => {
     expect(await verifyFully({ chains }, companyId)).toMatchObject({ checked: 50, broken: null });
     // DynamoDB Local on a shared two-core machine appends about one a second under this contention.
   }, 300_000);
+});
+
+/** `npm run audit:verify` as an operator runs it, on this file's table (`--env`): its exit status and output. */
+const auditVerify = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'bin/audit-verify.ts', '--env', ...args], { cwd: ROOT }).then(
+    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: error.code ?? -1,
+      output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+    }),
+  );
+
+/** A company with a chain of `n` audit records, oldest first. */
+const chainOfRecords = async (n: number) => {
+  const companyId = `chain-${randomUUID().slice(0, 8)}`;
+  for (let i = 0; i < n; i += 1) await audits.record(entryFor(companyId, i));
+  const stored = (await auditRecordsOf(companyId)) as unknown as Array<Chained & { auditId: string }>;
+  return { companyId, records: stored.sort((a, b) => a.seq - b.seq) };
+};
+
+describe('a changed audit record', () => {
+  it('makes npm run audit:verify exit non-zero naming it, where an intact chain passes', async () => {
+    const { companyId, records } = await chainOfRecords(4);
+    const intact = await auditVerify(companyId);
+    expect(intact.output).toMatch(new RegExp(`intact +${companyId}: 4 chained records, head seq 4`));
+    expect(intact.code).toBe(0);
+
+    const victim = records[2]!;
+    await tamperWithAuditRecord(companyId, victim.auditId, { objectId: 'someone-else' });
+    const caught = await auditVerify(companyId);
+    expect(caught.code).toBe(1);
+    expect(caught.output).toContain(`BROKEN  ${companyId}: first broken record seq 3, audit record ${victim.auditId}`);
+    expect(caught.output).toContain('hash mismatch');
+
+    // Verifying every chain names it too.
+    const all = await auditVerify();
+    expect(all.code).toBe(1);
+    expect(all.output).toContain(`BROKEN  ${companyId}: first broken record seq 3`);
+  });
+
+  it('is found by the scheduled verification, which counts it in the alarmed AuditChainBroken metric', async () => {
+    const job = await verifyAuditChainsJob();
+    const metrics = captureMetrics();
+    try {
+      const { companyId, records } = await chainOfRecords(3);
+      const first = await job({ full: true });
+      const before = metrics.total('AuditChainBroken', { companyId });
+      // A record moved out of its place in the chain: seq 2 goes missing.
+      await tamperWithAuditRecord(companyId, records[1]!.auditId, { seq: 7 });
+      const second = await job({ full: true });
+      expect(before).toBe(0);
+      expect(first.broken.map((r) => r.companyId)).not.toContain(companyId);
+      expect(second.broken.find((r) => r.companyId === companyId)?.broken).toMatchObject({ seq: 2 });
+      expect(metrics.total('AuditChainBroken', { companyId, seq: '2' })).toBe(1);
+    } finally {
+      metrics.restore();
+    }
+  });
 });
