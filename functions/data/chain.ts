@@ -1,5 +1,5 @@
 /**
- * Hash chains in the table (issue 20, decision 64). A put marked with `chained` joins a chain
+ * Hash chains in the table (issue 20, decision DEC-CHAIN). A put marked with `chained` joins a chain
  * (an audit record joins its company's). `transact` and `write` (table-io.ts) hand every write
  * holding one to `appendToChains`, which
  *  - reads the heads of the chains involved, strongly consistent, in one call;

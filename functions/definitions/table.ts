@@ -44,7 +44,7 @@ export const TABLE = {
 export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
 
 /**
- * Each company's hash chain of audit records (issue 20, decision 64): its head (the last record's
+ * Each company's hash chain of audit records (issue 20, decision DEC-CHAIN): its head (the last record's
  * seq and hash), its registration and the verifier's checkpoint live in `COMPANY#<id>#CHAIN`,
  * outside AUDIT_PARTITIONS, because the head moves with every record. Registrations are listed
  * on gsi1 under `registry`; the first record's `prevHash` is `genesis`.

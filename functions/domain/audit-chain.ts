@@ -1,5 +1,5 @@
 /**
- * Verifying the audit trail's hash chains (issue 20, decision 64). Each record of a company's
+ * Verifying the audit trail's hash chains (issue 20, decision DEC-CHAIN). Each record of a company's
  * trail carries `seq` 1, 2, 3, ... in its company's chain, the hash of the record before it and
  * its own hash; the data layer stamps them as it writes. A chain is intact when every seq from 1
  * to the head's is held by exactly one record, each record's hash is the hash of what it holds

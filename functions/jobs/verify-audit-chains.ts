@@ -9,7 +9,7 @@ const deps = { clock: systemClock, chains: auditChains };
 const BUDGET_MS = 4 * 60_000;
 
 /**
- * Runs every hour (decision 64): each company's audit hash chain, from its verified checkpoint
+ * Runs every hour (decision DEC-CHAIN): each company's audit hash chain, from its verified checkpoint
  * to its head, and in full once a week; `{ "full": true }` verifies every chain in full (after
  * an incident). Each broken chain counts once in the AuditChainBroken metric, which is alarmed,
  * and is logged naming its first broken record. The heads are logged too, so CloudWatch Logs
