@@ -31,6 +31,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // DynamoDB Local shared by every file at once on two cores answers in seconds at times (decision 69).
+          env: { SDK_TIMEOUT_SCALE: '4' },
           exclude: ISOLATED,
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
@@ -43,6 +45,8 @@ export default defineConfig({
         test: {
           name: 'isolated',
           include: ISOLATED,
+          // Its files pause DynamoDB Local past the bounds AWS would have.
+          env: { SDK_TIMEOUT_SCALE: '1' },
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
         },
@@ -52,6 +56,8 @@ export default defineConfig({
         test: {
           name: 'recovery',
           include: ['test/recovery/**/*.test.ts'],
+          // Its 4 s pauses are waited through, as the reliability table reports them.
+          env: { SDK_TIMEOUT_SCALE: '4' },
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
           // Each file kills emulators that every file of the project uses.
@@ -63,6 +69,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          env: { SDK_TIMEOUT_SCALE: '4' },
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
           // One browser at a time on this two-core machine.

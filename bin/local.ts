@@ -3,6 +3,7 @@
  * survives restarts (`npm run reset` wipes it). Ctrl-C stops every process started here.
  */
 import '../lib/local/quiet-sdk.ts';
+import '../lib/local/sdk-timeout-scale.ts';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBackends, startApi } from '../lib/local/runtime.ts';

@@ -9,14 +9,30 @@ import { markUnsettled } from '../errors.ts';
  */
 export const sdkConfig = (service: SdkService) => {
   const budget = SDK_BUDGETS[service];
+  const scale = timeoutScale();
   return {
     maxAttempts: budget.maxAttempts,
     requestHandler: {
-      connectionTimeout: budget.connectionTimeoutMs,
-      requestTimeout: budget.requestTimeoutMs,
+      connectionTimeout: budget.connectionTimeoutMs * scale,
+      requestTimeout: budget.requestTimeoutMs * scale,
       throwOnRequestTimeout: true,
     },
   };
+};
+
+/**
+ * `SDK_TIMEOUT_SCALE` (read at cold start; unset in the stack, meaning 1) multiplies the bounds:
+ * the emulators on a developer's machine, or on CI's two cores with every test file running, are
+ * not AWS (a DynamoDB Local call there can take seconds), so `npm start` (3) and the test projects
+ * (4, `vitest.config.ts`) set it; the project whose tests pause DynamoDB Local past the bounds keeps 1.
+ */
+const timeoutScale = (): number => {
+  const raw = process.env.SDK_TIMEOUT_SCALE;
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale < 1 || scale > 10)
+    throw new Error(`SDK_TIMEOUT_SCALE must be a number from 1 to 10, not "${raw}"`);
+  return scale;
 };
 
 /** Commands that read: everything else may change something. */
