@@ -12,6 +12,10 @@ const ISOLATED = ['test/integration/idempotency-pause.test.ts'];
  * same, for files that pause an emulator: their own emulators), recovery (integration tests that
  * kill and pause the emulators, on a set of their own, one file at a time), e2e (the web portal
  * in headless Chromium against the same emulators) and cdk (template assertions and cdk-nag).
+ * The projects run in groups, one group after another (`sequence.groupOrder`): unit and cdk, then
+ * integration alone, then isolated and recovery, then e2e. On CI's two cores, four sets of
+ * emulators, esbuild's bundling and Chromium at once pushed DynamoDB Local past the functions'
+ * time bounds and fifty concurrent writers into 503s.
  */
 export default defineConfig({
   test: {
@@ -23,6 +27,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           env: { ALLOWED_ORIGINS: 'https://portal.example.gov' },
         },
       },
@@ -31,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           // DynamoDB Local shared by every file at once on two cores answers in seconds at times (decision 69).
           env: { SDK_TIMEOUT_SCALE: '4' },
           exclude: ISOLATED,
@@ -45,6 +51,7 @@ export default defineConfig({
         test: {
           name: 'isolated',
           include: ISOLATED,
+          sequence: { groupOrder: 2 },
           // Its files pause DynamoDB Local past the bounds AWS would have.
           env: { SDK_TIMEOUT_SCALE: '1' },
           globalSetup: ['test/support/global-setup.ts'],
@@ -56,6 +63,7 @@ export default defineConfig({
         test: {
           name: 'recovery',
           include: ['test/recovery/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
           // Its 4 s pauses are waited through, as the reliability table reports them.
           env: { SDK_TIMEOUT_SCALE: '4' },
           globalSetup: ['test/support/global-setup.ts'],
@@ -69,6 +77,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          sequence: { groupOrder: 3 },
           env: { SDK_TIMEOUT_SCALE: '4' },
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/integration-setup.ts'],
@@ -78,7 +87,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], setupFiles: ['test/support/cdk-setup.ts'] },
+        test: {
+          name: 'cdk',
+          include: ['test/cdk/**/*.test.ts'],
+          setupFiles: ['test/support/cdk-setup.ts'],
+          sequence: { groupOrder: 0 },
+        },
       },
     ],
   },
