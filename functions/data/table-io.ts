@@ -4,7 +4,8 @@
  * build their own keys from `definitions/table.ts`; nothing here knows an aggregate.
  *
  * Write semantics match what the stores rely on:
- *  - `createOp` refuses an existing item, `patchOp` a missing one (write-ops.ts);
+ *  - `createOp` refuses an existing item (both key attributes absent);
+ *  - `patchOp` refuses a missing item (both key attributes present);
  *  - a canceled transaction is an outcome, not an exception (see transact.ts), so the store
  *    can name the item whose condition failed.
  */
@@ -25,13 +26,13 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo, TABLE_NAME } from '../clients/dynamodb.ts';
 import { TABLE } from '../definitions/table.ts';
-import { BadRequest, isRetryableSdkError, ServiceUnavailable } from '../errors.ts';
-import { appendToChains, isChained, type ChainIo } from './chain.ts';
-import { Placeholders, type Condition } from './expressions.ts';
-import type { Item, Key, WriteOp } from './write-ops.ts';
+import { BadRequest, isRetryableSdkError } from '../errors.ts';
+import { and, itemAbsent, itemExists, Placeholders, type Condition, type Path } from './expressions.ts';
 
 export * from './expressions.ts';
-export * from './write-ops.ts';
+
+export type Item = Record<string, unknown>;
+export type Key = Readonly<Record<string, string>>;
 
 const PK = TABLE.partitionKey;
 const SK = TABLE.sortKey;
@@ -95,11 +96,98 @@ export const fromImage = <T>(image: Readonly<Record<string, unknown>>): T =>
   record<T>(unmarshall(image as Record<string, AttributeValue>));
 
 // ---------------------------------------------------------------------------------------------
-// Writes: each op (write-ops.ts) is a TransactWriteItem, run alone with `write` or together with `transact`.
+// Writes: each op is a TransactWriteItem, run alone with `write` or together with `transact`.
+
+/** What an update changes. Paths are dotted; `undefined` values in `set` are removed instead. */
+export interface Changes {
+  readonly set?: Item;
+  /** Sets only where the attribute is absent (`if_not_exists`). */
+  readonly setIfAbsent?: Item;
+  readonly remove?: readonly Path[];
+  /** Numeric increments (negative to subtract). */
+  readonly add?: Readonly<Record<Path, number>>;
+  /** Appends to a list attribute, creating it when absent. */
+  readonly append?: Readonly<Record<Path, readonly unknown[]>>;
+}
+
+type Put = { Put: { TableName: string; Item: Item; ConditionExpression?: string } & Expressions };
+type Update = {
+  Update: { TableName: string; Key: Key; UpdateExpression: string; ConditionExpression?: string } & Expressions;
+};
+type Delete = { Delete: { TableName: string; Key: Key; ConditionExpression?: string } & Expressions };
+type Check = { ConditionCheck: { TableName: string; Key: Key; ConditionExpression: string } & Expressions };
+type Expressions = {
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
+export type WriteOp = Put | Update | Delete | Check;
+
+const conditionOf = (placeholders: Placeholders, condition: Condition | undefined) =>
+  condition ? { ConditionExpression: placeholders.condition(condition) } : {};
+
+/** Writes the whole item (replacing any), under an optional condition. */
+export const putOp = (item: Item, condition?: Condition): WriteOp => {
+  const p = new Placeholders();
+  const cond = conditionOf(p, condition);
+  return { Put: { TableName: TABLE_NAME, Item: item, ...cond, ...p.attributes() } };
+};
+
+/** Writes a new item; refused (condition failure) when one with the key exists. */
+export const createOp = (item: Item, condition?: Condition): WriteOp => putOp(item, and(itemAbsent(), condition));
+
+/** The UpdateExpression of `changes`, with its placeholders in `p`. */
+const updateExpression = (p: Placeholders, changes: Changes): string => {
+  const sets: string[] = [];
+  const removes: string[] = [...(changes.remove ?? []).map((path) => p.path(path))];
+  for (const [path, value] of Object.entries(changes.set ?? {})) {
+    if (value === undefined) removes.push(p.path(path));
+    else sets.push(`${p.path(path)} = ${p.value(value)}`);
+  }
+  for (const [path, value] of Object.entries(changes.setIfAbsent ?? {})) {
+    const name = p.path(path);
+    sets.push(`${name} = if_not_exists(${name}, ${p.value(value)})`);
+  }
+  for (const [path, values] of Object.entries(changes.append ?? {})) {
+    const name = p.path(path);
+    sets.push(`${name} = list_append(if_not_exists(${name}, ${p.value([])}), ${p.value(values)})`);
+  }
+  const adds = Object.entries(changes.add ?? {}).map(([path, by]) => `${p.path(path)} ${p.value(by)}`);
+  const clauses = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+    adds.length ? `ADD ${adds.join(', ')}` : '',
+  ].filter(Boolean);
+  if (clauses.length === 0) throw new Error('An update that changes nothing.');
+  return clauses.join(' ');
+};
+
+/** Changes an item, creating it when absent (DynamoDB's own update), under an optional condition. */
+export const updateOp = (itemKey: Key, changes: Changes, condition?: Condition): WriteOp => {
+  const p = new Placeholders();
+  const UpdateExpression = updateExpression(p, changes);
+  const cond = conditionOf(p, condition);
+  return { Update: { TableName: TABLE_NAME, Key: itemKey, UpdateExpression, ...cond, ...p.attributes() } };
+};
+
+/** Changes an existing item; refused (condition failure) when there is none. */
+export const patchOp = (itemKey: Key, changes: Changes, condition?: Condition): WriteOp =>
+  updateOp(itemKey, changes, and(itemExists(), condition));
+
+export const deleteOp = (itemKey: Key, condition?: Condition): WriteOp => {
+  const p = new Placeholders();
+  const cond = conditionOf(p, condition);
+  return { Delete: { TableName: TABLE_NAME, Key: itemKey, ...cond, ...p.attributes() } };
+};
+
+/** A condition on another item that the transaction needs but does not change. */
+export const checkOp = (itemKey: Key, condition: Condition): WriteOp => {
+  const p = new Placeholders();
+  const ConditionExpression = p.condition(condition);
+  return { ConditionCheck: { TableName: TABLE_NAME, Key: itemKey, ConditionExpression, ...p.attributes() } };
+};
 
 /** Runs one write op on its own. A failed condition throws (see `isConditionFailure`). */
 export const write = async (op: WriteOp): Promise<void> => {
-  if (isChained(op)) return writeChained(op);
   const wire = opToWire(op);
   if (wire.Put) await dynamo.send(new PutItemCommand(wire.Put));
   else if (wire.Update) await dynamo.send(new UpdateItemCommand(wire.Update));
@@ -118,53 +206,26 @@ export const updateReturning = async <T>(op: WriteOp): Promise<T> => {
 /** How a transaction ended: each item's cancellation code when it was canceled. */
 export interface TransactionOutcome {
   readonly canceled: boolean;
-  /** `item`: the refused item as it stands, where its op asked for it (`ReturnValuesOnConditionCheckFailure`). */
-  readonly data: ReadonlyArray<{ readonly rejected: boolean; readonly code: string; readonly item?: Item }>;
+  readonly data: ReadonlyArray<{ readonly rejected: boolean; readonly code: string }>;
 }
 
 /**
  * Runs the ops all or nothing. A cancellation (a failed condition, a conflict with another
  * transaction, throttling of one item) comes back as the outcome, with one code per op; see
- * `assertCommitted` and `committed` in transact.ts. Any other failure throws. Puts that join a
- * hash chain (an audit record) are stamped and their chains' heads moved in the same transaction
- * (chain.ts); the outcome still has one code per op given, at its index.
+ * `assertCommitted` and `committed` in transact.ts. Any other failure throws.
  */
-export const transact = (ops: readonly WriteOp[]): Promise<TransactionOutcome> =>
-  ops.some(isChained) ? appendToChains(ops, chainIo) : transactPlain(ops);
-
-const transactPlain = async (ops: readonly WriteOp[]): Promise<TransactionOutcome> => {
+export const transact = async (ops: readonly WriteOp[]): Promise<TransactionOutcome> => {
   try {
     await dynamo.send(new TransactWriteItemsCommand({ TransactItems: ops.map(opToWire) }));
     return { canceled: false, data: ops.map(() => ({ rejected: false, code: 'None' })) };
   } catch (error) {
-    const reasons = (error as { name?: string; CancellationReasons?: Array<{ Code?: string; Item?: Wire }> })
-      .CancellationReasons;
+    const reasons = (error as { name?: string; CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
     if ((error as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw error;
     return {
       canceled: true,
-      data: reasons.map((reason) => ({
-        rejected: (reason.Code ?? 'None') !== 'None',
-        code: reason.Code ?? 'None',
-        ...(reason.Item ? { item: record<Item>(fromWire(reason.Item)) } : {}),
-      })),
+      data: reasons.map((reason) => ({ rejected: (reason.Code ?? 'None') !== 'None', code: reason.Code ?? 'None' })),
     };
   }
-};
-
-// What chain.ts uses of this module, handed to it so that the two do not import each other.
-const chainIo: ChainIo = {
-  run: transactPlain,
-  read: (keys) => getItems<Item>(keys, { consistent: true }),
-  attributes: record,
-};
-
-/** A chained put on its own: a transaction with its chain's head, failing as a single put would. */
-const writeChained = async (op: WriteOp): Promise<void> => {
-  const outcome = await transact([op]);
-  if (!outcome.canceled) return;
-  if (outcome.data[0]?.code === 'ConditionalCheckFailed')
-    throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
-  throw new ServiceUnavailable('The change collided with another; nothing was saved. Try again.');
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -44,14 +44,6 @@ export const TABLE = {
 export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
 
 /**
- * Each company's hash chain of audit records (issue 20, decision 79): its head (the last record's
- * seq and hash), its registration and the verifier's checkpoint live in `COMPANY#<id>#CHAIN`,
- * outside AUDIT_PARTITIONS, because the head moves with every record. Registrations are listed
- * on gsi1 under `registry`; the first record's `prevHash` is `genesis`.
- */
-export const AUDIT_CHAIN = { partitionSuffix: '#CHAIN', registry: 'AUDIT-CHAINS', genesis: '' } as const;
-
-/**
  * The key of an outbox delivery (`OUTBOX#<deliveryId>`, `DELIVERY`): written once by the store,
  * matched by the filter of the stream consumer that sends new deliveries.
  */

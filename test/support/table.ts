@@ -154,22 +154,6 @@ export const auditRecordsOf = async (companyId: string): Promise<AuditRecord[]> 
     })
   ).map((item) => record<AuditRecord>(item));
 
-/**
- * Changes one stored audit record directly (a PutItem of the whole item, as someone with table
- * access could, around the data layer): for showing that the hash chain gives it away.
- */
-export const tamperWithAuditRecord = async (companyId: string, auditId: string, changes: Record<string, unknown>) => {
-  const items = await queryAll({
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': PK },
-    ExpressionAttributeValues: { ':pk': `COMPANY#${companyId}#AUDIT` },
-    ConsistentRead: true,
-  });
-  const item = items.find((i) => i.auditId === auditId);
-  if (!item) throw new Error(`No audit record ${auditId} of ${companyId}`);
-  await documents.send(new PutCommand({ TableName: TABLE_NAME, Item: { ...item, ...changes } }));
-};
-
 /** The members of one company, from its partition. */
 export const membersOf = async (companyId: string): Promise<MemberRecord[]> =>
   (
