@@ -37,6 +37,15 @@ const timeoutScale = (): number => {
 
 /** Commands that read: everything else may change something. */
 const READS = /^(Get|BatchGet|TransactGet|Query|Scan|Describe|List|AdminGet|AdminList)/;
+/**
+ * Calls that change nothing a caller must learn of, though they are not reads: a sign-in attempt
+ * or a token refresh that was cut off is answered by trying again, which is all a 503 says. (The
+ * recovery test that kills cognito-local mid-sign-in found these answered 504.)
+ */
+const SAFE_TO_REPEAT = new Set(['InitiateAuthCommand', 'GetTokensFromRefreshTokenCommand']);
+
+/** Whether a cut-off call of this command may have changed something (a write) or not. */
+export const mayChange = (commandName: string): boolean => !READS.test(commandName) && !SAFE_TO_REPEAT.has(commandName);
 /** Errors that mean the request never left: nothing was sent, so nothing changed. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const UNSETTLED = Symbol('unsettled');
@@ -69,7 +78,7 @@ export const tagUnsettledWrites = (client: { middlewareStack: unknown }): void =
       } catch (error) {
         const ctx = context as { commandName?: string; [UNSETTLED]?: boolean };
         const e = error as { code?: string; $metadata?: { httpStatusCode?: number } };
-        if (!READS.test(ctx.commandName ?? '') && !refused(e) && !NOT_SENT.has(e.code ?? '')) ctx[UNSETTLED] = true;
+        if (mayChange(ctx.commandName ?? '') && !refused(e) && !NOT_SENT.has(e.code ?? '')) ctx[UNSETTLED] = true;
         if (ctx[UNSETTLED] && typeof error === 'object' && error !== null) markUnsettled(error, ctx.commandName ?? '');
         throw error;
       }

@@ -8,7 +8,13 @@ import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes
 import { IDEMPOTENCY_ITEM, TABLE } from '../../functions/definitions/table.ts';
 import { refusalOf } from '../../lib/local/iam.ts';
 import { derivedIds } from '../../functions/domain/clock.ts';
-import { markUnsettled, ServiceUnavailable } from '../../functions/errors.ts';
+import { isUnsettledWrite, markUnsettled, ServiceUnavailable } from '../../functions/errors.ts';
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { tagUnsettledWrites } from '../../functions/clients/sdk-config.ts';
 import { publicHandler } from '../../functions/http/public-handler.ts';
 import { idempotencyKey } from '../../functions/http/request.ts';
 import { Id } from '../../functions/schemas/id.ts';
@@ -137,5 +143,31 @@ describe('answers when the outcome is unknown', () => {
     expect(finished).toBe(false);
     expect(res.statusCode).toBe(504);
     expect(JSON.parse(res.body).error.code).toBe('outcome_unknown');
+  });
+
+  it('tags a cut-off write as unsettled, but not a cut-off sign-in, which changes nothing a retry would not', async () => {
+    // A real client whose every connection drops mid-request, as when cognito-local is killed.
+    const cognito = new CognitoIdentityProviderClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      maxAttempts: 1,
+      requestHandler: {
+        handle: () => Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+      },
+    });
+    tagUnsettledWrites(cognito);
+    const write = await cognito
+      .send(new AdminCreateUserCommand({ UserPoolId: 'p', Username: 'u' }))
+      .catch((e: unknown) => e);
+    const signIn = await cognito
+      .send(new InitiateAuthCommand({ ClientId: 'c', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: {} }))
+      .catch((e: unknown) => e);
+    expect(isUnsettledWrite(write)).toBe(true);
+    expect(isUnsettledWrite(signIn)).toBe(false);
+    const res = await publicHandler(async () => {
+      throw signIn;
+    })(apiEvent(), {} as never);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['Retry-After']).toBeDefined();
   });
 });
