@@ -12,7 +12,7 @@
  * (`port-owner.ts`); a port someone else holds starts everything again on fresh ports.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,10 +139,12 @@ const startOnce = async (props: EmulatorsProps, log: (line: string) => void): Pr
     await triggers.stop();
     await front?.stop();
   };
-  // Read by tests and benchmarks that kill or pause an emulator from another process.
-  const writeState = () =>
+  // Read by tests and benchmarks that kill or pause an emulator from another process: written
+  // aside and renamed into place, so a reader never sees it half written.
+  const writeState = () => {
+    const file = join(props.dataDir, EMULATORS_FILE);
     writeFileSync(
-      join(props.dataDir, EMULATORS_FILE),
+      `${file}.next`,
       JSON.stringify(
         Object.fromEntries(
           Object.entries(supervised).map(([name, s]) => [
@@ -154,6 +156,8 @@ const startOnce = async (props: EmulatorsProps, log: (line: string) => void): Pr
         2,
       ),
     );
+    renameSync(`${file}.next`, file);
+  };
   const keep = async (
     name: EmulatorName,
     port: number,
