@@ -77,21 +77,22 @@ const bucketOf = (s: Synth) => s.templates[0]!.toJSON().Resources[idOf(s, s.arch
 type Statement = { Effect: string; Action: string | string[]; Resource?: unknown; NotAction?: unknown };
 
 /** Every statement of every IAM policy, role inline policy and bucket policy in the templates. */
+type PolicyDocument = { Statement: Statement[] };
+type Resource = {
+  Type: string;
+  Properties?: { PolicyDocument?: PolicyDocument; Policies?: { PolicyDocument: PolicyDocument }[] };
+};
+const POLICY_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::S3::BucketPolicy'];
 const allStatements = (templates: Template[]): { where: string; statement: Statement }[] =>
   templates.flatMap((t) =>
-    Object.entries(t.toJSON().Resources as Record<string, { Type: string; Properties?: Record<string, any> }>).flatMap(
-      ([id, r]) => {
-        const documents =
-          r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::S3::BucketPolicy' || r.Type === 'AWS::IAM::ManagedPolicy'
-            ? [r.Properties?.PolicyDocument]
-            : r.Type === 'AWS::IAM::Role'
-              ? (r.Properties?.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument)
-              : [];
-        return documents.flatMap((d: { Statement: Statement[] }) =>
-          d.Statement.map((statement) => ({ where: id, statement })),
-        );
-      },
-    ),
+    Object.entries(t.toJSON().Resources as Record<string, Resource>).flatMap(([id, r]) => {
+      const documents = POLICY_TYPES.includes(r.Type)
+        ? [r.Properties!.PolicyDocument!]
+        : r.Type === 'AWS::IAM::Role'
+          ? (r.Properties?.Policies ?? []).map((p) => p.PolicyDocument)
+          : [];
+      return documents.flatMap((d) => d.Statement.map((statement) => ({ where: id, statement })));
+    }),
   );
 
 /** IAM's reading of an action pattern (`s3:Delete*`, `*`): does it cover `action`? */
