@@ -2,9 +2,10 @@
  * The write-once audit archive (issue 20 item 2, decision 79): one copy of each audit record, as
  * the canonical JSON the company's hash chain hashes, put by the chainer job before it chains the
  * record. In AWS the bucket has Object Lock in compliance mode: each version is kept, undeletable,
- * for the retention period, whatever anyone later does. Key: `audit/<companyId>/<position>.json`,
- * the position being the record's sort key `<at>#<auditId>` as it is (S3 and the emulator take
- * `:` and `#` in a key; the SDK encodes them in the path).
+ * for the retention period, whatever anyone later does. Key: `audit/<companyId>/<at>_<auditId>.json`
+ * from the record's position (its sort key `<at>#<auditId>`): AWS's key-naming guidelines list `#`
+ * among the characters to avoid (tools that take keys in URLs cut it as a fragment), so it becomes
+ * `_`, which neither an ISO instant nor a UUID holds; the instant's `:` stays (the SDK encodes it).
  */
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3 } from '../clients/s3.ts';
@@ -13,7 +14,7 @@ import { requireEnv } from '../clients/env.ts';
 /** The bucket's name; set by the CDK stack (for `archive:write`) and the local runtime. */
 export const AUDIT_ARCHIVE_BUCKET = requireEnv('AUDIT_ARCHIVE_BUCKET');
 
-const objectKey = (companyId: string, position: string) => `audit/${companyId}/${position}.json`;
+const objectKey = (companyId: string, position: string) => `audit/${companyId}/${position.replaceAll('#', '_')}.json`;
 
 /**
  * One audit record's copy, as the canonical JSON the chain hashes; idempotent (same key, same body:

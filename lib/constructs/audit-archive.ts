@@ -10,7 +10,7 @@ export const RETENTION_CONTEXT = 'auditArchiveRetentionDays';
 /** Seven years (2557 days, two leap days in any seven), the usual hold for federal audit records. */
 export const DEFAULT_RETENTION_DAYS = 2557;
 const MAX_RETENTION_DAYS = 36_500;
-/** Where the copies go in the bucket: `audit/<companyId>/<position>.json`; writers may put nowhere else. */
+/** Where the copies go in the bucket: `audit/<companyId>/<at>_<auditId>.json`; writers may put nowhere else. */
 export const ARCHIVE_PREFIX = 'audit/';
 
 /** The retention from context (`-c auditArchiveRetentionDays=30` gives a string, cdk.json a number). */
@@ -118,7 +118,7 @@ export class AuditArchive extends Construct {
     Validations.of(fn.role ?? fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${arn}/${ARCHIVE_PREFIX}*]`,
       reason:
-        "Objects under audit/ of the write-once archive only, keyed audit/<companyId>/<position>.json: the writer copies every company's records. It may only put; Object Lock in compliance mode keeps every version it writes for the retention period, and no function may delete or change a retention (a CDK test).",
+        "Objects under audit/ of the write-once archive only, keyed audit/<companyId>/<at>_<auditId>.json: the writer copies every company's records. It may only put; Object Lock in compliance mode keeps every version it writes for the retention period, and no function may delete or change a retention (a CDK test).",
     });
   }
 }

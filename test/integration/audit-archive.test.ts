@@ -1,7 +1,7 @@
 /**
  * The write-once audit archive's data module (issue 20 item 2, decision 79) against the S3 emulator,
  * run as a function that declares `archive:write`, as the chainer job will: a record's copy goes in
- * under `audit/<companyId>/<at>#<auditId>.json` with a SHA-256 checksum (S3 refuses a put into an
+ * under `audit/<companyId>/<at>_<auditId>.json` with a SHA-256 checksum (S3 refuses a put into an
  * Object Lock bucket without one), a second identical put is harmless, and the local IAM stand-in
  * refuses the writer anything but the put. s3rver has no Object Lock (docs/emulators.md): that the
  * bucket keeps every copy is the CDK assertions' part.
@@ -68,7 +68,7 @@ const requestsOf = async (work: () => Promise<void>): Promise<SentRequest[]> => 
 };
 
 describe('the audit archive', () => {
-  it('keeps a record as put, under audit/<companyId>/<at>#<auditId>.json, with its SHA-256, and none for another', async () => {
+  it('keeps a record as put, under audit/<companyId>/<at>_<auditId>.json, with its SHA-256, and none for another', async () => {
     const { archiveRecord, archivedRecord } = await archive();
     const { companyId, position, body } = aRecord();
     expect(await archivedRecord(companyId, position), 'nothing before the put').toBeNull();
@@ -76,8 +76,11 @@ describe('the audit archive', () => {
     const [put, ...others] = await requestsOf(() => runAs(chainer, () => archiveRecord(companyId, position, body)));
     expect(others).toEqual([]);
     expect(put!.method).toBe('PUT');
-    // The SDK encodes the key's `:` and `#` in the path; the emulator took it, signature and all.
-    expect(decodeURIComponent(put!.path)).toBe(`/${LOCAL_BUCKETS.auditArchive}/audit/${companyId}/${position}.json`);
+    // The position's `#` becomes `_`; the SDK encodes the instant's `:`, and the emulator took it, signature and all.
+    const [at, auditId] = position.split('#');
+    expect(put!.path).toBe(
+      `/${LOCAL_BUCKETS.auditArchive}/audit/${companyId}/${at!.replaceAll(':', '%3A')}_${auditId}.json`,
+    );
     expect(put!.headers['x-amz-sdk-checksum-algorithm']).toBe('SHA256');
     expect(put!.headers['x-amz-checksum-sha256']).toBe(createHash('sha256').update(body).digest('base64'));
 
@@ -99,7 +102,7 @@ describe('the audit archive', () => {
     const s3 = await client();
     const { companyId, position, body } = aRecord();
     await runAs(chainer, () => archiveRecord(companyId, position, body));
-    const Key = `audit/${companyId}/${position}.json`;
+    const Key = `audit/${companyId}/${position.replace('#', '_')}.json`;
     const Bucket = AUDIT_ARCHIVE_BUCKET;
     const commands = [
       new DeleteObjectCommand({ Bucket, Key }),
