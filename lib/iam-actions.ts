@@ -42,6 +42,10 @@ export const GRANTED_ACTIONS = {
   // is aborted. GetObject because a presigned URL reads with its signer's permissions, and the KMS
   // actions because the bucket's default encryption is SSE-KMS with the exports key (decision 67).
   'exports:write': ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject', 'kms:GenerateDataKey', 'kms:Decrypt'],
+  // One PutObject per record into the Object Lock bucket (its default encryption is SSE-KMS with its
+  // own key, and a single put needs only a data key); never a delete, a retention or legal-hold
+  // change or a bypass, which a CDK test checks across the whole template (decision 79).
+  'archive:write': ['s3:PutObject', 'kms:GenerateDataKey'],
   // The readiness route's cheap call: the account's sending status, which names no resource.
   'email:status': ['ses:GetAccount'],
 } as const satisfies Record<Access, readonly string[]>;

@@ -31,6 +31,7 @@ import { SecurityAlarms } from './constructs/security-alarms.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/definitions/observability.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import { ExportBucket } from './constructs/export-bucket.ts';
+import { AuditArchive } from './constructs/audit-archive.ts';
 import {
   apiDomainOf,
   checkDomainSettings,
@@ -149,6 +150,8 @@ export class PortalStack extends Stack {
 
     const exportFiles = new ExportBucket(this, 'Exports');
     this.exports = exportFiles;
+    // Write-once copies of the audit records (Object Lock, compliance mode; decision 79).
+    const archive = new AuditArchive(this, 'AuditArchive');
 
     const users = new PortalUserPool(this, 'Users', { realm: 'participants' });
     // CBP staff sign in to their own pool, where Cognito requires a second factor (decision 60).
@@ -227,6 +230,7 @@ export class PortalStack extends Stack {
         : {}),
       ...(props.requirePocMfa ? { REQUIRE_POC_MFA: 'true' } : {}),
       ...(access.includes('exports:write') ? { EXPORTS_BUCKET: exportFiles.bucket.bucketName } : {}),
+      ...archive.environmentFor(access),
       ...(access.includes('email:send')
         ? {
             SENDER_ADDRESS: props.senderAddress,
@@ -259,9 +263,14 @@ export class PortalStack extends Stack {
           ),
         ],
         'exports:write': [exportFiles.bucket.arnForObjects('*')],
+        'archive:write': archive.writeResources,
       };
       // KMS actions an access needs for the key of what it touches (the bucket's default encryption).
-      const keys: Partial<Record<Access, string[]>> = { 'exports:write': [exportFiles.key.keyArn] };
+      const keys: Partial<Record<Access, string[]>> = {
+        'exports:write': [exportFiles.key.keyArn],
+        'archive:write': [archive.key.keyArn],
+      };
+      if (access.includes('archive:write')) archive.acknowledgeWriter(fn);
       for (const a of access) {
         const all: readonly string[] = GRANTED_ACTIONS[a];
         const keyActions = all.filter((action) => action.startsWith('kms:'));
@@ -352,6 +361,7 @@ export class PortalStack extends Stack {
       value: this.apiUrl,
       description: 'The API, on api.<domainName> when set (for npm run smoke)',
     });
+    new CfnOutput(this, 'AuditArchiveBucket', { value: archive.bucket.bucketName, description: 'The audit archive' });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn, description: 'Subscribe the on-call address' });
     // What `npm run admin` reads to add the first CBP administrator as the functions would.
     const operatorOutputs: Record<OperatorOutput, string> = {

@@ -231,4 +231,5 @@ export const handlerEnv = (
   ALLOWED_ORIGINS: localOrigins(portalUrl).join(','),
   CODE_KEY_ARN: LOCAL_CODE_KEY.arn,
   EXPORTS_BUCKET: LOCAL_BUCKETS.exports,
+  AUDIT_ARCHIVE_BUCKET: LOCAL_BUCKETS.auditArchive,
 });

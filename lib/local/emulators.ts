@@ -28,7 +28,11 @@ const require = createRequire(import.meta.url);
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 /** The buckets the stack makes, by the names they have locally. */
-export const LOCAL_BUCKETS = { exports: 'ctpat-portal-exports' } as const;
+export const LOCAL_BUCKETS = {
+  exports: 'ctpat-portal-exports',
+  // s3rver has neither versioning nor Object Lock: the copies arrive, nothing keeps them (docs/emulators.md).
+  auditArchive: 'ctpat-portal-audit-archive',
+} as const;
 
 /** Starts in all, when the ports picked were taken by another process before our emulators bound them. */
 const START_ATTEMPTS = 3;
@@ -221,7 +225,8 @@ const startOnce = async (props: EmulatorsProps, log: (line: string) => void): Pr
     mkdirSync(s3Dir, { recursive: true });
     const s3Args = [
       join(dirname(fileURLToPath(import.meta.url)), 's3-emulator.mjs'),
-      ...['--port', String(s3Port), '--directory', s3Dir, '--bucket', LOCAL_BUCKETS.exports],
+      ...['--port', String(s3Port), '--directory', s3Dir],
+      ...Object.values(LOCAL_BUCKETS).flatMap((bucket) => ['--bucket', bucket]),
       ...['--access-key', LOCAL_CREDENTIALS.accessKeyId, '--secret-key', LOCAL_CREDENTIALS.secretAccessKey],
       ...(props.echo ? ['--echo'] : []),
     ];

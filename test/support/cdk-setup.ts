@@ -15,4 +15,5 @@ Object.assign(process.env, {
   PROGRAM_EMAIL: 'unused@example.com',
   ALLOWED_ORIGINS: 'https://unused.example.com',
   EXPORTS_BUCKET: 'unused',
+  AUDIT_ARCHIVE_BUCKET: 'unused',
 });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../lib/local/iam.ts';
+import { GRANTED_ACTIONS } from '../../lib/iam-actions.ts';
 import { ROOT } from '../../lib/local/paths.ts';
 import { ROUTES, type Access, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { STREAM_CONSUMERS } from '../../functions/definitions/stream-consumers.ts';
@@ -105,6 +106,28 @@ describe('the local IAM stand-in', () => {
     // The export route alone declares it.
     const writers = (ROUTES as readonly RouteDefinition[]).filter((r) => r.access.includes('exports:write'));
     expect(writers.map((r) => r.id)).toEqual(['exportCompany']);
+  });
+
+  it('lets archive:write put an object and nothing else of S3: no delete, retention or legal-hold change, no read', () => {
+    expect(allows(['archive:write'], 's3', 'PutObject')).toBe(true);
+    for (const command of [
+      'DeleteObject',
+      'DeleteObjects',
+      'DeleteObjectVersion',
+      'PutObjectRetention',
+      'PutObjectLegalHold',
+      'BypassGovernanceRetention',
+      'GetObject',
+      'HeadObject',
+      'ListObjectVersions',
+      'PutBucketVersioning',
+      'PutObjectLockConfiguration',
+    ])
+      expect(refusalOf(['archive:write'], 's3', command, {}), command).toMatch(/^not authorized to perform: s3:/);
+    // Whatever a function declares, no access grants these.
+    const everything = Object.keys(GRANTED_ACTIONS) as Access[];
+    for (const command of ['DeleteObject', 'DeleteObjectVersion', 'PutObjectRetention', 'PutObjectLegalHold'])
+      expect(allows(everything, 's3', command), command).toBe(false);
   });
 
   it("lets table:stream read the table's stream, which nothing else may, and read no item", () => {

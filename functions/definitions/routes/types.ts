@@ -10,6 +10,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * (what Lambda's event source mapping does as a stream consumer's role); no route has it.
  * `exports:write` writes files to the private exports bucket and signs their download links (a
  * presigned GET is allowed only while its signer may read the object).
+ * `archive:write` puts audit records' copies into the write-once audit archive (`audit/*` only; it
+ * may not delete, overwrite a retention or read).
  * `cognito:keys` reads the user pools' public keys (no IAM: their addresses in the environment);
  * `email:status` asks SES for the account's sending status, which sends nothing.
  */
@@ -23,7 +25,8 @@ export type Access =
   | 'cognito:keys'
   | 'email:send'
   | 'email:status'
-  | 'exports:write';
+  | 'exports:write'
+  | 'archive:write';
 
 /** The security events a route's calls are (issue 20 item 3): logged with their outcome, alarmed on. */
 export type SecurityEventKind = 'sign-in' | 'sign-out' | 'password-reset' | 'mfa-change';

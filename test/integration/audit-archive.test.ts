@@ -1,0 +1,130 @@
+/**
+ * The write-once audit archive's data module (issue 20 item 2, decision 79) against the S3 emulator,
+ * run as a function that declares `archive:write`, as the chainer job will: a record's copy goes in
+ * under `audit/<companyId>/<at>_<auditId>.json` with a SHA-256 checksum (S3 refuses a put into an
+ * Object Lock bucket without one), a second identical put is harmless, and the local IAM stand-in
+ * refuses the writer anything but the put. s3rver has no Object Lock (docs/emulators.md): that the
+ * bucket keeps every copy is the CDK assertions' part.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  PutObjectLegalHoldCommand,
+  PutObjectRetentionCommand,
+} from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import { auditItem } from '../../functions/domain/audit.ts';
+import { runAs, takeRefusals, type FunctionIdentity } from '../../lib/local/iam.ts';
+import { LOCAL_BUCKETS } from '../../lib/local/emulators.ts';
+
+const archive = () => import('../../functions/data/audit-archive.ts');
+const client = async () => (await import('../../functions/clients/s3.ts')).s3;
+
+/** The chainer job as the lead wires it: it reads the trail, writes its chain, and puts copies. */
+const chainer: FunctionIdentity = {
+  name: 'job chainAuditTrail',
+  access: ['table:read', 'table:write', 'archive:write'],
+};
+
+/** One audit record as the chain would hash it, with its position (its sort key `<at>#<auditId>`). */
+const aRecord = () => {
+  const companyId = randomUUID();
+  const record = auditItem(
+    { userId: randomUUID(), companyId, role: 'primary-poc', sourceIp: '192.0.2.10' },
+    { companyId, action: 'profile.saved', objectType: 'profile', objectId: companyId, changes: { note: 'seal log' } },
+    new Date('2026-12-07T15:22:18.123Z'),
+    randomUUID(),
+  );
+  return { companyId, position: `${record.at}#${record.auditId}`, body: JSON.stringify(record) };
+};
+
+/** An HTTP request as the SDK sends it. */
+interface SentRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+}
+
+/** The HTTP requests `work` sends through the portal's S3 client, as they leave (signed, checksummed). */
+const requestsOf = async (work: () => Promise<void>): Promise<SentRequest[]> => {
+  const s3 = await client();
+  const sent: SentRequest[] = [];
+  const name = `capture-${randomUUID()}`;
+  s3.middlewareStack.add(
+    (next) => async (args) => {
+      sent.push(args.request as SentRequest);
+      return next(args);
+    },
+    { step: 'deserialize', priority: 'low', name },
+  );
+  try {
+    await work();
+  } finally {
+    s3.middlewareStack.remove(name);
+  }
+  return sent;
+};
+
+describe('the audit archive', () => {
+  it('keeps a record as put, under audit/<companyId>/<at>_<auditId>.json, with its SHA-256, and none for another', async () => {
+    const { archiveRecord, archivedRecord } = await archive();
+    const { companyId, position, body } = aRecord();
+    expect(await archivedRecord(companyId, position), 'nothing before the put').toBeNull();
+
+    const [put, ...others] = await requestsOf(() => runAs(chainer, () => archiveRecord(companyId, position, body)));
+    expect(others).toEqual([]);
+    expect(put!.method).toBe('PUT');
+    // The position's `#` becomes `_`; the SDK encodes the instant's `:`, and the emulator took it, signature and all.
+    const [at, auditId] = position.split('#');
+    expect(put!.path).toBe(
+      `/${LOCAL_BUCKETS.auditArchive}/audit/${companyId}/${at!.replaceAll(':', '%3A')}_${auditId}.json`,
+    );
+    expect(put!.headers['x-amz-sdk-checksum-algorithm']).toBe('SHA256');
+    expect(put!.headers['x-amz-checksum-sha256']).toBe(createHash('sha256').update(body).digest('base64'));
+
+    expect(await archivedRecord(companyId, position)).toBe(body);
+    expect(await archivedRecord(companyId, `${position.slice(0, -1)}0`)).toBeNull();
+    expect(await archivedRecord(randomUUID(), position)).toBeNull();
+  });
+
+  it('takes a second identical put without harm: the same copy, no error', async () => {
+    const { archiveRecord, archivedRecord } = await archive();
+    const { companyId, position, body } = aRecord();
+    await runAs(chainer, () => archiveRecord(companyId, position, body));
+    await expect(runAs(chainer, () => archiveRecord(companyId, position, body))).resolves.toBeUndefined();
+    expect(await archivedRecord(companyId, position)).toBe(body);
+  });
+
+  it('refuses archive:write a delete, a retention or legal-hold change and a read, and keeps the copy', async () => {
+    const { archiveRecord, archivedRecord, AUDIT_ARCHIVE_BUCKET } = await archive();
+    const s3 = await client();
+    const { companyId, position, body } = aRecord();
+    await runAs(chainer, () => archiveRecord(companyId, position, body));
+    const Key = `audit/${companyId}/${position.replace('#', '_')}.json`;
+    const Bucket = AUDIT_ARCHIVE_BUCKET;
+    const commands = [
+      new DeleteObjectCommand({ Bucket, Key }),
+      new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key }] } }),
+      new PutObjectRetentionCommand({ Bucket, Key, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date() } }),
+      new PutObjectLegalHoldCommand({ Bucket, Key, LegalHold: { Status: 'OFF' } }),
+      new GetObjectCommand({ Bucket, Key }),
+    ];
+    for (const command of commands)
+      await expect(
+        runAs(chainer, () => s3.send(command as never)),
+        command.constructor.name,
+      ).rejects.toMatchObject({
+        name: 'AccessDeniedException',
+      });
+    expect(takeRefusals().map((r) => [r.function, r.command])).toEqual([
+      ['job chainAuditTrail', 'DeleteObject'],
+      ['job chainAuditTrail', 'DeleteObjects'],
+      ['job chainAuditTrail', 'PutObjectRetention'],
+      ['job chainAuditTrail', 'PutObjectLegalHold'],
+      ['job chainAuditTrail', 'GetObject'],
+    ]);
+    expect(await archivedRecord(companyId, position), 'the stand-in refused before the emulator saw it').toBe(body);
+  });
+});
