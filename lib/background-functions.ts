@@ -6,7 +6,7 @@
  * alarms and its log key, so these are built exactly as the route functions are.
  */
 import { Duration, type Stack } from 'aws-cdk-lib';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -27,6 +27,7 @@ import {
   acknowledgeScheduledFunction,
   acknowledgeStreamConsumer,
 } from './nag-suppressions.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/definitions/observability.ts';
 
 /** How the stack gives a function its environment, IAM, alarms and log key. */
 export interface FunctionWiring {
@@ -69,6 +70,20 @@ export const addJobs = (stack: Stack, { environmentFor, grant, alarm, logKey }: 
       deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
       `The ${job.id} job failed after its retries`,
     );
+    // What the job counts that someone must look at (a broken audit chain): alarmed for the hour.
+    if (job.alarm)
+      alarm(
+        `Job-${job.id}-${job.alarm.metric}Alarm`,
+        new cloudwatch.Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: job.alarm.metric,
+          // Powertools Metrics adds the service to every metric's dimensions.
+          dimensionsMap: { service: SERVICE_NAME },
+          statistic: 'Sum',
+          period: Duration.hours(1),
+        }),
+        job.alarm.description,
+      );
     acknowledgeDeadLetterQueue(deadLetters);
     acknowledgeScheduledFunction(stack, fn);
   }

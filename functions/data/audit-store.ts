@@ -11,8 +11,10 @@ import { createOp, eq, indexKey, key, queryPage, write, type Page, type WriteOp 
 
 export type { AuditRecord };
 
-const partition = (companyId: string) => `COMPANY#${companyId}#AUDIT`;
-const position = (r: Pick<AuditRecord, 'at' | 'auditId'>) => `${r.at}#${r.auditId}`;
+/** A company's trail's partition. */
+export const partition = (companyId: string) => `COMPANY#${companyId}#AUDIT`;
+/** A record's sort key: its time, then its id. */
+export const position = (r: Pick<AuditRecord, 'at' | 'auditId'>) => `${r.at}#${r.auditId}`;
 
 /** The write of one record, for a transaction that makes the change it records. */
 export const auditOp = (r: AuditRecord): WriteOp =>

@@ -16,6 +16,8 @@ export interface JobDefinition {
   readonly access: readonly Access[];
   /** Minutes between runs on the local scheduler (it does not parse cron). */
   readonly localEveryMinutes: number;
+  /** A count the job writes (namespace CtpatPortal) whose first occurrence in an hour alarms. */
+  readonly alarm?: { readonly metric: string; readonly description: string };
 }
 
 export const JOBS = [
@@ -46,5 +48,24 @@ export const JOBS = [
       'Safety net for the email outbox: sends every delivery that is due (new, retrying, or abandoned by a sender)',
     access: ['table:read', 'table:write', 'email:send'],
     localEveryMinutes: 1,
+  },
+  {
+    id: 'chainAuditTrail',
+    handler: 'chain-audit-trail',
+    schedule: 'rate(1 minute)',
+    description:
+      "Appends each new audit record to its company's hash chain, after putting its copy in the write-once archive",
+    access: ['table:read', 'table:write', 'archive:write'],
+    localEveryMinutes: 1,
+  },
+  {
+    id: 'verifyAuditChains',
+    handler: 'verify-audit-chains',
+    schedule: 'rate(1 hour)',
+    description:
+      "Verifies each company's audit hash chain: what was appended since the last run, and each chain in full once a week",
+    access: ['table:read', 'table:write'],
+    localEveryMinutes: 60,
+    alarm: { metric: 'AuditChainBroken', description: "A company's audit hash chain is broken (see the job's log)" },
   },
 ] as const satisfies readonly JobDefinition[];

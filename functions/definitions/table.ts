@@ -44,6 +44,21 @@ export const TABLE = {
 export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
 
 /**
+ * Each company's hash chain over its audit records (issue 20, decision 80), in
+ * `COMPANY#<id>#CHAIN#AUDIT`: inside AUDIT_PARTITIONS, so no function may update or delete a link.
+ * A link `SEQ#<n>` (12 digits) per chained record, a marker `REC#<the record's sort key>` saying
+ * which are chained, and the verifier's checkpoint `VERIFIED`. The first link is listed on gsi1
+ * under `registry`; the first link's `prevHash` is `genesis`. The chainer's own checkpoint (how far
+ * it has read the trail) is the item `chainer`.
+ */
+export const AUDIT_CHAIN = {
+  partitionSuffix: '#CHAIN#AUDIT',
+  registry: 'AUDIT-CHAINS',
+  genesis: '',
+  chainer: { pk: 'AUDIT-CHAINER', sk: 'CHECKPOINT' },
+} as const;
+
+/**
  * The key of an outbox delivery (`OUTBOX#<deliveryId>`, `DELIVERY`): written once by the store,
  * matched by the filter of the stream consumer that sends new deliveries.
  */

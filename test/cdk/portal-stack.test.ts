@@ -382,6 +382,28 @@ describe('schedules', () => {
     );
     expect(alarms.filter(([, a]) => a.Properties.MetricName === '5XXError')).toHaveLength(1);
   });
+
+  it('chain the audit trail every minute and verify the chains every hour, alarming on the first break counted (issue 20)', () => {
+    const chainer = resourcesOf('AWS::Scheduler::Schedule').find(([id]) => id.startsWith('JobchainAuditTrail'));
+    expect(chainer?.[1].Properties.ScheduleExpression).toBe('rate(1 minute)');
+    const schedule = resourcesOf('AWS::Scheduler::Schedule').find(([id]) => id.startsWith('JobverifyAuditChains'));
+    expect(schedule?.[1].Properties.ScheduleExpression).toBe('rate(1 hour)');
+    const broken = resourcesOf('AWS::CloudWatch::Alarm').filter(
+      ([, a]) => a.Properties.MetricName === 'AuditChainBroken',
+    );
+    expect(broken).toHaveLength(1);
+    expect(broken[0]![1].Properties).toMatchObject({
+      Namespace: 'CtpatPortal',
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [expect.objectContaining({ Ref: expect.stringMatching(/^Alarms/) })],
+    });
+    // Only the service Powertools adds: the job counts without dimensions (the broken company rides in the log line).
+    expect(broken[0]![1].Properties.Dimensions).toEqual([{ Name: 'service', Value: 'ctpat-portal' }]);
+  });
 });
 
 describe('SES', () => {

@@ -14,5 +14,9 @@ export const sendOutboxJob = async () =>
   (await loadJob('sendOutbox')) as HandlerOf<typeof import('../../functions/jobs/send-outbox.ts')>;
 export const fanOutJob = async () =>
   (await loadJob('fanOutAlerts')) as HandlerOf<typeof import('../../functions/jobs/fan-out-alerts.ts')>;
+export const chainAuditTrailJob = async () =>
+  (await loadJob('chainAuditTrail')) as HandlerOf<typeof import('../../functions/jobs/chain-audit-trail.ts')>;
+export const verifyAuditChainsJob = async () =>
+  (await loadJob('verifyAuditChains')) as HandlerOf<typeof import('../../functions/jobs/verify-audit-chains.ts')>;
 export const emailFeedbackHandler = async () =>
   (await loadEventHandler('emailFeedback')) as HandlerOf<typeof import('../../functions/events/email-feedback.ts')>;

@@ -154,6 +154,28 @@ export const auditRecordsOf = async (companyId: string): Promise<AuditRecord[]> 
     })
   ).map((item) => record<AuditRecord>(item));
 
+/**
+ * Changes one stored audit record directly (a PutItem of the whole item, as someone with table
+ * access could, around the data layer): for showing that the hash chain gives it away.
+ */
+export const tamperWithAuditRecord = async (companyId: string, auditId: string, changes: Record<string, unknown>) => {
+  const items = await queryAll({
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': PK },
+    ExpressionAttributeValues: { ':pk': `COMPANY#${companyId}#AUDIT` },
+    ConsistentRead: true,
+  });
+  const item = items.find((i) => i.auditId === auditId);
+  if (!item) throw new Error(`No audit record ${auditId} of ${companyId}`);
+  await documents.send(new PutCommand({ TableName: TABLE_NAME, Item: { ...item, ...changes } }));
+};
+
+/** Deletes one stored audit record directly, as someone with table access could. */
+export const deleteAuditRecord = async (record: Pick<AuditRecord, 'companyId' | 'at' | 'auditId'>) =>
+  documents.send(
+    new DeleteCommand({ TableName: TABLE_NAME, Key: key(`COMPANY#${record.companyId}#AUDIT`, `${record.at}#${record.auditId}`) }),
+  );
+
 /** The members of one company, from its partition. */
 export const membersOf = async (companyId: string): Promise<MemberRecord[]> =>
   (
