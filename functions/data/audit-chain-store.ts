@@ -119,7 +119,9 @@ export const append = async (companyId: string, link: StoredLink): Promise<Appen
   if (marker?.code === 'ConditionalCheckFailed') return 'already-chained';
   if (seq?.code === 'ConditionalCheckFailed' || outcome.data.some((d) => d.code === 'TransactionConflict'))
     return 'seq-taken';
-  throw new Error(`Appending seq ${link.seq} to ${companyId}'s audit chain was canceled: ${JSON.stringify(outcome.data)}`);
+  throw new Error(
+    `Appending seq ${link.seq} to ${companyId}'s audit chain was canceled: ${JSON.stringify(outcome.data)}`,
+  );
 };
 
 /** Every company that has a chain (the first links, on gsi1). */

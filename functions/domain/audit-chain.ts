@@ -123,7 +123,12 @@ const appendOne = async (
   const hashOfRecord = recordHash(record);
   let current = head;
   for (let attempt = 1; ; attempt += 1) {
-    const body = { seq: (current?.seq ?? 0) + 1, position, recordHash: hashOfRecord, prevHash: current?.hash ?? GENESIS };
+    const body = {
+      seq: (current?.seq ?? 0) + 1,
+      position,
+      recordHash: hashOfRecord,
+      prevHash: current?.hash ?? GENESIS,
+    };
     const link = { ...body, hash: linkHash(body) };
     const outcome = await chains.append(record.companyId, link);
     if (outcome === 'appended') return { head: { seq: link.seq, hash: link.hash }, appended: true };
@@ -225,7 +230,8 @@ const checkLinks = async (
           return fail(`missing seq: after seq ${previous.seq} comes ${link.seq}; a link was deleted`);
         if (link.prevHash !== previous.hash)
           return fail(`broken link: its prevHash is not the hash of seq ${previous.seq} (${short(previous.hash)})`);
-        if (linkHash(link) !== link.hash) return fail('the link was changed: its hash is not the hash of what it holds');
+        if (linkHash(link) !== link.hash)
+          return fail('the link was changed: its hash is not the hash of what it holds');
         const record = records.get(link.position);
         if (!record) return fail(`the record at ${link.position} is gone: deleted, or its key was changed`);
         if (recordHash(record) !== link.recordHash)

@@ -27,7 +27,12 @@ const { verifyFully } = await import('../../functions/domain/audit-chain.ts');
 
 const actor = { userId: 'u-test', companyId: 'CBP', sourceIp: '192.0.2.1', role: 'cbp-officer' };
 const entryFor = (companyId: string, i: number) =>
-  auditItem(actor, { companyId, action: 'test.written', objectType: 'test', objectId: `o${i}` }, new Date(), randomUUID());
+  auditItem(
+    actor,
+    { companyId, action: 'test.written', objectType: 'test', objectId: `o${i}` },
+    new Date(),
+    randomUUID(),
+  );
 const positionOf = (r: Pick<AuditRecord, 'at' | 'auditId'>) => `${r.at}#${r.auditId}`;
 
 /** The audit store as another function instance has it: its own modules, so its writes race this one's. */
@@ -56,7 +61,9 @@ describe('a company audit chain under concurrency', () => {
     const job = await chainAuditTrailJob();
     const started = Date.now();
     const runs = await Promise.all([job(), job()]);
-    console.log(`[audit-chain] two chainer runs over 50 new records at once: ${Date.now() - started} ms (a shared machine)`);
+    console.log(
+      `[audit-chain] two chainer runs over 50 new records at once: ${Date.now() - started} ms (a shared machine)`,
+    );
     expect(runs.every((r) => r.read >= 50)).toBe(true);
 
     const stored = await auditRecordsOf(companyId);

@@ -173,7 +173,10 @@ export const tamperWithAuditRecord = async (companyId: string, auditId: string, 
 /** Deletes one stored audit record directly, as someone with table access could. */
 export const deleteAuditRecord = async (record: Pick<AuditRecord, 'companyId' | 'at' | 'auditId'>) =>
   documents.send(
-    new DeleteCommand({ TableName: TABLE_NAME, Key: key(`COMPANY#${record.companyId}#AUDIT`, `${record.at}#${record.auditId}`) }),
+    new DeleteCommand({
+      TableName: TABLE_NAME,
+      Key: key(`COMPANY#${record.companyId}#AUDIT`, `${record.at}#${record.auditId}`),
+    }),
   );
 
 /** The members of one company, from its partition. */
