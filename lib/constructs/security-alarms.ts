@@ -33,7 +33,7 @@ export class SecurityAlarms extends Construct {
     super(scope, id);
     const watch = (
       name: string,
-      filters: { Match: string; In: string[] }[],
+      filters: ({ Match: string; In: string[] } | { Match: string; NotIn: string[] })[],
       burst: { threshold: number; minutes: number },
       description: string,
     ) => {
@@ -77,6 +77,9 @@ export class SecurityAlarms extends Construct {
       [
         { Match: '$.securityEvent', In: ['sign-in'] },
         { Match: '$.outcome', In: ['failure'] },
+        // A sign-in that names no address (a malformed body) is no one's guess at a password:
+        // counted under one subject, every broken client at once would look like one attacker.
+        { Match: '$.subject', NotIn: ['anonymous'] },
       ],
       SECURITY_BURSTS.failedSignIns,
       `One address failed to sign in more than ${SECURITY_BURSTS.failedSignIns.threshold} times in ${SECURITY_BURSTS.failedSignIns.minutes} minutes (the rule's report names it)`,

@@ -56,6 +56,14 @@ describe('security events in the stack', () => {
     }
     const refusals = rules.find((r) => r.name.endsWith('RefusalsBySubject'));
     expect(refusals?.body.Contribution.Filters).toContainEqual({ Match: '$.outcome', In: ['refused'] });
+    // Failed sign-ins count per address named; a body naming none is not one attacker's guesses.
+    const failed = rules.find((r) => r.name.endsWith('FailedSignInsBySubject'));
+    expect(failed?.body.Contribution.Filters).toEqual(
+      expect.arrayContaining([
+        { Match: '$.outcome', In: ['failure'] },
+        { Match: '$.subject', NotIn: ['anonymous'] },
+      ]),
+    );
     const alarms = resources('AWS::CloudWatch::Alarm').filter((a) =>
       JSON.stringify(a.Properties.Metrics ?? '').includes('INSIGHT_RULE_METRIC'),
     );
