@@ -234,7 +234,10 @@ const startOnce = async (props: EmulatorsProps, log: (line: string) => void): Pr
     const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
     const sesEndpoint = `http://127.0.0.1:${sesPort}`;
     const s3Endpoint = `http://127.0.0.1:${s3Port}`;
-    await Promise.all([
+    // Settled, not Promise.all: when one fails (its port taken), the others still starting must be
+    // registered before `stop` runs below, or they outlive the attempt (a DynamoDB Local was left
+    // running after the port-taken test).
+    const started = await Promise.allSettled([
       keep(
         'dynamodb',
         dynamoPort,
@@ -284,6 +287,8 @@ const startOnce = async (props: EmulatorsProps, log: (line: string) => void): Pr
         async () => `its files are on disk (${s3Dir}) and it makes its bucket at start`,
       ),
     ]);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     // The portal reaches cognito-local through the stand-in that adds GetTokensFromRefreshToken
     // and a required second factor's MFA_SETUP.
     front = await startCognitoFront(cognitoEndpoint);

@@ -6,7 +6,7 @@
  * probe 200. The supervisor sees that the process answering is not its child, and the emulators
  * start again on fresh ports, each its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +71,23 @@ describe('an emulator port taken between the pick and the start', () => {
     ] as const) {
       const pid = emulators.supervised[name].pid() as number;
       expect(portOwnership(pid, Number(new URL(endpoint).port)), name).toBe('ours');
+    }
+    // Nothing of the first attempt is left running: the only processes working in the data folder
+    // are the supervised ones (an emulator still starting when another's port was found taken
+    // used to outlive the attempt).
+    if (process.platform === 'linux') {
+      const ours = new Set(Object.values(emulators.supervised).map((s) => s.pid()));
+      const inDataDir = readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((pid) => {
+          try {
+            return readlinkSync(`/proc/${pid}/cwd`).startsWith(dataDir);
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+      expect(inDataDir.filter((pid) => !ours.has(pid))).toEqual([]);
     }
     // The foreign server still holds its port and was never the portal's SES.
     const before = state.requests;
