@@ -7,7 +7,7 @@
 import '../lib/local/quiet-sdk.ts';
 import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { resolveTarget, type Target } from '../lib/admin/target.ts';
+import { commandOutput, TARGET_OPTIONS, targetOf, useTarget } from '../lib/admin/target.ts';
 import { DEFAULT_STACK_NAME } from '../lib/stack-outputs.ts';
 
 const USAGE = `Usage: npm run admin -- create --email ADDRESS [--name "Full Name"] [--operator WHO]
@@ -18,12 +18,7 @@ const USAGE = `Usage: npm run admin -- create --email ADDRESS [--name "Full Name
   --operator names who ran it in the audit record (default: your OS user name).
   --yes-another-admin confirms adding one where administrators exist already.`;
 
-const log = (line: string) => console.log(`[admin] ${line}`);
-
-const fail = (message: string, code = 1): never => {
-  console.error(`[admin] ${message}`);
-  process.exit(code);
-};
+const { log, fail } = commandOutput('admin');
 
 const parse = () => {
   try {
@@ -33,9 +28,7 @@ const parse = () => {
         email: { type: 'string' },
         name: { type: 'string', default: 'CBP Administrator' },
         operator: { type: 'string', default: userInfo().username },
-        stack: { type: 'string' },
-        region: { type: 'string' },
-        local: { type: 'boolean', default: false },
+        ...TARGET_OPTIONS,
         'yes-another-admin': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -50,23 +43,9 @@ const main = async () => {
   if (values.help) return console.log(USAGE);
   if (positionals[0] !== 'create' || positionals.length > 1) fail(`Say what to do: create.\n${USAGE}`, 2);
   if (!values.email) fail(`--email is required: the new administrator's address.\n${USAGE}`, 2);
-  if (values.local && (values.stack || values.region))
-    fail('--local acts on the local portal: drop --stack and --region.', 2);
-  const target: Target = values.local
-    ? { kind: 'local' }
-    : {
-        kind: 'stack',
-        stackName: values.stack ?? DEFAULT_STACK_NAME,
-        ...(values.region ? { region: values.region } : {}),
-      };
-
-  log(
-    target.kind === 'local'
-      ? "reading the running local portal's environment ..."
-      : `reading ${target.stackName}'s outputs ...`,
-  );
-  const { env, description } = await resolveTarget(target);
-  Object.assign(process.env, env);
+  const target = targetOf(values);
+  if ('refused' in target) return fail(target.refused, 2);
+  const { env, description } = await useTarget(target, log);
   log(`target: ${description} (table ${env.TABLE_NAME}, staff user pool ${env.STAFF_USER_POOL_ID})`);
 
   // Only now: the portal's modules read the environment when they load.

@@ -8,7 +8,7 @@
  */
 import '../lib/local/quiet-sdk.ts';
 import { parseArgs } from 'node:util';
-import { resolveTarget, type Target } from '../lib/admin/target.ts';
+import { commandOutput, TARGET_OPTIONS, targetOf, useTarget } from '../lib/admin/target.ts';
 import { DEFAULT_STACK_NAME } from '../lib/stack-outputs.ts';
 
 const USAGE = `Usage: npm run audit:verify -- [COMPANY_ID] [--stack NAME] [--region REGION] [--local] [--env]
@@ -17,20 +17,17 @@ const USAGE = `Usage: npm run audit:verify -- [COMPANY_ID] [--stack NAME] [--reg
   Targets the deployed stack ${DEFAULT_STACK_NAME} (or --stack), --local the portal \`npm start\` runs,
   or --env the table this shell's environment names (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB).`;
 
-const log = (line: string) => console.log(`[audit:verify] ${line}`);
-const fail = (message: string, code = 2): never => {
-  console.error(`[audit:verify] ${message}`);
-  process.exit(code);
-};
+const output = commandOutput('audit:verify');
+const log = output.log;
+// Exit status 2: could not verify (1 is kept for a broken chain).
+const fail = (message: string, code = 2): never => output.fail(message, code);
 
 const parse = () => {
   try {
     return parseArgs({
       allowPositionals: true,
       options: {
-        stack: { type: 'string' },
-        region: { type: 'string' },
-        local: { type: 'boolean', default: false },
+        ...TARGET_OPTIONS,
         env: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -49,15 +46,9 @@ const main = async () => {
   if (values.env) {
     if (!process.env.TABLE_NAME) fail('--env reads TABLE_NAME from the environment, and it is not set.');
   } else {
-    const target: Target = values.local
-      ? { kind: 'local' }
-      : {
-          kind: 'stack',
-          stackName: values.stack ?? DEFAULT_STACK_NAME,
-          ...(values.region ? { region: values.region } : {}),
-        };
-    const { env, description } = await resolveTarget(target);
-    Object.assign(process.env, env);
+    const target = targetOf(values);
+    if ('refused' in target) return fail(target.refused);
+    const { description } = await useTarget(target, log);
     log(`target: ${description}`);
   }
   log(`table ${process.env.TABLE_NAME}`);

@@ -8,9 +8,9 @@
 import '../lib/local/quiet-sdk.ts';
 import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { resolveTarget, type Target } from '../lib/admin/target.ts';
-import { parseSince } from '../lib/admin/since.ts';
+import { commandOutput, TARGET_OPTIONS, targetOf, useTarget } from '../lib/admin/target.ts';
 import { DEFAULT_STACK_NAME } from '../lib/stack-outputs.ts';
+import { parseSince } from '../lib/admin/since.ts';
 import { EMAIL_RUNBOOK } from '../functions/definitions/email-failures.ts';
 
 const USAGE = `Usage: npm run outbox -- redrive --since WHEN [--dry-run] [--operator WHO] [--wait SECONDS]
@@ -23,12 +23,7 @@ const USAGE = `Usage: npm run outbox -- redrive --since WHEN [--dry-run] [--oper
   --operator names who ran it in the audit records (default: your OS user name).
   --wait follows the new deliveries this long until they are sent (default 120; 0: do not wait).`;
 
-const log = (line: string) => console.log(`[outbox] ${line}`);
-
-const fail = (message: string, code = 1): never => {
-  console.error(`[outbox] ${message}`);
-  process.exit(code);
-};
+const { log, fail } = commandOutput('outbox');
 
 const parse = () => {
   try {
@@ -39,9 +34,7 @@ const parse = () => {
         'dry-run': { type: 'boolean', default: false },
         operator: { type: 'string', default: userInfo().username },
         wait: { type: 'string', default: '120' },
-        stack: { type: 'string' },
-        region: { type: 'string' },
-        local: { type: 'boolean', default: false },
+        ...TARGET_OPTIONS,
         help: { type: 'boolean', default: false },
       },
     });
@@ -57,8 +50,8 @@ const main = async () => {
   if (!values.since) fail(`--since is required: how far back to look (2h, or an ISO date or time).\n${USAGE}`, 2);
   const waitSeconds = Number(values.wait);
   if (!Number.isInteger(waitSeconds) || waitSeconds < 0) fail('--wait takes a whole number of seconds.', 2);
-  if (values.local && (values.stack || values.region))
-    fail('--local acts on the local portal: drop --stack and --region.', 2);
+  const target = targetOf(values);
+  if ('refused' in target) return fail(target.refused, 2);
   // Checked before any stack is read.
   let since = '';
   try {
@@ -66,20 +59,7 @@ const main = async () => {
   } catch (error) {
     fail((error as Error).message, 2);
   }
-  const target: Target = values.local
-    ? { kind: 'local' }
-    : {
-        kind: 'stack',
-        stackName: values.stack ?? DEFAULT_STACK_NAME,
-        ...(values.region ? { region: values.region } : {}),
-      };
-  log(
-    target.kind === 'local'
-      ? "reading the running local portal's environment ..."
-      : `reading ${target.stackName}'s outputs ...`,
-  );
-  const { env, description } = await resolveTarget(target);
-  Object.assign(process.env, env);
+  const { env, description } = await useTarget(target, log);
   log(`target: ${description} (table ${env.TABLE_NAME})`);
 
   // Only now: the portal's modules read the environment when they load.

@@ -5,7 +5,7 @@
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { runningPortal, RUNTIME_FILE } from '../local/running-portal.ts';
-import { environmentFromOutputs } from '../stack-outputs.ts';
+import { DEFAULT_STACK_NAME, environmentFromOutputs } from '../stack-outputs.ts';
 
 export type Target =
   | { readonly kind: 'local' }
@@ -49,4 +49,52 @@ export const resolveTarget = async (target: Target): Promise<ResolvedTarget> => 
   } finally {
     client.destroy();
   }
+};
+
+/** The options that name a target, for `parseArgs` (every operator command takes them). */
+export const TARGET_OPTIONS = {
+  stack: { type: 'string' },
+  region: { type: 'string' },
+  local: { type: 'boolean', default: false },
+} as const;
+
+/** An operator command's output: lines tagged with its name, and a failure that exits. */
+export const commandOutput = (name: string) => ({
+  log: (line: string) => console.log(`[${name}] ${line}`),
+  fail: (message: string, code = 1): never => {
+    console.error(`[${name}] ${message}`);
+    process.exit(code);
+  },
+});
+
+/** The target the options name, or the reason they contradict each other. */
+export const targetOf = (values: {
+  readonly stack?: string;
+  readonly region?: string;
+  readonly local?: boolean;
+}): Target | { readonly refused: string } => {
+  if (values.local && (values.stack || values.region))
+    return { refused: '--local acts on the local portal: drop --stack and --region.' };
+  return values.local
+    ? { kind: 'local' }
+    : {
+        kind: 'stack',
+        stackName: values.stack ?? DEFAULT_STACK_NAME,
+        ...(values.region ? { region: values.region } : {}),
+      };
+};
+
+/**
+ * Puts the target's environment on this process, saying what it reads: call it before importing
+ * any of the portal's modules, which read the environment when they load.
+ */
+export const useTarget = async (target: Target, log: (line: string) => void): Promise<ResolvedTarget> => {
+  log(
+    target.kind === 'local'
+      ? "reading the running local portal's environment ..."
+      : `reading ${target.stackName}'s outputs ...`,
+  );
+  const resolved = await resolveTarget(target);
+  Object.assign(process.env, resolved.env);
+  return resolved;
 };
