@@ -210,16 +210,6 @@ export const acknowledgeWebHosting = (stack: Stack, web: WebHosting): void => {
     reason:
       'The contents are rebuilt from the repository and redeployed by every deployment (and versioned for roll-back); a cross-region copy would add nothing a redeploy does not.',
   });
-  Validations.of(web.logs).acknowledge({
-    id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
-    reason:
-      'S3 server access log delivery supports only SSE-S3 default encryption on its destination bucket, so this log bucket is SSE-S3 (with SSL enforced, public access blocked and versioning on).',
-  });
-  Validations.of(web.logs).acknowledge({
-    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-    reason:
-      'Access logs of the static client (no portal data; the audit trail of what users do lives in the DynamoDB table with its backups); versioned and retained a year, not replicated across regions.',
-  });
 
   // CDK's BucketDeployment function: one per stack, run by CloudFormation only during a deployment.
   const role = web.deploymentRole;

@@ -3,6 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { accessLogBucket } from './access-log-bucket.ts';
 import type { Access } from '../../functions/definitions/routes.ts';
 
 /** The context key that sets how long each archived record is locked, in days. */
@@ -52,16 +53,7 @@ export class AuditArchive extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Access log delivery takes an ACL grant here (the app's default), so ACLs stay, owner preferred.
-    this.logs = new s3.Bucket(this, 'Logs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.logs = accessLogBucket(this, 'audit archive (who put or read which copy)');
     this.bucket = new s3.Bucket(this, 'Bucket', {
       objectLockEnabled: true,
       objectLockDefaultRetention: s3.ObjectLockRetention.compliance(Duration.days(this.retentionDays)),
@@ -81,16 +73,6 @@ export class AuditArchive extends Construct {
       id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
       reason:
         'The archive is the second copy of the audit trail (the table, with point-in-time recovery and daily backups, holds the first), locked in compliance mode so no one can delete it; a third copy in another region would need a second locked bucket and key for records that already exist twice.',
-    });
-    Validations.of(this.logs).acknowledge({
-      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
-      reason:
-        'S3 server access log delivery supports only SSE-S3 default encryption on its destination bucket, so the audit archive access-log bucket is SSE-S3 (with SSL enforced, public access blocked and versioning on).',
-    });
-    Validations.of(this.logs).acknowledge({
-      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason:
-        "Access logs of the audit archive (who put or read which copy); kept a year and versioned, like the exports' and the web hosting's logs, not replicated across regions.",
     });
   }
 

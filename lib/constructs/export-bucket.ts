@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { accessLogBucket } from './access-log-bucket.ts';
 
 export interface ExportBucketProps {
   /** Days an export file is kept before S3 deletes it. Default: 1 (its link works for five minutes). */
@@ -28,16 +29,7 @@ export class ExportBucket extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Access log delivery takes an ACL grant here (the app's default), so ACLs stay, owner preferred.
-    this.logs = new s3.Bucket(this, 'Logs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.logs = accessLogBucket(this, 'exports bucket (who downloaded which file, from where)');
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.KMS,
@@ -66,16 +58,6 @@ export class ExportBucket extends Construct {
       id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
       reason:
         'Exports live a day and are made again on request from the table, which is backed up; a copy in another region would spread confidential data for nothing.',
-    });
-    Validations.of(this.logs).acknowledge({
-      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
-      reason:
-        'S3 server access log delivery supports only SSE-S3 default encryption on its destination bucket, so the exports access-log bucket is SSE-S3 (with SSL enforced, public access blocked and versioning on).',
-    });
-    Validations.of(this.logs).acknowledge({
-      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason:
-        "Access logs of the exports bucket (who downloaded which file, from where); kept a year and versioned, like the web hosting's logs, not replicated across regions.",
     });
   }
 }

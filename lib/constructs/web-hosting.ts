@@ -8,6 +8,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { accessLogBucket } from './access-log-bucket.ts';
 import { contentSecurityPolicy, SECURITY_HEADER_PARTS } from '../web-headers.ts';
 
 export interface WebHostingProps {
@@ -63,16 +64,8 @@ export class WebHosting extends Construct {
       throw new Error('WebHosting: domainNames need a certificate (in us-east-1) that covers them');
 
     // Access logs of the bucket and the distribution. CloudFront's standard logs are delivered
-    // with an ACL grant, so this bucket keeps ACLs (owner preferred); nothing in it is public.
-    this.logs = new s3.Bucket(this, 'Logs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // with an ACL grant too; nothing in it is public.
+    this.logs = accessLogBucket(this, 'static client (no portal data: what users do is in the audit trail)');
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
