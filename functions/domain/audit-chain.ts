@@ -277,17 +277,35 @@ export const verifyFully = async (
 
 /** The links appended since the last verified checkpoint (the hourly pass). */
 export const verifySince = async (deps: { readonly chains: AuditChains }, companyId: string): Promise<ChainReport> => {
-  const from = (await deps.chains.verified(companyId)) ?? { seq: 0, hash: GENESIS };
-  const links = await checkLinks(deps.chains, companyId, from);
+  const verified = await deps.chains.verified(companyId);
+  const report = { companyId, mode: 'incremental' as const, beforeChain: 0, pending: 0 };
+  // The link verified last must still be there as it was: else links were deleted or rewritten
+  // back past it, which checking only what came after would not see.
+  if (verified) {
+    const [anchor] = await firstPage(deps.chains.linksAfter(companyId, verified.seq - 1));
+    if (anchor?.seq !== verified.seq || anchor.hash !== verified.hash)
+      return {
+        ...report,
+        head: null,
+        checked: 0,
+        broken: {
+          seq: verified.seq,
+          problem: `the link verified last (seq ${verified.seq}, ${short(verified.hash)}) is ${anchor?.seq === verified.seq ? 'changed' : 'gone'}: links were deleted or rewritten`,
+        },
+      };
+  }
+  const links = await checkLinks(deps.chains, companyId, verified ?? { seq: 0, hash: GENESIS });
   return {
-    companyId,
-    mode: 'incremental',
+    ...report,
     head: links.reached.seq > 0 ? links.reached : null,
     checked: links.checked,
-    beforeChain: 0,
-    pending: 0,
     broken: links.broken,
   };
+};
+
+const firstPage = async <T>(pages: AsyncIterable<T[]>): Promise<T[]> => {
+  for await (const page of pages) return page;
+  return [];
 };
 
 /** Which hour of the week (0-167, UTC) a chain is verified in full; the other hours, incrementally. */

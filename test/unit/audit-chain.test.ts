@@ -202,4 +202,15 @@ describe('verification', () => {
     store.links.get('c1')!.delete(3);
     expect((await verifySince(store, 'c1')).broken?.problem).toContain('missing seq');
   });
+
+  it('names links deleted back past the last verified one, which the links after it cannot show', async () => {
+    const store = await chained(4);
+    const links = [...store.links.get('c1')!.values()];
+    await store.chains.markVerified('c1', { seq: 4, hash: links[3]!.hash }, NOW.toISOString());
+    expect((await verifySince(store, 'c1')).broken).toBeNull();
+    store.links.get('c1')!.delete(4);
+    store.links.get('c1')!.delete(3);
+    expect((await verifySince(store, 'c1')).broken).toMatchObject({ seq: 4 });
+    expect((await verifySince(store, 'c1')).broken?.problem).toContain('is gone');
+  });
 });
