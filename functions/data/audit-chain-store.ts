@@ -1,8 +1,9 @@
 /**
  * The audit trail's hash chains as stored (domain/audit-chain.ts holds the rules; decision 80):
- * per company, in `COMPANY#<id>#CHAIN#AUDIT` (inside the audit partitions no function may update
- * or delete), a link `SEQ#<n>` per chained record and a marker `REC#<position>` saying the record
- * is chained. An append writes both in one transaction, each only if absent: the link's condition
+ * per company, in its chain partition (`AUDIT_CHAIN`: inside the audit partitions no function may
+ * update or delete, where this store only creates), a link `SEQ#<n>` per chained record and a
+ * marker `REC#<position>` saying the record is chained; the checkpoints, which move, live outside.
+ * An append writes both in one transaction, each only if absent: the link's condition
  * is what keeps two chainers from forking a chain, the marker's what keeps a record from being
  * chained twice. The chainer reads new records on gsi1 (the portal's trail, day by day).
  */
@@ -45,7 +46,8 @@ const chainPartition = (companyId: string) => `COMPANY#${companyId}${AUDIT_CHAIN
 const SEQ = 'SEQ#';
 const REC = 'REC#';
 const seqKey = (seq: number) => `${SEQ}${String(seq).padStart(12, '0')}`;
-const VERIFIED = 'VERIFIED';
+const verifiedKey = (companyId: string) => key(AUDIT_CHAIN.checkpoints, `VERIFIED#${companyId}`);
+const chainerKey = key(AUDIT_CHAIN.checkpoints, 'chainer');
 const END = '\uffff';
 
 /** The UTC days from `from`'s to `to`'s (ISO times), each `YYYY-MM-DD`. */
@@ -188,13 +190,13 @@ export const allChained = async (companyId: string): Promise<Set<string>> =>
 
 /** How far the scheduled verification found the chain intact; null before its first pass. */
 export const verified = async (companyId: string): Promise<ChainPoint | null> => {
-  const item = await getItem<ChainPoint>(key(chainPartition(companyId), VERIFIED), { consistent: true });
+  const item = await getItem<ChainPoint>(verifiedKey(companyId), { consistent: true });
   return item ? { seq: item.seq, hash: item.hash } : null;
 };
 
 /** Moves the verified checkpoint to `through`; a later one already there stays. */
 export const markVerified = async (companyId: string, through: ChainPoint, at: string): Promise<void> => {
-  const item = { ...key(chainPartition(companyId), VERIFIED), ...through, verifiedAt: at };
+  const item = { ...verifiedKey(companyId), ...through, verifiedAt: at };
   try {
     await write(putOp(item, or(notExists('seq'), lte('seq', through.seq))));
   } catch (error) {
@@ -204,8 +206,6 @@ export const markVerified = async (companyId: string, through: ChainPoint, at: s
 
 /** Up to when the chainer has read the trail (an ISO time); null before its first run. */
 export const chainerCheckpoint = async (): Promise<string | null> =>
-  (await getItem<{ through: string }>(key(AUDIT_CHAIN.chainer.pk, AUDIT_CHAIN.chainer.sk), { consistent: true }))
-    ?.through ?? null;
+  (await getItem<{ through: string }>(chainerKey, { consistent: true }))?.through ?? null;
 
-export const moveChainerCheckpoint = (through: string): Promise<void> =>
-  write(putOp({ ...key(AUDIT_CHAIN.chainer.pk, AUDIT_CHAIN.chainer.sk), through }));
+export const moveChainerCheckpoint = (through: string): Promise<void> => write(putOp({ ...chainerKey, through }));

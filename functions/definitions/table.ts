@@ -45,17 +45,18 @@ export const AUDIT_PARTITIONS = 'COMPANY#*#AUDIT';
 
 /**
  * Each company's hash chain over its audit records (issue 20, decision 80), in
- * `COMPANY#<id>#CHAIN#AUDIT`: inside AUDIT_PARTITIONS, so no function may update or delete a link.
- * A link `SEQ#<n>` (12 digits) per chained record, a marker `REC#<the record's sort key>` saying
- * which are chained, and the verifier's checkpoint `VERIFIED`. The first link is listed on gsi1
- * under `registry`; the first link's `prevHash` is `genesis`. The chainer's own checkpoint (how far
- * it has read the trail) is the item `chainer`.
+ * `COMPANY#<id>#CHAIN#AUDIT`: inside AUDIT_PARTITIONS, so no function may update or delete there,
+ * and the chain store only creates. A link `SEQ#<n>` (12 digits) per chained record and a marker
+ * `REC#<the record's sort key>` saying which are chained. The first link is listed on gsi1 under
+ * `registry`; the first link's `prevHash` is `genesis`. What moves lives outside, in `checkpoints`:
+ * how far the chainer has read the trail (sort key `chainer`) and each chain's verified point
+ * (`VERIFIED#<companyId>`).
  */
 export const AUDIT_CHAIN = {
   partitionSuffix: '#CHAIN#AUDIT',
   registry: 'AUDIT-CHAINS',
   genesis: '',
-  chainer: { pk: 'AUDIT-CHAINER', sk: 'CHECKPOINT' },
+  checkpoints: 'AUDIT-CHAIN-CHECKPOINTS',
 } as const;
 
 /**

@@ -94,7 +94,9 @@ describe('fifty writers at once', () => {
       ),
     );
     const added = tally(adds);
-    const listed = (await api.request('GET', `${path}?limit=100`, { token: poc.token })).body.items;
+    const list = await api.request('GET', `${path}?limit=100`, { token: poc.token });
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    const listed = list.body.items;
     console.log(
       `[concurrency] user list: ${WRITERS} additions at once, ${added.won} created, ${listed.length - 1} listed besides the POC`,
     );

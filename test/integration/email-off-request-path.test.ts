@@ -95,6 +95,8 @@ describe('email off the request path', () => {
     // After the pause, each notice once: the blocked send completes, the others follow.
     const mail = await waitForMail(poc.email, 2 * POSTS);
     expect(mail.map((m) => m.subject)).toEqual(Array(2 * POSTS).fill(NOTICE));
+    // A mail arrives before its sender records it sent: wait for the senders to finish.
+    await streamPoller().settled();
     const sent = await notices();
     expect(sent.map((d) => ({ status: d.status, attempts: d.attempts }))).toEqual(
       Array(2 * POSTS).fill({ status: 'sent', attempts: 1 }),

@@ -394,6 +394,14 @@ describe('the audit trail', () => {
     const auditStore = readFileSync(join(root, 'data', 'audit-store.ts'), 'utf8');
     expect(auditStore).toMatch(/\bcreateOp\(/);
     expect(auditStore).not.toMatch(/\b(putOp|updateOp|patchOp|deleteOp|updateReturning|checkOp)\b/);
+    // The hash chain's store writes into its chain partitions only by creating (its checkpoints,
+    // which it overwrites, live outside them), and never updates or deletes anything.
+    const chainStore = readFileSync(join(root, 'data', 'audit-chain-store.ts'), 'utf8');
+    expect(chainStore).toMatch(/\bcreateOp\(\{ \.\.\.key\(cp,/);
+    expect(chainStore).not.toMatch(/\b(updateOp|patchOp|deleteOp|updateReturning)\b/);
+    expect(chainStore.match(/\bputOp\(/g)).toHaveLength(2);
+    expect(chainStore).toMatch(/putOp\(\{ \.\.\.chainerKey,/);
+    expect(chainStore).toMatch(/const item = \{ \.\.\.verifiedKey\(companyId\),/);
   });
 });
 
