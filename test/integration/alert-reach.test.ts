@@ -1,7 +1,7 @@
 /**
  * The reach of an alert's audience before it is published (issue 21 item 5): the companies and
  * users `POST /alerts/reach` counts are those the fan-out then delivers to; it is CBP's alone and
- * writes nothing.
+ * writes nothing. Also the portal trail's action filter, which reads on past pages of other actions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
@@ -136,5 +136,29 @@ describe('the reach of an audience', () => {
       expect(refused.body.error.code).toEqual(expect.any(String));
     }
     expect((await api.request('POST', '/alerts/reach', { body: { audience: { scope: 'all' } } })).status).toBe(401);
+  });
+});
+
+describe("the portal trail's action filter", () => {
+  it('finds an action whose records lie past the first records read, rather than answer an empty page', async () => {
+    const published = await api.request('POST', '/alerts', {
+      token: officer,
+      body: {
+        kind: 'cargo-security-alert',
+        title: 'Filter check',
+        body: 'Check the filter.',
+        severity: 'low',
+        audience: { scope: 'companies', companyIds: [noAccounts.companyId] },
+      },
+    });
+    expect(published.status).toBe(201);
+    // Newer records of another action: the first record read is not the one asked for.
+    for (const scac of ['MXE', 'MXF', 'MXG'])
+      await enrollCompany(api, admin, { category: CATEGORY, identifiers: { scac } });
+    const day = new Date().toISOString().slice(0, 10);
+    const page = await api.request('GET', `/audit?day=${day}&action=alert.published&limit=1`, { token: officer });
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.items[0].action).toBe('alert.published');
   });
 });
