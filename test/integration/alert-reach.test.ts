@@ -1,6 +1,6 @@
 /**
  * The reach of an alert's audience before it is published (issue 21 item 5): the companies and
- * users `POST /alerts/reach` counts are those the fan-out then delivers to; it is CBP's alone and
+ * users `POST /alert-reach` counts are those the fan-out then delivers to; it is CBP's alone and
  * writes nothing. Also the portal trail's action filter, which reads on past pages of other actions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ let poc: { token: string };
 let member: { token: string };
 
 const reach = (audience: unknown, token: string | undefined = officer) =>
-  api.request('POST', '/alerts/reach', { token, body: { audience } });
+  api.request('POST', '/alert-reach', { token, body: { audience } });
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -124,7 +124,7 @@ describe('the reach of an audience', () => {
     const empty = await reach({ scope: 'categories', categories: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.error.details.map((d: { field: string }) => d.field)).toEqual(['audience.categories']);
-    const missing = await api.request('POST', '/alerts/reach', { token: officer, body: {} });
+    const missing = await api.request('POST', '/alert-reach', { token: officer, body: {} });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details.map((d: { field: string }) => d.field)).toEqual(['audience']);
   });
@@ -135,7 +135,7 @@ describe('the reach of an audience', () => {
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toEqual(expect.any(String));
     }
-    expect((await api.request('POST', '/alerts/reach', { body: { audience: { scope: 'all' } } })).status).toBe(401);
+    expect((await api.request('POST', '/alert-reach', { body: { audience: { scope: 'all' } } })).status).toBe(401);
   });
 });
 

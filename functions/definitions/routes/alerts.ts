@@ -19,7 +19,7 @@ export const publishAlert = {
 export const alertReach = {
   id: 'alertReach',
   method: 'POST',
-  path: '/alerts/reach',
+  path: '/alert-reach',
   handler: 'alert-reach',
   auth: CBP_ROLES,
   summary:
