@@ -7,14 +7,14 @@
 import type { Clock, Ids } from './clock.ts';
 import { isStaff, requireRole, type Caller } from './caller.ts';
 import { auditItem } from './audit.ts';
-import { START } from './fan-out.ts';
+import { reach, START, type AudienceStore, type Reach } from './fan-out.ts';
 import { enforceLimit, type LimitDeps } from './limits.ts';
 import { shardOf } from './shards.ts';
 import { CBP_COMPANY_ID, CBP_ROLES, COMPANY_ROLES } from '../definitions/roles.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Acknowledgement, Alert, FanOut, InboxItem, Target } from '../schemas/alert-records.ts';
-import type { PublishAlert } from '../schemas/requests/alerts.ts';
+import type { Audience, PublishAlert } from '../schemas/requests/alerts.ts';
 
 interface Page<T> {
   readonly items: T[];
@@ -73,16 +73,20 @@ const newFanOut = (alertId: string, now: string): FanOut => ({
   recipients: 0,
 });
 
+/** A 400 naming each company of the audience (a body's `audience`) that is not enrolled. */
+const refuseUnknown = async (audiences: Audiences, audience: Audience): Promise<void> => {
+  if (audience.scope !== 'companies') return;
+  const found = new Set((await audiences.named(audience.companyIds)).map((t) => t.companyId));
+  const unknown = audience.companyIds.map((id, i) => [id, i] as const).filter(([id]) => !found.has(id));
+  if (unknown.length)
+    throw new ValidationFailed(
+      unknown.map(([, i]) => ({ field: `audience.companyIds.${i}`, message: 'is not an enrolled company' })),
+    );
+};
+
 export const publish = async (deps: PublishDeps, caller: Caller, input: PublishAlert): Promise<Alert> => {
   requireRole(caller, CBP_ROLES);
-  if (input.audience.scope === 'companies') {
-    const found = new Set((await deps.audiences.named(input.audience.companyIds)).map((t) => t.companyId));
-    const unknown = input.audience.companyIds.map((id, i) => [id, i] as const).filter(([id]) => !found.has(id));
-    if (unknown.length)
-      throw new ValidationFailed(
-        unknown.map(([, i]) => ({ field: `audience.companyIds.${i}`, message: 'is not an enrolled company' })),
-      );
-  }
+  await refuseUnknown(deps.audiences, input.audience);
   await enforceLimit(deps, caller, 'alert');
   const now = deps.clock.now().toISOString();
   const immediate = input.kind === 'cargo-security-alert';
@@ -108,6 +112,20 @@ export const publish = async (deps: PublishDeps, caller: Caller, input: PublishA
   );
   await deps.alerts.create(alert, audit, immediate ? newFanOut(alert.alertId, now) : undefined);
   return alert;
+};
+
+/**
+ * What publishing to `audience` would reach now (CBP, before it confirms a broadcast): counted by
+ * the fan-out's own resolution, so the figures are what the fan-out would deliver at this moment.
+ */
+export const reachOf = async (
+  deps: { readonly audiences: AudienceStore },
+  caller: Caller,
+  audience: Audience,
+): Promise<Reach> => {
+  requireRole(caller, CBP_ROLES);
+  await refuseUnknown(deps.audiences, audience);
+  return reach(deps, audience);
 };
 
 /** The second person of the two-person rule: another CBP staff member than the author. */

@@ -76,6 +76,15 @@ export const portalTrail = async (
 ) => {
   requireRole(caller, CBP_ROLES);
   const day = query.day ?? deps.clock.now().toISOString().slice(0, 10);
-  const page = await deps.auditTrail.ofDay(day, query.action, query.cursor ?? null, query.limit);
-  return { day, items: page.items.map(auditRecordFor(readerOf(caller))), nextCursor: page.cursor };
+  // As for a company's trail: a filter on the action leaves pages short (DynamoDB's limit counts
+  // the records read, not those kept), so an action found only past the first page read would
+  // answer an empty page. Read on until the page is full or the day ends.
+  const items: AuditRecord[] = [];
+  let next: string | null = query.cursor ?? null;
+  do {
+    const page = await deps.auditTrail.ofDay(day, query.action, next, query.limit - items.length);
+    items.push(...page.items);
+    next = page.cursor;
+  } while (next && items.length < query.limit);
+  return { day, items: items.map(auditRecordFor(readerOf(caller))), nextCursor: next };
 };

@@ -16,6 +16,7 @@ import {
   type Target,
 } from '../schemas/alert-records.ts';
 import { MAX_RECIPIENTS, type Delivery } from '../schemas/outbox.ts';
+import type { Audience } from '../schemas/requests/alerts.ts';
 import { logger, asError } from '../log.ts';
 
 /** Where alerts and their fan-outs are kept. */
@@ -82,14 +83,10 @@ const KIND_LABEL: Record<Alert['kind'], string> = {
 };
 
 /** The audience's lists, each once (the schema refuses repeats; alerts stored before it did may have them). */
-const categoriesOf = (alert: Alert): readonly CategoryId[] =>
-  alert.audience.scope === 'all'
-    ? CATEGORY_IDS
-    : alert.audience.scope === 'categories'
-      ? [...new Set(alert.audience.categories)]
-      : [];
-const namedOf = (alert: Alert): readonly string[] =>
-  alert.audience.scope === 'companies' ? [...new Set(alert.audience.companyIds)].sort() : [];
+const categoriesOf = (audience: Audience): readonly CategoryId[] =>
+  audience.scope === 'all' ? CATEGORY_IDS : audience.scope === 'categories' ? [...new Set(audience.categories)] : [];
+const namedOf = (audience: Audience): readonly string[] =>
+  audience.scope === 'companies' ? [...new Set(audience.companyIds)].sort() : [];
 
 /** Up to `limit` targets from `at`, and the position after them ('done' after the last). */
 const targets = async (
@@ -99,7 +96,7 @@ const targets = async (
   limit: number,
 ): Promise<{ items: readonly Target[]; next: Position | 'done' }> => {
   if (alert.audience.scope === 'companies') {
-    const ids = namedOf(alert);
+    const ids = namedOf(alert.audience);
     const offset = Number(at.cursor ?? 0);
     const slice = ids.slice(offset, offset + limit);
     const end = offset + slice.length;
@@ -108,7 +105,7 @@ const targets = async (
       next: end < ids.length ? { list: 0, cursor: String(end) } : 'done',
     };
   }
-  const categories = categoriesOf(alert);
+  const categories = categoriesOf(alert.audience);
   const page = await deps.audiences.activeInCategory(categories[at.list]!, at.cursor, limit);
   const next = page.cursor
     ? { list: at.list, cursor: page.cursor }
@@ -120,7 +117,7 @@ const targets = async (
 
 /** Reads the sorted active emails of the companies not read yet into `known`. */
 const readEmails = async (
-  deps: FanOutDeps,
+  deps: Pick<FanOutDeps, 'audiences'>,
   companies: readonly Target[],
   known: Map<string, readonly string[]>,
 ): Promise<void> => {
@@ -133,6 +130,36 @@ const readEmails = async (
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+};
+
+/** How many companies an audience reaches, and how many distinct people among their active users. */
+export interface Reach {
+  readonly companies: number;
+  readonly users: number;
+}
+
+/**
+ * The reach of an audience now, resolved as a fan-out resolves it (the same lists, the same
+ * reads): the active companies of its categories, or the named companies that exist (removed ones
+ * too), and the active users of each. Nothing is written.
+ */
+export const reach = async (deps: Pick<FanOutDeps, 'audiences'>, audience: Audience): Promise<Reach> => {
+  const companies: Target[] = [];
+  if (audience.scope === 'companies') companies.push(...(await deps.audiences.named(namedOf(audience))));
+  else
+    for (const category of categoriesOf(audience)) {
+      let cursor: string | null = null;
+      do {
+        const page = await deps.audiences.activeInCategory(category, cursor, PAGE_COMPANIES * 5);
+        companies.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor);
+    }
+  const known = new Map<string, readonly string[]>();
+  await readEmails(deps, companies, known);
+  const people = new Set<string>();
+  for (const emails of known.values()) for (const email of emails) people.add(email);
+  return { companies: known.size, users: people.size };
 };
 
 /** The recipients of these companies still to write, without repeats; the first company's start after what earlier pages wrote. */

@@ -21,6 +21,12 @@ export const Alert = z.object({
 });
 export type Alert = z.infer<typeof Alert>;
 
+/** What an audience reaches now: its companies, and the distinct active users the alert's emails would go to. */
+export const AlertReach = z.object({
+  companies: z.number().int().nonnegative(),
+  users: z.number().int().nonnegative(),
+});
+
 /** An alert as a list shows it: CBP's list, or a company's inbox (with its acknowledgement). */
 export const AlertSummary = z.object({
   alertId: z.string(),

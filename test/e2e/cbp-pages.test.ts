@@ -182,25 +182,96 @@ describe('the CBP staff area', () => {
     await context.close();
   });
 
-  it('publishes a cargo alert through the form and lists it at once', async () => {
+  it('publishes only after a confirmation that shows the reach the API counts: cancelling sends nothing, confirming publishes to exactly that reach', async () => {
+    // The audience: a category only this test enrols in: two active companies, three active users.
+    const carrier = (scac: string) =>
+      enrollCompany(portal.api, admin.token, { category: 'highway-carrier-us-mexico', identifiers: { scac } });
+    const [first, second] = [await carrier('HMA'), await carrier('HMB')];
+    await userWithRole(portal.api, 'primary-poc', first.companyId, first.pocEmail);
+    await userWithRole(portal.api, 'company-user', first.companyId);
+    await userWithRole(portal.api, 'primary-poc', second.companyId, second.pocEmail);
+    const title = 'Fraudulent carrier documents in circulation';
+    const published = async () =>
+      (await portal.api.request('GET', '/alerts?limit=100', { token: admin.token })).body.items.filter(
+        (a: { title: string }) => a.title === title,
+      );
+
     const { context, page, errors } = await newPage(browser);
+    const publishCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/alerts')) publishCalls.push('');
+    });
     await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
     await page.goto(`${portal.webUrl}/cbp/alerts`);
     await settled(page);
     await page.getByLabel('Kind').selectOption('cargo-security-alert');
-    await page.getByLabel('Title').fill('Fraudulent carrier documents in circulation');
+    await page.getByLabel('Title').fill(title);
     await page
       .getByLabel('Message')
       .fill('Verify carrier SCACs against the C-TPAT status check before tendering cargo.');
     await page.getByLabel('Severity').selectOption('medium');
     await page.getByLabel('Active participants in some categories').check();
-    await page.getByLabel('U.S. importer of record').check();
+    await page.getByLabel('U.S./Mexico highway carrier').check();
     await page.getByRole('button', { name: 'Publish alert' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Publish this alert to its audience?' });
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-reach="companies"]').textContent()).toBe('2 companies');
+    expect(await dialog.locator('[data-reach="users"]').textContent()).toBe('3 users');
+    expect(await dialog.textContent()).toContain('Medium severity');
+    await check(page, 'alert-confirmation', 'Alerts', errors);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Not published' }).count()).toBe(1);
+    expect(publishCalls, 'no publication was asked for').toEqual([]);
+    expect(await published()).toEqual([]);
+
+    // The form still holds the alert: publish again, and confirm this time.
+    await page.getByRole('button', { name: 'Publish alert' }).click();
+    await dialog.getByRole('button', { name: 'Confirm: publish alert' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'is published' }).count()).toBe(1);
-    const row = page.getByRole('row').filter({ hasText: 'Fraudulent carrier documents in circulation' });
+    expect(publishCalls).toHaveLength(1);
+    const row = page.getByRole('row').filter({ hasText: title });
     await row.waitFor();
     expect(await row.textContent()).toContain('Published');
+    // Severity is written as the participants read it.
+    expect(await row.textContent()).toContain('Medium');
+    const [alert] = await published();
+    // The fan-out delivered to exactly the reach the confirmation showed.
+    await expect
+      .poll(async () => (await portal.api.request('GET', `/alerts/${alert.alertId}`, { token: admin.token })).body, {
+        timeout: 20_000,
+      })
+      .toMatchObject({ companies: 2, recipients: 3, fannedOutAt: expect.any(String) });
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("filters the audit trail by each of the Action field's examples and finds their records", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await page.goto(`${portal.webUrl}/cbp/audit`);
+    await settled(page);
+    const field = page.getByRole('textbox', { name: 'Action', exact: true });
+    const hint = await page
+      .locator(`[id="${(await field.getAttribute('aria-describedby'))?.split(' ')[0]}"]`)
+      .textContent();
+    const examples = /^For example (.+)\.$/.exec(hint ?? '')?.[1]?.split(' or ') ?? [];
+    expect(examples.length, `examples in "${hint}"`).toBeGreaterThan(0);
+    for (const action of examples) {
+      await field.fill(action);
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      const table = page.getByRole('table', { name: new RegExp(`action ${action.replace('.', '\\.')}$`) });
+      await table.waitFor();
+      // The rows of the previous filter stay until the new page arrives: wait for this one's.
+      await expect
+        .poll(async () => [...new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents())], {
+          message: action,
+        })
+        .toEqual([action]);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -217,6 +288,10 @@ describe('the CBP staff area', () => {
       .fill('Sanitized summary: seals replaced with look-alikes between the plant and the border.');
     await author.page.getByLabel('Severity').selectOption('high');
     await author.page.getByRole('button', { name: 'Publish alert' }).click();
+    await author.page
+      .getByRole('dialog', { name: 'Submit this bulletin for approval?' })
+      .getByRole('button', { name: 'Confirm: submit for approval' })
+      .click();
     await expect
       .poll(() =>
         author.page.getByRole('status').filter({ hasText: "waiting for a second officer's approval" }).count(),

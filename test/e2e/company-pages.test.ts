@@ -282,8 +282,16 @@ describe('a company user', () => {
       .first()
       .waitFor({ state: 'detached' });
     expect(await page.getByRole('button', { name: 'Save security profile' }).count()).toBe(0);
+    // The addresses of the primary POC's pages say who uses them, rather than that they do not exist.
     await visit(page, '/users');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
+    await check(page, 'user-users-refused', 'Only the primary point of contact manages users', errors);
+    expect(await page.locator('main').textContent()).toContain(
+      "Your company's primary point of contact adds, changes and removes the portal's users.",
+    );
+    await visit(page, '/export');
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe("Only the primary point of contact exports the company's data");
     await context.close();
   });
 
@@ -530,7 +538,8 @@ describe('the journeys through the forms', () => {
 
 describe('the page views', () => {
   it('covers every participant page at both widths', () => {
-    // POC: 13 pages + 3 states; user: 10 pages + 1 state + a partner's view; removed company: 1.
-    expect(checked.length).toBe(2 * (13 + 3 + 10 + 1 + 1 + 1));
+    // POC: 13 pages + 3 states; user: 10 pages + 2 states (an alert acknowledged, the users page
+    // refused) + a partner's view; removed company: 1.
+    expect(checked.length).toBe(2 * (13 + 3 + 10 + 2 + 1 + 1));
   });
 });

@@ -130,6 +130,7 @@ const MATRIX: Record<RouteId, Row> = {
   listMessages: MESSAGING,
   postMessage: MESSAGING,
   publishAlert: CBP_ONLY,
+  alertReach: CBP_ONLY,
   approveAlert: CBP_ONLY,
   listAlerts: row(401, { default: 'ok', 'disabled-user': 403 }),
   // Sent to company A and to the removed company R, not to the other company.
@@ -419,6 +420,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: `/companies/${company}/threads/${await threadIn(company)}/messages`, body: { body: 'A reply.' } };
     case 'publishAlert':
       return { path: route.path, body: alertFor([companyA]) };
+    case 'alertReach':
+      return { path: route.path, body: { audience: { scope: 'companies', companyIds: [companyA, companyR] } } };
     case 'approveAlert': {
       // The two-person rule: the other CBP persona wrote it.
       const author = persona === 'cbp-admin' ? tokens['cbp-officer'] : tokens['cbp-admin'];

@@ -18,6 +18,14 @@ const NotFoundPage = () => (
   </>
 );
 
+/** A page the signed-in user's role does not use: who does, instead of "Page not found". */
+const RefusedPage = ({ refusal }: { refusal: NonNullable<PageRoute['refusal']> }) => (
+  <>
+    <PageTitle>{refusal.title}</PageTitle>
+    <p>{refusal.text}</p>
+  </>
+);
+
 /**
  * The portal's pages. Signed-out visitors see the sign-in pages; company users the
  * participant area; CBP staff the staff area under /cbp. The API checks every call again:
@@ -47,9 +55,9 @@ export const App = () => {
   }
 
   const staff = me.company.status === 'cbp';
-  const pages: readonly PageRoute[] = (staff ? cbpPages : companyPages).filter(
-    (p) => !p.roles || p.roles.includes(me.role),
-  );
+  const area = staff ? cbpPages : companyPages;
+  const pages: readonly PageRoute[] = area.filter((p) => !p.roles || p.roles.includes(me.role));
+  const refused = area.filter((p) => p.refusal && !pages.includes(p));
   // A removed company's pages that the API refuses stay reachable (they say why) but leave the navigation.
   const removed = me.company.status === 'removed';
   const nav = pages
@@ -71,6 +79,9 @@ export const App = () => {
       <Routes>
         {pages.map((p) => (
           <Route key={p.path} path={p.path} element={p.element} />
+        ))}
+        {refused.map((p) => (
+          <Route key={p.path} path={p.path} element={<RefusedPage refusal={p.refusal!} />} />
         ))}
         <Route path="/sign-in" element={<Navigate to={home} replace />} />
         {staff ? <Route path="/" element={<Navigate to="/cbp" replace />} /> : null}

@@ -16,6 +16,21 @@ export const publishAlert = {
   idempotency: 'key',
 } as const satisfies Route;
 
+export const alertReach = {
+  id: 'alertReach',
+  method: 'POST',
+  path: '/alert-reach',
+  handler: 'alert-reach',
+  auth: CBP_ROLES,
+  summary:
+    'How many companies and users an audience reaches now, counted as the fan-out delivers (CBP, before it confirms a publication); publishes nothing',
+  access: ['table:read'],
+  // An audience of every participant reads each company's members, as its fan-out does.
+  timeoutSeconds: 28,
+  mutates: false,
+  idempotency: { exempt: 'Counts an audience and changes nothing.' },
+} as const satisfies Route;
+
 export const approveAlert = {
   id: 'approveAlert',
   method: 'POST',
@@ -83,6 +98,7 @@ export const listAcknowledgements = {
 
 export const ALERTS_ROUTES = [
   publishAlert,
+  alertReach,
   approveAlert,
   listAlerts,
   getAlert,

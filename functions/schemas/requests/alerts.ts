@@ -37,3 +37,7 @@ export const PublishAlert = /* @__PURE__ */ schema(() =>
   }),
 );
 export type PublishAlert = z.infer<typeof PublishAlert>;
+
+/** An audience whose reach CBP asks for before publishing (the same `audience` as a publication's). */
+export const AlertReachQuery = /* @__PURE__ */ schema(() => z.strictObject({ audience: Audience }));
+export type AlertReachQuery = z.infer<typeof AlertReachQuery>;

@@ -1,6 +1,6 @@
 /** The request and response schemas of the routes in functions/definitions/routes/alerts.ts, by route id. */
-import { Acknowledged, AcknowledgementPage, Alert, AlertPage } from '../alerts.ts';
-import { PublishAlert } from '../requests/alerts.ts';
+import { Acknowledged, AcknowledgementPage, Alert, AlertPage, AlertReach } from '../alerts.ts';
+import { AlertReachQuery, PublishAlert } from '../requests/alerts.ts';
 import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
@@ -17,6 +17,11 @@ export const ALERTS_SCHEMAS = {
       severity: 'high',
       audience: { scope: 'categories', categories: ['importer', 'sea-carrier'] },
     },
+  },
+  alertReach: {
+    body: AlertReachQuery,
+    response: AlertReach,
+    example: { audience: { scope: 'categories', categories: ['importer', 'sea-carrier'] } },
   },
   approveAlert: {
     pathParams: { alertId: Id },

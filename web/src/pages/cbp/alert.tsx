@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { SeverityText } from '../../components/severity.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import type { ResponseOf } from '../../api/client.ts';
 import { type Columns, DataTable } from '../../components/data-table.tsx';
@@ -49,7 +50,9 @@ export const AlertDetail = () => {
             <dt>Kind</dt>
             <dd>{a.kind ? alertKindName(a.kind) : '—'}</dd>
             <dt>Severity</dt>
-            <dd>{a.severity}</dd>
+            <dd>
+              <SeverityText severity={a.severity} />
+            </dd>
             <dt>Status</dt>
             <dd>{a.status === 'awaiting-approval' ? "Awaiting a second officer's approval" : 'Published'}</dd>
             <dt>Audience</dt>

@@ -3,10 +3,10 @@
  * alert goes out at once; sanitized intelligence waits for a second CBP person's approval (the
  * API refuses the author's own approval, and the page shows its refusal).
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
-import type { ResponseOf } from '../../api/client.ts';
+import { ApiError, type ResponseOf } from '../../api/client.ts';
 import { Async, DateText, Empty, MoreButton, MorePages } from '../../components/data.tsx';
 import {
   CheckboxField,
@@ -24,23 +24,24 @@ import { endOfProgramDay } from '../../../../functions/definitions/program-time.
 import { listCompanies } from './contract.ts';
 import { type Columns, DataTable } from '../../components/data-table.tsx';
 import { ALERT_KINDS, CATEGORY_OPTIONS, alertKindName, useAction, usePaged } from './shared.tsx';
+import { PublishConfirmation, type PublishInput, type Reach } from './publish-confirmation.tsx';
+import { SEVERITY_NAMES, type Severity, SeverityText } from '../../components/severity.tsx';
 
 type AlertSummary = ResponseOf<'listAlerts'>['items'][number];
 type Kind = ResponseOf<'publishAlert'>['kind'];
-type Severity = ResponseOf<'publishAlert'>['severity'];
 type Scope = 'all' | 'categories' | 'companies';
 
 const SEVERITIES: { value: Severity; label: string }[] = [
-  { value: 'low', label: 'Low' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'high', label: 'High (stays on inboxes until acknowledged)' },
-  { value: 'critical', label: 'Critical (stays on inboxes until acknowledged)' },
+  { value: 'low', label: SEVERITY_NAMES.low },
+  { value: 'medium', label: SEVERITY_NAMES.medium },
+  { value: 'high', label: `${SEVERITY_NAMES.high} (stays on inboxes until acknowledged)` },
+  { value: 'critical', label: `${SEVERITY_NAMES.critical} (stays on inboxes until acknowledged)` },
 ];
 
 const ALERT_COLUMNS: Columns<AlertSummary> = [
   { header: 'Title', cell: (a) => <Link to={`/cbp/alerts/${a.alertId}`}>{a.title}</Link> },
   { header: 'Kind', cell: (a) => alertKindName(a.kind) },
-  { header: 'Severity', className: 'nowrap', cell: (a) => a.severity },
+  { header: 'Severity', className: 'nowrap', cell: (a) => <SeverityText severity={a.severity} /> },
 ];
 
 /**
@@ -101,6 +102,15 @@ const CompanyPicker = ({
   );
 };
 
+/** What the page asks of a publication before the reach: the fields the API would refuse empty, in the page's words. */
+const checkFilled = (title: string, body: string) => {
+  const missing = [
+    ...(title.trim() ? [] : [{ field: 'title', message: 'Give the alert a title.' }]),
+    ...(body.trim() ? [] : [{ field: 'body', message: 'Write the message.' }]),
+  ];
+  if (missing.length) throw new ApiError(400, 'validation', 'Complete the alert before publishing it.', missing);
+};
+
 const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publishAlert'>) => void }) => {
   const { api } = useSession();
   const [kind, setKind] = useState<Kind>('cargo-security-alert');
@@ -111,24 +121,48 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
   const [categories, setCategories] = useState<string[]>([]);
   const [companyIds, setCompanyIds] = useState<string[]>([]);
   const [expiresOn, setExpiresOn] = useState('');
+  const [pending, setPending] = useState<{ input: PublishInput; reach: Reach } | undefined>();
+  const [cancelled, setCancelled] = useState<string | undefined>();
+  const publishButton = useRef<HTMLDivElement>(null);
 
-  const submit = useSubmit(async () => {
+  // First the reach, counted by the API for this audience; nothing goes out until it is confirmed.
+  const check = useSubmit(async () => {
+    setCancelled(undefined);
+    checkFilled(title, body);
     const audience =
       scope === 'all'
         ? { scope: 'all' as const }
         : scope === 'categories'
           ? { scope: 'categories' as const, categories: categories as CategoryId[] }
           : { scope: 'companies' as const, companyIds };
-    const alert = await api.call('publishAlert', {
-      body: { kind, title, body, severity, audience, ...(expiresOn ? { expiresAt: endOfProgramDay(expiresOn) } : {}) },
+    const reach = await api.call('alertReach', { body: { audience } });
+    setPending({
+      input: { kind, title, body, severity, audience, ...(expiresOn ? { expiresAt: endOfProgramDay(expiresOn) } : {}) },
+      reach,
     });
-    setTitle('');
-    setBody('');
-    setCategories([]);
-    setCompanyIds([]);
-    setExpiresOn('');
-    onPublished(alert);
   });
+  const publish = useSubmit(async () => {
+    if (!pending) return;
+    try {
+      const alert = await api.call('publishAlert', { body: pending.input });
+      setTitle('');
+      setBody('');
+      setCategories([]);
+      setCompanyIds([]);
+      setExpiresOn('');
+      onPublished(alert);
+    } finally {
+      setPending(undefined);
+    }
+  });
+  const cancel = () => {
+    setPending(undefined);
+    setCancelled('Not published: nothing was sent. The alert is still in the form.');
+    publishButton.current?.querySelector('button')?.focus();
+  };
+  const error = publish.error ?? check.error;
+  const fieldError = (field: string) => error?.fieldError(field);
+  const submit = { onSubmit: check.onSubmit, error, fieldError, busy: check.busy || publish.busy };
 
   return (
     <form onSubmit={submit.onSubmit} noValidate className="form">
@@ -228,7 +262,20 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
         onChange={(e) => setExpiresOn(e.target.value)}
         error={submit.fieldError('expiresAt')}
       />
-      <SubmitButton busy={submit.busy}>Publish alert</SubmitButton>
+      {cancelled ? (
+        <p className="alert alert--info" role="status">
+          {cancelled}
+        </p>
+      ) : null}
+      <div ref={publishButton}>
+        <SubmitButton busy={submit.busy}>Publish alert</SubmitButton>
+      </div>
+      <PublishConfirmation
+        pending={pending}
+        busy={publish.busy}
+        onConfirm={() => void publish.onSubmit()}
+        onCancel={cancel}
+      />
     </form>
   );
 };

@@ -11,6 +11,9 @@ import { portalToday, usePaged } from './shared.tsx';
 
 export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
 
+/** Actions the portal writes (enrolling a company, publishing an alert), named as the filter's examples. */
+const ACTION_EXAMPLES = ['company.enrolled', 'alert.published'] as const;
+
 /** An audit page as a table; used here and on a company's record. */
 export const AuditTable = ({
   items,
@@ -78,7 +81,7 @@ export const Audit = () => {
         <TextField label="Day (UTC)" type="date" value={dayInput} onChange={(e) => setDayInput(e.target.value)} />
         <TextField
           label="Action"
-          hint="For example company.enrolled or profile.saved."
+          hint={`For example ${ACTION_EXAMPLES.join(' or ')}.`}
           value={actionInput}
           onChange={(e) => setActionInput(e.target.value)}
         />

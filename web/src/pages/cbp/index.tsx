@@ -98,6 +98,10 @@ export const cbpPages: readonly PageRoute[] = [
     path: '/cbp/staff',
     nav: 'Staff',
     roles: ['cbp-admin'],
+    refusal: {
+      title: 'Only CBP administrators manage staff',
+      text: 'A CBP administrator adds staff members, changes their roles and disables their accounts.',
+    },
     element: (
       <StaffOnly>
         <Staff />

@@ -6,6 +6,7 @@ import { Async, DateText, Empty, LoadError, MorePages } from '../../components/d
 import { type Columns, DataTable } from '../../components/data-table.tsx';
 import { ErrorSummary } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { SeverityText } from '../../components/severity.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useAction, useMe, usePaged } from './shared.tsx';
 
@@ -15,14 +16,13 @@ export const KIND_LABELS: Record<string, string> = {
   'cargo-security-alert': 'Cargo security alert',
   'sanitized-intelligence': 'Sanitized intelligence',
 };
-const severityText = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const ALERT_COLUMNS: Columns<AlertSummary> = [
   { header: 'Title', cell: (a) => <Link to={`/alerts/${a.alertId}`}>{a.title}</Link> },
   { header: 'Kind', cell: (a) => KIND_LABELS[a.kind] ?? a.kind },
   {
     header: 'Severity',
-    cell: (a) => <span className={`severity severity--${a.severity}`}>{severityText(a.severity)}</span>,
+    cell: (a) => <SeverityText severity={a.severity} />,
   },
   { header: 'Published', cell: (a) => <DateText iso={a.publishedAt} /> },
   { header: 'Acknowledged', cell: (a) => (a.acknowledgedAt ? <DateText iso={a.acknowledgedAt} /> : 'Not yet') },
@@ -114,7 +114,9 @@ export const AlertDetail = () => {
             <PageTitle lead={KIND_LABELS[alert.kind ?? ''] ?? 'Alert'}>{alert.title ?? 'Alert'}</PageTitle>
             <dl className="record">
               <dt>Severity</dt>
-              <dd>{severityText(alert.severity ?? '')}</dd>
+              <dd>
+                <SeverityText severity={alert.severity} />
+              </dd>
               <dt>Published</dt>
               <dd>
                 <DateText iso={alert.publishedAt} withTime />

@@ -19,7 +19,17 @@ export const companyPages: readonly PageRoute[] = [
   { path: '/profile', element: <Profile />, nav: 'Security profile', activeCompanyOnly: true },
   { path: '/profile/history', element: <ProfileHistory />, activeCompanyOnly: true },
   { path: '/certification', element: <Certification />, nav: 'Certification', activeCompanyOnly: true },
-  { path: '/users', element: <Users />, nav: 'Users', roles: ['primary-poc'], activeCompanyOnly: true },
+  {
+    path: '/users',
+    element: <Users />,
+    nav: 'Users',
+    roles: ['primary-poc'],
+    activeCompanyOnly: true,
+    refusal: {
+      title: 'Only the primary point of contact manages users',
+      text: "Your company's primary point of contact adds, changes and removes the portal's users. Ask them for any change to your account or another user's.",
+    },
+  },
   { path: '/alerts', element: <Alerts />, nav: 'Alerts' },
   { path: '/alerts/:alertId', element: <AlertDetail /> },
   { path: '/messages', element: <Messages />, nav: 'Messages' },
@@ -27,5 +37,15 @@ export const companyPages: readonly PageRoute[] = [
   { path: '/sharing', element: <Sharing />, nav: 'Sharing' },
   { path: '/sharing/partners/:companyId', element: <Partner /> },
   { path: '/audit', element: <Audit />, nav: 'Audit trail' },
-  { path: '/export', element: <Export />, nav: 'Export', roles: ['primary-poc'], activeCompanyOnly: true },
+  {
+    path: '/export',
+    element: <Export />,
+    nav: 'Export',
+    roles: ['primary-poc'],
+    activeCompanyOnly: true,
+    refusal: {
+      title: "Only the primary point of contact exports the company's data",
+      text: "Your company's primary point of contact can download all of its portal data. Ask them if you need a copy.",
+    },
+  },
 ];
