@@ -235,13 +235,21 @@ describe.each((ROUTES as readonly RouteDefinition[]).map((r) => [r.id, r] as con
   if (route.pathParams) {
     it('refuses random path parameters', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string({ minLength: 1 }), fc.uuid()), async (value) => {
-          const res = await api.request(route.method, pathWith(route, value), {
-            token,
-            body: route.method === 'GET' ? undefined : route.example,
-          });
-          expectClientError(res, `${route.method} ${pathWith(route, value)}`);
-        }),
+        // Not `.` or `..`: a client resolves dot segments before sending (RFC 3986 5.2.4), so the
+        // request would go to another path (`/deadlines/./history` is `/deadlines/history`).
+        fc.asyncProperty(
+          fc.oneof(
+            fc.string({ minLength: 1 }).filter((v) => v !== '.' && v !== '..'),
+            fc.uuid(),
+          ),
+          async (value) => {
+            const res = await api.request(route.method, pathWith(route, value), {
+              token,
+              body: route.method === 'GET' ? undefined : route.example,
+            });
+            expectClientError(res, `${route.method} ${pathWith(route, value)}`);
+          },
+        ),
         { numRuns: RUNS },
       );
     });
