@@ -12,7 +12,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
-import { AUDIT_PARTITIONS, TABLE, tableIndexes } from '../functions/definitions/table.ts';
+import { TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import {
   FAILURE_KINDS,
@@ -20,7 +20,6 @@ import {
   PERMANENT_FAILURE_METRIC,
   EMAIL_RUNBOOK,
 } from '../functions/definitions/email-failures.ts';
-import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './iam-actions.ts';
 import { OPERATOR_OUTPUTS, type OperatorOutput } from './stack-outputs.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from '../functions/definitions/timeouts.ts';
 import { PortalFunction } from './constructs/portal-function.ts';
@@ -31,6 +30,7 @@ import { SecurityAlarms } from './constructs/security-alarms.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/definitions/observability.ts';
 import { requireBuiltClient, WebHosting } from './constructs/web-hosting.ts';
 import { ExportBucket } from './constructs/export-bucket.ts';
+import { accessWiring } from './access-wiring.ts';
 import { AuditArchive } from './constructs/audit-archive.ts';
 import {
   apiDomainOf,
@@ -208,97 +208,21 @@ export class PortalStack extends Stack {
     const allowedOrigins = [webUrl, ...props.allowedOrigins];
 
     /** Environment and IAM for exactly the access a function declares. */
-    const environmentFor = (access: readonly Access[]): Record<string, string> => ({
-      ALLOWED_ORIGINS: allowedOrigins.join(','),
-      ...(access.some((a) => a.startsWith('table:')) ? { TABLE_NAME: table.tableName } : {}),
-      // Whatever writes may queue a notice to CBP's program mailbox (a removal, a reapplication).
-      ...(access.includes('table:write') ? { PROGRAM_EMAIL: props.programEmail } : {}),
-      ...(access.some((a) => a.startsWith('cognito:'))
-        ? {
-            USER_POOL_ID: users.pool.userPoolId,
-            USER_POOL_CLIENT_ID: users.client.userPoolClientId,
-            STAFF_USER_POOL_ID: staffUsers.pool.userPoolId,
-            STAFF_USER_POOL_CLIENT_ID: staffUsers.client.userPoolClientId,
-          }
-        : {}),
-      // The pools' public keys, as the tokens' issuers publish them (the readiness route reads them).
-      ...(access.includes('cognito:keys')
-        ? {
-            USER_POOL_KEYS_URL: `https://${users.pool.userPoolProviderUrl}/.well-known/jwks.json`,
-            STAFF_USER_POOL_KEYS_URL: `https://${staffUsers.pool.userPoolProviderUrl}/.well-known/jwks.json`,
-          }
-        : {}),
-      ...(props.requirePocMfa ? { REQUIRE_POC_MFA: 'true' } : {}),
-      ...(access.includes('exports:write') ? { EXPORTS_BUCKET: exportFiles.bucket.bucketName } : {}),
-      ...archive.environmentFor(access),
-      ...(access.includes('email:send')
-        ? {
-            SENDER_ADDRESS: props.senderAddress,
-            EMAIL_CONFIGURATION_SET: configurationSet.configurationSetName,
-            PORTAL_URL: props.portalUrl ?? webUrl,
-          }
-        : {}),
+    const { environmentFor, grant } = accessWiring(this, {
+      table,
+      tableStreamArn,
+      users,
+      staffUsers,
+      identity,
+      configurationSet,
+      exportFiles,
+      archive,
+      allowedOrigins,
+      programEmail: props.programEmail,
+      senderAddress: props.senderAddress,
+      portalUrl: props.portalUrl ?? webUrl,
+      requirePocMfa: props.requirePocMfa,
     });
-    const grant = (fn: lambda.IFunction, access: readonly Access[]) => {
-      // What each access's actions (lib/iam-actions.ts, which the local IAM stand-in reads too) apply to.
-      const resources: Record<Access, string[]> = {
-        'table:read': [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)],
-        'table:write': [table.tableArn],
-        'table:stream': [tableStreamArn],
-        'cognito:auth': [],
-        'cognito:invite': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
-        'cognito:manage': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
-        'cognito:keys': [],
-        // GetAccount names no resource: ACCOUNT_WIDE_ACTIONS puts it on *.
-        'email:status': [],
-        'email:send': [
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName }),
-          this.formatArn({
-            service: 'ses',
-            resource: 'configuration-set',
-            resourceName: configurationSet.configurationSetName,
-          }),
-          ...Object.values(EMAIL_TEMPLATES).map((t) =>
-            this.formatArn({ service: 'ses', resource: 'template', resourceName: t.name }),
-          ),
-        ],
-        'exports:write': [exportFiles.bucket.arnForObjects('*')],
-        'archive:write': archive.writeResources,
-      };
-      // KMS actions an access needs for the key of what it touches (the bucket's default encryption).
-      const keys: Partial<Record<Access, string[]>> = {
-        'exports:write': [exportFiles.key.keyArn],
-        'archive:write': [archive.key.keyArn],
-      };
-      if (access.includes('archive:write')) archive.acknowledgeWriter(fn);
-      for (const a of access) {
-        const all: readonly string[] = GRANTED_ACTIONS[a];
-        const keyActions = all.filter((action) => action.startsWith('kms:'));
-        const actions = all.filter((action) => !action.startsWith('kms:'));
-        if (keyActions.length > 0) {
-          const keyArns = keys[a];
-          if (!keyArns) throw new Error(`Access ${a} grants KMS actions but names no key`);
-          fn.addToRolePolicy(new iam.PolicyStatement({ actions: keyActions, resources: keyArns }));
-        }
-        const scoped = actions.filter((action) => !ACCOUNT_WIDE_ACTIONS.includes(action));
-        const accountWide = actions.filter((action) => ACCOUNT_WIDE_ACTIONS.includes(action));
-        if (scoped.length > 0)
-          fn.addToRolePolicy(new iam.PolicyStatement({ actions: scoped, resources: resources[a] }));
-        if (accountWide.length > 0)
-          fn.addToRolePolicy(new iam.PolicyStatement({ actions: accountWide, resources: ['*'] }));
-      }
-      // Audit records are never edited or deleted (DESIGN section 3.11): whatever the code does,
-      // no function may update or delete an item in an audit partition.
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          sid: 'AuditRecordsAreAppendOnly',
-          effect: iam.Effect.DENY,
-          actions: [...AUDIT_DENIED_ACTIONS],
-          resources: [table.tableArn],
-          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITIONS] } },
-        }),
-      );
-    };
 
     const functions = new Map<string, lambda.IFunction>();
     // Named under one prefix, so the security alarms' rules read every route's log group.
