@@ -159,6 +159,11 @@ describe('the journey through the web portal', () => {
     // Publishing is a keyed route: the form's submission carries a fresh Idempotency-Key (decision 69).
     const publishing = cbp.page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/alerts');
     await cbp.page.getByRole('button', { name: 'Publish alert' }).click();
+    // A broadcast waits for its confirmation, which shows its reach (decision 82).
+    await cbp.page
+      .getByRole('dialog', { name: 'Publish this alert to its audience?' })
+      .getByRole('button', { name: 'Confirm: publish alert' })
+      .click();
     expect((await (await publishing).allHeaders())['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     await cbp.page.getByRole('status').filter({ hasText: 'is published' }).waitFor();
     await expect.poll(() => cbp.page.getByRole('link', { name: alertTitle }).count()).toBeGreaterThan(0);
