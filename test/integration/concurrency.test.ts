@@ -4,6 +4,7 @@
  * policy, and twenty account requests for one email. Exactly one writer of a version wins, every
  * other gets a 409, and nothing written is lost. Each test prints its figures.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   enrollCompany,
@@ -81,18 +82,28 @@ describe('fifty writers at once', () => {
     const company = await enrollCompany(api, admin);
     const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
     const path = `/companies/${company.companyId}/users`;
-    const adds = await Promise.all(
-      Array.from({ length: WRITERS }, (_, i) =>
-        api.request('POST', path, {
-          token: poc.token,
-          body: {
-            email: uniqueEmail(`crowd${i}`),
-            name: `Crowd ${i}`,
-            permissions: { editProfile: false, authorizeSharing: false },
-          },
-        }),
-      ),
-    );
+    // Each addition as the portal's own client sends it (decision 69): with an Idempotency-Key, sent
+    // again with the same key after a 503 or 504 (cognito-local, one process writing one file, can
+    // take longer than its bound with fifty at once) or while the first is still running (409
+    // request_in_progress). The answer counted is the last.
+    const addOnce = async (i: number): Promise<ApiResponse> => {
+      const headers = { 'idempotency-key': randomUUID() };
+      const body = {
+        email: uniqueEmail(`crowd${i}`),
+        name: `Crowd ${i}`,
+        permissions: { editProfile: false, authorizeSharing: false },
+      };
+      for (let attempt = 1; ; attempt += 1) {
+        const answer = await api.request('POST', path, { token: poc.token, headers, body });
+        const again =
+          answer.status === 503 ||
+          answer.status === 504 ||
+          (answer.status === 409 && answer.body?.error?.code === 'request_in_progress');
+        if (!again || attempt === 8) return answer;
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * Number(answer.headers.get('retry-after') ?? 1)));
+      }
+    };
+    const adds = await Promise.all(Array.from({ length: WRITERS }, (_, i) => addOnce(i)));
     const added = tally(adds);
     const list = await api.request('GET', `${path}?limit=100`, { token: poc.token });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
