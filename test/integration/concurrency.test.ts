@@ -99,7 +99,7 @@ describe('fifty writers at once', () => {
           answer.status === 503 ||
           answer.status === 504 ||
           (answer.status === 409 && answer.body?.error?.code === 'request_in_progress');
-        if (!again || attempt === 8) return answer;
+        if (!again || attempt === 30) return answer;
         await new Promise((resolve) => setTimeout(resolve, 1_000 * Number(answer.headers.get('retry-after') ?? 1)));
       }
     };
