@@ -22,6 +22,8 @@ import { ACCOUNT_WIDE_ACTIONS, AUDIT_DENIED_ACTIONS, GRANTED_ACTIONS } from './i
 export interface AccessTargets {
   readonly table: dynamodb.Table;
   readonly tableStreamArn: string;
+  /** The Kinesis data stream carrying the table's changes. */
+  readonly tableChangesArn: string;
   readonly users: PortalUserPool;
   readonly staffUsers: PortalUserPool;
   readonly identity: ses.EmailIdentity;
@@ -74,6 +76,7 @@ export const accessWiring = (stack: Stack, t: AccessTargets) => {
       'table:read': [table.tableArn, ...tableIndexes.map((index) => `${table.tableArn}/index/${index.name}`)],
       'table:write': [table.tableArn],
       'table:stream': [t.tableStreamArn],
+      'table:changes': [t.tableChangesArn],
       'cognito:auth': [],
       'cognito:invite': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],
       'cognito:manage': [users.pool.userPoolArn, staffUsers.pool.userPoolArn],

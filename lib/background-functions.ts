@@ -139,15 +139,16 @@ export const addEventHandlers = (
   }
 };
 
-/** Each stream consumer of the consumer table, on the table's stream. */
+/** Each stream consumer of the consumer table, on its stream of the table's changes. */
 export const addStreamConsumers = (
   stack: Stack,
   { environmentFor, grant, alarm, logKey }: FunctionWiring,
-  tableStreamArn: string,
+  streams: Readonly<Record<StreamConsumerDefinition['source'], string>>,
 ): void => {
-  // Each stream consumer reads the table's stream through an event source mapping that passes it
-  // only the records its filters match. A batch that fails is retried split in two; what still
-  // fails (or grows too old) is recorded on the consumer's on-failure queue, which is alarmed.
+  // Each stream consumer reads its stream through an event source mapping that passes it only the
+  // records its filters match. A batch that fails is retried split in two; what still fails (or
+  // grows too old) is recorded on the consumer's on-failure queue, which is alarmed. A Kinesis
+  // record carries the change as JSON in `data`, which is where its filters look.
   for (const consumer of STREAM_CONSUMERS as readonly StreamConsumerDefinition[]) {
     const failures = new sqs.Queue(stack, `Stream-${consumer.id}-Failures`, {
       retentionPeriod: Duration.days(14),
@@ -162,10 +163,14 @@ export const addStreamConsumers = (
       logKey,
     });
     grant(fn, consumer.access);
-    fn.addEventSourceMapping('Table', {
-      eventSourceArn: tableStreamArn,
-      startingPosition: lambda.StartingPosition.LATEST,
-      filters: consumer.filters.map((pattern) => lambda.FilterCriteria.filter(pattern)),
+    const kinesis = consumer.source === 'table-changes';
+    fn.addEventSourceMapping(kinesis ? 'TableChanges' : 'Table', {
+      eventSourceArn: streams[consumer.source],
+      startingPosition:
+        consumer.startingPosition === 'trim-horizon'
+          ? lambda.StartingPosition.TRIM_HORIZON
+          : lambda.StartingPosition.LATEST,
+      filters: consumer.filters.map((pattern) => lambda.FilterCriteria.filter(kinesis ? { data: pattern } : pattern)),
       batchSize: consumer.batchSize,
       maxBatchingWindow: Duration.seconds(0),
       retryAttempts: consumer.retryAttempts,

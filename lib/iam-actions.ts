@@ -17,6 +17,17 @@ export const GRANTED_ACTIONS = {
     'dynamodb:GetRecords',
     'dynamodb:ListStreams',
   ],
+  // What Lambda's event source mapping calls on a Kinesis data stream as its consumer's role
+  // (AWSLambdaKinesisExecutionRole's list); the stream is encrypted with the AWS-managed key.
+  'table:changes': [
+    'kinesis:DescribeStream',
+    'kinesis:DescribeStreamSummary',
+    'kinesis:GetRecords',
+    'kinesis:GetShardIterator',
+    'kinesis:ListShards',
+    'kinesis:ListStreams',
+    'kinesis:SubscribeToShard',
+  ],
   // InitiateAuth, RespondToAuthChallenge and the other token-authorized calls are public Cognito
   // APIs: no IAM needed, only the pool's ids in the environment (which any `cognito:` access gives).
   'cognito:auth': [],
@@ -52,9 +63,13 @@ export const GRANTED_ACTIONS = {
 
 /**
  * Actions IAM grants only on every resource (`*`): they have no resource-level permission.
- * ListStreams names stream ARNs and reads no item; GetAccount reads the SES account's status.
+ * ListStreams (DynamoDB's and Kinesis's) names streams and reads no record; GetAccount reads the SES account's status.
  */
-export const ACCOUNT_WIDE_ACTIONS: readonly string[] = ['dynamodb:ListStreams', 'ses:GetAccount'];
+export const ACCOUNT_WIDE_ACTIONS: readonly string[] = [
+  'dynamodb:ListStreams',
+  'kinesis:ListStreams',
+  'ses:GetAccount',
+];
 
 /**
  * Denied to every function on audit partitions (`AUDIT_PARTITIONS`, matched against the request's

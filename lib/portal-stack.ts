@@ -5,6 +5,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -97,6 +98,16 @@ export class PortalStack extends Stack {
       description: 'C-TPAT portal: the functions behind the API routes',
     });
 
+    // The table's changes, also as a Kinesis data stream (Kinesis Data Streams for DynamoDB): the
+    // DynamoDB stream is read by as many consumers as DynamoDB advises (two), and a Kinesis stream
+    // takes more, each with its own place. The audit archive reads it (decision 83). On-demand,
+    // so it needs no shard count; a week's retention, so a consumer stopped for days loses nothing.
+    const tableChanges = new kinesis.Stream(this, 'TableChanges', {
+      streamMode: kinesis.StreamMode.ON_DEMAND,
+      encryption: kinesis.StreamEncryption.MANAGED,
+      retentionPeriod: Duration.days(7),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE.sortKey, type: dynamodb.AttributeType.STRING },
@@ -107,6 +118,8 @@ export class PortalStack extends Stack {
       timeToLiveAttribute: TABLE.ttlAttribute,
       // Its consumers (the stream-consumer table) send new outbox deliveries off the request path.
       stream: dynamodb.StreamViewType[TABLE.streamView],
+      kinesisStream: tableChanges,
+      kinesisPrecisionTimestamp: dynamodb.ApproximateCreationDateTimePrecision.MILLISECOND,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const tableStreamArn = table.tableStreamArn;
@@ -211,6 +224,7 @@ export class PortalStack extends Stack {
     const { environmentFor, grant } = accessWiring(this, {
       table,
       tableStreamArn,
+      tableChangesArn: tableChanges.streamArn,
       users,
       staffUsers,
       identity,
@@ -329,7 +343,7 @@ export class PortalStack extends Stack {
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
     addEventHandlers(this, wiring, { bus: defaultBus, configurationSetName: configurationSet.configurationSetName });
-    addStreamConsumers(this, wiring, tableStreamArn);
+    addStreamConsumers(this, wiring, { table: tableStreamArn, 'table-changes': tableChanges.streamArn });
 
     alarm(
       'OutboxDeliveryFailedAlarm',

@@ -7,7 +7,7 @@
  * is what keeps two chainers from forking a chain, the marker's what keeps a record from being
  * chained twice. The chainer reads new records on gsi1 (the portal's trail, day by day).
  */
-import { AUDIT_CHAIN } from '../definitions/table.ts';
+import { AUDIT_CHAIN, AUDIT_RECORD_ITEM } from '../definitions/table.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import { partition, position } from './audit-store.ts';
 import {
@@ -66,7 +66,11 @@ export const recordsBetween = async (from: string, to: string, max: number): Pro
     if (left <= 0) break;
     found.push(
       ...(await queryAll<AuditRecord>(
-        { index: 'gsi1', partition: `AUDIT#${day}`, sort: { between: [from, `${to}${END}`] } },
+        {
+          index: 'gsi1',
+          partition: `${AUDIT_RECORD_ITEM.indexPrefix}${day}`,
+          sort: { between: [from, `${to}${END}`] },
+        },
         { max: left },
       )),
     );

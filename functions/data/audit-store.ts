@@ -6,6 +6,7 @@
  * Item: pk `COMPANY#<companyId>#AUDIT`, sk `<at>#<auditId>`; on gsi1 `AUDIT#<day>` (the whole
  * portal's trail, day by day) with the same sort key.
  */
+import { AUDIT_RECORD_ITEM } from '../definitions/table.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import { createOp, eq, indexKey, key, queryPage, write, type Page, type WriteOp } from './table-io.ts';
 
@@ -20,7 +21,7 @@ export const position = (r: Pick<AuditRecord, 'at' | 'auditId'>) => `${r.at}#${r
 export const auditOp = (r: AuditRecord): WriteOp =>
   createOp({
     ...key(partition(r.companyId), position(r)),
-    ...indexKey('gsi1', `AUDIT#${r.day}`, position(r)),
+    ...indexKey('gsi1', `${AUDIT_RECORD_ITEM.indexPrefix}${r.day}`, position(r)),
     ...r,
   });
 
@@ -67,7 +68,11 @@ export const pageOfCompany = (companyId: string, cursor: string | null, limit: n
 /** The whole portal's trail for one UTC day, newest first (CBP). */
 export const ofDay = (day: string, action: string | undefined, cursor: string | null, limit: number) =>
   queryPage<AuditRecord>(
-    { index: 'gsi1', partition: `AUDIT#${day}`, ...(action ? { filter: eq('action', action) } : {}) },
+    {
+      index: 'gsi1',
+      partition: `${AUDIT_RECORD_ITEM.indexPrefix}${day}`,
+      ...(action ? { filter: eq('action', action) } : {}),
+    },
     cursor,
     limit,
     { order: 'desc' },

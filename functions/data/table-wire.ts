@@ -1,7 +1,8 @@
 /**
  * The table's wire: items as the stores speak them (plain values, key attributes stripped) and as
  * DynamoDB takes them (attribute values), and the key builders. Shared by the writes
- * (`table-io.ts`) and the reads (`table-reads.ts`); stores reach it only through `table-io.ts`.
+ * (`table-io.ts`), the reads (`table-reads.ts`) and the reader of the table's changes (`table-changes.ts`);
+ * stores reach it only through `table-io.ts`.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';

@@ -60,6 +60,12 @@ export const AUDIT_CHAIN = {
 } as const;
 
 /**
+ * An audit record's place on gsi1 (`AUDIT#<day>`, the whole portal's trail day by day): written
+ * only by the audit store, matched by the filter of the consumer that archives new records.
+ */
+export const AUDIT_RECORD_ITEM = { indexPrefix: 'AUDIT#' } as const;
+
+/**
  * The key of an outbox delivery (`OUTBOX#<deliveryId>`, `DELIVERY`): written once by the store,
  * matched by the filter of the stream consumer that sends new deliveries.
  */

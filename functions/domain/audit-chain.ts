@@ -3,8 +3,9 @@
  * record in the transaction of the change it records, as before, and nothing more: the chain is
  * appended after, by the `chainAuditTrail` job, so no request waits on a chain and fifty writers
  * to one company never contend for its head. Each minute the job reads the records written since
- * its checkpoint (less an overlap for transactions that committed late), puts each record's copy
- * in the write-once archive, then appends it to its company's chain, oldest first:
+ * its checkpoint (less an overlap for transactions that committed late) and appends each to its
+ * company's chain, oldest first (the write-once archive takes its copy from the table's changes
+ * apart from this: domain/audit-archive.ts):
  *
  *   link n = { seq n, position, recordHash = SHA-256(record), prevHash = link n-1's hash,
  *              hash = SHA-256(prevHash, seq, position, recordHash) }
@@ -52,11 +53,6 @@ export interface AuditChains {
   markVerified(companyId: string, through: ChainPoint, at: string): Promise<void>;
   chainerCheckpoint(): Promise<string | null>;
   moveChainerCheckpoint(through: string): Promise<void>;
-}
-
-/** The write-once archive (data/audit-archive.ts): one copy per record, its canonical form. */
-export interface AuditArchive {
-  archiveRecord(companyId: string, position: string, body: string): Promise<void>;
 }
 
 export const GENESIS = '';
@@ -141,11 +137,11 @@ const appendOne = async (
 
 /**
  * The `chainAuditTrail` job's run: every record dated from the checkpoint (less OVERLAP_MS) to now
- * that is not chained yet is archived, then chained, each company's oldest first; the checkpoint
+ * that is not chained yet is chained, each company's oldest first; the checkpoint
  * moves to now, or to the last record read when there were more than one run takes.
  */
 export const chainNew = async (
-  deps: { readonly chains: AuditChains; readonly archive: AuditArchive; readonly clock: Clock },
+  deps: { readonly chains: AuditChains; readonly clock: Clock },
   options: { readonly concurrency?: number; readonly max?: number } = {},
 ): Promise<ChainRun> => {
   const now = deps.clock.now().toISOString();
@@ -167,8 +163,6 @@ export const chainNew = async (
       for (const record of own) {
         const position = positionOf(record);
         if (chained.has(position)) continue;
-        // Archived first: a chained record always has its copy (a second copy of the same bytes is harmless).
-        await deps.archive.archiveRecord(companyId, position, canonicalRecord(record));
         const result = await appendOne(deps.chains, record, head);
         head = result.head;
         if (result.appended) appended += 1;

@@ -1,12 +1,15 @@
 /**
- * The local stand-in for Lambda's event source mappings on the table's stream: DynamoDB Local
+ * The local stand-in for Lambda's event source mappings on the table's changes: DynamoDB Local
  * keeps the stream (the bootstrap creates the table with it), and this poller reads it with the
  * Streams API as Lambda does, passes each consumer of the stream-consumer table only the records
  * its filters match, in batches of its batch size, and runs its handler in this process as its
  * own function (the local IAM stand-in holds the handler's calls, and the stream reads, to its
- * declared access). A batch that fails is retried split in two, up to the consumer's retries;
- * what still fails is logged and kept where tests can see it (in AWS: the alarmed on-failure
- * queue). What differs from AWS is in docs/emulators.md.
+ * declared access). A consumer of the table's Kinesis data stream (`table-changes`: DynamoDB
+ * Local has no Kinesis destination) gets each change from the same stream wrapped as Kinesis
+ * Data Streams for DynamoDB delivers it, its filters applied to the change as Lambda applies
+ * them to a Kinesis record's `data`. A batch that fails is retried split in two, up to the
+ * consumer's retries; what still fails is logged and kept where tests can see it (in AWS: the
+ * alarmed on-failure queue). What differs from AWS is in docs/emulators.md.
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -95,6 +98,62 @@ const asLambdaRecord = (record: StreamRecord, streamArn: string) => ({
   },
 });
 
+/**
+ * A change as the table's Kinesis data stream carries it (Kinesis Data Streams for DynamoDB, time
+ * in milliseconds), and the Kinesis record Lambda hands a consumer with the change in `data`.
+ */
+const asKinesisRecord = (record: StreamRecord, streamArn: string) => {
+  const sequenceNumber = record.dynamodb?.SequenceNumber ?? '0';
+  const at = record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now();
+  const change = {
+    awsRegion: record.awsRegion,
+    eventID: record.eventID,
+    eventName: record.eventName,
+    userIdentity: null,
+    recordFormat: 'application/json',
+    tableName: streamArn.split('/')[1],
+    dynamodb: {
+      ApproximateCreationDateTime: at,
+      ApproximateCreationDateTimePrecision: 'MILLISECOND',
+      Keys: record.dynamodb?.Keys,
+      NewImage: repairImage(record.dynamodb?.NewImage as Image | undefined),
+      SizeBytes: record.dynamodb?.SizeBytes,
+    },
+    eventSource: 'aws:dynamodb',
+  };
+  const changesArn = `${streamArn.split(':table/')[0]!.replace(':dynamodb:', ':kinesis:')}:stream/${change.tableName}-changes`;
+  return {
+    change,
+    record: {
+      kinesis: {
+        kinesisSchemaVersion: '1.0',
+        partitionKey: JSON.stringify(record.dynamodb?.Keys ?? {}),
+        sequenceNumber,
+        data: Buffer.from(JSON.stringify(change)).toString('base64'),
+        approximateArrivalTimestamp: at / 1000,
+      },
+      eventSource: 'aws:kinesis',
+      eventVersion: '1.0',
+      eventID: `local:${sequenceNumber}`,
+      eventName: 'aws:kinesis:record',
+      awsRegion: record.awsRegion,
+      eventSourceARN: changesArn,
+    },
+  };
+};
+
+/** What the consumer's filters see of a record, and what its function is handed. */
+const shapeFor = (
+  consumer: StreamConsumerDefinition,
+  streamArn: string,
+): ((r: StreamRecord) => { change: unknown; record: unknown }) =>
+  consumer.source === 'table-changes'
+    ? (r: StreamRecord) => asKinesisRecord(r, streamArn)
+    : (r: StreamRecord) => {
+        const record = asLambdaRecord(r, streamArn);
+        return { change: record, record };
+      };
+
 /** One consumer's mapping: its own place in each shard, as each event source mapping keeps its own. */
 const startMapping = async (
   consumer: StreamConsumerDefinition,
@@ -107,8 +166,16 @@ const startMapping = async (
   const identity: FunctionIdentity = { name: `stream consumer ${consumer.id}`, access: consumer.access };
   const streams = new DynamoDBStreamsClient({});
   guardStreamReads(streams);
+  // A consumer of the Kinesis data stream must hold what its role needs there (`table:changes`);
+  // locally its reads are of DynamoDB Local's stream, which that access stands for.
+  const needed = consumer.source === 'table-changes' ? 'table:changes' : 'table:stream';
+  if (!consumer.access.includes(needed))
+    throw new Error(`Stream consumer ${consumer.id} reads ${consumer.source} but does not declare ${needed}`);
+  const reader: FunctionIdentity =
+    consumer.source === 'table-changes' ? { name: identity.name, access: ['table:stream'] } : identity;
   /** The stream reads, as the consumer's role makes them in AWS. */
-  const asConsumer = <T>(work: () => Promise<T>) => runAsOnGuarded(identity, work);
+  const asConsumer = <T>(work: () => Promise<T>) => runAsOnGuarded(reader, work);
+  const shape = shapeFor(consumer, streamArn);
   let handler: Promise<StreamHandler> | undefined;
   const loadHandler = () => {
     handler ??= import(`../../functions/streams/${consumer.handler}.ts`).then(
@@ -185,7 +252,9 @@ const startMapping = async (
         shard.iterator = undefined;
         throw error;
       });
-      const matching = Records.map((r) => asLambdaRecord(r, streamArn)).filter((r) => passes(consumer.filters, r));
+      const matching = Records.map(shape)
+        .filter((r) => passes(consumer.filters, r.change))
+        .map((r) => r.record);
       for (let i = 0; i < matching.length; i += consumer.batchSize)
         await invoke(matching.slice(i, i + consumer.batchSize), consumer.retryAttempts);
       const last = Records.at(-1)?.dynamodb?.SequenceNumber;

@@ -65,8 +65,8 @@ describe('DynamoDB table', () => {
         expect(actions.some((a: string) => a.endsWith(':*'))).toBe(false);
         if (statement.Resource !== '*') continue;
         // ListStreams has no resource-level permission; only a stream consumer's role has it, alone.
-        if (actions.includes('dynamodb:ListStreams')) {
-          expect(actions, id).toEqual(['dynamodb:ListStreams']);
+        if (actions.includes('dynamodb:ListStreams') || actions.includes('kinesis:ListStreams')) {
+          expect(actions.length, id).toBe(1);
           expect(id).toMatch(/^Stream/);
         } else if (actions.includes('ses:GetAccount')) {
           // GetAccount names no resource; only the readiness route's role has it, alone.
@@ -87,7 +87,37 @@ describe('DynamoDB table', () => {
       ),
     );
     expect(readers.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(
-      STREAM_CONSUMERS.map((c) => `Stream${c.id}`).sort(),
+      STREAM_CONSUMERS.filter((c) => c.source === 'table')
+        .map((c) => `Stream${c.id}`)
+        .sort(),
+    );
+  });
+
+  it("writes its changes to an encrypted Kinesis data stream too, which only the changes' consumers' roles may read", () => {
+    const streams = resourcesOf('AWS::Kinesis::Stream');
+    expect(streams).toHaveLength(1);
+    const [streamId, stream] = streams[0]!;
+    expect(stream.Properties).toMatchObject({
+      StreamModeDetails: { StreamMode: 'ON_DEMAND' },
+      StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' },
+      RetentionPeriodHours: 7 * 24,
+    });
+    expect((stream as { DeletionPolicy?: string }).DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KinesisStreamSpecification: {
+        StreamArn: { 'Fn::GetAtt': [streamId, 'Arn'] },
+        ApproximateCreationDateTimePrecision: 'MILLISECOND',
+      },
+    });
+    const readers = resourcesOf('AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Record<string, any>[]).some((st) =>
+        [st.Action].flat().includes('kinesis:GetRecords'),
+      ),
+    );
+    expect(readers.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(
+      STREAM_CONSUMERS.filter((c) => c.source === 'table-changes')
+        .map((c) => `Stream${c.id}`)
+        .sort(),
     );
   });
 });
@@ -446,24 +476,59 @@ describe('SES', () => {
     }
     // Off the request path (issue 25): no route function may send; the outbox's senders and Cognito's trigger do.
     expect(senders.sort()).toEqual(
-      ['CustomEmailSender', 'JobsendOutbox', ...STREAM_CONSUMERS.map((c) => `Stream${c.id}`)].sort(),
+      ['CustomEmailSender', 'JobsendOutbox', ...OUTBOX_CONSUMERS.map((c) => `Stream${c.id}`)].sort(),
     );
   });
 });
 
+const mappingOf = (id: string) => {
+  const mappings = resourcesOf('AWS::Lambda::EventSourceMapping');
+  expect(mappings).toHaveLength(STREAM_CONSUMERS.length);
+  return mappings.find(([logicalId]) => logicalId.startsWith(`Stream${id}Function`))![1].Properties;
+};
+
+/** A consumer's mapping retries a failed batch split in two, then records it on an alarmed on-failure queue. */
+const expectRetriedThenQueued = (consumer: (typeof STREAM_CONSUMERS)[number]) => {
+  const props = mappingOf(consumer.id);
+  expect(props).toMatchObject({
+    BatchSize: consumer.batchSize,
+    MaximumBatchingWindowInSeconds: 0,
+    MaximumRetryAttempts: consumer.retryAttempts,
+    BisectBatchOnFunctionError: true,
+    MaximumRecordAgeInSeconds: consumer.maxRecordAgeSeconds,
+    ParallelizationFactor: consumer.parallelizationFactor,
+  });
+  const queue = props.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0] as string;
+  expect(queue).toMatch(new RegExp(`^Stream${consumer.id}Failures`));
+  const alarmed = resourcesOf('AWS::CloudWatch::Alarm').filter(
+    ([, a]) =>
+      a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+      JSON.stringify(a.Properties.Dimensions).includes(queue),
+  );
+  expect(alarmed, consumer.id).toHaveLength(1);
+};
+
+/** What a consumer's role is allowed, and the statements that allow it. */
+const allowedTo = (consumer: (typeof STREAM_CONSUMERS)[number]) => {
+  const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith(`Stream${consumer.id}Role`));
+  expect(policies).toHaveLength(1);
+  const statements = (policies[0]![1].Properties.PolicyDocument.Statement as Record<string, any>[]).filter(
+    (st) => st.Effect === 'Allow',
+  );
+  return { statements, allowed: statements.flatMap((st) => [st.Action].flat() as string[]).sort() };
+};
+
+const OUTBOX_CONSUMERS = STREAM_CONSUMERS.filter((c) => c.source === 'table');
+
 describe("the outbox's stream consumers", () => {
-  const mappingOf = (id: string) => {
-    const mappings = resourcesOf('AWS::Lambda::EventSourceMapping');
-    expect(mappings).toHaveLength(STREAM_CONSUMERS.length);
-    return mappings.find(([logicalId]) => logicalId.startsWith(`Stream${id}Function`))![1].Properties;
-  };
   const newDelivery = {
     eventName: ['INSERT'],
     dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] }, sk: { S: ['DELIVERY'] } } },
   };
 
   it("read the table's stream from the latest record, passing each function only new delivery items, alerts on their own", () => {
-    for (const consumer of STREAM_CONSUMERS) {
+    expect(OUTBOX_CONSUMERS.map((c) => c.id).sort()).toEqual(['sendNewAlerts', 'sendNewDeliveries']);
+    for (const consumer of OUTBOX_CONSUMERS) {
       const props = mappingOf(consumer.id);
       expect(props.EventSourceArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'StreamArn'] });
       expect(props.FunctionName.Ref).toMatch(new RegExp(`^Stream${consumer.id}Function`));
@@ -478,36 +543,13 @@ describe("the outbox's stream consumers", () => {
   });
 
   it('retry a failed batch split in two, then record it on an on-failure queue that is alarmed', () => {
-    for (const consumer of STREAM_CONSUMERS) {
-      const props = mappingOf(consumer.id);
-      expect(props).toMatchObject({
-        BatchSize: consumer.batchSize,
-        MaximumBatchingWindowInSeconds: 0,
-        MaximumRetryAttempts: consumer.retryAttempts,
-        BisectBatchOnFunctionError: true,
-        MaximumRecordAgeInSeconds: consumer.maxRecordAgeSeconds,
-        ParallelizationFactor: consumer.parallelizationFactor,
-      });
-      const queue = props.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0] as string;
-      expect(queue).toMatch(new RegExp(`^Stream${consumer.id}Failures`));
-      const alarmed = resourcesOf('AWS::CloudWatch::Alarm').filter(
-        ([, a]) =>
-          a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
-          JSON.stringify(a.Properties.Dimensions).includes(queue),
-      );
-      expect(alarmed, consumer.id).toHaveLength(1);
-    }
+    for (const consumer of OUTBOX_CONSUMERS) expectRetriedThenQueued(consumer);
   });
 
   it('may read the stream, lease and record deliveries and send with SES: no item reads, no Cognito, no Scan', () => {
-    for (const consumer of STREAM_CONSUMERS) {
-      const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith(`Stream${consumer.id}Role`));
-      expect(policies).toHaveLength(1);
-      const statements = (policies[0]![1].Properties.PolicyDocument.Statement as Record<string, any>[]).filter(
-        (st) => st.Effect === 'Allow',
-      );
-      const allowed = statements.flatMap((st) => [st.Action].flat() as string[]);
-      expect(allowed.sort()).toEqual(
+    for (const consumer of OUTBOX_CONSUMERS) {
+      const { statements, allowed } = allowedTo(consumer);
+      expect(allowed).toEqual(
         [
           ...GRANTED_ACTIONS['table:stream'],
           ...GRANTED_ACTIONS['table:write'],
@@ -537,6 +579,50 @@ describe("the outbox's stream consumers", () => {
         'TABLE_NAME',
       ]);
     }
+  });
+});
+
+describe("the audit archive's consumer of the table's changes (issue 20, decision 83)", () => {
+  const archiver = STREAM_CONSUMERS.find((c) => c.id === 'archiveAuditRecords')!;
+
+  it('reads the Kinesis data stream from its oldest record, passing the function only new audit records', () => {
+    const props = mappingOf(archiver.id);
+    expect(props.EventSourceArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TableChanges/), 'Arn'] });
+    expect(props.FunctionName.Ref).toMatch(/^StreamarchiveAuditRecordsFunction/);
+    expect(props.StartingPosition).toBe('TRIM_HORIZON');
+    // A Kinesis record carries the change as JSON in `data`: the filter looks there.
+    expect(props.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
+      { data: { eventName: ['INSERT'], dynamodb: { NewImage: { gsi1pk: { S: [{ prefix: 'AUDIT#' }] } } } } },
+    ]);
+  });
+
+  it('retries a failed batch split in two, then records it on an on-failure queue that is alarmed', () => {
+    expectRetriedThenQueued(archiver);
+  });
+
+  it('may read the changes and put copies in the archive: no item of the table, no mail, no Cognito', () => {
+    const { statements, allowed } = allowedTo(archiver);
+    expect(allowed).toEqual(
+      [
+        ...GRANTED_ACTIONS['table:changes'],
+        ...GRANTED_ACTIONS['archive:write'],
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+    const reads = statements.find((st) => [st.Action].flat().includes('kinesis:GetRecords'))!;
+    expect(reads.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TableChanges/), 'Arn'] });
+    expect(statements.find((st) => [st.Action].flat().includes('kinesis:ListStreams'))!.Resource).toBe('*');
+    const fn = resourcesOf('AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('StreamarchiveAuditRecordsFunction'),
+    )![1];
+    expect(Object.keys(fn.Properties.Environment.Variables)).toContain('AUDIT_ARCHIVE_BUCKET');
+    expect(Object.keys(fn.Properties.Environment.Variables)).not.toContain('SENDER_ADDRESS');
   });
 });
 

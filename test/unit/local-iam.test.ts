@@ -136,7 +136,20 @@ describe('the local IAM stand-in', () => {
     expect(allows(['table:stream'], 'dynamodb', 'GetItem')).toBe(false);
     const everythingElse: Access[] = ['table:read', 'table:write', 'cognito:invite', 'cognito:manage', 'email:send'];
     expect(allows(everythingElse, 'dynamodb', 'GetRecords')).toBe(false);
-    for (const consumer of STREAM_CONSUMERS) expect(consumer.access).toContain('table:stream');
+    for (const consumer of STREAM_CONSUMERS)
+      expect(consumer.access).toContain(consumer.source === 'table' ? 'table:stream' : 'table:changes');
+  });
+
+  it("lets table:changes read the table's Kinesis data stream, and nothing of the table itself", () => {
+    // No local Kinesis: what IAM grants is the list, and locally its reads stand on DynamoDB Local's stream.
+    const granted: readonly string[] = GRANTED_ACTIONS['table:changes'];
+    expect(granted.every((action) => action.startsWith('kinesis:'))).toBe(true);
+    for (const action of ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'])
+      expect(granted, action).toContain(action);
+    for (const action of ['kinesis:PutRecord', 'kinesis:PutRecords', 'kinesis:DeleteStream'])
+      expect(granted, action).not.toContain(action);
+    for (const command of ['GetItem', 'GetRecords', 'Query'])
+      expect(allows(['table:changes'], 'dynamodb', command), command).toBe(false);
   });
 });
 

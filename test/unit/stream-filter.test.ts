@@ -30,8 +30,32 @@ describe("the outbox's stream filter, as the local poller applies it", () => {
     expect(passes(filters, { eventName: 'INSERT' })).toBe(false);
   });
 
+  it("passes the archive a new audit record and nothing else: not a chain's link, not a delivery, not a change", () => {
+    const archive = STREAM_CONSUMERS.find((c) => c.id === 'archiveAuditRecords')!.filters;
+    const change = (eventName: string, image: Record<string, string>) => ({
+      eventName,
+      eventSource: 'aws:dynamodb',
+      dynamodb: {
+        NewImage: Object.fromEntries(Object.entries(image).map(([name, value]) => [name, { S: value }])),
+      },
+    });
+    const auditRecord = {
+      pk: 'COMPANY#c1#AUDIT',
+      sk: '2026-12-07T18:00:00.000Z#a1',
+      gsi1pk: 'AUDIT#2026-12-07',
+      gsi1sk: '2026-12-07T18:00:00.000Z#a1',
+    };
+    expect(passes(archive, change('INSERT', auditRecord))).toBe(true);
+    expect(passes(archive, change('MODIFY', auditRecord))).toBe(false);
+    expect(passes(archive, change('REMOVE', auditRecord))).toBe(false);
+    // A chain's link, in the chain partition, is not on the trail's index.
+    expect(passes(archive, change('INSERT', { pk: 'COMPANY#c1#CHAIN#AUDIT', sk: 'SEQ#000000000001' }))).toBe(false);
+    expect(passes(archive, change('INSERT', { pk: 'OUTBOX#1f0c', sk: 'DELIVERY', gsi1pk: 'OUTBOX' }))).toBe(false);
+    expect(passes(archive, change('INSERT', { ...auditRecord, gsi1pk: 'X#AUDIT#2026-12-07' }))).toBe(false);
+  });
+
   it('refuses filter syntax it does not apply, so nothing can match differently than in AWS', () => {
-    for (const pattern of STREAM_CONSUMERS.flatMap((c) => c.filters))
+    for (const pattern of STREAM_CONSUMERS.flatMap((c): readonly FilterPattern[] => c.filters))
       expect(() => assertSupported(pattern)).not.toThrow();
     const numeric = {
       dynamodb: { NewImage: { attempts: { N: [{ numeric: ['>', 0] }] } } },

@@ -8,6 +8,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * `cognito:invite` creates identities (and may delete one it just made); `cognito:manage`
  * enables, disables, regroups and deletes existing ones. `table:stream` reads the table's stream
  * (what Lambda's event source mapping does as a stream consumer's role); no route has it.
+ * `table:changes` reads the table's changes as its Kinesis data stream carries them (the same, for
+ * a consumer of that stream: the audit archive's); no route has it either.
  * `exports:write` writes files to the private exports bucket and signs their download links (a
  * presigned GET is allowed only while its signer may read the object).
  * `archive:write` puts audit records' copies into the write-once audit archive (`audit/*` only; it
@@ -19,6 +21,7 @@ export type Access =
   | 'table:read'
   | 'table:write'
   | 'table:stream'
+  | 'table:changes'
   | 'cognito:auth'
   | 'cognito:invite'
   | 'cognito:manage'
