@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { safeParse } from '../schemas/zod.ts';
-import type * as z from '../schemas/zod.ts';
+// zod/mini's parse works on either zod's schemas; their modules (schemas/zod.ts) set its messages.
+import { safeParse } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { BadRequest, UnsupportedMediaType, ValidationFailed, type ErrorDetail } from '../errors.ts';
 import { IDEMPOTENCY_KEY } from '../definitions/api-headers.ts';
 
