@@ -10,7 +10,7 @@
  *     GetItem round trip to the same DynamoDB Local (target: median within 1.5x), and the
  *     number of DynamoDB round trips per request (target: 1).
  */
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,20 +30,20 @@ const COLD_RUNS = 9;
 const LATENCY_REQUESTS = 300;
 
 /** The same esbuild settings as the house Lambda construct (lib/constructs/portal-function.ts). */
+export const BUNDLE_OPTIONS: BuildOptions = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  external: ['@aws-sdk/*'],
+  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+  logLevel: 'error',
+};
+
 const bundle = async (entry: string, outfile: string) => {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    external: ['@aws-sdk/*'],
-    banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile });
   return statSync(outfile).size;
 };
 

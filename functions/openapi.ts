@@ -42,6 +42,48 @@ const appliesTo = (scope: AnswerScope, route: RouteDefinition): boolean => {
   }
 };
 
+/**
+ * A schema as classic zod's classes build it. zod-to-openapi reads each node through classic
+ * zod's methods (`meta()`, `unwrap()`), and the request schemas are zod/mini's (decision 84): the
+ * same zod core and the same definitions with fewer methods. So each mini node is built again
+ * from its own definition by the classic class of the same name, and so is each classic node
+ * holding one; a node with none below it is kept as it is. Metadata registered on a node
+ * (`register(z.globalRegistry, ...)`) follows it.
+ */
+const classicOf = new WeakMap<z.core.$ZodType, z.ZodType>();
+const asClassic = (schema: z.core.$ZodType): z.ZodType => {
+  const known = classicOf.get(schema);
+  if (known) return known;
+  const def = schema._zod.def as unknown as Record<string, unknown>;
+  let below = false;
+  const convert = (child: unknown) => {
+    const classic = asClassic(child as z.core.$ZodType);
+    below ||= classic !== child;
+    return classic;
+  };
+  const children: Record<string, unknown> = {};
+  for (const key of ['innerType', 'element', 'keyType', 'valueType', 'in', 'out'])
+    if (def[key] !== undefined) children[key] = convert(def[key]);
+  if (Array.isArray(def.options)) children.options = def.options.map(convert);
+  if (def.type === 'object')
+    children.shape = Object.fromEntries(
+      Object.entries(def.shape as Record<string, unknown>).map(([key, child]) => [key, convert(child)]),
+    );
+  const name = schema._zod.constr.name;
+  const mini = name.startsWith('ZodMini');
+  if (!mini && !below) {
+    classicOf.set(schema, schema as z.ZodType);
+    return schema as z.ZodType;
+  }
+  const Classic = (z as unknown as Record<string, new (def: unknown) => z.ZodType>)[name.replace('ZodMini', 'Zod')];
+  if (!Classic) throw new Error(`no classic zod class for ${name}`);
+  const classic = new Classic({ ...def, ...children });
+  const meta = z.globalRegistry.get(schema);
+  if (meta) z.globalRegistry.add(classic, meta);
+  classicOf.set(schema, classic);
+  return classic;
+};
+
 /** A common answer's name under `components/responses`: its status, and its scope where two share one. */
 const componentName = (answer: CommonAnswer): string =>
   COMMON_ANSWERS.filter((a) => a.status === answer.status).length > 1
@@ -53,7 +95,7 @@ const responsesOf = (route: RouteDefinition): Record<string, ResponseConfig | { 
   const responses: Record<string, ResponseConfig | { $ref: string }> = {
     [route.successStatus ?? 200]: {
       description: route.successStatus === 204 ? 'Done; no body' : 'Success',
-      ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
+      ...(route.response ? { content: { 'application/json': { schema: asClassic(route.response) } } } : {}),
     },
   };
   for (const answer of COMMON_ANSWERS)
@@ -63,7 +105,10 @@ const responsesOf = (route: RouteDefinition): Record<string, ResponseConfig | { 
     responses[status] = { description, content: errorContent };
   // A route's own body for a status (the readiness route's 503 names its checks) wins over the shared one.
   for (const [status, answer] of Object.entries(route.otherResponses ?? {}))
-    responses[status] = { description: answer.description, content: { 'application/json': { schema: answer.schema } } };
+    responses[status] = {
+      description: answer.description,
+      content: { 'application/json': { schema: asClassic(answer.schema) } },
+    };
   return responses;
 };
 
@@ -109,14 +154,16 @@ export const openApiDocument = () => {
       description: descriptionOf(route),
       security: isPublic ? [] : [{ [bearer.name]: [] }],
       request: {
-        ...(route.pathParams ? { params: z.object(route.pathParams) } : {}),
-        ...(route.query ? { query: route.query } : {}),
+        ...(route.pathParams ? { params: asClassic(z.object(route.pathParams)) as z.ZodObject } : {}),
+        ...(route.query ? { query: asClassic(route.query) as z.ZodObject } : {}),
         ...(route.headers || route.idempotency === 'key'
           ? {
               headers:
                 route.idempotency === 'key'
-                  ? (route.headers ?? z.object({})).extend(idempotencyHeader.shape)
-                  : route.headers,
+                  ? (route.headers ? (asClassic(route.headers) as z.ZodObject) : z.object({})).extend(
+                      idempotencyHeader.shape,
+                    )
+                  : (asClassic(route.headers!) as z.ZodObject),
             }
           : {}),
         ...(route.body
@@ -124,7 +171,10 @@ export const openApiDocument = () => {
               body: {
                 required: true,
                 content: {
-                  'application/json': { schema: route.body, ...(route.example ? { example: route.example } : {}) },
+                  'application/json': {
+                    schema: asClassic(route.body),
+                    ...(route.example ? { example: route.example } : {}),
+                  },
                 },
               },
             }

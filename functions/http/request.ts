@@ -1,20 +1,22 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type * as z from 'zod/v4';
+// zod/mini's parse works on either zod's schemas; their modules (schemas/zod.ts) set its messages.
+import { safeParse } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { BadRequest, UnsupportedMediaType, ValidationFailed, type ErrorDetail } from '../errors.ts';
 import { IDEMPOTENCY_KEY } from '../definitions/api-headers.ts';
 
 /** Bodies above this are refused before parsing (the route may set a smaller cap). */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-const toDetails = (error: z.ZodError): ErrorDetail[] =>
+const toDetails = (error: z.core.$ZodError): ErrorDetail[] =>
   error.issues.map((issue) => ({
     field: issue.path.map(String).join('.'),
     message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
   }));
 
 /** Validates any value against a schema; a failure is a 400 naming each field. */
-export const validate = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
-  const result = schema.safeParse(value);
+export const validate = <S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> => {
+  const result = safeParse(schema, value);
   if (!result.success) throw new ValidationFailed(toDetails(result.error));
   return result.data;
 };
@@ -32,11 +34,11 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
  * Parses and validates a JSON body. A missing, unparseable or oversized one is a 400; one sent
  * as anything but `application/json` (or with no `Content-Type`) a 415 naming the header.
  */
-export const parseBody = <S extends z.ZodType>(
+export const parseBody = <S extends z.core.$ZodType>(
   schema: S,
   event: APIGatewayProxyEvent,
   maxBytes = DEFAULT_MAX_BODY_BYTES,
-): z.infer<S> => {
+): z.output<S> => {
   const raw =
     event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (raw.trim() === '')
@@ -69,14 +71,18 @@ export const parseBody = <S extends z.ZodType>(
 };
 
 /** A path parameter that API Gateway guarantees by the route, checked against its schema. */
-export const pathParam = <S extends z.ZodType>(event: APIGatewayProxyEvent, name: string, schema: S): z.infer<S> => {
-  const result = schema.safeParse(event.pathParameters?.[name]);
+export const pathParam = <S extends z.core.$ZodType>(
+  event: APIGatewayProxyEvent,
+  name: string,
+  schema: S,
+): z.output<S> => {
+  const result = safeParse(schema, event.pathParameters?.[name]);
   if (!result.success) throw new ValidationFailed([{ field: name, message: `invalid ${name}` }]);
   return result.data;
 };
 
 /** Query-string parameters validated like a body: unknown parameters and bad values are 400s. */
-export const parseQuery = <S extends z.ZodType>(schema: S, event: APIGatewayProxyEvent): z.infer<S> =>
+export const parseQuery = <S extends z.core.$ZodType>(schema: S, event: APIGatewayProxyEvent): z.output<S> =>
   validate(schema, event.queryStringParameters ?? {});
 
 /** The version a DELETE names in `If-Match` (a bare number or a quoted ETag-style number). */

@@ -9,15 +9,15 @@ export const Alert = z.object({
   body: z.string(),
   severity: Severity,
   audience: Audience,
-  expiresAt: IsoDateTime.optional(),
+  expiresAt: z.optional(IsoDateTime),
   status: z.enum(['awaiting-approval', 'published']),
   createdBy: z.string(),
   createdAt: IsoDateTime,
   approvedBy: z.string().optional(),
-  publishedAt: IsoDateTime.optional(),
+  publishedAt: z.optional(IsoDateTime),
   companies: z.number().int().optional(),
   recipients: z.number().int().optional(),
-  fannedOutAt: IsoDateTime.optional(),
+  fannedOutAt: z.optional(IsoDateTime),
 });
 export type Alert = z.infer<typeof Alert>;
 
@@ -34,9 +34,9 @@ export const AlertSummary = z.object({
   title: z.string(),
   severity: Severity,
   status: z.enum(['awaiting-approval', 'published']).optional(),
-  publishedAt: IsoDateTime.optional(),
-  expiresAt: IsoDateTime.optional(),
-  acknowledgedAt: IsoDateTime.optional(),
+  publishedAt: z.optional(IsoDateTime),
+  expiresAt: z.optional(IsoDateTime),
+  acknowledgedAt: z.optional(IsoDateTime),
 });
 export const AlertPage = z.object({
   items: z.array(AlertSummary),
@@ -52,7 +52,7 @@ export const AcknowledgementPage = z.object({
   items: z.array(
     z.object({
       companyId: z.string(),
-      acknowledgedAt: IsoDateTime.optional(),
+      acknowledgedAt: z.optional(IsoDateTime),
       users: z.array(z.object({ userId: z.string(), name: z.string(), at: IsoDateTime })),
     }),
   ),

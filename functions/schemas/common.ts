@@ -1,8 +1,10 @@
-import * as z from 'zod/v4';
+import * as z from './zod.ts';
 import { schema } from './pure.ts';
 
 /** An email address, compared lower-cased; at most 128 characters, Cognito's limit for a username. */
-export const Email = /* @__PURE__ */ schema(() => z.email({ message: 'must be a valid email address' }).max(128));
+export const Email = /* @__PURE__ */ schema(() =>
+  z.email({ message: 'must be a valid email address' }).check(z.maxLength(128)),
+);
 
 export const IsoDateTime = /* @__PURE__ */ schema(() => z.iso.datetime());
 
@@ -43,7 +45,7 @@ const refusal = (char: string, singleLine: boolean): string => {
   return `must not contain ${codePoint(char)}`;
 };
 
-const refuseUnsafe = (pattern: RegExp, singleLine: boolean) => (value: string, ctx: z.RefinementCtx) => {
+const refuseUnsafe = (pattern: RegExp, singleLine: boolean) => (value: string, ctx: z.core.$RefinementCtx<string>) => {
   const found = pattern.exec(value);
   if (found) ctx.addIssue({ code: 'custom', message: refusal(found[0], singleLine) });
 };
@@ -56,10 +58,12 @@ const refuseUnsafe = (pattern: RegExp, singleLine: boolean) => (value: string, c
 export const SingleLine = (max: number) =>
   z
     .string()
-    .superRefine(refuseUnsafe(UNSAFE_SINGLE_LINE, true))
-    .trim()
-    .min(1, { message: 'must not be empty' })
-    .max(max, { message: `must be at most ${max} characters` });
+    .check(
+      z.superRefine(refuseUnsafe(UNSAFE_SINGLE_LINE, true)),
+      z.trim(),
+      z.minLength(1, { message: 'must not be empty' }),
+      z.maxLength(max, { message: `must be at most ${max} characters` }),
+    );
 
 /**
  * Free text of bounded size that may run over several lines: message bodies, profile answers,
@@ -68,10 +72,10 @@ export const SingleLine = (max: number) =>
  * overrides and isolates. Bidirectional marks stay: right-to-left prose needs them.
  */
 export const MultiLine = (max: number) =>
-  z
-    .string()
-    .overwrite((value) => value.replace(/\r\n/g, '\n'))
-    .superRefine(refuseUnsafe(UNSAFE_MULTI_LINE, false))
-    .trim()
-    .min(1, { message: 'must not be empty' })
-    .max(max, { message: `must be at most ${max} characters` });
+  z.string().check(
+    z.overwrite((value) => value.replace(/\r\n/g, '\n')),
+    z.superRefine(refuseUnsafe(UNSAFE_MULTI_LINE, false)),
+    z.trim(),
+    z.minLength(1, { message: 'must not be empty' }),
+    z.maxLength(max, { message: `must be at most ${max} characters` }),
+  );

@@ -22,7 +22,7 @@ export const Reapplication = z.object({
   submittedAt: IsoDateTime,
   submittedBy: z.string(),
   statement: z.string(),
-  decidedAt: IsoDateTime.optional(),
+  decidedAt: z.optional(IsoDateTime),
   decidedBy: z.string().optional(),
   comments: z.string().optional(),
   deadline: z.string().optional(),
@@ -51,8 +51,8 @@ export const Company = z.object({
   enrolledBy: z.string(),
   version: z.number().int(),
   /** When the account information and every required profile answer were first complete. */
-  portalUpdateCompletedAt: IsoDateTime.optional(),
-  nextCertificationDueAt: IsoDateTime.optional(),
+  portalUpdateCompletedAt: z.optional(IsoDateTime),
+  nextCertificationDueAt: z.optional(IsoDateTime),
   certificationStatus: z.enum(['submitted', 'approved', 'returned']).optional(),
   /** The latest certification: a certification of the same profile version re-confirms it. */
   lastCertification: z
@@ -62,7 +62,7 @@ export const Company = z.object({
   deadlineExtendedTo: z.string().optional(),
   /** Why and when the company was removed from the program (while `status` is `removed`). */
   removal: Removal.optional(),
-  reinstatedAt: IsoDateTime.optional(),
+  reinstatedAt: z.optional(IsoDateTime),
   /** The removed company's request to rejoin, and CBP's decision. */
   reapplication: Reapplication.optional(),
   /** The contact the company named besides its POC, who also hears reminders and removal notices. */

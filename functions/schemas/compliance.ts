@@ -14,7 +14,7 @@ export const CompanySummary = z.object({
   pocEmail: z.string(),
   enrolledAt: IsoDateTime,
   /** The next date the company must meet (`YYYY-MM-DD`), or null when nothing is due (a removed company). */
-  dueOn: IsoDate.nullable(),
+  dueOn: z.nullable(IsoDate),
   dueKind: DueKind.nullable(),
   /** SES reported the POC's address unreachable (a permanent bounce or a complaint): call before the deadline. Null when not. */
   pocUnreachable: Unreachable.nullable(),

@@ -6,11 +6,11 @@ import { CategoryId } from './fields.ts';
 export const DeadlinePolicy = z.object({
   category: CategoryId,
   /** The portal-update deadline; null: each new enrollee gets `newEnrolleeDays` from enrollment. */
-  deadline: IsoDate.nullable(),
+  deadline: z.nullable(IsoDate),
   newEnrolleeDays: z.number().int(),
   reminderDays: z.array(z.number().int()),
   revision: z.number().int(),
-  revisedAt: IsoDateTime.nullable(),
+  revisedAt: z.nullable(IsoDateTime),
   revisedBy: z.string(),
   reason: z.string(),
 });

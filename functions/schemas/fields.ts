@@ -2,7 +2,7 @@
  * Fields that requests of several areas and the stored records share. Every module importing one
  * builds them all, so only small, widely shared fields belong here.
  */
-import * as z from 'zod/v4';
+import * as z from './zod.ts';
 import { schema } from './pure.ts';
 import { CATEGORY_IDS } from '../definitions/categories.ts';
 

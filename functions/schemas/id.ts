@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from './zod.ts';
 
 /**
  * Opaque identifiers the portal generates (UUIDs); anything else is refused before any read. A

@@ -18,7 +18,11 @@ export const Me = z.object({
   role: Role,
   status: UserStatus,
   permissions: Permissions,
-  company: z.object({ companyId: z.string(), legalName: z.string(), status: CompanyStatus.or(z.literal('cbp')) }),
+  company: z.object({
+    companyId: z.string(),
+    legalName: z.string(),
+    status: z.union([CompanyStatus, z.literal('cbp')]),
+  }),
   /** Whether an authenticator app is set up (CBP staff must have one before anything else). */
   mfaEnrolled: z.boolean(),
   /** The portal serves this user only once they have an authenticator app (CBP staff; primary POCs when required). */

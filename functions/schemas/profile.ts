@@ -42,7 +42,7 @@ export const ProfileDiff = z.object({
       section: z.string(),
       title: z.string(),
       changes: z.array(
-        z.object({ question: z.string(), text: z.string(), from: Answer.nullable(), to: Answer.nullable() }),
+        z.object({ question: z.string(), text: z.string(), from: z.nullable(Answer), to: z.nullable(Answer) }),
       ),
     }),
   ),
@@ -67,7 +67,7 @@ export const Certification = z.object({
     .object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime })
     .optional(),
   reviewedBy: z.string().optional(),
-  reviewedAt: IsoDateTime.optional(),
+  reviewedAt: z.optional(IsoDateTime),
   comments: z.string().optional(),
 });
 export type Certification = z.infer<typeof Certification>;

@@ -21,7 +21,7 @@ export const Grant = z.object({
   createdAt: IsoDateTime,
   /** Who made and revoked it: shown within the owner (and to CBP) only. */
   createdBy: z.string().optional(),
-  revokedAt: IsoDateTime.optional(),
+  revokedAt: z.optional(IsoDateTime),
   revokedBy: z.string().optional(),
   requestId: z.string().optional(),
 });
@@ -51,7 +51,7 @@ export const PartnerView = z.object({
   expiresOn: IsoDate,
   status: CompanyStatus,
   category: CategoryId,
-  certification: z.object({ lastCertifiedAt: IsoDateTime.nullable(), nextDueAt: IsoDateTime.nullable() }).optional(),
+  certification: z.object({ lastCertifiedAt: z.nullable(IsoDateTime), nextDueAt: z.nullable(IsoDateTime) }).optional(),
   completeness: Completeness.pick({ complete: true, answered: true, required: true })
     .extend({ incompleteSections: z.array(z.string()) })
     .optional(),
@@ -70,7 +70,7 @@ export const GrantRequest = z.object({
   requestedAt: IsoDateTime,
   /** Shown to the side that asked (and CBP). */
   requestedBy: z.string().optional(),
-  decidedAt: IsoDateTime.optional(),
+  decidedAt: z.optional(IsoDateTime),
   /** Shown to the side that decided (and CBP). */
   decidedBy: z.string().optional(),
   grantId: z.string().optional(),

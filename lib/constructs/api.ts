@@ -34,7 +34,7 @@ export interface PortalApiProps {
 }
 
 /** API Gateway's request models are JSON Schema draft 4; zod writes them from the same schemas. */
-const toModelSchema = (schema: z.ZodType): apigw.JsonSchema => {
+const toModelSchema = (schema: z.core.$ZodType): apigw.JsonSchema => {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
     target: 'draft-04',
     io: 'input',

@@ -1,4 +1,5 @@
 import type * as z from 'zod/v4';
+import type { ZodMiniObject, ZodMiniType } from 'zod/mini';
 import type { Role } from '../roles.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -83,23 +84,27 @@ export type KeyedRoute = Route & { readonly idempotency: 'key' };
 /** A route's own error answers: a stale version or a taken email (409), a refused sign-in (401), ... */
 export type RouteErrors = { readonly [S in 401 | 404 | 409]?: string };
 
+/** A schema of either zod: requests are zod/mini's (decision 84), answers classic zod's. */
+type Schema = z.ZodType | ZodMiniType;
+type ObjectSchema = z.ZodObject | ZodMiniObject;
+
 /**
  * A route's request and response shapes, kept apart from the route (in `schemas/routes/<area>.ts`)
  * for the OpenAPI document, the fuzz suite and the web client's types; the handler validates its
  * request with the schemas it imports itself.
  */
 export interface RouteSchemas {
-  readonly pathParams?: Readonly<Record<string, z.ZodType>>;
+  readonly pathParams?: Readonly<Record<string, Schema>>;
   /** Query-string schema (lists: cursor and limit). */
-  readonly query?: z.ZodObject;
+  readonly query?: ObjectSchema;
   /** Request headers the handler reads (removing a user names the version it read in `If-Match`). */
-  readonly headers?: z.ZodObject;
-  readonly body?: z.ZodType;
+  readonly headers?: ObjectSchema;
+  readonly body?: Schema;
   /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
   readonly example?: Readonly<Record<string, unknown>>;
-  readonly response?: z.ZodType;
+  readonly response?: Schema;
   /** Answers besides success and the shared errors, by status (the readiness route's 503 carries its checks). */
-  readonly otherResponses?: Readonly<Record<number, { readonly description: string; readonly schema: z.ZodType }>>;
+  readonly otherResponses?: Readonly<Record<number, { readonly description: string; readonly schema: Schema }>>;
 }
 
 /** The schemas of each route of an area, by route id: every route has an entry, even an empty one. */

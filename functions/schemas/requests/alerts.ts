@@ -1,5 +1,5 @@
 /** What the alert routes validate (definitions/routes/alerts.ts). */
-import * as z from 'zod/v4';
+import * as z from '../zod.ts';
 import { schema } from '../pure.ts';
 import { IsoDateTime, MultiLine, SingleLine } from '../common.ts';
 import { Id } from '../id.ts';
@@ -16,11 +16,15 @@ export const Audience = /* @__PURE__ */ schema(() =>
     z.strictObject({ scope: z.literal('all') }),
     z.strictObject({
       scope: z.literal('categories'),
-      categories: z.array(CategoryId).min(1).max(20).refine(unique, { message: 'must not repeat a category' }),
+      categories: z
+        .array(CategoryId)
+        .check(z.minLength(1), z.maxLength(20), z.refine(unique, { message: 'must not repeat a category' })),
     }),
     z.strictObject({
       scope: z.literal('companies'),
-      companyIds: z.array(Id).min(1).max(100).refine(unique, { message: 'must not repeat a company' }),
+      companyIds: z
+        .array(Id)
+        .check(z.minLength(1), z.maxLength(100), z.refine(unique, { message: 'must not repeat a company' })),
     }),
   ]),
 );
@@ -33,7 +37,7 @@ export const PublishAlert = /* @__PURE__ */ schema(() =>
     body: MultiLine(20_000),
     severity: Severity,
     audience: Audience,
-    expiresAt: IsoDateTime.optional(),
+    expiresAt: z.optional(IsoDateTime),
   }),
 );
 export type PublishAlert = z.infer<typeof PublishAlert>;

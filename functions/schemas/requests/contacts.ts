@@ -1,5 +1,5 @@
 /** What the contact routes validate (definitions/routes/contacts.ts). */
-import * as z from 'zod/v4';
+import * as z from '../zod.ts';
 import { schema } from '../pure.ts';
 import { Email, MultiLine, SingleLine } from '../common.ts';
 
@@ -7,10 +7,10 @@ import { Email, MultiLine, SingleLine } from '../common.ts';
 export const ChangePoc = /* @__PURE__ */ schema(() =>
   z.strictObject({
     /** The company version read (a stale one is 409). */
-    version: z.number().int().min(1),
+    version: z.number().check(z.int(), z.gte(1)),
     pocEmail: Email,
     /** The new POC's name (default: none, or the name of the company user whose address it is). */
-    pocName: SingleLine(120).optional(),
+    pocName: z.optional(SingleLine(120)),
     reason: MultiLine(500),
   }),
 );
@@ -19,7 +19,7 @@ export type ChangePoc = z.infer<typeof ChangePoc>;
 /** PUT /companies/{companyId}/secondary-contact: the primary POC names (or replaces) the secondary contact. */
 export const SetSecondaryContact = /* @__PURE__ */ schema(() =>
   z.strictObject({
-    version: z.number().int().min(1),
+    version: z.number().check(z.int(), z.gte(1)),
     name: SingleLine(120),
     email: Email,
   }),

@@ -1,5 +1,5 @@
 /** What the message routes validate (definitions/routes/messages.ts). */
-import * as z from 'zod/v4';
+import * as z from '../zod.ts';
 import { schema } from '../pure.ts';
 import { MultiLine, SingleLine } from '../common.ts';
 

@@ -1,5 +1,5 @@
 /** What the sharing, partner-view and audit-trail routes validate (definitions/routes/sharing.ts). */
-import * as z from 'zod/v4';
+import * as z from '../zod.ts';
 import { schema } from '../pure.ts';
 import { FOREIGN_PROGRAMS, SCOPES } from '../../definitions/sharing-terms.ts';
 import { IsoDate, IsoDateTime, MultiLine } from '../common.ts';
@@ -29,13 +29,13 @@ export type CreateGrant = z.infer<typeof CreateGrant>;
 
 /** A company asks another for a grant. */
 export const RequestGrant = /* @__PURE__ */ schema(() =>
-  z.strictObject({ scope: Scope, message: MultiLine(1000).optional() }),
+  z.strictObject({ scope: Scope, message: z.optional(MultiLine(1000)) }),
 );
 export const GrantRequestQuery = /* @__PURE__ */ schema(() =>
   z.strictObject({
-    direction: z.enum(['incoming', 'outgoing']).default('incoming'),
-    cursor: z.string().min(1).max(2048).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    direction: z._default(z.enum(['incoming', 'outgoing']), 'incoming'),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   }),
 );
 export const DecideGrantRequest = /* @__PURE__ */ schema(() =>
@@ -48,25 +48,24 @@ export const DecideGrantRequest = /* @__PURE__ */ schema(() =>
 /** A company's trail, newest first: optionally one action, and a time window (UTC). */
 export const AuditQuery = /* @__PURE__ */ schema(() =>
   z.strictObject({
-    action: z
-      .string()
-      .regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, { message: 'must be an action like profile.saved' })
-      .optional(),
-    from: IsoDateTime.optional(),
-    to: IsoDateTime.optional(),
-    cursor: z.string().min(1).max(2048).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    action: z.optional(
+      z.string().check(z.regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, { message: 'must be an action like profile.saved' })),
+    ),
+    from: z.optional(IsoDateTime),
+    to: z.optional(IsoDateTime),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   }),
 );
 /** CBP's trail of the whole portal, one UTC day at a time (default today). */
 export const PortalAuditQuery = /* @__PURE__ */ schema(() =>
   z.strictObject({
-    day: IsoDate.optional(),
+    day: z.optional(IsoDate),
     action: AuditQuery.shape.action,
-    cursor: z.string().min(1).max(2048).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   }),
 );
 
 /** A partner may ask for less than its grant covers. */
-export const PartnerQuery = /* @__PURE__ */ schema(() => z.strictObject({ scope: Scope.optional() }));
+export const PartnerQuery = /* @__PURE__ */ schema(() => z.strictObject({ scope: z.optional(Scope) }));

@@ -1,5 +1,5 @@
 /** What the company-user and staff routes validate (definitions/routes/users.ts). */
-import * as z from 'zod/v4';
+import * as z from '../zod.ts';
 import { schema } from '../pure.ts';
 import { Email, SingleLine } from '../common.ts';
 import { Id } from '../id.ts';
@@ -18,19 +18,22 @@ export const IfMatchVersion = /* @__PURE__ */ schema(() =>
   z.object({
     'If-Match': z
       .string()
-      .regex(/^(W\/)?"?[1-9][0-9]*"?$/)
-      .meta({ description: 'The version of the record you last read; a stale one is a 409', example: '"3"' }),
+      .check(z.regex(/^(W\/)?"?[1-9][0-9]*"?$/))
+      .register(z.globalRegistry, {
+        description: 'The version of the record you last read; a stale one is a 409',
+        example: '"3"',
+      }),
   }),
 );
 
 /** A version the caller last read; a stale one is a 409 with the current version. */
-export const Version = /* @__PURE__ */ schema(() => z.number().int().min(1).max(1_000_000_000));
+export const Version = /* @__PURE__ */ schema(() => z.number().check(z.int(), z.gte(1), z.lte(1_000_000_000)));
 
 export const UpdateUser = /* @__PURE__ */ schema(() =>
   z.strictObject({
     version: Version,
-    status: UserStatus.optional(),
-    permissions: z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }).optional(),
+    status: z.optional(UserStatus),
+    permissions: z.optional(z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() })),
   }),
 );
 
@@ -41,9 +44,10 @@ export const UpdateUser = /* @__PURE__ */ schema(() =>
 export const HandOver = /* @__PURE__ */ schema(() =>
   z.strictObject({
     userId: Id,
-    formerPocPermissions: z
-      .strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() })
-      .default({ editProfile: false, authorizeSharing: false }),
+    formerPocPermissions: z._default(z.strictObject({ editProfile: z.boolean(), authorizeSharing: z.boolean() }), {
+      editProfile: false,
+      authorizeSharing: false,
+    }),
   }),
 );
 export const AddStaff = /* @__PURE__ */ schema(() =>

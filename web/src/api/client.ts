@@ -12,12 +12,12 @@ import { FUNCTION_TIMEOUT_SECONDS } from '../../../functions/definitions/timeout
 
 type RouteOf<I extends RouteId> = Extract<(typeof ROUTES)[number], { id: I }>;
 type PathOf<R> = R extends { pathParams: infer P } ? { readonly [K in keyof P]: string | number } : undefined;
-type QueryOf<R> = R extends { query: infer Q extends z.ZodType }
+type QueryOf<R> = R extends { query: infer Q extends z.core.$ZodType }
   ? Partial<Record<keyof z.input<Q>, string | number | undefined>>
   : undefined;
-type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
+type BodyOf<R> = R extends { body: infer B extends z.core.$ZodType } ? z.input<B> : undefined;
 export type ResponseOf<I extends RouteId> =
-  RouteOf<I> extends { response: infer S extends z.ZodType } ? z.output<S> : unknown;
+  RouteOf<I> extends { response: infer S extends z.core.$ZodType } ? z.output<S> : unknown;
 
 export interface CallArgs<I extends RouteId> {
   readonly path?: PathOf<RouteOf<I>>;
