@@ -1,5 +1,5 @@
 /**
- * A function's bundle holds zod/mini only (decision 9A), and mini sets no error messages of its
+ * A function's bundle holds zod/mini only (decision 84), and mini sets no error messages of its
  * own: `schemas/zod.ts` sets classic zod's English ones. In this process classic zod is loaded
  * (and sets them itself), so the check bundles a validation as a Lambda bundle is made and runs
  * it in a Node process of its own.
