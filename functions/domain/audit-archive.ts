@@ -5,7 +5,7 @@
  * nor the chain on this: each holds the record as written, so a copy and a link always agree.
  */
 import type { AuditRecord } from '../schemas/audit.ts';
-import { canonicalRecord } from './audit-chain.ts';
+import { canonicalRecord, positionOf } from './audit-chain.ts';
 
 /** The archive (data/audit-archive.ts): one copy per record, by its company and position. */
 export interface AuditArchive {
@@ -25,7 +25,7 @@ export const archiveRecords = async (
   const worker = async () => {
     while (next < records.length) {
       const record = records[next++]!;
-      await deps.archive.archiveRecord(record.companyId, `${record.at}#${record.auditId}`, canonicalRecord(record));
+      await deps.archive.archiveRecord(record.companyId, positionOf(record), canonicalRecord(record));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, records.length) }, worker));

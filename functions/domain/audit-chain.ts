@@ -66,7 +66,7 @@ export const PENDING_MS = 15 * 60_000;
 /** Most records one run chains; the rest wait for the next, the checkpoint moving only as far as read. */
 const MAX_PER_RUN = 5_000;
 
-const positionOf = (r: Pick<AuditRecord, 'at' | 'auditId'>) => `${r.at}#${r.auditId}`;
+export const positionOf = (r: Pick<AuditRecord, 'at' | 'auditId'>) => `${r.at}#${r.auditId}`;
 
 // ---------------------------------------------------------------------------------------------
 // Hashes.

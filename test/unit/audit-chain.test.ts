@@ -19,6 +19,7 @@ import {
   type ChainPoint,
   type Link,
 } from '../../functions/domain/audit-chain.ts';
+import { archiveRecords } from '../../functions/domain/audit-archive.ts';
 import type { AuditRecord } from '../../functions/schemas/audit.ts';
 
 const NOW = new Date('2026-12-07T15:00:00.000Z');
@@ -205,5 +206,29 @@ describe('verification', () => {
     store.links.get('c1')!.delete(3);
     expect((await verifySince(store, 'c1')).broken).toMatchObject({ seq: 4 });
     expect((await verifySince(store, 'c1')).broken?.problem).toContain('is gone');
+  });
+});
+
+describe('the archive', () => {
+  it("puts each record's canonical JSON at its company and position, the bytes the chain hashes", async () => {
+    const puts: Array<[string, string, string]> = [];
+    const archive = { archiveRecord: async (c: string, p: string, b: string) => void puts.push([c, p, b]) };
+    const records = Array.from({ length: 20 }, (_, n) => recordAt(n % 2 ? 'c1' : 'c2', 3, n));
+    expect(await archiveRecords({ archive }, records, 4)).toBe(20);
+    expect(puts.map(([c, p]) => `${c}/${p}`).sort()).toEqual(
+      records.map((r) => `${r.companyId}/${r.at}#${r.auditId}`).sort(),
+    );
+    for (const [, , body] of puts)
+      expect(createHash('sha256').update(body).digest('hex')).toBe(recordHash(JSON.parse(body)));
+  });
+
+  it('fails the whole call when one copy cannot be put, so the batch is retried', async () => {
+    const archive = {
+      archiveRecord: async (_c: string, p: string) => {
+        if (p.endsWith('#a5')) throw new Error('S3 refused');
+      },
+    };
+    const records = Array.from({ length: 8 }, (_, n) => ({ ...recordAt('c1', 3, n), auditId: `a${n}` }));
+    await expect(archiveRecords({ archive }, records)).rejects.toThrow('S3 refused');
   });
 });
