@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { SVI_ALPHABET, SVI_BODY_LENGTH, sviCodeOf } from '../schemas/svi-code.ts';
-import { CodeTaken, Conflict } from '../errors.ts';
+import { CodeTaken, Conflict, ServiceUnavailable } from '../errors.ts';
 import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Company } from '../schemas/company.ts';
@@ -81,37 +81,53 @@ export const assignMissingCodes = async (
           had++;
           continue;
         }
-        const now = deps.clock.now();
-        const auditId = deps.ids.next();
-        try {
-          await withFreshCode(deps.codes, (code) =>
-            deps.companies.assignCode(
-              company.companyId,
-              code,
-              now.toISOString(),
-              auditItem(
-                actor,
-                {
-                  companyId: company.companyId,
-                  action: 'company.svi-code-assigned',
-                  objectType: 'company',
-                  objectId: company.companyId,
-                  changes: { after: { sviCode: code } },
-                },
-                now,
-                auditId,
-              ),
-            ),
-          );
-          assigned++;
-        } catch (error) {
-          // Another run gave it one meanwhile.
-          if (!(error instanceof Conflict && error.code === 'already_assigned')) throw error;
-          had++;
-        }
+        if (await assignOne(deps, actor, company.companyId)) assigned++;
+        else had++;
       }
       cursor = page.cursor;
     } while (cursor);
   }
   return { assigned, had };
+};
+
+/**
+ * One company's code: true when this run gave it, false when it had one (another run got there
+ * first). A write that collided with another run's on the same company is tried again; the
+ * condition on the company then tells which run won.
+ */
+const assignOne = async (
+  deps: Parameters<typeof assignMissingCodes>[0],
+  actor: Actor,
+  companyId: string,
+): Promise<boolean> => {
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now();
+    const auditId = deps.ids.next();
+    try {
+      await withFreshCode(deps.codes, (code) =>
+        deps.companies.assignCode(
+          companyId,
+          code,
+          now.toISOString(),
+          auditItem(
+            actor,
+            {
+              companyId,
+              action: 'company.svi-code-assigned',
+              objectType: 'company',
+              objectId: companyId,
+              changes: { after: { sviCode: code } },
+            },
+            now,
+            auditId,
+          ),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Conflict && error.code === 'already_assigned') return false;
+      if (!(error instanceof ServiceUnavailable) || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
 };

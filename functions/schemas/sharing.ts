@@ -6,13 +6,20 @@ import * as z from 'zod/v4';
 import { IsoDate, IsoDateTime } from './common.ts';
 import { CategoryId, CompanyStatus } from './fields.ts';
 import { Completeness, ProfileVersion } from './profile.ts';
-import { Grantee, Scope } from './requests/sharing.ts';
+import { ForeignProgram, Scope } from './requests/sharing.ts';
+
+/** Whom a grant is for, as stored and shown: a company by id (and its status-verification code), or a program. */
+export const NamedGrantee = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('company'), companyId: z.string(), code: z.string().optional() }),
+  z.object({ type: z.literal('program'), program: ForeignProgram }),
+]);
+export type NamedGrantee = z.infer<typeof NamedGrantee>;
 
 export const Grant = z.object({
   grantId: z.string(),
   ownerCompanyId: z.string(),
   ownerLegalName: z.string(),
-  grantee: Grantee,
+  grantee: NamedGrantee,
   /** Absent when the reader may not know the grantee company's name (it has not shared with them or asked them). */
   granteeName: z.string().optional(),
   scope: Scope,

@@ -32,7 +32,7 @@ const shown = (chars: string) => `${chars.slice(0, 4)}-${chars.slice(4)}`;
 export const sviCodeOf = (body: string): string => shown(`${body}${sviCheck(body)}`);
 
 /** As a person types it: any case, spaces or hyphens anywhere. */
-const compact = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
+const compact = (input: string) => input.toUpperCase().replace(/[ -]/g, '');
 
 /** Whether `input` (as typed) is a well-formed code whose check character matches. */
 export const isSviCode = (input: string): boolean => {
