@@ -98,6 +98,14 @@ export const AuditRecord = z.object({
   objectId: z.string(),
   sourceIp: z.string().optional(),
   changes: z.unknown().optional(),
+  /** The actor's name, where the reader may know who acted (never a CBP officer's to a company). */
+  actorName: z.string().optional(),
+  /** The company's legal name. */
+  companyName: z.string().optional(),
+  /** The acting organisation's name ("CBP", or a company's legal name where the reader may know it). */
+  actorCompanyName: z.string().optional(),
+  /** A company's or a user's name when the record is about one (a user's only for who manages users). */
+  objectName: z.string().optional(),
 });
 export const AuditPage = z.object({ items: z.array(AuditRecord), nextCursor: z.string().nullable() });
 /** Everything the portal holds about one company, for its primary POC: the export file's content. */
