@@ -170,6 +170,9 @@ export const partnerByCode = async (
   caller: Caller,
   code: string,
 ): Promise<string | null> => {
+  // The caller's own code needs no look-up (its company was read with its membership): not counted.
+  const own = caller.prefetched?.companyId === caller.companyId ? caller.prefetched.record?.sviCode : undefined;
+  if (own === code) return caller.companyId;
   await enforceLimit(deps, caller, 'partnerCode');
   return deps.companies.idByCode(code);
 };
