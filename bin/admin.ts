@@ -12,6 +12,9 @@ import { DEFAULT_STACK_NAME } from '../lib/stack-outputs.ts';
 
 const USAGE = `Usage: npm run admin -- create --email ADDRESS [--name "Full Name"] [--operator WHO]
                               [--stack NAME] [--region REGION] [--local] [--yes-another-admin]
+       npm run admin -- assign-svi-codes [--operator WHO] [--stack NAME] [--region REGION] [--local]
+  assign-svi-codes gives every company enrolled before status-verification codes existed its code,
+  each with an audit record; companies that have one keep it, so it is safe to run again.
   Adds a CBP administrator: an identity in the staff user pool, a membership, an audit record and
   an invitation email with a temporary password. Targets the deployed stack ${DEFAULT_STACK_NAME} (or --stack) with the
   AWS SDK's default credentials, or with --local the portal \`npm start\` runs.
@@ -41,7 +44,9 @@ const parse = () => {
 const main = async () => {
   const { values, positionals } = parse();
   if (values.help) return console.log(USAGE);
-  if (positionals[0] !== 'create' || positionals.length > 1) fail(`Say what to do: create.\n${USAGE}`, 2);
+  if (positionals[0] === 'assign-svi-codes' && positionals.length === 1) return assignCodes(values);
+  if (positionals[0] !== 'create' || positionals.length > 1)
+    fail(`Say what to do: create or assign-svi-codes.\n${USAGE}`, 2);
   if (!values.email) fail(`--email is required: the new administrator's address.\n${USAGE}`, 2);
   const target = targetOf(values);
   if ('refused' in target) return fail(target.refused, 2);
@@ -77,6 +82,16 @@ const main = async () => {
       : 'the invitation (temporary password) goes out from the outbox by email.',
   );
   log('at first sign-in they choose a password and set up an authenticator app (the staff pool requires one).');
+};
+
+/** `assign-svi-codes`: the one-off migration of decision 85. */
+const assignCodes = async (values: ReturnType<typeof parse>['values']) => {
+  const target = targetOf(values);
+  if ('refused' in target) return fail(target.refused, 2);
+  const { env, description } = await useTarget(target, log);
+  log(`target: ${description} (table ${env.TABLE_NAME})`);
+  const { assignSviCodes } = await import('../lib/admin/assign-svi-codes.ts');
+  await assignSviCodes({ operator: values.operator, host: hostname() }, log);
 };
 
 main().catch((error: unknown) => fail(`failed: ${error instanceof Error ? error.message : String(error)}`));

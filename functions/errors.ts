@@ -165,6 +165,13 @@ export const versionConflict = (what: string, current?: number): Conflict =>
     [{ field: 'version', message: current === undefined ? 'stale' : `current version is ${current}` }],
   );
 
+/** A status-verification code another company holds: the store refuses it, and the domain draws another. */
+export class CodeTaken extends Conflict {
+  constructor() {
+    super('That status-verification code is taken.', 'code_taken');
+  }
+}
+
 /** One email is one person in the whole portal: a second claim on it is a 409 naming the field. */
 export const emailTaken = (field = 'email'): Conflict =>
   new Conflict('That email already belongs to someone in the portal; one email is one person.', 'email_taken', [

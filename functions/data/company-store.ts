@@ -2,10 +2,11 @@
  * The company store.
  *
  * Item: pk `COMPANY#<companyId>`, sk `COMPANY`; on gsi1 `CATEGORY#<category>` /
- * `COMPANY#<status>#<companyId>` (a category's companies by status).
+ * `COMPANY#<status>#<companyId>` (a category's companies by status). The claim that makes a
+ * status-verification code one company's: pk `SVI#<code>`, sk `SVI`, written with the company.
  */
 import type { CategoryId } from '../definitions/categories.ts';
-import { Conflict, emailTaken } from '../errors.ts';
+import { CodeTaken, Conflict, emailTaken } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Company } from '../schemas/company.ts';
 import type { CompanyStatus } from '../schemas/fields.ts';
@@ -16,6 +17,7 @@ import { obligationOp } from './obligation-store.ts';
 import {
   createOp,
   getItem,
+  notExists,
   indexKey,
   key,
   patchOp,
@@ -32,6 +34,11 @@ import { assertCommitted } from './transact.ts';
 export type { Company };
 
 export const companyKey = (companyId: string) => key(`COMPANY#${companyId}`, 'COMPANY');
+export const codeKey = (code: string) => key(`SVI#${code}`, 'SVI');
+
+/** The claim on a status-verification code: refused when another company holds it. */
+const codeClaimOp = (code: string, companyId: string, at: string): WriteOp =>
+  createOp({ ...codeKey(code), sviCode: code, companyId, claimedAt: at });
 
 /** The company's entry in its category's list, which moves when its status changes. */
 export const categoryIndexKey = (c: Pick<Company, 'category' | 'status' | 'companyId'>) =>
@@ -52,8 +59,9 @@ export const companyPatchOp = (companyId: string, changes: Changes, condition?: 
   patchOp(companyKey(companyId), changes, condition);
 
 /**
- * Enrollment: the company, the claim on its POC email (claimed when the company is enrolled), its
- * enrollment-deadline obligation (the next sweep schedules it) and the audit record, all or nothing.
+ * Enrollment: the company, the claim on its POC email (claimed when the company is enrolled), the
+ * claim on its status-verification code, its enrollment-deadline obligation (the next sweep
+ * schedules it) and the audit record, all or nothing. A code another company holds is `CodeTaken`.
  */
 export const enroll = async (company: Company, enrollment: Obligation, audit: AuditRecord): Promise<void> => {
   const outcome = await transact([
@@ -65,11 +73,36 @@ export const enroll = async (company: Company, enrollment: Obligation, audit: Au
       kind: 'registered-poc',
       claimedAt: company.enrolledAt,
     }),
+    ...(company.sviCode ? [codeClaimOp(company.sviCode, company.companyId, company.enrolledAt)] : []),
     auditOp(audit),
     obligationOp(enrollment),
   ]);
   assertCommitted(outcome, (index) =>
-    index === 1 ? emailTaken('pocEmail') : new Conflict('A company with that id already exists.'),
+    index === 1
+      ? emailTaken('pocEmail')
+      : index === 2 && company.sviCode
+        ? new CodeTaken()
+        : new Conflict('A company with that id already exists.'),
+  );
+};
+
+/** The id of the company holding a status-verification code (in its stored form), or null. */
+export const idByCode = async (code: string): Promise<string | null> =>
+  (await getItem<{ companyId: string }>(codeKey(code)))?.companyId ?? null;
+
+/**
+ * Gives a company enrolled before codes existed its code, with the audit record: refused with a
+ * 409 `already_assigned` when it has one (another run got there first), `CodeTaken` when another
+ * company holds this code.
+ */
+export const assignCode = async (companyId: string, code: string, at: string, audit: AuditRecord): Promise<void> => {
+  const outcome = await transact([
+    companyPatchOp(companyId, { set: { sviCode: code } }, notExists('sviCode')),
+    codeClaimOp(code, companyId, at),
+    auditOp(audit),
+  ]);
+  assertCommitted(outcome, (index) =>
+    index === 1 ? new CodeTaken() : new Conflict('The company has a code already.', 'already_assigned'),
   );
 };
 

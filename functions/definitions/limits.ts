@@ -41,6 +41,14 @@ const DEFAULTS = {
   grantRequest: {
     participant: { perUser: { count: 15, windowSeconds: HOUR }, perCompany: { count: 20, windowSeconds: HOUR } },
   },
+  /**
+   * Naming a partner company by its status-verification code (a grant or a grant request),
+   * found or not: far above what a company sharing with its partners needs, far below what
+   * trying codes at random would (decision 85).
+   */
+  partnerCode: {
+    participant: { perUser: { count: 30, windowSeconds: HOUR }, perCompany: { count: 60, windowSeconds: HOUR } },
+  },
   /** An invitation email: a user added, or an invitation resent (a primary POC; a CBP administrator for a POC). */
   invitation: {
     participant: { perUser: { count: 60, windowSeconds: HOUR }, perCompany: { count: 60, windowSeconds: HOUR } },

@@ -5,6 +5,7 @@
  * targeted company's users read it in their inbox and acknowledge it; CBP sees who did.
  */
 import type { Clock, Ids } from './clock.ts';
+import { lookUpNames, type NameDirectory } from './names.ts';
 import { isStaff, requireRole, type Caller } from './caller.ts';
 import { auditItem } from './audit.ts';
 import { reach, START, type AudienceStore, type Reach } from './fan-out.ts';
@@ -202,13 +203,36 @@ const entryFor = async (
   return { alert, entry };
 };
 
-export const get = async (deps: Pick<AlertDeps, 'alerts'>, caller: Caller, alertId: string) => {
+/**
+ * An alert: CBP reads it whole, with the names of the officers who wrote and approved it and of
+ * the companies it names (one batch read, names.ts); a company reads it without who wrote it.
+ */
+export const get = async (
+  deps: Pick<AlertDeps, 'alerts'> & { readonly directory: NameDirectory },
+  caller: Caller,
+  alertId: string,
+) => {
   if (isStaff(caller)) {
     const alert = await deps.alerts.get(alertId);
     if (!alert) throw new NotFound('No such alert.');
-    return alert;
+    const named = alert.audience.scope === 'companies' ? alert.audience.companyIds : [];
+    const staff = [alert.createdBy, ...(alert.approvedBy ? [alert.approvedBy] : [])];
+    const names = await lookUpNames(
+      deps,
+      staff.map((userId) => ({ companyId: CBP_COMPANY_ID, userId })),
+      named,
+    );
+    const createdByName = names.person(CBP_COMPANY_ID, alert.createdBy);
+    const approvedByName = names.person(CBP_COMPANY_ID, alert.approvedBy);
+    return {
+      ...alert,
+      ...(createdByName ? { createdByName } : {}),
+      ...(approvedByName ? { approvedByName } : {}),
+      ...(named.length ? { companyNames: named.map((id) => names.company(id) ?? null) } : {}),
+    };
   }
   const { alert, entry } = await entryFor(deps, caller, alertId);
+  // Who at CBP wrote or approved it is CBP's (disclosure.ts): a company reads "CBP".
   const { createdBy: _c, approvedBy: _a, audience: _au, companies: _co, recipients: _r, ...shown } = alert;
   return { ...shown, ...(entry.acknowledgedAt ? { acknowledgedAt: entry.acknowledgedAt } : {}) };
 };

@@ -4,8 +4,9 @@
  */
 import type { Clock } from './clock.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
-import { auditRecordFor, readerOf } from './disclosure.ts';
-import { CBP_ROLES } from '../definitions/roles.ts';
+import { auditRecordFor, readerOf, type Reader } from './disclosure.ts';
+import { lookUpNames, type NameDirectory, type PersonRef } from './names.ts';
+import { CBP_COMPANY_ID, CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest } from '../errors.ts';
 import { requireExistsIfEmpty } from './companies.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
@@ -32,11 +33,50 @@ export interface AuditTrail {
   ofDay(day: string, action: string | undefined, cursor: string | null, limit: number): Promise<Page<AuditRecord>>;
 }
 
+type Shown = ReturnType<ReturnType<typeof auditRecordFor>>;
+
+/**
+ * Records with names beside the ids the reader may see (names.ts): who acted, the company, the
+ * acting organisation and, for a company or a user, the object's name. One batch read a page.
+ */
+const withNames = async (deps: { readonly directory: NameDirectory }, reader: Reader, records: Shown[]) => {
+  const people: PersonRef[] = [];
+  const companies: string[] = [];
+  const userObject = (r: Shown) => r.objectType === 'user' && (reader.staff || reader.managesUsers);
+  const mayName = (companyId: string) => reader.staff || companyId === reader.companyId;
+  for (const r of records) {
+    if (r.actorId) people.push({ companyId: r.actorCompanyId, userId: r.actorId });
+    if (userObject(r)) people.push({ companyId: r.companyId, userId: r.objectId });
+    for (const id of [r.companyId, r.actorCompanyId]) if (mayName(id)) companies.push(id);
+  }
+  const names = await lookUpNames(deps, people, companies);
+  return records.map((r) => {
+    const actorName = names.person(r.actorCompanyId, r.actorId);
+    const companyName = mayName(r.companyId) ? names.company(r.companyId) : undefined;
+    // An outside organisation is named only to CBP, and CBP to everyone.
+    const actorCompanyName =
+      mayName(r.actorCompanyId) || r.actorCompanyId === CBP_COMPANY_ID ? names.company(r.actorCompanyId) : undefined;
+    const objectName =
+      r.objectType === 'company' && mayName(r.objectId)
+        ? names.company(r.objectId)
+        : userObject(r)
+          ? names.person(r.companyId, r.objectId)
+          : undefined;
+    return {
+      ...r,
+      ...(actorName ? { actorName } : {}),
+      ...(companyName ? { companyName } : {}),
+      ...(actorCompanyName ? { actorCompanyName } : {}),
+      ...(objectName ? { objectName } : {}),
+    };
+  });
+};
+
 /** Timestamps as stored (with milliseconds), so a window compares like with like. */
 const normalised = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : undefined);
 
 export const companyTrail = async (
-  deps: { readonly auditTrail: Pick<AuditTrail, 'ofCompany'> } & CompanyCheck,
+  deps: { readonly auditTrail: Pick<AuditTrail, 'ofCompany'>; readonly directory: NameDirectory } & CompanyCheck,
   caller: Caller,
   companyId: string,
   query: { action?: string; from?: string; to?: string; cursor?: string; limit: number },
@@ -65,12 +105,13 @@ export const companyTrail = async (
   // CBP asking for a company that does not exist hears so, rather than an empty trail.
   await requireExistsIfEmpty(deps, companyId, items.length === 0 && !query.cursor);
   // Who in another organisation acted is shown by organisation and role; user-management details are the POC's and CBP's.
-  return { items: items.map(auditRecordFor(readerOf(caller))), nextCursor: next };
+  const reader = readerOf(caller);
+  return { items: await withNames(deps, reader, items.map(auditRecordFor(reader))), nextCursor: next };
 };
 
 /** CBP: the whole portal's trail for one UTC day (default today), newest first. */
 export const portalTrail = async (
-  deps: { readonly auditTrail: Pick<AuditTrail, 'ofDay'>; readonly clock: Clock },
+  deps: { readonly auditTrail: Pick<AuditTrail, 'ofDay'>; readonly clock: Clock; readonly directory: NameDirectory },
   caller: Caller,
   query: { day?: string; action?: string; cursor?: string; limit: number },
 ) => {
@@ -86,5 +127,6 @@ export const portalTrail = async (
     items.push(...page.items);
     next = page.cursor;
   } while (next && items.length < query.limit);
-  return { day, items: items.map(auditRecordFor(readerOf(caller))), nextCursor: next };
+  const reader = readerOf(caller);
+  return { day, items: await withNames(deps, reader, items.map(auditRecordFor(reader))), nextCursor: next };
 };

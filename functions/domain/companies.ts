@@ -2,6 +2,7 @@ import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import type { Clock, Ids } from './clock.ts';
 import { auditItem } from './audit.ts';
 import { openObligation } from './obligations.ts';
+import { withFreshCode, type CodeSource } from './svi-codes.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { NotFound } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
@@ -13,7 +14,8 @@ import type { EnrollCompany } from '../schemas/requests/companies.ts';
 export interface CompanyStore {
   /**
    * Enrollment, all or nothing: the company, the claim on its POC email (a second claim is a 409
-   * naming `pocEmail`), its enrollment obligation and the audit record.
+   * naming `pocEmail`), the claim on its status-verification code (`CodeTaken` when another
+   * company holds it), its enrollment obligation and the audit record.
    */
   enroll(company: Company, enrollment: Obligation, audit: AuditRecord): Promise<void>;
   get(companyId: string): Promise<Company | null>;
@@ -28,42 +30,57 @@ export const companyView = (company: Company): CompanyView => ({
   benefits: company.status === 'active' ? 'active' : 'revoked',
 });
 
-/** CBP enrolls a company; its POC email is claimed so it can later request the account. */
+/**
+ * CBP enrolls a company; its POC email is claimed so it can later request the account, and it
+ * gets its status-verification code (another is drawn if the first is taken).
+ */
 export const enroll = async (
-  deps: { readonly clock: Clock; readonly ids: Ids; readonly companies: Pick<CompanyStore, 'enroll'> },
+  deps: {
+    readonly clock: Clock;
+    readonly ids: Ids;
+    readonly codes: CodeSource;
+    readonly companies: Pick<CompanyStore, 'enroll'>;
+  },
   caller: Caller,
   input: EnrollCompany,
 ): Promise<CompanyView> => {
   requireRole(caller, CBP_ROLES);
   const now = deps.clock.now();
-  const record: Company = {
-    companyId: deps.ids.next(),
-    legalName: input.legalName,
-    category: input.category,
-    pocEmail: input.pocEmail.toLowerCase(),
-    ...(input.pocName ? { pocName: input.pocName } : {}),
-    identifiers: input.identifiers,
-    status: 'active',
-    enrolledAt: now.toISOString(),
-    enrolledBy: caller.userId,
-    version: 1,
-  };
-  const audit = auditItem(
-    caller,
-    {
-      companyId: record.companyId,
-      action: 'company.enrolled',
-      objectType: 'company',
-      objectId: record.companyId,
-      changes: { after: record },
-    },
-    now,
-    deps.ids.next(),
-  );
-  // The next sweep schedules the enrollment deadline from the policy then in force.
-  await deps.companies.enroll(record, openObligation(record, 'enrollment', record.enrolledAt), audit);
-  return companyView(record);
+  const companyId = deps.ids.next();
+  const auditId = deps.ids.next();
+  return withFreshCode(deps.codes, async (sviCode) => {
+    const record = enrollment(caller, input, companyId, sviCode, now);
+    const audit = auditItem(
+      caller,
+      {
+        companyId,
+        action: 'company.enrolled',
+        objectType: 'company',
+        objectId: companyId,
+        changes: { after: record },
+      },
+      now,
+      auditId,
+    );
+    // The next sweep schedules the enrollment deadline from the policy then in force.
+    await deps.companies.enroll(record, openObligation(record, 'enrollment', record.enrolledAt), audit);
+    return companyView(record);
+  });
 };
+
+const enrollment = (caller: Caller, input: EnrollCompany, companyId: string, sviCode: string, now: Date): Company => ({
+  companyId,
+  legalName: input.legalName,
+  category: input.category,
+  pocEmail: input.pocEmail.toLowerCase(),
+  ...(input.pocName ? { pocName: input.pocName } : {}),
+  identifiers: input.identifiers,
+  status: 'active',
+  enrolledAt: now.toISOString(),
+  enrolledBy: caller.userId,
+  sviCode,
+  version: 1,
+});
 
 /**
  * CBP reads any company; a company's users read only their own (others get 404), with the company

@@ -12,6 +12,7 @@ import { enforceLimit } from './limits.ts';
 import {
   createGrant,
   participant,
+  partnerByCode,
   requireCompanyUser,
   requireSharingAuthority,
   type CompanyCheck,
@@ -72,6 +73,27 @@ export const requestGrant = async (
   );
   await deps.grants.createRequest(item, audit);
   return requestFor(readerOf(caller))(item);
+};
+
+/**
+ * The caller's company asks another, named by the status-verification code it handed over, for a
+ * grant. A code that names no company answers as an unknown company id does (404).
+ */
+export const requestGrantByCode = async (
+  deps: Parameters<typeof requestGrant>[0],
+  caller: Caller,
+  input: { partnerCode: string; scope: Scope; message?: string },
+): Promise<GrantRequest> => {
+  requireCompanyUser(caller);
+  requireSharingAuthority(caller, caller.companyId);
+  const targetCompanyId = await partnerByCode(deps, caller, input.partnerCode);
+  if (!targetCompanyId) throw new NotFound('No such participant company.');
+  if (targetCompanyId === caller.companyId)
+    throw new BadRequest('Ask another company, not your own.', [
+      { field: 'partnerCode', message: 'must be another company' },
+    ]);
+  const { partnerCode: _code, ...rest } = input;
+  return requestGrant(deps, caller, targetCompanyId, rest);
 };
 
 /** Requests made to the company (incoming) or by it (outgoing). */

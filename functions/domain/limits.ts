@@ -38,6 +38,7 @@ const WHAT: Record<LimitedAction, string> = {
   thread: 'new threads',
   message: 'messages',
   grantRequest: 'grant requests',
+  partnerCode: 'partners named by code',
   invitation: 'invitations',
   alert: 'alerts and bulletins',
 };

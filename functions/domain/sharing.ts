@@ -10,9 +10,10 @@ import { isStaff, requireCompanyAccess, type Caller } from './caller.ts';
 import { auditItem } from './audit.ts';
 import { grantPeopleFor, granteeNameShown, readerOf, type Reader } from './disclosure.ts';
 import { requireExistsIfEmpty } from './companies.ts';
+import { enforceLimit, type LimitDeps } from './limits.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../errors.ts';
 import { FOREIGN_PROGRAMS } from '../definitions/sharing-terms.ts';
-import type { Grant } from '../schemas/sharing.ts';
+import type { Grant, NamedGrantee } from '../schemas/sharing.ts';
 import type { CreateGrant } from '../schemas/requests/sharing.ts';
 import { granteeKey, granteeOf, type StoredGrant, type StoredRequest } from '../schemas/grants.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
@@ -58,6 +59,8 @@ export interface GrantStore {
 
 export interface CompanyDirectory {
   get(companyId: string): Promise<Company | null>;
+  /** The id of the company holding a status-verification code (as `SviCode` answers it), or null. */
+  idByCode(code: string): Promise<string | null>;
 }
 
 export type SharingDeps = {
@@ -157,13 +160,61 @@ export const participant = async (
   companyId: string,
 ): Promise<Company | null> => deps.companies.get(companyId);
 
+/**
+ * The company a user named by the status-verification code it handed them. Each look-up counts
+ * against the `partnerCode` limit before the code is read, found or not, so codes cannot be tried
+ * by the thousand; a miss answers as an unknown company id always has (decision 85).
+ */
+export const partnerByCode = async (
+  deps: LimitDeps & { readonly companies: Pick<CompanyDirectory, 'idByCode'> },
+  caller: Caller,
+  code: string,
+): Promise<string | null> => {
+  // The caller's own code needs no look-up (its company was read with its membership): not counted.
+  const own = caller.prefetched?.companyId === caller.companyId ? caller.prefetched.record?.sviCode : undefined;
+  if (own === code) return caller.companyId;
+  await enforceLimit(deps, caller, 'partnerCode');
+  return deps.companies.idByCode(code);
+};
+
+/** A grant as the user asked for it: a partner named by its code is looked up first (`partnerByCode`). */
+export const createGrantAsAsked = async (
+  deps: SharingDeps & LimitDeps,
+  caller: Caller,
+  ownerCompanyId: string,
+  input: CreateGrant,
+): Promise<Grant> => {
+  const { grantee } = input;
+  if (grantee.type === 'program') return createGrant(deps, caller, ownerCompanyId, { ...input, grantee });
+  if (grantee.companyId !== undefined)
+    return createGrant(deps, caller, ownerCompanyId, {
+      ...input,
+      grantee: { type: 'company', companyId: grantee.companyId },
+    });
+  // Only someone who may share spends the company's look-ups.
+  requireSharingAuthority(caller, ownerCompanyId);
+  const field = 'grantee.code';
+  const companyId = await partnerByCode(deps, caller, grantee.code!);
+  if (!companyId) throw new ValidationFailed([{ field, message: 'is not a participant company' }]);
+  return createGrant(
+    deps,
+    caller,
+    ownerCompanyId,
+    { ...input, grantee: { type: 'company', companyId } },
+    undefined,
+    field,
+  );
+};
+
 /** Grants another participant company or a foreign customs program a scope until a date. */
 export const createGrant = async (
   deps: SharingDeps,
   caller: Caller,
   ownerCompanyId: string,
-  input: CreateGrant,
+  input: Omit<CreateGrant, 'grantee'> & { grantee: NamedGrantee },
   request?: StoredRequest,
+  /** The request's field that named the partner, for a 400 about it. */
+  partnerField = 'grantee.companyId',
 ): Promise<Grant> => {
   requireSharingAuthority(caller, ownerCompanyId);
   const now = deps.clock.now();
@@ -171,13 +222,15 @@ export const createGrant = async (
   const owner = await deps.companies.get(ownerCompanyId);
   if (!owner) throw new NotFound('No such company.');
   let granteeName: string;
+  let granteeCode: string | undefined;
   if (input.grantee.type === 'company') {
     if (input.grantee.companyId === ownerCompanyId)
-      throw new ValidationFailed([{ field: 'grantee.companyId', message: 'must be another company' }]);
+      throw new ValidationFailed([{ field: partnerField, message: 'must be another company' }]);
     const partner = await participant(deps, input.grantee.companyId);
-    if (!partner) throw new ValidationFailed([{ field: 'grantee.companyId', message: 'is not a participant company' }]);
+    if (!partner) throw new ValidationFailed([{ field: partnerField, message: 'is not a participant company' }]);
     // Kept for CBP; the owner is shown it only when the partner told them (grantFor).
     granteeName = partner.legalName;
+    granteeCode = partner.sviCode;
   } else {
     granteeName = FOREIGN_PROGRAMS[input.grantee.program];
   }
@@ -189,6 +242,7 @@ export const createGrant = async (
     granteeType: input.grantee.type,
     granteeId: granteeKey(input.grantee),
     granteeName,
+    ...(granteeCode ? { granteeCode } : {}),
     scope: input.scope,
     expiresOn: input.expiresOn,
     status: 'active',
@@ -205,7 +259,7 @@ export const createGrant = async (
       objectId: item.grantId,
       changes: {
         after: {
-          grantee: input.grantee,
+          grantee: granteeOf(item),
           scope: input.scope,
           expiresOn: input.expiresOn,
           ...(request ? { requestId: request.requestId } : {}),

@@ -6,9 +6,10 @@ import { Id } from '../schemas/id.ts';
 import { AuditQuery } from '../schemas/requests/sharing.ts';
 import { companyTrail } from '../domain/audit-trail.ts';
 import * as auditStore from '../data/audit-store.ts';
+import * as directory from '../data/directory-store.ts';
 import * as companyStore from '../data/company-store.ts';
 
-const deps = { auditTrail: auditStore, companies: companyStore };
+const deps = { auditTrail: auditStore, companies: companyStore, directory };
 
 export const handler = authedHandler(route, async (event, caller) =>
   ok(await companyTrail(deps, caller, pathParam(event, 'companyId', Id), parseQuery(AuditQuery, event))),

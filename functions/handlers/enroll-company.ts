@@ -5,9 +5,10 @@ import { created } from '../http/response.ts';
 import { EnrollCompany } from '../schemas/requests/companies.ts';
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import * as companies from '../domain/companies.ts';
+import { randomSviCodes } from '../domain/svi-codes.ts';
 import * as companyStore from '../data/company-store.ts';
 
-const deps = { clock: systemClock, ids: uuidIds, companies: companyStore };
+const deps = { clock: systemClock, ids: uuidIds, codes: randomSviCodes, companies: companyStore };
 
 export const handler = keyedHandler(route, async (event, caller) => {
   const input = parseBody(EnrollCompany, event);

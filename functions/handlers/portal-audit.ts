@@ -6,8 +6,9 @@ import { PortalAuditQuery } from '../schemas/requests/sharing.ts';
 import { systemClock } from '../domain/clock.ts';
 import { portalTrail } from '../domain/audit-trail.ts';
 import * as auditStore from '../data/audit-store.ts';
+import * as directory from '../data/directory-store.ts';
 
-const deps = { clock: systemClock, auditTrail: auditStore };
+const deps = { clock: systemClock, auditTrail: auditStore, directory };
 
 export const handler = authedHandler(route, async (event, caller) =>
   ok(await portalTrail(deps, caller, parseQuery(PortalAuditQuery, event))),

@@ -12,8 +12,12 @@ export const Alert = z.object({
   expiresAt: z.optional(IsoDateTime),
   status: z.enum(['awaiting-approval', 'published']),
   createdBy: z.string(),
+  /** The names of who wrote and approved it, and of the companies it names (in order; null for one not found): CBP only. */
+  createdByName: z.string().optional(),
   createdAt: IsoDateTime,
   approvedBy: z.string().optional(),
+  approvedByName: z.string().optional(),
+  companyNames: z.array(z.string().nullable()).optional(),
   publishedAt: z.optional(IsoDateTime),
   companies: z.number().int().optional(),
   recipients: z.number().int().optional(),

@@ -49,6 +49,11 @@ export const Company = z.object({
   status: CompanyStatus,
   enrolledAt: IsoDateTime,
   enrolledBy: z.string(),
+  /**
+   * The status-verification code (decision 85) the company hands partners to be named in a grant.
+   * Absent only on a company enrolled before codes existed, until `assign-svi-codes` has run.
+   */
+  sviCode: z.string().optional(),
   version: z.number().int(),
   /** When the account information and every required profile answer were first complete. */
   portalUpdateCompletedAt: z.optional(IsoDateTime),

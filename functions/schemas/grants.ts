@@ -3,8 +3,7 @@
  * keeps. A grantee is flattened into one key: a company by its id, a foreign program as
  * `program:<code>` (plain data, so domain code and unit tests use it freely).
  */
-import type { Grant, GrantRequest } from './sharing.ts';
-import type { Grantee } from './requests/sharing.ts';
+import type { Grant, GrantRequest, NamedGrantee } from './sharing.ts';
 
 export interface StoredGrant {
   readonly ownerCompanyId: string;
@@ -13,6 +12,8 @@ export interface StoredGrant {
   readonly granteeType: 'company' | 'program';
   readonly granteeId: string;
   readonly granteeName: string;
+  /** A company grantee's status-verification code when it had one: how its owner knows it (decision 85). */
+  readonly granteeCode?: string;
   readonly scope: Grant['scope'];
   readonly expiresOn: string;
   readonly status: 'active' | 'revoked';
@@ -30,13 +31,13 @@ export type StoredRequest = Omit<GrantRequest, 'message' | 'requestedBy'> & {
 
 const PROGRAM = 'program:';
 
-export const granteeKey = (grantee: Grantee): string =>
+export const granteeKey = (grantee: NamedGrantee): string =>
   grantee.type === 'company' ? grantee.companyId : `${PROGRAM}${grantee.program}`;
 
-export const granteeOf = (stored: Pick<StoredGrant, 'granteeType' | 'granteeId'>): Grantee =>
+export const granteeOf = (stored: Pick<StoredGrant, 'granteeType' | 'granteeId' | 'granteeCode'>): NamedGrantee =>
   stored.granteeType === 'company'
-    ? { type: 'company', companyId: stored.granteeId }
+    ? { type: 'company', companyId: stored.granteeId, ...(stored.granteeCode ? { code: stored.granteeCode } : {}) }
     : {
         type: 'program',
-        program: stored.granteeId.slice(PROGRAM.length) as Extract<Grantee, { type: 'program' }>['program'],
+        program: stored.granteeId.slice(PROGRAM.length) as Extract<NamedGrantee, { type: 'program' }>['program'],
       };

@@ -6,13 +6,20 @@ import * as z from 'zod/v4';
 import { IsoDate, IsoDateTime } from './common.ts';
 import { CategoryId, CompanyStatus } from './fields.ts';
 import { Completeness, ProfileVersion } from './profile.ts';
-import { Grantee, Scope } from './requests/sharing.ts';
+import { ForeignProgram, Scope } from './requests/sharing.ts';
+
+/** Whom a grant is for, as stored and shown: a company by id (and its status-verification code), or a program. */
+export const NamedGrantee = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('company'), companyId: z.string(), code: z.string().optional() }),
+  z.object({ type: z.literal('program'), program: ForeignProgram }),
+]);
+export type NamedGrantee = z.infer<typeof NamedGrantee>;
 
 export const Grant = z.object({
   grantId: z.string(),
   ownerCompanyId: z.string(),
   ownerLegalName: z.string(),
-  grantee: Grantee,
+  grantee: NamedGrantee,
   /** Absent when the reader may not know the grantee company's name (it has not shared with them or asked them). */
   granteeName: z.string().optional(),
   scope: Scope,
@@ -91,6 +98,14 @@ export const AuditRecord = z.object({
   objectId: z.string(),
   sourceIp: z.string().optional(),
   changes: z.unknown().optional(),
+  /** The actor's name, where the reader may know who acted (never a CBP officer's to a company). */
+  actorName: z.string().optional(),
+  /** The company's legal name. */
+  companyName: z.string().optional(),
+  /** The acting organisation's name ("CBP", or a company's legal name where the reader may know it). */
+  actorCompanyName: z.string().optional(),
+  /** A company's or a user's name when the record is about one (a user's only for who manages users). */
+  objectName: z.string().optional(),
 });
 export const AuditPage = z.object({ items: z.array(AuditRecord), nextCursor: z.string().nullable() });
 /** Everything the portal holds about one company, for its primary POC: the export file's content. */

@@ -1,4 +1,5 @@
 import { systemClock, uuidIds } from '../../functions/domain/clock.ts';
+import { randomSviCodes } from '../../functions/domain/svi-codes.ts';
 import * as companies from '../../functions/data/company-store.ts';
 import * as members from '../../functions/data/membership-store.ts';
 import * as identities from '../../functions/data/cognito-users.ts';
@@ -27,6 +28,7 @@ import { PROGRAM_EMAIL } from '../../functions/data/program-mailbox.ts';
 export const allPorts = {
   clock: systemClock,
   ids: uuidIds,
+  codes: randomSviCodes,
   companies,
   members,
   identities,

@@ -147,6 +147,35 @@ describe('abuse limits', () => {
     expect(incoming.body.items).toHaveLength(perCompany.count);
   });
 
+  it('counts every partner named by code, found or not, so that past the limit even a right code is refused', async () => {
+    const { company, poc } = await companyWithPoc();
+    const partner = await enrollCompany(api, admin);
+    const { randomSviCodes } = await import('../../functions/domain/svi-codes.ts');
+    const { perUser } = LIMITS.partnerCode.participant!;
+    const grantTo = (code: string) =>
+      api.request('POST', `/companies/${company.companyId}/grants`, {
+        token: poc.token,
+        body: {
+          grantee: { type: 'company', code },
+          scope: 'status',
+          expiresOn: new Date(START.getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+        },
+      });
+    // Codes tried at random: each a miss (27 billion codes, a handful of companies), each counted.
+    for (let i = 0; i < perUser.count; i += 1) {
+      const res = await grantTo(randomSviCodes.next());
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.details).toEqual([{ field: 'grantee.code', message: 'is not a participant company' }]);
+    }
+    await refusedWithNothingStored('partnerCode', perUser.windowSeconds, () => grantTo(partner.sviCode!));
+    await refusedWithNothingStored('partnerCode', perUser.windowSeconds, () =>
+      api.request('POST', '/grant-requests', {
+        token: poc.token,
+        body: { partnerCode: partner.sviCode, scope: 'status' },
+      }),
+    );
+  });
+
   it("refuses invitations past the company's limit: no account, no invitation", async () => {
     const { company, poc } = await companyWithPoc();
     const { perCompany } = LIMITS.invitation.participant!;

@@ -165,6 +165,12 @@ const MATRIX: Record<RouteId, Row> = {
   }),
   // Asking a third company: any company's sharing authority may.
   requestGrant: row(401, { default: 403, 'primary-poc': 'ok', 'company-user+share': 'ok', 'other-company-poc': 'ok' }),
+  requestGrantByCode: row(401, {
+    default: 403,
+    'primary-poc': 'ok',
+    'company-user+share': 'ok',
+    'other-company-poc': 'ok',
+  }),
   listGrantRequests: COMPANY_READ,
   decideGrantRequest: SHARING,
   companyAudit: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
@@ -466,6 +472,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: `/partners/${companyB}` };
     case 'requestGrant':
       return { path: `/partners/${(await freshCompany()).companyId}/grant-requests`, body: { scope: 'status' } };
+    case 'requestGrantByCode':
+      return { path: route.path, body: { partnerCode: (await freshCompany()).sviCode, scope: 'status' } };
     case 'decideGrantRequest': {
       const asked = await api.request('POST', `/partners/${companyA}/grant-requests`, {
         token: tokens['other-company-poc'],

@@ -72,6 +72,7 @@ const KINDS = {
   grantRequest: [COMPANY, /^GRANTREQ#/],
   secondaryContact: [COMPANY, /^SECONDARY_CONTACT$/],
   unreachableAddress: [/^UNREACHABLE#/, /^ADDRESS$/],
+  sviCode: [/^SVI#/, /^SVI$/],
 } as const satisfies Record<string, readonly [RegExp, RegExp]>;
 
 export type ItemKind = keyof typeof KINDS;

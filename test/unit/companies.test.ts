@@ -5,6 +5,15 @@ import { Benefits, type Company } from '../../functions/schemas/company.ts';
 import { companyView } from '../../functions/domain/companies.ts';
 import type { Obligation } from '../../functions/schemas/obligations.ts';
 import { callerFor, fixedClock, sequentialIds } from '../support/factories.ts';
+import { CodeTaken } from '../../functions/errors.ts';
+import { isSviCode, sviCodeOf } from '../../functions/schemas/svi-code.ts';
+import type { CodeSource } from '../../functions/domain/svi-codes.ts';
+
+/** Codes drawn in order from `bodies` (seven characters each). */
+const codesOf = (...bodies: string[]): CodeSource => {
+  let n = 0;
+  return { next: () => sviCodeOf(bodies[n++ % bodies.length]!) };
+};
 
 const input = {
   legalName: 'Acme Imports LLC',
@@ -18,6 +27,7 @@ const fakeStore = () => {
   return {
     saved,
     enroll: async (record: Company, enrollment: Obligation, audit: any) => {
+      if (saved.some((s) => s.record.sviCode === record.sviCode)) throw new CodeTaken();
       saved.push({ record, enrollment, audit });
     },
     get: async (companyId: string) => saved.find((s) => s.record.companyId === companyId)?.record ?? null,
@@ -27,7 +37,12 @@ const fakeStore = () => {
 describe('enroll', () => {
   it('records the company as enrolled by the officer, with its POC email lower-cased, and the audit entry in the same write', async () => {
     const store = fakeStore();
-    const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
+    const deps = {
+      clock: fixedClock('2006-05-01T12:00:00Z'),
+      ids: sequentialIds(),
+      codes: codesOf('Q7KP4MX'),
+      companies: store,
+    };
     const company = await companies.enroll(deps, callerFor('cbp-officer'), input);
 
     expect(company).toEqual({
@@ -39,9 +54,11 @@ describe('enroll', () => {
       status: 'active',
       enrolledAt: '2006-05-01T12:00:00.000Z',
       enrolledBy: 'user-cbp-officer',
+      sviCode: sviCodeOf('Q7KP4MX'),
       version: 1,
       benefits: 'active',
     });
+    expect(isSviCode(company.sviCode!)).toBe(true);
     expect(store.saved).toHaveLength(1);
     // Benefits follow the status: shown, never stored.
     expect(store.saved[0]!.record).not.toHaveProperty('benefits');
@@ -67,11 +84,39 @@ describe('enroll', () => {
     });
   });
 
+  it('draws another status-verification code when the first is taken, keeping the same ids', async () => {
+    const store = fakeStore();
+    const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
+    await companies.enroll({ ...deps, codes: codesOf('Q7KP4MX') }, callerFor('cbp-officer'), input);
+    const second = await companies.enroll({ ...deps, codes: codesOf('Q7KP4MX', 'ABCDEFG') }, callerFor('cbp-officer'), {
+      ...input,
+      pocEmail: 'other@acme.example.com',
+    });
+    expect(second.sviCode).toBe(sviCodeOf('ABCDEFG'));
+    expect(store.saved.map((s) => s.record.companyId)).toEqual(['id-1', 'id-3']);
+    expect(store.saved[1]!.audit).toMatchObject({ auditId: 'id-4', changes: { after: { sviCode: second.sviCode } } });
+  });
+
+  it('gives up after three taken codes rather than loop on a broken source', async () => {
+    const store = fakeStore();
+    const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
+    await companies.enroll({ ...deps, codes: codesOf('Q7KP4MX') }, callerFor('cbp-officer'), input);
+    await expect(
+      companies.enroll({ ...deps, codes: codesOf('Q7KP4MX') }, callerFor('cbp-officer'), input),
+    ).rejects.toBeInstanceOf(CodeTaken);
+    expect(store.saved).toHaveLength(1);
+  });
+
   it.each(['primary-poc', 'company-user'] as const)(
     'refuses a %s even if the route check were bypassed',
     async (role) => {
       const store = fakeStore();
-      const deps = { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds(), companies: store };
+      const deps = {
+        clock: fixedClock('2006-05-01T12:00:00Z'),
+        ids: sequentialIds(),
+        codes: codesOf('Q7KP4MX'),
+        companies: store,
+      };
       await expect(companies.enroll(deps, callerFor(role), input)).rejects.toBeInstanceOf(Forbidden);
       expect(store.saved).toHaveLength(0);
     },
@@ -82,7 +127,12 @@ describe('get', () => {
   const seeded = async () => {
     const store = fakeStore();
     const company = await companies.enroll(
-      { clock: fixedClock('2006-05-01T12:00:00Z'), ids: sequentialIds('c'), companies: store },
+      {
+        clock: fixedClock('2006-05-01T12:00:00Z'),
+        ids: sequentialIds('c'),
+        codes: codesOf('Q7KP4MX'),
+        companies: store,
+      },
       callerFor('cbp-admin'),
       input,
     );

@@ -84,6 +84,23 @@ export const requestGrant = {
   idempotency: 'key',
 } as const satisfies Route;
 
+export const requestGrantByCode = {
+  id: 'requestGrantByCode',
+  method: 'POST',
+  path: '/grant-requests',
+  handler: 'request-grant-by-code',
+  auth: COMPANY_ROLES,
+  summary:
+    'Ask another participant company, named by the status-verification code it handed over, for a grant of a scope (primary POC, or a user designated to authorize sharing); a code that names no company answers 404 as an unknown company id does',
+  successStatus: 201,
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: {
+    409: 'That request already exists',
+  },
+  idempotency: 'key',
+} as const satisfies Route;
+
 export const listGrantRequests = {
   id: 'listGrantRequests',
   method: 'GET',
@@ -155,6 +172,7 @@ export const SHARING_ROUTES = [
   sharedWithMe,
   partnerView,
   requestGrant,
+  requestGrantByCode,
   listGrantRequests,
   decideGrantRequest,
   companyAudit,

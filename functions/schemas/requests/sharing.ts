@@ -4,6 +4,7 @@ import { schema } from '../pure.ts';
 import { FOREIGN_PROGRAMS, SCOPES } from '../../definitions/sharing-terms.ts';
 import { IsoDate, IsoDateTime, MultiLine } from '../common.ts';
 import { Id } from '../id.ts';
+import { SviCode } from '../svi-code.ts';
 
 export const Scope = /* @__PURE__ */ schema(() => z.enum(SCOPES));
 export type Scope = z.infer<typeof Scope>;
@@ -12,10 +13,23 @@ export const ForeignProgram = /* @__PURE__ */ schema(() =>
   z.enum(Object.keys(FOREIGN_PROGRAMS) as [keyof typeof FOREIGN_PROGRAMS, ...(keyof typeof FOREIGN_PROGRAMS)[]]),
 );
 
-/** Who a grant is for: another participant company, or a foreign customs program. */
+/**
+ * Who a grant is for: another participant company, named by the status-verification code it
+ * handed over (`code`; the web portal asks for nothing else) or by its id, or a foreign customs
+ * program.
+ */
 export const Grantee = /* @__PURE__ */ schema(() =>
   z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('company'), companyId: Id }),
+    z.strictObject({ type: z.literal('company'), code: z.optional(SviCode), companyId: z.optional(Id) }).check(
+      z.superRefine((g, ctx) => {
+        if ((g.code === undefined) === (g.companyId === undefined))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['code'],
+            message: "must be given: the partner company's status-verification code (or its companyId, not both)",
+          });
+      }),
+    ),
     z.strictObject({ type: z.literal('program'), program: ForeignProgram }),
   ]),
 );
@@ -30,6 +44,10 @@ export type CreateGrant = z.infer<typeof CreateGrant>;
 /** A company asks another for a grant. */
 export const RequestGrant = /* @__PURE__ */ schema(() =>
   z.strictObject({ scope: Scope, message: z.optional(MultiLine(1000)) }),
+);
+/** A company asks another, named by the status-verification code it handed over, for a grant. */
+export const RequestGrantByCode = /* @__PURE__ */ schema(() =>
+  z.strictObject({ partnerCode: SviCode, scope: Scope, message: z.optional(MultiLine(1000)) }),
 );
 export const GrantRequestQuery = /* @__PURE__ */ schema(() =>
   z.strictObject({

@@ -19,6 +19,7 @@ import {
   PartnerQuery,
   PortalAuditQuery,
   RequestGrant,
+  RequestGrantByCode,
 } from '../requests/sharing.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { SHARING_ROUTES } from '../../definitions/routes/sharing.ts';
@@ -51,6 +52,12 @@ export const SHARING_SCHEMAS = {
     pathParams: { companyId: Id },
     body: RequestGrant,
     example: { scope: 'status', message: 'We are onboarding you as a carrier and need your C-TPAT status.' },
+    response: GrantRequest,
+  },
+  requestGrantByCode: {
+    body: RequestGrantByCode,
+    // Every key required, so the fuzz suite's removal of one is always refused.
+    example: { partnerCode: 'Q7KP-4MXM', scope: 'status' },
     response: GrantRequest,
   },
   listGrantRequests: {

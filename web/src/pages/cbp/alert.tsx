@@ -62,19 +62,20 @@ export const AlertDetail = () => {
                 : a.audience?.scope === 'categories'
                   ? a.audience.categories.map(categoryName).join('; ')
                   : a.audience?.scope === 'companies'
-                    ? `${a.audience.companyIds.length} named companies`
+                    ? (a.companyNames ?? []).map((n) => n ?? 'a company no longer enrolled').join('; ') ||
+                      `${a.audience.companyIds.length} named companies`
                     : '—'}
             </dd>
             <dt>Written</dt>
             <dd>
-              <DateText iso={a.createdAt} withTime /> by {a.createdBy ?? '—'}
+              <DateText iso={a.createdAt} withTime /> by {a.createdByName ?? 'a former CBP staff member'}
             </dd>
             <dt>Published</dt>
             <dd>
               {a.publishedAt ? (
                 <>
                   <DateText iso={a.publishedAt} withTime />
-                  {a.approvedBy ? `, approved by ${a.approvedBy}` : ''}
+                  {a.approvedBy ? `, approved by ${a.approvedByName ?? 'a former CBP staff member'}` : ''}
                 </>
               ) : (
                 'Not yet'

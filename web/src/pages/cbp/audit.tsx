@@ -8,11 +8,19 @@ import { TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { portalToday, usePaged } from './shared.tsx';
+import { AuditObject, ROLE_LABELS } from '../../components/audit-words.tsx';
 
 export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
 
 /** Actions the portal writes (enrolling a company, publishing an alert), named as the filter's examples. */
 const ACTION_EXAMPLES = ['company.enrolled', 'alert.published'] as const;
+
+/** Who acted: their name and role, and their organisation when it is not the record's company. */
+const actorOf = (r: AuditRecord) => {
+  const role = ROLE_LABELS[r.actorRole] ?? r.actorRole;
+  const who = r.actorName ? `${r.actorName} (${role})` : role;
+  return r.actorCompanyId !== r.companyId && r.actorCompanyName ? `${who}, ${r.actorCompanyName}` : who;
+};
 
 /** An audit page as a table; used here and on a company's record. */
 export const AuditTable = ({
@@ -34,14 +42,14 @@ export const AuditTable = ({
       withCompany && {
         header: 'Company',
         cell: (r: AuditRecord) =>
-          r.companyId === 'CBP' ? 'CBP' : <Link to={`/cbp/companies/${r.companyId}`}>{r.companyId}</Link>,
+          r.companyId === 'CBP' ? (
+            'CBP'
+          ) : (
+            <Link to={`/cbp/companies/${r.companyId}`}>{r.companyName ?? 'A company'}</Link>
+          ),
       },
-      { header: 'Object', cell: (r) => `${r.objectType} ${r.objectId}` },
-      {
-        header: 'By',
-        cell: (r) =>
-          `${r.actorRole}${r.actorId ? ` ${r.actorId}` : ''}${r.actorCompanyId !== r.companyId ? ` (${r.actorCompanyId})` : ''}`,
-      },
+      { header: 'About', cell: (r) => <AuditObject record={r} /> },
+      { header: 'By', cell: (r) => actorOf(r) },
       { header: 'From', cell: (r) => r.sourceIp ?? '—' },
     ]}
     rows={items}

@@ -5,25 +5,21 @@ import { DataTable } from '../../components/data-table.tsx';
 import { TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useMe, usePaged } from './shared.tsx';
+import { AuditObject, ROLE_LABELS } from '../../components/audit-words.tsx';
 
-const ROLE_LABELS: Record<string, string> = {
-  'primary-poc': 'Primary POC',
-  'company-user': 'Company user',
-  'cbp-officer': 'CBP officer',
-  'cbp-admin': 'CBP administrator',
-  system: 'The portal',
-};
-
-/** Who did it, as far as the company may know: its own people by id, outsiders by role and company. */
+/**
+ * Who did it, as far as the company may know: its own people by name, CBP and other companies by
+ * role and organisation (the API gives no name or id of a person outside the company).
+ */
 const actor = (
-  r: { actorId?: string | undefined; actorRole: string; actorCompanyId: string },
+  r: { actorId?: string | undefined; actorName?: string | undefined; actorRole: string; actorCompanyId: string },
   me: { userId: string; company: { companyId: string } },
 ) => {
   const role = ROLE_LABELS[r.actorRole] ?? r.actorRole;
   if (r.actorId && r.actorId === me.userId) return `You (${role})`;
-  if (r.actorCompanyId === 'CBP') return role;
+  if (r.actorCompanyId === 'CBP') return role === 'The portal' ? role : `${role}, CBP`;
   if (r.actorCompanyId !== me.company.companyId) return `${role} of a partner company`;
-  return r.actorId ? `${role} ${r.actorId.slice(0, 8)}` : role;
+  return r.actorName ? `${r.actorName} (${role})` : role;
 };
 
 /** The company's audit trail: every change and every sensitive read, newest first, in UTC. */
@@ -74,15 +70,7 @@ export const Audit = () => {
                 { header: 'When (UTC)', cell: (r) => <DateText iso={r.at} withTime /> },
                 { header: 'Action', cell: (r) => <code>{r.action}</code> },
                 { header: 'Who', cell: (r) => actor(r, me) },
-                {
-                  header: 'What',
-                  cell: (r) => (
-                    <>
-                      {r.objectType}{' '}
-                      <span className="hint">{r.objectId.length > 24 ? `${r.objectId.slice(0, 8)}…` : r.objectId}</span>
-                    </>
-                  ),
-                },
+                { header: 'What', cell: (r) => <AuditObject record={r} /> },
                 { header: 'From', cell: (r) => r.sourceIp ?? '—' },
               ]}
               rows={list.items}

@@ -118,6 +118,17 @@ const Obligation = ({ company, policies, now }: { company: Company; policies: Po
   return <p>Your portal update is complete.</p>;
 };
 
+/** The company's status-verification code, which it hands partners (C-TPAT's SVI number). */
+export const SviCode = ({ code }: { code: string | undefined }) =>
+  code ? (
+    <>
+      <code className="svi-code">{code}</code>
+      <span className="hint"> Give it to partners who want to share with you or ask you to share.</span>
+    </>
+  ) : (
+    <span className="hint">Not assigned yet. CBP assigns it; ask your specialist if it does not appear.</span>
+  );
+
 /** The participant's home: standing, the next due date, and what is new. */
 export const Dashboard = () => {
   const me = useMe();
@@ -149,6 +160,10 @@ export const Dashboard = () => {
                 <dt>Enrolled</dt>
                 <dd>
                   <DateText iso={c.enrolledAt} />
+                </dd>
+                <dt>Status-verification code</dt>
+                <dd>
+                  <SviCode code={c.sviCode} />
                 </dd>
               </dl>
             </section>

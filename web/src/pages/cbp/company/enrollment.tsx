@@ -38,6 +38,8 @@ export const Enrollment = ({ company, now }: { company: Company; now: string | u
         <dd>{value}</dd>
       </Fragment>
     ))}
+    <dt>Status-verification code</dt>
+    <dd>{company.sviCode ? <code>{company.sviCode}</code> : 'Not assigned yet'}</dd>
     <dt>Company id</dt>
     <dd>
       <code>{company.companyId}</code>

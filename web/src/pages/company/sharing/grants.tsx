@@ -11,14 +11,14 @@ export const CreateGrantForm = ({ onCreated }: { onCreated: () => void }) => {
   const me = useMe();
   const { api } = useSession();
   const [type, setType] = useState<'company' | 'program'>('company');
-  const [partnerId, setPartnerId] = useState('');
+  const [partnerCode, setPartnerCode] = useState('');
   const [program, setProgram] = useState<Program>('ca-pip');
   const [scope, setScope] = useState<Scope>('status');
   const [expiresOn, setExpiresOn] = useState(dayAfter(me.now, 365));
   const [done, setDone] = useState<string>();
   const submit = useSubmit(async () => {
     setDone(undefined);
-    const grantee = type === 'company' ? { type, companyId: partnerId.trim() } : { type, program };
+    const grantee = type === 'company' ? { type, code: partnerCode } : { type, program };
     const grant = await api.call('createGrant', {
       path: { companyId: me.company.companyId },
       body: { grantee, scope, expiresOn },
@@ -27,7 +27,7 @@ export const CreateGrantForm = ({ onCreated }: { onCreated: () => void }) => {
     setDone(
       `${label.charAt(0).toUpperCase()}${label.slice(1)} can now see: ${SCOPE_LABELS[grant.scope]}, until ${grant.expiresOn}.`,
     );
-    setPartnerId('');
+    setPartnerCode('');
     onCreated();
   });
   return (
@@ -47,12 +47,14 @@ export const CreateGrantForm = ({ onCreated }: { onCreated: () => void }) => {
         />
         {type === 'company' ? (
           <TextField
-            label="Partner company ID"
-            hint="The partner finds its company ID on its own Sharing page."
+            label="Partner's status-verification code"
+            hint="Eight letters and digits, like Q7KP-4MXM. The partner finds it on its dashboard and its Sharing page."
             required
-            value={partnerId}
-            onChange={(e) => setPartnerId(e.target.value)}
-            error={submit.fieldError('grantee.companyId')}
+            autoComplete="off"
+            spellCheck={false}
+            value={partnerCode}
+            onChange={(e) => setPartnerCode(e.target.value)}
+            error={submit.fieldError('grantee.code')}
           />
         ) : (
           <SelectField

@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import { useSession } from '../../../api/session.tsx';
+import { useLoad } from '../../../components/use-load.ts';
 import { PageTitle } from '../../../components/layout.tsx';
+import { SviCode } from '../dashboard.tsx';
 import { canShare, isRemoved, useMe } from '../shared.tsx';
 import { CreateGrantForm, Grants } from './grants.tsx';
 import { Requests } from './requests.tsx';
@@ -11,6 +14,9 @@ import { AskForm, SharedWithUs } from './shared-with-us.tsx';
  */
 export const Sharing = () => {
   const me = useMe();
+  const { api } = useSession();
+  const companyId = me.company.companyId;
+  const company = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
   const [grantsKey, setGrantsKey] = useState(0);
   const removed = isRemoved(me);
   return (
@@ -19,7 +25,7 @@ export const Sharing = () => {
         Sharing
       </PageTitle>
       <p className="company-id">
-        Your company ID, for partners who want to share with you: <code>{me.company.companyId}</code>
+        Your status-verification code: <SviCode code={company.data?.sviCode} />
       </p>
       {!canShare(me) ? (
         <div className="alert alert--info">

@@ -24,9 +24,8 @@ export const AskForm = () => {
   const [done, setDone] = useState<string>();
   const submit = useSubmit(async () => {
     setDone(undefined);
-    await api.call('requestGrant', {
-      path: { companyId: target.trim() },
-      body: { scope, ...(message.trim() ? { message: message.trim() } : {}) },
+    await api.call('requestGrantByCode', {
+      body: { partnerCode: target, scope, ...(message.trim() ? { message: message.trim() } : {}) },
     });
     setDone('Your request was sent. The company decides whether to share.');
     setTarget('');
@@ -39,11 +38,14 @@ export const AskForm = () => {
       <Success message={done} />
       <form className="form" noValidate onSubmit={submit.onSubmit}>
         <TextField
-          label="Company ID to ask"
+          label="The company's status-verification code"
+          hint="Eight letters and digits, like Q7KP-4MXM: ask the company for it."
           required
+          autoComplete="off"
+          spellCheck={false}
           value={target}
           onChange={(e) => setTarget(e.target.value)}
-          error={submit.fieldError('companyId')}
+          error={submit.fieldError('partnerCode')}
         />
         <SelectField
           label="What to ask for"

@@ -9,11 +9,16 @@ export type Program = keyof typeof FOREIGN_PROGRAMS;
 
 /**
  * Whom a grant is for, in words: the partner's legal name once it has told you (by asking you or
- * sharing with you); until then the ID you gave, since the portal does not tell one company
- * another's name.
+ * sharing with you); until then the status-verification code it gave you, since the portal does
+ * not tell one company another's name.
  */
 export const granteeLabel = (g: Grant) =>
-  g.granteeName ?? (g.grantee.type === 'company' ? `the company with ID ${g.grantee.companyId}` : g.grantee.program);
+  g.granteeName ??
+  (g.grantee.type === 'company'
+    ? g.grantee.code
+      ? `the company with code ${g.grantee.code}`
+      : 'a partner company'
+    : g.grantee.program);
 
 export const scopeOptions = SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s] ?? s }));
 export const programOptions = (Object.entries(FOREIGN_PROGRAMS) as [Program, string][]).map(([value, label]) => ({
