@@ -249,4 +249,19 @@ describe('email off the request path (issue 25)', () => {
       expect.objectContaining({ function: 'stream consumer withoutStream', command: 'DescribeStream' }),
     ]);
   });
+
+  it('refuses a consumer of the Kinesis data stream that does not declare table:changes its reads', async () => {
+    const consumer = STREAM_CONSUMERS.find((c) => c.id === 'archiveAuditRecords')!;
+    const withoutChanges: StreamConsumerDefinition = {
+      ...consumer,
+      id: 'withoutChanges',
+      access: consumer.access.filter((a) => a !== 'table:changes'),
+    };
+    await expect(
+      startStreamPoller({ tableName: process.env.TABLE_NAME!, consumers: [withoutChanges] }),
+    ).rejects.toMatchObject(denied('dynamodb:DescribeStream'));
+    expect(takeRefusals()).toEqual([
+      expect.objectContaining({ function: 'stream consumer withoutChanges', command: 'DescribeStream' }),
+    ]);
+  });
 });
