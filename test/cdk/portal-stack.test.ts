@@ -518,6 +518,17 @@ const allowedTo = (consumer: (typeof STREAM_CONSUMERS)[number]) => {
   return { statements, allowed: statements.flatMap((st) => [st.Action].flat() as string[]).sort() };
 };
 
+/** What a stream consumer's or event handler's role has besides its access: its logs, its failure queue, tracing. */
+const QUEUED_ROLE_ACTIONS = [
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'sqs:GetQueueAttributes',
+  'sqs:GetQueueUrl',
+  'sqs:SendMessage',
+  'xray:PutTelemetryRecords',
+  'xray:PutTraceSegments',
+];
+
 const OUTBOX_CONSUMERS = STREAM_CONSUMERS.filter((c) => c.source === 'table');
 
 describe("the outbox's stream consumers", () => {
@@ -554,13 +565,7 @@ describe("the outbox's stream consumers", () => {
           ...GRANTED_ACTIONS['table:stream'],
           ...GRANTED_ACTIONS['table:write'],
           ...GRANTED_ACTIONS['email:send'],
-          'logs:CreateLogStream',
-          'logs:PutLogEvents',
-          'sqs:GetQueueAttributes',
-          'sqs:GetQueueUrl',
-          'sqs:SendMessage',
-          'xray:PutTelemetryRecords',
-          'xray:PutTraceSegments',
+          ...QUEUED_ROLE_ACTIONS,
         ].sort(),
       );
       // The stream reads on the table's stream only; ListStreams (no resource-level permission) alone on *.
@@ -603,17 +608,7 @@ describe("the audit archive's consumer of the table's changes (issue 20, decisio
   it('may read the changes and put copies in the archive: no item of the table, no mail, no Cognito', () => {
     const { statements, allowed } = allowedTo(archiver);
     expect(allowed).toEqual(
-      [
-        ...GRANTED_ACTIONS['table:changes'],
-        ...GRANTED_ACTIONS['archive:write'],
-        'logs:CreateLogStream',
-        'logs:PutLogEvents',
-        'sqs:GetQueueAttributes',
-        'sqs:GetQueueUrl',
-        'sqs:SendMessage',
-        'xray:PutTelemetryRecords',
-        'xray:PutTraceSegments',
-      ].sort(),
+      [...GRANTED_ACTIONS['table:changes'], ...GRANTED_ACTIONS['archive:write'], ...QUEUED_ROLE_ACTIONS].sort(),
     );
     const reads = statements.find((st) => [st.Action].flat().includes('kinesis:GetRecords'))!;
     expect(reads.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TableChanges/), 'Arn'] });
@@ -679,13 +674,7 @@ describe('email feedback (bounces and complaints)', () => {
         'dynamodb:PutItem',
         'dynamodb:Query',
         'dynamodb:UpdateItem',
-        'logs:CreateLogStream',
-        'logs:PutLogEvents',
-        'sqs:GetQueueAttributes',
-        'sqs:GetQueueUrl',
-        'sqs:SendMessage',
-        'xray:PutTelemetryRecords',
-        'xray:PutTraceSegments',
+        ...QUEUED_ROLE_ACTIONS,
       ].sort(),
     );
     const fn = resourcesOf('AWS::Lambda::Function').find(([id]) => id.startsWith('EventemailFeedbackFunction'))![1];
