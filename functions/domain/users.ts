@@ -72,7 +72,7 @@ export interface CreateUserDeps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly identities: Pick<Identities, 'createIdentity' | 'isTaken' | 'deleteIdentity'>;
-  readonly members: Pick<Memberships, 'getClaim' | 'createMember'>;
+  readonly members: Pick<Memberships, 'get' | 'getClaim' | 'createMember'>;
 }
 
 /** What changing a member needs. */
@@ -113,7 +113,9 @@ export const view = (m: Member) => ({
  * Creates a person: the Cognito identity first, then the membership, email claim, audit record
  * and invitation email in one transaction. If that transaction fails, the identity is deleted
  * again, so no half-made account is left. With `password` (demo seed, tests) the password is
- * permanent and no invitation is sent. Answers the new member and its delivery id.
+ * permanent and no invitation is sent. Answers the new member and its delivery id. A repeat of a
+ * request that created the person and lost its answer (cut off after its transaction committed;
+ * the repeat under the same Idempotency-Key draws the same ids) answers that person again.
  */
 export const createUser = async (
   deps: CreateUserDeps,
@@ -122,6 +124,7 @@ export const createUser = async (
   options: { password?: string; action?: string } = {},
 ): Promise<{ member: Member; deliveryId?: string }> => {
   const email = input.email.toLowerCase();
+  const requestId = deps.ids.next();
   const password = options.password ?? temporaryPassword();
   const identity = {
     email,
@@ -131,15 +134,22 @@ export const createUser = async (
     password,
     permanent: Boolean(options.password),
   };
-  const userId = await deps.identities.createIdentity(identity).catch(async (error: unknown) => {
+  let userId: string;
+  try {
+    userId = await deps.identities.createIdentity(identity);
+  } catch (error) {
     if (!deps.identities.isTaken(error)) throw error;
+    const claim = await deps.members.getClaim(email);
+    if (claim?.userId && claim.requestId === requestId) {
+      const member = await deps.members.get(input.companyId, claim.userId);
+      if (member) return { member, ...(options.password ? {} : { deliveryId: deps.ids.next() }) };
+    }
+    if (claim?.userId) throw emailTaken();
     // An identity no membership claims is what an earlier attempt left when both its write and
     // its undo failed (throttling): take it back and create it afresh, so a retry completes.
-    const claim = await deps.members.getClaim(email);
-    if (claim?.userId) throw emailTaken();
     await deps.identities.deleteIdentity(input.companyId, email);
-    return deps.identities.createIdentity(identity);
-  });
+    userId = await deps.identities.createIdentity(identity);
+  }
   const now = deps.clock.now();
   const member: Member = {
     companyId: input.companyId,
@@ -171,7 +181,7 @@ export const createUser = async (
   try {
     await deps.members.createMember({
       member,
-      claim: { email, companyId: input.companyId, kind: 'user', userId, claimedAt: now.toISOString() },
+      claim: { email, companyId: input.companyId, kind: 'user', userId, claimedAt: now.toISOString(), requestId },
       audit,
       delivery,
     });

@@ -30,4 +30,9 @@ export interface EmailClaim {
   readonly claimedAt: string;
   /** While the POC's account is being created: until when one request holds the creation. */
   readonly creatingUntil?: string;
+  /**
+   * The request that created the account (an id it drew first): a repeat of that request under
+   * its Idempotency-Key draws the same id, and so knows the account as its own.
+   */
+  readonly requestId?: string;
 }

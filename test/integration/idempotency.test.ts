@@ -149,6 +149,33 @@ describe('Idempotency-Key', () => {
     expect(threads).toHaveLength(1);
   });
 
+  it('meets its own user the same way: the same person answered, one account, one invitation; another key is refused', async () => {
+    const company = await enrollCompany(api, admin);
+    const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+    const email = `once-${randomUUID().slice(0, 8)}@example.com`;
+    const add = (idempotencyKey: string) =>
+      api.request('POST', `/companies/${company.companyId}/users`, {
+        token: poc.token,
+        body: { email, name: 'Added Once', permissions: { editProfile: false, authorizeSharing: false } },
+        headers: { 'Idempotency-Key': idempotencyKey },
+      });
+    const idempotencyKey = randomUUID();
+    const first = await add(idempotencyKey);
+    expect(first.status).toBe(201);
+    await forgetRecords('addCompanyUser');
+    // Cognito already holds the identity and the claim names this request: the person is answered again.
+    const rerun = await add(idempotencyKey);
+    expect(rerun.headers.get('idempotent-replayed')).toBeNull();
+    expect(answer(rerun)).toEqual(answer(first));
+    const users = await api.request('GET', `/companies/${company.companyId}/users?limit=100`, { token: poc.token });
+    expect(users.body.items.filter((u: { email: string }) => u.email === email)).toHaveLength(1);
+    expect(await waitForMail(email, 1)).toHaveLength(1);
+    // Another request for the same address is still a taken email.
+    const other = await add(randomUUID());
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('email_taken');
+  });
+
   it('works the same on another keyed route: publishing an alert twice publishes it once', async () => {
     const company = await enrollCompany(api, admin);
     const idempotencyKey = randomUUID();
