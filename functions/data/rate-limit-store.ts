@@ -2,10 +2,11 @@
  * Fixed-window request counters for the abuse limits (functions/definitions/limits.ts).
  *
  * Item: pk `RATE#<key>`, sk `WINDOW#<window start, epoch seconds>`; expires by itself through
- * the table's TTL a window after it closes.
+ * the table's TTL a window after it closes. A request counted by its id leaves a marker beside
+ * it, sk `REQUEST#<window start>#<request id>`, which expires with it.
  */
 import { TABLE } from '../definitions/table.ts';
-import { key, updateOp, updateReturning } from './table-io.ts';
+import { createOp, getItem, key, transact, updateOp, updateReturning } from './table-io.ts';
 
 /**
  * Multiplies every abuse limit's count (functions/definitions/limits.ts); read once at cold
@@ -18,16 +19,26 @@ if (!Number.isFinite(scale) || scale < 1)
 
 /**
  * Counts one request against `name` in the current fixed window and answers the count so far.
- * One atomic update; counters expire through the table's TTL a window after they close.
+ * One atomic update; counters expire through the table's TTL a window after they close. With
+ * `requestId`, a request counts once however often it runs (a repeat under its Idempotency-Key
+ * draws the same id): its marker and the count are written together, only if the marker is new.
  */
-export const hit = async (name: string, windowSeconds: number, now: Date): Promise<number> => {
+export const hit = async (name: string, windowSeconds: number, now: Date, requestId?: string): Promise<number> => {
   const start = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
   const window = String(start);
-  const counter = await updateReturning<{ count: number }>(
-    updateOp(key(`RATE#${name}`, `WINDOW#${window}`), {
-      set: { key: name, window, [TABLE.ttlAttribute]: start + 2 * windowSeconds },
-      add: { count: 1 },
-    }),
-  );
-  return counter.count;
+  const expiresAt = start + 2 * windowSeconds;
+  const counterKey = key(`RATE#${name}`, `WINDOW#${window}`);
+  const count = updateOp(counterKey, {
+    set: { key: name, window, [TABLE.ttlAttribute]: expiresAt },
+    add: { count: 1 },
+  });
+  if (requestId === undefined) return (await updateReturning<{ count: number }>(count)).count;
+  const outcome = await transact([
+    createOp({ ...key(`RATE#${name}`, `REQUEST#${window}#${requestId}`), [TABLE.ttlAttribute]: expiresAt }),
+    count,
+  ]);
+  // Canceled for any other reason than its own marker (a conflict, throttling): not counted, so fail.
+  if (outcome.canceled && outcome.data[0]?.code !== 'ConditionalCheckFailed')
+    throw new Error(`The ${name} counter could not be written: ${outcome.data.map((d) => d.code).join(', ')}`);
+  return (await getItem<{ count: number }>(counterKey, { consistent: true }))?.count ?? 0;
 };

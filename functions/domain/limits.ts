@@ -11,8 +11,11 @@ import { TooManyRequests } from '../errors.ts';
 
 /** Fixed-window request counters. */
 export interface RateCounters {
-  /** Counts one request against `name` in the window of `windowSeconds` that holds `now`; answers the count so far. */
-  hit(name: string, windowSeconds: number, now: Date): Promise<number>;
+  /**
+   * Counts one request against `name` in the window of `windowSeconds` that holds `now`; answers
+   * the count so far. A request with `requestId` counts once, however often it runs.
+   */
+  hit(name: string, windowSeconds: number, now: Date, requestId?: string): Promise<number>;
   /** What every limit's count is multiplied by (1 in production). */
   readonly scale: number;
 }
@@ -49,7 +52,12 @@ const WHAT: Record<LimitedAction, string> = {
  * count with the action as its dimension. The user's limit is checked first, so one user past
  * theirs cannot use up what their colleagues may still send.
  */
-export const enforceLimit = async (deps: LimitDeps, caller: Caller, action: LimitedAction): Promise<void> => {
+export const enforceLimit = async (
+  deps: LimitDeps,
+  caller: Caller,
+  action: LimitedAction,
+  requestId?: string,
+): Promise<void> => {
   const limits = LIMITS[action];
   const scopes: { scope: 'user' | 'company'; key: string; limit: Limit }[] = isStaff(caller)
     ? limits.staff
@@ -64,7 +72,7 @@ export const enforceLimit = async (deps: LimitDeps, caller: Caller, action: Limi
   const now = deps.clock.now();
   for (const { scope, key, limit: base } of scopes) {
     const limit = { count: Math.round(base.count * deps.limits.scale), windowSeconds: base.windowSeconds };
-    if ((await deps.limits.hit(key, limit.windowSeconds, now)) <= limit.count) continue;
+    if ((await deps.limits.hit(key, limit.windowSeconds, now, requestId)) <= limit.count) continue;
     deps.metrics.count('RateLimited', { Action: action }, { scope });
     const who = scope === 'user' ? 'you have sent' : 'your company has sent';
     throw new TooManyRequests(

@@ -221,7 +221,8 @@ export const addCompanyUser = async (
   input: { email: string; name: string; permissions: Permissions },
 ) => {
   requireManager(caller, companyId);
-  await enforceLimit(deps, caller, 'invitation');
+  // Counted once per request: a repeat under its Idempotency-Key (the same ids) is not another invitation.
+  await enforceLimit(deps, caller, 'invitation', deps.ids.next());
   return view((await createUser(deps, caller, { ...input, companyId, role: 'company-user' })).member);
 };
 

@@ -170,6 +170,12 @@ describe('Idempotency-Key', () => {
     const users = await api.request('GET', `/companies/${company.companyId}/users?limit=100`, { token: poc.token });
     expect(users.body.items.filter((u: { email: string }) => u.email === email)).toHaveLength(1);
     expect(await waitForMail(email, 1)).toHaveLength(1);
+    // The repeat is not another invitation against the company's limit: it counted once.
+    const counters = (await allItems()).filter(
+      (r: StoredItem) =>
+        String(r.pk) === `RATE#invitation:company:${company.companyId}` && String(r.sk).startsWith('WINDOW#'),
+    );
+    expect(counters.map((c) => (c as StoredItem & { count: number }).count)).toEqual([1]);
     // Another request for the same address is still a taken email.
     const other = await add(randomUUID());
     expect(other.status).toBe(409);

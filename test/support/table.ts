@@ -50,7 +50,8 @@ const KINDS = {
   emailClaim: [/^EMAIL#/, /^EMAIL$/],
   audit: [/^COMPANY#[^#]+#AUDIT$/, /^/],
   delivery: [/^OUTBOX#/, /^DELIVERY$/],
-  rateCounter: [/^RATE#/, /^WINDOW#/],
+  /** The abuse limits' counters, and the markers of requests counted by id. */
+  rateCounter: [/^RATE#/, /^(WINDOW|REQUEST)#/],
   accountInfo: [COMPANY, /^ACCOUNT_INFO$/],
   profileCurrent: [COMPANY, /^PROFILE$/],
   profileVersion: [COMPANY, /^PROFILE#V/],
