@@ -6,7 +6,7 @@
  * it, sk `REQUEST#<window start>#<request id>`, which expires with it.
  */
 import { TABLE } from '../definitions/table.ts';
-import { createOp, getItem, key, transact, updateOp, updateReturning } from './table-io.ts';
+import { createOp, getItem, isConditionFailure, key, updateOp, updateReturning, write } from './table-io.ts';
 
 /**
  * Multiplies every abuse limit's count (functions/definitions/limits.ts); read once at cold
@@ -21,24 +21,29 @@ if (!Number.isFinite(scale) || scale < 1)
  * Counts one request against `name` in the current fixed window and answers the count so far.
  * One atomic update; counters expire through the table's TTL a window after they close. With
  * `requestId`, a request counts once however often it runs (a repeat under its Idempotency-Key
- * draws the same id): its marker and the count are written together, only if the marker is new.
+ * draws the same id): its marker is created first, and only a new marker counts. Not one
+ * transaction: fifty requests at once would cancel each other's on the one counter
+ * (TransactionConflict), where updates of it simply queue. A run that dies between the two writes
+ * leaves its request uncounted, erring by one toward the caller.
  */
 export const hit = async (name: string, windowSeconds: number, now: Date, requestId?: string): Promise<number> => {
   const start = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
   const window = String(start);
   const expiresAt = start + 2 * windowSeconds;
   const counterKey = key(`RATE#${name}`, `WINDOW#${window}`);
-  const count = updateOp(counterKey, {
-    set: { key: name, window, [TABLE.ttlAttribute]: expiresAt },
-    add: { count: 1 },
-  });
-  if (requestId === undefined) return (await updateReturning<{ count: number }>(count)).count;
-  const outcome = await transact([
-    createOp({ ...key(`RATE#${name}`, `REQUEST#${window}#${requestId}`), [TABLE.ttlAttribute]: expiresAt }),
-    count,
-  ]);
-  // Canceled for any other reason than its own marker (a conflict, throttling): not counted, so fail.
-  if (outcome.canceled && outcome.data[0]?.code !== 'ConditionalCheckFailed')
-    throw new Error(`The ${name} counter could not be written: ${outcome.data.map((d) => d.code).join(', ')}`);
-  return (await getItem<{ count: number }>(counterKey, { consistent: true }))?.count ?? 0;
+  if (requestId !== undefined) {
+    try {
+      await write(
+        createOp({ ...key(`RATE#${name}`, `REQUEST#${window}#${requestId}`), [TABLE.ttlAttribute]: expiresAt }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // Counted already, by an earlier run of this request.
+      return (await getItem<{ count: number }>(counterKey, { consistent: true }))?.count ?? 0;
+    }
+  }
+  const counter = await updateReturning<{ count: number }>(
+    updateOp(counterKey, { set: { key: name, window, [TABLE.ttlAttribute]: expiresAt }, add: { count: 1 } }),
+  );
+  return counter.count;
 };
