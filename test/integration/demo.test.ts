@@ -61,7 +61,9 @@ describe('the 2006 demo', () => {
       'C-TPAT: your company has been removed from the program',
     ]);
     expect(await mailTo('poc@acme-imports.example.com')).toEqual([]);
-  });
+    // The whole demo seeded (every company, user and audit record, each record's copy archived
+    // through the table's changes) and a sweep: about 30 s alone, past 60 s with CI's other files.
+  }, 180_000);
 
   it("then lets the removed Harbor Home Goods' POC, who never had an account, request it, sign in and reapply, as the README says", async () => {
     const api = await startTestApi();
