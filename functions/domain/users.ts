@@ -16,7 +16,8 @@ import { logger, asError } from '../log.ts';
 /** The membership records: who belongs to which company, in what role, and the claims on their emails. */
 export interface Memberships {
   get(companyId: string, userId: string): Promise<Member | null>;
-  getClaim(email: string): Promise<EmailClaim | null>;
+  /** `consistent`: a strongly consistent read, for a write whose outcome is in doubt. */
+  getClaim(email: string, options?: { readonly consistent?: boolean }): Promise<EmailClaim | null>;
   list(companyId: string, cursor: string | null, limit: number): Promise<{ items: Member[]; cursor: string | null }>;
   /** The member, its claim, its audit record and its invitation, all or nothing; a claim held by another is a 409. */
   createMember(items: { member: Member; claim: EmailClaim; audit?: AuditRecord; delivery?: Delivery }): Promise<void>;
@@ -115,7 +116,8 @@ export const view = (m: Member) => ({
  * again, so no half-made account is left. With `password` (demo seed, tests) the password is
  * permanent and no invitation is sent. Answers the new member and its delivery id. A repeat of a
  * request that created the person and lost its answer (cut off after its transaction committed;
- * the repeat under the same Idempotency-Key draws the same ids) answers that person again.
+ * the repeat under the same Idempotency-Key draws the same ids) answers that person again, and a
+ * transaction whose own answer is lost is read back before its identity would be undone.
  */
 export const createUser = async (
   deps: CreateUserDeps,
@@ -139,7 +141,7 @@ export const createUser = async (
     userId = await deps.identities.createIdentity(identity);
   } catch (error) {
     if (!deps.identities.isTaken(error)) throw error;
-    const claim = await deps.members.getClaim(email);
+    const claim = await deps.members.getClaim(email, { consistent: true });
     if (claim?.userId && claim.requestId === requestId) {
       const member = await deps.members.get(input.companyId, claim.userId);
       if (member) return { member, ...(options.password ? {} : { deliveryId: deps.ids.next() }) };
@@ -186,11 +188,22 @@ export const createUser = async (
       delivery,
     });
   } catch (error) {
+    // A write whose answer was lost (a timeout) may have committed: the claim says whether it did,
+    // and then the person exists and is answered. Only a write that did not commit takes the
+    // identity back; if even that cannot be told, the identity stays for a retry to reclaim.
+    const claim = await deps.members.getClaim(email, { consistent: true }).catch(() => undefined);
+    if (claim === undefined) throw error;
+    if (claim?.requestId === requestId && claim.userId === userId) return answered(member, delivery);
     await deps.identities.deleteIdentity(input.companyId, email);
     throw error;
   }
-  return { member, ...(delivery ? { deliveryId: delivery.deliveryId } : {}) };
+  return answered(member, delivery);
 };
+
+const answered = (member: Member, delivery: Delivery | undefined) => ({
+  member,
+  ...(delivery ? { deliveryId: delivery.deliveryId } : {}),
+});
 
 /**
  * Demo seed, tests and benchmarks (never a route): a person with a permanent password, recorded

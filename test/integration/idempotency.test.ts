@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteOp, key } from '../../functions/data/table-io.ts';
+import { SDK_BUDGETS } from '../../functions/definitions/timeouts.ts';
 import { enrollCompany, startTestApi, userWithRole, type ApiResponse, type TestApi } from '../support/api.ts';
 import { waitForMail } from '../support/mail.ts';
 import { allItems, isOfKind, itemsOfKind, writeItem, type StoredItem } from '../support/table.ts';
@@ -180,6 +181,63 @@ describe('Idempotency-Key', () => {
     const other = await add(randomUUID());
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('email_taken');
+  });
+
+  it('keeps a person whose transaction committed and whose answer was lost: answered, one account in Cognito, one invitation; a repeat answers the same person', async () => {
+    const company = await enrollCompany(api, admin);
+    const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+    const email = `lost-${randomUUID().slice(0, 8)}@example.com`;
+    const idempotencyKey = randomUUID();
+    const add = () =>
+      api.request('POST', `/companies/${company.companyId}/users`, {
+        token: poc.token,
+        body: { email, name: 'Answer Lost', permissions: { editProfile: false, authorizeSharing: false } },
+        headers: { 'Idempotency-Key': idempotencyKey },
+      });
+    // The membership's transaction reaches DynamoDB and commits; its answer never comes back (the
+    // SDK gives up, as after its request timeouts under load).
+    const { dynamo } = await import('../../functions/clients/dynamodb.ts');
+    const name = `lostAnswer-${randomUUID()}`;
+    let lost = 0;
+    // Below the SDK's retries: every attempt reaches DynamoDB (the first commits) and times out, as
+    // under load, until the SDK gives up.
+    dynamo.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        const wire = String((args as { request?: { body?: unknown } }).request?.body ?? '');
+        if (context.commandName === 'TransactWriteItemsCommand' && wire.includes(email)) {
+          lost += 1;
+          throw Object.assign(new Error('Request timed out'), { name: 'TimeoutError', $metadata: {} });
+        }
+        return result;
+      },
+      { step: 'deserialize', priority: 'low', name },
+    );
+    let first: ApiResponse;
+    try {
+      first = await add();
+    } finally {
+      dynamo.middlewareStack.remove(name);
+    }
+    expect(lost).toBe(SDK_BUDGETS.dynamodb.maxAttempts);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.email).toBe(email);
+    // The identity was not taken back from under the committed membership.
+    const { CognitoIdentityProviderClient, AdminGetUserCommand } = await import(
+      '@aws-sdk/client-cognito-identity-provider'
+    );
+    const cognito = new CognitoIdentityProviderClient({});
+    const identity = await cognito.send(
+      new AdminGetUserCommand({ UserPoolId: process.env.USER_POOL_ID, Username: email }),
+    );
+    cognito.destroy();
+    expect(identity.UserAttributes?.find((a) => a.Name === 'sub')?.Value).toBe(first.body.userId);
+    await forgetRecords('addCompanyUser');
+    const rerun = await add();
+    expect(answer(rerun)).toEqual(answer(first));
+    const users = await api.request('GET', `/companies/${company.companyId}/users?limit=100`, { token: poc.token });
+    expect(users.body.items.filter((u: { email: string }) => u.email === email)).toHaveLength(1);
+    expect(await waitForMail(email, 1)).toHaveLength(1);
   });
 
   it('works the same on another keyed route: publishing an alert twice publishes it once', async () => {
