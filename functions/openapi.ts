@@ -95,7 +95,9 @@ const responsesOf = (route: RouteDefinition): Record<string, ResponseConfig | { 
   const responses: Record<string, ResponseConfig | { $ref: string }> = {
     [route.successStatus ?? 200]: {
       description: route.successStatus === 204 ? 'Done; no body' : 'Success',
-      ...(route.response ? { content: { 'application/json': { schema: asClassic(route.response) } } } : {}),
+      ...(route.response
+        ? { content: { [route.responseMediaType ?? 'application/json']: { schema: asClassic(route.response) } } }
+        : {}),
     },
   };
   for (const answer of COMMON_ANSWERS)

@@ -66,7 +66,13 @@ export const pageOfCompany = (companyId: string, cursor: string | null, limit: n
   queryPage<AuditRecord>({ partition: partition(companyId) }, cursor, limit);
 
 /** The whole portal's trail for one UTC day, newest first (CBP). */
-export const ofDay = (day: string, action: string | undefined, cursor: string | null, limit: number) =>
+export const ofDay = (
+  day: string,
+  action: string | undefined,
+  cursor: string | null,
+  limit: number,
+  order: 'newest' | 'oldest' = 'newest',
+) =>
   queryPage<AuditRecord>(
     {
       index: 'gsi1',
@@ -75,5 +81,5 @@ export const ofDay = (day: string, action: string | undefined, cursor: string | 
     },
     cursor,
     limit,
-    { order: 'desc' },
+    { order: order === 'newest' ? 'desc' : 'asc' },
   );

@@ -137,6 +137,23 @@ const STANDING_FIELDS = [
 ] as const;
 export type CompanyStanding = Pick<Company, (typeof STANDING_FIELDS)[number]>;
 
+const LISTED_FIELDS = [
+  ...STANDING_FIELDS,
+  'legalName',
+  'pocEmail',
+  'sviCode',
+  'pocUnreachable',
+  'secondaryUnreachable',
+] as const;
+export type ListedCompany = Pick<Company, (typeof LISTED_FIELDS)[number]>;
+
+/** What CBP's companies list shows and searches, of every company in one category (for search, sorting and CSV). */
+export const listedOfCategory = (category: CategoryId): Promise<ListedCompany[]> =>
+  queryAll<ListedCompany>(
+    { index: 'gsi1', partition: `CATEGORY#${category}`, sort: { beginsWith: 'COMPANY#' } },
+    { attributes: LISTED_FIELDS },
+  );
+
 /** The fields the compliance overview counts, of every company in one category. */
 export const standingOfCategory = (category: CategoryId): Promise<CompanyStanding[]> =>
   queryAll<CompanyStanding>(

@@ -3,7 +3,7 @@
  * (companies by status and category; due dates and removals per month). Reads only; they write no
  * audit record, like every list that shows no company's confidential records.
  */
-import { CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
 import { BadRequest } from '../errors.ts';
 import { requireRole, type Caller } from './caller.ts';
@@ -14,7 +14,7 @@ import type { Company } from '../schemas/company.ts';
 import type { CompanyStatus } from '../schemas/fields.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import type { CompanySummary, ComplianceOverview } from '../schemas/compliance.ts';
-import type { CompanyListQuery } from '../schemas/requests/companies.ts';
+import type { CompanyCsvQuery, CompanyListQuery, CompanySort } from '../schemas/requests/companies.ts';
 
 type Standing = Pick<
   Company,
@@ -38,7 +38,12 @@ export interface CompanyDirectory {
   ): Promise<{ items: Company[]; cursor: string | null }>;
   /** What the overview counts, of every company of one category. */
   standingOfCategory(category: CategoryId): Promise<Standing[]>;
+  /** What the list shows and searches, of every company of one category. */
+  listedOfCategory(category: CategoryId): Promise<Listed[]>;
 }
+
+type Listed = Standing &
+  Pick<Company, 'companyId' | 'legalName' | 'pocEmail' | 'sviCode' | 'pocUnreachable' | 'secondaryUnreachable'>;
 
 /** The deadline policies CBP revised (the categories not listed keep their initial policy). */
 export interface RevisedPolicies {
@@ -92,11 +97,159 @@ const decodeCursor = (cursor: string | undefined, categories: number): { categor
   } catch {
     // reported below
   }
-  throw new BadRequest(
+  throw invalidCursor();
+};
+
+const invalidCursor = () =>
+  new BadRequest(
     'The cursor is not one this list gave out.',
     [{ field: 'cursor', message: 'invalid' }],
     'invalid_cursor',
   );
+
+const summaryOf = (company: Listed, policies: ReadonlyMap<CategoryId, DeadlinePolicy>): CompanySummary => {
+  const { companyId, legalName, status, pocEmail, enrolledAt } = company;
+  return {
+    companyId,
+    legalName,
+    category: company.category,
+    status,
+    pocEmail,
+    sviCode: company.sviCode ?? null,
+    enrolledAt,
+    ...nextDue(company, policies),
+    pocUnreachable: company.pocUnreachable ?? null,
+    secondaryUnreachable: company.secondaryUnreachable ?? null,
+  };
+};
+
+/** A status-verification code as typed (any case, spaces or hyphens), in its stored form. */
+const asCode = (text: string): string => {
+  const chars = text.toUpperCase().replace(/[ -]/g, '');
+  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+};
+
+/** Whether a company answers a search: a part of its legal name (any case), or its whole id or code. */
+const answers = (company: Pick<CompanySummary, 'companyId' | 'legalName' | 'sviCode'>, q: string): boolean => {
+  const text = q.toLowerCase();
+  return (
+    company.legalName.toLowerCase().includes(text) ||
+    company.companyId === text ||
+    (company.sviCode !== null && company.sviCode === asCode(q))
+  );
+};
+
+const byName = (a: CompanySummary, b: CompanySummary) =>
+  a.legalName.localeCompare(b.legalName, 'en', { sensitivity: 'base' }) || a.companyId.localeCompare(b.companyId);
+
+/** Orders a list by `sort` (by default, by legal name); ties by legal name. A company with nothing due sorts last either way. */
+const ordered = (items: CompanySummary[], sort: CompanySort | undefined): CompanySummary[] => {
+  const field = sort?.replace(/^-/, '') ?? 'legalName';
+  const sign = sort?.startsWith('-') ? -1 : 1;
+  return items.sort((a, b) => {
+    if (field === 'dueOn' && (a.dueOn === null) !== (b.dueOn === null)) return a.dueOn === null ? 1 : -1;
+    const x =
+      field === 'legalName'
+        ? byName(a, b)
+        : String(a[field as 'enrolledAt' | 'dueOn']).localeCompare(String(b[field as 'enrolledAt' | 'dueOn']));
+    return sign * x || byName(a, b);
+  });
+};
+
+/**
+ * Every company that matches the filters and the search, ordered: each category's list read whole
+ * (a Query of a few fields per company, as the overview reads them; C-TPAT's 11,000-odd members
+ * are about 2 MB), for the search, sorting and the CSV.
+ */
+export const matchingCompanies = async (
+  deps: ComplianceDeps,
+  caller: Caller,
+  filters: CompanyCsvQuery,
+): Promise<CompanySummary[]> => {
+  requireRole(caller, CBP_ROLES);
+  const categories: readonly CategoryId[] = filters.category ? [filters.category] : CATEGORY_IDS;
+  const [policies, ...lists] = await Promise.all([
+    deps.deadlines.listRevised().then(currentPolicies),
+    ...categories.map((category) => deps.companies.listedOfCategory(category)),
+  ]);
+  const items = lists
+    .flat()
+    .map((company) => summaryOf(company, policies))
+    .filter(
+      (c) =>
+        (!filters.status || c.status === filters.status) &&
+        (!filters.dueBefore || (c.dueOn !== null && c.dueOn <= filters.dueBefore)) &&
+        (!filters.q || answers(c, filters.q)),
+    );
+  return ordered(items, filters.sort);
+};
+
+const CSV_HEADER = [
+  'Legal name',
+  'Status-verification code',
+  'Company id',
+  'Category',
+  'Status',
+  'Point of contact',
+  'POC email unreachable',
+  'Enrolled',
+  'Next due',
+  'Due for',
+];
+
+/**
+ * The companies list as CSV rows (a header, then a company a row, in the list's order), and the
+ * file's name with the program's date. Dates are the program's (America/New_York), words as the
+ * list shows them.
+ */
+export const companiesCsv = async (
+  deps: ComplianceDeps,
+  caller: Caller,
+  filters: CompanyCsvQuery,
+): Promise<{ filename: string; rows: string[][] }> => {
+  const companies = await matchingCompanies(deps, caller, filters);
+  const rows = companies.map((c) => [
+    c.legalName,
+    c.sviCode ?? '',
+    c.companyId,
+    CATEGORIES.find((k) => k.id === c.category)?.name ?? c.category,
+    c.status === 'active' ? 'Active' : 'Removed',
+    c.pocEmail,
+    c.pocUnreachable ? 'yes' : '',
+    programDate(c.enrolledAt),
+    c.dueOn ?? '',
+    c.dueKind === 'recertification' ? 'Annual recertification' : c.dueKind === 'enrollment' ? 'Portal update' : '',
+  ]);
+  return { filename: `ctpat-companies-${programDate(deps.clock.now())}.csv`, rows: [CSV_HEADER, ...rows] };
+};
+
+/** The list of every company, as a search reads it. */
+export type CompanyList = Pick<CompanyDirectory, 'listedOfCategory'>;
+
+/** The ids of the companies a search answers (as the companies list searches), of every category. */
+export const companiesAnswering = async (
+  deps: { readonly companies: CompanyList },
+  q: string,
+): Promise<Set<string>> => {
+  const lists = await Promise.all(CATEGORY_IDS.map((category) => deps.companies.listedOfCategory(category)));
+  return new Set(
+    lists
+      .flat()
+      .filter((c) => answers({ ...c, sviCode: c.sviCode ?? null }, q))
+      .map((c) => c.companyId),
+  );
+};
+
+const encodeOffset = (offset: number): string => Buffer.from(JSON.stringify({ offset })).toString('base64url');
+const decodeOffset = (cursor: string | undefined): number => {
+  if (!cursor) return 0;
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset: unknown };
+    if (Number.isInteger(offset) && (offset as number) > 0) return offset as number;
+  } catch {
+    // reported below
+  }
+  throw invalidCursor();
 };
 
 /**
@@ -110,6 +263,13 @@ export const listCompanies = async (
   query: CompanyListQuery,
 ): Promise<{ items: CompanySummary[]; nextCursor: string | null }> => {
   requireRole(caller, CBP_ROLES);
+  if (query.q || query.sort) {
+    // A search or an order needs every company: the page is a slice of the whole, ordered list.
+    const offset = decodeOffset(query.cursor);
+    const all = await matchingCompanies(deps, caller, query);
+    const end = offset + query.limit;
+    return { items: all.slice(offset, end), nextCursor: end < all.length ? encodeOffset(end) : null };
+  }
   const categories: readonly CategoryId[] = query.category ? [query.category] : CATEGORY_IDS;
   let { category, inner } = decodeCursor(query.cursor, categories.length);
   const policies = currentPolicies(await deps.deadlines.listRevised());
@@ -122,20 +282,9 @@ export const listCompanies = async (
       query.limit - items.length,
     );
     for (const company of page.items) {
-      const due = nextDue(company, policies);
-      if (query.dueBefore && !(due.dueOn && due.dueOn <= query.dueBefore)) continue;
-      const { companyId, legalName, status, pocEmail, enrolledAt } = company;
-      items.push({
-        companyId,
-        legalName,
-        category: company.category,
-        status,
-        pocEmail,
-        enrolledAt,
-        ...due,
-        pocUnreachable: company.pocUnreachable ?? null,
-        secondaryUnreachable: company.secondaryUnreachable ?? null,
-      });
+      const summary = summaryOf(company, policies);
+      if (query.dueBefore && !(summary.dueOn && summary.dueOn <= query.dueBefore)) continue;
+      items.push(summary);
     }
     inner = page.cursor;
     if (!inner) category += 1;

@@ -7,8 +7,9 @@ import { systemClock } from '../domain/clock.ts';
 import { portalTrail } from '../domain/audit-trail.ts';
 import * as auditStore from '../data/audit-store.ts';
 import * as directory from '../data/directory-store.ts';
+import * as companyStore from '../data/company-store.ts';
 
-const deps = { clock: systemClock, auditTrail: auditStore, directory };
+const deps = { clock: systemClock, auditTrail: auditStore, directory, companies: companyStore };
 
 export const handler = authedHandler(route, async (event, caller) =>
   ok(await portalTrail(deps, caller, parseQuery(PortalAuditQuery, event))),

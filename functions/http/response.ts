@@ -1,4 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { stringify } from 'csv-stringify/sync';
 import type { HttpError } from '../errors.ts';
 import { API_SECURITY_HEADERS } from '../definitions/api-headers.ts';
 
@@ -32,3 +33,18 @@ export const internalError = (): APIGatewayProxyResult =>
   });
 
 export const noContent = (): APIGatewayProxyResult => ({ statusCode: 204, headers: { ...baseHeaders }, body: '' });
+
+/**
+ * A CSV file to download: RFC 4180 (quoted where needed, CRLF line ends), a cell that a spreadsheet
+ * would run as a formula (`=`, `+`, `-`, `@`, ...) escaped with a leading `'`, and a byte-order mark
+ * so spreadsheet programs read it as UTF-8; never cached, like every answer.
+ */
+export const csvFile = (filename: string, rows: readonly (readonly string[])[]): APIGatewayProxyResult => ({
+  statusCode: 200,
+  headers: {
+    ...baseHeaders,
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  },
+  body: stringify(rows as string[][], { bom: true, escape_formulas: true, record_delimiter: 'windows' }),
+});

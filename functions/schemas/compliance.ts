@@ -12,6 +12,8 @@ export const CompanySummary = z.object({
   category: CategoryId,
   status: CompanyStatus,
   pocEmail: z.string(),
+  /** Its status-verification code (null for a company enrolled before codes, until an operator assigns one). */
+  sviCode: z.string().nullable(),
   enrolledAt: IsoDateTime,
   /** The next date the company must meet (`YYYY-MM-DD`), or null when nothing is due (a removed company). */
   dueOn: z.nullable(IsoDate),
@@ -24,6 +26,9 @@ export const CompanySummary = z.object({
 export type CompanySummary = z.infer<typeof CompanySummary>;
 
 export const CompanyPage = z.object({ items: z.array(CompanySummary), nextCursor: z.string().nullable() });
+
+/** The companies list as CSV: a header row, then a row per company, in the list's columns. */
+export const CompaniesCsv = z.string().describe('CSV (RFC 4180), UTF-8 with a byte-order mark');
 
 /**
  * The program at a glance: companies by status and category; per month, removals and the open due

@@ -108,6 +108,9 @@ export const AuditRecord = z.object({
   objectName: z.string().optional(),
 });
 export const AuditPage = z.object({ items: z.array(AuditRecord), nextCursor: z.string().nullable() });
+
+/** One day of the portal's trail as CSV: a header row, then a row per record. */
+export const AuditCsv = z.string().describe('CSV (RFC 4180), UTF-8 with a byte-order mark');
 /** Everything the portal holds about one company, for its primary POC: the export file's content. */
 export const CompanyExport = z.object({
   exportedAt: IsoDateTime,

@@ -416,7 +416,7 @@ describe('the CBP staff area', () => {
     await settled(page);
     await page.getByLabel('Status').selectOption('active');
     await page.getByLabel('Category').selectOption('importer');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?status=active&category=importer');
     await settled(page);
     await page.getByRole('link', { name: company.legalName }).waitFor();
@@ -425,6 +425,30 @@ describe('the CBP staff area', () => {
     await page.reload();
     await settled(page);
     expect(await page.getByLabel('Category').inputValue()).toBe('importer');
+
+    // A part of the name, in any case, finds the company; the list is sorted as asked.
+    const part = company.legalName.split(' ')[0]!.toLowerCase();
+    await page.getByRole('searchbox', { name: 'Search' }).fill(part);
+    await page.getByLabel('Sort by').selectOption('-legalName');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(part);
+    await settled(page);
+    const names = await page.getByRole('table', { name: 'Companies' }).locator('tbody th a').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.toLowerCase().includes(part))).toBe(true);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
+    // The same list, as a CSV file: its rows are the companies shown, in the same order.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these companies (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ctpat-companies-\d{4}-\d{2}-\d{2}\.csv$/);
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = text.slice(1).trimEnd().split('\r\n');
+    expect(rows[0]).toMatch(/^Legal name,Status-verification code,/);
+    expect(rows.slice(1).map((r) => r.replace(/^"([^"]*)".*$|^([^,]*),.*$/, '$1$2'))).toEqual(names);
     await page.getByRole('link', { name: company.legalName }).click();
     await page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
     expect(errors).toEqual([]);

@@ -91,6 +91,7 @@ const MATRIX: Record<RouteId, Row> = {
   getMe: row(401, { default: 'ok', 'disabled-user': 403 }),
   enrollCompany: CBP_ONLY,
   listCompanies: CBP_ONLY,
+  companiesCsv: CBP_ONLY,
   complianceOverview: CBP_ONLY,
   getCompany: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
   listCompanyUsers: POC_AND_CBP_READ,
@@ -175,6 +176,7 @@ const MATRIX: Record<RouteId, Row> = {
   decideGrantRequest: SHARING,
   companyAudit: row(401, { default: 'ok', 'other-company-poc': 404, 'disabled-user': 403 }),
   portalAudit: CBP_ONLY,
+  portalAuditCsv: CBP_ONLY,
   exportCompany: POC_ONLY,
 };
 
@@ -464,7 +466,9 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
     }
     case 'sharedWithMe':
     case 'portalAudit':
+    case 'portalAuditCsv':
     case 'listCompanies':
+    case 'companiesCsv':
     case 'complianceOverview':
       return { path: route.path };
     case 'partnerView':

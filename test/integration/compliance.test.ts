@@ -139,6 +139,52 @@ describe('GET /companies', () => {
     expect((await api.request('GET', '/companies', { token: poc })).status).toBe(403);
     expect((await api.request('GET', '/companies')).status).toBe(401);
   });
+
+  it('searches by part of the name in any case, or a whole code or company id, sorted as asked, page by page', async () => {
+    const found = await list({ q: 'importer', sort: 'legalName' });
+    expect(found.items.map((c) => c.legalName)).toEqual([
+      'Completed Importer',
+      'Extended Importer',
+      'Removed Importer',
+    ]);
+    const code = found.items[0]!.sviCode!;
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect((await list({ q: code.toLowerCase().replace('-', ' ') })).items.map((c) => c.legalName)).toEqual([
+      'Completed Importer',
+    ]);
+    expect((await list({ q: co.exporter.companyId })).items.map((c) => c.legalName)).toEqual(['Exporter']);
+    expect((await list({ q: 'importer', status: 'active', sort: '-legalName' })).items.map((c) => c.legalName)).toEqual(
+      ['Extended Importer', 'Completed Importer'],
+    );
+    // Next due, soonest first: the extended deadline (September 15), the recertification next
+    // April, and the removed company (nothing due) last.
+    const byDue = await list({ sort: 'dueOn', category: 'importer' });
+    expect(byDue.items.map((c) => c.legalName)).toEqual([
+      'Extended Importer',
+      'Completed Importer',
+      'Removed Importer',
+    ]);
+    // Every company once across pages of the sorted list.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list({ sort: '-enrolledAt', limit: '2', ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((c) => c.legalName));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(names((await list()).items));
+    for (const [query, field] of [
+      [{ sort: 'size' }, 'sort'],
+      [{ q: '' }, 'q'],
+      [{ q: 'x'.repeat(201) }, 'q'],
+      [{ sort: 'legalName', cursor: 'bm90IG91cnM' }, 'cursor'],
+    ] as const) {
+      const res = await api.request('GET', `/companies?${new URLSearchParams(query)}`, { token: officer });
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+  });
 });
 
 describe('GET /compliance/overview', () => {
@@ -182,5 +228,45 @@ describe('GET /compliance/overview', () => {
     expect((await api.request('GET', '/compliance/overview?months=25', { token: officer })).status).toBe(400);
     expect((await api.request('GET', '/compliance/overview?ahead=-1', { token: officer })).status).toBe(400);
     expect((await api.request('GET', '/compliance/overview', { token: poc })).status).toBe(403);
+  });
+});
+
+describe('GET /reports/companies.csv', () => {
+  const csv = (query: Record<string, string> = {}, token = officer) =>
+    api.request<string>('GET', `/reports/companies.csv?${new URLSearchParams(query)}`, { token });
+
+  it('answers the matching companies as a CSV file in the list order, dates as the program has them, formulas defused', async () => {
+    const file = await csv({ q: 'importer', sort: 'legalName' });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="ctpat-companies-2006-05-01.csv"');
+    expect(file.headers.get('cache-control')).toContain('no-store');
+    const lines = file.body.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toBe(
+      'Legal name,Status-verification code,Company id,Category,Status,Point of contact,POC email unreachable,Enrolled,Next due,Due for',
+    );
+    const rows = lines.slice(1, -1).map((line) => line.split(','));
+    expect(rows.map((r) => [r[0], r[3], r[4], r[8], r[9]])).toEqual([
+      ['Completed Importer', 'U.S. importer of record', 'Active', '2007-04-15', 'Annual recertification'],
+      ['Extended Importer', 'U.S. importer of record', 'Active', '2006-09-15', 'Portal update'],
+      ['Removed Importer', 'U.S. importer of record', 'Removed', '', ''],
+    ]);
+    expect(rows[0]![2]).toBe(co.completed.companyId);
+    expect(rows[0]![7]).toBe('2006-05-01');
+
+    // A name a spreadsheet would run as a formula is written as text, and a comma is quoted.
+    const admin = (await userWithRole(api, 'cbp-admin')).token;
+    await enrollCompany(api, admin, { legalName: '=HYPERLINK("http://x.example"), Ltd' });
+    const risky = await csv({ q: 'hyperlink' });
+    expect(risky.body.split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x\.example""\), Ltd",/);
+  });
+
+  it('refuses bad filters naming the field, and anyone but CBP', async () => {
+    const bad = await csv({ sort: 'size' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { details: [{ field: 'sort' }] } });
+    expect((await csv({}, poc)).status).toBe(403);
+    expect((await api.request('GET', '/reports/companies.csv')).status).toBe(401);
   });
 });

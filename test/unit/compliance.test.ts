@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listCompanies, monthsEnding, nextDue, overviewOf } from '../../functions/domain/compliance.ts';
 import { currentPolicies } from '../../functions/domain/deadline-schedule.ts';
 import { BadRequest, Forbidden } from '../../functions/errors.ts';
+import type { CompanySort } from '../../functions/schemas/requests/companies.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import { callerFor, fixedClock } from '../support/factories.ts';
 
@@ -110,6 +111,7 @@ describe('listCompanies', () => {
     deadlines: { listRevised: async () => [] },
     companies: {
       standingOfCategory: async () => [],
+      listedOfCategory: async (category: string) => stored.filter((c) => c.category === category),
       ofCategory: async (category: string, _status: unknown, cursor: string | null, limit: number) => {
         reads.push(`${category}@${cursor ?? 0}+${limit}`);
         const all = stored.filter((c) => c.category === category);
@@ -142,5 +144,79 @@ describe('listCompanies', () => {
       }),
     ).rejects.toBeInstanceOf(BadRequest);
     await expect(listCompanies(deps, callerFor('primary-poc'), { limit: 2 })).rejects.toBeInstanceOf(Forbidden);
+  });
+});
+
+describe('searching and sorting the companies list', () => {
+  const stored = [
+    company({
+      companyId: 'a1',
+      legalName: 'Harbor Freight Lines',
+      sviCode: 'Q7KP-4MXW',
+      enrolledAt: '2006-03-01T12:00:00.000Z',
+    }),
+    company({ companyId: 'a2', legalName: 'acme Imports', enrolledAt: '2006-04-01T12:00:00.000Z' }),
+    company({
+      companyId: 'a3',
+      legalName: 'Zenith Trading',
+      status: 'removed',
+      enrolledAt: '2006-01-01T12:00:00.000Z',
+    }),
+    company({
+      companyId: 'b1',
+      category: 'exporter',
+      legalName: 'Border Exports',
+      enrolledAt: '2006-02-01T12:00:00.000Z',
+      nextCertificationDueAt: '2006-06-01T04:00:00.000Z',
+      portalUpdateCompletedAt: '2006-03-01T12:00:00.000Z',
+    }),
+  ];
+  const deps = {
+    clock: fixedClock('2006-05-01T12:00:00.000Z'),
+    deadlines: { listRevised: async () => [] },
+    companies: {
+      standingOfCategory: async () => [],
+      listedOfCategory: async (category: string) => stored.filter((c) => c.category === category),
+      ofCategory: async () => {
+        throw new Error('a search reads each category whole');
+      },
+    },
+  };
+  const ids = (page: { items: { companyId: string }[] }) => page.items.map((c) => c.companyId);
+  const officer = callerFor('cbp-officer');
+
+  it('finds a part of the legal name in any case, a whole company id, or a code as a person types it', async () => {
+    expect(ids(await listCompanies(deps, officer, { limit: 25, q: 'ACME' }))).toEqual(['a2']);
+    expect(ids(await listCompanies(deps, officer, { limit: 25, q: 'r' }))).toEqual(['a2', 'b1', 'a1', 'a3']);
+    expect(ids(await listCompanies(deps, officer, { limit: 25, q: 'b1' }))).toEqual(['b1']);
+    expect(ids(await listCompanies(deps, officer, { limit: 25, q: 'q7kp 4mxw' }))).toEqual(['a1']);
+    expect(ids(await listCompanies(deps, officer, { limit: 25, q: 'a' }))).toEqual(['a2', 'a1', 'a3']);
+    // The other filters still apply.
+    expect(
+      ids(await listCompanies(deps, officer, { limit: 25, q: 'r', status: 'active', category: 'importer' })),
+    ).toEqual(['a2', 'a1']);
+  });
+
+  it('orders by name, enrollment or next due date either way, nothing due last, and pages through the order', async () => {
+    const order = async (sort: CompanySort) => ids(await listCompanies(deps, officer, { limit: 25, sort }));
+    expect(await order('legalName')).toEqual(['a2', 'b1', 'a1', 'a3']);
+    expect(await order('-legalName')).toEqual(['a3', 'a1', 'b1', 'a2']);
+    expect(await order('enrolledAt')).toEqual(['a3', 'b1', 'a1', 'a2']);
+    expect(await order('-enrolledAt')).toEqual(['a2', 'a1', 'b1', 'a3']);
+    // b1's recertification (June 1) comes before the importers' July 1; the removed a3 has nothing due.
+    expect(await order('dueOn')).toEqual(['b1', 'a2', 'a1', 'a3']);
+    // Ties stay in name order either way.
+    expect(await order('-dueOn')).toEqual(['a2', 'a1', 'b1', 'a3']);
+    const first = await listCompanies(deps, officer, { limit: 3, sort: 'legalName' });
+    const second = await listCompanies(deps, officer, { limit: 3, sort: 'legalName', cursor: first.nextCursor! });
+    expect([...ids(first), ...ids(second)]).toEqual(['a2', 'b1', 'a1', 'a3']);
+    expect(second.nextCursor).toBeNull();
+    await expect(
+      listCompanies(deps, officer, {
+        limit: 3,
+        sort: 'legalName',
+        cursor: Buffer.from('{"offset":-1}').toString('base64url'),
+      }),
+    ).rejects.toBeInstanceOf(BadRequest);
   });
 });

@@ -29,6 +29,17 @@ export const listCompanies = {
   mutates: false,
 } as const satisfies Route;
 
+export const companiesCsv = {
+  id: 'companiesCsv',
+  method: 'GET',
+  path: '/reports/companies.csv',
+  handler: 'companies-csv',
+  auth: CBP_ROLES,
+  summary: "Every company matching the companies list's filters and search, as a CSV file, in the list's order (CBP)",
+  access: ['table:read'],
+  mutates: false,
+} as const satisfies Route;
+
 export const complianceOverview = {
   id: 'complianceOverview',
   method: 'GET',
@@ -52,4 +63,4 @@ export const getCompany = {
   mutates: false,
 } as const satisfies Route;
 
-export const COMPANIES_ROUTES = [enrollCompany, listCompanies, complianceOverview, getCompany] as const;
+export const COMPANIES_ROUTES = [enrollCompany, listCompanies, companiesCsv, complianceOverview, getCompany] as const;

@@ -103,6 +103,8 @@ export interface RouteSchemas {
   /** A valid body: shown in the OpenAPI document and mutated by the fuzz suite. */
   readonly example?: Readonly<Record<string, unknown>>;
   readonly response?: Schema;
+  /** The success answer's media type when it is not JSON (a CSV file: `response` then describes its text). */
+  readonly responseMediaType?: 'text/csv';
   /** Answers besides success and the shared errors, by status (the readiness route's 503 carries its checks). */
   readonly otherResponses?: Readonly<Record<number, { readonly description: string; readonly schema: Schema }>>;
 }

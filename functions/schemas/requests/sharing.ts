@@ -75,15 +75,27 @@ export const AuditQuery = /* @__PURE__ */ schema(() =>
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   }),
 );
-/** CBP's trail of the whole portal, one UTC day at a time (default today). */
+/** The filters CBP's trail of the whole portal and its CSV share: one UTC day (default today). */
+const portalAuditFilters = () => ({
+  day: z.optional(IsoDate),
+  action: AuditQuery.shape.action,
+  /** Only records about companies whose legal name has this part (any case), or with this whole code or id. */
+  company: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  /** Newest first (the default) or oldest first. */
+  order: z.optional(z.enum(['newest', 'oldest'], { message: 'must be newest or oldest' })),
+});
+
+/** CBP's trail of the whole portal, one UTC day at a time, a page at a time. */
 export const PortalAuditQuery = /* @__PURE__ */ schema(() =>
   z.strictObject({
-    day: z.optional(IsoDate),
-    action: AuditQuery.shape.action,
+    ...portalAuditFilters(),
     cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   }),
 );
+
+/** CBP's trail of one day as a CSV file: the same filters, every matching record. */
+export const PortalAuditCsvQuery = /* @__PURE__ */ schema(() => z.strictObject(portalAuditFilters()));
 
 /** A partner may ask for less than its grant covers. */
 export const PartnerQuery = /* @__PURE__ */ schema(() => z.strictObject({ scope: z.optional(Scope) }));

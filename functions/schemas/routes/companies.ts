@@ -2,8 +2,8 @@
 import { Id } from '../id.ts';
 import { CompanyView } from '../company.ts';
 import { EnrollCompany } from '../requests/companies.ts';
-import { CompanyPage, ComplianceOverview } from '../compliance.ts';
-import { CompanyListQuery, OverviewQuery } from '../requests/companies.ts';
+import { CompaniesCsv, CompanyPage, ComplianceOverview } from '../compliance.ts';
+import { CompanyCsvQuery, CompanyListQuery, OverviewQuery } from '../requests/companies.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { COMPANIES_ROUTES } from '../../definitions/routes/companies.ts';
 
@@ -22,6 +22,11 @@ export const COMPANIES_SCHEMAS = {
   listCompanies: {
     query: CompanyListQuery,
     response: CompanyPage,
+  },
+  companiesCsv: {
+    query: CompanyCsvQuery,
+    response: CompaniesCsv,
+    responseMediaType: 'text/csv',
   },
   complianceOverview: {
     query: OverviewQuery,

@@ -3,6 +3,7 @@ import { Id } from '../id.ts';
 import { ListQuery } from '../list-query.ts';
 import {
   AuditPage,
+  AuditCsv,
   ExportLink,
   Grant,
   GrantPage,
@@ -18,6 +19,7 @@ import {
   GrantRequestQuery,
   PartnerQuery,
   PortalAuditQuery,
+  PortalAuditCsvQuery,
   RequestGrant,
   RequestGrantByCode,
 } from '../requests/sharing.ts';
@@ -79,6 +81,11 @@ export const SHARING_SCHEMAS = {
   portalAudit: {
     query: PortalAuditQuery,
     response: AuditPage,
+  },
+  portalAuditCsv: {
+    query: PortalAuditCsvQuery,
+    response: AuditCsv,
+    responseMediaType: 'text/csv',
   },
   exportCompany: {
     pathParams: { companyId: Id },

@@ -130,7 +130,9 @@ export const createClient = (transport: Transport) => {
       transport.expired();
     }
     const text = await response.text();
-    const json = text ? (JSON.parse(text) as unknown) : undefined;
+    // Every answer is JSON but a file's (a CSV report), which is answered as its text.
+    const isFile = (response.headers.get('content-type') ?? '').startsWith('text/csv');
+    const json = text ? (isFile ? text : (JSON.parse(text) as unknown)) : undefined;
     if (!response.ok) {
       const error = (json as { error?: { code?: string; message?: string; details?: FieldError[] } } | undefined)
         ?.error;

@@ -1,13 +1,17 @@
-/** The whole portal's audit trail, one UTC day at a time, optionally one action (CBP). */
+/**
+ * The whole portal's audit trail, one UTC day at a time, optionally one action and one company
+ * (by part of its name, its code or its id), newest or oldest first, and as a CSV file (CBP).
+ */
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
 import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
-import { TextField } from '../../components/form.tsx';
+import { ErrorSummary, SelectField, TextField } from '../../components/form.tsx';
+import { saveTextFile } from '../../components/save-file.ts';
 import { PageTitle } from '../../components/layout.tsx';
 import { DataTable } from '../../components/data-table.tsx';
-import { portalToday, usePaged } from './shared.tsx';
+import { portalToday, useAction, usePaged } from './shared.tsx';
 import { AuditObject, ROLE_LABELS } from '../../components/audit-words.tsx';
 
 export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
@@ -57,21 +61,40 @@ export const AuditTable = ({
   />
 );
 
+const ORDER_OPTIONS = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' },
+];
+
 export const Audit = () => {
   const { api, me } = useSession();
   const [params, setParams] = useSearchParams();
   const day = params.get('day') ?? portalToday(me?.now);
   const action = params.get('action') ?? '';
-  const [dayInput, setDayInput] = useState(day);
-  const [actionInput, setActionInput] = useState(action);
+  const company = params.get('company') ?? '';
+  const order = params.get('order') === 'oldest' ? 'oldest' : 'newest';
+  const [form, setForm] = useState({ day, action, company, order });
+  const filters = {
+    day,
+    action: action || undefined,
+    company: company || undefined,
+    order: order === 'oldest' ? ('oldest' as const) : undefined,
+  };
   const trail = usePaged(
-    (cursor) => api.call('portalAudit', { query: { day, action: action || undefined, cursor } }),
-    [day, action],
+    (cursor) => api.call('portalAudit', { query: { ...filters, cursor } }),
+    [day, action, company, order],
   );
+  const download = useAction();
+  const downloadCsv = () =>
+    download.run(async () => {
+      const text = await api.call('portalAuditCsv', { query: filters, headers: { accept: 'text/csv' } });
+      saveTextFile(`ctpat-audit-${day}.csv`, text, 'text/csv');
+    });
+  const narrowed = [action && `action ${action}`, company && `company “${company}”`].filter(Boolean).join(', ');
 
   return (
     <>
-      <PageTitle lead="Every change and every sensitive read in the portal, newest first, one UTC day at a time. Records are never edited or deleted.">
+      <PageTitle lead="Every change and every sensitive read in the portal, one UTC day at a time. Records are never edited or deleted.">
         Audit trail
       </PageTitle>
       <form
@@ -81,32 +104,65 @@ export const Audit = () => {
         onSubmit={(e) => {
           e.preventDefault();
           const next = new URLSearchParams();
-          if (dayInput) next.set('day', dayInput);
-          if (actionInput.trim()) next.set('action', actionInput.trim());
+          if (form.day) next.set('day', form.day);
+          if (form.action.trim()) next.set('action', form.action.trim());
+          if (form.company.trim()) next.set('company', form.company.trim());
+          if (form.order === 'oldest') next.set('order', 'oldest');
           setParams(next);
         }}
       >
-        <TextField label="Day (UTC)" type="date" value={dayInput} onChange={(e) => setDayInput(e.target.value)} />
+        <TextField
+          label="Day (UTC)"
+          type="date"
+          value={form.day}
+          onChange={(e) => setForm({ ...form, day: e.target.value })}
+        />
         <TextField
           label="Action"
           hint={`For example ${ACTION_EXAMPLES.join(' or ')}.`}
-          value={actionInput}
-          onChange={(e) => setActionInput(e.target.value)}
+          value={form.action}
+          onChange={(e) => setForm({ ...form, action: e.target.value })}
+        />
+        <TextField
+          label="Company"
+          hint="Part of the legal name, or a whole code or company id"
+          type="search"
+          maxLength={200}
+          value={form.company}
+          onChange={(e) => setForm({ ...form, company: e.target.value })}
+        />
+        <SelectField
+          label="Order"
+          value={form.order}
+          onChange={(e) => setForm({ ...form, order: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
+          options={ORDER_OPTIONS}
         />
         <button type="submit" className="button button--primary">
           Apply filters
         </button>
       </form>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={download.busy}
+          aria-busy={download.busy || undefined}
+          onClick={downloadCsv}
+        >
+          {download.busy ? 'Preparing the CSV…' : `Download the trail of ${day} (CSV)`}
+        </button>
+      </div>
+      <ErrorSummary error={download.error} />
       <Async state={trail.state} what="Loading the trail">
         {(items) =>
           items.length ? (
             <AuditTable
               items={items}
-              caption={`Audit records for ${day}${action ? `, action ${action}` : ''}`}
+              caption={`Audit records for ${day}, ${order} first${narrowed ? `, ${narrowed}` : ''}`}
               withCompany
             />
           ) : (
-            <Empty>No audit records for this day{action ? ' and action' : ''}.</Empty>
+            <Empty>No audit records for this day{narrowed ? ' and these filters' : ''}.</Empty>
           )
         }
       </Async>

@@ -1,4 +1,8 @@
-/** Every enrolled company, filtered by status, category and what falls due before a date; the filters live in the address. */
+/**
+ * Every enrolled company, searched by name, code or id, filtered by status, category and what falls
+ * due before a date, in the order chosen; the filters live in the address, and the same list
+ * downloads as a CSV file.
+ */
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
@@ -6,9 +10,11 @@ import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components
 import { SelectField, TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { type Columns, DataTable } from '../../components/data-table.tsx';
-import { type CompanySummary, listCompanies } from './contract.ts';
+import { ErrorSummary } from '../../components/form.tsx';
+import { saveTextFile } from '../../components/save-file.ts';
+import { type CompanyFilters, type CompanySummary, companiesCsv, listCompanies } from './contract.ts';
 import { Unreachable } from './unreachable.tsx';
-import { CATEGORY_OPTIONS, categoryName, usePaged } from './shared.tsx';
+import { CATEGORY_OPTIONS, categoryName, portalToday, useAction, usePaged } from './shared.tsx';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'Any status' },
@@ -16,12 +22,25 @@ const STATUS_OPTIONS = [
   { value: 'removed', label: 'Removed' },
 ];
 
+const SORT_OPTIONS = [
+  { value: '', label: 'Category and status' },
+  { value: 'legalName', label: 'Legal name, A to Z' },
+  { value: '-legalName', label: 'Legal name, Z to A' },
+  { value: 'dueOn', label: 'Next due, soonest first' },
+  { value: '-dueOn', label: 'Next due, latest first' },
+  { value: '-enrolledAt', label: 'Enrolled, newest first' },
+  { value: 'enrolledAt', label: 'Enrolled, oldest first' },
+];
+
+const FILTER_KEYS = ['q', 'status', 'category', 'dueBefore', 'sort'] as const;
+
 const COLUMNS: Columns<CompanySummary> = [
   {
     header: 'Legal name',
     rowHeader: true,
     cell: (c) => <Link to={`/cbp/companies/${c.companyId}`}>{c.legalName}</Link>,
   },
+  { header: 'Code', className: 'nowrap', cell: (c) => c.sviCode ?? '—' },
   { header: 'Category', cell: (c) => categoryName(c.category) },
   { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
   {
@@ -53,23 +72,26 @@ const COLUMNS: Columns<CompanySummary> = [
 ];
 
 export const Companies = () => {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const category = params.get('category') ?? '';
-  const dueBefore = params.get('dueBefore') ?? '';
-  const [form, setForm] = useState({ status, category, dueBefore });
-  const list = usePaged(
-    (cursor) =>
-      listCompanies(api, {
-        status: status || undefined,
-        category: category || undefined,
-        dueBefore: dueBefore || undefined,
-        cursor,
-      }),
-    [status, category, dueBefore],
+  const applied: CompanyFilters = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value),
   );
-  const filtered = Boolean(status || category || dueBefore);
+  const [form, setForm] = useState(
+    () =>
+      Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as Record<
+        (typeof FILTER_KEYS)[number],
+        string
+      >,
+  );
+  const list = usePaged((cursor) => listCompanies(api, { ...applied, cursor }), [params.toString()]);
+  const filtered = Boolean(applied.q || applied.status || applied.category || applied.dueBefore);
+  const download = useAction();
+  const downloadCsv = () =>
+    download.run(async () => {
+      const text = await companiesCsv(api, applied);
+      saveTextFile(`ctpat-companies-${portalToday(me?.now)}.csv`, text, 'text/csv');
+    });
 
   return (
     <>
@@ -85,14 +107,22 @@ export const Companies = () => {
       <form
         className="filters"
         role="search"
-        aria-label="Company filters"
+        aria-label="Company search and filters"
         onSubmit={(e) => {
           e.preventDefault();
           const next = new URLSearchParams();
-          for (const [key, value] of Object.entries(form)) if (value) next.set(key, value);
+          for (const [key, value] of Object.entries(form)) if (value.trim()) next.set(key, value.trim());
           setParams(next);
         }}
       >
+        <TextField
+          label="Search"
+          hint="Part of the legal name, or a whole code or company id"
+          type="search"
+          value={form.q}
+          maxLength={200}
+          onChange={(e) => setForm({ ...form, q: e.target.value })}
+        />
         <SelectField
           label="Status"
           value={form.status}
@@ -111,10 +141,32 @@ export const Companies = () => {
           value={form.dueBefore}
           onChange={(e) => setForm({ ...form, dueBefore: e.target.value })}
         />
+        <SelectField
+          label="Sort by"
+          value={form.sort}
+          onChange={(e) => setForm({ ...form, sort: e.target.value })}
+          options={SORT_OPTIONS}
+        />
         <button type="submit" className="button button--primary">
-          Apply filters
+          Search
         </button>
       </form>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={download.busy}
+          aria-busy={download.busy || undefined}
+          onClick={downloadCsv}
+        >
+          {download.busy
+            ? 'Preparing the CSV…'
+            : filtered
+              ? 'Download these companies (CSV)'
+              : 'Download all companies (CSV)'}
+        </button>
+      </div>
+      <ErrorSummary error={download.error} />
       <Async state={list.state} what="Loading companies">
         {(items) =>
           items.length === 0 ? (
@@ -124,13 +176,13 @@ export const Companies = () => {
               {list.cursor
                 ? 'No match among the companies read so far. Show more to keep looking.'
                 : filtered
-                  ? 'No company matches these filters.'
+                  ? 'No company matches this search and these filters.'
                   : 'No company is enrolled yet.'}
             </Empty>
           ) : (
             <DataTable
               label="Companies"
-              caption={filtered ? 'Companies matching the filters' : 'All companies'}
+              caption={filtered ? 'Companies matching the search and filters' : 'All companies'}
               className="cbp-wide"
               columns={COLUMNS}
               rows={items}
