@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from './api/queries.ts';
 import { SessionProvider } from './api/session.tsx';
 import { App } from './app.tsx';
 import './styles.css';
@@ -13,9 +15,11 @@ const start = async () => {
     root.render(
       <StrictMode>
         <BrowserRouter>
-          <SessionProvider apiUrl={config.apiUrl.replace(/\/$/, '')}>
-            <App />
-          </SessionProvider>
+          <QueryClientProvider client={createQueryClient()}>
+            <SessionProvider apiUrl={config.apiUrl.replace(/\/$/, '')}>
+              <App />
+            </SessionProvider>
+          </QueryClientProvider>
         </BrowserRouter>
       </StrictMode>,
     );

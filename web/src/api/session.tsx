@@ -4,6 +4,7 @@
  * Signing out revokes the refresh token at the API (POST /auth/logout), so a copy of it stops
  * working too.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createClient, type ApiClient, type ResponseOf } from './client.ts';
 import type { EndReason } from './session-timeout.ts';
@@ -61,6 +62,7 @@ export const useSession = (): Session => {
 export const useApi = (): ApiClient => useSession().api;
 
 export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children: ReactNode }) => {
+  const queries = useQueryClient();
   // A session stored before sign-in times were kept counts from this page load.
   const [startedAt] = useState(() => Date.now());
   const [stored, setStored] = useState<Stored | undefined>(load);
@@ -100,6 +102,7 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
       },
       expired: () => {
         current = undefined;
+        queries.clear();
         keep(undefined);
         setMe(undefined);
       },
@@ -141,6 +144,7 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
         signedInAt: Date.now(),
       };
       setEndedBecause(undefined);
+      queries.clear();
       keep(next);
       const client = createClient({
         apiUrl,
@@ -156,6 +160,7 @@ export const SessionProvider = ({ apiUrl, children }: { apiUrl: string; children
     signOut: (reason) => {
       const refreshToken = load()?.refreshToken;
       keep(undefined);
+      queries.clear();
       setMe(undefined);
       setEndedBecause(reason);
       // The page is signed out at once; the revocation follows. It answers alike for any token.

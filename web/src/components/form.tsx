@@ -14,6 +14,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../api/client.ts';
 import { asApiError } from './use-load.ts';
 
@@ -165,9 +166,11 @@ export const Success = ({ message }: { message: string | undefined }) =>
 
 /**
  * Submit handling for a form: runs `action`, keeps the API error for the summary and the
- * field-level messages, and disables the submit button while it runs.
+ * field-level messages, and disables the submit button while it runs; after a success every
+ * cached read is stale, so no page shows what was there before the change.
  */
 export const useSubmit = <T,>(action: () => Promise<T>) => {
+  const queries = useQueryClient();
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event?: FormEvent) => {
@@ -176,7 +179,11 @@ export const useSubmit = <T,>(action: () => Promise<T>) => {
     setBusy(true);
     setError(undefined);
     try {
-      return await action();
+      const answer = await action();
+      // Every cached read goes stale: the next page to show one reads it again. The page itself
+      // keeps what it shows (its editor and its message), and refreshes what it chooses.
+      void queries.invalidateQueries({ refetchType: 'none' });
+      return answer;
     } catch (caught) {
       setError(asApiError(caught));
       return undefined;

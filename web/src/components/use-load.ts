@@ -1,39 +1,39 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, type QueryKey, useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/client.ts';
 
 export interface Loaded<T> {
   readonly data: T | undefined;
   readonly error: ApiError | undefined;
+  /** True until the first answer for this key (the data meanwhile, if any, is another key's) and while an error is tried again. */
   readonly loading: boolean;
   reload(): void;
 }
 
 /**
- * Runs a read when the page opens (and when `deps` change); `reload` runs it again. `loading` is
- * true from the very render in which `deps` change, so data read for other deps (the previous
- * filters) is never taken for the current answer.
+ * A read of server data through TanStack Query (`api/queries.tsx` holds the cache): run when the
+ * page opens and whenever `key` changes, answered from the cache when another part of the page
+ * (or the page before) read the same key a moment ago, and read again when next shown after any
+ * change the portal makes (`useSubmit`, `useAction`). `key` names what is read: the route id first, then
+ * what picks the item (`['getCompany', companyId]`). Data read for another key (the previous
+ * filters) stays shown while the new key loads, marked as loading, never as the current answer.
  */
-export const useLoad = <T>(read: () => Promise<T>, deps: readonly unknown[]): Loaded<T> => {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; of?: readonly unknown[] }>({
-    loading: true,
+export const useLoad = <T>(key: QueryKey, read: () => Promise<T>): Loaded<T> => {
+  const query = useQuery<T, ApiError>({
+    queryKey: key,
+    queryFn: () => read().catch(rethrowAsApiError),
+    // While another key loads, the last answer stays on the page, marked as loading (`Async`).
+    placeholderData: keepPreviousData,
   });
-  const [round, setRound] = useState(0);
-  const key = [...deps, round];
-  useEffect(() => {
-    let cancelled = false;
-    setState((s) => ({ ...s, loading: true }));
-    read()
-      .then((data) => !cancelled && setState({ data, loading: false, of: key }))
-      .catch((error: unknown) => !cancelled && setState({ error: asApiError(error), loading: false, of: key }));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, key);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
-  const current =
-    state.of !== undefined && state.of.length === key.length && state.of.every((value, i) => Object.is(value, key[i]));
-  return { data: state.data, error: state.error, loading: state.loading || !current, reload };
+  return {
+    data: query.data,
+    error: query.error ?? undefined,
+    loading: (query.isPending && !query.isError) || query.isPlaceholderData || (query.isError && query.isFetching),
+    reload: () => void query.refetch(),
+  };
+};
+
+const rethrowAsApiError = (error: unknown): never => {
+  throw asApiError(error);
 };
 
 export const asApiError = (error: unknown): ApiError =>

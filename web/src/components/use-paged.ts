@@ -1,7 +1,8 @@
 /** Hooks the participant and staff pages share: cursor paging, and a button's action outside a form. */
+import { keepPreviousData, type QueryKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApiError } from '../api/client.ts';
-import { asApiError, useLoad, type Loaded } from './use-load.ts';
+import { asApiError, type Loaded } from './use-load.ts';
 
 interface Page<T> {
   readonly items: T[];
@@ -9,50 +10,51 @@ interface Page<T> {
 }
 
 /**
- * A cursor-paged list: the first page loads with the page (and again when `deps` change);
- * `more()` appends the next one. Pages appended to an earlier first page are dropped when the
- * first page reloads. `page` is the first page's load (for what a list answer carries besides its
- * items), `state` the same load with every item shown so far, `items` those items.
+ * A cursor-paged list through TanStack Query's infinite query: the first page loads with the page
+ * (and again when `key` changes); `more()` appends the next one, and a refresh (after a change)
+ * reads again every page shown. `page` is the first page's load (for what a list answer carries
+ * besides its items), `state` the same load with every item shown so far, `items` those items.
  */
-export const usePaged = <P extends Page<unknown>>(
-  read: (cursor: string | undefined) => Promise<P>,
-  deps: readonly unknown[],
-) => {
+export const usePaged = <P extends Page<unknown>>(key: QueryKey, read: (cursor: string | undefined) => Promise<P>) => {
   type T = P['items'][number];
-  const [extra, setExtra] = useState<{ items: T[]; cursor: string | null; of: unknown } | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [moreError, setMoreError] = useState<ApiError | undefined>();
-  const page: Loaded<P> = useLoad(() => read(undefined), deps);
-  const appended = extra && extra.of === page.data ? extra : undefined;
-  const items: T[] | undefined = page.data ? [...(page.data.items as T[]), ...(appended?.items ?? [])] : undefined;
-  const cursor = appended ? appended.cursor : (page.data?.nextCursor ?? null);
-  const more = async () => {
-    if (!cursor) return;
-    setBusy(true);
-    setMoreError(undefined);
-    try {
-      const next = await read(cursor);
-      setExtra({ items: [...(appended?.items ?? []), ...(next.items as T[])], cursor: next.nextCursor, of: page.data });
-    } catch (error) {
-      setMoreError(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const query = useInfiniteQuery<P, ApiError, { pages: P[] }, QueryKey, string | undefined>({
+    queryKey: ['paged', ...key],
+    queryFn: ({ pageParam }) =>
+      read(pageParam).catch((error: unknown) => {
+        throw asApiError(error);
+      }),
+    initialPageParam: undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const firstError = query.isError && !query.isFetchNextPageError ? query.error : undefined;
+  const loading =
+    (query.isPending && !query.isError) || query.isPlaceholderData || (Boolean(firstError) && query.isFetching);
+  const first = query.data?.pages[0];
+  const items: T[] | undefined = query.data?.pages.flatMap((p) => p.items as T[]);
+  const reload = () => void query.refetch();
+  const page: Loaded<P> = { data: first, error: firstError ?? undefined, loading, reload };
   return {
     page,
-    state: { data: items, error: page.error, loading: page.loading, reload: page.reload },
+    state: { data: items, error: firstError ?? undefined, loading, reload },
     items: items ?? [],
-    first: page.data,
-    cursor,
-    more,
-    busy,
-    moreError,
+    first,
+    cursor: query.data?.pages.at(-1)?.nextCursor ?? null,
+    more: async () => {
+      if (query.hasNextPage && !query.isFetchingNextPage) await query.fetchNextPage();
+    },
+    busy: query.isFetchingNextPage,
+    moreError: query.isFetchNextPageError ? query.error : undefined,
   };
 };
 
-/** A button's action outside a form (approve, disable, revoke, acknowledge): its error and busy state; `run` answers whether it succeeded. */
-export const useAction = () => {
+/**
+ * A button's action outside a form (approve, disable, revoke, acknowledge): its error and busy
+ * state; `run` answers whether it succeeded. After a success every cached read is stale (read
+ * again when next shown), unless the action changes nothing (`changes: false`, a download).
+ */
+export const useAction = ({ changes = true }: { changes?: boolean } = {}) => {
+  const queries = useQueryClient();
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<unknown>): Promise<boolean> => {
@@ -61,6 +63,7 @@ export const useAction = () => {
     setError(undefined);
     try {
       await action();
+      if (changes) void queries.invalidateQueries({ refetchType: 'none' });
       return true;
     } catch (caught) {
       setError(asApiError(caught));

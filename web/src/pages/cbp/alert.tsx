@@ -23,23 +23,20 @@ const REACHED_COLUMNS: Columns<Reached> = [
 export const AlertDetail = () => {
   const { alertId = '' } = useParams();
   const { api } = useSession();
-  const alert = useLoad(() => api.call('getAlert', { path: { alertId } }), [alertId]);
-  const acks = usePaged(
-    async (cursor) => {
-      const page = await api.call('listAcknowledgements', { path: { alertId }, query: { cursor } });
-      // The page names companies by id; their names make it readable.
-      const names = await Promise.all(
-        page.items.map((i) =>
-          api
-            .call('getCompany', { path: { companyId: i.companyId } })
-            .then((c) => c.legalName)
-            .catch(() => i.companyId),
-        ),
-      );
-      return { ...page, items: page.items.map((item, n) => ({ ...item, legalName: names[n]! })) };
-    },
-    [alertId],
-  );
+  const alert = useLoad(['getAlert', alertId], () => api.call('getAlert', { path: { alertId } }));
+  const acks = usePaged(['listAcknowledgements', alertId], async (cursor) => {
+    const page = await api.call('listAcknowledgements', { path: { alertId }, query: { cursor } });
+    // The page names companies by id; their names make it readable.
+    const names = await Promise.all(
+      page.items.map((i) =>
+        api
+          .call('getCompany', { path: { companyId: i.companyId } })
+          .then((c) => c.legalName)
+          .catch(() => i.companyId),
+      ),
+    );
+    return { ...page, items: page.items.map((item, n) => ({ ...item, legalName: names[n]! })) };
+  });
 
   return (
     <Async state={alert} what="Loading the alert">

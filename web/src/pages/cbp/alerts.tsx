@@ -58,7 +58,7 @@ const CompanyPicker = ({
   error: string | undefined;
 }) => {
   const { api } = useSession();
-  const list = usePaged((cursor) => listCompanies(api, { cursor, limit: 100 }), []);
+  const list = usePaged(['listCompanies', 'limit', 100], (cursor) => listCompanies(api, { cursor, limit: 100 }));
   if (list.state.error) {
     return (
       <TextArea
@@ -282,7 +282,7 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
 
 export const Alerts = () => {
   const { api } = useSession();
-  const list = usePaged((cursor) => api.call('listAlerts', { query: { cursor } }), []);
+  const list = usePaged(['listAlerts'], (cursor) => api.call('listAlerts', { query: { cursor } }));
   const approve = useAction();
   const [done, setDone] = useState<string | undefined>();
 

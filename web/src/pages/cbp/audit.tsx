@@ -80,11 +80,10 @@ export const Audit = () => {
     company: company || undefined,
     order: order === 'oldest' ? ('oldest' as const) : undefined,
   };
-  const trail = usePaged(
-    (cursor) => api.call('portalAudit', { query: { ...filters, cursor } }),
-    [day, action, company, order],
+  const trail = usePaged(['portalAudit', day, action, company, order], (cursor) =>
+    api.call('portalAudit', { query: { ...filters, cursor } }),
   );
-  const download = useAction();
+  const download = useAction({ changes: false });
   const downloadCsv = () =>
     download.run(async () => {
       const text = await api.call('portalAuditCsv', { query: filters, headers: { accept: 'text/csv' } });

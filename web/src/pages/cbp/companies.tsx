@@ -84,9 +84,9 @@ export const Companies = () => {
         string
       >,
   );
-  const list = usePaged((cursor) => listCompanies(api, { ...applied, cursor }), [params.toString()]);
+  const list = usePaged(['listCompanies', params.toString()], (cursor) => listCompanies(api, { ...applied, cursor }));
   const filtered = Boolean(applied.q || applied.status || applied.category || applied.dueBefore);
-  const download = useAction();
+  const download = useAction({ changes: false });
   const downloadCsv = () =>
     download.run(async () => {
       const text = await companiesCsv(api, applied);

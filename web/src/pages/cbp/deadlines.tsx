@@ -132,9 +132,9 @@ const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) 
 
 export const Deadlines = () => {
   const { api, me } = useSession();
-  const policies = useLoad(() => api.call('listDeadlines'), []);
+  const policies = useLoad(['listDeadlines'], () => api.call('listDeadlines'));
   const [category, setCategory] = useState<string>(CATEGORY_OPTIONS[0]!.value);
-  const history = useLoad(() => api.call('deadlineHistory', { path: { category } }), [category]);
+  const history = useLoad(['deadlineHistory', category], () => api.call('deadlineHistory', { path: { category } }));
   const [done, setDone] = useState<string | undefined>();
   const current = policies.data?.items.find((p) => p.category === category);
 

@@ -29,7 +29,7 @@ const COLUMNS: Columns<CompanySummary> = [
 
 export const Messages = () => {
   const { api } = useSession();
-  const list = usePaged((cursor) => listCompanies(api, { cursor }), []);
+  const list = usePaged(['listCompanies'], (cursor) => listCompanies(api, { cursor }));
   return (
     <>
       <PageTitle lead="Two-way secure threads between CBP and each company, kept in the portal. Emails only say that there is a new message and where to read it.">

@@ -204,7 +204,7 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
 
 export const Overview = () => {
   const { api } = useSession();
-  const overview = useLoad(() => complianceOverview(api), []);
+  const overview = useLoad(['complianceOverview'], () => complianceOverview(api));
   return (
     <>
       <PageTitle lead="Where the program's participants stand, and what falls due or was lost month by month.">

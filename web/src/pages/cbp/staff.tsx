@@ -21,7 +21,7 @@ const COLUMNS: Columns<StaffUser> = [
 
 export const Staff = () => {
   const { api, me } = useSession();
-  const list = usePaged((cursor) => api.call('listStaff', { query: { cursor } }), []);
+  const list = usePaged(['listStaff'], (cursor) => api.call('listStaff', { query: { cursor } }));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'cbp-officer' | 'cbp-admin'>('cbp-officer');

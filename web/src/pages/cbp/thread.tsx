@@ -11,10 +11,9 @@ import { usePaged } from './shared.tsx';
 export const ThreadPage = () => {
   const { companyId = '', threadId = '' } = useParams();
   const { api } = useSession();
-  const company = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
-  const messages = usePaged(
-    (cursor) => api.call('listMessages', { path: { companyId, threadId }, query: { cursor } }),
-    [companyId, threadId],
+  const company = useLoad(['getCompany', companyId], () => api.call('getCompany', { path: { companyId } }));
+  const messages = usePaged(['listMessages', companyId, threadId], (cursor) =>
+    api.call('listMessages', { path: { companyId, threadId }, query: { cursor } }),
   );
   const [body, setBody] = useState('');
   const [sent, setSent] = useState<string | undefined>();

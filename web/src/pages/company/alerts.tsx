@@ -31,7 +31,7 @@ const ALERT_COLUMNS: Columns<AlertSummary> = [
 /** The company's inbox of cargo security alerts and sanitized intelligence from CBP. */
 export const Alerts = () => {
   const { api } = useSession();
-  const list = usePaged((cursor) => api.call('listAlerts', { query: { cursor, limit: 25 } }), []);
+  const list = usePaged(['listAlerts', 25], (cursor) => api.call('listAlerts', { query: { cursor, limit: 25 } }));
   const pending = list.page.data?.pendingAcknowledgement ?? [];
   return (
     <>
@@ -88,7 +88,7 @@ export const AlertDetail = () => {
   const { alertId = '' } = useParams();
   const me = useMe();
   const { api } = useSession();
-  const state = useLoad(() => api.call('getAlert', { path: { alertId } }), [alertId]);
+  const state = useLoad(['getAlert', alertId], () => api.call('getAlert', { path: { alertId } }));
   const action = useAction();
   const [acknowledgedNow, setAcknowledgedNow] = useState<string>();
   const acknowledge = () =>

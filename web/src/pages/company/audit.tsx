@@ -29,10 +29,8 @@ export const Audit = () => {
   const companyId = me.company.companyId;
   const [action, setAction] = useState('');
   const [applied, setApplied] = useState('');
-  const list = usePaged(
-    (cursor) =>
-      api.call('companyAudit', { path: { companyId }, query: { cursor, limit: 25, action: applied || undefined } }),
-    [companyId, applied],
+  const list = usePaged(['companyAudit', companyId, applied], (cursor) =>
+    api.call('companyAudit', { path: { companyId }, query: { cursor, limit: 25, action: applied || undefined } }),
   );
   return (
     <>

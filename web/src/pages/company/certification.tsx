@@ -141,14 +141,14 @@ export const Certification = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const state = useLoad(async () => {
+  const state = useLoad(['getCompany+getSecurityProfile+listCertifications', companyId], async () => {
     const [company, profile, certifications] = await Promise.all([
       api.call('getCompany', { path: { companyId } }),
       api.call('getSecurityProfile', { path: { companyId } }),
       api.call('listCertifications', { path: { companyId } }),
     ]);
     return { company, profile, certifications: certifications.items };
-  }, [companyId]);
+  });
   return (
     <ActiveCompanyOnly title="Certification">
       <PageTitle lead="The primary point of contact certifies that the security profile is current: the first time as soon as the profile is complete, then every year from 90 days before the due date. CBP reviews each certification; one it sends back can be certified again at once.">

@@ -135,10 +135,14 @@ export const Dashboard = () => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const removed = isRemoved(me);
-  const company = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
-  const policies = useLoad(() => (removed ? Promise.resolve({ items: [] }) : api.call('listDeadlines')), [removed]);
-  const alerts = useLoad(() => api.call('listAlerts', { query: { limit: 25 } }), []);
-  const threads = useLoad(() => api.call('listThreads', { path: { companyId }, query: { limit: 5 } }), [companyId]);
+  const company = useLoad(['getCompany', companyId], () => api.call('getCompany', { path: { companyId } }));
+  const policies = useLoad(['listDeadlines', removed], () =>
+    removed ? Promise.resolve({ items: [] }) : api.call('listDeadlines'),
+  );
+  const alerts = useLoad(['listAlerts'], () => api.call('listAlerts', { query: { limit: 25 } }));
+  const threads = useLoad(['listThreads', companyId], () =>
+    api.call('listThreads', { path: { companyId }, query: { limit: 5 } }),
+  );
 
   return (
     <>

@@ -37,9 +37,8 @@ export const Messages = () => {
   const { api } = useSession();
   const navigate = useNavigate();
   const companyId = me.company.companyId;
-  const list = usePaged(
-    (cursor) => api.call('listThreads', { path: { companyId }, query: { cursor, limit: 25 } }),
-    [companyId],
+  const list = usePaged(['listThreads', companyId], (cursor) =>
+    api.call('listThreads', { path: { companyId }, query: { cursor, limit: 25 } }),
   );
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -102,9 +101,8 @@ export const Thread = () => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const [round, setRound] = useState(0);
-  const list = usePaged(
-    (cursor) => api.call('listMessages', { path: { companyId, threadId }, query: { cursor, limit: 50 } }),
-    [companyId, threadId, round],
+  const list = usePaged(['listMessages', companyId, threadId, round], (cursor) =>
+    api.call('listMessages', { path: { companyId, threadId }, query: { cursor, limit: 50 } }),
   );
   const [body, setBody] = useState('');
   const [sent, setSent] = useState<string>();

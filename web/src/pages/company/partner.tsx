@@ -12,7 +12,7 @@ import { answerText, SCOPE_LABELS } from './shared.tsx';
 export const Partner = () => {
   const { companyId = '' } = useParams();
   const { api } = useSession();
-  const state = useLoad(() => api.call('partnerView', { path: { companyId } }), [companyId]);
+  const state = useLoad(['partnerView', companyId], () => api.call('partnerView', { path: { companyId } }));
   return (
     <>
       {state.data ? (

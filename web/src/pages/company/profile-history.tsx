@@ -87,9 +87,8 @@ export const ProfileHistory = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const list = usePaged(
-    (cursor) => api.call('listProfileVersions', { path: { companyId }, query: { cursor, limit: 25 } }),
-    [companyId],
+  const list = usePaged(['listProfileVersions', companyId], (cursor) =>
+    api.call('listProfileVersions', { path: { companyId }, query: { cursor, limit: 25 } }),
   );
   return (
     <ActiveCompanyOnly title="Security Profile History">

@@ -242,13 +242,13 @@ export const Profile = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const state = useLoad(async () => {
+  const state = useLoad(['getCompany+getSecurityProfile', companyId], async () => {
     const [company, profile] = await Promise.all([
       api.call('getCompany', { path: { companyId } }),
       api.call('getSecurityProfile', { path: { companyId } }),
     ]);
     return { category: company.category, profile };
-  }, [companyId]);
+  });
   return (
     <ActiveCompanyOnly title="Security Profile">
       <PageTitle lead="Answer every required question. Each save is kept as a new version; nobody's save overwrites another's.">

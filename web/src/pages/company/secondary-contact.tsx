@@ -14,7 +14,7 @@ export const SecondaryContact = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const company = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
+  const company = useLoad(['getCompany', companyId], () => api.call('getCompany', { path: { companyId } }));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [done, setDone] = useState<string>();

@@ -202,9 +202,8 @@ export const Users = () => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const [round, setRound] = useState(0);
-  const list = usePaged(
-    (cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor, limit: 50 } }),
-    [companyId, round],
+  const list = usePaged(['listCompanyUsers', companyId, round], (cursor) =>
+    api.call('listCompanyUsers', { path: { companyId }, query: { cursor, limit: 50 } }),
   );
   const reload = () => setRound((r) => r + 1);
   const [confirmRemove, setConfirmRemove] = useState<string>();

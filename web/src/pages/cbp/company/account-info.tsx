@@ -8,7 +8,7 @@ import { NotYet } from './section.tsx';
 
 export const AccountInfoSection = ({ companyId }: { companyId: string }) => {
   const { api } = useSession();
-  const info = useLoad(() => api.call('getAccountInfo', { path: { companyId } }), [companyId]);
+  const info = useLoad(['getAccountInfo', companyId], () => api.call('getAccountInfo', { path: { companyId } }));
   if (info.error)
     return (
       <NotYet error={info.error} retry={info.reload} text="The company has not entered its account information yet." />

@@ -6,7 +6,9 @@ import { usePaged } from '../shared.tsx';
 
 export const CompanyAuditSection = ({ companyId }: { companyId: string }) => {
   const { api } = useSession();
-  const trail = usePaged((cursor) => api.call('companyAudit', { path: { companyId }, query: { cursor } }), [companyId]);
+  const trail = usePaged(['companyAudit', companyId], (cursor) =>
+    api.call('companyAudit', { path: { companyId }, query: { cursor } }),
+  );
   return (
     <>
       <Async state={trail.state} what="Loading the trail">

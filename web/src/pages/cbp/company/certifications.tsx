@@ -83,7 +83,9 @@ const ReviewForm = ({
 
 export const CertificationsSection = ({ companyId }: { companyId: string }) => {
   const { api } = useSession();
-  const list = useLoad(() => api.call('listCertifications', { path: { companyId } }), [companyId]);
+  const list = useLoad(['listCertifications', companyId], () =>
+    api.call('listCertifications', { path: { companyId } }),
+  );
   const [done, setDone] = useState<string | undefined>();
   return (
     <Async state={list} what="Loading certifications">

@@ -6,7 +6,9 @@ import { usePaged } from '../shared.tsx';
 
 export const GrantsSection = ({ companyId }: { companyId: string }) => {
   const { api } = useSession();
-  const grants = usePaged((cursor) => api.call('listGrants', { path: { companyId }, query: { cursor } }), [companyId]);
+  const grants = usePaged(['listGrants', companyId], (cursor) =>
+    api.call('listGrants', { path: { companyId }, query: { cursor } }),
+  );
   return (
     <>
       <Async state={grants.state} what="Loading grants">

@@ -27,7 +27,7 @@ type Company = ResponseOf<'getCompany'>;
 export const CompanyRecord = () => {
   const { companyId = '' } = useParams();
   const { api, me } = useSession();
-  const loaded = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
+  const loaded = useLoad(['getCompany', companyId], () => api.call('getCompany', { path: { companyId } }));
   const [company, setCompany] = useState<Company | undefined>();
   useEffect(() => setCompany(loaded.data), [loaded.data]);
   const shown = company ?? loaded.data;

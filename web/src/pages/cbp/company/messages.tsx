@@ -12,9 +12,8 @@ type Company = ResponseOf<'getCompany'>;
 export const ThreadsSection = ({ company }: { company: Company }) => {
   const { api } = useSession();
   const companyId = company.companyId;
-  const threads = usePaged(
-    (cursor) => api.call('listThreads', { path: { companyId }, query: { cursor } }),
-    [companyId],
+  const threads = usePaged(['listThreads', companyId], (cursor) =>
+    api.call('listThreads', { path: { companyId }, query: { cursor } }),
   );
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');

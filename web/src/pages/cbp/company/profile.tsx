@@ -13,10 +13,11 @@ const questionText = (section: string, id: string) =>
 
 export const ProfileSection = ({ companyId }: { companyId: string }) => {
   const { api } = useSession();
-  const profile = useLoad(() => api.call('getSecurityProfile', { path: { companyId } }), [companyId]);
-  const versions = usePaged(
-    (cursor) => api.call('listProfileVersions', { path: { companyId }, query: { cursor } }),
-    [companyId],
+  const profile = useLoad(['getSecurityProfile', companyId], () =>
+    api.call('getSecurityProfile', { path: { companyId } }),
+  );
+  const versions = usePaged(['listProfileVersions', companyId], (cursor) =>
+    api.call('listProfileVersions', { path: { companyId }, query: { cursor } }),
   );
   return (
     <>

@@ -26,9 +26,8 @@ const COLUMNS: Columns<CompanyUser> = [
 
 export const UsersSection = ({ companyId }: { companyId: string }) => {
   const { api, me } = useSession();
-  const users = usePaged(
-    (cursor) => api.call('listCompanyUsers', { path: { companyId }, query: { cursor } }),
-    [companyId],
+  const users = usePaged(['listCompanyUsers', companyId], (cursor) =>
+    api.call('listCompanyUsers', { path: { companyId }, query: { cursor } }),
   );
   const action = useAction();
   const [message, setMessage] = useState<string>();

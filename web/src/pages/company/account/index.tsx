@@ -13,7 +13,7 @@ export const Account = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const state = useLoad(async () => {
+  const state = useLoad(['getCompany+getAccountInfo', companyId], async () => {
     const company = await api.call('getCompany', { path: { companyId } });
     let info: Awaited<ReturnType<typeof api.call<'getAccountInfo'>>> | undefined;
     try {
@@ -42,7 +42,7 @@ export const Account = () => {
           identifiers,
         };
     return { form, category: company.category };
-  }, [companyId]);
+  });
   return (
     <ActiveCompanyOnly title="Portal Account Information">
       <PageTitle lead="Your company's contacts, address and business identifiers as C-TPAT holds them. Every save is kept as a new version.">

@@ -92,9 +92,8 @@ export const Grants = ({ reloadKey }: { reloadKey: number }) => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const [round, setRound] = useState(0);
-  const list = usePaged(
-    (cursor) => api.call('listGrants', { path: { companyId }, query: { cursor, limit: 25 } }),
-    [companyId, round, reloadKey],
+  const list = usePaged(['listGrants', companyId, round, reloadKey], (cursor) =>
+    api.call('listGrants', { path: { companyId }, query: { cursor, limit: 25 } }),
   );
   const action = useAction();
   const [message, setMessage] = useState<string>();

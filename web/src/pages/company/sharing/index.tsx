@@ -16,7 +16,7 @@ export const Sharing = () => {
   const me = useMe();
   const { api } = useSession();
   const companyId = me.company.companyId;
-  const company = useLoad(() => api.call('getCompany', { path: { companyId } }), [companyId]);
+  const company = useLoad(['getCompany', companyId], () => api.call('getCompany', { path: { companyId } }));
   const [grantsKey, setGrantsKey] = useState(0);
   const removed = isRemoved(me);
   return (

@@ -55,10 +55,8 @@ export const Requests = ({ onDecided }: { onDecided: () => void }) => {
   const { api } = useSession();
   const companyId = me.company.companyId;
   const [round, setRound] = useState(0);
-  const list = usePaged(
-    (cursor) =>
-      api.call('listGrantRequests', { path: { companyId }, query: { direction: 'incoming', cursor, limit: 25 } }),
-    [companyId, round],
+  const list = usePaged(['listGrantRequests', companyId, round], (cursor) =>
+    api.call('listGrantRequests', { path: { companyId }, query: { direction: 'incoming', cursor, limit: 25 } }),
   );
   const decided = () => {
     setRound((x) => x + 1);

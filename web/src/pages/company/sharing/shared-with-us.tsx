@@ -69,7 +69,7 @@ export const AskForm = () => {
 
 export const SharedWithUs = () => {
   const { api } = useSession();
-  const list = usePaged((cursor) => api.call('sharedWithMe', { query: { cursor, limit: 25 } }), []);
+  const list = usePaged(['sharedWithMe'], (cursor) => api.call('sharedWithMe', { query: { cursor, limit: 25 } }));
   return (
     <section>
       <h2 id="shared-heading">Shared with your company</h2>
