@@ -1,20 +1,48 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useApi } from '../../api/session.tsx';
 import { ErrorSummary, SubmitButton, Success, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
+import { useErrorSummary, zodResolver } from '../../components/zod-form.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../../functions/definitions/passwords.ts';
+import {
+  ConfirmForgotPassword,
+  ForgotPassword as ForgotPasswordRequest,
+} from '../../../../functions/schemas/requests/auth.ts';
+
+interface Fields {
+  email: string;
+  code: string;
+  newPassword: string;
+}
+
+/** The fields' names as the page shows them, for the error summary. */
+const FIELD_NAMES: Record<string, string> = { email: 'Email', code: 'Reset code', newPassword: 'New password' };
 
 /** Forgot password: ask for a code, then set a new password with it. */
 export const ForgotPassword = () => {
   const api = useApi();
-  const [email, setEmail] = useState('');
-  const [code, setCode] = useState('');
-  const [newPassword, setNewPassword] = useState('');
   const [sent, setSent] = useState(false);
   const [done, setDone] = useState<string | undefined>();
+  // The step decides which request the form is checked as, before it is sent.
+  const step = useRef(sent);
+  step.current = sent;
+  const form = useForm<Fields>({
+    defaultValues: { email: '', code: '', newPassword: '' },
+    // Checked again at the next submission, so the summary does not change under the user's typing.
+    reValidateMode: 'onSubmit',
+    resolver: zodResolver((values) =>
+      step.current
+        ? { schema: ConfirmForgotPassword, input: values }
+        : { schema: ForgotPasswordRequest, input: { email: values.email } },
+    ),
+  });
+  const errors = form.formState.errors;
+  const summary = useErrorSummary(errors);
 
   const submit = useSubmit(async () => {
+    const { email, code, newPassword } = form.getValues();
     if (!sent) {
       await api.call('forgotPassword', { body: { email } });
       setSent(true);
@@ -23,11 +51,12 @@ export const ForgotPassword = () => {
     const result = await api.call('confirmForgotPassword', { body: { email, code, newPassword } });
     setDone(result.message);
   });
+  const fieldError = (field: keyof Fields) => errors[field]?.message ?? submit.fieldError(field);
 
   return (
     <div className="narrow">
       <PageTitle>Reset your password</PageTitle>
-      <ErrorSummary error={submit.error} />
+      <ErrorSummary error={summary ?? submit.error} fieldName={(field) => FIELD_NAMES[field]} />
       {done ? (
         <>
           <Success message={done} />
@@ -36,16 +65,15 @@ export const ForgotPassword = () => {
           </p>
         </>
       ) : (
-        <form onSubmit={submit.onSubmit} noValidate className="form">
+        <form onSubmit={form.handleSubmit(() => submit.onSubmit())} noValidate className="form">
           <TextField
             label="Email"
             type="email"
             autoComplete="username"
             required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            {...form.register('email')}
             readOnly={sent}
-            error={submit.fieldError('email')}
+            error={fieldError('email')}
           />
           {sent ? (
             <>
@@ -59,9 +87,8 @@ export const ForgotPassword = () => {
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 required
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                error={submit.fieldError('code')}
+                {...form.register('code')}
+                error={fieldError('code')}
               />
               <TextField
                 label="New password"
@@ -69,9 +96,8 @@ export const ForgotPassword = () => {
                 autoComplete="new-password"
                 required
                 hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-                value={newPassword}
-                onChange={(e) => setNewPassword(e.target.value)}
-                error={submit.fieldError('newPassword')}
+                {...form.register('newPassword')}
+                error={fieldError('newPassword')}
               />
               <SubmitButton busy={submit.busy}>Set new password</SubmitButton>
             </>
