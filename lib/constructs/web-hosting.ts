@@ -35,8 +35,11 @@ export const requireBuiltClient = (assetsPath: string): void => {
     );
 };
 
-/** Files fetched anew on every page load; everything else in the build (Vite's, bin/api-reference.ts's) is content-hashed. */
-const ENTRY_FILES = ['index.html', 'config.json', 'api-reference.html'];
+/**
+ * Files fetched anew on every page load (and robots.txt, under a fixed name); everything else in
+ * the build (Vite's, bin/api-reference.ts's) is content-hashed.
+ */
+const ENTRY_FILES = ['index.html', 'config.json', 'api-reference.html', 'robots.txt'];
 
 /**
  * The web client: a private, versioned S3 bucket read only by one CloudFront distribution

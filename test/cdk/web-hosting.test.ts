@@ -271,9 +271,9 @@ describe('client deployment', () => {
   const entry = () => deployments().find((d) => d['Include'])!;
   const assets = () => deployments().find((d) => !d['Include'])!;
 
-  it('writes config.json with the API stage URL, and never caches it, index.html or the API reference without asking', () => {
+  it('writes config.json with the API stage URL, and never caches it, index.html, the API reference or robots.txt without asking', () => {
     expect(entry()).toMatchObject({
-      Include: ['index.html', 'config.json', 'api-reference.html'],
+      Include: ['index.html', 'config.json', 'api-reference.html', 'robots.txt'],
       Exclude: ['*'],
       Prune: false,
       SystemMetadata: { 'cache-control': 'no-cache' },
@@ -291,7 +291,7 @@ describe('client deployment', () => {
   it('invalidates only the entry files (index.html, config.json, the API reference), after the hashed assets are in place', () => {
     expect(entry()).toMatchObject({
       DistributionId: { Ref: ids.distribution },
-      DistributionPaths: ['/index.html', '/config.json', '/api-reference.html'],
+      DistributionPaths: ['/index.html', '/config.json', '/api-reference.html', '/robots.txt'],
     });
     expect(assets()['DistributionId']).toBeUndefined();
     const entryId = Object.entries(template.findResources('Custom::CDKBucketDeployment')).find(
@@ -305,7 +305,7 @@ describe('client deployment', () => {
 
   it('caches the hashed assets for a year and keeps old ones for pages already open', () => {
     expect(assets()).toMatchObject({
-      Exclude: ['index.html', 'config.json', 'api-reference.html'],
+      Exclude: ['index.html', 'config.json', 'api-reference.html', 'robots.txt'],
       Prune: false,
       SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
     });

@@ -39,6 +39,13 @@ describe('the API reference page', () => {
       expect(existsSync(join(WEB_DIST, asset!)), asset).toBe(true);
   });
 
+  it('answers /robots.txt as a text file that keeps search engines out, not the portal page', async () => {
+    const res = await fetch(`${web.url}/robots.txt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+  });
+
   it('is served with the portal’s security headers, never cached without asking', async () => {
     const res = await fetch(`${web.url}/api-reference.html`);
     expect(res.status).toBe(200);
