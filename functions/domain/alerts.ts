@@ -88,7 +88,8 @@ const refuseUnknown = async (audiences: Audiences, audience: Audience): Promise<
 export const publish = async (deps: PublishDeps, caller: Caller, input: PublishAlert): Promise<Alert> => {
   requireRole(caller, CBP_ROLES);
   await refuseUnknown(deps.audiences, input.audience);
-  await enforceLimit(deps, caller, 'alert');
+  // Counted once per request: a re-run under its Idempotency-Key draws the same ids.
+  await enforceLimit(deps, caller, 'alert', deps.ids.next());
   const now = deps.clock.now().toISOString();
   const immediate = input.kind === 'cargo-security-alert';
   const alert: Alert = {
@@ -111,7 +112,17 @@ export const publish = async (deps: PublishDeps, caller: Caller, input: PublishA
     new Date(now),
     deps.ids.next(),
   );
-  await deps.alerts.create(alert, audit, immediate ? newFanOut(alert.alertId, now) : undefined);
+  try {
+    await deps.alerts.create(alert, audit, immediate ? newFanOut(alert.alertId, now) : undefined);
+  } catch (error) {
+    // A re-run of a request whose first run committed and lost its answer (the same ids under the
+    // same Idempotency-Key) meets the alert that run wrote, and answers it again: one alert, one
+    // fan-out. Ids drawn at random never meet.
+    const earlier = error instanceof Conflict ? await deps.alerts.get(alert.alertId) : null;
+    if (!earlier || earlier.createdBy !== caller.userId) throw error;
+    // The first run's answer: the alert as it was written, without what the fan-out added since.
+    return Object.fromEntries(Object.keys(alert).map((key) => [key, earlier[key as keyof Alert]])) as Alert;
+  }
   return alert;
 };
 

@@ -14,6 +14,7 @@ import { logger, asError } from '../log.ts';
 
 const deps = {
   clock: systemClock,
+  // The fan-out's own ids: it resumes from its stored cursor, so a re-run needs none of the first run's.
   ids: uuidIds,
   alerts: alertStore,
   audiences: audienceStore,
@@ -24,8 +25,9 @@ const deps = {
 /** The first pages go out within the request; the fan-out job carries on from there. */
 const IN_REQUEST_MS = 2_000;
 
-export const handler = keyedHandler(route, async (event, caller) => {
-  const alert = await publish(deps, caller, parseBody(PublishAlert, event, 256 * 1024));
+// A repeat under the same Idempotency-Key derives the same ids, so it meets its own alert.
+export const handler = keyedHandler(route, async (event, caller, { ids }) => {
+  const alert = await publish({ ...deps, ids }, caller, parseBody(PublishAlert, event, 256 * 1024));
   if (alert.status === 'published')
     await run(deps, deps.clock.now, IN_REQUEST_MS, alert.alertId).catch((error: unknown) =>
       logger.error('in-request fan-out failed; the job carries on', { error: asError(error) }),

@@ -204,7 +204,8 @@ describe('Idempotency-Key', () => {
     dynamo.middlewareStack.add(
       (next, context) => async (args) => {
         const result = await next(args);
-        const wire = String((args as { request?: { body?: unknown } }).request?.body ?? '');
+        const body = (args as { request?: { body?: unknown } }).request?.body;
+        const wire = typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : '';
         if (context.commandName === 'TransactWriteItemsCommand' && wire.includes(email)) {
           lost += 1;
           throw Object.assign(new Error('Request timed out'), { name: 'TimeoutError', $metadata: {} });
@@ -255,10 +256,26 @@ describe('Idempotency-Key', () => {
         },
         headers: { 'Idempotency-Key': idempotencyKey },
       });
+    const alertCount = async () =>
+      (await allItems())
+        .filter(
+          (r: StoredItem) => String(r.pk) === `RATE#alert:user:${officer.userId}` && String(r.sk).startsWith('WINDOW#'),
+        )
+        .reduce((sum, c) => sum + (c as StoredItem & { count: number }).count, 0);
+    const countedBefore = await alertCount();
     const first = await publish();
     expect(first.status).toBe(201);
     expect(answer(await publish())).toEqual(answer(first));
+    // A first run that committed and never recorded its answer: the re-run meets its own alert.
+    await forgetRecords('publishAlert');
+    const rerun = await publish();
+    expect(rerun.headers.get('idempotent-replayed')).toBeNull();
+    expect(answer(rerun)).toEqual(answer(first));
     const alerts = (await itemsOfKind<{ title: string }>('alert')).filter((a) => a.title === `Once ${idempotencyKey}`);
     expect(alerts).toHaveLength(1);
+    // One fan-out, which reached the one company once.
+    expect((alerts[0] as unknown as { companies: number }).companies).toBe(1);
+    // And the officer's alert limit counted the request once.
+    expect(await alertCount()).toBe(countedBefore + 1);
   });
 });
