@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import { Async, DateText } from '../../components/data.tsx';
-import { ErrorSummary, SelectField, SubmitButton, Success, TextArea, useSubmit } from '../../components/form.tsx';
+import { ErrorSummary, SelectField, SubmitButton, TextArea, useSubmit } from '../../components/form.tsx';
+import { SaveBar, SectionNav, useUnsavedChangesWarning } from '../../components/long-editor.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { MAX_TEXT_ANSWER, questionsFor, type Question } from '../../../../functions/definitions/criteria.ts';
@@ -140,6 +141,10 @@ const ProfileEditor = ({
   const { api } = useSession();
   const editable = canEditProfile(me);
   const [answers, setAnswers] = useState<Answers>(initial);
+  // What the server holds, to tell unsaved changes from saved ones.
+  const [stored, setStored] = useState<Answers>(initial);
+  const dirty = editable && JSON.stringify(cleaned(answers)) !== JSON.stringify(cleaned(stored));
+  useUnsavedChangesWarning(dirty);
   const [current, setCurrent] = useState({ version, savedAt });
   const [saved, setSaved] = useState<string>();
   const sections = questionsFor(category);
@@ -155,6 +160,7 @@ const ProfileEditor = ({
       body: { version: current.version, answers: cleaned(answers) },
     });
     setCurrent({ version: result.version, savedAt: result.savedAt });
+    setStored(answers);
     setSaved(
       `Security profile saved as version ${result.version}.${result.completeness.complete ? ' Every required question is answered.' : ''}`,
     );
@@ -214,7 +220,21 @@ const ProfileEditor = ({
           }}
         />
       )}
-      <Success message={saved} />
+      <SectionNav
+        label="Profile sections"
+        sections={sections.map((section) => {
+          const asked = section.questions.filter((q) => q.required);
+          const done = asked.filter((q) => {
+            const a = answers[section.id]?.[q.id];
+            return typeof a === 'string' ? a.trim() !== '' : a !== undefined;
+          }).length;
+          return {
+            id: `section-${section.id}`,
+            title: section.title,
+            ...(asked.length ? { note: `${done} of ${asked.length}` } : {}),
+          };
+        })}
+      />
       <form className="form" noValidate onSubmit={submit.onSubmit}>
         {sections.map((section) => (
           <section className="profile-section" key={section.id}>
@@ -231,7 +251,11 @@ const ProfileEditor = ({
             ))}
           </section>
         ))}
-        {editable ? <SubmitButton busy={submit.busy}>Save security profile</SubmitButton> : null}
+        {editable ? (
+          <SaveBar saved={saved} dirty={dirty}>
+            <SubmitButton busy={submit.busy}>Save security profile</SubmitButton>
+          </SaveBar>
+        ) : null}
       </form>
     </>
   );

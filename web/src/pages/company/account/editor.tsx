@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useSession } from '../../../api/session.tsx';
 import { DateText } from '../../../components/data.tsx';
-import { ErrorSummary, SelectField, SubmitButton, Success, TextField, useSubmit } from '../../../components/form.tsx';
+import { ErrorSummary, SelectField, SubmitButton, TextField, useSubmit } from '../../../components/form.tsx';
+import { SaveBar, SectionNav, useUnsavedChangesWarning } from '../../../components/long-editor.tsx';
 import { CATEGORIES } from '../../../../../functions/definitions/categories.ts';
 import { FACILITY_KINDS } from '../../../../../functions/definitions/facilities.ts';
 import type { Identifiers } from '../../../../../functions/schemas/company.ts';
@@ -31,12 +32,18 @@ export const AccountEditor = ({
   const { api } = useSession();
   const editable = canEditProfile(me);
   const [form, setForm] = useState(initial);
+  // What the server holds, to tell unsaved changes from saved ones.
+  const [stored, setStored] = useState(initial);
+  const content = (f: AccountForm) => JSON.stringify({ ...toBody(f), version: 0 });
+  const dirty = editable && content(form) !== content(stored);
+  useUnsavedChangesWarning(dirty);
   const [saved, setSaved] = useState<string>();
   const required = (CATEGORIES.find((c) => c.id === category)?.identifiers ?? []) as readonly (keyof Identifiers)[];
   const submit = useSubmit(async () => {
     setSaved(undefined);
     const result = await api.call('saveAccountInfo', { path: { companyId: me.company.companyId }, body: toBody(form) });
     setForm((f) => ({ ...f, version: result.version, updatedAt: result.updatedAt }));
+    setStored(form);
     setSaved(`Account information saved (version ${result.version}).`);
   });
   const err = submit.fieldError;
@@ -74,9 +81,17 @@ export const AccountEditor = ({
       ) : (
         <ErrorSummary error={submit.error} fieldName={fieldName} />
       )}
-      <Success message={saved} />
+      <SectionNav
+        label="Account information sections"
+        sections={[
+          { id: 'account-contacts', title: 'Contacts' },
+          { id: 'account-headquarters', title: 'Headquarters' },
+          { id: 'account-identifiers', title: 'Business identifiers' },
+          { id: 'account-facilities', title: 'Facilities' },
+        ]}
+      />
       <form className="form" noValidate onSubmit={submit.onSubmit}>
-        <h2>Contacts</h2>
+        <h2 id="account-contacts">Contacts</h2>
         {form.contacts.map((c, i) => (
           <fieldset className="subform" key={i}>
             <legend>Contact {i + 1}</legend>
@@ -140,7 +155,7 @@ export const AccountEditor = ({
           </button>
         ) : null}
 
-        <h2>Headquarters</h2>
+        <h2 id="account-headquarters">Headquarters</h2>
         <AddressFields
           value={form.headquarters}
           onChange={(headquarters) => setForm((f) => ({ ...f, headquarters }))}
@@ -150,7 +165,7 @@ export const AccountEditor = ({
           disabled={!editable}
         />
 
-        <h2>Business identifiers</h2>
+        <h2 id="account-identifiers">Business identifiers</h2>
         {identifierOrder.map((key) => (
           <TextField
             key={key}
@@ -163,7 +178,7 @@ export const AccountEditor = ({
           />
         ))}
 
-        <h2>Facilities</h2>
+        <h2 id="account-facilities">Facilities</h2>
         {form.facilities.length === 0 ? <p>No facilities listed.</p> : null}
         {form.facilities.map((f, i) => (
           <fieldset className="subform" key={i}>
@@ -218,7 +233,11 @@ export const AccountEditor = ({
           </button>
         ) : null}
 
-        {editable ? <SubmitButton busy={submit.busy}>Save account information</SubmitButton> : null}
+        {editable ? (
+          <SaveBar saved={saved} dirty={dirty}>
+            <SubmitButton busy={submit.busy}>Save account information</SubmitButton>
+          </SaveBar>
+        ) : null}
       </form>
     </>
   );

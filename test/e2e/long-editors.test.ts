@@ -1,0 +1,117 @@
+/**
+ * The long editors (issue 21, item 2): the Security Profile (about 5,500 px tall) and the Account
+ * Information have links to their sections, a save bar that stays at the bottom of the window with
+ * the result announced and focused there, and a warning before leaving with changes not saved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, signInAs, startPortal } from '../support/browser.ts';
+import { TEST_PASSWORD, enrollCompany, userWithRole } from '../support/api.ts';
+import type { Company } from '../../functions/schemas/company.ts';
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+let browser: Browser;
+let company: Company;
+let poc: { email: string };
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+  const officer = await userWithRole(portal.api, 'cbp-officer');
+  company = await enrollCompany(portal.api, officer.token, { legalName: 'Long Form Logistics' });
+  poc = await userWithRole(portal.api, 'primary-poc', company.companyId, company.pocEmail);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name, exact: true });
+
+/** Whether the element is wholly inside the window. */
+const inView = async (page: Page, selector: string) =>
+  page.evaluate(
+    `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })()`,
+  );
+
+describe('the long editors', () => {
+  it('the security profile: section links, the save result in view and focused, and a warning before leaving unsaved', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    await nav(page, 'Security profile').click();
+    await page.getByRole('heading', { level: 1, name: 'Security Profile' }).waitFor();
+    await page.locator('form textarea').first().waitFor();
+
+    // A section link takes the user to it.
+    const sections = page.getByRole('navigation', { name: 'Profile sections' }).getByRole('link');
+    expect(await sections.count()).toBeGreaterThan(3);
+    const last = sections.last();
+    const target = (await last.getAttribute('href'))!;
+    await last.click();
+    await expect.poll(() => inView(page, target)).toBe(true);
+
+    // A change: the save bar, at the bottom of the window, says it is not saved.
+    await page.locator('form textarea').last().fill('Seals are logged at every gate and checked against the manifest.');
+    await expect.poll(() => page.locator('.save-bar [role="status"]').textContent()).toBe('Changes not saved yet.');
+    expect(await inView(page, '.save-bar')).toBe(true);
+
+    // Following a link inside the portal asks first; declining stays, with the change.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await nav(page, 'Dashboard').click();
+    await expect
+      .poll(() => asked)
+      .toEqual(['confirm: You have changes that are not saved. Leave this page and lose them?']);
+    expect(new URL(page.url()).pathname).toBe('/profile');
+
+    // Saving: the result is shown where the user pressed Save, announced and focused.
+    await page.getByRole('button', { name: 'Save security profile' }).click();
+    const status = page.locator('.save-bar [role="status"]');
+    await expect.poll(() => status.textContent()).toMatch(/^Security profile saved as version 1\./);
+    expect(await inView(page, '.save-bar [role="status"]')).toBe(true);
+    expect(await page.evaluate('document.activeElement?.getAttribute("role")')).toBe('status');
+
+    // Saved: leaving asks nothing.
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await nav(page, 'Dashboard').click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    expect(asked).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the account information: section links, and the page stops the tab closing unasked with changes not saved', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    await nav(page, 'Account').click();
+    await page.getByRole('heading', { level: 1, name: 'Portal Account Information' }).waitFor();
+    const sections = page.getByRole('navigation', { name: 'Account information sections' }).getByRole('link');
+    await sections.first().waitFor();
+    expect(await sections.allTextContents()).toEqual([
+      'Contacts',
+      'Headquarters',
+      'Business identifiers',
+      'Facilities',
+    ]);
+    await sections.nth(3).click();
+    await expect.poll(() => inView(page, '#account-facilities')).toBe(true);
+    await page.getByLabel('Name', { exact: true }).first().fill('Casey Morgan');
+    await expect.poll(() => page.locator('.save-bar [role="status"]').textContent()).toBe('Changes not saved yet.');
+    // Closing or reloading the tab: the page cancels the browser's unload, which makes the browser ask.
+    const unloadCancelled = () =>
+      page.evaluate(
+        "(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()",
+      );
+    await expect.poll(unloadCancelled).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
