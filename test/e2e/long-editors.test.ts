@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signInAs, startPortal } from '../support/browser.ts';
+import { PHONE, launchBrowser, newPage, signInAs, startPortal } from '../support/browser.ts';
 import { TEST_PASSWORD, enrollCompany, userWithRole } from '../support/api.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 
@@ -111,6 +111,25 @@ describe('the long editors', () => {
         "(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()",
       );
     await expect.poll(unloadCancelled).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('checkboxes', () => {
+  it('keep a long label beside the box on a phone, not under it', async () => {
+    const { context, page, errors } = await newPage(browser, PHONE);
+    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    await page.goto(`${portal.webUrl}/users`);
+    const box = page.getByLabel('May edit the account information and security profile');
+    await box.waitFor();
+    const label = page.getByText('May edit the account information and security profile', { exact: true });
+    const b = (await box.boundingBox())!;
+    const l = (await label.boundingBox())!;
+    // The label wraps onto several lines at this width, all of them to the right of the box.
+    expect(l.height).toBeGreaterThan(b.height);
+    expect(l.x).toBeGreaterThanOrEqual(b.x + b.width);
+    expect(l.y).toBeLessThan(b.y + b.height);
     expect(errors).toEqual([]);
     await context.close();
   });
