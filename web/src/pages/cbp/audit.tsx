@@ -7,11 +7,11 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import type { ResponseOf } from '../../api/client.ts';
 import { Async, DateText, Empty, MorePages } from '../../components/data.tsx';
-import { ErrorSummary, SelectField, TextField } from '../../components/form.tsx';
-import { saveTextFile } from '../../components/save-file.ts';
+import { SelectField, TextField } from '../../components/form.tsx';
+import { CsvDownload } from '../../components/csv-download.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { DataTable } from '../../components/data-table.tsx';
-import { portalToday, useAction, usePaged } from './shared.tsx';
+import { portalToday, usePaged } from './shared.tsx';
 import { AuditObject, ROLE_LABELS } from '../../components/audit-words.tsx';
 
 export type AuditRecord = ResponseOf<'portalAudit'>['items'][number];
@@ -83,12 +83,6 @@ export const Audit = () => {
   const trail = usePaged(['portalAudit', day, action, company, order], (cursor) =>
     api.call('portalAudit', { query: { ...filters, cursor } }),
   );
-  const download = useAction({ changes: false });
-  const downloadCsv = () =>
-    download.run(async () => {
-      const text = await api.call('portalAuditCsv', { query: filters, headers: { accept: 'text/csv' } });
-      saveTextFile(`ctpat-audit-${day}.csv`, text, 'text/csv');
-    });
   const narrowed = [action && `action ${action}`, company && `company “${company}”`].filter(Boolean).join(', ');
 
   return (
@@ -140,18 +134,11 @@ export const Audit = () => {
           Apply filters
         </button>
       </form>
-      <div className="actions">
-        <button
-          type="button"
-          className="button"
-          disabled={download.busy}
-          aria-busy={download.busy || undefined}
-          onClick={downloadCsv}
-        >
-          {download.busy ? 'Preparing the CSV…' : `Download the trail of ${day} (CSV)`}
-        </button>
-      </div>
-      <ErrorSummary error={download.error} />
+      <CsvDownload
+        label={`Download the trail of ${day} (CSV)`}
+        fileName={`ctpat-audit-${day}.csv`}
+        read={() => api.call('portalAuditCsv', { query: filters, headers: { accept: 'text/csv' } })}
+      />
       <Async state={trail.state} what="Loading the trail">
         {(items) =>
           items.length ? (

@@ -10,11 +10,10 @@ import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components
 import { SelectField, TextField } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { type Columns, DataTable } from '../../components/data-table.tsx';
-import { ErrorSummary } from '../../components/form.tsx';
-import { saveTextFile } from '../../components/save-file.ts';
+import { CsvDownload } from '../../components/csv-download.tsx';
 import { type CompanyFilters, type CompanySummary, companiesCsv, listCompanies } from './contract.ts';
 import { Unreachable } from './unreachable.tsx';
-import { CATEGORY_OPTIONS, categoryName, portalToday, useAction, usePaged } from './shared.tsx';
+import { CATEGORY_OPTIONS, categoryName, portalToday, usePaged } from './shared.tsx';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'Any status' },
@@ -86,12 +85,6 @@ export const Companies = () => {
   );
   const list = usePaged(['listCompanies', params.toString()], (cursor) => listCompanies(api, { ...applied, cursor }));
   const filtered = Boolean(applied.q || applied.status || applied.category || applied.dueBefore);
-  const download = useAction({ changes: false });
-  const downloadCsv = () =>
-    download.run(async () => {
-      const text = await companiesCsv(api, applied);
-      saveTextFile(`ctpat-companies-${portalToday(me?.now)}.csv`, text, 'text/csv');
-    });
 
   return (
     <>
@@ -151,22 +144,11 @@ export const Companies = () => {
           Search
         </button>
       </form>
-      <div className="actions">
-        <button
-          type="button"
-          className="button"
-          disabled={download.busy}
-          aria-busy={download.busy || undefined}
-          onClick={downloadCsv}
-        >
-          {download.busy
-            ? 'Preparing the CSV…'
-            : filtered
-              ? 'Download these companies (CSV)'
-              : 'Download all companies (CSV)'}
-        </button>
-      </div>
-      <ErrorSummary error={download.error} />
+      <CsvDownload
+        label={filtered ? 'Download these companies (CSV)' : 'Download all companies (CSV)'}
+        fileName={`ctpat-companies-${portalToday(me?.now)}.csv`}
+        read={() => companiesCsv(api, applied)}
+      />
       <Async state={list.state} what="Loading companies">
         {(items) =>
           items.length === 0 ? (
