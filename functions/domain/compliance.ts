@@ -14,6 +14,7 @@ import type { Company } from '../schemas/company.ts';
 import type { CompanyStatus } from '../schemas/fields.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import type { CompanySummary, ComplianceOverview } from '../schemas/compliance.ts';
+import { storedSviCode } from '../schemas/svi-code.ts';
 import type { CompanyCsvQuery, CompanyListQuery, CompanySort } from '../schemas/requests/companies.ts';
 
 type Standing = Pick<
@@ -123,19 +124,13 @@ const summaryOf = (company: Listed, policies: ReadonlyMap<CategoryId, DeadlinePo
   };
 };
 
-/** A status-verification code as typed (any case, spaces or hyphens), in its stored form. */
-const asCode = (text: string): string => {
-  const chars = text.toUpperCase().replace(/[ -]/g, '');
-  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
-};
-
 /** Whether a company answers a search: a part of its legal name (any case), or its whole id or code. */
 const answers = (company: Pick<CompanySummary, 'companyId' | 'legalName' | 'sviCode'>, q: string): boolean => {
   const text = q.toLowerCase();
   return (
     company.legalName.toLowerCase().includes(text) ||
     company.companyId === text ||
-    (company.sviCode !== null && company.sviCode === asCode(q))
+    (company.sviCode !== null && company.sviCode === storedSviCode(q))
   );
 };
 

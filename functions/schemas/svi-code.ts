@@ -34,6 +34,9 @@ export const sviCodeOf = (body: string): string => shown(`${body}${sviCheck(body
 /** As a person types it: any case, spaces or hyphens anywhere. */
 const compact = (input: string) => input.toUpperCase().replace(/[ -]/g, '');
 
+/** A code as typed (any case, spaces or hyphens anywhere) in its stored form `XXXX-XXXX`; not checked. */
+export const storedSviCode = (input: string): string => shown(compact(input));
+
 /** Whether `input` (as typed) is a well-formed code whose check character matches. */
 export const isSviCode = (input: string): boolean => {
   const chars = compact(input);
