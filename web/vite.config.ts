@@ -37,12 +37,27 @@ export default defineConfig({
   // (decision 59): React DOM alone was 190 of the script's 410 KB; Preact with compat is about 12.
   resolve: {
     alias: [
+      // USWDS's fonts and images (its package exports none of its files by path).
+      {
+        find: /^uswds-dist\//,
+        replacement: `${fileURLToPath(new URL('../node_modules/@uswds/uswds/dist/', import.meta.url))}`,
+      },
       { find: /^react$/, replacement: 'preact/compat' },
       { find: /^react-dom$/, replacement: 'preact/compat' },
       { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
       { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
       { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
     ],
+  },
+  css: {
+    preprocessorOptions: {
+      // USWDS's packages are found by name (`@use "usa-banner"`); its own deprecation notices are
+      // about its source, not ours.
+      scss: {
+        loadPaths: [fileURLToPath(new URL('../node_modules/@uswds/uswds/packages', import.meta.url))],
+        quietDeps: true,
+      },
+    },
   },
   build: {
     outDir: 'dist',
@@ -51,6 +66,8 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rolldownOptions: {
+      // Compiling USWDS's Sass takes most of the build's few seconds; that is expected, not a warning.
+      checks: { bundlerTimings: false },
       onwarn(warning, warn) {
         // react-router marks its modules "use client" for server-component bundlers; meaningless here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -104,6 +104,8 @@ const check = async (page: Page, name: string, heading: string, errors: string[]
     await screenshot(page, `cbp-${name}`, width);
     checked.push(`cbp-${name} (${width}) ${new URL(page.url()).pathname}`);
   }
+  // Back to the desktop width, where the navigation is not folded behind the Menu button.
+  await page.setViewportSize(DESKTOP);
   expect(errors, `${name}: errors in the page`).toEqual([]);
 };
 

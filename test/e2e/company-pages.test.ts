@@ -134,6 +134,8 @@ const check = async (page: Page, name: string, heading: string, errors: string[]
     await screenshot(page, `company-${name}`, width);
     checked.push(`company-${name} (${width}) ${new URL(page.url()).pathname}`);
   }
+  // Back to the desktop width, where the navigation is not folded behind the Menu button.
+  await page.setViewportSize(DESKTOP);
   expect(errors, `${name}: errors in the page`).toEqual([]);
 };
 
@@ -210,7 +212,7 @@ describe('the primary POC', () => {
     expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).toMatch(
       /must be an international number/,
     );
-    // The error border applies (it used to lose to the base input rule's specificity).
+    // USWDS's error border applies (usa-input--error, 4 px).
     expect(
       await page
         .getByLabel('Phone')
@@ -219,7 +221,7 @@ describe('the primary POC', () => {
             (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopWidth: string } }).getComputedStyle(el)
               .borderTopWidth,
         ),
-    ).toBe('2px');
+    ).toBe('4px');
     await check(page, 'account-errors', 'Portal Account Information', errors);
     const saved = await portal.api.request('GET', `/companies/${company.companyId}/account-info`, { token: poc.token });
     expect(saved.body).toMatchObject({ version: 1, contacts: [{ phone: '+12025550143' }] });
@@ -325,7 +327,7 @@ describe('a removed company', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Apply to rejoin C-TPAT' }).count()).toBe(1);
     await check(page, 'removed-dashboard', 'Dashboard', errors);
     // The navigation offers what a removed company may still use, not the pages the API refuses it.
-    const nav = page.getByRole('navigation');
+    const nav = page.getByRole('navigation', { name: 'Portal' });
     for (const open of ['Dashboard', 'Alerts', 'Messages', 'Sharing', 'Audit trail'])
       expect(await nav.getByRole('link', { name: open, exact: true }).count(), open).toBe(1);
     for (const closed of ['Account', 'Security profile', 'Certification', 'Users', 'Export'])

@@ -117,7 +117,10 @@ describe('the journey through the web portal', () => {
       .fill('US');
     await form.getByLabel(/Importer of record \(IOR\) number/).fill('12-3456789AB');
     await poc.page.getByRole('button', { name: 'Save account information' }).click();
-    await poc.page.getByRole('status').filter({ hasText: /saved/i }).waitFor();
+    await poc.page
+      .getByRole('status')
+      .filter({ hasText: /information saved/ })
+      .waitFor();
     const accountInfo = await api('GET', `/companies/${company.companyId}/account-info`);
     expect(accountInfo.body.contacts[0]).toMatchObject({ name: 'Dana Reyes', email: 'dana.reyes@example.com' });
     expect(accountInfo.body.headquarters).toMatchObject({ line1: '100 Harbor Way', city: 'Baltimore', country: 'US' });
@@ -127,7 +130,10 @@ describe('the journey through the web portal', () => {
     await expect.poll(() => heading(poc.page)).toBe('Security Profile');
     await answerEveryQuestion(poc.page);
     await poc.page.getByRole('button', { name: 'Save security profile' }).click();
-    await poc.page.getByRole('status').filter({ hasText: /saved/i }).waitFor();
+    await poc.page
+      .getByRole('status')
+      .filter({ hasText: /profile saved/ })
+      .waitFor();
     await screenshot(poc.page, 'journey-2-profile-saved', 'desktop');
     await expect
       .poll(async () => (await api<Company>('GET', `/companies/${company.companyId}`)).body.portalUpdateCompletedAt)

@@ -79,6 +79,8 @@ const axeAtBothWidths = async (page: Page, name: string) => {
     expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
     checked.push(`${name} (${width})`);
   }
+  // Back to the desktop width, where the navigation is not folded behind the Menu button.
+  await page.setViewportSize(DESKTOP);
 };
 
 /** The text of a table's body cells. */

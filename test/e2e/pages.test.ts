@@ -51,6 +51,8 @@ const check = async (page: Page, name: string, errors: string[]) => {
     await screenshot(page, name, width);
     checked.push(`${name} (${width}) ${new URL(page.url()).pathname}`);
   }
+  // Back to the desktop width, where the navigation is not folded behind the Menu button.
+  await page.setViewportSize(DESKTOP);
   expect(errors, `${name}: errors in the page`).toEqual([]);
 };
 

@@ -36,7 +36,7 @@ export const App = () => {
   const location = useLocation();
   if (loading)
     return (
-      <Layout nav={[]}>
+      <Layout nav={[]} signingIn>
         <Loading what="Signing you in" />
       </Layout>
     );

@@ -5,7 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from './api/queries.ts';
 import { SessionProvider } from './api/session.tsx';
 import { App } from './app.tsx';
-import './styles.css';
+import './styles.scss';
 
 /** The API's address comes from /config.json beside the page, so one build serves every stage. */
 const start = async () => {

@@ -22,7 +22,7 @@ export const AuditObject = ({ record: r }: { record: Pick<AuditRecord, 'objectTy
   ) : (
     <>
       {r.objectType}{' '}
-      <span className="hint" title={r.objectId}>
+      <span className="usa-hint" title={r.objectId}>
         {r.objectId.length > 24 ? `${r.objectId.slice(0, 8)}…` : r.objectId}
       </span>
     </>

@@ -40,7 +40,7 @@ export const CsvDownload = ({
       <div className="actions">
         <button
           type="button"
-          className="button"
+          className="usa-button usa-button--outline"
           disabled={download.busy}
           aria-busy={download.busy || undefined}
           onClick={() => download.run(async () => saveTextFile(fileName, await read(), 'text/csv'))}

@@ -66,7 +66,7 @@ export const DataTable = <T,>({ label, caption, columns, rows, rowKey, className
   const shown = columns.filter((c): c is Column<T> => Boolean(c));
   return (
     <TableWrap label={label}>
-      <table className={className}>
+      <table className={`usa-table usa-table--borderless${className ? ` ${className}` : ''}`}>
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.ts';
 import { daysBetween, programDate, spelledDate } from '../../../functions/definitions/program-time.ts';
+import { Alert } from './alert.tsx';
 
 export const Loading = ({ what = 'Loading' }: { what?: string }) => (
   <p className="loading" role="status">
@@ -9,14 +10,14 @@ export const Loading = ({ what = 'Loading' }: { what?: string }) => (
 );
 
 export const LoadError = ({ error, retry }: { error: ApiError; retry?: () => void }) => (
-  <div className="alert alert--error" role="alert">
+  <Alert type="error" role="alert">
     <p>{error.message}</p>
     {retry ? (
-      <button type="button" className="button" onClick={retry}>
+      <button type="button" className="usa-button usa-button--outline" onClick={retry}>
         Try again
       </button>
     ) : null}
-  </div>
+  </Alert>
 );
 
 /**
@@ -105,7 +106,7 @@ export const MoreButton = ({
   busy?: boolean;
 }) =>
   cursor ? (
-    <button type="button" className="button" onClick={onMore} disabled={busy}>
+    <button type="button" className="usa-button usa-button--outline" onClick={onMore} disabled={busy}>
       Show more
     </button>
   ) : null;

@@ -16,6 +16,7 @@ import {
 } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../api/client.ts';
+import { Alert } from './alert.tsx';
 import { asApiError } from './use-load.ts';
 
 interface FieldProps {
@@ -27,28 +28,47 @@ interface FieldProps {
 const described = (id: string, hint?: string, error?: string) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
+/** A USWDS form group: label, hint, error message, then the control. */
 const FieldFrame = ({ id, label, hint, error, children }: FieldProps & { id: string; children: ReactNode }) => (
-  <div className={`field${error ? ' field--error' : ''}`}>
-    <label htmlFor={id}>{label}</label>
+  <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+    <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+      {label}
+    </label>
     {hint ? (
-      <p className="hint" id={`${id}-hint`}>
+      <div className="usa-hint" id={`${id}-hint`}>
         {hint}
-      </p>
+      </div>
     ) : null}
     {error ? (
-      <p className="field-error" id={`${id}-error`}>
+      <span className="usa-error-message" id={`${id}-error`}>
         {error}
-      </p>
+      </span>
     ) : null}
     {children}
   </div>
 );
 
-export const TextField = ({ label, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) => {
+/** A control's USWDS class, with its error state. */
+const control = (base: string, error: string | undefined, extra: string | undefined) =>
+  [base, error ? `${base}--error` : '', extra ?? ''].filter(Boolean).join(' ');
+
+export const TextField = ({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) => {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...input} />
+      <input
+        id={id}
+        className={control('usa-input', error, className)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described(id, hint, error)}
+        {...input}
+      />
     </FieldFrame>
   );
 };
@@ -57,6 +77,7 @@ export const TextArea = ({
   label,
   error,
   hint,
+  className,
   ...input
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) => {
   const id = useId();
@@ -64,6 +85,7 @@ export const TextArea = ({
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
+        className={control('usa-textarea', error, className)}
         aria-invalid={error ? true : undefined}
         aria-describedby={described(id, hint, error)}
         rows={4}
@@ -78,12 +100,19 @@ export const SelectField = ({
   error,
   hint,
   options,
+  className,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) => {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...select}>
+      <select
+        id={id}
+        className={control('usa-select', error, className)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described(id, hint, error)}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -102,25 +131,30 @@ export const CheckboxField = ({
 }: { label: string; hint?: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) => {
   const id = useId();
   return (
-    <div className={`field field--check${error ? ' field--error' : ''}`}>
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       {error ? (
-        <p className="field-error" id={`${id}-error`}>
+        <span className="usa-error-message" id={`${id}-error`}>
           {error}
-        </p>
+        </span>
       ) : null}
-      <input
-        id={id}
-        type="checkbox"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described(id, hint, error)}
-        {...input}
-      />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <div className="usa-checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          className="usa-checkbox__input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described(id, hint, error)}
+          {...input}
+        />
+        <label className="usa-checkbox__label" htmlFor={id}>
+          {label}
+        </label>
+        {hint ? (
+          <div className="usa-hint portal-check-hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 };
@@ -142,26 +176,30 @@ export const ErrorSummary = ({
   }, [error]);
   if (!error) return null;
   return (
-    <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
-      <p>{fieldName && error.details.length > 0 ? 'Correct what is marked below, then try again:' : error.message}</p>
-      {error.details.length > 0 ? (
-        <ul>
-          {error.details.map((d) => (
-            <li key={`${d.field}:${d.message}`}>
-              {d.field ? `${fieldName?.(d.field) ?? d.field}: ${d.message}` : d.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+    <div className="usa-alert usa-alert--error usa-alert--slim" role="alert" tabIndex={-1} ref={ref}>
+      <div className="usa-alert__body">
+        <p className="usa-alert__text">
+          {fieldName && error.details.length > 0 ? 'Correct what is marked below, then try again:' : error.message}
+        </p>
+        {error.details.length > 0 ? (
+          <ul>
+            {error.details.map((d) => (
+              <li key={`${d.field}:${d.message}`}>
+                {d.field ? `${fieldName?.(d.field) ?? d.field}: ${d.message}` : d.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     </div>
   );
 };
 
 export const Success = ({ message }: { message: string | undefined }) =>
   message ? (
-    <div className="alert alert--success" role="status">
-      {message}
-    </div>
+    <Alert type="success" role="status">
+      <p className="usa-alert__text">{message}</p>
+    </Alert>
   ) : null;
 
 /**
@@ -195,7 +233,7 @@ export const useSubmit = <T,>(action: () => Promise<T>) => {
 };
 
 export const SubmitButton = ({ busy, children }: { busy: boolean; children: ReactNode }) => (
-  <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy || undefined}>
+  <button type="submit" className="usa-button" disabled={busy} aria-busy={busy || undefined}>
     {busy ? 'Working…' : children}
   </button>
 );

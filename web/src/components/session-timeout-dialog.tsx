@@ -25,7 +25,7 @@ export const SessionTimeoutWatch = ({ signedInAt }: { signedInAt: number }) => {
   return (
     <dialog
       ref={dialog}
-      className="timeout-dialog"
+      className="timeout-dialog usa-modal"
       aria-labelledby="timeout-title"
       aria-describedby="timeout-text"
       onCancel={(event) => {
@@ -48,13 +48,13 @@ export const SessionTimeoutWatch = ({ signedInAt }: { signedInAt: number }) => {
           )}
           <div className="actions">
             {warning.reason === 'idle' ? (
-              <button type="button" className="button button--primary" onClick={stay} autoFocus>
+              <button type="button" className="usa-button" onClick={stay} autoFocus>
                 Stay signed in
               </button>
             ) : null}
             <button
               type="button"
-              className={warning.reason === 'idle' ? 'button' : 'button button--primary'}
+              className={warning.reason === 'idle' ? 'usa-button usa-button--outline' : 'usa-button'}
               onClick={() => signOut()}
             >
               Sign out now

@@ -15,6 +15,7 @@ import { noticeAccepted, rememberNoticeAccepted, SystemUseNotice } from '../../c
 import { PageTitle } from '../../components/layout.tsx';
 import { AuthenticatorSetup, SixDigitCode } from '../../components/authenticator-setup.tsx';
 import { PASSWORD_MIN_LENGTH } from '../../../../functions/definitions/passwords.ts';
+import { Alert } from '../../components/alert.tsx';
 
 const NOT_ACCEPTED = 'To sign in, confirm that you have read the system use notice and agree to its terms.';
 
@@ -81,9 +82,9 @@ export const SignIn = () => {
     <div className="narrow">
       <PageTitle lead="For C-TPAT participants and CBP staff.">{TITLES[step.kind]}</PageTitle>
       {endedBecause && !submit.error ? (
-        <div className="alert alert--info" role="status">
+        <Alert type="info" role="status">
           {END_MESSAGES[endedBecause]}
-        </div>
+        </Alert>
       ) : null}
       <ErrorSummary error={submit.error} fieldName={(field) => FIELD_NAMES[field]} />
       {step.kind === 'password' ? <SystemUseNotice id="system-use-notice" /> : null}

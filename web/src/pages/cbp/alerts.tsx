@@ -26,6 +26,7 @@ import { type Columns, DataTable } from '../../components/data-table.tsx';
 import { ALERT_KINDS, CATEGORY_OPTIONS, alertKindName, useAction, usePaged } from './shared.tsx';
 import { PublishConfirmation, type PublishInput, type Reach } from './publish-confirmation.tsx';
 import { SEVERITY_NAMES, type Severity, SeverityText } from '../../components/severity.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 type AlertSummary = ResponseOf<'listAlerts'>['items'][number];
 type Kind = ResponseOf<'publishAlert'>['kind'];
@@ -71,10 +72,10 @@ const CompanyPicker = ({
     );
   }
   return (
-    <fieldset>
-      <legend>Companies</legend>
-      <p className="hint">Named companies receive the alert even if they were removed from the program.</p>
-      {error ? <p className="field-error">{error}</p> : null}
+    <fieldset className="usa-fieldset">
+      <legend className="usa-legend">Companies</legend>
+      <p className="usa-hint">Named companies receive the alert even if they were removed from the program.</p>
+      {error ? <p className="usa-error-message">{error}</p> : null}
       <Async state={list.state} what="Loading companies">
         {(items) =>
           items.length ? (
@@ -202,8 +203,8 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
         options={SEVERITIES}
         error={submit.fieldError('severity')}
       />
-      <fieldset>
-        <legend>Audience</legend>
+      <fieldset className="usa-fieldset">
+        <legend className="usa-legend">Audience</legend>
         {(
           [
             ['all', 'Every active participant'],
@@ -211,25 +212,28 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
             ['companies', 'Named companies'],
           ] as const
         ).map(([value, label]) => (
-          <div className="field field--check" key={value}>
+          <div className="usa-radio" key={value}>
             <input
               id={`audience-${value}`}
+              className="usa-radio__input"
               type="radio"
               name="audience"
               value={value}
               checked={scope === value}
               onChange={() => setScope(value)}
             />
-            <label htmlFor={`audience-${value}`}>{label}</label>
+            <label className="usa-radio__label" htmlFor={`audience-${value}`}>
+              {label}
+            </label>
           </div>
         ))}
-        {submit.fieldError('audience') ? <p className="field-error">{submit.fieldError('audience')}</p> : null}
+        {submit.fieldError('audience') ? <p className="usa-error-message">{submit.fieldError('audience')}</p> : null}
       </fieldset>
       {scope === 'categories' ? (
-        <fieldset>
-          <legend>Categories</legend>
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Categories</legend>
           {submit.fieldError('audience.categories') ? (
-            <p className="field-error">{submit.fieldError('audience.categories')}</p>
+            <p className="usa-error-message">{submit.fieldError('audience.categories')}</p>
           ) : null}
           <div className="check-group">
             {CATEGORY_OPTIONS.map((c) => (
@@ -263,9 +267,9 @@ const PublishForm = ({ onPublished }: { onPublished: (alert: ResponseOf<'publish
         error={submit.fieldError('expiresAt')}
       />
       {cancelled ? (
-        <p className="alert alert--info" role="status">
-          {cancelled}
-        </p>
+        <Alert type="info" role="status">
+          <p>{cancelled}</p>
+        </Alert>
       ) : null}
       <div ref={publishButton}>
         <SubmitButton busy={submit.busy}>Publish alert</SubmitButton>
@@ -294,7 +298,7 @@ export const Alerts = () => {
       <Success message={done} />
       <section aria-labelledby="publish">
         <h2 id="publish">Publish an alert</h2>
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>
             <strong>Cargo security alerts</strong> go out to their audience as soon as you publish them.
           </p>
@@ -302,7 +306,7 @@ export const Alerts = () => {
             <strong>Sanitized intelligence</strong> needs a second CBP officer's approval: it waits in the list below
             until someone other than its author approves it.
           </p>
-        </div>
+        </Alert>
         <PublishForm
           onPublished={(alert) => {
             setDone(
@@ -336,7 +340,7 @@ export const Alerts = () => {
                           <span>Awaiting approval</span>{' '}
                           <button
                             type="button"
-                            className="button"
+                            className="usa-button usa-button--outline"
                             disabled={approve.busy}
                             onClick={() =>
                               void approve.run(async () => {

@@ -130,7 +130,7 @@ export const Audit = () => {
           onChange={(e) => setForm({ ...form, order: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
           options={ORDER_OPTIONS}
         />
-        <button type="submit" className="button button--primary">
+        <button type="submit" className="usa-button">
           Apply filters
         </button>
       </form>

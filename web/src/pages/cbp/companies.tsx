@@ -140,7 +140,7 @@ export const Companies = () => {
           onChange={(e) => setForm({ ...form, sort: e.target.value })}
           options={SORT_OPTIONS}
         />
-        <button type="submit" className="button button--primary">
+        <button type="submit" className="usa-button">
           Search
         </button>
       </form>

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/layout.tsx';
 import { CATEGORIES } from '../../../../functions/definitions/categories.ts';
 import type { Identifiers } from '../../../../functions/schemas/company.ts';
 import { CATEGORY_OPTIONS } from './shared.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 type IdentifierKey = keyof Identifiers;
 
@@ -60,12 +61,12 @@ export const Enroll = () => {
         Enroll a company
       </PageTitle>
       {enrolled ? (
-        <div className="alert alert--success" role="status">
+        <Alert type="success" role="status">
           <p>
             {enrolled.legalName} is enrolled.{' '}
             <Link to={`/cbp/companies/${enrolled.companyId}`}>Open {enrolled.legalName}</Link>
           </p>
-        </div>
+        </Alert>
       ) : null}
       <ErrorSummary error={submit.error} />
       <form onSubmit={submit.onSubmit} noValidate className="form">
@@ -85,8 +86,8 @@ export const Enroll = () => {
           error={submit.fieldError('category')}
         />
         {required.length > 0 ? (
-          <fieldset>
-            <legend>Business identifiers this category requires</legend>
+          <fieldset className="usa-fieldset">
+            <legend className="usa-legend">Business identifiers this category requires</legend>
             {required.map((key) => (
               <TextField
                 key={key}
@@ -100,7 +101,7 @@ export const Enroll = () => {
             ))}
           </fieldset>
         ) : (
-          <p className="hint">Choose a category to see the identifiers it requires.</p>
+          <p className="usa-hint">Choose a category to see the identifiers it requires.</p>
         )}
         <TextField
           label="Point of contact name (optional)"

@@ -19,7 +19,7 @@ const COLUMNS: Columns<CompanySummary> = [
     cell: (c) => (
       <Link to={`/cbp/companies/${c.companyId}#section-messages`}>
         {c.legalName}
-        <span className="sr-only">: messages</span>
+        <span className="usa-sr-only">: messages</span>
       </Link>
     ),
   },

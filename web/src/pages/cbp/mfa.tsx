@@ -11,6 +11,7 @@ import type { ResponseOf } from '../../api/client.ts';
 import { ErrorSummary, SubmitButton, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { AuthenticatorSetup } from '../../components/authenticator-setup.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 export const MfaSetup = () => {
   const { api, accessToken, me, reloadMe } = useSession();
@@ -33,7 +34,9 @@ export const MfaSetup = () => {
         Set up your authenticator app
       </PageTitle>
       {me?.mfaEnrolled ? (
-        <p className="alert alert--info">Your authenticator app is already set up. Setting it up again replaces it.</p>
+        <Alert type="info">
+          <p>Your authenticator app is already set up. Setting it up again replaces it.</p>
+        </Alert>
       ) : null}
       <ErrorSummary error={start.error ?? confirm.error} />
       {!secret ? (

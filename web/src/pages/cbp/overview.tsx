@@ -99,7 +99,7 @@ export const ByCategory = ({ data }: { data: ComplianceOverview['byStatusAndCate
         })}
         <line x1={0.5} x2={0.5} y1={0} y2={height} stroke="#1b1b1b" />
       </svg>
-      <figcaption className="sr-only">Companies by category and status</figcaption>
+      <figcaption className="usa-sr-only">Companies by category and status</figcaption>
       <DataTable
         label="Companies by category and status, as a table"
         caption={`Companies by category and status${withCompanies.length && withCompanies.length < all.length ? ' (categories with no company left out)' : ''}`}
@@ -190,7 +190,7 @@ export const ByMonth = ({ months }: { months: ComplianceOverview['months'] }) =>
         })}
         <line x1={left} x2={width - 10} y1={plot} y2={plot} stroke="#1b1b1b" />
       </svg>
-      <figcaption className="sr-only">Deadlines and removals per month</figcaption>
+      <figcaption className="usa-sr-only">Deadlines and removals per month</figcaption>
       <DataTable
         label="Deadlines and removals per month, as a table"
         caption="Deadlines and removals per month"

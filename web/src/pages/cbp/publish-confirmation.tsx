@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { CallArgs, ResponseOf } from '../../api/client.ts';
 import { severityName } from '../../components/severity.tsx';
 import { alertKindName, categoryName } from './shared.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 export type PublishInput = NonNullable<CallArgs<'publishAlert'>['body']>;
 export type Reach = ResponseOf<'alertReach'>;
@@ -49,7 +50,7 @@ export const PublishConfirmation = ({
   return (
     <dialog
       ref={dialog}
-      className="confirm-dialog"
+      className="confirm-dialog usa-modal"
       aria-labelledby="publish-confirm-title"
       aria-describedby="publish-confirm-reach"
       onCancel={(event) => {
@@ -73,13 +74,15 @@ export const PublishConfirmation = ({
             gets an email that there is an alert.
           </p>
           {pending.reach.companies === 0 ? (
-            <p className="alert alert--warning">This audience reaches no company at the moment.</p>
+            <Alert type="warning">
+              <p>This audience reaches no company at the moment.</p>
+            </Alert>
           ) : null}
           <div className="actions">
-            <button type="button" className="button button--primary" disabled={busy} onClick={onConfirm}>
+            <button type="button" className="usa-button" disabled={busy} onClick={onConfirm}>
               {busy ? 'Working…' : bulletin ? 'Confirm: submit for approval' : 'Confirm: publish alert'}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={onCancel}>
+            <button type="button" className="usa-button usa-button--outline" disabled={busy} onClick={onCancel}>
               Cancel
             </button>
           </div>

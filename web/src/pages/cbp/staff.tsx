@@ -71,12 +71,12 @@ export const Staff = () => {
                     ) : (
                       <button
                         type="button"
-                        className={`button${user.status === 'active' ? ' button--danger' : ''}`}
+                        className={`usa-button ${user.status === 'active' ? 'usa-button--secondary' : 'usa-button--outline'}`}
                         disabled={toggle.busy}
                         onClick={() => void setStatus(user)}
                       >
                         {user.status === 'active' ? 'Disable' : 'Enable'}
-                        <span className="sr-only"> {user.name}</span>
+                        <span className="usa-sr-only"> {user.name}</span>
                       </button>
                     ),
                 },

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/layout.tsx';
 import { SeverityText } from '../../components/severity.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useAction, useMe, usePaged } from './shared.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 type AlertSummary = ResponseOf<'listAlerts'>['items'][number];
 
@@ -42,7 +43,7 @@ export const Alerts = () => {
         {() => (
           <>
             {pending.length > 0 ? (
-              <div className="alert alert--warning">
+              <Alert type="warning">
                 <p>
                   <strong>
                     {pending.length} high-severity {pending.length === 1 ? 'alert awaits' : 'alerts await'} your
@@ -56,7 +57,7 @@ export const Alerts = () => {
                     </li>
                   ))}
                 </ul>
-              </div>
+              </Alert>
             ) : null}
             {list.items.length === 0 ? (
               <Empty>No alerts have been sent to your company.</Empty>
@@ -140,7 +141,7 @@ export const AlertDetail = () => {
               <>
                 <p>Acknowledge the alert to tell CBP that {me.company.legalName} has read it.</p>
                 <ErrorSummary error={action.error} />
-                <button type="button" className="button button--primary" disabled={action.busy} onClick={acknowledge}>
+                <button type="button" className="usa-button" disabled={action.busy} onClick={acknowledge}>
                   Acknowledge
                 </button>
               </>

@@ -52,7 +52,7 @@ export const Audit = () => {
           onChange={(e) => setAction(e.target.value)}
           error={list.page.error?.fieldError('action')}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="usa-button usa-button--outline">
           Filter
         </button>
       </form>

@@ -16,6 +16,7 @@ import {
 } from '../../../../functions/domain/certification-rules.ts';
 import { CERTIFICATION_STATEMENTS } from '../../../../functions/definitions/certification-statements.ts';
 import { ActiveCompanyOnly, isPrimaryPoc, useMe } from './shared.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 type Profile = ResponseOf<'getSecurityProfile'>;
@@ -94,12 +95,12 @@ const CertifyForm = ({
   const reason = blocker(company, profile, me.now);
   if (reason)
     return (
-      <div className="alert alert--info">
+      <Alert type="info">
         <p>{reason}</p>
         <p>
           <Link to="/profile">Go to the security profile</Link>
         </p>
-      </div>
+      </Alert>
     );
   return (
     <>
@@ -111,13 +112,13 @@ const CertifyForm = ({
         </p>
         {unchanged && last ? (
           <>
-            <div className="alert alert--info">
+            <Alert type="info">
               <p>
                 The security profile has not changed since your certification of <DateText iso={last.certifiedAt} />{' '}
                 (version {last.profileVersion}). <Link to="/profile">Review it</Link>, change what is no longer
                 accurate, or confirm that it is still accurate.
               </p>
-            </div>
+            </Alert>
             <CheckboxField
               label={CERTIFICATION_STATEMENTS['reviewed-unchanged']}
               checked={reviewed}
@@ -173,12 +174,12 @@ export const Certification = () => {
               </p>
             ) : null}
             {company.certificationStatus === 'returned' ? (
-              <div className="alert alert--warning">
+              <Alert type="warning">
                 <p>
                   CBP sent the last certification back: you can certify again now. Update the profile as CBP asked, then
                   certify it.
                 </p>
-              </div>
+              </Alert>
             ) : null}
             <h2>Certify</h2>
             <CertifyForm

@@ -123,10 +123,10 @@ export const SviCode = ({ code }: { code: string | undefined }) =>
   code ? (
     <>
       <code className="svi-code">{code}</code>
-      <span className="hint"> Give it to partners who want to share with you or ask you to share.</span>
+      <span className="usa-hint"> Give it to partners who want to share with you or ask you to share.</span>
     </>
   ) : (
-    <span className="hint">Not assigned yet. CBP assigns it; ask your specialist if it does not appear.</span>
+    <span className="usa-hint">Not assigned yet. CBP assigns it; ask your specialist if it does not appear.</span>
   );
 
 /** The participant's home: standing, the next due date, and what is new. */
@@ -180,72 +180,76 @@ export const Dashboard = () => {
         )}
       </Async>
 
-      <div className="cards">
-        <section className="card">
-          <h2 id="alerts-heading">Alerts</h2>
-          <Async state={alerts} what="Loading alerts">
-            {(page) => {
-              const unacknowledged = page.items.filter((a) => !a.acknowledgedAt).length;
-              const pending = page.pendingAcknowledgement ?? [];
-              return (
-                <>
-                  <p className="figure">
-                    {unacknowledged}
-                    {page.nextCursor ? '+' : ''}
-                  </p>
-                  <p>unacknowledged {unacknowledged === 1 ? 'alert' : 'alerts'} in your inbox</p>
-                  {pending.length > 0 ? (
-                    <>
-                      <p>
-                        <strong>
-                          {pending.length} high-severity {pending.length === 1 ? 'alert needs' : 'alerts need'}{' '}
-                          acknowledgement:
-                        </strong>
-                      </p>
-                      <ul>
-                        {pending.map((a) => (
-                          <li key={a.alertId}>
-                            <Link to={`/alerts/${a.alertId}`}>{a.title}</Link>
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : null}
-                  <p>
-                    <Link to="/alerts">All alerts</Link>
-                  </p>
-                </>
-              );
-            }}
-          </Async>
-        </section>
-        <section className="card">
-          <h2 id="messages-heading">Recent messages</h2>
-          <Async state={threads} what="Loading messages">
-            {(page) =>
-              page.items.length === 0 ? (
-                <Empty>No messages yet.</Empty>
-              ) : (
-                <ul>
-                  {page.items.map((t) => (
-                    <li key={t.threadId}>
-                      <Link to={`/messages/${t.threadId}`}>{t.subject}</Link>
-                      {t.unread > 0 ? <strong> ({t.unread} unread)</strong> : null}
-                      <br />
-                      <span className="hint">
-                        Last message <DateText iso={t.lastMessageAt} />
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Async>
-          <p>
-            <Link to="/messages">All messages</Link>
-          </p>
-        </section>
-      </div>
+      {/* Read at the same time as the company, shown after it: the company's card and deadline go
+          above these, so drawing these first would push them down the screen as the company arrives. */}
+      {company.data || company.error ? (
+        <div className="cards">
+          <section className="card">
+            <h2 id="alerts-heading">Alerts</h2>
+            <Async state={alerts} what="Loading alerts">
+              {(page) => {
+                const unacknowledged = page.items.filter((a) => !a.acknowledgedAt).length;
+                const pending = page.pendingAcknowledgement ?? [];
+                return (
+                  <>
+                    <p className="figure">
+                      {unacknowledged}
+                      {page.nextCursor ? '+' : ''}
+                    </p>
+                    <p>unacknowledged {unacknowledged === 1 ? 'alert' : 'alerts'} in your inbox</p>
+                    {pending.length > 0 ? (
+                      <>
+                        <p>
+                          <strong>
+                            {pending.length} high-severity {pending.length === 1 ? 'alert needs' : 'alerts need'}{' '}
+                            acknowledgement:
+                          </strong>
+                        </p>
+                        <ul>
+                          {pending.map((a) => (
+                            <li key={a.alertId}>
+                              <Link to={`/alerts/${a.alertId}`}>{a.title}</Link>
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : null}
+                    <p>
+                      <Link to="/alerts">All alerts</Link>
+                    </p>
+                  </>
+                );
+              }}
+            </Async>
+          </section>
+          <section className="card">
+            <h2 id="messages-heading">Recent messages</h2>
+            <Async state={threads} what="Loading messages">
+              {(page) =>
+                page.items.length === 0 ? (
+                  <Empty>No messages yet.</Empty>
+                ) : (
+                  <ul>
+                    {page.items.map((t) => (
+                      <li key={t.threadId}>
+                        <Link to={`/messages/${t.threadId}`}>{t.subject}</Link>
+                        {t.unread > 0 ? <strong> ({t.unread} unread)</strong> : null}
+                        <br />
+                        <span className="usa-hint">
+                          Last message <DateText iso={t.lastMessageAt} />
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </Async>
+            <p>
+              <Link to="/messages">All messages</Link>
+            </p>
+          </section>
+        </div>
+      ) : null}
     </>
   );
 };

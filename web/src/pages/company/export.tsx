@@ -41,7 +41,7 @@ export const Export = () => {
       <div className="actions">
         <button
           type="button"
-          className="button button--primary"
+          className="usa-button"
           disabled={action.busy}
           aria-busy={action.busy || undefined}
           onClick={prepare}

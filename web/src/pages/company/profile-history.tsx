@@ -64,7 +64,7 @@ const Compare = ({ versions }: { versions: readonly Version[] }) => {
                 rowHeader: true,
                 cell: (c) => (
                   <>
-                    <span className="hint">{c.section}</span>
+                    <span className="usa-hint">{c.section}</span>
                     <br />
                     {c.text}
                   </>

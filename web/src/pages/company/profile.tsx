@@ -10,6 +10,7 @@ import { MAX_TEXT_ANSWER, questionsFor, type Question } from '../../../../functi
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
 import type { Answers } from '../../../../functions/schemas/profile.ts';
 import { ActiveCompanyOnly, canEditProfile, useMe } from './shared.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 type Answer = boolean | string | undefined;
 
@@ -35,19 +36,20 @@ const YesNo = ({
   ];
   return (
     <fieldset
-      className={`radio-group${error ? ' radio-group--error' : ''}`}
+      className={`usa-fieldset radio-group${error ? ' usa-form-group--error' : ''}`}
       aria-describedby={error ? `${id}-error` : undefined}
     >
-      <legend>{label}</legend>
+      <legend className="usa-legend">{label}</legend>
       {error ? (
-        <p className="field-error" id={`${id}-error`}>
+        <p className="usa-error-message" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
       <div className="radio-group__options">
         {options.map(([text, v]) => (
-          <div className="radio-group__option" key={text}>
+          <div className="usa-radio" key={text}>
             <input
+              className="usa-radio__input"
               type="radio"
               id={`${id}-${text}`}
               name={id}
@@ -55,7 +57,9 @@ const YesNo = ({
               disabled={disabled}
               onChange={() => onChange(v)}
             />
-            <label htmlFor={`${id}-${text}`}>{text}</label>
+            <label className="usa-radio__label" htmlFor={`${id}-${text}`}>
+              {text}
+            </label>
           </div>
         ))}
       </div>
@@ -197,20 +201,20 @@ const ProfileEditor = ({
         </progress>
       </div>
       {!editable ? (
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>You can read the profile. Your primary point of contact has not allowed you to change it.</p>
-        </div>
+        </Alert>
       ) : null}
       {submit.error?.status === 409 ? (
-        <div className="alert alert--error" role="alert">
+        <Alert type="error" role="alert">
           <p>
             Someone else saved a newer version of the profile after you opened it, so your changes were not saved.
             Reload to see the latest version, then make your changes again.
           </p>
-          <button type="button" className="button" onClick={onReload}>
+          <button type="button" className="usa-button usa-button--outline" onClick={onReload}>
             Reload the latest version
           </button>
-        </div>
+        </Alert>
       ) : (
         <ErrorSummary
           error={submit.error}

@@ -8,6 +8,7 @@ import { useSession, type Me } from '../../api/session.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import type { Identifiers } from '../../../../functions/schemas/company.ts';
 import './company.css';
+import { Alert } from '../../components/alert.tsx';
 
 /** The signed-in user; the participant pages render only when signed in. */
 export const useMe = (): Me => {
@@ -69,18 +70,18 @@ export const ActiveCompanyOnly = ({ title, children }: { title: string; children
   return (
     <>
       <PageTitle>{title}</PageTitle>
-      <div className="alert alert--warning">
+      <Alert type="warning">
         <p>Your company has been removed from C-TPAT, so this page is closed until CBP accepts it back.</p>
         <p>
           You can still read your <Link to="/messages">messages</Link> and <Link to="/alerts">alerts</Link>. See the{' '}
           <Link to="/">dashboard</Link> for how to reapply.
         </p>
-      </div>
+      </Alert>
     </>
   );
 };
 
 /** Text for screen readers only: tells apart buttons that look alike ("Disable" on each row). */
-export const SrOnly = ({ children }: { children: ReactNode }) => <span className="sr-only">{children}</span>;
+export const SrOnly = ({ children }: { children: ReactNode }) => <span className="usa-sr-only">{children}</span>;
 
 export { usePaged, useAction } from '../../components/use-paged.ts';

@@ -74,9 +74,9 @@ const AddUserForm = ({ onAdded }: { onAdded: () => void }) => {
           onChange={(e) => setEmail(e.target.value)}
           error={submit.fieldError('email')}
         />
-        <fieldset>
-          <legend>Permissions</legend>
-          <p className="hint">Every user can read the company's information, alerts and messages.</p>
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Permissions</legend>
+          <p className="usa-hint">Every user can read the company's information, alerts and messages.</p>
           <CheckboxField
             label="May edit the account information and security profile"
             checked={editProfile}
@@ -148,9 +148,9 @@ const HandOver = ({ users }: { users: readonly User[] }) => {
                   ...candidates.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` })),
                 ]}
               />
-              <fieldset>
-                <legend>What you keep after the hand-over</legend>
-                <p className="hint">
+              <fieldset className="usa-fieldset">
+                <legend className="usa-legend">What you keep after the hand-over</legend>
+                <p className="usa-hint">
                   Unticked, you lose these powers with the role. The new primary POC can change them later.
                 </p>
                 <CheckboxField
@@ -164,29 +164,31 @@ const HandOver = ({ users }: { users: readonly User[] }) => {
                   onChange={(e) => setAuthorizeSharing(e.target.checked)}
                 />
               </fieldset>
-              <button type="submit" className="button" disabled={!chosen}>
+              <button type="submit" className="usa-button usa-button--outline" disabled={!chosen}>
                 Hand over primary POC
               </button>
             </form>
           ) : (
             <form
-              className="alert alert--warning"
+              className="usa-alert usa-alert--warning usa-alert--slim"
               noValidate
               onSubmit={submit.onSubmit}
               aria-labelledby="confirm-hand-over"
             >
-              <p id="confirm-hand-over">
-                <strong>Make {chosen.name} the primary POC?</strong> You will lose the primary POC's rights at once and
-                cannot take them back yourself.{' '}
-                {kept.length === 0
-                  ? 'You keep no permission to edit or to authorize sharing.'
-                  : `You keep the permission to ${kept.join(' and to ')}.`}
-              </p>
-              <div className="actions">
-                <SubmitButton busy={submit.busy}>Confirm hand-over to {chosen.name}</SubmitButton>
-                <button type="button" className="button" onClick={() => setConfirming(false)}>
-                  Cancel
-                </button>
+              <div className="usa-alert__body">
+                <p id="confirm-hand-over">
+                  <strong>Make {chosen.name} the primary POC?</strong> You will lose the primary POC's rights at once
+                  and cannot take them back yourself.{' '}
+                  {kept.length === 0
+                    ? 'You keep no permission to edit or to authorize sharing.'
+                    : `You keep the permission to ${kept.join(' and to ')}.`}
+                </p>
+                <div className="actions">
+                  <SubmitButton busy={submit.busy}>Confirm hand-over to {chosen.name}</SubmitButton>
+                  <button type="button" className="usa-button usa-button--outline" onClick={() => setConfirming(false)}>
+                    Cancel
+                  </button>
+                </div>
               </div>
             </form>
           )}
@@ -252,10 +254,15 @@ export const Users = () => {
       confirmRemove === u.userId ? (
         <div className="row-actions">
           <span>Remove {u.name}?</span>
-          <button type="button" className="button button--danger" disabled={action.busy} onClick={() => remove(u)}>
+          <button
+            type="button"
+            className="usa-button usa-button--secondary"
+            disabled={action.busy}
+            onClick={() => remove(u)}
+          >
             Confirm removal<SrOnly> of {u.name}</SrOnly>
           </button>
-          <button type="button" className="button" onClick={() => setConfirmRemove(undefined)}>
+          <button type="button" className="usa-button usa-button--outline" onClick={() => setConfirmRemove(undefined)}>
             Cancel
           </button>
         </div>
@@ -263,21 +270,36 @@ export const Users = () => {
         <div className="row-actions">
           {u.status === 'active' ? (
             <>
-              <button type="button" className="button" disabled={action.busy} onClick={() => resend(u)}>
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                disabled={action.busy}
+                onClick={() => resend(u)}
+              >
                 Resend invitation<SrOnly> to {u.name}</SrOnly>
               </button>
-              <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'disabled')}>
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                disabled={action.busy}
+                onClick={() => setStatus(u, 'disabled')}
+              >
                 Disable<SrOnly> {u.name}</SrOnly>
               </button>
             </>
           ) : (
-            <button type="button" className="button" disabled={action.busy} onClick={() => setStatus(u, 'active')}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              disabled={action.busy}
+              onClick={() => setStatus(u, 'active')}
+            >
               Enable<SrOnly> {u.name}</SrOnly>
             </button>
           )}
           <button
             type="button"
-            className="button button--danger"
+            className="usa-button usa-button--secondary"
             disabled={action.busy}
             onClick={() => setConfirmRemove(u.userId)}
           >

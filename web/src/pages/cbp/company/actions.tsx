@@ -102,16 +102,16 @@ const Remove = ({ company, onDone }: { company: Company; onDone: (c: Company, me
         <div className="confirm-box" role="alert">
           <p>Remove {company.legalName} from C-TPAT? Its benefits end now.</p>
           <div className="actions">
-            <button type="submit" className="button button--danger" disabled={submit.busy}>
+            <button type="submit" className="usa-button usa-button--secondary" disabled={submit.busy}>
               Confirm: remove company
             </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
+            <button type="button" className="usa-button usa-button--outline" onClick={() => setConfirming(false)}>
               Cancel
             </button>
           </div>
         </div>
       ) : (
-        <button type="submit" className="button button--danger" disabled={submit.busy}>
+        <button type="submit" className="usa-button usa-button--secondary" disabled={submit.busy}>
           Remove company
         </button>
       )}

@@ -6,6 +6,7 @@ import type { ResponseOf } from '../../../api/client.ts';
 import { Async, DateText, Empty, MoreButton } from '../../../components/data.tsx';
 import { ErrorSummary, SubmitButton, TextArea, TextField, useSubmit } from '../../../components/form.tsx';
 import { usePaged } from '../shared.tsx';
+import { Alert } from '../../../components/alert.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 
@@ -50,12 +51,12 @@ export const ThreadsSection = ({ company }: { company: Company }) => {
       <MoreButton cursor={threads.cursor} onMore={() => void threads.more()} busy={threads.busy} />
       <h3>Start a thread with {company.legalName}</h3>
       {started ? (
-        <div className="alert alert--success" role="status">
+        <Alert type="success" role="status">
           <p>
             The thread is started.{' '}
             <Link to={`/cbp/companies/${companyId}/messages/${started.threadId}`}>Open “{started.subject}”</Link>
           </p>
-        </div>
+        </Alert>
       ) : null}
       <ErrorSummary error={start.error} />
       <form onSubmit={start.onSubmit} noValidate className="form">

@@ -55,11 +55,11 @@ export const UsersSection = ({ companyId }: { companyId: string }) => {
                     u.role === 'primary-poc' && u.status === 'active' ? (
                       <button
                         type="button"
-                        className="button"
+                        className="usa-button usa-button--outline"
                         disabled={action.busy}
                         onClick={() => void resend(u.userId)}
                       >
-                        Resend invitation<span className="sr-only"> to {u.name}</span>
+                        Resend invitation<span className="usa-sr-only"> to {u.name}</span>
                       </button>
                     ) : (
                       '—'

@@ -17,6 +17,7 @@ import {
   fieldName,
   toBody,
 } from './model.ts';
+import { Alert } from '../../../components/alert.tsx';
 
 /** The account information as a form: read-only for users the primary POC did not allow to edit. */
 export const AccountEditor = ({
@@ -64,20 +65,20 @@ export const AccountEditor = ({
         <p>Your company has not saved its account information yet.</p>
       )}
       {!editable ? (
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>You can read this information. Your primary point of contact has not allowed you to change it.</p>
-        </div>
+        </Alert>
       ) : null}
       {conflict ? (
-        <div className="alert alert--error" role="alert">
+        <Alert type="error" role="alert">
           <p>
             Someone else saved the account information after you opened it, so your changes were not saved. Reload to
             see the latest version, then make your changes again.
           </p>
-          <button type="button" className="button" onClick={onReload}>
+          <button type="button" className="usa-button usa-button--outline" onClick={onReload}>
             Reload the latest version
           </button>
-        </div>
+        </Alert>
       ) : (
         <ErrorSummary error={submit.error} fieldName={fieldName} />
       )}
@@ -93,8 +94,8 @@ export const AccountEditor = ({
       <form className="form" noValidate onSubmit={submit.onSubmit}>
         <h2 id="account-contacts">Contacts</h2>
         {form.contacts.map((c, i) => (
-          <fieldset className="subform" key={i}>
-            <legend>Contact {i + 1}</legend>
+          <fieldset className="usa-fieldset subform" key={i}>
+            <legend className="usa-legend">Contact {i + 1}</legend>
             <TextField
               label="Name"
               autoComplete="name"
@@ -137,7 +138,7 @@ export const AccountEditor = ({
             {editable && form.contacts.length > 1 ? (
               <button
                 type="button"
-                className="button button--danger"
+                className="usa-button usa-button--secondary"
                 onClick={() => setForm((f) => ({ ...f, contacts: f.contacts.filter((_, j) => j !== i) }))}
               >
                 Remove contact {i + 1}
@@ -148,7 +149,7 @@ export const AccountEditor = ({
         {editable && form.contacts.length < 10 ? (
           <button
             type="button"
-            className="button"
+            className="usa-button usa-button--outline"
             onClick={() => setForm((f) => ({ ...f, contacts: [...f.contacts, emptyContact()] }))}
           >
             Add another contact
@@ -181,8 +182,8 @@ export const AccountEditor = ({
         <h2 id="account-facilities">Facilities</h2>
         {form.facilities.length === 0 ? <p>No facilities listed.</p> : null}
         {form.facilities.map((f, i) => (
-          <fieldset className="subform" key={i}>
-            <legend>Facility {i + 1}</legend>
+          <fieldset className="usa-fieldset subform" key={i}>
+            <legend className="usa-legend">Facility {i + 1}</legend>
             <TextField
               label={`Facility ${i + 1} name`}
               required
@@ -210,7 +211,7 @@ export const AccountEditor = ({
             {editable ? (
               <button
                 type="button"
-                className="button button--danger"
+                className="usa-button usa-button--secondary"
                 onClick={() => setForm((x) => ({ ...x, facilities: x.facilities.filter((_, j) => j !== i) }))}
               >
                 Remove facility {i + 1}
@@ -221,7 +222,7 @@ export const AccountEditor = ({
         {editable && form.facilities.length < 50 ? (
           <button
             type="button"
-            className="button"
+            className="usa-button usa-button--outline"
             onClick={() =>
               setForm((f) => ({
                 ...f,

@@ -128,7 +128,7 @@ export const Grants = ({ reloadKey }: { reloadKey: number }) => {
                     g.status === 'active' && canShare(me) ? (
                       <button
                         type="button"
-                        className="button button--danger"
+                        className="usa-button usa-button--secondary"
                         disabled={action.busy}
                         onClick={() => revoke(g.grantId, granteeLabel(g))}
                       >

@@ -7,6 +7,7 @@ import { canShare, isRemoved, useMe } from '../shared.tsx';
 import { CreateGrantForm, Grants } from './grants.tsx';
 import { Requests } from './requests.tsx';
 import { AskForm, SharedWithUs } from './shared-with-us.tsx';
+import { Alert } from '../../../components/alert.tsx';
 
 /**
  * Confidentiality: a company's data goes to nobody outside CBP unless the primary POC (or a user
@@ -28,9 +29,9 @@ export const Sharing = () => {
         Your status-verification code: <SviCode code={company.data?.sviCode} />
       </p>
       {!canShare(me) ? (
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>You can see what is shared. Your primary point of contact has not designated you to authorize sharing.</p>
-        </div>
+        </Alert>
       ) : null}
       <Grants reloadKey={grantsKey} />
       {removed ? (

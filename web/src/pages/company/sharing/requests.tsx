@@ -35,14 +35,19 @@ const Decision = ({ request, onDecided }: { request: GrantRequest; onDecided: ()
         onChange={(e) => setUntil(e.target.value)}
         error={action.error?.fieldError('expiresOn')}
       />
-      <button type="button" className="button button--primary" disabled={action.busy} onClick={() => decide('accept')}>
+      <button type="button" className="usa-button" disabled={action.busy} onClick={() => decide('accept')}>
         Accept<SrOnly> the request of {request.requesterLegalName}</SrOnly>
       </button>
-      <button type="button" className="button" disabled={action.busy} onClick={() => decide('decline')}>
+      <button
+        type="button"
+        className="usa-button usa-button--outline"
+        disabled={action.busy}
+        onClick={() => decide('decline')}
+      >
         Decline<SrOnly> the request of {request.requesterLegalName}</SrOnly>
       </button>
       {action.error && !action.error.fieldError('expiresOn') ? (
-        <p className="field-error" role="alert">
+        <p className="usa-error-message" role="alert">
           {action.error.message}
         </p>
       ) : null}
