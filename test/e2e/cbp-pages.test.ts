@@ -456,4 +456,76 @@ describe('the CBP staff area', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it("reads a company record's sections beside the company, not after it", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await settled(page);
+    const base = `/companies/${company.companyId}`;
+    const sections = new Set<string>();
+    let sawAll: () => void = () => undefined;
+    const allSeen = new Promise<void>((resolve) => {
+      sawAll = resolve;
+    });
+    const SECTIONS = [
+      'account-info',
+      'security-profile',
+      'security-profile/versions',
+      'certifications',
+      'users',
+      'threads',
+      'grants',
+      'audit',
+    ];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.method() === 'GET' && path.startsWith(`${base}/`)) sections.add(path.slice(base.length + 1));
+      if (SECTIONS.every((s) => sections.has(s))) sawAll();
+    });
+    // The company's own answer is held back until every section's read has gone out (or 10 s).
+    let heldFor = Number.NaN;
+    await page.route(
+      (url) => url.pathname === base,
+      async (route) => {
+        const start = Date.now();
+        await Promise.race([allSeen, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        heldFor = Date.now() - start;
+        await route.continue();
+      },
+    );
+    await page.goto(`${portal.webUrl}/cbp/companies/${company.companyId}`);
+    await page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
+    expect([...sections].sort()).toEqual([...SECTIONS].sort());
+    expect(heldFor, 'every section was requested while the company was still on its way').toBeLessThan(10_000);
+    await settled(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it("previews a deadline revision's impact before it is saved, and saves nothing by previewing", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await settled(page);
+    await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Deadlines' }).click();
+    await settled(page);
+    await page.getByLabel('Category to revise or review').selectOption('importer');
+    const before = await portal.api.request('GET', '/deadlines', { token: admin.token });
+    // Due in ten days, new enrollees with ten days: every importer with an open deadline is removed within 30 days.
+    const inTen = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Deadline', { exact: true }).fill(inTen);
+    await page.getByLabel('Days for new enrollees').fill('10');
+    await page.getByRole('button', { name: 'Preview the impact' }).click();
+    const preview = page.getByRole('region', { name: 'Impact of this revision' });
+    await preview.waitFor();
+    expect(await preview.textContent()).toMatch(/moves a due date earlier and removes companies within 30 days/);
+    const table = preview.getByRole('table', { name: /Companies the revision affects/ });
+    expect(await table.getByRole('rowheader', { name: company.legalName }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'cbp-deadline-impact', 'desktop');
+    // Nothing was saved: the policies in force are as they were.
+    expect((await portal.api.request('GET', '/deadlines', { token: admin.token })).body).toEqual(before.body);
+    // Changing a term takes the stale preview away.
+    await page.getByLabel('Days for new enrollees').fill('11');
+    await expect.poll(() => preview.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

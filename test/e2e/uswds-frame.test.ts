@@ -48,8 +48,14 @@ const focused = (page: Page) => page.evaluate<string>("document.activeElement?.t
 describe('the USWDS page frame', () => {
   it('has the banner, header, identifier and USWDS controls, and uses the width of a desktop screen', async () => {
     const { context, page, errors } = await newPage(browser);
+    const configReads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/config.json') configReads.push(request.url());
+    });
     await page.goto(`${portal.webUrl}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // The page preloads its configuration beside the script, and the script uses that answer.
+    expect(configReads).toHaveLength(1);
     // The official banner, the header and the identifier are USWDS's components.
     expect(await page.locator('section.usa-banner .usa-banner__header-text').textContent()).toBe(
       'An official website of the United States government',
@@ -91,7 +97,9 @@ describe('the USWDS page frame', () => {
     // Opened, the panel takes focus on its Close button; Escape closes it and focus returns to Menu.
     await menu.click();
     await expect.poll(() => nav.getByRole('link', { name: 'Alerts' }).isVisible()).toBe(true);
-    expect(await page.evaluate<string>("document.activeElement?.getAttribute('class')")).toBe('usa-nav__close');
+    await expect
+      .poll(() => page.evaluate<string>("document.activeElement?.getAttribute('class')"))
+      .toBe('usa-nav__close');
     expect(await seriousViolations(page), 'the open menu').toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => nav.getByRole('link', { name: 'Alerts' }).isVisible()).toBe(false);

@@ -117,6 +117,7 @@ const MATRIX: Record<RouteId, Row> = {
   reviewCertification: CBP_ONLY,
   listDeadlines: row(401, { default: 'ok', 'disabled-user': 403, 'removed-company-user': 403 }),
   reviseDeadline: CBP_ADMIN_ONLY,
+  deadlineImpact: CBP_ADMIN_ONLY,
   deadlineHistory: CBP_ONLY,
   extendDeadline: CBP_ADMIN_ONLY,
   removeCompany: CBP_ONLY,
@@ -372,6 +373,11 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: route.path };
     case 'deadlineHistory':
       return { path: '/deadlines/exporter/history' };
+    case 'deadlineImpact':
+      return {
+        path: '/deadlines/exporter/impact',
+        body: { deadline: null, newEnrolleeDays: 90, reminderDays: [30, 7] },
+      };
     case 'reviseDeadline': {
       const current = (await api.request('GET', '/deadlines', { token: tokens['cbp-admin'] })).body.items.find(
         (p: { category: string }) => p.category === 'exporter',

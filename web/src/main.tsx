@@ -7,11 +7,15 @@ import { SessionProvider } from './api/session.tsx';
 import { App } from './app.tsx';
 import './styles.scss';
 
-/** The API's address comes from /config.json beside the page, so one build serves every stage. */
+/**
+ * The API's address comes from /config.json beside the page, so one build serves every stage.
+ * index.html preloads it, so it arrives with the script; it is served `no-store` (never kept in
+ * the HTTP cache), and this request is the one the preload answers (same mode, no cache override).
+ */
 const start = async () => {
   const root = createRoot(document.getElementById('root')!);
   try {
-    const config = (await (await fetch('/config.json', { cache: 'no-store' })).json()) as { apiUrl: string };
+    const config = (await (await fetch('/config.json')).json()) as { apiUrl: string };
     root.render(
       <StrictMode>
         <BrowserRouter>

@@ -28,6 +28,19 @@ export const reviseDeadline = {
   },
 } as const satisfies Route;
 
+export const deadlineImpact = {
+  id: 'deadlineImpact',
+  method: 'POST',
+  path: '/deadlines/{category}/impact',
+  handler: 'deadline-impact',
+  auth: ['cbp-admin'],
+  summary:
+    "Preview a revision of a category's deadline policy before saving it (CBP administrator; read-only): which companies the sweep would remind or remove, and when",
+  access: ['table:read'],
+  mutates: false,
+  idempotency: { exempt: 'A preview reads and changes nothing.' },
+} as const satisfies Route;
+
 export const deadlineHistory = {
   id: 'deadlineHistory',
   method: 'GET',
@@ -119,6 +132,7 @@ export const decideReapplication = {
 export const DEADLINES_ROUTES = [
   listDeadlines,
   reviseDeadline,
+  deadlineImpact,
   deadlineHistory,
   extendDeadline,
   removeCompany,

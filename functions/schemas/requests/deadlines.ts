@@ -30,6 +30,15 @@ export const ReviseDeadline = /* @__PURE__ */ schema(() =>
 );
 export type ReviseDeadline = z.infer<typeof ReviseDeadline>;
 
+/** POST /deadlines/{category}/impact: the proposed terms of a revision, previewed before it is saved. */
+export const DeadlineImpactRequest = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    deadline: z.nullable(IsoDate),
+    newEnrolleeDays: z.number().check(z.int(), z.gte(1), z.lte(730)),
+    reminderDays: ReminderDays,
+  }),
+);
+
 /** POST /companies/{companyId}/deadline-extension (CBP administrator). */
 export const ExtendDeadline = /* @__PURE__ */ schema(() =>
   z.strictObject({ deadline: IsoDate, reason: MultiLine(500) }),

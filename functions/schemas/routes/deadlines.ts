@@ -2,8 +2,10 @@
 import { Id } from '../id.ts';
 import { CompanyView } from '../company.ts';
 import { DeadlinePolicy, DeadlinePolicyList } from '../deadlines.ts';
+import { DeadlineImpact } from '../deadline-impact.ts';
 import {
   CategoryParam,
+  DeadlineImpactRequest,
   DecideReapplication,
   ExtendDeadline,
   Reapply,
@@ -29,6 +31,12 @@ export const DEADLINES_SCHEMAS = {
       reminderDays: [30, 14, 7, 1],
       reason: 'CBP moved the importer deadline to August 1, 2006.',
     },
+  },
+  deadlineImpact: {
+    pathParams: { category: CategoryParam },
+    body: DeadlineImpactRequest,
+    response: DeadlineImpact,
+    example: { deadline: '2006-07-15', newEnrolleeDays: 60, reminderDays: [30, 14, 7, 1] },
   },
   deadlineHistory: {
     pathParams: { category: CategoryParam },

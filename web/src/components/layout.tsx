@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import close from 'uswds-dist/img/usa-icons/close.svg';
 import { useSession } from '../api/session.tsx';
@@ -122,7 +122,8 @@ const useMobileMenu = () => {
   // A followed link closes the panel (the page heading then takes focus).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each route change by design
   useEffect(() => setOpen(false), [location.pathname]);
-  useEffect(() => {
+  // Before the panel is painted, so no keystroke lands behind it.
+  useLayoutEffect(() => {
     document.body.classList.toggle('usa-js-mobile-nav--active', open);
     if (open) close.current?.focus();
   }, [open]);

@@ -19,9 +19,67 @@ import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import type { CategoryId } from '../../../../functions/definitions/categories.ts';
 import { type Columns, DataTable } from '../../components/data-table.tsx';
-import { CATEGORY_OPTIONS, categoryName, isAdmin } from './shared.tsx';
+import { CATEGORY_OPTIONS, categoryName, isAdmin, useAction } from './shared.tsx';
+import { Alert } from '../../components/alert.tsx';
 
 type Policy = ResponseOf<'listDeadlines'>['items'][number];
+type Impact = ResponseOf<'deadlineImpact'>;
+type ImpactRow = Impact['companies'][number];
+
+const IMPACT_COLUMNS: Columns<ImpactRow> = [
+  { header: 'Company', rowHeader: true, cell: (c) => c.legalName },
+  { header: 'Due now', cell: (c) => <DateText iso={c.dueDate.current} /> },
+  { header: 'Due after the revision', cell: (c) => <DateText iso={c.dueDate.proposed} /> },
+  {
+    header: 'Reminders',
+    cell: (c) =>
+      c.reminders.length
+        ? c.reminders.map((r, i) => (
+            <span key={r.on} className="nowrap">
+              {i > 0 ? ', ' : ''}
+              <DateText iso={r.on} /> ({r.daysLeft} {r.daysLeft === 1 ? 'day' : 'days'} left)
+            </span>
+          ))
+        : 'None',
+  },
+  { header: 'Removed on', cell: (c) => (c.removalOn ? <DateText iso={c.removalOn} /> : 'Not within the ladder') },
+];
+
+/** What the sweep would do under the proposed terms (nothing is saved by previewing). */
+const ImpactPreview = ({ impact }: { impact: Impact }) => {
+  const { summary } = impact;
+  return (
+    <section aria-labelledby="impact-heading">
+      <h4 id="impact-heading">Impact of this revision</h4>
+      <p>
+        {summary.companies} {summary.companies === 1 ? 'company has' : 'companies have'} an open deadline in this
+        category. Under the revision the daily sweep would send {summary.reminders}{' '}
+        {summary.reminders === 1 ? 'reminder' : 'reminders'} and remove {summary.removals}{' '}
+        {summary.removals === 1 ? 'company' : 'companies'}, {summary.removalsWithinWindow} of them within{' '}
+        {summary.windowDays} days, unless they complete their update first.
+      </p>
+      {summary.needsSecondApproval ? (
+        <Alert type="warning">
+          <p>
+            This revision {summary.movesEarlier ? 'moves a due date earlier' : ''}
+            {summary.movesEarlier && summary.removalsWithinWindow > 0 ? ' and ' : ''}
+            {summary.removalsWithinWindow > 0 ? `removes companies within ${summary.windowDays} days` : ''}. Check the
+            companies below before you save it.
+          </p>
+        </Alert>
+      ) : null}
+      {impact.companies.length ? (
+        <DataTable
+          label="Companies the revision affects"
+          caption={`Companies the revision affects${impact.truncated ? ` (the first ${impact.companies.length})` : ''}, soonest removal first`}
+          columns={IMPACT_COLUMNS}
+          rows={impact.companies}
+          rowKey={(c) => `${c.companyId}:${c.obligation}`}
+        />
+      ) : null}
+    </section>
+  );
+};
 
 const POLICY_COLUMNS: Columns<Policy> = [
   {
@@ -72,61 +130,85 @@ const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) 
   const [days, setDays] = useState(String(policy.newEnrolleeDays));
   const [reminders, setReminders] = useState(policy.reminderDays.join(', '));
   const [reason, setReason] = useState('');
+  const [impact, setImpact] = useState<Impact | undefined>();
+  const previewing = useAction({ changes: false });
+  const terms = () => ({
+    deadline: deadline || null,
+    newEnrolleeDays: Number(days),
+    reminderDays: reminders
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number),
+  });
+  /** A change to the terms makes the preview shown stale: it goes. */
+  const changed = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setImpact(undefined);
+  };
   const submit = useSubmit(async () => {
     const revised = await api.call('reviseDeadline', {
       path: { category: policy.category },
-      body: {
-        revision: policy.revision,
-        deadline: deadline || null,
-        newEnrolleeDays: Number(days),
-        reminderDays: reminders
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map(Number),
-        reason,
-      },
+      body: { revision: policy.revision, ...terms(), reason },
     });
     setReason('');
+    setImpact(undefined);
     onRevised(revised);
   });
   return (
-    <form onSubmit={submit.onSubmit} noValidate className="form">
-      <ErrorSummary error={submit.error} />
-      <TextField
-        label="Deadline"
-        type="date"
-        hint="Leave empty to give each new enrollee a number of days from enrollment instead."
-        value={deadline}
-        onChange={(e) => setDeadline(e.target.value)}
-        error={submit.fieldError('deadline')}
-      />
-      <TextField
-        label="Days for new enrollees"
-        type="number"
-        min={1}
-        max={730}
-        required
-        value={days}
-        onChange={(e) => setDays(e.target.value)}
-        error={submit.fieldError('newEnrolleeDays')}
-      />
-      <TextField
-        label="Reminder days"
-        hint="Days before the deadline, separated by commas, for example 30, 14, 7, 1 (each 1 to 89)."
-        required
-        value={reminders}
-        onChange={(e) => setReminders(e.target.value)}
-        error={submit.fieldError('reminderDays')}
-      />
-      <TextArea
-        label="Reason for revision"
-        required
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        error={submit.fieldError('reason')}
-      />
-      <SubmitButton busy={submit.busy}>Revise deadline</SubmitButton>
-    </form>
+    <>
+      <form onSubmit={submit.onSubmit} noValidate className="form">
+        <ErrorSummary error={submit.error ?? previewing.error} />
+        <TextField
+          label="Deadline"
+          type="date"
+          hint="Leave empty to give each new enrollee a number of days from enrollment instead."
+          value={deadline}
+          onChange={(e) => changed(setDeadline)(e.target.value)}
+          error={submit.fieldError('deadline')}
+        />
+        <TextField
+          label="Days for new enrollees"
+          type="number"
+          min={1}
+          max={730}
+          required
+          value={days}
+          onChange={(e) => changed(setDays)(e.target.value)}
+          error={submit.fieldError('newEnrolleeDays')}
+        />
+        <TextField
+          label="Reminder days"
+          hint="Days before the deadline, separated by commas, for example 30, 14, 7, 1 (each 1 to 89)."
+          required
+          value={reminders}
+          onChange={(e) => changed(setReminders)(e.target.value)}
+          error={submit.fieldError('reminderDays')}
+        />
+        <TextArea
+          label="Reason for revision"
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={submit.fieldError('reason')}
+        />
+        <div className="actions">
+          <button
+            type="button"
+            className="usa-button usa-button--outline"
+            disabled={previewing.busy}
+            onClick={() =>
+              previewing.run(async () =>
+                setImpact(await api.call('deadlineImpact', { path: { category: policy.category }, body: terms() })),
+              )
+            }
+          >
+            Preview the impact
+          </button>
+          <SubmitButton busy={submit.busy}>Revise deadline</SubmitButton>
+        </div>
+      </form>
+      {impact ? <ImpactPreview impact={impact} /> : null}
+    </>
   );
 };
 
@@ -168,7 +250,10 @@ export const Deadlines = () => {
         {isAdmin(me?.role) && current ? (
           <>
             <h3>Revise the deadline</h3>
-            <p>The revision is kept with your name and reason, and takes effect at the next sweep.</p>
+            <p>
+              The revision is kept with your name and reason, and takes effect at the next sweep. Preview its impact
+              first: which companies the sweep would remind or remove, and when.
+            </p>
             <Revise
               key={`${current.category}:${current.revision}`}
               policy={current}

@@ -46,53 +46,62 @@ export const CompanyRecord = () => {
       </>
     );
   }
-  if (!shown) return <Loading what="Loading the company" />;
+  // The sections read their data at once, beside the company (one round of requests, not two),
+  // and stay hidden until the company is shown above them, so nothing moves as it arrives.
   return (
     <>
-      <PageTitle lead={<Link to="/cbp/companies">All companies</Link>}>{shown.legalName}</PageTitle>
-      <nav aria-label="Sections of this record">
-        <ul className="inline-list">
-          {[
-            ['enrollment', 'Enrollment'],
-            ['account', 'Account information'],
-            ['profile', 'Security profile'],
-            ['certifications', 'Certifications'],
-            ['users', 'Users'],
-            ['messages', 'Messages'],
-            ['grants', 'Sharing'],
-            ['audit', 'Audit trail'],
-          ].map(([id, label]) => (
-            <li key={id}>
-              <a href={`#section-${id}`}>{label}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <Section id="enrollment" title="Enrollment and standing">
-        <Enrollment company={shown} now={me?.now} />
-        <CompanyActions company={shown} onChanged={setCompany} />
-      </Section>
-      <Section id="account" title="Account information">
-        <AccountInfoSection companyId={companyId} />
-      </Section>
-      <Section id="profile" title="Security profile">
-        <ProfileSection companyId={companyId} />
-      </Section>
-      <Section id="certifications" title="Certifications">
-        <CertificationsSection companyId={companyId} />
-      </Section>
-      <Section id="users" title="Users">
-        <UsersSection companyId={companyId} />
-      </Section>
-      <Section id="messages" title="Messages">
-        <ThreadsSection company={shown} />
-      </Section>
-      <Section id="grants" title="Sharing grants">
-        <GrantsSection companyId={companyId} />
-      </Section>
-      <Section id="audit" title="Audit trail">
-        <CompanyAuditSection companyId={companyId} />
-      </Section>
+      {shown ? (
+        <>
+          <PageTitle lead={<Link to="/cbp/companies">All companies</Link>}>{shown.legalName}</PageTitle>
+          <nav aria-label="Sections of this record">
+            <ul className="inline-list">
+              {[
+                ['enrollment', 'Enrollment'],
+                ['account', 'Account information'],
+                ['profile', 'Security profile'],
+                ['certifications', 'Certifications'],
+                ['users', 'Users'],
+                ['messages', 'Messages'],
+                ['grants', 'Sharing'],
+                ['audit', 'Audit trail'],
+              ].map(([id, label]) => (
+                <li key={id}>
+                  <a href={`#section-${id}`}>{label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Section id="enrollment" title="Enrollment and standing">
+            <Enrollment company={shown} now={me?.now} />
+            <CompanyActions company={shown} onChanged={setCompany} />
+          </Section>
+        </>
+      ) : (
+        <Loading what="Loading the company" />
+      )}
+      <div hidden={!shown}>
+        <Section id="account" title="Account information">
+          <AccountInfoSection companyId={companyId} />
+        </Section>
+        <Section id="profile" title="Security profile">
+          <ProfileSection companyId={companyId} />
+        </Section>
+        <Section id="certifications" title="Certifications">
+          <CertificationsSection companyId={companyId} />
+        </Section>
+        <Section id="users" title="Users">
+          <UsersSection companyId={companyId} />
+        </Section>
+        <Section id="messages" title="Messages">
+          <ThreadsSection companyId={companyId} company={shown} />
+        </Section>
+        <Section id="grants" title="Sharing grants">
+          <GrantsSection companyId={companyId} />
+        </Section>
+        <Section id="audit" title="Audit trail">
+          <CompanyAuditSection companyId={companyId} />
+        </Section>
+      </div>
     </>
   );
 };

@@ -10,9 +10,9 @@ import { Alert } from '../../../components/alert.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 
-export const ThreadsSection = ({ company }: { company: Company }) => {
+/** `company` may still be loading: the threads are read meanwhile (the form needs only its name). */
+export const ThreadsSection = ({ companyId, company }: { companyId: string; company: Company | undefined }) => {
   const { api } = useSession();
-  const companyId = company.companyId;
   const threads = usePaged(['listThreads', companyId], (cursor) =>
     api.call('listThreads', { path: { companyId }, query: { cursor } }),
   );
@@ -49,7 +49,7 @@ export const ThreadsSection = ({ company }: { company: Company }) => {
         }
       </Async>
       <MoreButton cursor={threads.cursor} onMore={() => void threads.more()} busy={threads.busy} />
-      <h3>Start a thread with {company.legalName}</h3>
+      <h3>Start a thread with {company?.legalName ?? 'this company'}</h3>
       {started ? (
         <Alert type="success" role="status">
           <p>
