@@ -6,8 +6,9 @@ import { CategoryParam, ReviseDeadline } from '../schemas/requests/deadlines.ts'
 import { systemClock, uuidIds } from '../domain/clock.ts';
 import * as deadlines from '../domain/deadlines.ts';
 import * as deadlineStore from '../data/deadline-store.ts';
+import * as obligationStore from '../data/obligation-store.ts';
 
-const deps = { clock: systemClock, ids: uuidIds, deadlines: deadlineStore };
+const deps = { clock: systemClock, ids: uuidIds, deadlines: deadlineStore, obligations: obligationStore };
 
 export const handler = authedHandler(route, async (event, caller) =>
   ok(

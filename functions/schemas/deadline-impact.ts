@@ -1,6 +1,6 @@
 import * as z from 'zod/v4';
 import { IsoDate, IsoDateTime } from './common.ts';
-import { DeadlinePolicy } from './deadlines.ts';
+import { DeadlineImpactSummary, DeadlinePolicy } from './deadlines.ts';
 import { CategoryId } from './fields.ts';
 
 /** One open obligation under a proposed deadline policy: its due date now and then, and what the sweep would do. */
@@ -26,18 +26,7 @@ export const DeadlineImpact = z.object({
     newEnrolleeDays: z.number().int(),
     reminderDays: z.array(z.number().int()),
   }),
-  summary: z.object({
-    companies: z.number().int(),
-    reminders: z.number().int(),
-    removals: z.number().int(),
-    /** Companies the revision would remove within `windowDays` of today. */
-    removalsWithinWindow: z.number().int(),
-    windowDays: z.number().int(),
-    /** Whether any company's due date would come earlier. */
-    movesEarlier: z.boolean(),
-    /** An earlier date or a removal within the window: the two-person rule applies to saving it. */
-    needsSecondApproval: z.boolean(),
-  }),
+  summary: DeadlineImpactSummary,
   /** Soonest removal first; at most 1,000 (`truncated` says there were more; the summary counts all). */
   companies: z.array(DeadlineImpactCompany),
   truncated: z.boolean(),

@@ -500,7 +500,7 @@ describe('the CBP staff area', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
-  it("previews a deadline revision's impact before it is saved, and saves nothing by previewing", async () => {
+  it("previews a deadline revision's impact, and sends an earlier one to a second administrator", async () => {
     const { context, page, errors } = await newPage(browser);
     await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
     await settled(page);
@@ -525,6 +525,24 @@ describe('the CBP staff area', () => {
     // Changing a term takes the stale preview away.
     await page.getByLabel('Days for new enrollees').fill('11');
     await expect.poll(() => preview.count()).toBe(0);
+
+    // Saved directly, such a revision is refused; proposed, it waits for another administrator.
+    await page.getByLabel('Reason for revision').fill('Importers earlier (e2e).');
+    await page.getByRole('button', { name: 'Revise deadline' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(/propose it for a second administrator/);
+    await page.getByRole('button', { name: "Propose for a second administrator's approval" }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/is proposed/);
+    const waiting = page.getByRole('table', { name: 'Revisions awaiting approval' });
+    await waiting.getByRole('rowheader', { name: 'U.S. importer of record' }).waitFor();
+    // Its author may withdraw it, not approve it.
+    expect(await waiting.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+    expect(await waiting.textContent()).toContain('Another administrator approves it.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await waiting.getByRole('button', { name: /^Withdraw/ }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/is withdrawn/);
+    expect((await portal.api.request('GET', '/deadlines', { token: admin.token })).body).toEqual(before.body);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -118,6 +118,9 @@ const MATRIX: Record<RouteId, Row> = {
   listDeadlines: row(401, { default: 'ok', 'disabled-user': 403, 'removed-company-user': 403 }),
   reviseDeadline: CBP_ADMIN_ONLY,
   deadlineImpact: CBP_ADMIN_ONLY,
+  proposeDeadline: CBP_ADMIN_ONLY,
+  listDeadlineProposals: CBP_ONLY,
+  decideDeadlineProposal: CBP_ADMIN_ONLY,
   deadlineHistory: CBP_ONLY,
   extendDeadline: CBP_ADMIN_ONLY,
   removeCompany: CBP_ONLY,
@@ -182,6 +185,29 @@ const MATRIX: Record<RouteId, Row> = {
 };
 
 let api: TestApi;
+/** A category's proposal awaiting approval, if any. */
+const proposalOf = async (category: string): Promise<{ proposedAt: string; proposedBy: string } | undefined> =>
+  (await api.request('GET', '/deadline-proposals', { token: tokens['cbp-admin'] })).body.items.find(
+    (p: { category: string }) => p.category === category,
+  );
+
+let secondAdmin: string | undefined;
+/** A proposal for `category` by an administrator other than the matrix's, made if none waits. */
+const proposedByAnother = async (category: string): Promise<string> => {
+  secondAdmin ??= (await userWithRole(api, 'cbp-admin')).token;
+  const waiting = await proposalOf(category);
+  if (waiting) return waiting.proposedAt;
+  const current = (await api.request('GET', '/deadlines', { token: secondAdmin })).body.items.find(
+    (p: { category: string }) => p.category === category,
+  );
+  const made = await api.request('POST', `/deadlines/${category}/proposal`, {
+    token: secondAdmin,
+    body: { revision: current.revision, deadline: null, newEnrolleeDays: 400, reminderDays: [30], reason: 'Matrix.' },
+  });
+  expect(made.status).toBe(201);
+  return made.body.proposedAt;
+};
+
 const tokens = {} as Record<Persona, string | undefined>;
 let companyA: string;
 let companyB: string;
@@ -373,6 +399,30 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return { path: route.path };
     case 'deadlineHistory':
       return { path: '/deadlines/exporter/history' };
+    case 'proposeDeadline': {
+      // One proposal per category: one left by an earlier run is withdrawn first.
+      const waiting = await proposalOf('mexican-manufacturer');
+      if (waiting)
+        await api.request('POST', '/deadlines/mexican-manufacturer/proposal/decision', {
+          token: tokens['cbp-admin'],
+          body: { decision: 'withdraw', proposedAt: waiting.proposedAt },
+        });
+      const current = (await api.request('GET', '/deadlines', { token: tokens['cbp-admin'] })).body.items.find(
+        (p: { category: string }) => p.category === 'mexican-manufacturer',
+      );
+      return {
+        path: '/deadlines/mexican-manufacturer/proposal',
+        body: { revision: current.revision, deadline: null, newEnrolleeDays: 20, reminderDays: [7], reason: 'Matrix.' },
+      };
+    }
+    case 'listDeadlineProposals':
+      return { path: route.path };
+    case 'decideDeadlineProposal':
+      // The two-person rule: another administrator proposed it; the matrix's administrator approves.
+      return {
+        path: '/deadlines/sea-carrier/proposal/decision',
+        body: { decision: 'approve', proposedAt: await proposedByAnother('sea-carrier') },
+      };
     case 'deadlineImpact':
       return {
         path: '/deadlines/exporter/impact',

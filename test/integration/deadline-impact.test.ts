@@ -10,26 +10,32 @@ import { allItems, auditRecordsOf } from '../support/table.ts';
 import { programDate } from '../../functions/definitions/program-time.ts';
 import type { Company } from '../../functions/schemas/company.ts';
 import type { DeadlineImpact } from '../../functions/schemas/deadline-impact.ts';
-import type { DeadlinePolicy } from '../../functions/schemas/deadlines.ts';
+import type { DeadlinePolicy, DeadlineProposal } from '../../functions/schemas/deadlines.ts';
 
 let api: TestApi;
 let admin: string;
+let secondAdmin: string;
+let officer: string;
 // 00:00 EDT on May 1, 2006: before that day's 06:00 UTC sweep, so a reminder already due goes out that day.
 const clock = testClock('2006-05-01T04:00:00.000Z');
 
 beforeAll(async () => {
   api = await startTestApi();
   admin = (await userWithRole(api, 'cbp-admin')).token;
+  secondAdmin = (await userWithRole(api, 'cbp-admin')).token;
+  officer = (await userWithRole(api, 'cbp-officer')).token;
 });
 afterAll(() => api.close());
 
 const preview = (category: string, body: unknown, token = admin) =>
   api.request<DeadlineImpact>('POST', `/deadlines/${category}/impact`, { token, body });
 
-const importerPolicy = async () =>
+const policyOf = async (category: string) =>
   (await api.request<{ items: DeadlinePolicy[] }>('GET', '/deadlines', { token: admin })).body.items.find(
-    (p) => p.category === 'importer',
-  )!;
+    (p) => p.category === category,
+  );
+const importerPolicy = async () => (await policyOf('importer'))!;
+const brokerPolicy = async () => (await policyOf('customs-broker'))!;
 
 describe('a deadline revision previewed', () => {
   let first: Company;
@@ -96,14 +102,21 @@ describe('a deadline revision previewed', () => {
     expect(JSON.stringify(res.body)).toContain('reminderDays');
   });
 
-  it('is what the sweep then does, day by day, once the revision is saved', async () => {
+  it('is what the sweep then does, day by day, once the revision is approved and in force', async () => {
     const proposed = { deadline: '2006-05-20', newEnrolleeDays: 10, reminderDays: [14, 7, 1] };
     const impact = (await preview('importer', proposed)).body;
-    const saved = await api.request('PUT', '/deadlines/importer', {
-      token: admin,
-      body: { revision: 0, ...proposed, reason: 'Earlier portal update for importers (test).' },
+    const body = { revision: 0, ...proposed, reason: 'Earlier portal update for importers (test).' };
+    // Saved directly it is refused: it moves dates earlier and removes within 30 days.
+    const direct = await api.request('PUT', '/deadlines/importer', { token: admin, body });
+    expect(direct.status).toBe(409);
+    expect(direct.body.error.code).toBe('second_approval_required');
+    const proposal = await api.request('POST', '/deadlines/importer/proposal', { token: admin, body });
+    expect(proposal.status).toBe(201);
+    const approved = await api.request('POST', '/deadlines/importer/proposal/decision', {
+      token: secondAdmin,
+      body: { decision: 'approve', proposedAt: proposal.body.proposedAt },
     });
-    expect(saved.status).toBe(200);
+    expect(approved.status).toBe(200);
 
     for (let day = 1; day <= 22; day += 1) await sweepOn(clock, `2006-05-${String(day).padStart(2, '0')}`);
 
@@ -120,5 +133,141 @@ describe('a deadline revision previewed', () => {
         removalOn: expected.removalOn,
       });
     }
+  });
+});
+
+describe('the two-person rule for deadline revisions', () => {
+  const earlier = (revision: number) => ({
+    revision,
+    deadline: '2006-05-25',
+    newEnrolleeDays: 10,
+    reminderDays: [7, 1],
+    reason: 'Brought forward for brokers (test).',
+  });
+
+  it("keeps an earlier revision waiting for a second administrator, refuses its author's approval, and puts it in force on another's", async () => {
+    clock.set('2006-05-02T14:00:00.000Z');
+    const broker = await enrollCompany(api, admin, {
+      category: 'customs-broker',
+      legalName: 'Second Look Brokers',
+      identifiers: { filerCode: 'S2L' },
+    });
+    const refused = await api.request('PUT', '/deadlines/customs-broker', { token: admin, body: earlier(0) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'second_approval_required' });
+    expect(refused.body.error.message).toMatch(/moves a due date earlier: propose it/);
+
+    const proposed = await api.request<DeadlineProposal>('POST', '/deadlines/customs-broker/proposal', {
+      token: admin,
+      body: earlier(0),
+    });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({
+      category: 'customs-broker',
+      revision: 1,
+      deadline: '2006-05-25',
+      proposedAt: '2006-05-02T14:00:00.000Z',
+      impact: { movesEarlier: true, needsSecondApproval: true, removals: 1, removalsWithinWindow: 1 },
+    });
+    // One at a time; CBP officers see what waits; nothing is in force yet.
+    expect(
+      (await api.request('POST', '/deadlines/customs-broker/proposal', { token: secondAdmin, body: earlier(0) })).body
+        .error.code,
+    ).toBe('proposal_pending');
+    const waiting = await api.request<{ items: DeadlineProposal[] }>('GET', '/deadline-proposals', { token: officer });
+    expect(waiting.body.items.map((p) => p.category)).toEqual(['customs-broker']);
+    expect((await brokerPolicy()).revision).toBe(0);
+
+    // Its author cannot approve it; a stale read of it cannot either.
+    const own = await api.request('POST', '/deadlines/customs-broker/proposal/decision', {
+      token: admin,
+      body: { decision: 'approve', proposedAt: proposed.body.proposedAt },
+    });
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('two_person_rule');
+    const stale = await api.request('POST', '/deadlines/customs-broker/proposal/decision', {
+      token: secondAdmin,
+      body: { decision: 'approve', proposedAt: '2006-05-01T00:00:00.000Z' },
+    });
+    expect(stale.status).toBe(409);
+
+    const approved = await api.request<{ decision: string; policy: DeadlinePolicy }>(
+      'POST',
+      '/deadlines/customs-broker/proposal/decision',
+      {
+        token: secondAdmin,
+        body: { decision: 'approve', proposedAt: proposed.body.proposedAt },
+      },
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.body.decision).toBe('approved');
+    expect(approved.body.policy).toMatchObject({
+      revision: 1,
+      deadline: '2006-05-25',
+      revisedBy: proposed.body.proposedBy,
+    });
+    expect(approved.body.policy.approvedBy).toEqual(expect.any(String));
+    expect(approved.body.policy.approvedBy).not.toBe(proposed.body.proposedBy);
+    expect(await brokerPolicy()).toMatchObject({ revision: 1, deadline: '2006-05-25' });
+    expect((await api.request('GET', '/deadline-proposals', { token: officer })).body.items).toEqual([]);
+    // Approved once: a repeat finds nothing to approve.
+    expect(
+      (
+        await api.request('POST', '/deadlines/customs-broker/proposal/decision', {
+          token: secondAdmin,
+          body: { decision: 'approve', proposedAt: proposed.body.proposedAt },
+        })
+      ).status,
+    ).toBe(404);
+    const trail = (await auditRecordsOf('CBP')).filter((r) => r.objectId === 'customs-broker');
+    expect(trail.map((r) => r.action).sort()).toEqual(['deadline-policy.proposed', 'deadline-policy.revised']);
+    expect(broker.companyId).toBeTruthy();
+  });
+
+  it('withdraws a proposal, audited, and refuses one another revision overtook', async () => {
+    clock.set('2006-05-03T14:00:00.000Z');
+    const policy = (await policyOf('sea-carrier'))!;
+    const body = { ...earlier(policy.revision), reason: 'Sea carriers earlier (test).' };
+    const first = await api.request<DeadlineProposal>('POST', '/deadlines/sea-carrier/proposal', {
+      token: admin,
+      body,
+    });
+    expect(first.status).toBe(201);
+    const withdrawn = await api.request('POST', '/deadlines/sea-carrier/proposal/decision', {
+      token: secondAdmin,
+      body: { decision: 'withdraw', proposedAt: first.body.proposedAt },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(
+      (await auditRecordsOf('CBP')).filter(
+        (r) => r.objectId === 'sea-carrier' && r.action === 'deadline-policy.proposal-withdrawn',
+      ),
+    ).toHaveLength(1);
+
+    // Proposed again, then a later revision (no second approval needed) is saved first.
+    clock.set('2006-05-03T15:00:00.000Z');
+    const second = await api.request<DeadlineProposal>('POST', '/deadlines/sea-carrier/proposal', {
+      token: admin,
+      body,
+    });
+    expect(second.status).toBe(201);
+    const later = await api.request('PUT', '/deadlines/sea-carrier', {
+      token: admin,
+      body: {
+        revision: policy.revision,
+        deadline: '2006-12-01',
+        newEnrolleeDays: 60,
+        reminderDays: [30],
+        reason: 'Later.',
+      },
+    });
+    expect(later.status).toBe(200);
+    const overtaken = await api.request('POST', '/deadlines/sea-carrier/proposal/decision', {
+      token: secondAdmin,
+      body: { decision: 'approve', proposedAt: second.body.proposedAt },
+    });
+    expect(overtaken.status).toBe(409);
+    expect(overtaken.body.error.code).toBe('proposal_changed');
+    expect((await policyOf('sea-carrier'))!.deadline).toBe('2006-12-01');
   });
 });

@@ -215,15 +215,26 @@ describe('deadline revisions and extensions', () => {
     expect(await subjects(broker.pocEmail)).toEqual(['C-TPAT: your portal update is due by September 1, 2006']);
 
     clock.set('2006-08-03T01:00:00.000Z');
-    const earlier = await api.request('PUT', '/deadlines/customs-broker', {
+    // An earlier date needs a second administrator (decision 91): proposed by one, approved by another.
+    const earlierTerms = {
+      revision: 1,
+      deadline: '2006-08-20',
+      newEnrolleeDays: 60,
+      reminderDays: [30, 14, 7, 1],
+      reason: 'Brought forward.',
+    };
+    expect((await api.request('PUT', '/deadlines/customs-broker', { token: admin, body: earlierTerms })).status).toBe(
+      409,
+    );
+    const proposal = await api.request('POST', '/deadlines/customs-broker/proposal', {
       token: admin,
-      body: {
-        revision: 1,
-        deadline: '2006-08-20',
-        newEnrolleeDays: 60,
-        reminderDays: [30, 14, 7, 1],
-        reason: 'Brought forward.',
-      },
+      body: earlierTerms,
+    });
+    expect(proposal.status).toBe(201);
+    const secondAdmin = (await userWithRole(api, 'cbp-admin')).token;
+    const earlier = await api.request('POST', '/deadlines/customs-broker/proposal/decision', {
+      token: secondAdmin,
+      body: { decision: 'approve', proposedAt: proposal.body.proposedAt },
     });
     expect(earlier.status).toBe(200);
     // The new date makes its 30-day step due at once: one reminder, sent by the next sweep.

@@ -78,6 +78,7 @@ const MULTI_LINE_FIELDS = new Set([
   'postMessage body',
   'reviewCertification comments',
   'reviseDeadline reason',
+  'proposeDeadline reason',
   'extendDeadline reason',
   'removeCompany reason',
   'reinstateCompany reason',

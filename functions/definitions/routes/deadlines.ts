@@ -24,8 +24,53 @@ export const reviseDeadline = {
   access: ['table:read', 'table:write'],
   mutates: true,
   errors: {
-    409: 'The policy changed since the revision you read (`version_conflict`)',
+    409: "The policy changed since the revision you read (`version_conflict`), or the revision moves a due date earlier or removes companies within 30 days and must be proposed for a second administrator's approval (`second_approval_required`)",
   },
+} as const satisfies Route;
+
+export const proposeDeadline = {
+  id: 'proposeDeadline',
+  method: 'POST',
+  path: '/deadlines/{category}/proposal',
+  handler: 'propose-deadline',
+  auth: ['cbp-admin'],
+  summary:
+    "Propose a revision of a category's deadline policy for another CBP administrator's approval (two-person rule), with its impact",
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  successStatus: 201,
+  errors: {
+    409: 'The policy changed since the revision you read (`version_conflict`), or a proposal for this category already waits (`proposal_pending`)',
+  },
+  idempotency: { exempt: 'A repeat finds its proposal waiting and is refused (409 `proposal_pending`).' },
+} as const satisfies Route;
+
+export const listDeadlineProposals = {
+  id: 'listDeadlineProposals',
+  method: 'GET',
+  path: '/deadline-proposals',
+  handler: 'list-deadline-proposals',
+  auth: CBP_ROLES,
+  summary: 'Every deadline revision awaiting a second administrator, with its impact when proposed (CBP)',
+  access: ['table:read'],
+  mutates: false,
+} as const satisfies Route;
+
+export const decideDeadlineProposal = {
+  id: 'decideDeadlineProposal',
+  method: 'POST',
+  path: '/deadlines/{category}/proposal/decision',
+  handler: 'decide-deadline-proposal',
+  auth: ['cbp-admin'],
+  summary:
+    'Approve a deadline revision another CBP administrator proposed (it is in force from the next sweep), or withdraw one (either administrator); names the proposal read',
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: {
+    404: 'No revision of this category awaits approval',
+    409: 'The proposal, or the policy it revises, changed since you read it (`proposal_changed`)',
+  },
+  idempotency: { exempt: 'A repeat finds no proposal (404): it is never decided twice.' },
 } as const satisfies Route;
 
 export const deadlineImpact = {
@@ -133,6 +178,9 @@ export const DEADLINES_ROUTES = [
   listDeadlines,
   reviseDeadline,
   deadlineImpact,
+  proposeDeadline,
+  listDeadlineProposals,
+  decideDeadlineProposal,
   deadlineHistory,
   extendDeadline,
   removeCompany,

@@ -1,7 +1,7 @@
 /** What the deadline and standing routes validate (definitions/routes/deadlines.ts). */
 import * as z from '../zod.ts';
 import { schema } from '../pure.ts';
-import { IsoDate, MultiLine } from '../common.ts';
+import { IsoDate, IsoDateTime, MultiLine } from '../common.ts';
 import { CategoryId } from '../fields.ts';
 
 /** Days before a due date at which reminders go out, largest first, each 1 to 89 (the review window opens at 90). */
@@ -37,6 +37,11 @@ export const DeadlineImpactRequest = /* @__PURE__ */ schema(() =>
     newEnrolleeDays: z.number().check(z.int(), z.gte(1), z.lte(730)),
     reminderDays: ReminderDays,
   }),
+);
+
+/** POST /deadlines/{category}/proposal/decision: approve or withdraw the proposal read (named by when it was made). */
+export const DecideDeadlineProposal = /* @__PURE__ */ schema(() =>
+  z.strictObject({ decision: z.enum(['approve', 'withdraw']), proposedAt: IsoDateTime }),
 );
 
 /** POST /companies/{companyId}/deadline-extension (CBP administrator). */

@@ -1,11 +1,18 @@
 /** The request and response schemas of the routes in functions/definitions/routes/deadlines.ts, by route id. */
 import { Id } from '../id.ts';
 import { CompanyView } from '../company.ts';
-import { DeadlinePolicy, DeadlinePolicyList } from '../deadlines.ts';
+import {
+  DeadlinePolicy,
+  DeadlinePolicyList,
+  DeadlineProposal,
+  DeadlineProposalDecision,
+  DeadlineProposalList,
+} from '../deadlines.ts';
 import { DeadlineImpact } from '../deadline-impact.ts';
 import {
   CategoryParam,
   DeadlineImpactRequest,
+  DecideDeadlineProposal,
   DecideReapplication,
   ExtendDeadline,
   Reapply,
@@ -37,6 +44,27 @@ export const DEADLINES_SCHEMAS = {
     body: DeadlineImpactRequest,
     response: DeadlineImpact,
     example: { deadline: '2006-07-15', newEnrolleeDays: 60, reminderDays: [30, 14, 7, 1] },
+  },
+  proposeDeadline: {
+    pathParams: { category: CategoryParam },
+    body: ReviseDeadline,
+    response: DeadlineProposal,
+    example: {
+      revision: 0,
+      deadline: '2006-06-15',
+      newEnrolleeDays: 30,
+      reminderDays: [14, 7, 1],
+      reason: 'Brought forward after the spring inspections.',
+    },
+  },
+  listDeadlineProposals: {
+    response: DeadlineProposalList,
+  },
+  decideDeadlineProposal: {
+    pathParams: { category: CategoryParam },
+    body: DecideDeadlineProposal,
+    response: DeadlineProposalDecision,
+    example: { decision: 'approve', proposedAt: '2006-05-02T14:00:00.000Z' },
   },
   deadlineHistory: {
     pathParams: { category: CategoryParam },

@@ -24,6 +24,103 @@ import { Alert } from '../../components/alert.tsx';
 
 type Policy = ResponseOf<'listDeadlines'>['items'][number];
 type Impact = ResponseOf<'deadlineImpact'>;
+type Proposal = ResponseOf<'listDeadlineProposals'>['items'][number];
+
+/** Revisions awaiting a second administrator: approve another's, or withdraw any (decision 91). */
+const Proposals = ({ onDecided }: { onDecided: (message: string) => void }) => {
+  const { api, me } = useSession();
+  const proposals = useLoad(['listDeadlineProposals'], () => api.call('listDeadlineProposals'));
+  const deciding = useAction();
+  const decide = (p: Proposal, decision: 'approve' | 'withdraw') =>
+    deciding.run(async () => {
+      await api.call('decideDeadlineProposal', {
+        path: { category: p.category },
+        body: { decision, proposedAt: p.proposedAt },
+      });
+      proposals.reload();
+      onDecided(
+        decision === 'approve'
+          ? `The revision for ${categoryName(p.category)} is approved and in force from the next sweep.`
+          : `The proposed revision for ${categoryName(p.category)} is withdrawn.`,
+      );
+    });
+  return (
+    <section className="cbp-section" aria-labelledby="proposals-heading">
+      <h2 id="proposals-heading">Revisions awaiting a second administrator</h2>
+      <p>
+        A revision that moves a due date earlier, or removes companies within 30 days, is in force only once another CBP
+        administrator approves it.
+      </p>
+      <ErrorSummary error={deciding.error} />
+      <Async state={proposals} what="Loading proposals">
+        {(data) =>
+          data.items.length ? (
+            <DataTable
+              label="Revisions awaiting approval"
+              caption="Revisions awaiting approval"
+              columns={[
+                { header: 'Category', rowHeader: true, cell: (p: Proposal) => categoryName(p.category) },
+                {
+                  header: 'Proposed terms',
+                  cell: (p: Proposal) => (
+                    <>
+                      {p.deadline ? <DateText iso={p.deadline} /> : `${p.newEnrolleeDays} days from enrollment`};
+                      reminders {p.reminderDays.join(', ')} days before
+                    </>
+                  ),
+                },
+                {
+                  header: 'Impact when proposed',
+                  cell: (p: Proposal) =>
+                    `${p.impact.removals} removals (${p.impact.removalsWithinWindow} within ${p.impact.windowDays} days), ${p.impact.reminders} reminders`,
+                },
+                {
+                  header: 'Proposed by',
+                  cell: (p: Proposal) => (
+                    <>
+                      {p.proposedByName}, <DateText iso={p.proposedAt} withTime />. {p.reason}
+                    </>
+                  ),
+                },
+                {
+                  header: 'Decision',
+                  cell: (p: Proposal) => (
+                    <div className="row-actions">
+                      {p.proposedBy !== me?.userId ? (
+                        <button
+                          type="button"
+                          className="usa-button"
+                          disabled={deciding.busy}
+                          onClick={() => decide(p, 'approve')}
+                        >
+                          Approve<span className="usa-sr-only"> the revision for {categoryName(p.category)}</span>
+                        </button>
+                      ) : (
+                        <span>Another administrator approves it.</span>
+                      )}
+                      <button
+                        type="button"
+                        className="usa-button usa-button--outline"
+                        disabled={deciding.busy}
+                        onClick={() => decide(p, 'withdraw')}
+                      >
+                        Withdraw<span className="usa-sr-only"> the revision for {categoryName(p.category)}</span>
+                      </button>
+                    </div>
+                  ),
+                },
+              ]}
+              rows={data.items}
+              rowKey={(p) => p.category}
+            />
+          ) : (
+            <Empty>No revision awaits approval.</Empty>
+          )
+        }
+      </Async>
+    </section>
+  );
+};
 type ImpactRow = Impact['companies'][number];
 
 const IMPACT_COLUMNS: Columns<ImpactRow> = [
@@ -124,7 +221,15 @@ const PolicyTable = ({
   />
 );
 
-const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) => void }) => {
+const Revise = ({
+  policy,
+  onRevised,
+  onProposed,
+}: {
+  policy: Policy;
+  onRevised: (p: Policy) => void;
+  onProposed: (p: Proposal) => void;
+}) => {
   const { api } = useSession();
   const [deadline, setDeadline] = useState(policy.deadline ?? '');
   const [days, setDays] = useState(String(policy.newEnrolleeDays));
@@ -154,10 +259,24 @@ const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) 
     setImpact(undefined);
     onRevised(revised);
   });
+  // A revision that moves a date earlier or removes within 30 days goes to a second administrator.
+  const needsSecond = submit.error?.code === 'second_approval_required';
+  const proposing = useAction();
+  const propose = () =>
+    proposing.run(async () => {
+      const proposal = await api.call('proposeDeadline', {
+        path: { category: policy.category },
+        body: { revision: policy.revision, ...terms(), reason },
+      });
+      submit.setError(undefined);
+      setReason('');
+      setImpact(undefined);
+      onProposed(proposal);
+    });
   return (
     <>
       <form onSubmit={submit.onSubmit} noValidate className="form">
-        <ErrorSummary error={submit.error ?? previewing.error} />
+        <ErrorSummary error={proposing.error ?? submit.error ?? previewing.error} />
         <TextField
           label="Deadline"
           type="date"
@@ -205,6 +324,16 @@ const Revise = ({ policy, onRevised }: { policy: Policy; onRevised: (p: Policy) 
             Preview the impact
           </button>
           <SubmitButton busy={submit.busy}>Revise deadline</SubmitButton>
+          {needsSecond ? (
+            <button
+              type="button"
+              className="usa-button usa-button--secondary"
+              disabled={proposing.busy}
+              onClick={propose}
+            >
+              Propose for a second administrator's approval
+            </button>
+          ) : null}
         </div>
       </form>
       {impact ? <ImpactPreview impact={impact} /> : null}
@@ -218,6 +347,8 @@ export const Deadlines = () => {
   const [category, setCategory] = useState<string>(CATEGORY_OPTIONS[0]!.value);
   const history = useLoad(['deadlineHistory', category], () => api.call('deadlineHistory', { path: { category } }));
   const [done, setDone] = useState<string | undefined>();
+  // Bumped when a proposal is made here, so the list of proposals reads again.
+  const [proposalsShown, setProposalsShown] = useState(0);
   const current = policies.data?.items.find((p) => p.category === category);
 
   return (
@@ -235,6 +366,17 @@ export const Deadlines = () => {
           )
         }
       </Async>
+
+      {isAdmin(me?.role) ? (
+        <Proposals
+          key={proposalsShown}
+          onDecided={(message) => {
+            setDone(message);
+            policies.reload();
+            history.reload();
+          }}
+        />
+      ) : null}
 
       <section className="cbp-section" aria-labelledby="one-category">
         <h2 id="one-category">One category</h2>
@@ -261,6 +403,12 @@ export const Deadlines = () => {
                 setDone(`The deadline for ${categoryName(p.category)} is revised (revision ${p.revision}).`);
                 policies.reload();
                 history.reload();
+              }}
+              onProposed={(p) => {
+                setDone(
+                  `The revision for ${categoryName(p.category)} is proposed: it is in force once another administrator approves it.`,
+                );
+                setProposalsShown((n) => n + 1);
               }}
             />
           </>
