@@ -5,29 +5,13 @@
  * layout shift reads them), summed over the whole load, which is never less than Lighthouse's
  * figure; 0.1 is the limit Lighthouse calls good. Audits had measured 0.17 to 1.0.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, newPage, signInAs, startPortal } from '../support/browser.ts';
-import { TEST_PASSWORD, enrollCompany, userWithRole } from '../support/api.ts';
-import type { Company } from '../../functions/schemas/company.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, newPage, signInAs } from '../support/browser.ts';
+import { TEST_PASSWORD } from '../support/api.ts';
+import { portalWithCompany } from '../support/portal-with-company.ts';
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-let company: Company;
-let poc: { email: string };
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  const officer = await userWithRole(portal.api, 'cbp-officer');
-  company = await enrollCompany(portal.api, officer.token, { legalName: 'Steady Freight Co.' });
-  poc = await userWithRole(portal.api, 'primary-poc', company.companyId, company.pocEmail);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+const env = portalWithCompany('Steady Freight Co.');
 
 /** Records every layout shift not caused by input, from before the page's first byte. */
 const RECORD_SHIFTS = `
@@ -54,7 +38,7 @@ const loadShift = async (signedIn: Page, path: string, heading: string, viewport
     .waitFor({ timeout: 10_000 })
     .then(async () => (await tab.locator('header.usa-header .usa-logo').count()) === 1)
     .catch(() => undefined);
-  await tab.goto(`${portal.webUrl}${path}`);
+  await tab.goto(`${env.portal.webUrl}${path}`);
   await tab.getByRole('heading', { level: 1, name: heading }).waitFor();
   await expect
     .poll(() =>
@@ -78,8 +62,8 @@ const loadShift = async (signedIn: Page, path: string, heading: string, viewport
 
 describe('signed-in pages while they load', () => {
   it('show the whole frame while signing in, and move nothing as the data arrives, at both widths', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    const { context, page, errors } = await newPage(env.browser);
+    await signInAs(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     for (const [path, heading] of [
       ['/', 'Dashboard'],
       ['/account', 'Portal Account Information'],

@@ -3,29 +3,13 @@
  * Information have links to their sections, a save bar that stays at the bottom of the window with
  * the result announced and focused there, and a warning before leaving with changes not saved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { PHONE, launchBrowser, newPage, signInAs, startPortal, submitSignIn } from '../support/browser.ts';
-import { TEST_PASSWORD, enrollCompany, userWithRole } from '../support/api.ts';
-import type { Company } from '../../functions/schemas/company.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PHONE, newPage, signInAs, submitSignIn } from '../support/browser.ts';
+import { TEST_PASSWORD } from '../support/api.ts';
+import { portalWithCompany } from '../support/portal-with-company.ts';
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-let company: Company;
-let poc: { email: string };
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  const officer = await userWithRole(portal.api, 'cbp-officer');
-  company = await enrollCompany(portal.api, officer.token, { legalName: 'Long Form Logistics' });
-  poc = await userWithRole(portal.api, 'primary-poc', company.companyId, company.pocEmail);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+const env = portalWithCompany('Long Form Logistics');
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name, exact: true });
@@ -38,8 +22,8 @@ const inView = async (page: Page, selector: string) =>
 
 describe('the long editors', () => {
   it('the security profile: section links, the save result in view and focused, and a warning before leaving unsaved', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    const { context, page, errors } = await newPage(env.browser);
+    await signInAs(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     await nav(page, 'Security profile').click();
     await page.getByRole('heading', { level: 1, name: 'Security Profile' }).waitFor();
     await page.locator('form textarea').first().waitFor();
@@ -89,8 +73,8 @@ describe('the long editors', () => {
   });
 
   it('the account information: section links, and the page stops the tab closing unasked with changes not saved', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    const { context, page, errors } = await newPage(env.browser);
+    await signInAs(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     await nav(page, 'Account').click();
     await page.getByRole('heading', { level: 1, name: 'Portal Account Information' }).waitFor();
     const sections = page.getByRole('navigation', { name: 'Account information sections' }).getByRole('link');
@@ -124,11 +108,11 @@ interface DomRange {
 
 describe('checkboxes', () => {
   it('keep a long label beside the box on a phone, not under it', async () => {
-    const { context, page, errors } = await newPage(browser, PHONE);
+    const { context, page, errors } = await newPage(env.browser, PHONE);
     // On a phone Sign out is behind the Menu button: the dashboard's heading says the sign-in is done.
-    await submitSignIn(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    await submitSignIn(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await page.goto(`${portal.webUrl}/users`);
+    await page.goto(`${env.portal.webUrl}/users`);
     const box = page.getByLabel('May edit the account information and security profile');
     await box.waitFor();
     const label = page.getByText('May edit the account information and security profile', { exact: true });

@@ -4,34 +4,18 @@
  * so the next page reads it again, and signing out empties the cache, so the next person in the
  * same tab sees nothing of the last one's data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signInAs, startPortal } from '../support/browser.ts';
-import { TEST_PASSWORD, enrollCompany, userWithRole } from '../support/api.ts';
-import type { Company } from '../../functions/schemas/company.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, signInAs } from '../support/browser.ts';
+import { TEST_PASSWORD } from '../support/api.ts';
+import { portalWithCompany } from '../support/portal-with-company.ts';
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-let company: Company;
-let poc: { email: string };
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  const officer = await userWithRole(portal.api, 'cbp-officer');
-  company = await enrollCompany(portal.api, officer.token, { legalName: 'Cached Freight Co.' });
-  poc = await userWithRole(portal.api, 'primary-poc', company.companyId, company.pocEmail);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+const env = portalWithCompany('Cached Freight Co.');
 
 /** The GETs of the company record (`GET /companies/{id}`) the page sends from now on. */
 const countCompanyReads = (page: Page) => {
   const reads: string[] = [];
-  const path = `/companies/${company.companyId}`;
+  const path = `/companies/${env.company.companyId}`;
   page.on('request', (request) => {
     if (request.method() === 'GET' && new URL(request.url()).pathname === path) reads.push(request.url());
   });
@@ -46,9 +30,9 @@ const open = async (page: Page, nav: string, heading: string) => {
 
 describe('server data in the web portal', () => {
   it('reads the company once for the pages that show it, again after a change, and forgets it at sign-out', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(env.browser);
     const reads = countCompanyReads(page);
-    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    await signInAs(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
     await expect.poll(() => reads.length).toBe(1);
 
@@ -60,7 +44,7 @@ describe('server data in the web portal', () => {
     // A change (naming a secondary contact, on the Users page): the company is read again.
     await open(page, 'Users', 'Users');
     await page.getByLabel("Secondary contact's full name").fill('Robin Keller');
-    await page.getByLabel("Secondary contact's email").fill(`robin-${company.companyId.slice(0, 8)}@example.com`);
+    await page.getByLabel("Secondary contact's email").fill(`robin-${env.company.companyId.slice(0, 8)}@example.com`);
     const before = reads.length;
     await page.getByRole('button', { name: 'Name secondary contact' }).click();
     await page.getByText(/Robin Keller \(robin-.*\) will receive the deadline reminders/).waitFor();
@@ -74,7 +58,7 @@ describe('server data in the web portal', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     const atSignOut = reads.length;
-    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    await signInAs(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     await expect.poll(() => reads.length).toBe(atSignOut + 1);
     expect(errors).toEqual([]);
     await context.close();

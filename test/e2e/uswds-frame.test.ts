@@ -4,38 +4,13 @@
  * one line with its navigation behind a Menu button that works by keyboard; at 1280 px the page
  * uses the width (USWDS's widescreen container), not a 700 px column at the left.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  PHONE,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  signInAs,
-  startPortal,
-  submitSignIn,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, enrollCompany, userWithRole } from '../support/api.ts';
-import type { Company } from '../../functions/schemas/company.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, newPage, seriousViolations, signInAs, submitSignIn } from '../support/browser.ts';
+import { TEST_PASSWORD } from '../support/api.ts';
+import { portalWithCompany } from '../support/portal-with-company.ts';
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-let company: Company;
-let poc: { email: string };
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  const officer = await userWithRole(portal.api, 'cbp-officer');
-  company = await enrollCompany(portal.api, officer.token, { legalName: 'Framed Freight Co.' });
-  poc = await userWithRole(portal.api, 'primary-poc', company.companyId, company.pocEmail);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+const env = portalWithCompany('Framed Freight Co.');
 
 const box = async (page: Page, selector: string) => {
   const found = await page.locator(selector).first().boundingBox();
@@ -47,12 +22,12 @@ const focused = (page: Page) => page.evaluate<string>("document.activeElement?.t
 
 describe('the USWDS page frame', () => {
   it('has the banner, header, identifier and USWDS controls, and uses the width of a desktop screen', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(env.browser);
     const configReads: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/config.json') configReads.push(request.url());
     });
-    await page.goto(`${portal.webUrl}/sign-in`);
+    await page.goto(`${env.portal.webUrl}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     // The page preloads its configuration beside the script, and the script uses that answer.
     expect(configReads).toHaveLength(1);
@@ -71,7 +46,7 @@ describe('the USWDS page frame', () => {
     // The stylesheet is USWDS's (its font, its tokens).
     expect(await page.evaluate<string>('getComputedStyle(document.body).fontFamily')).toMatch(/Source Sans Pro Web/);
 
-    await signInAs(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    await signInAs(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     // At 1280 px the content takes the screen's width less USWDS's margins, not a column at the left.
     expect((await box(page, 'main')).width).toBeGreaterThan(1100);
@@ -84,8 +59,8 @@ describe('the USWDS page frame', () => {
   });
 
   it('folds the navigation behind a Menu button on a phone, so the header is one line, and it works by keyboard', async () => {
-    const { context, page, errors } = await newPage(browser, PHONE);
-    await submitSignIn(page, portal.webUrl, poc.email, TEST_PASSWORD);
+    const { context, page, errors } = await newPage(env.browser, PHONE);
+    await submitSignIn(page, env.portal.webUrl, env.poc.email, TEST_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
     const nav = page.getByRole('navigation', { name: 'Portal' });

@@ -123,7 +123,9 @@ describe('the audit archive', () => {
     expect(put!.headers['x-amz-checksum-sha256']).toBe(createHash('sha256').update(body).digest('base64'));
 
     expect(await archivedRecord(companyId, position)).toBe(body);
-    expect(await archivedRecord(companyId, `${position.slice(0, -1)}0`)).toBeNull();
+    // Another position of the same company (the id's last digit changed, whatever it was).
+    const neighbour = `${position.slice(0, -1)}${position.endsWith('0') ? '1' : '0'}`;
+    expect(await archivedRecord(companyId, neighbour)).toBeNull();
     expect(await archivedRecord(randomUUID(), position)).toBeNull();
   });
 
