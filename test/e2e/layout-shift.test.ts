@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, newPage, signInAs } from '../support/browser.ts';
-import { TEST_PASSWORD } from '../support/api.ts';
+import { DESKTOP, PHONE, newPage, signInAs, signInStaff } from '../support/browser.ts';
+import { TEST_PASSWORD, userWithRole } from '../support/api.ts';
 import { portalWithCompany } from '../support/portal-with-company.ts';
 
 const env = portalWithCompany('Steady Freight Co.');
@@ -77,6 +77,27 @@ describe('signed-in pages while they load', () => {
         expect(total, `layout shift of ${path} at ${width}: ${moved.join('\n')}`).toBeLessThan(0.1);
         // The sign-in screen can be too quick to see; when it is seen, it has the header.
         if (framed !== undefined) expect(framed, `frame while signing in, ${path} at ${width}`).toBe(true);
+      }
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("do the same for CBP staff: the overview, the companies list and a company's record", async () => {
+    const { context, page, errors } = await newPage(env.browser);
+    const admin = await userWithRole(env.portal.api, 'cbp-admin');
+    await signInStaff(page, env.portal.webUrl, admin.email, TEST_PASSWORD);
+    for (const [path, heading] of [
+      ['/cbp', 'Compliance overview'],
+      ['/cbp/companies', 'Companies'],
+      [`/cbp/companies/${env.company.companyId}`, env.company.legalName],
+    ] as const) {
+      for (const [width, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const { total, moved } = await loadShift(page, path, heading, viewport);
+        expect(total, `layout shift of ${path} at ${width}: ${moved.join('\n')}`).toBeLessThan(0.1);
       }
     }
     expect(errors).toEqual([]);
