@@ -78,9 +78,12 @@ export const applyNagSuppressions = (stack: Stack): void => {
 };
 
 /** Public routes (DESIGN section 2: health, OpenAPI, sign-in flows) have no authorizer by design. */
-export const acknowledgePublicMethods = (api: apigw.RestApi, routes: readonly RouteDefinition[]): void => {
+export const acknowledgePublicMethods = (
+  methods: ReadonlyMap<string, apigw.Method>,
+  routes: readonly RouteDefinition[],
+): void => {
   for (const route of routes) {
-    const method = api.root.resourceForPath(route.path).node.tryFindChild(route.method);
+    const method = methods.get(route.id);
     if (!method) continue;
     if (route.auth === 'public') {
       const reason = `${route.method} ${route.path} is public by design (DESIGN section 2); it reveals nothing about accounts and is rate-limited by the stage and the WAF.`;

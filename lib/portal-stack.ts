@@ -12,7 +12,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
+import { AREAS, ROUTES, type Access, type RouteDefinition } from '../functions/definitions/routes.ts';
 import { TABLE, tableIndexes } from '../functions/definitions/table.ts';
 import { EMAIL_TEMPLATES } from '../functions/definitions/email-templates.ts';
 import {
@@ -75,10 +75,12 @@ export interface PortalStackProps extends StackProps {
  */
 export class PortalStack extends Stack {
   /**
-   * The route functions (each with its role, policy, log group and invoke permission), in a
-   * nested stack: with them the portal passes CloudFormation's 500 resources per stack.
+   * One nested stack per area of the route table (`AREAS`), named `Routes<Area>`: each route's
+   * function (with its role, policy, log group and invoke permission), its API method and its
+   * request model. The parent keeps the API, its paths and their CORS methods: together they would
+   * pass CloudFormation's 500 resources per stack (decision 30). A new area is a new nested stack.
    */
-  readonly routeFunctions: NestedStack;
+  readonly routeStacks: readonly NestedStack[];
   /** The API and the web client's hosting, for tests and for stacks built on this one. */
   readonly api: PortalApi;
   readonly web: WebHosting;
@@ -94,9 +96,14 @@ export class PortalStack extends Stack {
     // Before bundling sixty-odd functions, not after.
     requireBuiltClient(props.webAssetsPath);
     if (props.domain) checkDomainSettings(props.domain, this.region);
-    this.routeFunctions = new NestedStack(this, 'RouteFunctions', {
-      description: 'C-TPAT portal: the functions behind the API routes',
-    });
+    const areaStacks = new Map<string, NestedStack>();
+    for (const area of AREAS) {
+      const nested = new NestedStack(this, `Routes${area.tag}`, {
+        description: `C-TPAT portal: the ${area.tag} routes' functions and API methods`,
+      });
+      for (const route of area.routes) areaStacks.set(route.id, nested);
+    }
+    this.routeStacks = [...new Set(areaStacks.values())];
 
     // The table's changes, also as a Kinesis data stream (Kinesis Data Streams for DynamoDB): the
     // DynamoDB stream is read by as many consumers as DynamoDB advises (two), and a Kinesis stream
@@ -242,7 +249,9 @@ export class PortalStack extends Stack {
     // Named under one prefix, so the security alarms' rules read every route's log group.
     const routeLogPrefix = `/ctpat-portal/${this.stackName}/routes/`;
     for (const route of ROUTES as readonly RouteDefinition[]) {
-      const { function: fn } = new PortalFunction(this.routeFunctions, `Route-${route.id}`, {
+      const areaStack = areaStacks.get(route.id);
+      if (!areaStack) throw new Error(`Route ${route.id} is in no area of the route table`);
+      const { function: fn } = new PortalFunction(areaStack, `Route-${route.id}`, {
         entry: `handlers/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         environment: environmentFor(route.access),
@@ -263,7 +272,7 @@ export class PortalStack extends Stack {
       allowedOrigins,
       logKey,
     });
-    acknowledgePublicMethods(portalApi.api, ROUTES);
+    acknowledgePublicMethods(portalApi.methods, ROUTES);
     // The CSP names the API by its id only (or its custom name): the stage URL would depend on the
     // CORS methods, which depend on the distribution's domain name.
     const domain = props.domain;

@@ -85,6 +85,8 @@ class FunctionStackLambdaIntegration extends apigw.LambdaIntegration {
 export class PortalApi extends Construct {
   readonly api: apigw.RestApi;
   readonly webAcl: wafv2.CfnWebACL;
+  /** Each route's method, by route id (in its function's stack). */
+  readonly methods = new Map<string, apigw.Method>();
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
@@ -163,34 +165,43 @@ export class PortalApi extends Construct {
       if (!fn) throw new Error(`No function for route ${route.id}; every route in the route table needs one`);
       const resource = this.api.root.resourceForPath(route.path);
       const isPublic = route.auth === 'public';
-      // No console test-invoke permission: one Lambda permission per method, not two, and it lives
-      // with the function, in the route functions' nested stack (CloudFormation allows 500
-      // resources per stack; decision 30).
-      resource.addMethod(route.method, new FunctionStackLambdaIntegration(fn, STAGE_NAME), {
-        operationName: route.id,
-        requestValidator: validator,
-        ...(route.body
-          ? {
-              requestModels: {
-                'application/json': this.api.addModel(`${route.id}Body`, {
-                  contentType: 'application/json',
-                  modelName: `${route.id}Body`,
-                  schema: toModelSchema(route.body),
-                }),
-              },
-            }
-          : {}),
-        ...(route.pathParams
-          ? {
-              requestParameters: Object.fromEntries(
-                Object.keys(route.pathParams).map((p) => [`method.request.path.${p}`, true]),
-              ),
-            }
-          : {}),
-        ...(isPublic
-          ? { authorizationType: apigw.AuthorizationType.NONE }
-          : { authorizer, authorizationType: apigw.AuthorizationType.COGNITO }),
+      // The method and its model live beside their function, in its area's nested stack: the
+      // parent keeps the API, its paths and their CORS methods (CloudFormation allows 500
+      // resources per stack; decision 30). No console test-invoke permission: one Lambda
+      // permission per method, also beside the function.
+      const scope = Stack.of(fn) === Stack.of(this) ? this : Stack.of(fn);
+      const method = new apigw.Method(scope, `Method-${route.id}`, {
+        resource,
+        httpMethod: route.method,
+        integration: new FunctionStackLambdaIntegration(fn, STAGE_NAME),
+        options: {
+          operationName: route.id,
+          requestValidator: validator,
+          ...(route.body
+            ? {
+                requestModels: {
+                  'application/json': new apigw.Model(scope, `Model-${route.id}`, {
+                    restApi: this.api,
+                    contentType: 'application/json',
+                    modelName: `${route.id}Body`,
+                    schema: toModelSchema(route.body),
+                  }),
+                },
+              }
+            : {}),
+          ...(route.pathParams
+            ? {
+                requestParameters: Object.fromEntries(
+                  Object.keys(route.pathParams).map((p) => [`method.request.path.${p}`, true]),
+                ),
+              }
+            : {}),
+          ...(isPublic
+            ? { authorizationType: apigw.AuthorizationType.NONE }
+            : { authorizer, authorizationType: apigw.AuthorizationType.COGNITO }),
+        },
       });
+      this.methods.set(route.id, method);
     }
 
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {

@@ -14,6 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { createPortalApp } from '../../lib/portal-app.ts';
 import { AuditArchive, DEFAULT_RETENTION_DAYS } from '../../lib/constructs/audit-archive.ts';
 import type { PortalStack } from '../../lib/portal-stack.ts';
@@ -58,7 +59,7 @@ const synth = (context: Record<string, unknown>): Synth => {
     app,
     stack,
     archive: stack.node.findChild('AuditArchive') as AuditArchive,
-    templates: [Template.fromStack(stack), Template.fromStack(stack.routeFunctions)],
+    templates: [Template.fromStack(stack), routeStacksTemplate(stack)],
     assemblyDir,
   };
 };

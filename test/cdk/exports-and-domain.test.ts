@@ -7,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { createPortalApp } from '../../lib/portal-app.ts';
 import { checkDomainSettings } from '../../lib/constructs/portal-domain.ts';
 import type { PortalStack } from '../../lib/portal-stack.ts';
@@ -42,7 +43,7 @@ const synth = (context: Record<string, string>): Synth => {
     app,
     stack,
     template: Template.fromStack(stack),
-    routeFunctions: Template.fromStack(stack.routeFunctions),
+    routeFunctions: routeStacksTemplate(stack),
     assemblyDir,
   };
 };
@@ -65,11 +66,14 @@ const only = <T>(entries: [string, T][]): T => {
   return entries[0]![1];
 };
 
-/** What the main stack passes for one of the nested stack's `referenceto...` parameters. */
+/** What the main stack passes for one of the nested stacks' `referenceto...` parameters (the same to each that has it). */
 const parameter = (s: Synth, name: string): unknown => {
-  const nested = only(resources(s, 'AWS::CloudFormation::Stack'));
-  expect(nested.Properties.Parameters, name).toHaveProperty(name);
-  return nested.Properties.Parameters[name];
+  const given = resources(s, 'AWS::CloudFormation::Stack')
+    .map(([, nested]) => nested.Properties.Parameters?.[name])
+    .filter((value) => value !== undefined)
+    .map((value) => JSON.stringify(value));
+  expect(new Set(given).size, name).toBe(1);
+  return JSON.parse(given[0]!);
 };
 /** A nested-stack value with its parameters replaced by what the main stack gives them. */
 const inMainStack = (s: Synth, value: unknown): unknown =>

@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { PortalStack } from '../../lib/portal-stack.ts';
 import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
@@ -24,7 +25,7 @@ beforeAll(() => {
     programEmail: 'program@example.gov',
     webAssetsPath: stubWebClient(),
   });
-  functions = [Template.fromStack(stack), Template.fromStack(stack.routeFunctions)]
+  functions = [Template.fromStack(stack), routeStacksTemplate(stack)]
     .flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function')))
     .filter((f) => f.Properties.Runtime === 'nodejs22.x')
     .map((f) => ({

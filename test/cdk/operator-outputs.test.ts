@@ -8,6 +8,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { PortalStack } from '../../lib/portal-stack.ts';
 import type { PortalUserPool } from '../../lib/constructs/user-pool.ts';
 import { OPERATOR_OUTPUTS } from '../../lib/stack-outputs.ts';
@@ -54,9 +55,9 @@ describe('stack outputs for npm run admin', () => {
   });
 
   it("cover every variable POST /staff's function has but the browser origins and Node's options", () => {
-    const addStaff = Object.values(
-      Template.fromStack(stack.routeFunctions).findResources('AWS::Lambda::Function'),
-    ).find((f) => String(f.Properties.Description).startsWith('POST /staff:'));
+    const addStaff = Object.values(routeStacksTemplate(stack).findResources('AWS::Lambda::Function')).find((f) =>
+      String(f.Properties.Description).startsWith('POST /staff:'),
+    );
     const variables = Object.keys(addStaff?.Properties.Environment?.Variables ?? {});
     expect(variables).toContain('STAFF_USER_POOL_ID');
     const published: string[] = Object.values(OPERATOR_OUTPUTS);

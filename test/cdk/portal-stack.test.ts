@@ -1,9 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { createPortalApp } from '../../lib/portal-app.ts';
 import type { PortalStack } from '../../lib/portal-stack.ts';
-import { ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
+import { AREAS, ROUTES, type RouteDefinition } from '../../functions/definitions/routes.ts';
 import { JOBS } from '../../functions/definitions/jobs.ts';
 import { EVENT_HANDLERS } from '../../functions/definitions/events.ts';
 import { STREAM_CONSUMERS } from '../../functions/definitions/stream-consumers.ts';
@@ -17,18 +18,19 @@ import { stubWebClient } from '../support/web-client.ts';
 let app: App;
 let template: Template;
 let routeFunctions: Template;
+let stack: PortalStack;
 let assemblyDir: string;
 
 beforeAll(() => {
   // A stand-in for web/dist, so the test needs no Vite build.
   app = createPortalApp(new App({ context: { webAssetsPath: stubWebClient() } }));
   assemblyDir = app.synth().directory;
-  const stack = app.node.findChild('CtpatPortal') as PortalStack;
+  stack = app.node.findChild('CtpatPortal') as PortalStack;
   template = Template.fromStack(stack);
-  routeFunctions = Template.fromStack(stack.routeFunctions);
+  routeFunctions = routeStacksTemplate(stack);
 }, 600_000);
 
-/** Resources of a type in the stack and its nested stack of route functions. */
+/** Resources of a type in the stack and its areas' nested stacks of routes. */
 const resourcesOf = (type: string) =>
   [template, routeFunctions].flatMap((t) => Object.entries(t.findResources(type))) as [
     string,
@@ -278,15 +280,35 @@ describe('Cognito user pools', () => {
 
 describe('the stack', () => {
   it("keeps each of its stacks under CloudFormation's 500 resources, with room to grow", () => {
-    // A route costs five resources in the nested stack (function, role, policy, log group,
-    // permission) and two or three in the parent (method, model, path). See docs/decisions.md, 30.
+    // A route costs seven resources or so in its area's nested stack (function, role, policy, log
+    // group, permission, method, model) and one or two in the parent (its path and the path's CORS
+    // method). See docs/decisions.md, 30.
     const parent = Object.keys(template.toJSON().Resources as object).length;
-    const nested = Object.keys(routeFunctions.toJSON().Resources as object).length;
+    const nested = stack.routeStacks.map(
+      (s) => [s.node.id, Object.keys(Template.fromStack(s).toJSON().Resources as object).length] as const,
+    );
     console.log(
-      `[cdk] resources: ${parent} in the stack, ${nested} in its nested stack of route functions (limit 500 each)`,
+      `[cdk] resources: ${parent} in the stack; in its route stacks ${nested.map(([id, n]) => `${id} ${n}`).join(', ')} (limit 500 each)`,
     );
     expect(parent).toBeLessThanOrEqual(450);
-    expect(nested).toBeLessThanOrEqual(450);
+    for (const [id, n] of nested) expect(n, id).toBeLessThanOrEqual(450);
+  });
+
+  it('puts each route, its function and its method, in the nested stack of its area', () => {
+    for (const area of AREAS) {
+      const nested = stack.routeStacks.find((s) => s.node.id === `Routes${area.tag}`);
+      expect(nested, area.tag).toBeDefined();
+      const methods = Object.values(Template.fromStack(nested!).findResources('AWS::ApiGateway::Method'));
+      expect(methods.map((m) => m.Properties.OperationName).sort()).toEqual(area.routes.map((r) => r.id).sort());
+    }
+    // The parent keeps only the paths' CORS methods.
+    const parentMethods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+    expect(parentMethods.every((m) => m.Properties.HttpMethod === 'OPTIONS')).toBe(true);
+    // The deployment waits for every area's methods.
+    const [deployment] = Object.values(template.findResources('AWS::ApiGateway::Deployment'));
+    const nestedIds = Object.keys(template.findResources('AWS::CloudFormation::Stack'));
+    expect(nestedIds).toHaveLength(AREAS.length);
+    for (const id of nestedIds) expect(deployment!.DependsOn).toContain(id);
   });
 
   it('lets API Gateway invoke each route function once, with no console test-invoke grant', () => {

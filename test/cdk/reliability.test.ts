@@ -8,6 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { createPortalApp } from '../../lib/portal-app.ts';
 import type { PortalStack } from '../../lib/portal-stack.ts';
 import {
@@ -29,7 +30,7 @@ beforeAll(() => {
   const app = createPortalApp(new App({ context: { webAssetsPath: stubWebClient() } }));
   const stack = app.node.findChild('CtpatPortal') as PortalStack;
   template = Template.fromStack(stack);
-  routeFunctions = Template.fromStack(stack.routeFunctions);
+  routeFunctions = routeStacksTemplate(stack);
 }, 600_000);
 
 const kindAlarms = () =>

@@ -6,6 +6,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { ROUTES } from '../../functions/definitions/routes.ts';
 import { PortalStack } from '../../lib/portal-stack.ts';
 import { SECURITY_BURSTS } from '../../lib/constructs/security-alarms.ts';
@@ -23,7 +24,7 @@ beforeAll(() => {
     webAssetsPath: stubWebClient(),
   });
   template = Template.fromStack(stack);
-  routeFunctions = Template.fromStack(stack.routeFunctions);
+  routeFunctions = routeStacksTemplate(stack);
 }, 120_000);
 
 const resources = (type: string) =>

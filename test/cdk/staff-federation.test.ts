@@ -6,6 +6,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { createPortalApp } from '../../lib/portal-app.ts';
 import type { PortalStack } from '../../lib/portal-stack.ts';
 import { nagFindings } from '../support/nag.ts';
@@ -40,7 +41,7 @@ beforeAll(() => {
   assemblyDir = app.synth().directory;
   const stack = app.node.findChild('CtpatPortal') as PortalStack;
   template = Template.fromStack(stack);
-  routeFunctions = Template.fromStack(stack.routeFunctions);
+  routeFunctions = routeStacksTemplate(stack);
 }, 240_000);
 
 describe('staff federation from context', () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeStacksTemplate } from '../support/route-stacks.ts';
 import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import { createPortalApp } from '../../lib/portal-app.ts';
 import { acknowledgeWebHosting } from '../../lib/nag-suppressions.ts';
@@ -36,7 +37,7 @@ beforeAll(() => {
   assemblyDir = app.synth().directory;
   stack = app.node.findChild('CtpatPortal') as PortalStack;
   template = Template.fromStack(stack);
-  routeFunctions = Template.fromStack(stack.routeFunctions);
+  routeFunctions = routeStacksTemplate(stack);
   const id = (construct: { node: { defaultChild?: unknown } }) =>
     stack.getLogicalId(construct.node.defaultChild as CfnElement);
   Object.assign(ids, {
