@@ -142,6 +142,7 @@ const LISTED_FIELDS = [
   'legalName',
   'pocEmail',
   'sviCode',
+  'programStatus',
   'pocUnreachable',
   'secondaryUnreachable',
 ] as const;

@@ -17,6 +17,7 @@ import { DEADLINES_ROUTES } from './routes/deadlines.ts';
 import { MESSAGES_ROUTES } from './routes/messages.ts';
 import { ALERTS_ROUTES } from './routes/alerts.ts';
 import { SHARING_ROUTES } from './routes/sharing.ts';
+import { LIFECYCLE_ROUTES } from './routes/lifecycle.ts';
 import { SERVICE_SCHEMAS } from '../schemas/routes/service.ts';
 import { AUTH_SCHEMAS } from '../schemas/routes/auth.ts';
 import { COMPANIES_SCHEMAS } from '../schemas/routes/companies.ts';
@@ -27,6 +28,7 @@ import { DEADLINES_SCHEMAS } from '../schemas/routes/deadlines.ts';
 import { MESSAGES_SCHEMAS } from '../schemas/routes/messages.ts';
 import { ALERTS_SCHEMAS } from '../schemas/routes/alerts.ts';
 import { SHARING_SCHEMAS } from '../schemas/routes/sharing.ts';
+import { LIFECYCLE_SCHEMAS } from '../schemas/routes/lifecycle.ts';
 import type { Route, RouteDefinition, RouteSchemas } from './routes/types.ts';
 
 export type { Access, HttpMethod, Route, RouteDefinition } from './routes/types.ts';
@@ -52,6 +54,7 @@ export const ROUTES = join(
     ...MESSAGES_ROUTES,
     ...ALERTS_ROUTES,
     ...SHARING_ROUTES,
+    ...LIFECYCLE_ROUTES,
   ] as const,
   {
     ...SERVICE_SCHEMAS,
@@ -64,6 +67,7 @@ export const ROUTES = join(
     ...MESSAGES_SCHEMAS,
     ...ALERTS_SCHEMAS,
     ...SHARING_SCHEMAS,
+    ...LIFECYCLE_SCHEMAS,
   },
 ) satisfies readonly RouteDefinition[];
 
@@ -117,6 +121,12 @@ export const AREAS: readonly {
     tag: 'Sharing',
     description: 'Data shared only as the company authorizes it (grants and requests), the audit trail and the export.',
     routes: SHARING_ROUTES,
+  },
+  {
+    tag: 'Lifecycle',
+    description:
+      "A company's status in the program (applicant, certified, validated, suspended, removed) and the changes CBP makes to it.",
+    routes: LIFECYCLE_ROUTES,
   },
 ];
 

@@ -4,6 +4,7 @@ import { auditItem } from './audit.ts';
 import { openObligation } from './obligations.ts';
 import { withFreshCode, type CodeSource } from './svi-codes.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
+import { PROGRAM_STATUS_TERMS, programStatusOf } from '../definitions/program-status.ts';
 import { NotFound } from '../errors.ts';
 import type { AuditRecord } from '../schemas/audit.ts';
 import type { Obligation } from '../schemas/obligations.ts';
@@ -22,13 +23,13 @@ export interface CompanyStore {
 }
 
 /**
- * A company as the API shows it: its record, and its benefits, which follow its status (a
- * removal revokes them) and are never stored.
+ * A company as the API shows it: its record, its program status and its benefits, which follow
+ * the status (`PROGRAM_STATUS_TERMS`) and are never stored.
  */
-export const companyView = (company: Company): CompanyView => ({
-  ...company,
-  benefits: company.status === 'active' ? 'active' : 'revoked',
-});
+export const companyView = (company: Company): CompanyView => {
+  const programStatus = programStatusOf(company);
+  return { ...company, programStatus, benefits: PROGRAM_STATUS_TERMS[programStatus].benefits };
+};
 
 /**
  * CBP enrolls a company; its POC email is claimed so it can later request the account, and it
@@ -76,6 +77,8 @@ const enrollment = (caller: Caller, input: EnrollCompany, companyId: string, svi
   ...(input.pocName ? { pocName: input.pocName } : {}),
   identifiers: input.identifiers,
   status: 'active',
+  // Enrolled, its profile to be submitted and reviewed: CBP certifies it (decision 92).
+  programStatus: 'applicant',
   enrolledAt: now.toISOString(),
   enrolledBy: caller.userId,
   sviCode,

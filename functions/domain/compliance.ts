@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../definitions/categories.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
+import { PROGRAM_STATUS_TERMS, programStatusOf } from '../definitions/program-status.ts';
 import { BadRequest } from '../errors.ts';
 import { requireRole, type Caller } from './caller.ts';
 import { currentPolicies, enrollmentDueDate } from './deadline-schedule.ts';
@@ -44,7 +45,10 @@ export interface CompanyDirectory {
 }
 
 type Listed = Standing &
-  Pick<Company, 'companyId' | 'legalName' | 'pocEmail' | 'sviCode' | 'pocUnreachable' | 'secondaryUnreachable'>;
+  Pick<
+    Company,
+    'companyId' | 'legalName' | 'pocEmail' | 'sviCode' | 'programStatus' | 'pocUnreachable' | 'secondaryUnreachable'
+  >;
 
 /** The deadline policies CBP revised (the categories not listed keep their initial policy). */
 export interface RevisedPolicies {
@@ -115,6 +119,7 @@ const summaryOf = (company: Listed, policies: ReadonlyMap<CategoryId, DeadlinePo
     legalName,
     category: company.category,
     status,
+    programStatus: programStatusOf(company),
     pocEmail,
     sviCode: company.sviCode ?? null,
     enrolledAt,
@@ -185,6 +190,7 @@ const CSV_HEADER = [
   'Company id',
   'Category',
   'Status',
+  'Program status',
   'Point of contact',
   'POC email unreachable',
   'Enrolled',
@@ -209,6 +215,7 @@ export const companiesCsv = async (
     c.companyId,
     CATEGORIES.find((k) => k.id === c.category)?.name ?? c.category,
     c.status === 'active' ? 'Active' : 'Removed',
+    PROGRAM_STATUS_TERMS[c.programStatus].label,
     c.pocEmail,
     c.pocUnreachable ? 'yes' : '',
     programDate(c.enrolledAt),

@@ -312,8 +312,10 @@ export const decideReapplication = async (
   const deadline = input.deadline!;
   requireFuture(deadline, now);
   // Rejoining starts over: the portal update must be completed again, and a new annual cycle follows it.
+  // Accepted back, it is an applicant again: CBP certifies it anew (decision 92).
   const set = {
     status: 'active' as const,
+    programStatus: 'applicant' as const,
     reapplication: { ...decided, status: 'accepted' as const, deadline },
     deadlineExtendedTo: deadline,
   };
@@ -321,7 +323,7 @@ export const decideReapplication = async (
     expectedStatus: 'removed',
     expectedVersion: company.version,
     set,
-    remove: ['removal', 'portalUpdateCompletedAt', 'nextCertificationDueAt', 'certificationStatus'],
+    remove: ['removal', 'portalUpdateCompletedAt', 'nextCertificationDueAt', 'certificationStatus', 'suspension'],
     obligations: {
       open: [openObligation(company, 'enrollment', now.toISOString(), { extendedTo: deadline })],
       close: ['recertification'],

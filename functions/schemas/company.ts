@@ -3,6 +3,7 @@ import { Email, IsoDateTime } from './common.ts';
 import { Id } from './id.ts';
 import { CategoryId, CompanyStatus } from './fields.ts';
 import { Identifiers } from './identifiers.ts';
+import { PROGRAM_STATUSES } from '../definitions/program-status.ts';
 
 /** The web's forms are typed from here. */
 export type { Identifiers };
@@ -39,6 +40,21 @@ export type Unreachable = z.infer<typeof Unreachable>;
 
 export const Contact = z.object({ name: z.string(), email: Email });
 
+/** Where a company in the program stands (`definitions/program-status.ts`). */
+export const ActiveProgramStatus = z.enum(['applicant', 'certified', 'validated', 'suspended']);
+export const ProgramStatus = z.enum(PROGRAM_STATUSES);
+
+/** CBP's suspension of a company's benefits: why, what it must do, and what it returns to when lifted. */
+export const Suspension = z.object({
+  at: IsoDateTime,
+  by: z.string(),
+  reason: z.string(),
+  actionPlan: z.string(),
+  /** The status the company was suspended from, which lifting the suspension restores. */
+  from: z.enum(['certified', 'validated']),
+});
+export type Suspension = z.infer<typeof Suspension>;
+
 export const Company = z.object({
   companyId: Id,
   legalName: z.string(),
@@ -47,6 +63,15 @@ export const Company = z.object({
   pocName: z.string().optional(),
   identifiers: Identifiers,
   status: CompanyStatus,
+  /**
+   * Where the company stands in the program while it is in it (decision 92). Absent on a company
+   * enrolled before program statuses existed, which is certified (`PROGRAM_STATUS_BEFORE_ISSUE_22`).
+   */
+  programStatus: ActiveProgramStatus.optional(),
+  /** While `programStatus` is `suspended`: CBP's reason and the action plan. */
+  suspension: Suspension.optional(),
+  /** The last change of program status (CBP's, on the program-status route). */
+  programStatusChangedAt: z.optional(IsoDateTime),
   enrolledAt: IsoDateTime,
   enrolledBy: z.string(),
   /**
@@ -80,16 +105,17 @@ export const Company = z.object({
 export type Company = z.infer<typeof Company>;
 
 /**
- * Whether a company's C-TPAT benefits are in force. A removal revokes them, from the moment of
- * removal until CBP reinstates the company or accepts it back. Not `suspended`: in C-TPAT a
- * suspension is a different, lesser sanction, and a removal must never be described as one.
+ * A company's C-TPAT benefits, which follow its program status (`PROGRAM_STATUS_TERMS`): none yet
+ * (an applicant), in force (certified, validated), suspended (a lesser sanction, until CBP lifts
+ * it), revoked (removed; the company must reapply). A removal must never be called a suspension.
  */
-export const Benefits = z.enum(['active', 'revoked']);
+export const Benefits = z.enum(['none', 'active', 'suspended', 'revoked']);
 export type Benefits = z.infer<typeof Benefits>;
 
 /**
- * A company as the API shows it: its record, and its benefits. Benefits follow the status and
- * are never stored, so no stored item carries an older word for them.
+ * A company as the API shows it: its record, its program status (`removed` while removed) and its
+ * benefits. Both follow the stored fields and are never stored, so no stored item carries an
+ * older word for them.
  */
-export const CompanyView = Company.extend({ benefits: Benefits });
+export const CompanyView = Company.extend({ programStatus: ProgramStatus, benefits: Benefits });
 export type CompanyView = z.infer<typeof CompanyView>;

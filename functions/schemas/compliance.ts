@@ -1,6 +1,6 @@
 import * as z from 'zod/v4';
 import { IsoDate, IsoDateTime } from './common.ts';
-import { Unreachable } from './company.ts';
+import { ProgramStatus, Unreachable } from './company.ts';
 import { CategoryId, CompanyStatus } from './fields.ts';
 
 export const DueKind = z.enum(['enrollment', 'recertification']);
@@ -11,6 +11,8 @@ export const CompanySummary = z.object({
   legalName: z.string(),
   category: CategoryId,
   status: CompanyStatus,
+  /** Where it stands in the program (`removed` while removed; decision 92). */
+  programStatus: ProgramStatus,
   pocEmail: z.string(),
   /** Its status-verification code (null for a company enrolled before codes, until an operator assigns one). */
   sviCode: z.string().nullable(),

@@ -8,7 +8,13 @@ import type { Delivery } from './outbox.ts';
 export type StandingFields = Partial<
   Pick<
     Company,
-    'status' | 'removal' | 'reinstatedAt' | 'reapplication' | 'deadlineExtendedTo' | 'nextCertificationDueAt'
+    | 'status'
+    | 'programStatus'
+    | 'removal'
+    | 'reinstatedAt'
+    | 'reapplication'
+    | 'deadlineExtendedTo'
+    | 'nextCertificationDueAt'
   >
 >;
 
@@ -19,7 +25,8 @@ export type ClearableStandingField =
   | 'portalUpdateCompletedAt'
   | 'nextCertificationDueAt'
   | 'certificationStatus'
-  | 'deadlineExtendedTo';
+  | 'deadlineExtendedTo'
+  | 'suspension';
 
 /**
  * One change of a company's standing (a removal, a reinstatement, a reapplication and its

@@ -11,6 +11,7 @@ import * as limits from '../../functions/data/rate-limit-store.ts';
 import * as profiles from '../../functions/data/profile-store.ts';
 import * as deadlines from '../../functions/data/deadline-store.ts';
 import * as standing from '../../functions/data/standing-store.ts';
+import * as programStatus from '../../functions/data/program-status-store.ts';
 import * as messages from '../../functions/data/message-store.ts';
 import * as alerts from '../../functions/data/alert-store.ts';
 import * as audiences from '../../functions/data/audience-store.ts';
@@ -41,6 +42,7 @@ export const allPorts = {
   profiles,
   deadlines,
   standing,
+  programStatus,
   messages,
   alerts,
   audiences,

@@ -10,10 +10,13 @@ import { provisionUser } from '../../functions/domain/users.ts';
 import * as auth from '../../functions/domain/auth.ts';
 import { totp } from './totp.ts';
 import type { EnrollCompany } from '../../functions/schemas/requests/companies.ts';
+import type { CompanyView } from '../../functions/schemas/company.ts';
 import type { Answers } from '../../functions/schemas/requests/profile.ts';
 import * as profiles from '../../functions/domain/profiles.ts';
 import { questionsFor } from '../../functions/definitions/criteria.ts';
 import type { CategoryId } from '../../functions/definitions/categories.ts';
+import type { ProgramStatusTarget } from '../../functions/definitions/program-status.ts';
+import { changeProgramStatus } from '../../functions/domain/program-status.ts';
 
 export interface DemoSignIn {
   readonly who: string;
@@ -82,6 +85,15 @@ export const DEMO_COMPANIES: readonly EnrollCompany[] = [
   },
 ];
 
+/** Why the seed's CBP changed each demo company's program status. */
+const SEED_STATUS_REASONS: Record<ProgramStatusTarget, string> = {
+  certified: 'Security Profile reviewed and approved.',
+  validated: 'Validation visit completed; no required actions remain.',
+  suspended: 'Validation found container seals not verified at the cross-dock.',
+};
+const SEED_ACTION_PLAN =
+  'Verify every container seal (VVTT: view, verify, tug, twist) at the cross-dock.\nSend the training records of the dock staff.';
+
 /** Plausible answers to every question the category is asked. */
 const demoAnswers = (category: CategoryId): Answers =>
   Object.fromEntries(
@@ -140,6 +152,28 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
 
   const enrolled = [];
   for (const input of DEMO_COMPANIES) enrolled.push(await companies.enroll(deps, SEED_CALLER, input));
+
+  // The program's statuses, one company or more in each: CBP certified most, validated Acme and
+  // Liberty, suspended Great Lakes with an action plan; Gulf Coast is still an applicant.
+  const STATUS_PATHS: readonly (readonly ProgramStatusTarget[])[] = [
+    ['certified', 'validated'],
+    ['certified'],
+    ['certified', 'suspended'],
+    [],
+    ['certified'],
+    ['certified', 'validated'],
+  ];
+  for (const [i, path] of STATUS_PATHS.entries()) {
+    let company: CompanyView = enrolled[i]!;
+    for (const to of path)
+      company = await changeProgramStatus(deps, SEED_CALLER, company.companyId, {
+        version: company.version,
+        to,
+        reason: SEED_STATUS_REASONS[to],
+        ...(to === 'suspended' ? { actionPlan: SEED_ACTION_PLAN } : {}),
+      });
+    enrolled[i] = company;
+  }
 
   // Acme's POC already has an account; the other companies' POCs have yet to request theirs.
   const acme = enrolled[0]!;

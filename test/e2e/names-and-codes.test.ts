@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  DESKTOP,
-  PHONE,
+  axeBothWidths,
   launchBrowser,
   newPage,
   seriousViolations,
@@ -65,23 +64,7 @@ afterAll(async () => {
 });
 
 /** axe at both widths, once the page's data has arrived. */
-const axeAtBothWidths = async (page: Page, name: string) => {
-  for (const [width, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Loading|Signing you in/ })
-      .first()
-      .waitFor({ state: 'detached' });
-    expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
-    checked.push(`${name} (${width})`);
-  }
-  // Back to the desktop width, where the navigation is not folded behind the Menu button.
-  await page.setViewportSize(DESKTOP);
-};
+const axeAtBothWidths = (page: Page, name: string) => axeBothWidths(page, name, checked);
 
 /** The text of a table's body cells. */
 const tableText = async (page: Page, name: RegExp | string) => {

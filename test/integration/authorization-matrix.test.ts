@@ -182,6 +182,7 @@ const MATRIX: Record<RouteId, Row> = {
   portalAudit: CBP_ONLY,
   portalAuditCsv: CBP_ONLY,
   exportCompany: POC_ONLY,
+  changeProgramStatus: CBP_ONLY,
 };
 
 let api: TestApi;
@@ -452,6 +453,12 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       return {
         path: `/companies/${(await freshCompany()).companyId}/removal`,
         body: { version: 1, reason: 'Matrix removal.' },
+      };
+    case 'changeProgramStatus':
+      // A fresh company is an applicant at version 1, which CBP certifies.
+      return {
+        path: `/companies/${(await freshCompany()).companyId}/program-status`,
+        body: { version: 1, to: 'certified', reason: 'Matrix certification.' },
       };
     case 'reinstateCompany':
       return {

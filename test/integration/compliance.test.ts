@@ -244,16 +244,17 @@ describe('GET /reports/companies.csv', () => {
     const lines = file.body.split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines[0]).toBe(
-      'Legal name,Status-verification code,Company id,Category,Status,Point of contact,POC email unreachable,Enrolled,Next due,Due for',
+      'Legal name,Status-verification code,Company id,Category,Status,Program status,Point of contact,POC email unreachable,Enrolled,Next due,Due for',
     );
     const rows = lines.slice(1, -1).map((line) => line.split(','));
-    expect(rows.map((r) => [r[0], r[3], r[4], r[8], r[9]])).toEqual([
-      ['Completed Importer', 'U.S. importer of record', 'Active', '2007-04-15', 'Annual recertification'],
-      ['Extended Importer', 'U.S. importer of record', 'Active', '2006-09-15', 'Portal update'],
-      ['Removed Importer', 'U.S. importer of record', 'Removed', '', ''],
+    // Enrolled here, none was certified yet: applicants, and the removed one removed (decision 92).
+    expect(rows.map((r) => [r[0], r[3], r[4], r[5], r[9], r[10]])).toEqual([
+      ['Completed Importer', 'U.S. importer of record', 'Active', 'Applicant', '2007-04-15', 'Annual recertification'],
+      ['Extended Importer', 'U.S. importer of record', 'Active', 'Applicant', '2006-09-15', 'Portal update'],
+      ['Removed Importer', 'U.S. importer of record', 'Removed', 'Removed', '', ''],
     ]);
     expect(rows[0]![2]).toBe(co.completed.companyId);
-    expect(rows[0]![7]).toBe('2006-05-01');
+    expect(rows[0]![8]).toBe('2006-05-01');
 
     // A name a spreadsheet would run as a formula is written as text, and a comma is quoted.
     const admin = (await userWithRole(api, 'cbp-admin')).token;

@@ -405,9 +405,11 @@ describe('after removal', () => {
       body: { version: 3, reason: 'The visit report was wrong.', deadline: '2010-06-01' },
     });
     expect(back.status).toBe(200);
+    // Back in the program where it stood before: an applicant, never certified (decision 92).
     expect(back.body).toMatchObject({
       status: 'active',
-      benefits: 'active',
+      programStatus: 'applicant',
+      benefits: 'none',
       deadlineExtendedTo: '2010-06-01',
       reinstatedAt: '2010-03-01T12:00:00.000Z',
       version: 4,

@@ -54,13 +54,19 @@ describe('the 2006 demo', () => {
     expect(byName.get('Acme Imports LLC')).toBe('active');
     expect(byName.get('Harbor Home Goods Inc.')).toBe('removed');
     expect((await mailTo('compliance@harbor-home.example.com')).map((m) => m.subject)).toEqual([
+      // The seed's CBP certified Harbor (decision 92); then the reminders and the removal.
+      'C-TPAT: Your company is now certified',
       'C-TPAT: your portal update is due by July 1, 2006',
       'C-TPAT: your portal update is due by July 1, 2006',
       'C-TPAT: your portal update is due by July 1, 2006',
       'C-TPAT: your portal update is due by July 1, 2006',
       'C-TPAT: your company has been removed from the program',
     ]);
-    expect(await mailTo('poc@acme-imports.example.com')).toEqual([]);
+    // Acme hears only of its certification and validation: no reminder, no removal.
+    expect((await mailTo('poc@acme-imports.example.com')).map((m) => m.subject)).toEqual([
+      'C-TPAT: Your company is now certified',
+      'C-TPAT: Your company is now validated',
+    ]);
     // The whole demo seeded (every company, user and audit record, each record's copy archived
     // through the table's changes) and a sweep: about 30 s alone, past 60 s with CI's other files.
   }, 180_000);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { freePort } from '../../lib/local/processes.ts';
 import { ROOT } from '../../lib/local/paths.ts';
 
@@ -170,3 +171,25 @@ export const signInStaff = async (
 
 /** The authenticator apps staff set up in this worker's browser sign-ins, by email. */
 const staffApps = new Map<string, string>();
+
+/**
+ * axe-core at 1280 px and 390 px once the page's data has arrived (no serious or critical
+ * finding), noting each view checked in `checked`; leaves the page at the desktop width, where
+ * the navigation is not folded behind the Menu button.
+ */
+export const axeBothWidths = async (page: Page, name: string, checked: string[]): Promise<void> => {
+  for (const [width, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Loading|Signing you in/ })
+      .first()
+      .waitFor({ state: 'detached' });
+    expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
+    checked.push(`${name} (${width})`);
+  }
+  await page.setViewportSize(DESKTOP);
+};

@@ -52,16 +52,18 @@ describe('enroll', () => {
       pocEmail: 'dana.reyes@acme.example.com',
       identifiers: input.identifiers,
       status: 'active',
+      programStatus: 'applicant',
       enrolledAt: '2006-05-01T12:00:00.000Z',
       enrolledBy: 'user-cbp-officer',
       sviCode: sviCodeOf('Q7KP4MX'),
       version: 1,
-      benefits: 'active',
+      benefits: 'none',
     });
     expect(isSviCode(company.sviCode!)).toBe(true);
     expect(store.saved).toHaveLength(1);
     // Benefits follow the status: shown, never stored.
     expect(store.saved[0]!.record).not.toHaveProperty('benefits');
+    expect(store.saved[0]!.record.programStatus).toBe('applicant');
     expect(store.saved[0]!.audit).toMatchObject({
       companyId: 'id-1',
       auditId: 'id-2',
@@ -192,7 +194,7 @@ describe('get', () => {
 });
 
 describe('companyView', () => {
-  it("shows a removed company's benefits as revoked, never suspended (a lesser sanction in C-TPAT)", () => {
+  it("shows a removed company's benefits as revoked, never as suspended (a lesser sanction in C-TPAT)", () => {
     const record: Company = {
       companyId: 'c1',
       ...input,
@@ -201,8 +203,25 @@ describe('companyView', () => {
       enrolledBy: 'u',
       version: 2,
     };
-    expect(companyView(record).benefits).toBe('revoked');
-    expect(companyView({ ...record, status: 'active' }).benefits).toBe('active');
-    expect(Benefits.options).not.toContain('suspended');
+    expect(companyView(record)).toMatchObject({ programStatus: 'removed', benefits: 'revoked' });
+    // Removed while suspended: still removed, benefits revoked.
+    expect(companyView({ ...record, programStatus: 'suspended' })).toMatchObject({
+      programStatus: 'removed',
+      benefits: 'revoked',
+    });
+    // A company enrolled before program statuses existed is a certified participant.
+    expect(companyView({ ...record, status: 'active' })).toMatchObject({
+      programStatus: 'certified',
+      benefits: 'active',
+    });
+    expect(
+      Object.fromEntries(
+        (['applicant', 'certified', 'validated', 'suspended'] as const).map((s) => [
+          s,
+          companyView({ ...record, status: 'active', programStatus: s }).benefits,
+        ]),
+      ),
+    ).toEqual({ applicant: 'none', certified: 'active', validated: 'active', suspended: 'suspended' });
+    expect(Benefits.options).toEqual(['none', 'active', 'suspended', 'revoked']);
   });
 });

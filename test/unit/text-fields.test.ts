@@ -86,6 +86,8 @@ const MULTI_LINE_FIELDS = new Set([
   'decideReapplication comments',
   'changePoc reason',
   'requestGrant message',
+  'changeProgramStatus reason',
+  'changeProgramStatus actionPlan',
 ]);
 /** Opaque secrets and tokens that go to Cognito and are never shown or sent to anyone. */
 const OPAQUE = new Set(['password', 'newPassword', 'session', 'refreshToken', 'accessToken']);

@@ -47,6 +47,10 @@ export const Async = <T,>({
 const STATUS_LABELS: Record<string, string> = {
   active: 'Active',
   removed: 'Removed',
+  applicant: 'Applicant',
+  certified: 'Certified',
+  validated: 'Validated',
+  suspended: 'Suspended',
   cbp: 'CBP',
 };
 

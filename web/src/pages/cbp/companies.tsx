@@ -3,7 +3,8 @@
  * due before a date, in the order chosen; the filters live in the address, and the same list
  * downloads as a CSV file.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { PROGRAM_STATUSES, PROGRAM_STATUS_TERMS } from '../../../../functions/definitions/program-status.ts';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import { Async, DateText, Empty, StatusBadge, MorePages } from '../../components/data.tsx';
@@ -41,7 +42,7 @@ const COLUMNS: Columns<CompanySummary> = [
   },
   { header: 'Code', className: 'nowrap', cell: (c) => c.sviCode ?? '—' },
   { header: 'Category', cell: (c) => categoryName(c.category) },
-  { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+  { header: 'Status', cell: (c) => <StatusBadge status={c.programStatus} /> },
   {
     header: 'Point of contact',
     cell: (c) => (
@@ -174,6 +175,19 @@ export const Companies = () => {
         }
       </Async>
       <MorePages list={list} />
+      <details className="status-terms">
+        <summary>What each status means</summary>
+        <dl className="record">
+          {PROGRAM_STATUSES.map((status) => (
+            <Fragment key={status}>
+              <dt>
+                <StatusBadge status={status} />
+              </dt>
+              <dd>{PROGRAM_STATUS_TERMS[status].meaning}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      </details>
     </>
   );
 };

@@ -11,6 +11,14 @@ import { addDays, programDate } from '../../../../functions/definitions/program-
 import { certificationWindow } from '../../../../functions/domain/certification-rules.ts';
 import { windowWords } from '../../components/certification-words.tsx';
 import { isPrimaryPoc, isRemoved, REMOVAL_REASONS, useMe } from './shared.tsx';
+import { PROGRAM_STATUS_TERMS, type Benefits } from '../../../../functions/definitions/program-status.ts';
+
+const BENEFITS_WORDS: Record<Benefits, string> = {
+  none: 'Not yet: CBP is reviewing your Security Profile',
+  active: 'In force',
+  suspended: 'Suspended',
+  revoked: 'Revoked',
+};
 
 type Company = ResponseOf<'getCompany'>;
 type Policies = ResponseOf<'listDeadlines'>['items'];
@@ -155,12 +163,12 @@ export const Dashboard = () => {
               <dl className="record">
                 <dt>Status</dt>
                 <dd>
-                  <StatusBadge status={c.status} />
+                  <StatusBadge status={c.programStatus} /> {PROGRAM_STATUS_TERMS[c.programStatus].meaning}
                 </dd>
                 <dt>Category</dt>
                 <dd>{CATEGORIES.find((k) => k.id === c.category)?.name ?? c.category}</dd>
                 <dt>C-TPAT benefits</dt>
-                <dd>{c.benefits === 'active' ? 'In force' : 'Revoked'}</dd>
+                <dd>{BENEFITS_WORDS[c.benefits]}</dd>
                 <dt>Enrolled</dt>
                 <dd>
                   <DateText iso={c.enrolledAt} />
@@ -171,6 +179,20 @@ export const Dashboard = () => {
                 </dd>
               </dl>
             </section>
+            {c.suspension ? (
+              <section className="usa-alert usa-alert--warning" aria-labelledby="suspended-heading">
+                <div className="usa-alert__body">
+                  <h2 id="suspended-heading" className="usa-alert__heading">
+                    Your C-TPAT benefits are suspended
+                  </h2>
+                  <p className="usa-alert__text">
+                    Suspended on <DateText iso={c.suspension.at} />: {c.suspension.reason}
+                  </p>
+                  <h3>Action plan</h3>
+                  <p className="usa-alert__text prewrap">{c.suspension.actionPlan}</p>
+                </div>
+              </section>
+            ) : null}
             {c.status === 'removed' ? (
               <Removed company={c} reload={company.reload} />
             ) : (

@@ -1,5 +1,5 @@
 /**
- * What CBP can do to a company's standing, on its record page: extend its deadline (administrator),
+ * What CBP can do to a company's standing, on its record page: change its program status, extend its deadline (administrator),
  * remove it (with a confirmation step), reinstate it (administrator), decide its reapplication,
  * change its registered point of contact (administrator).
  */
@@ -18,6 +18,7 @@ import {
 import { isAdmin } from '../shared.tsx';
 import { programDate } from '../../../../../functions/definitions/program-time.ts';
 import { ChangePoc } from './poc-change.tsx';
+import { ProgramStatusChange } from './program-status.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 
@@ -234,6 +235,7 @@ export const CompanyActions = ({ company, onChanged }: { company: Company; onCha
       <Success message={done} />
       {company.status === 'active' ? (
         <>
+          <ProgramStatusChange key={`status-${company.version}`} company={company} onDone={handle} />
           {admin ? (
             <ExtendDeadline company={company} onDone={handle} />
           ) : (

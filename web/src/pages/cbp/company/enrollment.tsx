@@ -5,6 +5,7 @@ import { Countdown, DateText, StatusBadge } from '../../../components/data.tsx';
 import { IDENTIFIER_FIELDS } from '../enroll.tsx';
 import { categoryName } from '../shared.tsx';
 import { Unreachable } from '../unreachable.tsx';
+import { PROGRAM_STATUS_TERMS } from '../../../../../functions/definitions/program-status.ts';
 
 type Company = ResponseOf<'getCompany'>;
 
@@ -12,8 +13,18 @@ export const Enrollment = ({ company, now }: { company: Company; now: string | u
   <dl className="record">
     <dt>Status</dt>
     <dd>
-      <StatusBadge status={company.status} /> Benefits {company.benefits === 'active' ? 'in force' : 'revoked'}
+      <StatusBadge status={company.programStatus} /> {PROGRAM_STATUS_TERMS[company.programStatus].meaning}
     </dd>
+    {company.suspension ? (
+      <>
+        <dt>Suspended</dt>
+        <dd>
+          <DateText iso={company.suspension.at} />: {company.suspension.reason}
+        </dd>
+        <dt>Action plan</dt>
+        <dd className="prewrap">{company.suspension.actionPlan}</dd>
+      </>
+    ) : null}
     <dt>Category</dt>
     <dd>{categoryName(company.category)}</dd>
     <dt>Point of contact</dt>

@@ -1,0 +1,18 @@
+/** What the program-lifecycle routes validate (definitions/routes/lifecycle.ts). */
+import * as z from '../zod.ts';
+import { schema } from '../pure.ts';
+import { MultiLine } from '../common.ts';
+
+/**
+ * POST /companies/{companyId}/program-status (CBP): the status it becomes, why, and for a
+ * suspension the action plan the company must carry out. Names the company version read.
+ */
+export const ChangeProgramStatus = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    version: z.number().check(z.int(), z.gte(1)),
+    to: z.enum(['certified', 'validated', 'suspended']),
+    reason: MultiLine(500),
+    actionPlan: z.optional(MultiLine(4000)),
+  }),
+);
+export type ChangeProgramStatus = z.infer<typeof ChangeProgramStatus>;

@@ -1,0 +1,20 @@
+/** The request and response schemas of the routes in functions/definitions/routes/lifecycle.ts, by route id. */
+import { Id } from '../id.ts';
+import { CompanyView } from '../company.ts';
+import { ChangeProgramStatus } from '../requests/lifecycle.ts';
+import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
+import type { LIFECYCLE_ROUTES } from '../../definitions/routes/lifecycle.ts';
+
+export const LIFECYCLE_SCHEMAS = {
+  changeProgramStatus: {
+    pathParams: { companyId: Id },
+    body: ChangeProgramStatus,
+    response: CompanyView,
+    example: {
+      version: 3,
+      to: 'suspended',
+      reason: 'The validation found seals not verified at the Laredo loading dock.',
+      actionPlan: 'Adopt the seal verification procedure (VVTT) at every loading dock and send the training records.',
+    },
+  },
+} as const satisfies RouteSchemaTable<typeof LIFECYCLE_ROUTES>;
