@@ -55,6 +55,16 @@ export const Suspension = z.object({
 });
 export type Suspension = z.infer<typeof Suspension>;
 
+/** The company's Supply Chain Security Specialist: the CBP officer CBP assigned it (decision 93). */
+export const Specialist = z.object({
+  userId: z.string(),
+  /** As the staff member's account named them when assigned. */
+  name: z.string(),
+  assignedAt: IsoDateTime,
+  assignedBy: z.string(),
+});
+export type Specialist = z.infer<typeof Specialist>;
+
 export const Company = z.object({
   companyId: Id,
   legalName: z.string(),
@@ -70,6 +80,8 @@ export const Company = z.object({
   programStatus: ActiveProgramStatus.optional(),
   /** While `programStatus` is `suspended`: CBP's reason and the action plan. */
   suspension: Suspension.optional(),
+  /** Its Supply Chain Security Specialist, once CBP has assigned one. */
+  specialist: Specialist.optional(),
   /** The last change of program status (CBP's, on the program-status route). */
   programStatusChangedAt: z.optional(IsoDateTime),
   enrolledAt: IsoDateTime,

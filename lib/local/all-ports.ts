@@ -12,6 +12,7 @@ import * as profiles from '../../functions/data/profile-store.ts';
 import * as deadlines from '../../functions/data/deadline-store.ts';
 import * as standing from '../../functions/data/standing-store.ts';
 import * as programStatus from '../../functions/data/program-status-store.ts';
+import * as specialists from '../../functions/data/specialist-store.ts';
 import * as messages from '../../functions/data/message-store.ts';
 import * as alerts from '../../functions/data/alert-store.ts';
 import * as audiences from '../../functions/data/audience-store.ts';
@@ -43,6 +44,7 @@ export const allPorts = {
   deadlines,
   standing,
   programStatus,
+  specialists,
   messages,
   alerts,
   audiences,

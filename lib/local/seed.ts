@@ -17,6 +17,7 @@ import { questionsFor } from '../../functions/definitions/criteria.ts';
 import type { CategoryId } from '../../functions/definitions/categories.ts';
 import type { ProgramStatusTarget } from '../../functions/definitions/program-status.ts';
 import { changeProgramStatus } from '../../functions/domain/program-status.ts';
+import { assignSpecialist } from '../../functions/domain/specialists.ts';
 
 export interface DemoSignIn {
   readonly who: string;
@@ -139,7 +140,7 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
     role: 'cbp-admin',
     password: DEMO_PASSWORD,
   });
-  await provisionUser(deps, {
+  const officerId = await provisionUser(deps, {
     email: signIns[1]!.email,
     name: 'Chris Alvarez',
     companyId: CBP_COMPANY_ID,
@@ -172,7 +173,11 @@ export const seedDemo = async (): Promise<DemoSignIn[]> => {
         reason: SEED_STATUS_REASONS[to],
         ...(to === 'suspended' ? { actionPlan: SEED_ACTION_PLAN } : {}),
       });
-    enrolled[i] = company;
+    // The officer is every demo company's Supply Chain Security Specialist: their worklist has one in each status.
+    enrolled[i] = await assignSpecialist(deps, SEED_CALLER, company.companyId, {
+      version: company.version,
+      userId: officerId,
+    });
   }
 
   // Acme's POC already has an account; the other companies' POCs have yet to request theirs.

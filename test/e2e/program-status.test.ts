@@ -2,7 +2,8 @@
  * A company's program status in the browser (issue 22 item 1, decision 92): the company's
  * dashboard says where it stands and what that means; CBP certifies it and suspends it with an
  * action plan on its record page, offered only the changes allowed; the companies list shows the
- * status; the suspended company reads the action plan on its dashboard. axe-core at both widths.
+ * status; the suspended company reads the action plan on its dashboard; an administrator assigns
+ * the company's specialist, whose worklist shows it. axe-core at both widths.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { axeBothWidths, newPage, signInAs, signInStaff } from '../support/browser.ts';
@@ -35,11 +36,11 @@ describe('program status', () => {
     await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
     await page.goto(`${portal.webUrl}/cbp/companies/${company.companyId}`);
     await page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
-    const change = page.getByLabel('Change');
+    const change = page.getByLabel('Program status change');
     await change.waitFor();
     // An applicant can only be certified: the one choice, already chosen.
     expect(await change.locator('option').allTextContents()).toEqual(['Certify']);
-    await page.getByLabel('Reason', { exact: true }).fill('Security Profile reviewed and approved.');
+    await page.getByLabel('Reason for the status change').fill('Security Profile reviewed and approved.');
     await page.getByRole('button', { name: 'Certify' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'is now certified' }).count()).toBe(1);
     await expect.poll(() => page.locator('.badge--certified').count()).toBeGreaterThan(0);
@@ -52,7 +53,7 @@ describe('program status', () => {
     ]);
     expect(await page.getByLabel('Action plan').count()).toBe(0);
     await change.selectOption('suspended');
-    await page.getByLabel('Reason', { exact: true }).fill('Seals not verified at the cross-dock.');
+    await page.getByLabel('Reason for the status change').fill('Seals not verified at the cross-dock.');
     await page.getByRole('button', { name: 'Suspend benefits' }).click();
     // Without the plan the API names the field, and the page puts it there.
     await expect.poll(() => page.getByLabel('Action plan').getAttribute('aria-invalid')).toBe('true');
@@ -82,5 +83,38 @@ describe('program status', () => {
     await axeBothWidths(pocView.page, 'dashboard of a suspended company', checked);
     expect(pocView.errors).toEqual([]);
     await pocView.context.close();
+  });
+
+  it('has an administrator assign the specialist, whose worklist then shows the company and what it needs', async () => {
+    const { company, portal, browser } = env;
+    const admin = await userWithRole(portal.api, 'cbp-admin');
+    const officer = await userWithRole(portal.api, 'cbp-officer');
+    const { context, page, errors } = await newPage(browser);
+    await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
+    await page.goto(`${portal.webUrl}/cbp/companies/${company.companyId}`);
+    await page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
+    const choice = page.getByLabel('Supply Chain Security Specialist');
+    await expect.poll(() => choice.locator(`option[value="${officer.userId}"]`).count()).toBe(1);
+    await choice.selectOption(officer.userId);
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'is now the specialist of' }).count()).toBe(1);
+    await axeBothWidths(page, 'company record with its specialist', checked);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const mine = await newPage(browser);
+    await signInStaff(mine.page, portal.webUrl, officer.email, TEST_PASSWORD);
+    await mine.page.getByRole('link', { name: 'Worklist' }).click();
+    await mine.page.getByRole('heading', { level: 1, name: 'My worklist' }).waitFor();
+    const row = mine.page.getByRole('row').filter({ hasText: company.legalName });
+    await row.waitFor();
+    // Suspended in the test before: the action plan to follow up.
+    expect(await row.locator('.badge--suspended').textContent()).toBe('Suspended');
+    expect(await row.textContent()).toContain('Follow up the action plan');
+    await axeBothWidths(mine.page, 'worklist', checked);
+    await row.getByRole('link', { name: company.legalName }).click();
+    await mine.page.getByRole('heading', { level: 1, name: company.legalName }).waitFor();
+    expect(mine.errors).toEqual([]);
+    await mine.context.close();
   });
 });

@@ -183,6 +183,8 @@ const MATRIX: Record<RouteId, Row> = {
   portalAuditCsv: CBP_ONLY,
   exportCompany: POC_ONLY,
   changeProgramStatus: CBP_ONLY,
+  assignSpecialist: CBP_ADMIN_ONLY,
+  getWorklist: CBP_ONLY,
 };
 
 let api: TestApi;
@@ -460,6 +462,13 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
         path: `/companies/${(await freshCompany()).companyId}/program-status`,
         body: { version: 1, to: 'certified', reason: 'Matrix certification.' },
       };
+    case 'assignSpecialist':
+      return {
+        path: `/companies/${(await freshCompany()).companyId}/specialist`,
+        body: { version: 1, userId: (await userWithRole(api, 'cbp-officer')).userId },
+      };
+    case 'getWorklist':
+      return { path: route.path };
     case 'reinstateCompany':
       return {
         path: `/companies/${(await removedCompany()).companyId}/reinstatement`,

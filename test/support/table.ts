@@ -74,6 +74,7 @@ const KINDS = {
   secondaryContact: [COMPANY, /^SECONDARY_CONTACT$/],
   unreachableAddress: [/^UNREACHABLE#/, /^ADDRESS$/],
   sviCode: [/^SVI#/, /^SVI$/],
+  specialistAssignment: [/^SCSS#/, /^COMPANY#/],
 } as const satisfies Record<string, readonly [RegExp, RegExp]>;
 
 export type ItemKind = keyof typeof KINDS;

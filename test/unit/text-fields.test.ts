@@ -88,6 +88,7 @@ const MULTI_LINE_FIELDS = new Set([
   'requestGrant message',
   'changeProgramStatus reason',
   'changeProgramStatus actionPlan',
+  'assignSpecialist reason',
 ]);
 /** Opaque secrets and tokens that go to Cognito and are never shown or sent to anyone. */
 const OPAQUE = new Set(['password', 'newPassword', 'session', 'refreshToken', 'accessToken']);

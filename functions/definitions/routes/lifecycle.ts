@@ -18,4 +18,32 @@ export const changeProgramStatus = {
   idempotency: 'key',
 } as const satisfies Route;
 
-export const LIFECYCLE_ROUTES = [changeProgramStatus] as const;
+export const assignSpecialist = {
+  id: 'assignSpecialist',
+  method: 'PUT',
+  path: '/companies/{companyId}/specialist',
+  handler: 'assign-specialist',
+  auth: ['cbp-admin'],
+  summary:
+    "Assign or reassign the company's Supply Chain Security Specialist, an active CBP staff member (CBP administrator; names the company version)",
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: {
+    409: 'The officer is already its specialist (`already_assigned`), or the company changed since you read it (`version_conflict`)',
+  },
+} as const satisfies Route;
+
+export const getWorklist = {
+  id: 'getWorklist',
+  method: 'GET',
+  path: '/worklist',
+  handler: 'get-worklist',
+  auth: CBP_ROLES,
+  summary:
+    "A specialist's worklist (CBP; the caller's own, or the named specialist's): their companies with the status, the next date due and what each needs now, overdue first",
+  access: ['table:read'],
+  mutates: false,
+  errors: { 404: 'The named specialist is no CBP staff member' },
+} as const satisfies Route;
+
+export const LIFECYCLE_ROUTES = [changeProgramStatus, assignSpecialist, getWorklist] as const;

@@ -2,6 +2,7 @@
 import * as z from '../zod.ts';
 import { schema } from '../pure.ts';
 import { MultiLine } from '../common.ts';
+import { Id } from '../id.ts';
 
 /**
  * POST /companies/{companyId}/program-status (CBP): the status it becomes, why, and for a
@@ -16,3 +17,16 @@ export const ChangeProgramStatus = /* @__PURE__ */ schema(() =>
   }),
 );
 export type ChangeProgramStatus = z.infer<typeof ChangeProgramStatus>;
+
+/** PUT /companies/{companyId}/specialist (CBP administrator): the officer assigned, why, and the company version read. */
+export const AssignSpecialist = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    version: z.number().check(z.int(), z.gte(1)),
+    userId: Id,
+    reason: z.optional(MultiLine(500)),
+  }),
+);
+export type AssignSpecialist = z.infer<typeof AssignSpecialist>;
+
+/** GET /worklist: a specialist's worklist (default: the caller's own). */
+export const WorklistQuery = /* @__PURE__ */ schema(() => z.strictObject({ specialist: z.optional(Id) }));

@@ -1,7 +1,8 @@
 /** The request and response schemas of the routes in functions/definitions/routes/lifecycle.ts, by route id. */
 import { Id } from '../id.ts';
 import { CompanyView } from '../company.ts';
-import { ChangeProgramStatus } from '../requests/lifecycle.ts';
+import { AssignSpecialist, ChangeProgramStatus, WorklistQuery } from '../requests/lifecycle.ts';
+import { Worklist } from '../specialists.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { LIFECYCLE_ROUTES } from '../../definitions/routes/lifecycle.ts';
 
@@ -16,5 +17,19 @@ export const LIFECYCLE_SCHEMAS = {
       reason: 'The validation found seals not verified at the Laredo loading dock.',
       actionPlan: 'Adopt the seal verification procedure (VVTT) at every loading dock and send the training records.',
     },
+  },
+  assignSpecialist: {
+    pathParams: { companyId: Id },
+    body: AssignSpecialist,
+    response: CompanyView,
+    example: {
+      version: 4,
+      userId: '5d1f0c3a-8a4e-4f3b-9c61-2b7a9e0d4c11',
+      reason: 'Caseload rebalanced across the Houston field office.',
+    },
+  },
+  getWorklist: {
+    query: WorklistQuery,
+    response: Worklist,
   },
 } as const satisfies RouteSchemaTable<typeof LIFECYCLE_ROUTES>;

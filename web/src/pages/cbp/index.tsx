@@ -4,6 +4,7 @@ import { StaffOnly } from './shared.tsx';
 import { MfaSetup } from './mfa.tsx';
 import { Overview } from './overview.tsx';
 import { Companies } from './companies.tsx';
+import { Worklist } from './worklist.tsx';
 import { Enroll } from './enroll.tsx';
 import { CompanyRecord } from './company/index.tsx';
 import { ThreadPage } from './thread.tsx';
@@ -22,6 +23,15 @@ export const cbpPages: readonly PageRoute[] = [
     element: (
       <StaffOnly>
         <Overview />
+      </StaffOnly>
+    ),
+  },
+  {
+    path: '/cbp/worklist',
+    nav: 'Worklist',
+    element: (
+      <StaffOnly>
+        <Worklist />
       </StaffOnly>
     ),
   },

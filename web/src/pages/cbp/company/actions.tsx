@@ -19,6 +19,7 @@ import { isAdmin } from '../shared.tsx';
 import { programDate } from '../../../../../functions/definitions/program-time.ts';
 import { ChangePoc } from './poc-change.tsx';
 import { ProgramStatusChange } from './program-status.tsx';
+import { AssignSpecialist } from './specialist.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 
@@ -255,6 +256,7 @@ export const CompanyActions = ({ company, onChanged }: { company: Company; onCha
           )}
         </>
       )}
+      {admin ? <AssignSpecialist key={`scss-${company.version}`} company={company} onDone={handle} /> : null}
       {admin ? <ChangePoc key={`poc-${company.version}`} company={company} onDone={handle} /> : null}
     </>
   );

@@ -25,6 +25,16 @@ export const Enrollment = ({ company, now }: { company: Company; now: string | u
         <dd className="prewrap">{company.suspension.actionPlan}</dd>
       </>
     ) : null}
+    <dt>Specialist</dt>
+    <dd>
+      {company.specialist ? (
+        <>
+          {company.specialist.name}, since <DateText iso={company.specialist.assignedAt} />
+        </>
+      ) : (
+        'Not assigned yet'
+      )}
+    </dd>
     <dt>Category</dt>
     <dd>{categoryName(company.category)}</dd>
     <dt>Point of contact</dt>

@@ -71,7 +71,7 @@ export const ProgramStatusChange = ({
       </p>
       <ErrorSummary error={submit.error} />
       <SelectField
-        label="Change"
+        label="Program status change"
         required
         value={to}
         onChange={(e) => setTo(e.target.value as ProgramStatusTarget)}
@@ -82,7 +82,7 @@ export const ProgramStatusChange = ({
         ]}
       />
       <TextArea
-        label="Reason"
+        label="Reason for the status change"
         hint="Kept in the audit trail and shown to CBP; the company's email does not carry it."
         required
         value={reason}
