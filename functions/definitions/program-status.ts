@@ -63,6 +63,9 @@ export const PROGRAM_STATUS_CHANGES: Readonly<Record<ActiveProgramStatus, readon
   suspended: ['certified', 'validated'],
 };
 
+/** Days a suspended company has to appeal, counted in program days from the suspension (decision 94). */
+export const SUSPENSION_APPEAL_DAYS = 30;
+
 /** What a company enrolled before program statuses existed is: a participant in the program. */
 export const PROGRAM_STATUS_BEFORE_ISSUE_22: ActiveProgramStatus = 'certified';
 

@@ -14,10 +14,12 @@ import {
   PROGRAM_STATUS_CHANGES,
   PROGRAM_STATUS_TERMS,
   programStatusOf,
+  SUSPENSION_APPEAL_DAYS,
   type ActiveProgramStatus,
   type ProgramStatusTarget,
 } from '../definitions/program-status.ts';
 import { CBP_ROLES } from '../definitions/roles.ts';
+import { addDays, programDate } from '../definitions/program-time.ts';
 import { Conflict, NotFound, ValidationFailed, versionConflict } from '../errors.ts';
 import type { Company, CompanyView } from '../schemas/company.ts';
 import type { ProgramStatusChange } from '../schemas/program-status.ts';
@@ -44,11 +46,15 @@ export const allowedChanges = (company: Company): readonly ProgramStatusTarget[]
 const label = (status: keyof typeof PROGRAM_STATUS_TERMS) => PROGRAM_STATUS_TERMS[status].label.toLowerCase();
 
 /** The POC's notice: the new status and what it means, never CBP's reason or the action plan. */
-const notice = (from: ActiveProgramStatus, to: ActiveProgramStatus): { event: string; next: string } => {
+const notice = (
+  from: ActiveProgramStatus,
+  to: ActiveProgramStatus,
+  appealBy: string | undefined,
+): { event: string; next: string } => {
   if (to === 'suspended')
     return {
       event: "Your company's C-TPAT benefits have been suspended",
-      next: "CBP's reasons and the action plan to complete are in the portal.",
+      next: `CBP's reasons and the action plan to complete are in the portal. Your primary point of contact may appeal there by ${notices.spelled(appealBy!)}.`,
     };
   if (from === 'suspended')
     return {
@@ -97,10 +103,11 @@ export const changeProgramStatus = async (
           reason: input.reason,
           actionPlan: input.actionPlan!,
           from: from as 'certified' | 'validated',
+          appealBy: addDays(programDate(deps.clock.now()), SUSPENSION_APPEAL_DAYS),
         }
       : undefined;
   const set = { programStatus: input.to, programStatusChangedAt: now, ...(suspension ? { suspension } : {}) };
-  const { event, next } = notice(from, input.to);
+  const { event, next } = notice(from, input.to, suspension?.appealBy);
   const change: ProgramStatusChange = {
     companyId,
     expectedVersion: company.version,

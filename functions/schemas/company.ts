@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { Email, IsoDateTime } from './common.ts';
+import { Email, IsoDate, IsoDateTime } from './common.ts';
 import { Id } from './id.ts';
 import { CategoryId, CompanyStatus } from './fields.ts';
 import { Identifiers } from './identifiers.ts';
@@ -44,6 +44,18 @@ export const Contact = z.object({ name: z.string(), email: Email });
 export const ActiveProgramStatus = z.enum(['applicant', 'certified', 'validated', 'suspended']);
 export const ProgramStatus = z.enum(PROGRAM_STATUSES);
 
+/** The company's appeal of its suspension, and CBP's decision (decision 94). */
+export const Appeal = z.object({
+  status: z.enum(['pending', 'granted', 'denied']),
+  filedAt: IsoDateTime,
+  filedBy: z.string(),
+  statement: z.string(),
+  decidedAt: z.optional(IsoDateTime),
+  decidedBy: z.string().optional(),
+  comments: z.string().optional(),
+});
+export type Appeal = z.infer<typeof Appeal>;
+
 /** CBP's suspension of a company's benefits: why, what it must do, and what it returns to when lifted. */
 export const Suspension = z.object({
   at: IsoDateTime,
@@ -52,6 +64,9 @@ export const Suspension = z.object({
   actionPlan: z.string(),
   /** The status the company was suspended from, which lifting the suspension restores. */
   from: z.enum(['certified', 'validated']),
+  /** The last program day the company may appeal (`YYYY-MM-DD`). */
+  appealBy: IsoDate,
+  appeal: Appeal.optional(),
 });
 export type Suspension = z.infer<typeof Suspension>;
 

@@ -10,7 +10,7 @@ import type { Delivery } from './outbox.ts';
 export interface ProgramStatusChange {
   readonly companyId: string;
   readonly expectedVersion: number;
-  readonly set: Pick<Company, 'programStatus' | 'programStatusChangedAt'> & Partial<Pick<Company, 'suspension'>>;
+  readonly set: Partial<Pick<Company, 'programStatus' | 'programStatusChangedAt' | 'suspension'>>;
   readonly remove: readonly 'suspension'[];
   readonly audit: AuditRecord;
   readonly deliveries: readonly Delivery[];

@@ -15,6 +15,7 @@ export type StandingFields = Partial<
     | 'reapplication'
     | 'deadlineExtendedTo'
     | 'nextCertificationDueAt'
+    | 'suspension'
   >
 >;
 

@@ -135,6 +135,7 @@ describe('the CBP staff area', () => {
     // An officer sees no staff management and no administrator's actions on a company.
     expect(await second.page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual([
       'Overview',
+      'Worklist',
       'Companies',
       'Enroll',
       'Deadlines',
@@ -155,6 +156,7 @@ describe('the CBP staff area', () => {
     await signInStaff(page, portal.webUrl, admin.email, TEST_PASSWORD);
     const pages: [string, string, string][] = [
       ['overview', '/cbp', 'Compliance overview'],
+      ['worklist', '/cbp/worklist', 'My worklist'],
       ['companies', '/cbp/companies', 'Companies'],
       ['company', `/cbp/companies/${company.companyId}`, company.legalName],
       ['enroll', '/cbp/enroll', 'Enroll a company'],
@@ -172,6 +174,7 @@ describe('the CBP staff area', () => {
     }
     expect(await page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents()).toEqual([
       'Overview',
+      'Worklist',
       'Companies',
       'Enroll',
       'Deadlines',

@@ -185,6 +185,9 @@ const MATRIX: Record<RouteId, Row> = {
   changeProgramStatus: CBP_ONLY,
   assignSpecialist: CBP_ADMIN_ONLY,
   getWorklist: CBP_ONLY,
+  // Company A is suspended (beforeAll), so its primary POC may appeal.
+  fileAppeal: POC_ONLY,
+  decideAppeal: CBP_ADMIN_ONLY,
 };
 
 let api: TestApi;
@@ -237,6 +240,19 @@ beforeAll(async () => {
   const b = await enrollCompany(api, admin.token);
   const r = await enrollCompany(api, admin.token);
   companyA = a.companyId;
+  // Company A is certified and suspended (a suspension restricts no route), so its POC can appeal.
+  let versionA = a.version;
+  for (const body of [
+    { to: 'certified', reason: 'Matrix.' },
+    { to: 'suspended', reason: 'Matrix.', actionPlan: 'Matrix plan.' },
+  ]) {
+    const res = await api.request('POST', `/companies/${a.companyId}/program-status`, {
+      token: admin.token,
+      body: { version: versionA, ...body },
+    });
+    expect(res.status).toBe(200);
+    versionA = res.body.version;
+  }
   companyB = b.companyId;
   companyR = r.companyId;
   const poc = await userWithRole(api, 'primary-poc', a.companyId, a.pocEmail);
@@ -469,6 +485,16 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       };
     case 'getWorklist':
       return { path: route.path };
+    case 'fileAppeal':
+      return { path: `/companies/${company}/appeal`, body: { statement: 'Matrix appeal.' } };
+    case 'decideAppeal': {
+      // Only an administrator gets past the role check: only they need a real appeal to decide.
+      const appealed = persona === 'cbp-admin' ? await appealedCompany() : { companyId: company, version: 1 };
+      return {
+        path: `/companies/${appealed.companyId}/appeal/decision`,
+        body: { version: appealed.version, decision: 'grant', comments: 'Matrix decision.' },
+      };
+    }
     case 'reinstateCompany':
       return {
         path: `/companies/${(await removedCompany()).companyId}/reinstatement`,
@@ -641,6 +667,29 @@ const removedCompany = async () => {
     ).status,
   ).toBe(200);
   return company;
+};
+/** A company CBP certified and suspended, whose primary POC has appealed. */
+const appealedCompany = async (): Promise<{ companyId: string; version: number }> => {
+  const company = await freshCompany();
+  let version = company.version;
+  for (const body of [
+    { to: 'certified', reason: 'Matrix.' },
+    { to: 'suspended', reason: 'Matrix.', actionPlan: 'Matrix plan.' },
+  ]) {
+    const res = await api.request('POST', `/companies/${company.companyId}/program-status`, {
+      token: tokens['cbp-admin'],
+      body: { version, ...body },
+    });
+    expect(res.status).toBe(200);
+    version = res.body.version;
+  }
+  const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+  const filed = await api.request('POST', `/companies/${company.companyId}/appeal`, {
+    token: poc.token,
+    body: { statement: 'Matrix appeal.' },
+  });
+  expect(filed.status).toBe(200);
+  return { companyId: company.companyId, version: filed.body.version };
 };
 const reapplyingCompany = async () => {
   const company = await freshCompany();

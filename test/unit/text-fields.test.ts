@@ -89,6 +89,8 @@ const MULTI_LINE_FIELDS = new Set([
   'changeProgramStatus reason',
   'changeProgramStatus actionPlan',
   'assignSpecialist reason',
+  'fileAppeal statement',
+  'decideAppeal comments',
 ]);
 /** Opaque secrets and tokens that go to Cognito and are never shown or sent to anyone. */
 const OPAQUE = new Set(['password', 'newPassword', 'session', 'refreshToken', 'accessToken']);

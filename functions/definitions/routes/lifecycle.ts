@@ -46,4 +46,36 @@ export const getWorklist = {
   errors: { 404: 'The named specialist is no CBP staff member' },
 } as const satisfies Route;
 
-export const LIFECYCLE_ROUTES = [changeProgramStatus, assignSpecialist, getWorklist] as const;
+export const fileAppeal = {
+  id: 'fileAppeal',
+  method: 'POST',
+  path: '/companies/{companyId}/appeal',
+  handler: 'file-appeal',
+  auth: ['primary-poc'],
+  summary:
+    "A suspended company's primary POC appeals the suspension, with a statement, within the appeal window; CBP's program mailbox is told",
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: {
+    409: 'The company is not suspended (`not_suspended`), has appealed already (`appeal_filed`), the window has closed (`appeal_window_closed`), or it changed meanwhile (`version_conflict`)',
+  },
+  idempotency: 'key',
+} as const satisfies Route;
+
+export const decideAppeal = {
+  id: 'decideAppeal',
+  method: 'POST',
+  path: '/companies/{companyId}/appeal/decision',
+  handler: 'decide-appeal',
+  auth: ['cbp-admin'],
+  summary:
+    "Grant a suspended company's appeal, which lifts the suspension, or deny it, which removes the company (CBP administrator, with comments; names the company version)",
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: {
+    409: 'No appeal waits for a decision (`no_pending_appeal`, `not_suspended`), or the company changed since you read it (`version_conflict`)',
+  },
+  idempotency: 'key',
+} as const satisfies Route;
+
+export const LIFECYCLE_ROUTES = [changeProgramStatus, assignSpecialist, getWorklist, fileAppeal, decideAppeal] as const;

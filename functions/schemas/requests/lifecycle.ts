@@ -30,3 +30,15 @@ export type AssignSpecialist = z.infer<typeof AssignSpecialist>;
 
 /** GET /worklist: a specialist's worklist (default: the caller's own). */
 export const WorklistQuery = /* @__PURE__ */ schema(() => z.strictObject({ specialist: z.optional(Id) }));
+
+/** POST /companies/{companyId}/appeal (primary POC): why the suspension should be lifted. */
+export const FileAppeal = /* @__PURE__ */ schema(() => z.strictObject({ statement: MultiLine(4000) }));
+
+/** POST /companies/{companyId}/appeal/decision (CBP administrator): grant or deny, with comments, naming the company version. */
+export const DecideAppeal = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    version: z.number().check(z.int(), z.gte(1)),
+    decision: z.enum(['grant', 'deny']),
+    comments: MultiLine(2000),
+  }),
+);

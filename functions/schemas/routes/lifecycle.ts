@@ -1,7 +1,13 @@
 /** The request and response schemas of the routes in functions/definitions/routes/lifecycle.ts, by route id. */
 import { Id } from '../id.ts';
 import { CompanyView } from '../company.ts';
-import { AssignSpecialist, ChangeProgramStatus, WorklistQuery } from '../requests/lifecycle.ts';
+import {
+  AssignSpecialist,
+  ChangeProgramStatus,
+  DecideAppeal,
+  FileAppeal,
+  WorklistQuery,
+} from '../requests/lifecycle.ts';
 import { Worklist } from '../specialists.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { LIFECYCLE_ROUTES } from '../../definitions/routes/lifecycle.ts';
@@ -31,5 +37,20 @@ export const LIFECYCLE_SCHEMAS = {
   getWorklist: {
     query: WorklistQuery,
     response: Worklist,
+  },
+  fileAppeal: {
+    pathParams: { companyId: Id },
+    body: FileAppeal,
+    response: CompanyView,
+    example: {
+      statement:
+        'Seal verification was adopted at every dock on June 3; the training records of all 14 dock staff are attached to our message of June 5.',
+    },
+  },
+  decideAppeal: {
+    pathParams: { companyId: Id },
+    body: DecideAppeal,
+    response: CompanyView,
+    example: { version: 5, decision: 'grant', comments: 'Training records verified; seal checks observed on June 10.' },
   },
 } as const satisfies RouteSchemaTable<typeof LIFECYCLE_ROUTES>;

@@ -11,6 +11,7 @@ import { addDays, programDate } from '../../../../functions/definitions/program-
 import { certificationWindow } from '../../../../functions/domain/certification-rules.ts';
 import { windowWords } from '../../components/certification-words.tsx';
 import { isPrimaryPoc, isRemoved, REMOVAL_REASONS, useMe } from './shared.tsx';
+import { SuspensionNotice } from './suspension.tsx';
 import { PROGRAM_STATUS_TERMS, type Benefits } from '../../../../functions/definitions/program-status.ts';
 
 const BENEFITS_WORDS: Record<Benefits, string> = {
@@ -179,20 +180,7 @@ export const Dashboard = () => {
                 </dd>
               </dl>
             </section>
-            {c.suspension ? (
-              <section className="usa-alert usa-alert--warning" aria-labelledby="suspended-heading">
-                <div className="usa-alert__body">
-                  <h2 id="suspended-heading" className="usa-alert__heading">
-                    Your C-TPAT benefits are suspended
-                  </h2>
-                  <p className="usa-alert__text">
-                    Suspended on <DateText iso={c.suspension.at} />: {c.suspension.reason}
-                  </p>
-                  <h3>Action plan</h3>
-                  <p className="usa-alert__text prewrap">{c.suspension.actionPlan}</p>
-                </div>
-              </section>
-            ) : null}
+            <SuspensionNotice company={c} reload={company.reload} />
             {c.status === 'removed' ? (
               <Removed company={c} reload={company.reload} />
             ) : (

@@ -18,7 +18,7 @@ import {
 import { isAdmin } from '../shared.tsx';
 import { programDate } from '../../../../../functions/definitions/program-time.ts';
 import { ChangePoc } from './poc-change.tsx';
-import { ProgramStatusChange } from './program-status.tsx';
+import { AppealDecision, ProgramStatusChange } from './program-status.tsx';
 import { AssignSpecialist } from './specialist.tsx';
 
 type Company = ResponseOf<'getCompany'>;
@@ -236,6 +236,7 @@ export const CompanyActions = ({ company, onChanged }: { company: Company; onCha
       <Success message={done} />
       {company.status === 'active' ? (
         <>
+          {admin ? <AppealDecision key={`appeal-${company.version}`} company={company} onDone={handle} /> : null}
           <ProgramStatusChange key={`status-${company.version}`} company={company} onDone={handle} />
           {admin ? (
             <ExtendDeadline company={company} onDone={handle} />

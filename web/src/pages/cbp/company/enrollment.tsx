@@ -23,6 +23,18 @@ export const Enrollment = ({ company, now }: { company: Company; now: string | u
         </dd>
         <dt>Action plan</dt>
         <dd className="prewrap">{company.suspension.actionPlan}</dd>
+        <dt>Appeal</dt>
+        <dd>
+          {company.suspension.appeal ? (
+            <>
+              Filed <DateText iso={company.suspension.appeal.filedAt} />, {company.suspension.appeal.status}
+            </>
+          ) : (
+            <>
+              None yet; the window closes after <DateText iso={company.suspension.appealBy} />
+            </>
+          )}
+        </dd>
       </>
     ) : null}
     <dt>Specialist</dt>

@@ -105,3 +105,60 @@ export const ProgramStatusChange = ({
     </form>
   );
 };
+
+/** A CBP administrator decides the company's pending appeal: grant lifts the suspension, deny removes the company. */
+export const AppealDecision = ({
+  company,
+  onDone,
+}: {
+  company: Company;
+  onDone: (c: Company, message: string) => void;
+}) => {
+  const { api } = useSession();
+  const [decision, setDecision] = useState<'grant' | 'deny' | ''>('');
+  const [comments, setComments] = useState('');
+  const submit = useSubmit(async () => {
+    const updated = await api.call('decideAppeal', {
+      path: { companyId: company.companyId },
+      // An empty choice goes to the API, which names the field.
+      body: { version: company.version, decision: decision as 'grant' | 'deny', comments },
+    });
+    onDone(
+      updated,
+      decision === 'grant'
+        ? `The appeal is granted: ${updated.legalName} is ${PROGRAM_STATUS_TERMS[updated.programStatus].label.toLowerCase()} again.`
+        : `The appeal is denied: ${updated.legalName} is removed from the program.`,
+    );
+  });
+  const appeal = company.suspension?.appeal;
+  if (appeal?.status !== 'pending') return null;
+  return (
+    <form onSubmit={submit.onSubmit} noValidate className="form">
+      <h3>Decide the appeal</h3>
+      <p className="prewrap">{appeal.statement}</p>
+      <ErrorSummary error={submit.error} />
+      <SelectField
+        label="Decision on the appeal"
+        required
+        value={decision}
+        onChange={(e) => setDecision(e.target.value as 'grant' | 'deny')}
+        error={submit.fieldError('decision')}
+        options={[
+          { value: '', label: 'Choose a decision' },
+          { value: 'grant', label: 'Grant: lift the suspension' },
+          { value: 'deny', label: 'Deny: remove the company from the program' },
+        ]}
+      />
+      <TextArea
+        label="Comments to the company"
+        required
+        value={comments}
+        onChange={(e) => setComments(e.target.value)}
+        error={submit.fieldError('comments')}
+      />
+      <SubmitButton busy={submit.busy}>
+        {decision === 'deny' ? 'Deny and remove the company' : 'Record the decision'}
+      </SubmitButton>
+    </form>
+  );
+};
