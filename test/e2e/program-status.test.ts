@@ -2,7 +2,7 @@
  * A company's program status in the browser (issue 22 item 1, decision 92): the company's
  * dashboard says where it stands and what that means; CBP certifies it and suspends it with an
  * action plan on its record page, offered only the changes allowed; the companies list shows the
- * status; the suspended company reads the action plan on its dashboard; an administrator assigns
+ * status; the suspended company reads the action plan on its dashboard and appeals; an administrator assigns
  * the company's specialist, whose worklist shows it. axe-core at both widths.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,15 @@ describe('program status', () => {
     expect(await notice.textContent()).toContain(ACTION_PLAN);
     expect(await card.locator('.badge--suspended').textContent()).toBe('Suspended');
     await axeBothWidths(pocView.page, 'dashboard of a suspended company', checked);
+    // The primary POC appeals from the dashboard, within the window.
+    expect(await notice.textContent()).toContain('may appeal until');
+    await pocView.page.getByLabel('Your appeal').fill('Seal checks adopted at every dock; training records sent.');
+    await pocView.page.getByRole('button', { name: 'Send appeal' }).click();
+    await expect
+      .poll(() => pocView.page.getByRole('status').filter({ hasText: 'Your appeal was sent to CBP' }).count())
+      .toBe(1);
+    await expect.poll(() => notice.textContent()).toContain('waiting for CBP’s decision');
+    expect(await pocView.page.getByLabel('Your appeal').count()).toBe(0);
     expect(pocView.errors).toEqual([]);
     await pocView.context.close();
   });
