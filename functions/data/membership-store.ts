@@ -164,6 +164,18 @@ export const handOver = async (
   );
 };
 
+/**
+ * Records that the user re-authenticated (decision 95), with its audit record. Not a change of the
+ * membership's terms: its version stays, so no editor's read of it goes stale.
+ */
+export const markReauthenticated = async (current: Member, at: string, audit: AuditRecord): Promise<void> => {
+  const outcome = await transact([
+    patchOp(memberKey(current.companyId, current.userId), { set: { reauthenticatedAt: at } }, eq('status', 'active')),
+    auditOp(audit),
+  ]);
+  assertCommitted(outcome, () => new Conflict('Your account changed meanwhile; try again.', 'concurrent_change'));
+};
+
 /** Records that the user verified an authenticator app, with its audit record. */
 export const markMfaEnrolled = async (current: Member, at: string, audit: AuditRecord): Promise<void> => {
   const outcome = await transact([

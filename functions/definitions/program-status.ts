@@ -66,6 +66,9 @@ export const PROGRAM_STATUS_CHANGES: Readonly<Record<ActiveProgramStatus, readon
 /** Days a suspended company has to appeal, counted in program days from the suspension (decision 94). */
 export const SUSPENSION_APPEAL_DAYS = 30;
 
+/** How recent a re-authentication a signature (a certification) needs, in minutes (decision 95). */
+export const SIGNATURE_REAUTHENTICATION_MINUTES = 5;
+
 /** What a company enrolled before program statuses existed is: a participant in the program. */
 export const PROGRAM_STATUS_BEFORE_ISSUE_22: ActiveProgramStatus = 'certified';
 

@@ -18,6 +18,8 @@ export interface Caller {
   readonly company: { readonly companyId: string; readonly legalName: string; readonly status: CompanyStatus | 'cbp' };
   /** Client address as API Gateway saw it, for the audit trail. */
   readonly sourceIp: string;
+  /** When the user last re-authenticated inside a session (a signature needs it within minutes; decision 95). */
+  readonly reauthenticatedAt?: string;
   /** Whether the user has verified an authenticator app (required of CBP staff). */
   readonly mfaEnrolled: boolean;
   /** Whether the portal serves them only once they have an authenticator app (staff; POCs when required). */

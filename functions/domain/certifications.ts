@@ -13,6 +13,8 @@ import type { Certification } from '../schemas/profile.ts';
 import type { Certify } from '../schemas/requests/profile.ts';
 import type { Company } from '../schemas/company.ts';
 import { programDate } from '../definitions/program-time.ts';
+import { CERTIFICATION_STATEMENTS } from '../definitions/certification-statements.ts';
+import { profileHash, requireFreshReauthentication } from './signatures.ts';
 import {
   certificationWindow,
   oneYearAfter,
@@ -143,6 +145,8 @@ export const certify = async (
     ]);
   }
   const statement = requireStatement(input, profile.version, await lastCertification(deps, company));
+  // The signature (decision 95): only within minutes of the POC confirming who they are.
+  const reauthenticatedAt = requireFreshReauthentication(caller, now);
   const cert: Certification = {
     companyId,
     certificationId: deps.ids.next(),
@@ -152,6 +156,14 @@ export const certify = async (
     nextDueAt: oneYearAfter(now).toISOString(),
     status: 'submitted',
     ...statement,
+    signature: {
+      signedBy: caller.userId,
+      signerName: caller.name,
+      signedAt: now.toISOString(),
+      reauthenticatedAt,
+      statementText: CERTIFICATION_STATEMENTS[statement.statement],
+      profileHash: profileHash(profile),
+    },
   };
   const audit = auditItem(
     caller,

@@ -55,6 +55,7 @@ export const resolveCaller = async (event: APIGatewayProxyEvent, route: Route): 
       : { companyId: CBP_COMPANY_ID, legalName: 'U.S. Customs and Border Protection', status: 'cbp' },
     sourceIp: sourceIp(event),
     mfaEnrolled: Boolean(membership.mfaEnrolledAt),
+    ...(membership.reauthenticatedAt ? { reauthenticatedAt: membership.reauthenticatedAt } : {}),
     mfaRequired,
     ...(isCbp && !viewed?.success ? {} : { prefetched: { companyId: readCompanyId, record: read } }),
   };

@@ -1,3 +1,4 @@
+import { IsoDateTime } from './common.ts';
 import * as z from 'zod/v4';
 
 export const Tokens = z.object({
@@ -21,3 +22,6 @@ export const MfaSetupSecret = z.object({ secretCode: z.string(), otpauthUri: z.s
 
 export const TotpSecret = z.object({ secretCode: z.string(), otpauthUri: z.string() });
 export const MfaEnrolled = z.object({ mfaEnrolled: z.literal(true) });
+
+/** When the caller confirmed who they are; a signature needs it within `SIGNATURE_REAUTHENTICATION_MINUTES`. */
+export const Reauthenticated = z.object({ reauthenticatedAt: IsoDateTime });

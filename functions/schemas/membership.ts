@@ -16,6 +16,8 @@ export interface Member {
   readonly version: number;
   /** When the user verified an authenticator app (TOTP); Cognito then asks for a code at every sign-in. */
   readonly mfaEnrolledAt?: string;
+  /** When the user last confirmed who they are inside a session (password, and code when required; decision 95). */
+  readonly reauthenticatedAt?: string;
   /** When the latest invitation was sent (absent for permanent passwords and older records). */
   readonly invitedAt?: string;
 }

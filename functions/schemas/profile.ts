@@ -66,6 +66,21 @@ export const Certification = z.object({
   reconfirms: z
     .object({ certificationId: z.string(), profileVersion: z.number().int(), certifiedAt: IsoDateTime })
     .optional(),
+  /**
+   * The POC's electronic signature (decision 95): who, when, after which re-authentication, the
+   * statement's words as shown, and the SHA-256 of the certified profile version (RFC 8785 JSON of
+   * its company id, version and answers). Absent on certifications made before signatures.
+   */
+  signature: z
+    .object({
+      signedBy: z.string(),
+      signerName: z.string(),
+      signedAt: IsoDateTime,
+      reauthenticatedAt: IsoDateTime,
+      statementText: z.string(),
+      profileHash: z.string(),
+    })
+    .optional(),
   reviewedBy: z.string().optional(),
   reviewedAt: z.optional(IsoDateTime),
   comments: z.string().optional(),

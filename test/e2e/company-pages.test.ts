@@ -439,7 +439,13 @@ describe('the journeys through the forms', () => {
       )
       .toBe(1);
     await page.getByLabel(/I certify, as an officer of/).check();
-    await page.getByRole('button', { name: 'Certify the security profile' }).click();
+    // A signature (decision 95): a wrong password is refused at its field, and nothing is certified.
+    await page.getByLabel('Your password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign and certify the security profile' }).click();
+    await expect.poll(() => page.getByLabel('Your password').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Your password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign and certify the security profile' }).click();
     await expect.poll(() => page.getByText(/Certification submitted/).count()).toBe(1);
     await expect.poll(() => page.getByRole('region', { name: 'Certifications' }).getByRole('row').count()).toBe(2);
     expect(await page.getByRole('region', { name: 'Certifications' }).getByText('Current and accurate').count()).toBe(

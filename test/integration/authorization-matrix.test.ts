@@ -8,6 +8,8 @@ import { ROUTES, type RouteDefinition, type RouteId } from '../../functions/defi
 import {
   enrollCompany,
   enrollmentInput,
+  reauthenticate,
+  TEST_PASSWORD,
   startTestApi,
   uniqueEmail,
   userWithRole,
@@ -188,6 +190,14 @@ const MATRIX: Record<RouteId, Row> = {
   // Company A is suspended (beforeAll), so its primary POC may appeal.
   fileAppeal: POC_ONLY,
   decideAppeal: CBP_ADMIN_ONLY,
+  // Everyone confirms their own password; CBP staff also need their authenticator code, which the matrix does not send.
+  reauthenticate: row(401, {
+    default: 'ok',
+    'cbp-admin': 400,
+    'cbp-officer': 400,
+    'disabled-user': 403,
+    'removed-company-user': 403,
+  }),
 };
 
 let api: TestApi;
@@ -397,6 +407,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
         },
       };
     case 'certify':
+      // The signature needs the POC's password confirmed within minutes (decision 95).
+      if (persona === 'primary-poc') await reauthenticate(api, tokens['primary-poc']!);
       return {
         path: `/companies/${company}/certifications`,
         body: { profileVersion: await currentVersion(`/companies/${company}/security-profile`), attestation: true },
@@ -485,6 +497,8 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       };
     case 'getWorklist':
       return { path: route.path };
+    case 'reauthenticate':
+      return { path: route.path, body: { password: TEST_PASSWORD } };
     case 'fileAppeal':
       return { path: `/companies/${company}/appeal`, body: { statement: 'Matrix appeal.' } };
     case 'decideAppeal': {

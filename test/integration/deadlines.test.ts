@@ -3,7 +3,7 @@
  * job on an injected clock, with the emails read back from the SES emulator's store.
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
+import { enrollCompany, reauthenticate, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { mailTo, waitForMail, type StoredEmail } from '../support/mail.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { sweepAt, sweepOn, testClock } from '../support/deadlines.ts';
@@ -318,6 +318,7 @@ describe('annual recertification', () => {
     clock.set('2006-05-02T12:00:00.000Z');
     const certified = await enrollCompany(api, admin);
     const poc = await completeUpdate(certified);
+    await reauthenticate(api, poc.token);
     expect(
       (
         await api.request('POST', `/companies/${certified.companyId}/certifications`, {
@@ -347,6 +348,7 @@ describe('annual recertification', () => {
     clock.set('2008-01-02T12:00:00.000Z');
     const renewing = await enrollCompany(api, admin);
     const poc = await completeUpdate(renewing);
+    await reauthenticate(api, poc.token);
     expect(
       (
         await api.request('POST', `/companies/${renewing.companyId}/certifications`, {
@@ -357,6 +359,7 @@ describe('annual recertification', () => {
     ).toBe(201);
     clock.set('2008-12-01T12:00:00.000Z');
     // The profile has not changed since: the POC re-confirms it.
+    await reauthenticate(api, poc.token);
     expect(
       (
         await api.request('POST', `/companies/${renewing.companyId}/certifications`, {
@@ -450,6 +453,7 @@ describe('after removal', () => {
         })
       ).status,
     ).toBe(201);
+    await reauthenticate(api, poc.token);
     expect(
       (
         await api.request('POST', `/companies/${c.companyId}/certifications`, {

@@ -6,7 +6,14 @@
  * it with them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollCompany, startTestApi, uniqueEmail, userWithRole, type TestApi } from '../support/api.ts';
+import {
+  enrollCompany,
+  reauthenticate,
+  startTestApi,
+  uniqueEmail,
+  userWithRole,
+  type TestApi,
+} from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { testClock } from '../support/deadlines.ts';
 import { downloadExport } from '../support/export.ts';
@@ -267,6 +274,7 @@ describe('what a company reads of CBP', () => {
         })
       ).status,
     ).toBe(201);
+    await reauthenticate(api, c.poc.token);
     const cert = await api.request('POST', `/companies/${c.companyId}/certifications`, {
       token: c.poc.token,
       body: { profileVersion: 1, attestation: true },

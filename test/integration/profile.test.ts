@@ -1,5 +1,5 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { enrollCompany, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
+import { enrollCompany, reauthenticate, startTestApi, userWithRole, type TestApi } from '../support/api.ts';
 import { accountInfoFor, completeAnswers } from '../support/profile.ts';
 import { forgetLastCertification, setNextCertificationDue, setStoredAnsweredCount } from '../support/fixtures.ts';
 import { auditRecordsOf } from '../support/table.ts';
@@ -314,6 +314,7 @@ describe('annual certification', () => {
         })
       ).status,
     ).toBe(201);
+    await reauthenticate(api, poc.token);
     const first = await api.request('POST', `${base}/certifications`, {
       token: poc.token,
       body: { profileVersion: 2, attestation: true },
@@ -327,6 +328,7 @@ describe('annual certification', () => {
       certificationStatus: 'submitted',
     });
 
+    await reauthenticate(api, poc.token);
     const early = await api.request('POST', `${base}/certifications`, {
       token: poc.token,
       body: { profileVersion: 2, attestation: true },
@@ -339,6 +341,7 @@ describe('annual certification', () => {
 
     // A year later (the due date is now 30 days away), the window is open; the profile is unchanged, so the POC re-confirms it.
     await setNextCertificationDue(company.companyId, new Date(Date.now() + 30 * 86_400_000));
+    await reauthenticate(api, poc.token);
     const second = await api.request('POST', `${base}/certifications`, {
       token: poc.token,
       body: { profileVersion: 2, attestation: true, reviewedUnchanged: true },
@@ -371,6 +374,7 @@ describe('annual certification', () => {
     ).toBe(409);
 
     // A sent-back certification must be resubmitted, window or not.
+    await reauthenticate(api, poc.token);
     const resubmitted = await api.request('POST', `${base}/certifications`, {
       token: poc.token,
       body: { profileVersion: 2, attestation: true, reviewedUnchanged: true },

@@ -175,3 +175,9 @@ export const enrollCompany = async (
   if (res.status !== 201) throw new Error(`enrollment failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 };
+
+/** The signed-in user confirms their password (decision 95), as a certification's signature needs within minutes. */
+export const reauthenticate = async (api: TestApi, token: string, password = TEST_PASSWORD): Promise<void> => {
+  const res = await api.request('POST', '/me/reauthentication', { token, body: { password } });
+  if (res.status !== 200) throw new Error(`re-authentication failed: ${res.status} ${JSON.stringify(res.body)}`);
+};

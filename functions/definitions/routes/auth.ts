@@ -212,6 +212,20 @@ export const confirmTotp = {
   idempotency: { exempt: 'An MFA answer: confirming the app that is already set up changes nothing.' },
 } as const satisfies Route;
 
+export const reauthenticate = {
+  id: 'reauthenticate',
+  method: 'POST',
+  path: '/me/reauthentication',
+  handler: 'reauthenticate',
+  auth: ALL_ROLES,
+  summary:
+    'Confirm who you are inside your session, with your password and, when your sign-in asks for one, your authenticator code: a certification is signed only within minutes of it',
+  access: ['cognito:auth', 'table:read', 'table:write'],
+  mutates: true,
+  securityEvent: 'sign-in',
+  idempotency: { exempt: 'Confirming again only moves the time of the last confirmation.' },
+} as const satisfies Route;
+
 export const AUTH_ROUTES = [
   login,
   newPassword,
@@ -226,4 +240,5 @@ export const AUTH_ROUTES = [
   getMe,
   startTotp,
   confirmTotp,
+  reauthenticate,
 ] as const;

@@ -42,6 +42,11 @@ export const AnswerMfa = /* @__PURE__ */ schema(() =>
   z.strictObject({ email: Email, session: z.string().check(z.minLength(20), z.maxLength(4096)), code: TotpCode }),
 );
 
+/** POST /me/reauthentication: the password, and the authenticator code when the sign-in asks for one. */
+export const Reauthenticate = /* @__PURE__ */ schema(() =>
+  z.strictObject({ password: z.string().check(z.minLength(1), z.maxLength(256)), code: z.optional(TotpCode) }),
+);
+
 const ChallengeSession = /* @__PURE__ */ schema(() => z.string().check(z.minLength(20), z.maxLength(4096)));
 
 /** The MFA_SETUP step of a sign-in: a secret for a new authenticator app. */

@@ -11,7 +11,15 @@ import {
 } from '../requests/auth.ts';
 import { Me } from '../me.ts';
 import { Message } from '../users.ts';
-import { AccountRequest, ConfirmForgotPassword, ForgotPassword, Logout, Refresh } from '../requests/auth.ts';
+import {
+  AccountRequest,
+  ConfirmForgotPassword,
+  ForgotPassword,
+  Logout,
+  Reauthenticate,
+  Refresh,
+} from '../requests/auth.ts';
+import { Reauthenticated } from '../auth.ts';
 import type { RouteSchemaTable } from '../../definitions/routes/types.ts';
 import type { AUTH_ROUTES } from '../../definitions/routes/auth.ts';
 
@@ -58,6 +66,11 @@ export const AUTH_SCHEMAS = {
     body: AnswerMfa,
     example: { email: 'officer@cbp.example.gov', session: 'session-from-the-login-answer', code: '123456' },
     response: LoginResult,
+  },
+  reauthenticate: {
+    body: Reauthenticate,
+    example: { password: 'correct horse battery staple 2006', code: '123456' },
+    response: Reauthenticated,
   },
   startMfaSetup: {
     body: StartMfaSetup,

@@ -4,7 +4,7 @@ import { useSession } from '../../api/session.tsx';
 import { ApiError, type ResponseOf } from '../../api/client.ts';
 import { Async, Countdown, DateText, Empty, StatusBadge } from '../../components/data.tsx';
 import { type Columns, DataTable } from '../../components/data-table.tsx';
-import { CheckboxField, ErrorSummary, SubmitButton, Success, useSubmit } from '../../components/form.tsx';
+import { CheckboxField, ErrorSummary, SubmitButton, Success, TextField, useSubmit } from '../../components/form.tsx';
 import { PageTitle } from '../../components/layout.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { programDate } from '../../../../functions/definitions/program-time.ts';
@@ -44,6 +44,8 @@ const blocker = (company: Company, profile: Profile, now: string): string | unde
 const FIELD_NAMES: Record<string, string> = {
   attestation: 'Certification statement',
   reviewedUnchanged: 'Review of the unchanged profile',
+  password: 'Your password',
+  code: 'Authenticator code',
 };
 
 const CertifyForm = ({
@@ -61,6 +63,8 @@ const CertifyForm = ({
   const { api } = useSession();
   const [attest, setAttest] = useState(false);
   const [reviewed, setReviewed] = useState(false);
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [done, setDone] = useState<string>();
   // Nothing changed since the last certification: the POC states the profile was reviewed and is still accurate.
   const unchanged = statementFor(profile.version, last) === 'reviewed-unchanged';
@@ -79,6 +83,9 @@ const CertifyForm = ({
         'Tick the box to certify that the security profile is current and accurate.',
         [],
       );
+    // The signature (decision 95): the POC confirms who they are, then certifies within minutes.
+    await api.call('reauthenticate', { body: { password, ...(code ? { code } : {}) } });
+    setPassword('');
     const cert = await api.call('certify', {
       path: { companyId: company.companyId },
       body: {
@@ -131,7 +138,34 @@ const CertifyForm = ({
           checked={attest}
           onChange={(e) => setAttest(e.target.checked)}
         />
-        <SubmitButton busy={submit.busy}>Certify the security profile</SubmitButton>
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Sign with your password</legend>
+          <p className="usa-hint">
+            Your certification is an electronic signature: the portal records who signed, when, the statement above and
+            a fingerprint of profile version {profile.version}.
+          </p>
+          <TextField
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={submit.fieldError('password')}
+          />
+          {me.mfaEnrolled || submit.fieldError('code') ? (
+            <TextField
+              label="Authenticator code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              error={submit.fieldError('code')}
+            />
+          ) : null}
+        </fieldset>
+        <SubmitButton busy={submit.busy}>Sign and certify the security profile</SubmitButton>
       </form>
     </>
   );

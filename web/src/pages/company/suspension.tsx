@@ -30,32 +30,37 @@ export const SuspensionNotice = ({ company, reload }: { company: Company; reload
   if (!suspension) return null;
   const open = programDate(me.now) <= suspension.appealBy;
   return (
-    <section className="usa-alert usa-alert--warning" aria-labelledby="suspended-heading">
-      <div className="usa-alert__body">
-        <h2 id="suspended-heading" className="usa-alert__heading">
-          Your C-TPAT benefits are suspended
-        </h2>
-        <p className="usa-alert__text">
-          Suspended on <DateText iso={suspension.at} />: {suspension.reason}
-        </p>
-        <h3>Action plan</h3>
-        <p className="usa-alert__text prewrap">{suspension.actionPlan}</p>
-        <h3>Appeal</h3>
-        {suspension.appeal ? (
+    <section aria-labelledby="suspended-heading">
+      <div className="usa-alert usa-alert--warning">
+        <div className="usa-alert__body">
+          <h2 id="suspended-heading" className="usa-alert__heading">
+            Your C-TPAT benefits are suspended
+          </h2>
           <p className="usa-alert__text">
-            Appeal sent on <DateText iso={suspension.appeal.filedAt} />:{' '}
-            <strong>{APPEAL_WORDS[suspension.appeal.status]}</strong>
-            {suspension.appeal.comments ? `. CBP's comments: ${suspension.appeal.comments}` : ''}
+            Suspended on <DateText iso={suspension.at} />: {suspension.reason}
           </p>
-        ) : open ? (
-          <p className="usa-alert__text">
-            Your primary point of contact may appeal until <DateText iso={suspension.appealBy} />.
-          </p>
-        ) : (
-          <p className="usa-alert__text">
-            The appeal window closed on <DateText iso={suspension.appealBy} />.
-          </p>
-        )}
+          <h3>Action plan</h3>
+          <p className="usa-alert__text prewrap">{suspension.actionPlan}</p>
+          <h3>Appeal</h3>
+          {suspension.appeal ? (
+            <p className="usa-alert__text">
+              Appeal sent on <DateText iso={suspension.appeal.filedAt} />:{' '}
+              <strong>{APPEAL_WORDS[suspension.appeal.status]}</strong>
+              {suspension.appeal.comments ? `. CBP's comments: ${suspension.appeal.comments}` : ''}
+            </p>
+          ) : open ? (
+            <p className="usa-alert__text">
+              Your primary point of contact may appeal until <DateText iso={suspension.appealBy} />.
+            </p>
+          ) : (
+            <p className="usa-alert__text">
+              The appeal window closed on <DateText iso={suspension.appealBy} />.
+            </p>
+          )}
+        </div>
+      </div>
+      {/* Outside the alert's colours: a form's hint needs the page's contrast. */}
+      <div className="suspension-appeal">
         <Success message={done} />
         {isPrimaryPoc(me) && !suspension.appeal && open && !done ? (
           <form onSubmit={submit.onSubmit} noValidate className="form">
