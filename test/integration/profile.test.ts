@@ -403,11 +403,14 @@ describe('annual certification', () => {
 
   it('re-confirms an unchanged profile only with the statement that it was reviewed and is still accurate, and keeps that statement', async () => {
     const { company, poc, base } = await companyWithPoc();
-    const certify = (body: object) =>
-      api.request('POST', `${base}/certifications`, {
+    // Each attempt signs, so each confirms the password first (decision 95).
+    const certify = async (body: object) => {
+      await reauthenticate(api, poc.token);
+      return api.request('POST', `${base}/certifications`, {
         token: poc.token,
         body: { profileVersion: 1, attestation: true, ...body },
       });
+    };
     expect(
       (
         await api.request('PUT', `${base}/security-profile`, {
