@@ -72,9 +72,24 @@ export const SIGNATURE_REAUTHENTICATION_MINUTES = 5;
 /** What a company enrolled before program statuses existed is: a participant in the program. */
 export const PROGRAM_STATUS_BEFORE_ISSUE_22: ActiveProgramStatus = 'certified';
 
+/**
+ * Where a company can go from where it stands, on the program-status route: the table's changes,
+ * except that a suspension lifts only to the status it was suspended from.
+ */
+export const allowedChanges = (company: {
+  readonly status: 'active' | 'removed';
+  readonly programStatus?: ProgramStatus | undefined;
+  readonly suspension?: { readonly from: ProgramStatusTarget } | undefined;
+}): readonly ProgramStatusTarget[] => {
+  const from = programStatusOf(company);
+  if (from === 'removed') return [];
+  return PROGRAM_STATUS_CHANGES[from].filter((to) => from !== 'suspended' || to === company.suspension?.from);
+};
+
 /** Where a company stands: `removed` while removed, else its stored program status. */
 export const programStatusOf = (company: {
   readonly status: 'active' | 'removed';
-  readonly programStatus?: ActiveProgramStatus | undefined;
+  /** As stored, or as the API shows it (`removed` while removed). */
+  readonly programStatus?: ProgramStatus | undefined;
 }): ProgramStatus =>
   company.status === 'removed' ? 'removed' : (company.programStatus ?? PROGRAM_STATUS_BEFORE_ISSUE_22);

@@ -11,7 +11,7 @@ import { auditItem } from './audit.ts';
 import * as notices from './notices.ts';
 import { companyView } from './companies.ts';
 import {
-  PROGRAM_STATUS_CHANGES,
+  allowedChanges,
   PROGRAM_STATUS_TERMS,
   programStatusOf,
   SUSPENSION_APPEAL_DAYS,
@@ -32,16 +32,6 @@ export interface ProgramStatusDeps {
   /** Writes the change all or nothing; false when the company was no longer as read. */
   readonly programStatus: { changeProgramStatus(change: ProgramStatusChange): Promise<boolean> };
 }
-
-/**
- * Where a company can go from where it is: the table's changes, except that a suspension lifts
- * only to the status it was suspended from.
- */
-export const allowedChanges = (company: Company): readonly ProgramStatusTarget[] => {
-  const from = programStatusOf(company);
-  if (from === 'removed') return [];
-  return PROGRAM_STATUS_CHANGES[from].filter((to) => from !== 'suspended' || to === company.suspension?.from);
-};
 
 const label = (status: keyof typeof PROGRAM_STATUS_TERMS) => PROGRAM_STATUS_TERMS[status].label.toLowerCase();
 

@@ -8,7 +8,7 @@ import { useSession } from '../../../api/session.tsx';
 import type { ResponseOf } from '../../../api/client.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextArea, useSubmit } from '../../../components/form.tsx';
 import {
-  PROGRAM_STATUS_CHANGES,
+  allowedChanges,
   PROGRAM_STATUS_TERMS,
   type ProgramStatusTarget,
 } from '../../../../../functions/definitions/program-status.ts';
@@ -23,13 +23,6 @@ const CHANGE_WORDS: Record<ProgramStatusTarget, string> = {
 };
 const LIFT_WORDS = 'Lift the suspension';
 
-/** The changes allowed from where the company stands (a suspension lifts only to the status it came from). */
-const allowedFor = (company: Company): ProgramStatusTarget[] => {
-  const from = company.programStatus;
-  if (from === 'removed') return [];
-  return PROGRAM_STATUS_CHANGES[from].filter((to) => from !== 'suspended' || to === company.suspension?.from);
-};
-
 export const ProgramStatusChange = ({
   company,
   onDone,
@@ -38,7 +31,7 @@ export const ProgramStatusChange = ({
   onDone: (c: Company, message: string) => void;
 }) => {
   const { api } = useSession();
-  const allowed = allowedFor(company);
+  const allowed = allowedChanges(company);
   const [to, setTo] = useState<ProgramStatusTarget | ''>(allowed.length === 1 ? allowed[0]! : '');
   const [reason, setReason] = useState('');
   const [actionPlan, setActionPlan] = useState('');
