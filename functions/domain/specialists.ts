@@ -17,6 +17,7 @@ import { Conflict, NotFound, ValidationFailed, versionConflict } from '../errors
 import type { Company, CompanyView } from '../schemas/company.ts';
 import type { DeadlinePolicy } from '../schemas/deadlines.ts';
 import type { SpecialistAssignment, WorkNeed, Worklist, WorklistItem } from '../schemas/specialists.ts';
+import type { Validation } from '../schemas/validations.ts';
 
 export interface SpecialistDeps {
   readonly clock: Clock;
@@ -32,11 +33,13 @@ export interface SpecialistDeps {
     companiesOf(userId: string): Promise<Company[]>;
   };
   readonly deadlines: { listRevised(): Promise<DeadlinePolicy[]> };
+  /** Each company's validations, for what they ask of the specialist. */
+  readonly validations: { list(companyId: string): Promise<Validation[]> };
 }
 
 /** A CBP administrator assigns (or reassigns) the company's specialist, an active CBP staff member. */
 export const assignSpecialist = async (
-  deps: Omit<SpecialistDeps, 'deadlines'>,
+  deps: Omit<SpecialistDeps, 'deadlines' | 'validations'>,
   caller: Caller,
   companyId: string,
   input: { version: number; userId: string; reason?: string | undefined },
@@ -83,22 +86,28 @@ export const assignSpecialist = async (
   return companyView({ ...company, specialist, version: company.version + 1 });
 };
 
-/** What a specialist has to do about a company now. */
-const needsOf = (company: Company, dueOn: string | null, today: string): WorkNeed[] => {
+/** What a specialist has to do about a company now, its open validation (if any) included. */
+const needsOf = (company: Company, dueOn: string | null, today: string, validations: Validation[]): WorkNeed[] => {
   const needs: WorkNeed[] = [];
   if (dueOn !== null && dueOn < today) needs.push('overdue');
+  const open = validations.find((v) => v.status !== 'closed');
+  const waiting = open?.actions.filter((a) => a.status === 'open' || a.status === 'returned') ?? [];
+  if (waiting.some((a) => a.dueOn < today)) needs.push('overdue-action');
+  if (open?.actions.some((a) => a.status === 'answered')) needs.push('review-answers');
+  if (open?.awaiting === 'cbp') needs.push('confirm-date');
   const status = programStatusOf(company);
   if (status === 'applicant' && company.portalUpdateCompletedAt) needs.push('review-profile');
-  if (status === 'certified') needs.push('schedule-validation');
+  if (status === 'certified' && !open && !validations.length) needs.push('schedule-validation');
   if (status === 'suspended') needs.push('follow-suspension');
   return needs;
 };
 
-const urgency = (item: WorklistItem) => (item.needs.includes('overdue') ? 0 : 1);
+const urgency = (item: WorklistItem) =>
+  item.needs.includes('overdue') || item.needs.includes('overdue-action') ? 0 : 1;
 
 /** A specialist's worklist (CBP; the caller's own unless another specialist is named). */
 export const worklist = async (
-  deps: Pick<SpecialistDeps, 'clock' | 'members' | 'specialists' | 'deadlines'>,
+  deps: Pick<SpecialistDeps, 'clock' | 'members' | 'specialists' | 'deadlines' | 'validations'>,
   caller: Caller,
   query: { specialist?: string | undefined },
 ): Promise<Worklist> => {
@@ -111,7 +120,8 @@ export const worklist = async (
   ]);
   if (userId !== caller.userId && (!staff || !isCbp(staff.role))) throw new NotFound('No such CBP staff member.');
   const today = programDate(deps.clock.now());
-  const items = companies.map((company): WorklistItem => {
+  const validations = await Promise.all(companies.map((c) => deps.validations.list(c.companyId)));
+  const items = companies.map((company, i): WorklistItem => {
     const due = nextDue(company, policies);
     return {
       companyId: company.companyId,
@@ -120,7 +130,7 @@ export const worklist = async (
       sviCode: company.sviCode ?? null,
       programStatus: programStatusOf(company),
       ...due,
-      needs: needsOf(company, due.dueOn, today),
+      needs: needsOf(company, due.dueOn, today, validations[i]!),
     };
   });
   items.sort(

@@ -8,8 +8,15 @@ import { worklist } from '../domain/specialists.ts';
 import * as membershipStore from '../data/membership-store.ts';
 import * as specialistStore from '../data/specialist-store.ts';
 import * as deadlineStore from '../data/deadline-store.ts';
+import * as validationStore from '../data/validation-store.ts';
 
-const deps = { clock: systemClock, members: membershipStore, specialists: specialistStore, deadlines: deadlineStore };
+const deps = {
+  clock: systemClock,
+  members: membershipStore,
+  specialists: specialistStore,
+  deadlines: deadlineStore,
+  validations: validationStore,
+};
 
 export const handler = authedHandler(route, async (event, caller) =>
   ok(await worklist(deps, caller, parseQuery(WorklistQuery, event))),

@@ -21,7 +21,15 @@ export interface SpecialistAssignment {
 }
 
 /** What a specialist has to do about one company, most urgent first. */
-export const WorkNeed = z.enum(['overdue', 'review-profile', 'schedule-validation', 'follow-suspension']);
+export const WorkNeed = z.enum([
+  'overdue',
+  'overdue-action',
+  'review-answers',
+  'confirm-date',
+  'review-profile',
+  'schedule-validation',
+  'follow-suspension',
+]);
 export type WorkNeed = z.infer<typeof WorkNeed>;
 
 export const WorklistItem = z.object({

@@ -13,6 +13,7 @@ import * as deadlines from '../../functions/data/deadline-store.ts';
 import * as standing from '../../functions/data/standing-store.ts';
 import * as programStatus from '../../functions/data/program-status-store.ts';
 import * as specialists from '../../functions/data/specialist-store.ts';
+import * as validations from '../../functions/data/validation-store.ts';
 import * as messages from '../../functions/data/message-store.ts';
 import * as alerts from '../../functions/data/alert-store.ts';
 import * as audiences from '../../functions/data/audience-store.ts';
@@ -45,6 +46,7 @@ export const allPorts = {
   standing,
   programStatus,
   specialists,
+  validations,
   messages,
   alerts,
   audiences,

@@ -474,6 +474,7 @@ describe('the CBP staff area', () => {
       'security-profile',
       'security-profile/versions',
       'certifications',
+      'validations',
       'users',
       'threads',
       'grants',

@@ -190,6 +190,19 @@ const MATRIX: Record<RouteId, Row> = {
   // Company A is suspended (beforeAll), so its primary POC may appeal.
   fileAppeal: POC_ONLY,
   decideAppeal: CBP_ADMIN_ONLY,
+  scheduleValidation: CBP_ONLY,
+  listValidations: COMPANY_READ,
+  // CBP answers a date the company proposed; company A's date waits for no one (its validation is reported).
+  agreeValidationDate: row(401, {
+    default: 403,
+    'cbp-admin': 'ok',
+    'cbp-officer': 'ok',
+    'primary-poc': 409,
+    'other-company-poc': 404,
+  }),
+  reportValidation: CBP_ONLY,
+  answerAction: row(401, { default: 403, 'primary-poc': 'ok', 'company-user+edit': 'ok', 'other-company-poc': 404 }),
+  reviewAction: CBP_ONLY,
   // Everyone confirms their own password; CBP staff also need their authenticator code, which the matrix does not send.
   reauthenticate: row(401, {
     default: 'ok',
@@ -497,6 +510,43 @@ const requestFor = async (route: RouteDefinition, persona: Persona): Promise<{ p
       };
     case 'getWorklist':
       return { path: route.path };
+    case 'scheduleValidation':
+      return {
+        path: `/companies/${(await freshCompany()).companyId}/validations`,
+        body: { scheduledFor: futureDate(), sites: ['Matrix warehouse'] },
+      };
+    case 'listValidations':
+      return { path: `/companies/${company}/validations` };
+    case 'agreeValidationDate': {
+      const v = isCbpPersona(persona) ? await validationAt('awaiting-cbp') : await validationOfA();
+      return {
+        path: `/companies/${v.companyId}/validations/${v.validationId}/date`,
+        body: { version: v.version, decision: 'confirm' },
+      };
+    }
+    case 'reportValidation': {
+      const v = isCbpPersona(persona) ? await validationAt('scheduled') : await validationOfA();
+      return {
+        path: `/companies/${v.companyId}/validations/${v.validationId}/report`,
+        body: { version: v.version, summary: 'Matrix report.', actions: [] },
+      };
+    }
+    case 'answerAction': {
+      const v = await validationOfA();
+      // Each persona that may answer answers its own action.
+      const actionId = persona === 'company-user+edit' ? 'A2' : 'A1';
+      return {
+        path: `/companies/${company}/validations/${v.validationId}/actions/${actionId}/answer`,
+        body: { version: v.version, text: 'Matrix answer.' },
+      };
+    }
+    case 'reviewAction': {
+      const v = isCbpPersona(persona) ? await validationAt('answered') : await validationOfA();
+      return {
+        path: `/companies/${v.companyId}/validations/${v.validationId}/actions/A1/review`,
+        body: { version: v.version, decision: 'accept' },
+      };
+    }
     case 'reauthenticate':
       return { path: route.path, body: { password: TEST_PASSWORD } };
     case 'fileAppeal':
@@ -682,6 +732,66 @@ const removedCompany = async () => {
   ).toBe(200);
   return company;
 };
+const isCbpPersona = (persona: Persona) => persona === 'cbp-admin' || persona === 'cbp-officer';
+/** A question every importer is asked, as a required action's criterion. */
+const criterion = async () => {
+  const { questionsFor } = await import('../../functions/definitions/criteria.ts');
+  const [section] = questionsFor('importer');
+  return `${section!.id}.${section!.questions[0]!.id}`;
+};
+type ValidationAt = { companyId: string; validationId: string; version: number };
+/** A fresh company's validation at one step: its date awaiting CBP, agreed, or reported with action A1 answered. */
+const validationAt = async (step: 'awaiting-cbp' | 'scheduled' | 'answered'): Promise<ValidationAt> => {
+  const company = await freshCompany();
+  const poc = await userWithRole(api, 'primary-poc', company.companyId, company.pocEmail);
+  const base = `/companies/${company.companyId}/validations`;
+  const call = async (path: string, token: string | undefined, body: object) => {
+    const res = await api.request('POST', path, { token, body });
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    return res.body as ValidationAt;
+  };
+  let v = await call(base, tokens['cbp-admin'], { scheduledFor: futureDate(), sites: ['Matrix warehouse'] });
+  const at = (suffix: string) => `${base}/${v.validationId}/${suffix}`;
+  if (step === 'awaiting-cbp')
+    return call(at('date'), poc.token, { version: v.version, decision: 'propose', date: futureDate() });
+  v = await call(at('date'), poc.token, { version: v.version, decision: 'confirm' });
+  if (step === 'scheduled') return v;
+  v = await call(at('report'), tokens['cbp-admin'], {
+    version: v.version,
+    summary: 'Matrix report.',
+    actions: [{ criterion: await criterion(), finding: 'Matrix finding.', dueOn: futureDate() }],
+  });
+  return call(at('actions/A1/answer'), poc.token, { version: v.version, text: 'Matrix answer.' });
+};
+/** Company A's validation, reported with two actions (A1 for its POC, A2 for its user allowed to edit), read as it is now. */
+let reportedOfA: Promise<string> | undefined;
+const validationOfA = async (): Promise<ValidationAt> => {
+  reportedOfA ??= (async () => {
+    const base = `/companies/${companyA}/validations`;
+    const call = async (path: string, token: string | undefined, body: object) => {
+      const res = await api.request('POST', path, { token, body });
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      return res.body as ValidationAt;
+    };
+    let v = await call(base, tokens['cbp-admin'], { scheduledFor: futureDate(), sites: ['Matrix warehouse'] });
+    v = await call(`${base}/${v.validationId}/date`, pocToken, { version: v.version, decision: 'confirm' });
+    const actions = [1, 2].map(async () => ({
+      criterion: await criterion(),
+      finding: 'Matrix finding.',
+      dueOn: futureDate(),
+    }));
+    v = await call(`${base}/${v.validationId}/report`, tokens['cbp-admin'], {
+      version: v.version,
+      summary: 'Matrix report.',
+      actions: await Promise.all(actions),
+    });
+    return v.validationId;
+  })();
+  const validationId = await reportedOfA;
+  const read = await api.request('GET', `/companies/${companyA}/validations`, { token: tokens['cbp-admin'] });
+  return read.body.items.find((v: ValidationAt) => v.validationId === validationId);
+};
+
 /** A company CBP certified and suspended, whose primary POC has appealed. */
 const appealedCompany = async (): Promise<{ companyId: string; version: number }> => {
   const company = await freshCompany();

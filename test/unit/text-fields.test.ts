@@ -91,6 +91,10 @@ const MULTI_LINE_FIELDS = new Set([
   'assignSpecialist reason',
   'fileAppeal statement',
   'decideAppeal comments',
+  'reportValidation summary',
+  'reportValidation actions.0.finding',
+  'answerAction text',
+  'reviewAction comments',
 ]);
 /** Opaque secrets and tokens that go to Cognito and are never shown or sent to anyone. */
 const OPAQUE = new Set(['password', 'newPassword', 'session', 'refreshToken', 'accessToken']);

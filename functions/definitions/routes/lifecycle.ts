@@ -1,5 +1,5 @@
 /** Routes: the program's lifecycle, a company's status from applicant to validated, and suspension (issue 22). */
-import { CBP_ROLES } from '../roles.ts';
+import { ALL_ROLES, CBP_ROLES, COMPANY_ROLES } from '../roles.ts';
 import type { Route } from './types.ts';
 
 export const changeProgramStatus = {
@@ -78,4 +78,100 @@ export const decideAppeal = {
   idempotency: 'key',
 } as const satisfies Route;
 
-export const LIFECYCLE_ROUTES = [changeProgramStatus, assignSpecialist, getWorklist, fileAppeal, decideAppeal] as const;
+const VALIDATION_409 =
+  'The validation is not at that step (`date_not_awaited`, `not_reportable`, `action_not_open`, `action_not_answered`), the company is removed (`company_removed`), or the validation changed since you read it (`version_conflict`)';
+
+export const scheduleValidation = {
+  id: 'scheduleValidation',
+  method: 'POST',
+  path: '/companies/{companyId}/validations',
+  handler: 'schedule-validation',
+  auth: CBP_ROLES,
+  summary: "Propose a validation's date and sites (CBP); the company confirms the date or proposes another",
+  successStatus: 201,
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: { 409: 'A validation is under way (`validation_open`), or the company is removed (`company_removed`)' },
+  idempotency: 'key',
+} as const satisfies Route;
+
+export const listValidations = {
+  id: 'listValidations',
+  method: 'GET',
+  path: '/companies/{companyId}/validations',
+  handler: 'list-validations',
+  auth: ALL_ROLES,
+  summary: "The company's validations with their required actions, newest first (the company and CBP)",
+  access: ['table:read'],
+  mutates: false,
+} as const satisfies Route;
+
+export const agreeValidationDate = {
+  id: 'agreeValidationDate',
+  method: 'POST',
+  path: '/companies/{companyId}/validations/{validationId}/date',
+  handler: 'agree-validation-date',
+  auth: ['primary-poc', 'cbp-admin', 'cbp-officer'],
+  summary:
+    'The side the date waits for (the primary POC, or CBP) confirms it or proposes another; names the validation version',
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: { 404: 'No such validation', 409: VALIDATION_409 },
+  idempotency: 'key',
+} as const satisfies Route;
+
+export const reportValidation = {
+  id: 'reportValidation',
+  method: 'POST',
+  path: '/companies/{companyId}/validations/{validationId}/report',
+  handler: 'report-validation',
+  auth: CBP_ROLES,
+  summary:
+    "Record a validation's report (CBP): its summary and each required action, tied to a Security Profile question, with its due date",
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: { 404: 'No such validation', 409: VALIDATION_409 },
+  idempotency: 'key',
+} as const satisfies Route;
+
+export const answerAction = {
+  id: 'answerAction',
+  method: 'POST',
+  path: '/companies/{companyId}/validations/{validationId}/actions/{actionId}/answer',
+  handler: 'answer-action',
+  auth: COMPANY_ROLES,
+  summary:
+    'Answer a required action (the primary POC, or a user allowed to edit the profile); names the validation version',
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: { 404: 'No such validation or action', 409: VALIDATION_409 },
+  idempotency: 'key',
+} as const satisfies Route;
+
+export const reviewAction = {
+  id: 'reviewAction',
+  method: 'POST',
+  path: '/companies/{companyId}/validations/{validationId}/actions/{actionId}/review',
+  handler: 'review-action',
+  auth: CBP_ROLES,
+  summary:
+    "Accept a required action's answer or return it with comments (CBP); the last acceptance closes the validation and a certified company becomes validated",
+  access: ['table:read', 'table:write'],
+  mutates: true,
+  errors: { 404: 'No such validation or action', 409: VALIDATION_409 },
+  idempotency: 'key',
+} as const satisfies Route;
+
+export const LIFECYCLE_ROUTES = [
+  changeProgramStatus,
+  assignSpecialist,
+  getWorklist,
+  fileAppeal,
+  decideAppeal,
+  scheduleValidation,
+  listValidations,
+  agreeValidationDate,
+  reportValidation,
+  answerAction,
+  reviewAction,
+] as const;

@@ -18,6 +18,9 @@ const DUE_WORDS = { enrollment: 'Portal update', recertification: 'Annual recert
 /** What each need asks of the specialist, in the program's words. */
 const NEED_WORDS: Record<Item['needs'][number], (item: Item) => string> = {
   overdue: (item) => `Overdue: ${item.dueKind ? DUE_WORDS[item.dueKind].toLowerCase() : 'a date'} was due`,
+  'overdue-action': () => 'Overdue: a required action was not answered in time',
+  'review-answers': () => 'Review the answers to required actions',
+  'confirm-date': () => 'Answer the date the company proposed for its validation',
   'review-profile': () => 'Review the Security Profile and certify',
   'schedule-validation': () => 'Schedule a validation',
   'follow-suspension': () => 'Follow up the action plan',
@@ -51,7 +54,9 @@ const COLUMNS: Columns<Item> = [
       ) : (
         <ul className="usa-list usa-list--unstyled">
           {i.needs.map((need) => (
-            <li key={need}>{need === 'overdue' ? <strong>{NEED_WORDS[need](i)}</strong> : NEED_WORDS[need](i)}</li>
+            <li key={need}>
+              {need.startsWith('overdue') ? <strong>{NEED_WORDS[need](i)}</strong> : NEED_WORDS[need](i)}
+            </li>
           ))}
         </ul>
       ),

@@ -4,6 +4,7 @@ import { Account } from './account/index.tsx';
 import { Profile } from './profile.tsx';
 import { ProfileHistory } from './profile-history.tsx';
 import { Certification } from './certification.tsx';
+import { Validation } from './validation.tsx';
 import { Users } from './users.tsx';
 import { AlertDetail, Alerts } from './alerts.tsx';
 import { Messages, Thread } from './messages.tsx';
@@ -19,6 +20,7 @@ export const companyPages: readonly PageRoute[] = [
   { path: '/profile', element: <Profile />, nav: 'Security profile', activeCompanyOnly: true },
   { path: '/profile/history', element: <ProfileHistory />, activeCompanyOnly: true },
   { path: '/certification', element: <Certification />, nav: 'Certification', activeCompanyOnly: true },
+  { path: '/validation', element: <Validation />, nav: 'Validation', activeCompanyOnly: true },
   {
     path: '/users',
     element: <Users />,

@@ -21,6 +21,7 @@ import { ThreadsSection } from './messages.tsx';
 import { ProfileSection } from './profile.tsx';
 import { Section } from './section.tsx';
 import { UsersSection } from './users.tsx';
+import { ValidationsSection } from './validations.tsx';
 
 type Company = ResponseOf<'getCompany'>;
 
@@ -60,6 +61,7 @@ export const CompanyRecord = () => {
                 ['account', 'Account information'],
                 ['profile', 'Security profile'],
                 ['certifications', 'Certifications'],
+                ['validations', 'Validations'],
                 ['users', 'Users'],
                 ['messages', 'Messages'],
                 ['grants', 'Sharing'],
@@ -88,6 +90,9 @@ export const CompanyRecord = () => {
         </Section>
         <Section id="certifications" title="Certifications">
           <CertificationsSection companyId={companyId} />
+        </Section>
+        <Section id="validations" title="Validations">
+          <ValidationsSection companyId={companyId} category={shown?.category} />
         </Section>
         <Section id="users" title="Users">
           <UsersSection companyId={companyId} />
