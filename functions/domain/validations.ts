@@ -9,6 +9,7 @@
 import type { Clock, Ids } from './clock.ts';
 import { requireCompanyAccess, requireRole, type Caller } from './caller.ts';
 import { auditItem } from './audit.ts';
+import { requireExistsIfEmpty } from './companies.ts';
 import * as notices from './notices.ts';
 import { questionsFor } from '../definitions/criteria.ts';
 import { programStatusOf } from '../definitions/program-status.ts';
@@ -132,12 +133,14 @@ export const schedule = async (
 };
 
 export const list = async (
-  deps: Pick<ValidationDeps, 'validations'>,
+  deps: Pick<ValidationDeps, 'validations' | 'companies'>,
   caller: Caller,
   companyId: string,
 ): Promise<{ items: Validation[] }> => {
   requireCompanyAccess(caller, companyId);
   const items = await deps.validations.list(companyId);
+  // Only CBP can ask for another company's list: an empty one is a 404 when there is no such company.
+  await requireExistsIfEmpty(deps, companyId, items.length === 0);
   return { items: items.sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt)) };
 };
 

@@ -91,7 +91,10 @@ export const ReviewAction = /* @__PURE__ */ schema(() =>
     ),
 );
 
-/** A required action's id within its validation: `A1` to `A50`. */
+/** A required action's id within its validation: `A1` to `A50` (a report has at most 50). */
 export const ActionId = /* @__PURE__ */ schema(() =>
-  z.string().check(z.regex(/^A([1-9]|[1-4]\d|50)$/, { message: 'must be a required action id like A1' })),
+  z.enum(
+    Array.from({ length: 50 }, (_, i) => `A${i + 1}`),
+    { message: 'must be a required action id from A1 to A50' },
+  ),
 );
