@@ -548,8 +548,8 @@ describe('the journeys through the forms', () => {
 
 describe('the page views', () => {
   it('covers every participant page at both widths', () => {
-    // POC: 13 pages + 3 states; user: 10 pages + 2 states (an alert acknowledged, the users page
+    // POC: 14 pages + 3 states; user: 11 pages + 2 states (an alert acknowledged, the users page
     // refused) + a partner's view; removed company: 1.
-    expect(checked.length).toBe(2 * (13 + 3 + 10 + 2 + 1 + 1));
+    expect(checked.length).toBe(2 * (14 + 3 + 11 + 2 + 1 + 1));
   });
 });

@@ -30,7 +30,7 @@ describe('a validation', () => {
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
       return res.body;
     };
-    const pocToken = (await userWithRole(portal.api, 'primary-poc', company.companyId, poc.email)).token;
+    const pocToken = poc.token;
     await call(`/companies/${company.companyId}/program-status`, admin.token, {
       version: 1,
       to: 'certified',

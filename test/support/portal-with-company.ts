@@ -13,7 +13,8 @@ export interface PortalWithCompany {
   portal: Awaited<ReturnType<typeof startPortal>>;
   browser: Browser;
   company: Company;
-  poc: { email: string };
+  /** The primary POC's account (its ID token signs API calls as the POC). */
+  poc: { email: string; token: string; userId: string };
 }
 
 export const portalWithCompany = (legalName: string): PortalWithCompany => {
