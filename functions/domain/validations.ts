@@ -127,7 +127,7 @@ export const schedule = async (
     changes: { after: { scheduledFor: validation.scheduledFor, sites: validation.sites } },
     notice: {
       event: `CBP proposes a C-TPAT validation on ${notices.spelled(input.scheduledFor)}`,
-      next: 'Sign in to confirm the date or propose another.',
+      next: 'Sign in to confirm the date, or to answer with a date of your own.',
     },
   });
 };
@@ -192,8 +192,8 @@ export const agreeDate = async (
                   next: 'The sites and the details are in the portal.',
                 }
               : {
-                  event: `CBP proposes another date for your C-TPAT validation: ${notices.spelled(next.scheduledFor)}`,
-                  next: 'Sign in to confirm the date or propose another.',
+                  event: `CBP proposes a new date for your C-TPAT validation: ${notices.spelled(next.scheduledFor)}`,
+                  next: 'Sign in to confirm the date, or to answer with a date of your own.',
                 },
         }
       : {}),

@@ -29,7 +29,9 @@ export const PHONE = { width: 390, height: 844 } as const;
  * once, at load.
  */
 export const startPortal = async () => {
-  const webPort = await freePort();
+  // Below Linux's ephemeral range (32768-60999): the API server started next listens on a port the
+  // system picks, which could otherwise be this one, freed a moment ago (EADDRINUSE in CI of 7440aba).
+  const webPort = await freePort(20_000 + Math.floor(Math.random() * 10_000));
   process.env.PORTAL_URL = `http://127.0.0.1:${webPort}`;
   // The API answers the web portal's origin across origins, and no other (as in AWS).
   process.env.ALLOWED_ORIGINS = process.env.PORTAL_URL;
